@@ -1,0 +1,3 @@
+from parindex.cli.app import main
+
+main()

@@ -1,0 +1,20 @@
+"""Errors about files themselves: missing, too big, not text, not a workbook."""
+
+from parindex.catalogue import Msg
+
+MESSAGES: dict[str, Msg] = {
+    "PE300": Msg("Không tìm thấy tệp hoặc bộ tiêu chí '{path}'.", "No such file or criteria set: '{path}'.",
+                 exit=2),
+    "PE301": Msg("Tệp quá lớn ({size} byte, giới hạn {limit}); nếu tệp đúng là như vậy, tăng giới hạn bằng "
+                 "biến môi trường PARINDEX_MAX_BYTES.",
+                 "File too large ({size} bytes, limit {limit}); if it really is that big, raise the limit with "
+                 "the PARINDEX_MAX_BYTES environment variable.", exit=2),
+    "PE302": Msg("Tệp không phải văn bản UTF-8 (byte lạ ở dòng {line}); hãy lưu lại với mã hoá UTF-8.",
+                 "File is not UTF-8 text (bad byte on line {line}); save it again as UTF-8.", exit=2),
+    "PE303": Msg("Không đọc được tệp: {reason}.", "Cannot read the file: {reason}.", exit=2),
+    "PE304": Msg("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}.", exit=2),
+    "PE310": Msg("bộ tiêu chí {path} chưa hợp lệ ({count} vấn đề); chạy 'parindex validate {path}' để xem.",
+                 "criteria set {path} is not valid ({count} problems); run 'parindex validate {path}' to see them.",
+                 exit=1),
+    "PE305": Msg("'{path}' là một thư mục, không phải tệp.", "'{path}' is a folder, not a file.", exit=2),
+}

@@ -1,0 +1,47 @@
+"""General texts: the CLI frame, help, shared labels."""
+
+from parindex.catalogue import Msg
+
+MESSAGES: dict[str, Msg] = {
+    "PC700": Msg("Lỗi không mong đợi: {detail}. Chạy lại với --debug để xem chi tiết.",
+                 "Unexpected error: {detail}. Run again with --debug for details.", exit=2),
+    "PC701": Msg("Tệp {path} đã tồn tại; thêm --force để ghi đè.",
+                 "{path} already exists; add --force to overwrite it.", exit=2),
+    "PC702": Msg("Định dạng '{value}' không hỗ trợ ở đây; dùng một trong: {accepted}.",
+                 "Format '{value}' is not supported here; use one of: {accepted}.", exit=2),
+    "PC703": Msg("Định dạng {fmt} cần -o TỆP.", "Format {fmt} needs -o FILE.", exit=2),
+    "PC704": Msg("Ngôn ngữ '{value}' không hỗ trợ; dùng vi hoặc en.",
+                 "Language '{value}' is not supported; use vi or en.", exit=2),
+    "PC705": Msg("Đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở.",
+                 "Stopped on request (Ctrl-C); no file was left half-written.", exit=2),
+    "ui.error": Msg("Lỗi", "Error"),
+    "ui.warning": Msg("Cảnh báo", "Warning"),
+    "ui.written": Msg("Đã ghi {path}", "Wrote {path}"),
+    "ui.reconstructed": Msg(
+        "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI (status: reconstructed): {n} giá trị tạm tính (provisional) "
+        "chưa được đối chiếu với văn bản chính thức. Không dùng như điểm chính thức.",
+        "⚠ Criteria set {id} is RECONSTRUCTED (status: reconstructed): {n} provisional values have not "
+        "been checked against the official text. Do not present as official scores.",
+    ),
+    "ui.provisional_only": Msg(
+        "⚠ Bộ tiêu chí {id} có {n} giá trị tạm tính (provisional) chưa được đối chiếu với văn bản chính thức.",
+        "⚠ Criteria set {id} holds {n} provisional values not checked against the official text.",
+    ),
+    "help.app": Msg(
+        "parindex — tự chấm điểm Chỉ số cải cách hành chính (PAR Index) từ bộ tiêu chí YAML và sổ "
+        "tài liệu kiểm chứng Excel.",
+        "parindex — self-score the Public Administration Reform Index (PAR Index) from YAML criteria "
+        "sets and Excel evidence workbooks.",
+    ),
+    "help.lang": Msg("Ngôn ngữ hiển thị: vi hoặc en (mặc định theo PARINDEX_LANG, hoặc vi).",
+                     "Display language: vi or en (default from PARINDEX_LANG, else vi)."),
+    "help.debug": Msg("Hiện traceback khi có lỗi (dành cho lập trình viên).",
+                      "Show the traceback on errors (for developers)."),
+    "help.version": Msg("In phiên bản rồi thoát.", "Print the version and exit."),
+    "help.format": Msg("Định dạng đầu ra.", "Output format."),
+    "help.output": Msg("Ghi kết quả vào tệp (ghi an toàn, không ghi đè nếu thiếu --force).",
+                       "Write the result to a file (atomically; never overwrites without --force)."),
+    "help.force": Msg("Cho phép ghi đè tệp đầu ra đã có.", "Allow overwriting an existing output file."),
+    "help.criteria_opt": Msg("Bộ tiêu chí (mã hoặc đường dẫn tệp YAML) nếu không phải bộ có sẵn.",
+                             "Criteria set (id or YAML path) when it is not a bundled one."),
+}

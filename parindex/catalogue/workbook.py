@@ -1,0 +1,5 @@
+"""Texts of the workbook concept."""
+
+from parindex.catalogue import Msg
+
+MESSAGES: dict[str, Msg] = {}

@@ -1,0 +1,96 @@
+"""The `parindex` command: global options, error handling, and the commands registered from their modules."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from parindex import __version__
+from parindex.i18n import LANGS, set_lang, t
+
+
+def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
+    """Take --lang and --debug from anywhere on the line, so `parindex score x.xlsx --lang en` works too."""
+    rest: list[str] = []
+    lang, debug = None, False
+    args = iter(argv)
+    for arg in args:
+        if arg == "--debug":
+            debug = True
+        elif arg == "--lang":
+            lang = next(args, "")
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, lang, debug
+
+
+def create_app() -> typer.Typer:
+    from parindex.cli.commands import criteria, schema, validate
+
+    app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False,
+                      rich_markup_mode=None, pretty_exceptions_enable=False)
+
+    @app.callback()
+    def _options(
+        version: bool = typer.Option(False, "--version", help=t("help.version"), is_eager=True),
+        lang: str = typer.Option(None, "--lang", help=t("help.lang")),
+        debug: bool = typer.Option(False, "--debug", help=t("help.debug")),
+    ) -> None:
+        if version:
+            typer.echo(f"parindex {__version__}")
+            raise typer.Exit()
+
+    validate.register(app)
+    criteria.register(app)
+    schema.register(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    sys.exit(run(sys.argv[1:] if argv is None else argv))
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line; return the exit code. Only `--debug` lets a traceback through."""
+    from parindex.errors import ParindexError
+
+    args, lang, debug = _global_flags(argv)
+    if args == ["--version"]:  # the fast path: no command modules imported
+        print(f"parindex {__version__}")
+        return 0
+    if lang is not None and lang not in LANGS:
+        from parindex.cli.render import print_error
+
+        print_error(ParindexError("PC704", value=lang))
+        return 2
+    set_lang(lang)
+    try:
+        code = create_app()(args=args, prog_name="parindex", standalone_mode=False)
+    except ParindexError as exc:
+        from parindex.cli.render import print_error
+
+        if debug:
+            raise
+        print_error(exc)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument…
+        exc.show()  # type: ignore[attr-defined]
+        return 2
+    except (KeyboardInterrupt, typer.Abort):
+        from parindex.cli.render import print_error
+
+        print_error(ParindexError("PC705"))
+        return 2
+    except Exception as exc:
+        if debug:
+            raise
+        from parindex.cli.render import print_error
+
+        print_error(ParindexError("PC700", detail=f"{type(exc).__name__}: {exc}"))
+        return 2
+    return code if isinstance(code, int) else 0

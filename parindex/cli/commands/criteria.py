@@ -1,0 +1,82 @@
+"""`parindex criteria list` and `parindex criteria show ID` — the bundled sets and one set as a tree."""
+
+from __future__ import annotations
+
+import typer
+
+from parindex.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help=t("help.criteria"), no_args_is_help=True)
+    app.add_typer(group, name="criteria")
+
+    @group.command("list", help=t("help.criteria.list"))
+    def list_sets() -> None:
+        show_list()
+
+    @group.command("show", help=t("help.criteria.show"))
+    def show(
+        ref: str = typer.Argument(..., metavar="ID|PATH"),
+        depth: int = typer.Option(3, "--depth", min=1, help=t("help.criteria.depth")),
+    ) -> None:
+        show_tree(ref, depth)
+
+
+def show_list() -> None:
+    from rich.table import Table
+
+    from parindex.cli.render import console
+    from parindex.criteria_files import bundled_sets
+    from parindex.i18n import fmt_plain
+
+    table = Table(show_lines=False)
+    for key in ("id", "title", "basis", "years", "level", "status", "areas", "items", "max"):
+        table.add_column(t(f"ui.criteria.{key}"), overflow="fold")
+    for cset in bundled_sets():
+        table.add_row(cset.id, cset.title, cset.basis or "", ", ".join(map(str, cset.years)), cset.level,
+                      cset.status, str(len(cset.areas)), str(sum(1 for _ in cset.items())), fmt_plain(cset.max))
+    console.print(table)
+
+
+def show_tree(ref: str, depth: int) -> None:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    from parindex.cli.render import console, provenance_banner
+    from parindex.criteria import Criterion
+    from parindex.criteria_files import load_criteria
+    from parindex.i18n import fmt_plain
+    from parindex.rule_words import rule_in_words
+
+    cset = load_criteria(ref)
+
+    def mark(node: object) -> str:
+        return "[yellow]*[/]" if getattr(node, "provisional", False) else ""
+
+    def label(code: str, name: str, node: object, extra: str = "") -> str:
+        return f"[bold]{escape(code)}[/] {escape(name)} — {fmt_plain(node.max)}{mark(node)}{extra}"  # type: ignore[attr-defined]
+
+    def add_criterion(parent: Tree, crit: Criterion, level: int) -> None:
+        branch = parent.add(label(crit.code, crit.name, crit))
+        if level >= depth:
+            return
+        for child in crit.criteria:
+            add_criterion(branch, child, level + 1)
+        for item in crit.items:
+            lead = f" [dim]({t('ui.criteria.lead')}: {escape(item.lead)})[/]" if item.lead else ""
+            leaf = branch.add(label(item.code, item.name, item, f" [cyan]{item.component}[/]{lead}"))
+            leaf.add(f"[dim]{escape(rule_in_words(item))}[/]")
+
+    tree = Tree(f"[bold]{escape(cset.title)}[/] ({cset.id}, {cset.status}) — {fmt_plain(cset.max)}")
+    for area in cset.areas:
+        lead = f" [dim]({t('ui.criteria.lead')}: {escape(area.lead)})[/]" if area.lead else ""
+        branch = tree.add(label(area.code, area.name, area, lead))
+        if depth > 1:
+            for crit in area.criteria:
+                add_criterion(branch, crit, 2)
+    console.print(tree)
+    banner = provenance_banner(cset)
+    if banner:
+        console.print(f"[yellow]{escape(banner)}[/]")
+    console.print(f"[dim]{t('ui.criteria.provisional_mark')}[/]")

@@ -1,0 +1,87 @@
+"""Reading criteria files: YAML → findings with positions → a checked `CriteriaSet`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from parindex.bundled import bundled_files
+from parindex.checks import check_set
+from parindex.criteria import CriteriaSet
+from parindex.errors import ParindexError
+from parindex.findings import Finding
+from parindex.yaml_source import YamlDocument, load_yaml_file
+
+
+@dataclass
+class CheckedFile:
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    criteria: CriteriaSet | None = None
+
+
+def check_criteria_document(path: Path, doc: YamlDocument) -> CheckedFile:
+    """Schema, then the named invariants; every finding gets a line and column."""
+    result = CheckedFile(path, list(doc.findings))
+    if not result.findings:
+        try:
+            result.criteria = CriteriaSet.model_validate(doc.data if doc.data is not None else {})
+        except ValidationError as exc:
+            result.findings.extend(schema_findings(exc))
+        else:
+            result.findings.extend(check_set(result.criteria))
+    result.findings = [place(finding, doc) for finding in result.findings]
+    return result
+
+
+def schema_findings(exc: ValidationError) -> list[Finding]:
+    found = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field_name = ".".join(str(part) for part in loc) or "(root)"
+        ctx = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+        found.append(Finding("PX113", loc, {"field": field_name, "type": error["type"], "ctx": ctx,
+                                            "problem": error["msg"]}))
+    return found
+
+
+def place(finding: Finding, doc: YamlDocument) -> Finding:
+    params = dict(finding.params)
+    if "first" in params:
+        params["first_line"] = doc.locate(params.pop("first"))[0]
+    if finding.line is not None:
+        return Finding(finding.code, finding.path, params, finding.line, finding.col)
+    line, col = doc.locate(finding.path)
+    return Finding(finding.code, finding.path, params, line, col)
+
+
+def check_criteria_file(path: Path) -> CheckedFile:
+    return check_criteria_document(path, load_yaml_file(path))
+
+
+def resolve_criteria(ref: str) -> Path:
+    """A set id of a bundled file, or a path to a criteria file."""
+    for path in bundled_files("criteria"):
+        if path.stem == ref:
+            return path
+    candidate = Path(ref)
+    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    raise ParindexError("PE300", path=ref)
+
+
+def load_criteria(ref: str) -> CriteriaSet:
+    """A valid set or a ParindexError telling the user to run `parindex validate` on it."""
+    path = resolve_criteria(ref)
+    checked = check_criteria_file(path)
+    if checked.criteria is None or checked.findings:
+        first = checked.findings[0]
+        raise ParindexError("PE310", where=f"{path}:{first.line}:{first.col}", path=str(path),
+                            count=len(checked.findings))
+    return checked.criteria
+
+
+def bundled_sets() -> list[CriteriaSet]:
+    return [load_criteria(str(path)) for path in bundled_files("criteria")]

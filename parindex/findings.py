@@ -1,0 +1,65 @@
+"""A finding: one problem a check found in a file, with a stable code and a place to point at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Stable check codes and their names; a code is never reused for another meaning.
+CHECK_NAMES: dict[str, str] = {
+    "PX100": "yaml-syntax",
+    "PX101": "sum-mismatch",
+    "PX102": "component-sum",
+    "PX103": "component-items-sum",
+    "PX104": "duplicate-code",
+    "PX105": "code-position",
+    "PX106": "tier-order",
+    "PX107": "points-out-of-range",
+    "PX108": "duplicate-choice-label",
+    "PX109": "duplicate-key",
+    "PX110": "yaml-alias",
+    "PX111": "tab-indent",
+    "PX112": "not-nfc",
+    "PX113": "schema",
+    "PX114": "unknown-component",
+    "PX115": "max-unreachable",
+    "PX116": "missing-source",
+    "PX117": "status-provisional",
+    "PX118": "too-deep",
+    "PX119": "years-order",
+}
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    path: Path = ()
+    params: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None  # set by the loader when it knows better than the path
+    col: int | None = None
+
+    @property
+    def name(self) -> str:
+        return CHECK_NAMES.get(self.code, self.code)
+
+
+def describe(finding: Finding, lang: str | None = None) -> str:
+    """The finding's message in the user's language, numbers written the way that language writes them."""
+    from decimal import Decimal
+
+    from parindex.catalogue import MESSAGES
+    from parindex.i18n import fmt_plain, t
+
+    params = {key: fmt_plain(value, lang) if isinstance(value, Decimal) else value
+              for key, value in finding.params.items()}
+    if finding.code == "PX113":
+        key = f"schema.{params.get('type')}"
+        if key in MESSAGES:
+            ctx = params.get("ctx") or {}
+            try:
+                params["problem"] = t(key, lang=lang, **ctx)
+            except KeyError:
+                pass  # a context value our text does not name: keep pydantic's own words
+    return t(finding.code, lang=lang, **params)

@@ -1,0 +1,179 @@
+"""Load YAML safely and remember where every value came from (line and column).
+
+Guards, in order: size, UTF-8, tab indentation, nesting depth and aliases (found while streaming events,
+before anything is built), duplicate keys (PyYAML would silently keep the last). Floats become Decimal
+straight from their text, so `0.1` is exactly 0.1. Text is normalised to NFC; text that was not is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from parindex.errors import ParindexError
+from parindex.findings import Finding, Path
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_EVENTS = 2_000_000
+
+
+def max_bytes() -> int:
+    raw = os.environ.get("PARINDEX_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+@dataclass
+class YamlDocument:
+    """Plain data (dict/list/str/int/Decimal/bool/None) plus the position of every value."""
+
+    data: Any
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `loc`, or of its nearest ancestor that exists.
+
+        Elements of `loc` that are not in the data (pydantic adds union tags) are skipped.
+        """
+        path: list[str | int] = []
+        node = self.data
+        for part in loc:
+            if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+                node = node[part]
+            else:
+                continue
+            path.append(part)
+        while tuple(path) not in self.positions and path:
+            path.pop()
+        return self.positions.get(tuple(path), (1, 1))
+
+
+def read_text(path: FsPath) -> str:
+    """The file as text, or a ParindexError (exit 2) naming why it cannot be read."""
+    if path.is_dir():
+        raise ParindexError("PE305", path=str(path))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes():
+            raise ParindexError("PE301", where=str(path), size=size, limit=max_bytes())
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ParindexError("PE300", path=str(path)) from None
+    except OSError as exc:
+        raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        return raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: accept it
+    except UnicodeDecodeError as exc:
+        raise ParindexError("PE302", where=str(path), line=raw[: exc.start].count(b"\n") + 1) from None
+
+
+def load_yaml_file(path: FsPath) -> YamlDocument:
+    return parse_yaml(read_text(path))
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse `text`; syntax and structure problems come back as findings, never as exceptions."""
+    doc = YamlDocument(data=None)
+    doc.findings.extend(_tab_findings(text))
+    if doc.findings:
+        return doc
+    try:
+        guard = _stream_guard(text)
+        if guard:
+            doc.findings.append(guard)
+            return doc
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "?"
+        doc.findings.append(Finding("PX100", params={"problem": problem}, line=line, col=col))
+        return doc
+    except yaml.YAMLError as exc:
+        doc.findings.append(Finding("PX100", params={"problem": str(exc)}, line=1, col=1))
+        return doc
+    if root is not None:
+        doc.data = _build(root, (), doc)
+    return doc
+
+
+def _tab_findings(text: str) -> list[Finding]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(Finding("PX111", line=number, col=indent.index("\t") + 1))
+    return found
+
+
+def _stream_guard(text: str) -> Finding | None:
+    """Refuse aliases and runaway depth or size while streaming, before any object is built."""
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return Finding("PX110", params={"alias": event.anchor}, line=mark.line + 1, col=mark.column + 1)
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Finding("PX118", params={"limit": MAX_DEPTH}, line=mark.line + 1, col=mark.column + 1)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+        if count > MAX_EVENTS:
+            return Finding("PX118", params={"limit": MAX_DEPTH}, line=1, col=1)
+    return None
+
+
+_scalars = yaml.SafeLoader("")
+
+
+def _build(node: yaml.Node, path: Path, doc: YamlDocument) -> Any:
+    doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node, path, doc) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in result:
+                mark = key_node.start_mark
+                doc.findings.append(Finding("PX109", path + (key,), {"key": key, "first_line": first_line[key]},
+                                            line=mark.line + 1, col=mark.column + 1))
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, path + (key,), doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, path + (index,), doc) for index, child in enumerate(node.value)]
+    return _scalar(node, path, doc)
+
+
+def _scalar(node: yaml.ScalarNode, path: Path, doc: YamlDocument) -> Any:
+    if node.tag == "tag:yaml.org,2002:float":
+        try:
+            return Decimal(node.value.replace("_", ""))
+        except InvalidOperation:
+            return node.value  # .inf / .nan: left as text, the schema rejects it with a position
+    constructor = _scalars.yaml_constructors.get(node.tag) or _scalars.yaml_constructors[None]
+    try:
+        value = constructor(_scalars, node)
+    except yaml.YAMLError as exc:  # an unknown tag such as !!python/object: never constructed
+        mark = node.start_mark
+        problem = getattr(exc, "problem", None) or str(exc)
+        doc.findings.append(Finding("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))
+        return None
+    if isinstance(value, str):
+        normal = unicodedata.normalize("NFC", value)
+        if normal != value:
+            mark = node.start_mark
+            doc.findings.append(Finding("PX112", path, {"text": normal[:40]}, line=mark.line + 1,
+                                        col=mark.column + 1))
+        return normal
+    return value
