@@ -47,6 +47,7 @@ class Finding:
 
 def describe(finding: Finding, lang: str | None = None) -> str:
     """The finding's message in the user's language, numbers written the way that language writes them."""
+    import contextlib
     from decimal import Decimal
 
     from parindex.catalogue import MESSAGES
@@ -58,8 +59,6 @@ def describe(finding: Finding, lang: str | None = None) -> str:
         key = f"schema.{params.get('type')}"
         if key in MESSAGES:
             ctx = params.get("ctx") or {}
-            try:
+            with contextlib.suppress(KeyError):  # a context our text does not name: keep pydantic's words
                 params["problem"] = t(key, lang=lang, **ctx)
-            except KeyError:
-                pass  # a context value our text does not name: keep pydantic's own words
     return t(finding.code, lang=lang, **params)

@@ -45,11 +45,11 @@ class YamlDocument:
         path: list[str | int] = []
         node = self.data
         for part in loc:
-            if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            in_dict = isinstance(node, dict) and part in node
+            in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if in_dict or in_list:
                 node = node[part]
-            else:
-                continue
-            path.append(part)
+                path.append(part)
         while tuple(path) not in self.positions and path:
             path.pop()
         return self.positions.get(tuple(path), (1, 1))
