@@ -48,17 +48,15 @@ class Finding:
 def describe(finding: Finding, lang: str | None = None) -> str:
     """The finding's message in the user's language, numbers written the way that language writes them."""
     import contextlib
-    from decimal import Decimal
 
     from parindex.catalogue import MESSAGES
-    from parindex.i18n import fmt_plain, t
+    from parindex.i18n import message, t
 
-    params = {key: fmt_plain(value, lang) if isinstance(value, Decimal) else value
-              for key, value in finding.params.items()}
+    params = dict(finding.params)
     if finding.code == "PX113":
         key = f"schema.{params.get('type')}"
         if key in MESSAGES:
             ctx = params.get("ctx") or {}
             with contextlib.suppress(KeyError):  # a context our text does not name: keep pydantic's words
                 params["problem"] = t(key, lang=lang, **ctx)
-    return t(finding.code, lang=lang, **params)
+    return message(finding.code, params, lang)

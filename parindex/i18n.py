@@ -50,3 +50,9 @@ def _localise(text: str, lang: str | None) -> str:
     if (lang or current_lang()) == "vi":
         return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def message(code: str, params: dict[str, object], lang: str | None = None) -> str:
+    """A catalogue text with its numbers written the way the reader's language writes them."""
+    shown = {key: fmt_plain(value, lang) if isinstance(value, Decimal) else value for key, value in params.items()}
+    return t(code, lang=lang, **shown)

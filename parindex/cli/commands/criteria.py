@@ -43,10 +43,11 @@ def show_tree(ref: str, depth: int) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
-    from parindex.cli.render import console, provenance_banner
+    from parindex.cli.render import console
     from parindex.criteria import Criterion
     from parindex.criteria_files import load_criteria
     from parindex.i18n import fmt_plain
+    from parindex.provenance import provenance_banner
     from parindex.rule_words import rule_in_words
 
     cset = load_criteria(ref)

@@ -1,0 +1,47 @@
+"""From workbook paths to unit scores: find the files, pick the criteria set, refuse mismatches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parindex.criteria import CriteriaSet
+from parindex.errors import ParindexError
+from parindex.scoring import Notice, UnitScore, score_book
+
+
+def collect_workbooks(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the .xlsx files in it (sorted; Excel lock files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+            if not inside:
+                raise ParindexError("PS523", path=str(path))
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> UnitScore:
+    """Read, match to its criteria set (by the workbook's own id unless --criteria), and score."""
+    from parindex.criteria_files import load_criteria
+    from parindex.workbook_reader import read_evidence
+
+    book = read_evidence(path)
+    ref = criteria_ref or book.info.get("criteria_id", "").strip()
+    if not ref:
+        raise ParindexError("PS522", where=str(path))
+    if ref not in cache:
+        cache[ref] = load_criteria(ref)
+    cset = cache[ref]
+    book_fp = book.info.get("fingerprint", "").strip()
+    book_id = book.info.get("criteria_id", "").strip()
+    where = f"{path} › {book.info_refs.get('fingerprint', '')}".rstrip(" ›")
+    if (book_fp and book_fp != cset.fingerprint()) or (book_id and book_id != cset.id):
+        raise ParindexError("PS520", where=where, book_id=book_id or "?", book_fp=book_fp or "?",
+                            set_id=cset.id, set_fp=cset.fingerprint())
+    unit = score_book(cset, book)
+    if not book_fp:
+        unit.warnings.insert(0, Notice("PS521", None, str(path), {"set_id": cset.id}))
+    return unit

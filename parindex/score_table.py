@@ -1,0 +1,137 @@
+"""Score results as rich tables: what an officer reads on screen after `parindex score`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from parindex.i18n import fmt_num, message, t
+from parindex.provenance import provenance_banner
+from parindex.scoring import UnitScore, biggest_losses, rank_units
+
+MAX_WARNINGS_SHOWN = 25
+
+
+def bar(pct: Decimal | None, width: int = 20) -> str:
+    if pct is None:
+        return ""
+    filled = int((pct * width / 100).to_integral_value())
+    return "█" * filled + "░" * (width - filled)
+
+
+def unit_report(unit: UnitScore) -> RenderableType:
+    parts: list[RenderableType] = [
+        Text(f"{unit.unit} — {t('ui.score.year')} {unit.year or '?'} — {t('ui.score.set')} {unit.criteria.id}",
+             style="bold"),
+    ]
+    banner = provenance_banner(unit.criteria)
+    if banner:
+        parts.append(Text(banner, style="yellow"))
+    parts.append(Text(f"{t('ui.score.total')}: {fmt_num(unit.score)} / {fmt_num(unit.max)} "
+                      f"({fmt_num(unit.percent, 1)} %)", style="bold"))
+    parts += [components_table(unit), areas_table(unit), areas_ranked_table(unit), losses_table(unit)]
+    estimated = sum(1 for s in unit.items if s.status == "estimated")
+    if estimated:
+        parts.append(Text(t("ui.score.estimated_note", n=estimated), style="yellow"))
+    parts.append(Text(t("ui.score.max_note"), style="dim"))
+    parts += notices(unit)
+    return Group(*parts)
+
+
+def components_table(unit: UnitScore) -> Table:
+    table = Table(title=t("ui.score.components"), title_justify="left")
+    for key, justify in (("component", "left"), ("points", "right"), ("max", "right"), ("full_max", "right")):
+        table.add_column(t(f"ui.score.{key}"), justify=justify)  # type: ignore[arg-type]
+    for comp in unit.components:
+        shown = fmt_num(comp.score) if comp.max else f"– ({t('ui.score.not_self_scored')})"
+        table.add_row(escape(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
+    table.add_row(Text(t("ui.score.total"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+                  fmt_num(unit.criteria.max), style="bold")
+    return table
+
+
+def areas_table(unit: UnitScore) -> Table:
+    table = Table(title=t("ui.score.areas"), title_justify="left")
+    table.add_column(t("ui.score.code"))
+    table.add_column(t("ui.score.area"), overflow="fold", ratio=1)
+    for key in ("points", "max"):
+        table.add_column(t(f"ui.score.{key}"), justify="right")
+    table.add_column("%", justify="right")
+    table.add_column(t("ui.score.bar"), no_wrap=True)
+    for area in unit.areas:
+        table.add_row(area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
+                      fmt_num(area.percent, 1), bar(area.percent))
+    table.add_row("", Text(t("ui.score.total"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+                  fmt_num(unit.percent, 1), bar(unit.percent), style="bold")
+    return table
+
+
+def areas_ranked_table(unit: UnitScore) -> Table:
+    table = Table(title=t("ui.score.areas_ranked"), title_justify="left")
+    table.add_column(t("ui.score.rank"), justify="right")
+    table.add_column(t("ui.score.code"))
+    table.add_column(t("ui.score.area"), overflow="fold", ratio=1)
+    table.add_column("%", justify="right")
+    for area in sorted(unit.areas, key=lambda a: (a.rank or 0, a.code)):
+        table.add_row(str(area.rank), area.code, escape(area.name), fmt_num(area.percent, 1))
+    return table
+
+
+def losses_table(unit: UnitScore) -> Table:
+    table = Table(title=t("ui.score.losses"), title_justify="left")
+    table.add_column(t("ui.score.code"))
+    table.add_column(t("ui.score.item"), overflow="fold", ratio=2)
+    table.add_column(t("ui.score.lost"), justify="right")
+    table.add_column(t("ui.score.status"))
+    table.add_column(t("ui.score.lead"), overflow="fold", ratio=1)
+    for s in biggest_losses(unit):
+        table.add_row(s.item.code, escape(s.item.name), fmt_num(s.lost), t(f"status.{s.status}"),
+                      escape(s.lead or ""))
+    return table
+
+
+def notices(unit: UnitScore) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for title_key, style, entries in (("ui.score.errors", "red", unit.errors),
+                                      ("ui.score.warnings", "yellow", unit.warnings)):
+        if not entries:
+            continue
+        parts.append(Text(f"{t(title_key)} ({len(entries)})", style=f"bold {style}"))
+        for notice in entries[:MAX_WARNINGS_SHOWN]:
+            where = f"{notice.ref}: " if notice.ref else ""
+            parts.append(Text(f"  {where}{notice.code} {message(notice.code, notice.params)}", style=style))
+        if len(entries) > MAX_WARNINGS_SHOWN:
+            parts.append(Text("  " + t("ui.score.more_warnings", n=len(entries) - MAX_WARNINGS_SHOWN), style="dim"))
+    return parts
+
+
+def ranking_table(units: list[UnitScore]) -> Table:
+    """Units ranked, with one column per area (points) so officers see where each unit stands."""
+    table = Table(title=t("ui.score.ranking"), title_justify="left")
+    table.add_column(t("ui.score.rank"), justify="right")
+    table.add_column(t("ui.score.unit"), overflow="fold")
+    table.add_column(t("ui.score.points"), justify="right")
+    table.add_column(t("ui.score.max"), justify="right")
+    table.add_column("%", justify="right")
+    area_codes = [a.code for a in units[0].areas]
+    for code in area_codes:
+        table.add_column(f"LV{code}", justify="right")
+    for ranked in rank_units(units):
+        unit = ranked.unit
+        by_code = {a.code: a for a in unit.areas}
+        table.add_row(str(ranked.rank), escape(unit.unit), fmt_num(unit.score), fmt_num(unit.max),
+                      fmt_num(unit.percent, 1), *[fmt_num(by_code[c].score) if c in by_code else "–"
+                                                  for c in area_codes])
+    return table
+
+
+def print_report(console: Console, units: list[UnitScore]) -> None:
+    for unit in units:
+        console.print(unit_report(unit))
+        console.print()
+    if len(units) > 1:
+        console.print(ranking_table(units))
