@@ -24,19 +24,25 @@ def register(app: typer.Typer) -> None:
 
 
 def show_list() -> None:
+    """One block per set (label: value), readable in any terminal width."""
+    from rich.markup import escape
     from rich.table import Table
 
     from parindex.cli.render import console
     from parindex.criteria_files import bundled_sets
     from parindex.i18n import fmt_plain
 
-    table = Table(show_lines=False)
-    for key in ("id", "title", "basis", "years", "level", "status", "areas", "items", "max"):
-        table.add_column(t(f"ui.criteria.{key}"), overflow="fold")
     for cset in bundled_sets():
-        table.add_row(cset.id, cset.title, cset.basis or "", ", ".join(map(str, cset.years)), cset.level,
-                      cset.status, str(len(cset.areas)), str(sum(1 for _ in cset.items())), fmt_plain(cset.max))
-    console.print(table)
+        table = Table(show_header=False, box=None, padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for key, value in (("id", cset.id), ("title", cset.title), ("basis", cset.basis or ""),
+                           ("years", ", ".join(map(str, cset.years))), ("level", cset.level),
+                           ("status", cset.status), ("areas", str(len(cset.areas))),
+                           ("items", str(sum(1 for _ in cset.items()))), ("max", fmt_plain(cset.max))):
+            table.add_row(t(f"ui.criteria.{key}"), escape(value))
+        console.print(table)
+        console.print()
 
 
 def show_tree(ref: str, depth: int) -> None:
