@@ -31,6 +31,7 @@ def show_list() -> None:
     from parindex.cli.render import console
     from parindex.criteria_files import bundled_sets
     from parindex.i18n import fmt_plain
+    from parindex.provenance import provenance_banner
 
     for cset in bundled_sets():
         table = Table(show_header=False, box=None, padding=(0, 1))
@@ -42,6 +43,9 @@ def show_list() -> None:
                            ("items", str(sum(1 for _ in cset.items()))), ("max", fmt_plain(cset.max))):
             table.add_row(t(f"ui.criteria.{key}"), escape(value))
         console.print(table)
+        banner = provenance_banner(cset)
+        if banner:
+            console.print(banner, style="yellow", markup=False)
         console.print()
 
 
