@@ -1,0 +1,302 @@
+"""Reading an evidence workbook (.xlsx) into an `EvidenceBook` of raw cells with their addresses (an adapter).
+
+The file is guarded first (`workbook_guard`), then read once with python-calamine, which is fast and
+evaluates nothing. Sheets are found by name and columns by header text, both without regard to case,
+diacritics or spacing. Calamine reads a formula by its cached value; a formula saved without one (files
+written by scripts, never opened in Excel) would read as blank, so blank cells send us to the sheet XML
+to look for such formulas, and they are reported rather than read as empty.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from parindex.errors import ParindexError
+from parindex.evidence import (
+    COLUMNS,
+    INFO_KEYS,
+    SHEET_INFO,
+    SHEET_ITEMS,
+    Cell,
+    EvidenceBook,
+    EvidenceRow,
+    RawValue,
+)
+from parindex.headers import column_letter, header_form, header_key, match_headers
+from parindex.values import ValueProblem, clean_text, normalise_code
+from parindex.workbook_guard import CHUNK, guard_workbook, open_entry, read_entry
+
+HEADER_SEARCH_ROWS = 15
+MAX_ROWS = 20_000
+MAX_COLUMNS = 500
+MAX_INFO_ROWS = 200
+MAX_FORMULA_CELLS_SHOWN = 10
+
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    SHEET_INFO: (SHEET_INFO, "Info", "Information", "Thông tin chung"),
+    SHEET_ITEMS: (SHEET_ITEMS, "Self-assessment", "Self assessment", "Tự chấm", "Tự chấm điểm", "Tự đánh giá"),
+}
+
+INFO_ALIASES: dict[str, tuple[str, ...]] = {
+    "criteria_id": ("Mã bộ tiêu chí", "Bộ chỉ số", "criteria set", "criteria", "criteria id", "set id"),
+    "fingerprint": ("Dấu vân tay", "fingerprint", "criteria fingerprint"),
+    "unit": ("Tên đơn vị", "Đơn vị được đánh giá", "unit", "unit name"),
+    "level": ("Cấp đơn vị", "level"),
+    "year": ("Năm đánh giá", "year"),
+    "prepared_by": ("Người lập biểu", "prepared by"),
+    "date": ("Ngày", "date"),
+}
+_INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
+                for text in (label, key, *INFO_ALIASES.get(key, ()))}
+
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_REF = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def read_evidence(path: Path) -> EvidenceBook:
+    """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell."""
+    path = Path(path)
+    entries = guard_workbook(path)
+    book = _open(path)
+    try:
+        names = list(book.sheet_names)
+        info_name = _find_sheet(path, names, SHEET_INFO)
+        items_name = _find_sheet(path, names, SHEET_ITEMS)
+        info_rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
+        item_rows = _sheet_rows(path, book, items_name, MAX_ROWS)
+    finally:
+        book.close()
+    reader = _Reader(path, entries)
+    info, info_refs = reader.info(info_name, info_rows)
+    rows = reader.items(items_name, item_rows)
+    return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
+
+
+# --- calamine ---------------------------------------------------------------------------------------
+
+def _open(path: Path) -> Any:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # any failure of the parser on untrusted input: the file cannot be read
+        raise ParindexError("PW410", where=str(path), reason=_reason(exc)) from None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _find_sheet(path: Path, names: list[str], wanted: str) -> str:
+    forms = {header_form(alias) for alias in SHEET_ALIASES[wanted]}
+    found = [name for name in names if header_form(name) in forms]
+    if not found:
+        raise ParindexError("PW420", where=str(path), sheet=wanted, found=", ".join(f"'{n}'" for n in names) or "–")
+    exact = [name for name in found if clean_text(name).strip() == wanted]
+    if len(found) > 1 and len(exact) != 1:
+        raise ParindexError("PW429", where=str(path), sheet=wanted, first=f"'{found[0]}'", second=f"'{found[1]}'")
+    return exact[0] if exact else found[0]
+
+
+def _sheet_rows(path: Path, book: Any, name: str, max_rows: int) -> list[list[Any]]:
+    try:
+        sheet = book.get_sheet_by_name(name)
+        end = sheet.end
+        if end is not None:
+            if end[0] + 1 > max_rows:
+                raise ParindexError("PW425", where=f"{path} › {name}!A{max_rows + 1}", limit=max_rows)
+            if end[1] + 1 > MAX_COLUMNS:
+                raise ParindexError("PW427", where=f"{path} › {name}!{column_letter(MAX_COLUMNS)}1",
+                                    limit=MAX_COLUMNS)
+        return sheet.to_python(skip_empty_area=False, nrows=max_rows)
+    except ParindexError:
+        raise
+    except Exception as exc:
+        raise ParindexError("PW410", where=f"{path} › {name}", reason=_reason(exc)) from None
+
+
+def _raw(value: Any) -> RawValue:
+    """Calamine's value as a RawValue: '' is blank (None); a duration becomes its text."""
+    if isinstance(value, str):
+        return value if value else None
+    if isinstance(value, timedelta):
+        return str(value)
+    return value
+
+
+def _text(value: RawValue) -> str:
+    """An info value as text: 2020.0 → '2020', a date → '2024-05-01'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return format(value, ".15g")
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return clean_text(str(value)).strip()
+
+
+# --- the two sheets ---------------------------------------------------------------------------------
+
+class _Reader:
+    def __init__(self, path: Path, entries: dict[str, zipfile.ZipInfo]) -> None:
+        self.path = path
+        self.entries = entries
+        self._sheet_parts: dict[str, str] | None = None
+
+    def where(self, ref: str) -> str:
+        return f"{self.path} › {ref}"
+
+    def info(self, sheet: str, rows: list[list[Any]]) -> tuple[dict[str, str], dict[str, str]]:
+        info: dict[str, str] = {}
+        refs: dict[str, str] = {}
+        blank: dict[tuple[int, int], str] = {}
+        for r, row in enumerate(rows):
+            filled = [c for c, value in enumerate(row) if _raw(value) is not None]
+            if not filled:
+                continue
+            first = filled[0]
+            key = _INFO_LOOKUP.get(header_form(row[first])) if isinstance(row[first], str) else None
+            if key is None or key in info:
+                continue
+            later = [c for c in filled if c > first]
+            column = later[0] if later else first + 1
+            value = _raw(row[column]) if column < len(row) else None
+            ref = f"{sheet}!{column_letter(column)}{r + 1}"
+            info[key] = _text(value)
+            refs[key] = ref
+            if value is None:
+                blank[(r, column)] = ref
+        self._refuse_formulas(sheet, blank)
+        return info, refs
+
+    def items(self, sheet: str, rows: list[list[Any]]) -> dict[str, EvidenceRow]:
+        header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
+                       if any(header_key(value) == "code" for value in row)), None)
+        if header is None:
+            raise ParindexError("PW421", where=self.where(f"{sheet}!A1"), header=COLUMNS["code"],
+                                rows=HEADER_SEARCH_ROWS)
+        header_cells = [_raw(value) for value in rows[header]]
+        try:
+            columns = match_headers(header_cells)
+        except ValueProblem as problem:
+            raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
+        letters = {key: column_letter(index) for key, index in columns.items()}
+        code_col = columns["code"]
+        found: dict[str, EvidenceRow] = {}
+        blank: dict[tuple[int, int], str] = {}
+        for r in range(header + 1, len(rows)):
+            row = rows[r]
+            code = normalise_code(_raw(row[code_col])) if code_col < len(row) else None
+            if code is None:
+                continue
+            number = r + 1
+            cells: dict[str, Cell] = {}
+            for key, index in columns.items():
+                value = _raw(row[index]) if index < len(row) else None
+                ref = f"{sheet}!{letters[key]}{number}"
+                cells[key] = Cell(value, ref)
+                if value is None:
+                    blank[(r, index)] = ref
+            if code in found:
+                raise ParindexError("PW424", where=self.where(cells["code"].ref), code=code,
+                                    first=found[code].cell("code").ref, second=cells["code"].ref)
+            found[code] = EvidenceRow(code=code, row=number, cells=cells)
+        self._refuse_formulas(sheet, blank)
+        return found
+
+    # --- formulas saved without their computed value -----------------------------------------------
+
+    def _refuse_formulas(self, sheet: str, blank: dict[tuple[int, int], str]) -> None:
+        if not blank:
+            return
+        from xml.etree.ElementTree import ParseError
+
+        from defusedxml import DefusedXmlException
+
+        try:
+            part = self._sheet_part(sheet)
+            if part is None or not self._mentions_formula(part):
+                return
+            cells = self._formulas_without_value(part)
+        except (ParseError, DefusedXmlException) as exc:
+            raise ParindexError("PW410", where=self.where(sheet), reason=_reason(exc)) from None
+        hits = [blank[cell] for cell in cells if cell in blank]
+        if hits:
+            shown = ", ".join(hits[:MAX_FORMULA_CELLS_SHOWN]) + (" …" if len(hits) > MAX_FORMULA_CELLS_SHOWN else "")
+            raise ParindexError("PW426", where=self.where(hits[0]), count=len(hits), cells=shown)
+
+    def _sheet_part(self, sheet: str) -> str | None:
+        """The zip entry holding a sheet's XML, from xl/workbook.xml and its relationships."""
+        if self._sheet_parts is None:
+            from defusedxml.ElementTree import fromstring
+
+            self._sheet_parts = {}
+            rels_name = "xl/_rels/workbook.xml.rels"
+            if rels_name not in self.entries:
+                return None
+            targets: dict[str, str] = {}
+            for rel in fromstring(read_entry(self.path, rels_name, self.entries)):
+                target = rel.get("Target") or ""
+                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+                targets[rel.get("Id") or ""] = target
+            workbook = fromstring(read_entry(self.path, "xl/workbook.xml", self.entries))
+            for element in workbook.iter(f"{_NS_MAIN}sheet"):
+                target = targets.get(element.get(f"{_NS_REL}id") or "")
+                if target:
+                    self._sheet_parts[element.get("name") or ""] = target
+        part = self._sheet_parts.get(sheet)
+        return part if part in self.entries else None
+
+    def _mentions_formula(self, part: str) -> bool:
+        """A fast look for a `<f` element in the raw bytes, before any XML parsing."""
+        tail = b""
+        with open_entry(self.path, part, self.entries) as stream:
+            while chunk := stream.read(CHUNK):
+                if _FORMULA_TAG.search(tail + chunk):
+                    return True
+                tail = chunk[-64:]
+        return False
+
+    def _formulas_without_value(self, part: str) -> list[tuple[int, int]]:
+        """(row, column), 0-based, of every cell with a formula and no cached value, streamed."""
+        from defusedxml.ElementTree import iterparse
+
+        found: list[tuple[int, int]] = []
+        with open_entry(self.path, part, self.entries) as stream:
+            for _, element in iterparse(stream, events=("end",)):
+                tag = element.tag.rsplit("}", 1)[-1]
+                if tag == "c":
+                    has_formula = has_value = False
+                    for child in element:
+                        name = child.tag.rsplit("}", 1)[-1]
+                        if name == "f":
+                            has_formula = True
+                        elif name in ("v", "is") and (child.text or len(child)):
+                            has_value = True
+                    if has_formula and not has_value:
+                        match = _REF.fullmatch(element.get("r") or "")
+                        if match:
+                            found.append((int(match[2]) - 1, _column_index(match[1])))
+                    element.clear()
+                elif tag == "row":
+                    element.clear()
+        return found
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
