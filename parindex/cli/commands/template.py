@@ -1,0 +1,46 @@
+"""`parindex template ID -o FILE` — a fill-in evidence workbook for a criteria set, unit and year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from parindex.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("template", help=t("help.template"))
+    def template(
+        ref: str = typer.Argument(..., metavar="ID|PATH"),
+        output: Path = typer.Option(..., "-o", "--output", help=t("help.output")),
+        unit: str = typer.Option("", "--unit", help=t("help.template.unit")),
+        level: str = typer.Option(None, "--level", help=t("help.template.level")),
+        year: int = typer.Option(None, "--year", help=t("help.template.year")),
+        prepared_by: str = typer.Option("", "--prepared-by", help=t("help.template.prepared_by")),
+        force: bool = typer.Option(False, "--force", help=t("help.force")),
+    ) -> None:
+        from typing import get_args
+
+        from rich.markup import escape
+
+        from parindex.cli.render import console, err_console
+        from parindex.criteria import Level
+        from parindex.criteria_files import load_criteria
+        from parindex.errors import ParindexError
+        from parindex.provenance import provenance_banner
+        from parindex.workbook_template import write_template
+
+        if output.suffix.lower() != ".xlsx":
+            raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")
+        levels = get_args(Level)
+        if level is not None and level not in levels:
+            raise ParindexError("PW411", value=level, accepted=", ".join(levels))
+        cset = load_criteria(ref)
+        if year is not None and year not in cset.years:
+            raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
+        write_template(output, cset, unit=unit, level=level, year=year, prepared_by=prepared_by, force=force)
+        console.print(escape(t("ui.template.written", path=output, items=sum(1 for _ in cset.items()), id=cset.id)))
+        banner = provenance_banner(cset)
+        if banner:
+            err_console.print(f"[yellow]{escape(banner)}[/]")
