@@ -163,12 +163,13 @@ def parse_number(raw: RawValue) -> Decimal:
     """A number typed in either convention: `95,7`, `1.234,5`, `1,234.5`, `12 345`, or a numeric cell."""
     if isinstance(raw, _NOT_TEXT_OR_NUMBER):
         raise ValueProblem("PW442", value=show(raw), accepted=NUMBER_FORMS)
-    if isinstance(raw, int):
-        return Decimal(raw)
-    if isinstance(raw, float):
-        if math.isnan(raw) or math.isinf(raw):
+    if isinstance(raw, int | float):
+        if isinstance(raw, float) and (math.isnan(raw) or math.isinf(raw)):
             raise _not_number(raw)
-        return _tidy(Decimal(_float_text(raw)))
+        value = Decimal(raw) if isinstance(raw, int) else Decimal(_float_text(raw))
+        if value and value.adjusted() >= MAX_DIGITS:
+            raise _not_number(raw)
+        return _tidy(value)
     if raw is None or not clean_text(str(raw)).strip():
         raise ValueProblem("PW452", accepted=NUMBER_FORMS)
     return _number_text(str(raw), raw)
@@ -260,9 +261,9 @@ def parse_not_applicable(raw: RawValue) -> bool:
     if isinstance(raw, int | float) and raw in (0, 1):
         return raw == 1
     if isinstance(raw, str):
-        word = _word(raw)
-        if not word:
+        if not clean_text(raw).strip():
             return False
+        word = _word(raw)
         if word in _NA_YES:
             return True
         if word in _NA_NO:

@@ -125,12 +125,12 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 80
     title = sheet.cell(1, 1, cset.title)
-    title.font = Font(bold=True, size=14)
-    sheet.cell(2, 1, cset.basis or "").font = Font(italic=True, color="595959")
+    title.font = Font(name="Calibri", bold=True, size=14)
+    sheet.cell(2, 1, cset.basis or "").font = Font(name="Calibri", italic=True, color="595959")
     editable = {"unit", "level", "year", "prepared_by", "date"}
     for offset, (key, label) in enumerate(INFO_KEYS.items()):
         row = 4 + offset
-        sheet.cell(row, 1, label).font = Font(bold=True)
+        sheet.cell(row, 1, label).font = Font(name="Calibri", bold=True)
         cell = sheet.cell(row, 2, values.get(key, ""))
         cell.number_format = "@"
         cell.alignment = Alignment(horizontal="left")
@@ -143,7 +143,7 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
     if note:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell = sheet.cell(row, 1, note)
-        cell.font = Font(bold=True, color="C00000")
+        cell.font = Font(name="Calibri", bold=True, color="C00000")
         cell.alignment = _WRAP
         sheet.row_dimensions[row].height = 48
         row += 2
@@ -174,7 +174,7 @@ class _ItemsSheet:
         sheet = self.sheet
         for key, header in COLUMNS.items():
             cell = sheet.cell(1, self.col[key], header)
-            cell.font = Font(bold=True)
+            cell.font = Font(name="Calibri", bold=True)
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
             cell.border = _BORDER
@@ -215,7 +215,7 @@ class _ItemsSheet:
         values = {"code": code, "name": name, "max": _number(maximum), "lead": lead or ""}
         for key, cell in self._cells():
             cell.value = values.get(key)
-            cell.font = Font(bold=True)
+            cell.font = Font(name="Calibri", bold=True)
             cell.fill = fill
             cell.border = _BORDER
             cell.alignment = _WRAP
