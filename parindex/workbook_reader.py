@@ -210,7 +210,7 @@ class _Reader:
                 if value is None:
                     blank[(r, index)] = ref
             if code in found:
-                raise ParindexError("PW424", where=self.where(cells["code"].ref), code=code,
+                raise ParindexError("PW424", where=self.where(cells["code"].ref), item=code,
                                     first=found[code].cell("code").ref, second=cells["code"].ref)
             found[code] = EvidenceRow(code=code, row=number, cells=cells)
         self._refuse_formulas(sheet, blank)

@@ -61,8 +61,8 @@ MESSAGES.update({
     "PW423": Msg("hai cột cùng là '{header}': cột {first} và cột {second}; xoá hoặc đổi tên một cột.",
                  "two columns are both '{header}': column {first} and column {second}; delete or rename one.",
                  exit=1),
-    "PW424": Msg("mã {code} xuất hiện hai lần: ô {first} và ô {second}; mỗi tiêu chí chỉ một dòng.",
-                 "code {code} appears twice: cells {first} and {second}; one row per item.", exit=1),
+    "PW424": Msg("mã {item} xuất hiện hai lần: ô {first} và ô {second}; mỗi tiêu chí chỉ một dòng.",
+                 "code {item} appears twice: cells {first} and {second}; one row per item.", exit=1),
     "PW425": Msg("trang tính có hơn {limit} dòng; đây không phải sổ tài liệu kiểm chứng bình thường.",
                  "the sheet has more than {limit} rows; this is not an ordinary evidence workbook.", exit=1),
     "PW426": Msg("{count} ô có công thức nhưng chưa lưu giá trị đã tính: {cells}. Hãy mở tệp bằng Excel hoặc "

@@ -1,0 +1,349 @@
+"""Reading evidence workbooks (parindex.workbook_reader) and the guards before it (parindex.workbook_guard)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from parindex import workbook_reader
+from parindex.errors import ParindexError
+from parindex.evidence import INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+from parindex.workbook_reader import read_evidence
+
+HEADERS = ["Mã", "Nội dung", "Điểm tối đa", "Cách chấm", "Kết quả", "Không áp dụng", "Điểm tự chấm",
+           "Tài liệu kiểm chứng", "Giải trình", "Cơ quan chủ trì", "Điểm thẩm định", "Ghi chú"]
+INFO = {"criteria_id": "mini-2020", "fingerprint": "abc123def456", "unit": "Sở Tư pháp", "level": "department",
+        "year": "2020", "prepared_by": "Nguyễn Văn A", "date": "2024-05-01"}
+
+
+def make_book(path: Path, rows: list[list], *, headers: list | None = None, info: dict | None = None,
+              items_sheet: str = SHEET_ITEMS, info_sheet: str | None = SHEET_INFO, above: list[list] = ()) -> Path:
+    """A workbook as a person might make one: optional lines above the header, then the header, then rows."""
+    book = Workbook()
+    sheet = book.active
+    if info_sheet is not None:
+        sheet.title = info_sheet
+        for key, value in (INFO if info is None else info).items():
+            sheet.append([INFO_KEYS.get(key, key), value])
+        items = book.create_sheet(items_sheet)
+    else:
+        sheet.title = items_sheet
+        items = sheet
+    for line in above:
+        items.append(line)
+    items.append(HEADERS if headers is None else headers)
+    for row in rows:
+        items.append(row)
+    book.save(path)
+    return path
+
+
+def raises(path: Path, code: str) -> ParindexError:
+    with pytest.raises(ParindexError) as caught:
+        read_evidence(path)
+    assert caught.value.code == code, caught.value.message("en")
+    return caught.value
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+def test_reads_info_and_rows_with_addresses(tmp_path):
+    path = make_book(tmp_path / "a.xlsx", [
+        ["1", "Lĩnh vực 1", 4],
+        ["1.1.1", "Kế hoạch", 1, "", "Có", None, 1, "QĐ 12/QĐ-UBND", None, "Sở Nội vụ"],
+        ["1.1.2.", "Tỷ lệ", 1.5, "", 0.957],
+        [None, "a free note line"],
+        ["I. Cải cách thể chế"],
+        [" 1.1.3", "Số việc", 1, "", "1.234,5", "x"],
+    ])
+    book = read_evidence(path)
+    assert book.path == str(path)
+    assert book.info == INFO
+    assert book.info_refs["fingerprint"] == f"{SHEET_INFO}!B2"
+    assert list(book.rows) == ["1", "1.1.1", "1.1.2", "1.1.3"]
+    row = book.rows["1.1.1"]
+    assert row.row == 3
+    assert row.cell("value").raw == "Có"
+    assert row.cell("value").ref == f"{SHEET_ITEMS}!E3"
+    assert row.cell("self_score").raw == 1
+    assert row.cell("evidence").raw == "QĐ 12/QĐ-UBND"
+    assert row.cell("not_applicable").blank
+    assert row.cell("not_applicable").ref == f"{SHEET_ITEMS}!F3"
+    assert book.rows["1.1.2"].cell("value").raw == 0.957
+    assert book.rows["1.1.2"].cell("code").ref == f"{SHEET_ITEMS}!A4"
+    assert book.rows["1.1.3"].cell("value").raw == "1.234,5"
+    assert book.rows["1.1.3"].cell("not_applicable").raw == "x"
+    assert book.rows["1.1.3"].row == 7
+
+
+def test_columns_found_by_header_wherever_they_are(tmp_path):
+    headers = ["Ghi chú nội bộ", "Kết quả thực hiện", "STT/Mã", "Tiêu chí", "Điểm tự đánh giá"]
+    path = make_book(tmp_path / "b.xlsx", [["x", "95,7%", "2.1.1", "Tỷ lệ", 2]], headers=headers,
+                     above=[["BẢNG TỰ ĐÁNH GIÁ"], [], ["Đơn vị: Sở Tư pháp"]])
+    row = read_evidence(path).rows["2.1.1"]
+    assert row.row == 5
+    assert row.cell("value").raw == "95,7%"
+    assert row.cell("value").ref == f"{SHEET_ITEMS}!B5"
+    assert row.cell("self_score").ref == f"{SHEET_ITEMS}!E5"
+    assert row.cell("name").raw == "Tỷ lệ"
+    assert row.cell("evidence").ref == ""  # no such column: a blank cell without an address
+    assert set(row.cells) == {"value", "code", "name", "self_score"}
+
+
+def test_english_sheets_and_headers(tmp_path):
+    headers = ["Code", "Content", "Max points", "Value", "Evidence"]
+    info = {"Criteria set": "mini-2020", "Fingerprint": "f" * 12, "Year": 2020}
+    path = make_book(tmp_path / "c.xlsx", [["1.1.1", "Plan", 1, "yes", "doc"]], headers=headers, info=info,
+                     items_sheet="Self-assessment", info_sheet="Info")
+    book = read_evidence(path)
+    assert book.info == {"criteria_id": "mini-2020", "fingerprint": "f" * 12, "year": "2020"}
+    assert book.rows["1.1.1"].cell("value").ref == "Self-assessment!D2"
+
+
+def test_sheet_names_ignore_case_diacritics_and_spacing(tmp_path):
+    nfd = unicodedata.normalize("NFD", "tự  đánh giá ")
+    path = make_book(tmp_path / "d.xlsx", [["1.1.1", "", 1, "", "Có"]], items_sheet=nfd, info_sheet="THONG TIN")
+    book = read_evidence(path)
+    assert book.rows["1.1.1"].cell("value").ref == f"{nfd}!E2"
+    assert book.info["criteria_id"] == "mini-2020"
+
+
+def test_numeric_codes_and_typed_cells(tmp_path):
+    path = make_book(tmp_path / "e.xlsx", [
+        [1.1, "criterion typed as a number"],
+        ["1.1.1", "", 1, "", datetime(2024, 3, 1)],
+        ["1.1.2", "", 1, "", True],
+    ])
+    rows = read_evidence(path).rows
+    assert list(rows) == ["1.1", "1.1.1", "1.1.2"]
+    assert rows["1.1.1"].cell("value").raw == date(2024, 3, 1)  # calamine: a midnight datetime is a date
+    assert rows["1.1.2"].cell("value").raw is True
+
+
+def test_info_value_types_become_text(tmp_path):
+    info = {**INFO, "year": 2020, "date": datetime(2024, 5, 1), "unit": "  Sở Tư pháp\u00a0"}
+    path = make_book(tmp_path / "f.xlsx", [["1.1.1"]], info=info)
+    book = read_evidence(path)
+    assert book.info["year"] == "2020"
+    assert book.info["date"] == "2024-05-01"
+    assert book.info["unit"] == "Sở Tư pháp"
+
+
+def test_info_label_without_value(tmp_path):
+    path = make_book(tmp_path / "g.xlsx", [["1.1.1"]], info={"criteria_id": "mini-2020", "unit": None})
+    book = read_evidence(path)
+    assert book.info["unit"] == ""
+    assert book.info_refs["unit"] == f"{SHEET_INFO}!B2"
+
+
+# --- content errors (exit 1) ------------------------------------------------------------------------
+
+def test_missing_sheet_names_the_sheets_found(tmp_path):
+    path = make_book(tmp_path / "h.xlsx", [["1.1.1"]], info_sheet=None)
+    error = raises(path, "PW420")
+    assert error.exit_code == 1
+    assert SHEET_INFO in error.message("en")
+    assert f"'{SHEET_ITEMS}'" in error.params["found"]
+    assert str(path) in error.message("vi")
+
+
+def test_missing_items_sheet(tmp_path):
+    path = make_book(tmp_path / "i.xlsx", [["1.1.1"]], items_sheet="Sheet2")
+    error = raises(path, "PW420")
+    assert error.params["sheet"] == SHEET_ITEMS
+    assert "'Sheet2'" in error.params["found"]
+
+
+def test_no_header_row(tmp_path):
+    path = make_book(tmp_path / "j.xlsx", [["1.1.1", "x"]], headers=["Số thứ tự", "Nội dung"])
+    error = raises(path, "PW421")
+    assert error.exit_code == 1
+    assert SHEET_ITEMS in error.where
+
+
+def test_header_below_row_15_is_not_searched(tmp_path):
+    path = make_book(tmp_path / "k.xlsx", [["1.1.1", "x"]], above=[["title"]] * 15)
+    raises(path, "PW421")
+
+
+def test_missing_value_column(tmp_path):
+    path = make_book(tmp_path / "l.xlsx", [["1.1.1", "x"]], headers=["Mã", "Nội dung", "Số liệu báo cáo"])
+    error = raises(path, "PW422")
+    assert error.where.endswith(f"{SHEET_ITEMS}!A1")
+    assert "'Số liệu báo cáo'" in error.message("en")
+
+
+def test_duplicate_columns(tmp_path):
+    path = make_book(tmp_path / "m.xlsx", [["1.1.1", "x", "y"]], headers=["Mã", "Kết quả", "Kết quả thực hiện"])
+    error = raises(path, "PW423")
+    text = error.message("en")
+    assert "B ('Kết quả')" in text and "C ('Kết quả thực hiện')" in text
+
+
+def test_duplicate_codes_name_both_cells(tmp_path):
+    path = make_book(tmp_path / "n.xlsx", [["1.1.1", "", 1, "", "Có"], ["1.1.2"], ["1.1.1.", "", 1, "", "Không"]])
+    error = raises(path, "PW424")
+    assert error.exit_code == 1
+    assert error.params == {"item": "1.1.1", "first": f"{SHEET_ITEMS}!A2", "second": f"{SHEET_ITEMS}!A4"}
+
+
+def test_row_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(workbook_reader, "MAX_ROWS", 30)
+    path = make_book(tmp_path / "o.xlsx", [[f"1.1.{n}"] for n in range(1, 40)])
+    raises(path, "PW425")
+
+
+def test_formula_without_cached_value_is_reported(tmp_path):
+    path = make_book(tmp_path / "p.xlsx", [["1.1.1", "", 1, "", "=10*9.57%"], ["1.1.2", "", 1, "", 5]])
+    error = raises(path, "PW426")
+    assert error.exit_code == 1
+    assert error.params["cells"] == f"{SHEET_ITEMS}!E2"
+    assert "open and save the file in excel or libreoffice" in error.message("en").lower()
+    assert "LibreOffice" in error.message("vi")
+
+
+def test_formula_with_cached_value_is_read_by_its_value(tmp_path):
+    path = make_book(tmp_path / "q.xlsx", [["1.1.1", "", 1, "", "=10*9.57%"]])
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: re.sub(rb"<v\s*/>", b"<v>0.957</v>", xml))
+    assert read_evidence(path).rows["1.1.1"].cell("value").raw == 0.957
+
+
+def test_formula_in_a_column_nobody_reads_is_ignored(tmp_path):
+    path = make_book(tmp_path / "r.xlsx", [["1.1.1", "", 1, "", "Có", None, None, None, None, None, None, None,
+                                             "=1+1"]])
+    assert read_evidence(path).rows["1.1.1"].cell("value").raw == "Có"
+
+
+# --- the file itself (exit 2) -----------------------------------------------------------------------
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(bytes(range(256)) * 8)
+    error = raises(path, "PW400")
+    assert error.exit_code == 2
+    assert "Save As" in error.message("en")
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    assert raises(path, "PW408").exit_code == 2
+
+
+def test_truncated_zip(tmp_path):
+    good = make_book(tmp_path / "good.xlsx", [["1.1.1", "", 1, "", "Có"]])
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    error = raises(path, "PW404")
+    assert error.exit_code == 2
+
+
+def test_ods(tmp_path):
+    path = tmp_path / "u.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+    error = raises(path, "PW402")
+    assert error.exit_code == 2
+    assert ".ods" in error.message("en")
+
+
+@pytest.mark.parametrize(("content", "kind"), [
+    ("Mã,Nội dung,Kết quả\n1.1.1,Kế hoạch,Có\n".encode(), "CSV"),
+    ("Mã;Nội dung;Kết quả\r\n1.1.1;Kế hoạch;Có\r\n".encode("utf-8-sig"), "CSV"),
+    ("Mã\tKết quả\n1.1.1\tCó\n".encode("utf-16"), "CSV"),
+    (b"<html><body><table><tr><td>1.1.1</td></tr></table></body></html>", "HTML"),
+    (b'<?xml version="1.0"?><Workbook/>', "XML"),
+])
+def test_text_renamed_to_xlsx(tmp_path, content, kind):
+    path = tmp_path / "v.xlsx"
+    path.write_bytes(content)
+    error = raises(path, "PW403")
+    assert error.params["kind"] == kind
+    assert error.exit_code == 2
+
+
+def test_ole2_means_xls_or_encrypted(tmp_path):
+    path = tmp_path / "w.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
+    error = raises(path, "PW401")
+    assert error.exit_code == 2
+    assert "password" in error.message("en") and ".xls" in error.message("en")
+    assert "mật khẩu" in error.message("vi")
+
+
+def test_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "x.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    assert raises(path, "PW409").exit_code == 2
+    plain = tmp_path / "y.xlsx"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    assert raises(plain, "PW409").params["missing"] == "[Content_Types].xml"
+
+
+def test_zip_bomb_entry_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (40 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    error = raises(path, "PW407")
+    assert error.params["entry"] == "xl/worksheets/sheet1.xml"
+    assert error.exit_code == 2
+
+
+def test_unpacked_total_over_the_limit(tmp_path, monkeypatch):
+    path = make_book(tmp_path / "z.xlsx", [["1.1.1", "", 1, "", "Có"]])
+    monkeypatch.setenv("PARINDEX_MAX_UNZIPPED_BYTES", "2000")
+    error = raises(path, "PW406")
+    assert error.exit_code == 2
+    monkeypatch.delenv("PARINDEX_MAX_UNZIPPED_BYTES")
+    assert read_evidence(path).rows["1.1.1"].cell("value").raw == "Có"
+
+
+def test_too_many_entries(tmp_path):
+    path = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number in range(5_001):
+            archive.writestr(f"xl/media/{number}.txt", "")
+    assert raises(path, "PW405").exit_code == 2
+
+
+def test_file_too_large(tmp_path, monkeypatch):
+    path = make_book(tmp_path / "big.xlsx", [["1.1.1"]])
+    monkeypatch.setenv("PARINDEX_MAX_BYTES", "100")
+    error = raises(path, "PE301")
+    assert error.exit_code == 2
+
+
+def test_folder_and_missing_file(tmp_path):
+    assert raises(tmp_path, "PE305").exit_code == 2
+    assert raises(tmp_path / "nope.xlsx", "PE300").exit_code == 2
+
+
+def test_damaged_workbook_xml_cannot_be_read(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook><sheets><")
+    error = raises(path, "PW410")
+    assert error.exit_code == 2
+
+
+def _rewrite_entry(path: Path, name: str, change) -> None:
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            archive.writestr(info, change(data) if info.filename == name else data)
