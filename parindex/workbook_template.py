@@ -97,6 +97,11 @@ class _StampedZip(zipfile.ZipFile):
             zinfo_or_arcname.external_attr = 0o600 << 16
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None,
+              compresslevel: Any = None) -> None:
+        """openpyxl writes each worksheet from a temporary file: store it with the fixed stamp too."""
+        self.writestr(str(arcname or filename), Path(filename).read_bytes())
+
 
 def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
                    prepared_by: str = "", today: date) -> Workbook:
