@@ -135,8 +135,17 @@ def _stream_guard(text: str) -> Finding | None:
 _scalars = yaml.SafeLoader("")
 
 
+_PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _build(node: yaml.Node, path: Path, doc: YamlDocument) -> Any:
     doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_COLLECTIONS:
+        # `!!python/object/apply:os.system [...]`, `!!set`, `!custom {...}`: reported, never built
+        mark = node.start_mark
+        problem = f"could not determine a constructor for the tag '{node.tag}'"
+        doc.findings.append(Finding("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
