@@ -33,7 +33,13 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
     if not ref:
         raise ParindexError("PS522", where=str(path))
     if ref not in cache:
-        cache[ref] = load_criteria(ref)
+        try:
+            cache[ref] = load_criteria(ref)
+        except ParindexError as exc:
+            if exc.code != "PE300" or criteria_ref:
+                raise
+            raise ParindexError("PS524", where=f"{path} › {book.info_refs.get('criteria_id', '')}".rstrip(" ›"),
+                                set_id=ref) from None
     cset = cache[ref]
     book_fp = book.info.get("fingerprint", "").strip()
     book_id = book.info.get("criteria_id", "").strip()

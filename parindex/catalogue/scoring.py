@@ -25,6 +25,9 @@ MESSAGES: dict[str, Msg] = {
                  "the workbook has no criteria fingerprint; cannot check that it matches set {set_id}.", exit=1),
     "PS522": Msg("sổ không ghi bộ tiêu chí; dùng --criteria để chỉ định.",
                  "the workbook does not name its criteria set; pass --criteria.", exit=1),
+    "PS524": Msg("sổ ghi bộ tiêu chí '{set_id}' nhưng đây không phải bộ có sẵn; thêm --criteria ĐƯỜNG_DẪN.yaml.",
+                 "the workbook names criteria set '{set_id}', which is not bundled; add --criteria PATH.yaml.",
+                 exit=2),
     "PS523": Msg("không tìm thấy sổ .xlsx nào trong {path}.", "no .xlsx workbook found in {path}.", exit=2),
 }
 
