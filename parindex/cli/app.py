@@ -9,6 +9,8 @@ import typer
 from parindex import __version__
 from parindex.i18n import LANGS, set_lang, t
 
+CTRL_C = 130  # what typer returns when a command is interrupted by Ctrl-C (KeyboardInterrupt)
+
 
 def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
     """Take --lang and --debug from anywhere on the line, so `parindex score x.xlsx --lang en` works too."""
@@ -94,5 +96,10 @@ def run(argv: list[str]) -> int:
         from parindex.cli.render import print_error
 
         print_error(ParindexError("PC700", detail=f"{type(exc).__name__}: {exc}"))
+        return 2
+    if code == CTRL_C:  # typer turns Ctrl-C into a silent return of 130; no command of ours exits 130
+        from parindex.cli.render import print_error
+
+        print_error(ParindexError("PC705"))
         return 2
     return code if isinstance(code, int) else 0
