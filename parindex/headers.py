@@ -8,6 +8,7 @@ without case, diacritics (đ = d), spacing, punctuation or a parenthesised remar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parindex.evidence import COLUMNS, REQUIRED_COLUMNS, RawValue
 from parindex.values import ValueProblem, clean_text, strip_marks
@@ -45,7 +46,12 @@ def header_form(text: RawValue) -> str:
     """The comparable form of a header: 'Tài liệu kiểm chứng (số, ký hiệu)' → 'tailieukiemchung'."""
     if text is None or isinstance(text, bool):
         return ""
-    bare = strip_marks(str(text))
+    return _text_form(str(text))
+
+
+@lru_cache(maxsize=4096)  # the same few dozen headers and labels come back in every workbook
+def _text_form(text: str) -> str:
+    bare = strip_marks(text)
     without_remark = _REMARK.sub(" ", bare)
     folded = _NOT_WORD.sub("", without_remark)
     return folded or _NOT_WORD.sub("", bare)  # a header that is only a remark, '(N/A)', keeps its words

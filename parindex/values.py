@@ -306,6 +306,8 @@ _CODE = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
 def normalise_code(raw: RawValue) -> str | None:
     """'3.3.1.', ' 3.3.1', a numeric 1.1 → '3.3.1', '1.1'; None for anything that is not a code."""
+    if type(raw) is str and _CODE.fullmatch(raw):  # the usual case, first: a clean code typed as text
+        return raw
     if raw is None or isinstance(raw, _NOT_TEXT_OR_NUMBER):
         return None
     if isinstance(raw, int):

@@ -4,19 +4,18 @@ An .xlsx file is a zip of XML parts. Before python-calamine opens it we look onl
 the zip directory: refuse folders, missing and oversized files, things that are not an .xlsx (legacy .xls
 and encrypted .xlsx share the OLE2 magic; .ods; CSV and other text), damaged zips, too many entries, and
 zip bombs (a huge declared total, or an entry compressed far more than real spreadsheets are). Parts read
-later (the sheet XML for the formula check) are read through `open_entry`, which stops at the same limits.
+later (the sheet XML for the formula check) are read through `WorkbookZip.open`, which stops at the same limits.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from parindex.errors import ParindexError
 
@@ -47,8 +46,8 @@ def max_unzipped_bytes() -> int:
     return _limit("PARINDEX_MAX_UNZIPPED_BYTES", DEFAULT_MAX_UNZIPPED_BYTES)
 
 
-def guard_workbook(path: Path) -> dict[str, zipfile.ZipInfo]:
-    """The zip directory of a workbook that looks safe to parse, by entry name; else a ParindexError."""
+def guard_workbook(path: Path) -> WorkbookZip:
+    """The zip directory of a workbook that looks safe to parse; else a ParindexError."""
     where = str(path)
     if path.is_dir():
         raise ParindexError("PE305", path=where)
@@ -71,19 +70,29 @@ def guard_workbook(path: Path) -> dict[str, zipfile.ZipInfo]:
         if kind:
             raise ParindexError("PW403", where=where, kind=kind)
         raise ParindexError("PW400", where=where)
+    archive = None
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            entries = _check_entries(infos, where)
-            if "[Content_Types].xml" not in entries or "mimetype" in entries:
-                _refuse_other_zip(archive, entries, where)
+        archive = zipfile.ZipFile(path)
+        entries = _check_entries(archive.infolist(), where)
+        if "[Content_Types].xml" not in entries or "mimetype" in entries:
+            _refuse_other_zip(archive, entries, where)
+        if "xl/workbook.xml" not in entries:
+            raise ParindexError("PW409", where=where, missing="xl/workbook.xml")
     except zipfile.BadZipFile as exc:
+        _close(archive)
         raise ParindexError("PW404", where=where, reason=str(exc)) from None
     except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        _close(archive)
         raise ParindexError("PW404", where=where, reason=f"{type(exc).__name__}: {exc}") from None
-    if "xl/workbook.xml" not in entries:
-        raise ParindexError("PW409", where=where, missing="xl/workbook.xml")
-    return entries
+    except ParindexError:
+        _close(archive)
+        raise
+    return WorkbookZip(path, entries, archive)
+
+
+def _close(archive: zipfile.ZipFile | None) -> None:
+    if archive is not None:
+        archive.close()
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], where: str) -> dict[str, zipfile.ZipInfo]:
@@ -136,36 +145,41 @@ def text_kind(head: bytes) -> str | None:
     return "TXT"
 
 
-class _BoundedReader(io.RawIOBase):
-    """A zip member read as a file, that stops with PW406 past `limit` unpacked bytes."""
+class WorkbookZip:
+    """A guarded workbook's zip directory, and its parts read on demand through one open archive."""
 
-    def __init__(self, member: IO[bytes], limit: int, where: str) -> None:
-        self.member, self.limit, self.where, self.count = member, limit, where, 0
+    def __init__(self, path: Path, entries: dict[str, zipfile.ZipInfo],
+                 archive: zipfile.ZipFile | None = None) -> None:
+        self.path = path
+        self.entries = entries
+        self._archive = archive  # kept open from the guard: reading the zip directory twice costs time
 
-    def readable(self) -> bool:
-        return True
+    def close(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
 
-    def readinto(self, buffer: Any) -> int:
-        data = self.member.read(min(len(buffer), CHUNK))
-        self.count += len(data)
-        if self.count > self.limit:
-            raise ParindexError("PW406", where=self.where, size=self.count, limit=self.limit)
-        buffer[: len(data)] = data
-        return len(data)
+    def __enter__(self) -> WorkbookZip:
+        return self
 
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
-@contextmanager
-def open_entry(path: Path, name: str, entries: dict[str, zipfile.ZipInfo]) -> Iterator[IO[bytes]]:
-    """One part as a readable file, bounded by the unpacked-size limit even when the zip directory lied
-    about its size; damage found while reading becomes PW404."""
-    limit = min(max_unzipped_bytes(), entries[name].file_size + CHUNK)
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(name) as member:
-            yield io.BufferedReader(_BoundedReader(member, limit, str(path)), CHUNK)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
-        raise ParindexError("PW404", where=str(path), reason=f"{type(exc).__name__}: {exc}") from None
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        """One part as a readable file; damage found while reading becomes PW404.
 
+        zipfile never returns more than the size the zip directory declares for a part (and checks the
+        CRC), and the guard has already bounded those sizes, so a lying directory cannot inflate a read."""
+        try:
+            if self._archive is None:
+                self._archive = zipfile.ZipFile(self.path)
+            with self._archive.open(name) as member:
+                yield member
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
+                zlib.error) as exc:
+            raise ParindexError("PW404", where=str(self.path), reason=f"{type(exc).__name__}: {exc}") from None
 
-def read_entry(path: Path, name: str, entries: dict[str, zipfile.ZipInfo]) -> bytes:
-    with open_entry(path, name, entries) as stream:
-        return stream.read()
+    def read(self, name: str) -> bytes:
+        with self.open(name) as stream:
+            return stream.read()

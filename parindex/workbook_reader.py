@@ -9,9 +9,11 @@ to look for such formulas, and they are reported rather than read as empty.
 
 from __future__ import annotations
 
+import gc
+import html
 import posixpath
 import re
-import zipfile
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from parindex.evidence import (
 )
 from parindex.headers import column_letter, header_form, header_key, match_headers
 from parindex.values import ValueProblem, clean_text, normalise_code
-from parindex.workbook_guard import CHUNK, guard_workbook, open_entry, read_entry
+from parindex.workbook_guard import CHUNK, WorkbookZip, guard_workbook
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 20_000
@@ -54,28 +56,43 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
 _INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
                 for text in (label, key, *INFO_ALIASES.get(key, ()))}
 
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_FORMULA = re.compile(rb"<f[\s>/]")
+_FORMULA_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(sheet|Relationship)\s([^>]*)>")
+_ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+# Cells are made by filling a bare instance's __dict__, unless evidence.Cell ever gets __slots__.
+_new = object.__new__
+_FAST_CELLS = "__slots__" not in Cell.__dict__ and Cell.__init__.__code__.co_varnames[1:3] == ("raw", "ref")
 
 
 def read_evidence(path: Path) -> EvidenceBook:
     """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell."""
     path = Path(path)
-    entries = guard_workbook(path)
-    book = _open(path)
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of small acyclic objects: collecting while making them only costs time
     try:
-        names = list(book.sheet_names)
-        info_name = _find_sheet(path, names, SHEET_INFO)
-        items_name = _find_sheet(path, names, SHEET_ITEMS)
-        info_rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
-        item_rows = _sheet_rows(path, book, items_name, MAX_ROWS)
+        return _read(path)
     finally:
-        book.close()
-    reader = _Reader(path, entries)
-    info, info_refs = reader.info(info_name, info_rows)
-    rows = reader.items(items_name, item_rows)
+        if collecting:
+            gc.enable()
+
+
+def _read(path: Path) -> EvidenceBook:
+    with guard_workbook(path) as archive:
+        book = _open(path)
+        try:
+            names = list(book.sheet_names)
+            info_name = _find_sheet(path, names, SHEET_INFO)
+            items_name = _find_sheet(path, names, SHEET_ITEMS)
+            info_rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
+            item_rows = _sheet_rows(path, book, items_name, MAX_ROWS)
+        finally:
+            book.close()
+        reader = _Reader(path, archive)
+        info, info_refs = reader.info(info_name, info_rows)
+        rows = reader.items(items_name, item_rows)
     return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
 
 
@@ -150,9 +167,9 @@ def _text(value: RawValue) -> str:
 # --- the two sheets ---------------------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, path: Path, entries: dict[str, zipfile.ZipInfo]) -> None:
+    def __init__(self, path: Path, archive: WorkbookZip) -> None:
         self.path = path
-        self.entries = entries
+        self.archive = archive
         self._sheet_parts: dict[str, str] | None = None
 
     def where(self, ref: str) -> str:
@@ -161,9 +178,9 @@ class _Reader:
     def info(self, sheet: str, rows: list[list[Any]]) -> tuple[dict[str, str], dict[str, str]]:
         info: dict[str, str] = {}
         refs: dict[str, str] = {}
-        blank: dict[tuple[int, int], str] = {}
+        value_cells: set[tuple[int, int]] = set()
         for r, row in enumerate(rows):
-            filled = [c for c, value in enumerate(row) if _raw(value) is not None]
+            filled = [c for c, value in enumerate(row) if value != ""]
             if not filled:
                 continue
             first = filled[0]
@@ -173,12 +190,12 @@ class _Reader:
             later = [c for c in filled if c > first]
             column = later[0] if later else first + 1
             value = _raw(row[column]) if column < len(row) else None
-            ref = f"{sheet}!{column_letter(column)}{r + 1}"
             info[key] = _text(value)
-            refs[key] = ref
+            refs[key] = f"{sheet}!{column_letter(column)}{r + 1}"
             if value is None:
-                blank[(r, column)] = ref
-        self._refuse_formulas(sheet, blank)
+                value_cells.add((r, column))
+        if value_cells:
+            self._refuse_formulas(sheet, rows, lambda r, c: (r, c) in value_cells)
         return info, refs
 
     def items(self, sheet: str, rows: list[list[Any]]) -> dict[str, EvidenceRow]:
@@ -192,35 +209,56 @@ class _Reader:
             columns = match_headers(header_cells)
         except ValueProblem as problem:
             raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
-        letters = {key: column_letter(index) for key, index in columns.items()}
+        # The hot loop of `parindex score`: one pass, one Cell per column read, nothing recomputed per cell.
+        spec = [(key, index, f"{sheet}!{column_letter(index)}") for key, index in columns.items()]
+        width = max(columns.values()) + 1
         code_col = columns["code"]
         found: dict[str, EvidenceRow] = {}
-        blank: dict[tuple[int, int], str] = {}
+        coded: list[int] = []
+        fast, new, cell_type = _FAST_CELLS, _new, Cell
         for r in range(header + 1, len(rows)):
             row = rows[r]
-            code = normalise_code(_raw(row[code_col])) if code_col < len(row) else None
+            if len(row) < width:  # calamine pads every row to the sheet's width; be safe anyway
+                row = [*row, *[""] * (width - len(row))]
+            raw_code = row[code_col]
+            if raw_code == "":
+                continue
+            code = normalise_code(_raw(raw_code))
             if code is None:
                 continue
-            number = r + 1
+            number = str(r + 1)
             cells: dict[str, Cell] = {}
-            for key, index in columns.items():
-                value = _raw(row[index]) if index < len(row) else None
-                ref = f"{sheet}!{letters[key]}{number}"
-                cells[key] = Cell(value, ref)
-                if value is None:
-                    blank[(r, index)] = ref
+            for key, index, prefix in spec:
+                value = row[index]
+                if value.__class__ is str:
+                    if not value:
+                        value = None
+                elif value.__class__ is timedelta:
+                    value = str(value)
+                if fast:  # a third of the cost of Cell(...), which would dominate this loop
+                    cell = new(cell_type)
+                    attrs = cell.__dict__
+                    attrs["raw"] = value
+                    attrs["ref"] = prefix + number
+                    cells[key] = cell
+                else:
+                    cells[key] = cell_type(value, prefix + number)
             if code in found:
                 raise ParindexError("PW424", where=self.where(cells["code"].ref), item=code,
                                     first=found[code].cell("code").ref, second=cells["code"].ref)
-            found[code] = EvidenceRow(code=code, row=number, cells=cells)
-        self._refuse_formulas(sheet, blank)
+            found[code] = EvidenceRow(code=code, row=r + 1, cells=cells)
+            coded.append(r)
+        read_rows, read_columns = set(coded), set(columns.values())
+        self._refuse_formulas(sheet, rows, lambda r, c: r in read_rows and c in read_columns)
         return found
 
     # --- formulas saved without their computed value -----------------------------------------------
 
-    def _refuse_formulas(self, sheet: str, blank: dict[tuple[int, int], str]) -> None:
-        if not blank:
-            return
+    def _refuse_formulas(self, sheet: str, rows: list[list[Any]], read: Callable[[int, int], bool]) -> None:
+        """Refuse cells we read as blank that hold a formula saved without its value.
+
+        The sheet XML is only searched for a formula tag (fast bytes search); it is parsed, streaming,
+        only when one is there, which files saved by Excel or LibreOffice with formulas do."""
         from xml.etree.ElementTree import ParseError
 
         from defusedxml import DefusedXmlException
@@ -229,44 +267,48 @@ class _Reader:
             part = self._sheet_part(sheet)
             if part is None or not self._mentions_formula(part):
                 return
-            cells = self._formulas_without_value(part)
+            formulas = self._formulas_without_value(part)
         except (ParseError, DefusedXmlException) as exc:
             raise ParindexError("PW410", where=self.where(sheet), reason=_reason(exc)) from None
-        hits = [blank[cell] for cell in cells if cell in blank]
+
+        def blank(r: int, c: int) -> bool:
+            return r >= len(rows) or c >= len(rows[r]) or rows[r][c] == ""
+
+        hits = [f"{sheet}!{column_letter(c)}{r + 1}" for r, c in sorted(formulas) if read(r, c) and blank(r, c)]
         if hits:
             shown = ", ".join(hits[:MAX_FORMULA_CELLS_SHOWN]) + (" …" if len(hits) > MAX_FORMULA_CELLS_SHOWN else "")
             raise ParindexError("PW426", where=self.where(hits[0]), count=len(hits), cells=shown)
 
     def _sheet_part(self, sheet: str) -> str | None:
-        """The zip entry holding a sheet's XML, from xl/workbook.xml and its relationships."""
-        if self._sheet_parts is None:
-            from defusedxml.ElementTree import fromstring
+        """The zip entry holding a sheet's XML, from xl/workbook.xml and its relationships.
 
+        Both parts are small; their tags are picked out with a pattern (no entity is ever expanded)."""
+        if self._sheet_parts is None:
             self._sheet_parts = {}
             rels_name = "xl/_rels/workbook.xml.rels"
-            if rels_name not in self.entries:
+            if rels_name not in self.archive.entries:
                 return None
             targets: dict[str, str] = {}
-            for rel in fromstring(read_entry(self.path, rels_name, self.entries)):
-                target = rel.get("Target") or ""
+            for attrs in _tags(self.archive.read(rels_name), b"Relationship"):
+                target = attrs.get("Target", "")
                 target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-                targets[rel.get("Id") or ""] = target
-            workbook = fromstring(read_entry(self.path, "xl/workbook.xml", self.entries))
-            for element in workbook.iter(f"{_NS_MAIN}sheet"):
-                target = targets.get(element.get(f"{_NS_REL}id") or "")
-                if target:
-                    self._sheet_parts[element.get("name") or ""] = target
+                targets[attrs.get("Id", "")] = target
+            for attrs in _tags(self.archive.read("xl/workbook.xml"), b"sheet"):
+                rel = next((value for name, value in attrs.items() if name.endswith(":id")), "")
+                if rel in targets:
+                    self._sheet_parts[attrs.get("name", "")] = targets[rel]
         part = self._sheet_parts.get(sheet)
-        return part if part in self.entries else None
+        return part if part in self.archive.entries else None
 
     def _mentions_formula(self, part: str) -> bool:
         """A fast look for a `<f` element in the raw bytes, before any XML parsing."""
         tail = b""
-        with open_entry(self.path, part, self.entries) as stream:
+        with self.archive.open(part) as stream:
             while chunk := stream.read(CHUNK):
-                if _FORMULA_TAG.search(tail + chunk):
+                window = tail + chunk
+                if (b":f" in window and _FORMULA_PREFIXED.search(window)) or _FORMULA.search(window):
                     return True
-                tail = chunk[-64:]
+                tail = chunk[-16:]
         return False
 
     def _formulas_without_value(self, part: str) -> list[tuple[int, int]]:
@@ -274,7 +316,7 @@ class _Reader:
         from defusedxml.ElementTree import iterparse
 
         found: list[tuple[int, int]] = []
-        with open_entry(self.path, part, self.entries) as stream:
+        with self.archive.open(part) as stream:
             for _, element in iterparse(stream, events=("end",)):
                 tag = element.tag.rsplit("}", 1)[-1]
                 if tag == "c":
@@ -293,6 +335,16 @@ class _Reader:
                 elif tag == "row":
                     element.clear()
         return found
+
+
+def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
+    """The attributes of every `<name …>` tag (any namespace prefix), values unescaped."""
+    found = []
+    for match in _TAG.finditer(xml):
+        if match[1] == name:
+            found.append({key.decode(): html.unescape((double or single).decode("utf-8", "replace"))
+                          for key, double, single in _ATTRIBUTE.findall(match[2])})
+    return found
 
 
 def _column_index(letters: str) -> int:
