@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from parindex import workbook_reader
 from parindex.errors import ParindexError
-from parindex.evidence import INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+from parindex.evidence import INFO_KEYS, SHEET_INFO, SHEET_ITEMS, Cell
 from parindex.workbook_reader import read_evidence
 
 HEADERS = ["Mã", "Nội dung", "Điểm tối đa", "Cách chấm", "Kết quả", "Không áp dụng", "Điểm tự chấm",
@@ -69,8 +69,8 @@ def test_reads_info_and_rows_with_addresses(tmp_path):
     assert list(book.rows) == ["1", "1.1.1", "1.1.2", "1.1.3"]
     row = book.rows["1.1.1"]
     assert row.row == 3
-    assert row.cell("value").raw == "Có"
-    assert row.cell("value").ref == f"{SHEET_ITEMS}!E3"
+    assert row.cell("value") == Cell("Có", f"{SHEET_ITEMS}!E3")
+    assert hash(row.cell("value")) == hash(Cell("Có", f"{SHEET_ITEMS}!E3"))
     assert row.cell("self_score").raw == 1
     assert row.cell("evidence").raw == "QĐ 12/QĐ-UBND"
     assert row.cell("not_applicable").blank
@@ -206,6 +206,27 @@ def test_formula_without_cached_value_is_reported(tmp_path):
     assert error.params["cells"] == f"{SHEET_ITEMS}!E2"
     assert "open and save the file in excel or libreoffice" in error.message("en").lower()
     assert "LibreOffice" in error.message("vi")
+
+
+def test_formula_with_a_namespace_prefix_is_found_too(tmp_path):
+    path = make_book(tmp_path / "p2.xlsx", [["1.1.1", "", 1, "", "=10*9.57%"]])
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml",
+                   lambda xml: xml.replace(b"<f>", b'<x:f xmlns:x="' + main + b'">').replace(b"</f>", b"</x:f>"))
+    assert raises(path, "PW426").params["cells"] == f"{SHEET_ITEMS}!E2"
+
+
+def test_many_formula_cells_are_counted_and_the_first_ones_named(tmp_path):
+    path = make_book(tmp_path / "p3.xlsx", [[f"1.1.{n}", "", 1, "", f"={n}*2"] for n in range(1, 16)])
+    error = raises(path, "PW426")
+    assert error.params["count"] == 15
+    assert error.params["cells"].startswith(f"{SHEET_ITEMS}!E2, {SHEET_ITEMS}!E3")
+    assert error.params["cells"].endswith("…")
+
+
+def test_formula_in_the_info_sheet(tmp_path):
+    path = make_book(tmp_path / "p4.xlsx", [["1.1.1"]], info={**INFO, "date": "=TODAY()"})
+    assert raises(path, "PW426").params["cells"] == f"{SHEET_INFO}!B7"
 
 
 def test_formula_with_cached_value_is_read_by_its_value(tmp_path):
