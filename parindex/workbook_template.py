@@ -44,6 +44,7 @@ from parindex.headers import column_letter
 from parindex.i18n import fmt_plain, t
 from parindex.provenance import provenance_banner
 from parindex.rule_words import rule_in_words
+from parindex.scoring import SURVEY_COMPONENTS
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
 YES, NO = "Có", "Không"
@@ -225,7 +226,7 @@ class _ItemsSheet:
             cell.border = _BORDER
             cell.alignment = _WRAP
         self.sheet.cell(self.row, self.col["code"]).number_format = "@"
-        self._height({"name": name, "lead": lead or ""})
+        self._height({"name": name, "lead": lead or ""}, bold=True)
 
     def _item(self, area: Area, item: Item) -> None:
         self.row += 1
@@ -268,7 +269,7 @@ class _ItemsSheet:
             self._validate(("count",), "value", _number_validation("whole", "ui.template.prompt_count"))
         elif isinstance(rule, ManualRule):
             self._validate(("points", str(item.max)), "value", _points_validation(item.max))
-        elif isinstance(rule, SurveyRule):
+        if isinstance(rule, SurveyRule) or item.component in SURVEY_COMPONENTS:
             cell = self.sheet.cell(self.row, self.col["value"])
             cell.fill = _SURVEY_FILL
             cell.comment = Comment(t("ui.template.survey_note"), "parindex", height=90, width=220)
@@ -292,15 +293,18 @@ class _ItemsSheet:
         existing = self.validations.setdefault(key + (column,), validation)
         existing.add(f"{self.letter[column]}{self.row}")
 
-    def _height(self, texts: dict[str, str]) -> None:
+    def _height(self, texts: dict[str, str], bold: bool = False) -> None:
         """Enough lines for the longest wrapped text (Excel does not size rows by itself on opening)."""
-        lines = max(_lines(text, WIDTHS[key]) for key, text in texts.items())
+        lines = max(_lines(text, WIDTHS[key], bold) for key, text in texts.items())
         if lines > 1:
             self.sheet.row_dimensions[self.row].height = 15 * lines
 
 
-def _lines(text: str, width: int) -> int:
-    return sum(max(1, math.ceil(len(part) * 1.1 / max(width - 1, 1))) for part in (text or "").split("\n"))
+def _lines(text: str, width: int, bold: bool = False) -> int:
+    """Lines a wrapped text takes in a column `width` characters wide (Vietnamese runs a little narrower
+    than the digit '0' Excel measures widths in; bold a little wider)."""
+    per_line = max(width * (1.0 if bold else 1.15) - 2, 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
 
 
 def _number(value: Decimal) -> int | float:

@@ -136,11 +136,15 @@ def test_number_validation_and_input_messages(made):
         assert len(dv.formula1 or "") <= 255
 
 
-def test_survey_item_says_it_is_not_self_scored(made):
+def test_survey_items_say_they_are_not_self_scored(made):
     items = load_workbook(made)[SHEET_ITEMS]
-    cell = items[f"{COL['value']}{rows_by_code(items)['2.2.1']}"]
+    rows = rows_by_code(items)
+    cell = items[f"{COL['value']}{rows['2.2.1']}"]  # rule: survey
     assert cell.comment is not None and "SIPAS" in cell.comment.text
     assert not validations_of(items, cell.coordinate)
+    manual = items[f"{COL['value']}{rows['2.2.2']}"]  # rule: manual, but in the survey component
+    assert manual.comment is not None
+    assert items[f"{COL['value']}{rows['2.1.1']}"].comment is None
 
 
 def test_long_or_comma_option_lists_go_to_a_hidden_sheet(tmp_path):
