@@ -136,8 +136,13 @@ def check_text(text: str) -> list[Finding]:
     return check_criteria_document(Path("inline.yaml"), parse_yaml(text)).findings
 
 
+def criteria_codes() -> set[str]:
+    """The criteria checks: PX1xx. (Baseline checks, PX2xx, join CHECK_NAMES when their module is imported.)"""
+    return {code for code in CHECK_NAMES if code.startswith("PX1")}
+
+
 def test_every_check_code_has_a_case_and_a_fixture() -> None:
-    assert set(CASES) == set(CHECK_NAMES)
+    assert set(CASES) == criteria_codes()
     for code in CASES:
         assert fixture_path(code).is_file(), code
     named = {path.stem for path in BAD.glob("*.yaml")}
