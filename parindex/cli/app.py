@@ -30,7 +30,7 @@ def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
 
 
 def create_app() -> typer.Typer:
-    from parindex.cli.commands import criteria, schema, score, template, validate
+    from parindex.cli.commands import criteria, gap, schema, score, template, validate
 
     app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False,
                       rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -50,6 +50,7 @@ def create_app() -> typer.Typer:
     schema.register(app)
     template.register(app)
     score.register(app)
+    gap.register(app)
     return app
 
 

@@ -1,0 +1,157 @@
+"""Where `parindex gap FILE` gets the current self-assessment: a `score --format json` result or a workbook.
+
+Both end as a `gap.CurrentResult`. A JSON result is checked against the score JSON contract (pydantic,
+unknown keys ignored so later additions to the contract do not break it); a workbook is scored through the
+scoring engine and its JSON export, so both paths read exactly the same shape.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from parindex.criteria import CriteriaSet, effective_lead
+from parindex.errors import ParindexError
+from parindex.gap import CurrentItem, CurrentPart, CurrentResult, InputNotice, cents
+from parindex.unit_names import match_name
+from parindex.yaml_source import read_text
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _Criteria(_Loose):
+    id: str
+    status: str = "official"
+    fingerprint: str | None = None
+    provisional_values: int | None = None
+
+
+class _Part(_Loose):
+    id: str | None = None
+    code: str | None = None
+    name: str | None = None
+    score: Decimal
+    max: Decimal
+    full_max: Decimal | None = None
+
+
+class _Item(_Loose):
+    code: str
+    area: str
+    score: Decimal
+    max: Decimal
+    status: str
+    lead: str | None = None
+
+
+class ScoreJson(_Loose):
+    """One unit of `parindex score --format json`."""
+
+    criteria: _Criteria
+    unit: str
+    level: str = "province"
+    year: str | int
+    score: Decimal
+    max: Decimal
+    components: list[_Part]
+    areas: list[_Part]
+    items: list[_Item]
+    warnings: list[Any] = []
+    errors: list[Any] = []
+
+
+def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentResult:
+    """A CurrentResult from the score JSON (one unit, or `{"units": [...]}` and the one `unit` names)."""
+    if isinstance(data, dict) and isinstance(data.get("units"), list):
+        names = {str(u.get("unit", "")): [] for u in data["units"] if isinstance(u, dict)}
+        if unit is None:
+            raise ParindexError("PG413", where=where, names=", ".join(names) or "–")
+        chosen = match_name(unit, names, context=where)  # type: ignore[arg-type]
+        data = next(u for u in data["units"] if isinstance(u, dict) and str(u.get("unit", "")) == chosen)
+    try:
+        parsed = ScoreJson.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        field = ".".join(str(part) for part in first["loc"]) or "(root)"
+        raise ParindexError("PG414", where=where, field=field, problem=first["msg"]) from None
+    return CurrentResult(
+        criteria_id=parsed.criteria.id,
+        criteria_status=parsed.criteria.status,
+        fingerprint=parsed.criteria.fingerprint,
+        unit=parsed.unit,
+        level=parsed.level,
+        year=str(parsed.year),
+        score=cents(parsed.score),
+        max=cents(parsed.max),
+        components=[CurrentPart(p.id or p.code or "?", p.name, cents(p.score), cents(p.max),
+                                cents(p.full_max) if p.full_max is not None else None) for p in parsed.components],
+        areas=[CurrentPart(p.code or p.id or "?", p.name, cents(p.score), cents(p.max),
+                           cents(p.full_max) if p.full_max is not None else None) for p in parsed.areas],
+        items=[CurrentItem(i.code, i.area, cents(i.score), cents(i.max), i.status, i.lead) for i in parsed.items],
+        warnings=[_notice(n) for n in parsed.warnings],
+        errors=[_notice(n) for n in parsed.errors],
+        source=where,
+    )
+
+
+def _notice(entry: Any) -> InputNotice:
+    if not isinstance(entry, dict):
+        return InputNotice("?", message=str(entry))
+    return InputNotice(str(entry.get("code") or "?"), entry.get("item"), entry.get("cell"),
+                       str(entry.get("message") or ""))
+
+
+def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:
+    text = read_text(path)
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise ParindexError("PG414", where=f"{path}:{exc.lineno}:{exc.colno}", field="(json)",
+                            problem=exc.msg) from None
+    return result_from_dict(data, str(path), unit)
+
+
+def read_workbook(path: Path, criteria_ref: str | None) -> CurrentResult:
+    """Score an evidence workbook with the scoring engine and read its JSON export."""
+    try:
+        from parindex.score_files import score_workbook
+        from parindex.score_report import unit_dict
+    except ImportError:  # the scoring side is not installed in this build
+        raise ParindexError("PG415", path=str(path)) from None
+    unit = score_workbook(path, criteria_ref, {})
+    data = json.loads(json.dumps(unit_dict(unit), ensure_ascii=False), parse_float=Decimal)
+    return result_from_dict(data, str(path))
+
+
+def read_current(path: Path, criteria_ref: str | None, unit: str | None) -> CurrentResult:
+    """A `.json` file is a score result; anything else goes to the workbook reader, which says what it is."""
+    if path.suffix.lower() == ".json":
+        return read_result_json(path, unit)
+    return read_workbook(path, criteria_ref)
+
+
+def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentResult:
+    """Item names, components and lead agencies from the criteria set the result was scored with."""
+    if cset is None:
+        return current
+    known = {item.code: (area, item) for area, item in cset.items()}
+    items = []
+    for item in current.items:
+        area, defined = known.get(item.code, (None, None))
+        if defined is None:
+            items.append(item)
+            continue
+        items.append(CurrentItem(item.code, item.area, item.score, item.max, item.status,
+                                 item.lead or effective_lead(area, defined), defined.name,  # type: ignore[arg-type]
+                                 defined.component))
+    names = {a.code: a.name for a in cset.areas}
+    areas = [CurrentPart(a.id, a.name or names.get(a.id), a.score, a.max, a.full_max) for a in current.areas]
+    comp_names = {c.id: c.name for c in cset.components}
+    comps = [CurrentPart(c.id, c.name or comp_names.get(c.id), c.score, c.max, c.full_max) for c in current.components]
+    return CurrentResult(**{**current.__dict__, "items": items, "areas": areas, "components": comps})
