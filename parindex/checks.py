@@ -72,6 +72,11 @@ def _sums(cset: CriteriaSet) -> Iterator[Finding]:
 
 
 def _components(cset: CriteriaSet) -> Iterator[Finding]:
+    seen_ids: set[str] = set()
+    for c, comp in enumerate(cset.components):
+        if comp.id in seen_ids:
+            yield Finding("PX120", ("components", c, "id"), {"component": comp.id})
+        seen_ids.add(comp.id)
     total = sum((comp.max for comp in cset.components), Decimal(0))
     if total != cset.max:
         yield Finding("PX102", ("components",), {"total": total, "max": cset.max})
@@ -94,7 +99,8 @@ def _codes(cset: CriteriaSet) -> Iterator[Finding]:
 
     def seen(code: str, path: Path) -> Iterator[Finding]:
         if code in first_seen:
-            yield Finding("PX104", path + ("code",), {"code": code, "first": first_seen[code] + ("code",)})
+            yield Finding("PX104", path + ("code",),
+                          {"code": code, "first": first_seen[code] + ("code",), "first_line": "?"})
         else:
             first_seen[code] = path
 
@@ -180,13 +186,17 @@ def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
     for path, item in item_paths(cset):
         if not (item.source or "").strip():
             yield Finding("PX116", path + ("code",), {"code": item.code})
-    if cset.status == "official":
-        for path, item in item_paths(cset):
-            if item.provisional:
-                yield Finding("PX117", path + ("provisional",), {"code": item.code})
-        for a, area in enumerate(cset.areas):
-            if area.provisional:
-                yield Finding("PX117", ("areas", a, "provisional"), {"code": area.code})
+    if cset.status != "official":
+        return
+    nodes: list[tuple[Path, str, bool]] = [((), cset.id, cset.provisional)]
+    nodes += [(("components", c), comp.id, comp.provisional) for c, comp in enumerate(cset.components)]
+    nodes += [((name,), name, cap.provisional) for name, cap in (("bonus", cset.bonus), ("penalty", cset.penalty))
+              if cap is not None]
+    nodes += [(path, node.code, node.provisional) for path, node, _ in _nodes(cset)]
+    nodes += [(path, item.code, item.provisional) for path, item in item_paths(cset)]
+    for path, code, provisional in nodes:
+        if provisional:
+            yield Finding("PX117", path + ("provisional",), {"code": code})
 
 
 def _years(cset: CriteriaSet) -> Iterator[Finding]:

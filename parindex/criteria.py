@@ -15,7 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Points = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+Points = Annotated[Decimal, Field(ge=0, le=10_000, allow_inf_nan=False)]  # bounded: sums never overflow
+Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, allow_inf_nan=False)]
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
 
@@ -43,8 +44,8 @@ class ChoiceRule(Strict):
 
 
 class Tier(Strict):
-    at_least: Decimal | None = None
-    at_most: Decimal | None = None
+    at_least: Bound | None = None
+    at_most: Bound | None = None
     points: Points
 
     @model_validator(mode="after")
@@ -63,12 +64,12 @@ class ThresholdRule(Strict):
 class ProportionalRule(Strict):
     kind: Literal["proportional"]
     unit: Literal["percent", "number"]
-    target: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+    target: Annotated[Decimal, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
 
 
 class DeductionRule(Strict):
     kind: Literal["deduction"]
-    per: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+    per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
 
 
 class SurveyRule(Strict):

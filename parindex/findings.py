@@ -27,6 +27,8 @@ CHECK_NAMES: dict[str, str] = {
     "PX117": "status-provisional",
     "PX118": "too-deep",
     "PX119": "years-order",
+    "PX120": "duplicate-component",
+    "PX121": "too-large",
 }
 
 Path = tuple[str | int, ...]

@@ -23,7 +23,7 @@ def current_lang() -> str:
     return env if env in LANGS else "vi"
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
+def t(key: str, /, lang: str | None = None, **params: object) -> str:
     """The catalogue text for `key` in the current language, with `params` filled in."""
     msg = MESSAGES[key]
     text = msg.vi if (lang or current_lang()) == "vi" else msg.en

@@ -128,7 +128,8 @@ def _stream_guard(text: str) -> Finding | None:
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
         if count > MAX_EVENTS:
-            return Finding("PX118", params={"limit": MAX_DEPTH}, line=1, col=1)
+            mark = event.start_mark
+            return Finding("PX121", params={"limit": MAX_EVENTS}, line=mark.line + 1, col=mark.column + 1)
     return None
 
 
@@ -173,7 +174,7 @@ def _scalar(node: yaml.ScalarNode, path: Path, doc: YamlDocument) -> Any:
     constructor = _scalars.yaml_constructors.get(node.tag) or _scalars.yaml_constructors[None]
     try:
         value = constructor(_scalars, node)
-    except yaml.YAMLError as exc:  # an unknown tag such as !!python/object: never constructed
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # an unknown tag, a 5000-digit integer…
         mark = node.start_mark
         problem = getattr(exc, "problem", None) or str(exc)
         doc.findings.append(Finding("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))

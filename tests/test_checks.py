@@ -31,11 +31,6 @@ TITLE = "Bộ tiêu chí lỗi mẫu"  # the title of every bad fixture
 # The loader stops at these: the file is not checked any further.
 LOADER_CODES = {"PX100", "PX109", "PX110", "PX111", "PX112", "PX118"}
 
-BUG_PX109_DESCRIBE = pytest.mark.xfail(
-    strict=True, raises=TypeError,
-    reason="BUG: PX109 carries a param named 'key', which collides with the first parameter of i18n.t(key, …)")
-
-
 @dataclass(frozen=True)
 class Case:
     fixture: str
@@ -85,7 +80,7 @@ CASES: dict[str, Case] = {
     "PX109": Case("px109-duplicate-key", [("PX109", 25, 13)],
                   fix=[("            max: 0.5\n", "")],
                   en=("key 'max' is repeated (first on line 21)",), vi=("khoá 'max' bị lặp (lần đầu ở dòng 21)",),
-                  describe_marks=(BUG_PX109_DESCRIBE,)),
+                  describe_marks=()),
     "PX110": Case("px110-yaml-alias", [("PX110", 29, 19)],
                   fix=[("rule: *yes_no", "rule: {kind: yes_no}")],
                   en=("YAML aliases (*yes_no) are not allowed; write the value out",),
@@ -121,6 +116,10 @@ CASES: dict[str, Case] = {
     "PX119": Case("px119-years-order", [("PX119", 4, 8)],
                   fix=[("[2021, 2020]", "[2020, 2021]")],
                   en=("years must be increasing and distinct",), vi=("danh sách năm phải tăng dần và không trùng",)),
+    "PX120": Case("px120-duplicate-component", [("PX120", 10, 10), ("PX103", 10, 48)],
+                  fix=[("  - {id: appraised, name: Điểm thẩm định, max: 0}\n", "")],
+                  en=("component 'appraised' is declared twice",),
+                  vi=("thành phần 'appraised' được khai báo hai lần",)),
 }
 
 
@@ -138,7 +137,7 @@ def check_text(text: str) -> list[Finding]:
 
 def criteria_codes() -> set[str]:
     """The criteria checks: PX1xx. (Baseline checks, PX2xx, join CHECK_NAMES when their module is imported.)"""
-    return {code for code in CHECK_NAMES if code.startswith("PX1")}
+    return {code for code in CHECK_NAMES if code.startswith("PX1")} - {"PX121"}  # PX121: tested below
 
 
 def test_every_check_code_has_a_case_and_a_fixture() -> None:
@@ -354,8 +353,13 @@ def test_rules_that_scale_with_max_need_no_points_check(rule: dict[str, Any]) ->
 def test_official_set_with_provisional_area_and_item() -> None:
     data = minimal_data()
     data["status"] = "official"
-    assert found(data) == [("PX117", ("areas", 0, "criteria", 0, "items", 1, "provisional")),
-                           ("PX117", ("areas", 0, "provisional"))]
+    assert sorted(found(data)) == [("PX117", ("areas", 0, "criteria", 0, "items", 1, "provisional")),
+                                   ("PX117", ("areas", 0, "provisional"))]
+    marked = copy.deepcopy(data)
+    marked["areas"][0]["criteria"][0]["provisional"] = True
+    marked["components"][0]["provisional"] = True
+    assert ("PX117", ("areas", 0, "criteria", 0, "provisional")) in found(marked)
+    assert ("PX117", ("components", 0, "provisional")) in found(marked)
     data["areas"][0]["provisional"] = False
     data["areas"][0]["criteria"][0]["items"][1]["provisional"] = False
     assert found(data) == []
@@ -394,3 +398,13 @@ def test_every_finding_points_into_the_document() -> None:
     for code in sorted(set(CASES) - LOADER_CODES):
         for finding in check_criteria_file(fixture_path(code)).findings:
             assert (finding.line, finding.col) != (1, 1), (code, finding)
+
+
+def test_px121_a_file_with_too_many_nodes_is_refused_while_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
+    import parindex.yaml_source as yaml_source
+
+    monkeypatch.setattr(yaml_source, "MAX_EVENTS", 50)
+    doc = yaml_source.parse_yaml("items: [" + ", ".join(["1"] * 60) + "]\n")
+    assert [f.code for f in doc.findings] == ["PX121"]
+    assert doc.data is None
+    assert "too many nodes" in describe(doc.findings[0], "en")

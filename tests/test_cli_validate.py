@@ -56,8 +56,6 @@ def test_several_files_are_all_reported(cli: Cli) -> None:
     assert "2 vấn đề trong 2 tệp" in result.out
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: describe() of a PX109 finding raises TypeError (param 'key' collides "
-                                       "with i18n.t's first parameter), so validate exits 2 with PC700")
 def test_duplicate_key_is_reported_like_any_other_finding(cli: Cli) -> None:
     result = cli("--lang", "en", "validate", str(DUPLICATE_KEY))
     assert result.code == 1
@@ -208,8 +206,6 @@ def test_unclosed_flow_is_a_syntax_finding(cli: Cli, tmp_path: Path) -> None:
     assert f"{path}:2:1: PX100 yaml-syntax" in result.out
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a 5000-digit integer makes yaml_source._scalar raise ValueError; "
-                                       "validate exits 2 with PC700 'Unexpected error' instead of a finding")
 def test_huge_integer_is_a_finding(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "bigint.yaml"
     path.write_text("max: " + "9" * 5000 + "\n", encoding="utf-8")
@@ -218,8 +214,6 @@ def test_huge_integer_is_a_finding(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 1
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: checks._sums adds Decimals in the default context; an area max of "
-                                       "1.0e+9999999 raises decimal.Overflow, so validate exits 2 with PC700")
 def test_huge_exponent_is_a_finding(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "overflow.yaml"
     path.write_text(MINIMAL.read_text(encoding="utf-8").replace("    max: 4\n", "    max: 1.0e+9999999\n", 1),

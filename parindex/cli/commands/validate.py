@@ -42,7 +42,8 @@ def run_validate(paths: list[Path], fmt: str) -> int:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "github":
         for file, f, message in rows:
-            typer.echo(f"::error file={file},line={f.line},col={f.col},title={f.code} {f.name}::{message}")
+            typer.echo(f"::error file={_gh(file, True)},line={f.line},col={f.col},title={f.code} {f.name}::"
+                       f"{_gh(message)}")
     else:
         for file, f, message in rows:
             typer.echo(f"{file}:{f.line}:{f.col}: {f.code} {f.name} {message}")
@@ -50,3 +51,9 @@ def run_validate(paths: list[Path], fmt: str) -> int:
             "ui.validate.ok", n=len(results))
         console.print(summary, style="red" if rows else "green")
     return 1 if rows else 0
+
+
+def _gh(text: str, property_value: bool = False) -> str:
+    """Escape for a GitHub workflow command (message data, or a property value that also escapes : and ,)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
