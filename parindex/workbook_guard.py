@@ -167,7 +167,7 @@ class WorkbookZip:
 
     @contextmanager
     def open(self, name: str) -> Iterator[IO[bytes]]:
-        """One part as a readable file; damage found while reading becomes PW404.
+        """One part as a readable file; damage found while reading it (a bad CRC, a size that lied) is PW410.
 
         zipfile never returns more than the size the zip directory declares for a part (and checks the
         CRC), and the guard has already bounded those sizes, so a lying directory cannot inflate a read."""
@@ -178,7 +178,7 @@ class WorkbookZip:
                 yield member
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
                 zlib.error) as exc:
-            raise ParindexError("PW404", where=str(self.path), reason=f"{type(exc).__name__}: {exc}") from None
+            raise ParindexError("PW410", where=str(self.path), reason=f"{type(exc).__name__}: {exc}") from None
 
     def read(self, name: str) -> bytes:
         with self.open(name) as stream:

@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +31,15 @@ from parindex.evidence import (
     RawValue,
 )
 from parindex.headers import column_letter, header_form, header_key, match_headers
-from parindex.values import ValueProblem, clean_text, normalise_code
-from parindex.workbook_guard import CHUNK, WorkbookZip, guard_workbook
+from parindex.values import ValueProblem, clean_text, normalise_code, show
+from parindex.workbook_guard import WorkbookZip, guard_workbook
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 20_000
 MAX_COLUMNS = 500
 MAX_INFO_ROWS = 200
 MAX_FORMULA_CELLS_SHOWN = 10
+DATA_COLUMNS = ("value", "not_applicable", "self_score", "appraised")  # a row with these filled is an item
 
 SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     SHEET_INFO: (SHEET_INFO, "Info", "Information", "Thông tin chung"),
@@ -86,11 +88,13 @@ def _read(path: Path) -> EvidenceBook:
             names = list(book.sheet_names)
             info_name = _find_sheet(path, names, SHEET_INFO)
             items_name = _find_sheet(path, names, SHEET_ITEMS)
+            reader = _Reader(path, archive)
+            reader.prescan(info_name)  # before calamine lays a sheet out: a far cell would exhaust memory
+            reader.prescan(items_name)
             info_rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
             item_rows = _sheet_rows(path, book, items_name, MAX_ROWS)
         finally:
             book.close()
-        reader = _Reader(path, archive)
         info, info_refs = reader.info(info_name, info_rows)
         rows = reader.items(items_name, item_rows)
     return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
@@ -171,6 +175,7 @@ class _Reader:
         self.path = path
         self.archive = archive
         self._sheet_parts: dict[str, str] | None = None
+        self._formulas: dict[str, bool] = {}  # sheet → its XML holds a formula tag
 
     def where(self, ref: str) -> str:
         return f"{self.path} › {ref}"
@@ -213,6 +218,7 @@ class _Reader:
         spec = [(key, index, f"{sheet}!{column_letter(index)}") for key, index in columns.items()]
         width = max(columns.values()) + 1
         code_col = columns["code"]
+        data_columns = [columns[key] for key in DATA_COLUMNS if key in columns]
         found: dict[str, EvidenceRow] = {}
         coded: list[int] = []
         fast, new, cell_type = _FAST_CELLS, _new, Cell
@@ -225,6 +231,9 @@ class _Reader:
                 continue
             code = normalise_code(_raw(raw_code))
             if code is None:
+                if any(row[index] != "" for index in data_columns):  # '1,1,3' beside a value: not skipped
+                    raise ParindexError("PW430", where=self.where(f"{sheet}!{column_letter(code_col)}{r + 1}"),
+                                        value=show(raw_code))
                 continue
             number = str(r + 1)
             cells: dict[str, Cell] = {}
@@ -252,6 +261,32 @@ class _Reader:
         self._refuse_formulas(sheet, rows, lambda r, c: r in read_rows and c in read_columns)
         return found
 
+    # --- the sheet XML, looked at before calamine reads it ---------------------------------------------
+
+    def prescan(self, sheet: str) -> None:
+        """Refuse cells beyond the row and column limits, and note whether the sheet holds formulas.
+
+        calamine lays a sheet out densely, from its first to its last cell: one cell at XFD1048576 would
+        ask for 17 billion cells and abort the process, so positions are checked in the XML first. Only
+        references long enough to be out of bounds are looked at closely (a bytes pattern finds them)."""
+        part = self._sheet_part(sheet)
+        if part is None:
+            raise ParindexError("PW410", where=self.where(sheet), reason=f"no XML part found for sheet '{sheet}'")
+        data = self.archive.read(part)
+        pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
+        position = 0
+        while match := pattern.search(data, position):
+            ref = reference.match(data, match.start())
+            position = match.end()
+            if ref is None:
+                continue
+            letters, digits = ref[1].decode(), ref[2].decode()
+            if digits and int(digits) > MAX_ROWS:
+                raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
+            if letters and _column_index(letters) + 1 > MAX_COLUMNS:
+                raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
+        self._formulas[sheet] = bool(_FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
+
     # --- formulas saved without their computed value -----------------------------------------------
 
     def _refuse_formulas(self, sheet: str, rows: list[list[Any]], read: Callable[[int, int], bool]) -> None:
@@ -263,9 +298,11 @@ class _Reader:
 
         from defusedxml import DefusedXmlException
 
+        if not self._formulas.get(sheet, True):
+            return
         try:
             part = self._sheet_part(sheet)
-            if part is None or not self._mentions_formula(part):
+            if part is None:
                 return
             formulas = self._formulas_without_value(part)
         except (ParseError, DefusedXmlException) as exc:
@@ -300,17 +337,6 @@ class _Reader:
         part = self._sheet_parts.get(sheet)
         return part if part in self.archive.entries else None
 
-    def _mentions_formula(self, part: str) -> bool:
-        """A fast look for a `<f` element in the raw bytes, before any XML parsing."""
-        tail = b""
-        with self.archive.open(part) as stream:
-            while chunk := stream.read(CHUNK):
-                window = tail + chunk
-                if (b":f" in window and _FORMULA_PREFIXED.search(window)) or _FORMULA.search(window):
-                    return True
-                tail = chunk[-16:]
-        return False
-
     def _formulas_without_value(self, part: str) -> list[tuple[int, int]]:
         """(row, column), 0-based, of every cell with a formula and no cached value, streamed."""
         from defusedxml.ElementTree import iterparse
@@ -335,6 +361,16 @@ class _Reader:
                 elif tag == "row":
                     element.clear()
         return found
+
+
+@lru_cache(maxsize=4)
+def _far_pattern(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """A pattern for cell and row references with as many digits as the row limit or as many letters as
+    the column limit (the only ones that can be out of bounds), and one that reads a reference."""
+    digits = len(str(max_rows))
+    letters = len(column_letter(max_columns - 1))
+    far = re.compile(rb'\sr="(?:[A-Z]{%d,}[0-9]*|[A-Z]*[0-9]{%d,})"' % (letters, digits))
+    return far, re.compile(rb'\sr="([A-Z]*)([0-9]*)"')
 
 
 def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:

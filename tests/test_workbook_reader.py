@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from datetime import date, datetime
@@ -197,6 +199,42 @@ def test_row_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(workbook_reader, "MAX_ROWS", 30)
     path = make_book(tmp_path / "o.xlsx", [[f"1.1.{n}"] for n in range(1, 40)])
     raises(path, "PW425")
+
+
+def test_unreadable_code_on_a_row_with_data_is_not_skipped(tmp_path):
+    path = make_book(tmp_path / "o2.xlsx", [["I. Lĩnh vực"], ["1,1,3", "", 1, "", "Có"], ["1.1.4", "", 1, "", "Có"]])
+    error = raises(path, "PW430")
+    assert error.exit_code == 1
+    assert error.where.endswith(f"{SHEET_ITEMS}!A3")
+    assert "1,1,3" in error.message("en")
+
+
+def _far_cell_book(tmp_path: Path, ref: str) -> Path:
+    path = make_book(tmp_path / f"far-{ref}.xlsx", [["1.1.1", "", 1, "", "Có"]])
+    row = re.sub(r"[A-Z]", "", ref)
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
+        b"</sheetData>", f'<row r="{row}"><c r="{ref}"><v>1</v></c></row></sheetData>'.encode()))
+    return path
+
+
+@pytest.mark.parametrize(("ref", "code"), [("XFD1048576", "PW425"), ("A1048576", "PW425"), ("L20001", "PW425"),
+                                           ("SG2", "PW427"), ("AAA1", "PW427")])
+def test_cells_beyond_the_limits_are_refused_before_the_sheet_is_laid_out(tmp_path, ref, code):
+    """calamine fills the grid densely: XFD1048576 beside A1 would abort the process. Run in a child with a
+    memory limit, so a regression fails this test instead of the test run."""
+    path = _far_cell_book(tmp_path, ref)
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+              "from parindex.errors import ParindexError\nfrom parindex.workbook_reader import read_evidence\n"
+              "try:\n    read_evidence(sys.argv[1])\nexcept ParindexError as e:\n    print(e.code, e.where)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split()[0] == code
+    assert done.stdout.strip().endswith(re.sub(r"[A-Z]", "", ref) if code == "PW425" else ref)
+
+
+def test_cells_within_the_limits_are_read(tmp_path):
+    path = _far_cell_book(tmp_path, "SF20000")
+    assert "1.1.1" in read_evidence(path).rows
 
 
 def test_formula_without_cached_value_is_reported(tmp_path):

@@ -71,6 +71,10 @@ MESSAGES.update({
                  "Excel or LibreOffice so it stores the computed values.", exit=1),
     "PW427": Msg("trang tính rộng hơn {limit} cột; đây không phải sổ tài liệu kiểm chứng bình thường.",
                  "the sheet is wider than {limit} columns; this is not an ordinary evidence workbook.", exit=1),
+    "PW430": Msg("mã '{value}' không đọc được (mã viết dạng 3.3.1) nhưng dòng này có số liệu; sửa mã, hoặc xoá số "
+                 "liệu nếu dòng này không phải một tiêu chí.",
+                 "the code '{value}' cannot be read (codes look like 3.3.1) but this row holds data; correct the "
+                 "code, or clear the data if the row is not an item.", exit=1),
     "PW429": Msg("có hai trang tính cùng là '{sheet}': {first} và {second}; xoá hoặc đổi tên một trang.",
                  "two sheets are both '{sheet}': {first} and {second}; delete or rename one.", exit=1),
 })
