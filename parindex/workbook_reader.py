@@ -58,6 +58,7 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
 _INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
                 for text in (label, key, *INFO_ALIASES.get(key, ()))}
 
+_FORMULA_HINT = re.compile(rb"f[\s>/]")  # 'f' is rare in sheet XML: this rules out most sheets at once
 _FORMULA = re.compile(rb"<f[\s>/]")
 _FORMULA_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
@@ -278,14 +279,15 @@ class _Reader:
         while match := pattern.search(data, position):
             ref = reference.match(data, match.start())
             position = match.end()
-            if ref is None:
-                continue
+            if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
+                continue  # not a whole `r="…"` attribute
             letters, digits = ref[1].decode(), ref[2].decode()
             if digits and int(digits) > MAX_ROWS:
                 raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
             if letters and _column_index(letters) + 1 > MAX_COLUMNS:
                 raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
-        self._formulas[sheet] = bool(_FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
+        self._formulas[sheet] = bool(_FORMULA_HINT.search(data)) and bool(
+            _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
 
     # --- formulas saved without their computed value -----------------------------------------------
 
@@ -365,12 +367,13 @@ class _Reader:
 
 @lru_cache(maxsize=4)
 def _far_pattern(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """A pattern for cell and row references with as many digits as the row limit or as many letters as
-    the column limit (the only ones that can be out of bounds), and one that reads a reference."""
+    """A pattern for references with as many letters as the column limit or as many digits as the row limit
+    (the only ones that can be out of bounds; it starts with a literal, which the regex engine finds fast),
+    and one that reads a whole reference where the first matched."""
     digits = len(str(max_rows))
     letters = len(column_letter(max_columns - 1))
-    far = re.compile(rb'\sr="(?:[A-Z]{%d,}[0-9]*|[A-Z]*[0-9]{%d,})"' % (letters, digits))
-    return far, re.compile(rb'\sr="([A-Z]*)([0-9]*)"')
+    far = re.compile(rb'r="(?:[A-Z]{%d}|[A-Z]{0,%d}[0-9]{%d})' % (letters, letters - 1, digits))
+    return far, re.compile(rb'r="([A-Z]*)([0-9]*)"')
 
 
 def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
