@@ -458,7 +458,7 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
         name = comp.name if comp else (part.name or part.id)
         if part.id in assume:
             value = assume.pop(part.id)
-            maximum = part.max or (comp.max if comp else None)
+            maximum = part.full_max or (comp.max if comp else None) or part.max
             if value < 0 or (maximum is not None and value > maximum):
                 raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
             assumptions.append(Assumption(part.id, name, cents(value), maximum, given=True))
@@ -468,7 +468,7 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
         score = unit.component_score(part.id)
         if score is None:
             raise ParindexError("PG405", component=part.id, unit=unit.name, year=base.year)
-        assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.max, given=False))
+        assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.full_max, given=False))
     if assume:
         raise ParindexError("PG412", component=", ".join(sorted(assume)), criteria=current.criteria_id,
                             known=", ".join(c.id for c in current.components))
@@ -595,7 +595,7 @@ def analyse(base: Baseline, baseline_file: str, options: GapOptions, *, previous
     report = GapReport(base, baseline_file, official, criteria)
     other_year = _year_of(current.year) if current else None
     report.notes.extend(merger_notes(base, unit.name, other_year))
-    if current is not None and query and name_key(query, base.level) != name_key(unit.name, base.level):
+    if query and " ".join(query.split()) != unit.name:
         report.notes.append(Note("ui.gap.matched", {"query": query, "unit": unit.name}))
     if current is not None:
         report.current = current

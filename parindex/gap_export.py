@@ -12,7 +12,7 @@ from typing import Any
 
 from parindex.baseline import Provenance
 from parindex.gap import CurrentItem, GapReport, ItemChange, Note, criteria_note
-from parindex.i18n import t
+from parindex.i18n import fmt_num, t
 
 
 def _num(value: Decimal | int | None) -> float | int | None:
@@ -26,7 +26,8 @@ def _num(value: Decimal | int | None) -> float | int | None:
 
 def note_text(note: Note) -> str:
     """A note in the user's language; a list parameter reads 'A, B và C' / 'A, B and C'."""
-    params = {key: join_words(value) if isinstance(value, list | tuple) else value
+    params = {key: join_words(value) if isinstance(value, list | tuple)
+              else fmt_num(value) if isinstance(value, Decimal) else value
               for key, value in note.params.items()}
     return t(note.key, **params)
 
@@ -208,7 +209,7 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     _fill(items, item_rows, Font)
 
     leads = book.create_sheet(t("ui.gap.sheet_leads"))
-    lead_rows: list[list[Any]] = [[t("ui.gap.lead"), t("ui.gap.items"), t("ui.gap.lost")]]
+    lead_rows: list[list[Any]] = [[t("ui.gap.lead"), t("ui.gap.items"), t("ui.gap.recoverable_points")]]
     lead_rows += [[b["lead"] or t("ui.gap.no_lead"), b["items"], b["lost"]] for b in data["by_lead"]]
     _fill(leads, lead_rows, Font)
 

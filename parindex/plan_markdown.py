@@ -17,6 +17,7 @@ from parindex.i18n import fmt_num, fmt_plain, t
 from parindex.unit_names import name_key
 
 DEFAULT_TARGET = 10
+STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
 AREA_ITEMS = 10  # items listed per area; the full list is in --format json/xlsx
 _CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
 
@@ -28,7 +29,7 @@ def unit_title(name: str, level: str = "province") -> str:
     key = name_key(name)
     if name_key(name, "district") != key:  # the name carries 'Tỉnh' / 'Thành phố' itself
         return name
-    return f"thành phố {name}" if key in _CITIES else f"tỉnh {name}"
+    return t("plan.city" if key in _CITIES else "plan.province", name=name)
 
 
 def _band(rank: int, target: int) -> int:
@@ -51,9 +52,10 @@ def goal(area: AreaGap, target: int, next_year: int) -> str:
 
 
 def _item_line(item: CurrentItem) -> str:
-    status = t("plan.item_status", status=t(f"status.{item.status}")) if item.status != "scored" else ""
-    return t("plan.item_lost", code=item.code, name=item.name or "", score=fmt_num(item.score),
-             max=fmt_plain(item.max), lost=fmt_num(item.lost), status=status).replace("  ", " ")
+    status = t("plan.item_status", status=t(f"plan.status_{item.status}")) if item.status in STATUS_WORDS else ""
+    code = f"{item.code} {item.name}" if item.name else item.code
+    return t("plan.item_lost", code=code, score=fmt_num(item.score), max=fmt_plain(item.max),
+             lost=fmt_num(item.lost), status=status)
 
 
 def plan_markdown(report: GapReport, today: date | None = None) -> str:
@@ -131,7 +133,8 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
     if report.current is None:
         lines.append(t("plan.s3_no_items", year=year))
     else:
-        lines += [f"| {t('ui.gap.lead')} | {t('ui.gap.items')} | {t('ui.gap.lost')} |", "|---|---:|---:|"]
+        lines += [f"| {t('ui.gap.lead')} | {t('ui.gap.items')} | {t('ui.gap.recoverable_points')} |",
+                  "|---|---:|---:|"]
         for loss in report.by_lead:
             lines.append(f"| {loss.lead or t('ui.gap.no_lead')} | {loss.items} | {fmt_num(loss.lost)} |")
         total = sum((b.lost for b in report.by_lead), Decimal(0))

@@ -185,6 +185,7 @@ MESSAGES.update({
                              "… and {n} more items (see --format json or xlsx)"),
     "ui.gap.code": Msg("Mã", "Code"),
     "ui.gap.item": Msg("Tiêu chí thành phần", "Sub-criterion"),
+    "ui.gap.recoverable_points": Msg("Điểm có thể khôi phục", "Recoverable points"),
     "ui.gap.by_lead": Msg("Điểm có thể khôi phục theo cơ quan chủ trì", "Recoverable points by lead agency"),
     "ui.gap.items": Msg("Số tiêu chí", "Items"),
     "ui.gap.no_lead": Msg("(chưa rõ cơ quan chủ trì)", "(lead agency unknown)"),
@@ -279,6 +280,8 @@ MESSAGES.update({
 MESSAGES.update({
     "plan.draft": Msg("DỰ THẢO do parindex lập từ số liệu ngày {date}; cán bộ rà soát, bổ sung trước khi trình ký.",
                       "DRAFT made by parindex from data on {date}; to be reviewed and completed before signature."),
+    "plan.province": Msg("tỉnh {name}", "{name} province"),
+    "plan.city": Msg("thành phố {name}", "{name} city"),
     "plan.kind": Msg("KẾ HOẠCH", "PLAN"),
     "plan.title": Msg("Cải thiện, nâng cao Chỉ số cải cách hành chính (PAR Index) {unit} năm {year}",
                       "Improving the Public Administration Reform Index (PAR Index) of {unit} in {year}"),
@@ -336,9 +339,11 @@ MESSAGES.update({
     "plan.c": Msg("c) Mục tiêu", "c) Target"),
     "plan.figure": Msg(" (đạt {value}{unit}; yêu cầu {target}{unit})", " ({value}{unit} achieved; {target}{unit} "
                                                                          "required)"),
-    "plan.item_lost": Msg("Tiêu chí {code} {name}: tự chấm {score}/{max}, còn thiếu {lost} điểm{status}.",
-                          "Item {code} {name}: self-assessed {score}/{max}, {lost} points short{status}."),
+    "plan.item_lost": Msg("Tiêu chí {code}: tự chấm {score}/{max}, còn thiếu {lost} điểm{status}.",
+                          "Item {code}: self-assessed {score}/{max}, {lost} points short{status}."),
     "plan.item_status": Msg(" ({status})", " ({status})"),
+    "plan.status_missing": Msg("chưa nhập kết quả, tính 0 điểm", "no value entered, counted as 0"),
+    "plan.status_invalid": Msg("kết quả không đọc được, tính 0 điểm", "the value cannot be read, counted as 0"),
     "plan.area_points": Msg("Tự chấm hiện tại của lĩnh vực: {score}/{max} ({percent}%); có thể khôi phục {lost} điểm "
                             "ở {n} tiêu chí.",
                             "The area's current self-assessment: {score}/{max} ({percent}%); {lost} points "

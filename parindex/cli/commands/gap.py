@@ -340,7 +340,7 @@ def _render_current(report: GapReport) -> None:
         if len(items) > TABLE_ITEMS:
             console.print(t("ui.gap.more_items", n=len(items) - TABLE_ITEMS))
         table = Table(title=t("ui.gap.by_lead"), title_justify="left")
-        for key in ("lead", "items", "lost"):
+        for key in ("lead", "items", "recoverable_points"):
             table.add_column(t(f"ui.gap.{key}"), justify="left" if key == "lead" else "right")
         for loss in report.by_lead:
             table.add_row(escape(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
