@@ -38,3 +38,20 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         return CliResult(code, captured.out, captured.err)
 
     return invoke
+
+
+# --- fuzzing profiles (tests/test_fuzz.py): 200 examples per target in CI; a long run for developers with
+#     HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py   (20,000 examples per target)
+def _fuzz_profiles() -> None:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+    settings.register_profile("fuzz", max_examples=200, deadline=None, suppress_health_check=quiet)
+    settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=quiet)
+    if os.environ.get("HYPOTHESIS_PROFILE"):
+        settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+_fuzz_profiles()
