@@ -141,6 +141,12 @@ class AreaGap:
     shortfalls: tuple[Shortfall, ...]
     now: CurrentPart | None = None
     baseline_percent: Decimal | None = None
+    baseline_score: Decimal | None = None
+
+    @property
+    def score_change(self) -> Decimal | None:
+        """Self-assessed now − the baseline year's area score, where the baseline publishes one."""
+        return None if self.now is None or self.baseline_score is None else self.now.score - self.baseline_score
 
     @property
     def rank_change(self) -> int | None:
@@ -376,6 +382,7 @@ def area_gaps(base: Baseline, unit: UnitResult, prev_unit: UnitResult | None,
             lead,
             tuple(s for s in unit.shortfalls if s.area == code),
             baseline_percent=result.percent.value if result and result.percent else None,
+            baseline_score=result.score.value if result and result.score else None,
         ))
     return sorted(gaps, key=lambda g: (g.rank is None, -(g.rank or 0), int(g.code)))
 
@@ -591,7 +598,7 @@ def analyse(base: Baseline, baseline_file: str, options: GapOptions, *, previous
     if current is not None:
         now = {a.id: a for a in current.areas}
         official = Official(**{**official.__dict__,
-                               "areas": [AreaGap(**{**a.__dict__, "now": now.get(a.code)}) for a in official.areas]})
+                               "areas": [_with_now(a, now.get(a.code)) for a in official.areas]})
     report = GapReport(base, baseline_file, official, criteria)
     other_year = _year_of(current.year) if current else None
     report.notes.extend(merger_notes(base, unit.name, other_year))
@@ -623,6 +630,15 @@ def analyse(base: Baseline, baseline_file: str, options: GapOptions, *, previous
     elif official.previous is None:
         report.notes.append(Note("ui.gap.previous_unmatched", {"unit": unit.name, "year": previous.year}))
     return report
+
+
+def _with_now(area: AreaGap, now: CurrentPart | None) -> AreaGap:
+    """The area with its current self-assessment; a published area score becomes a share of the set's max."""
+    percent = area.baseline_percent
+    full = (now.full_max or now.max) if now else None
+    if percent is None and area.baseline_score is not None and full:
+        percent = (area.baseline_score * 100 / full).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return AreaGap(**{**area.__dict__, "now": now, "baseline_percent": percent})
 
 
 def _year_of(text: str) -> int | None:

@@ -8,12 +8,13 @@ the baseline year and the year before (1 = best). The reconstructed-set warning 
 from __future__ import annotations
 
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from parindex.gap import GapReport, criteria_note
 from parindex.gap_export import note_text
-from parindex.i18n import t
+from parindex.i18n import fmt_num, t
 
 
 def _pyplot() -> Any:
@@ -43,11 +44,11 @@ def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
         if any(v is not None for v in then):
             ax.barh([p - height / 2 for p in positions], [v or 0.0 for v in then], height=height, color="#a0aec0",
                     label=str(o.year))
-        for bar, area in zip(bars, areas, strict=True):
-            rank = t("ui.gap.chart_rank_label", rank=area.rank) if area.rank else ""
-            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
-                    f"{bar.get_width():.1f}%  {rank} ({o.year})".replace(" ()", "").strip(),
-                    va="center", fontsize=8)
+        for bar, area, share in zip(bars, areas, now, strict=True):
+            label = f"{fmt_num(Decimal(str(share)), 1)}%"
+            if area.rank:
+                label += f"  ·  {o.year}: {t('ui.gap.chart_rank_label', rank=area.rank)}"
+            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize=8)
         ax.set_xlim(0, 118)
         ax.set_xlabel(t("ui.gap.chart_axis"))
         ax.set_title(t("ui.gap.chart_title", unit=o.unit.name), loc="left", fontsize=11)

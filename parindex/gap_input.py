@@ -150,8 +150,10 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
         items.append(CurrentItem(item.code, item.area, item.score, item.max, item.status,
                                  item.lead or effective_lead(area, defined), defined.name,  # type: ignore[arg-type]
                                  defined.component))
-    names = {a.code: a.name for a in cset.areas}
-    areas = [CurrentPart(a.id, a.name or names.get(a.id), a.score, a.max, a.full_max) for a in current.areas]
+    defined_areas = {a.code: a for a in cset.areas}
+    areas = [CurrentPart(a.id, a.name or (defined_areas[a.id].name if a.id in defined_areas else None), a.score,
+                         a.max, a.full_max or (defined_areas[a.id].max if a.id in defined_areas else None))
+             for a in current.areas]
     comp_names = {c.id: c.name for c in cset.components}
     comps = [CurrentPart(c.id, c.name or comp_names.get(c.id), c.score, c.max, c.full_max) for c in current.components]
     return CurrentResult(**{**current.__dict__, "items": items, "areas": areas, "components": comps})

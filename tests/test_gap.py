@@ -249,3 +249,33 @@ def test_the_score_json_adapter_refuses_other_json() -> None:
         result_from_dict(several, "many.json")
     assert caught.value.code == "PG413"
     assert result_from_dict(several, "many.json", unit="so b").unit == "Sở B"
+
+
+def test_per_area_comparison_where_the_baseline_publishes_area_scores() -> None:
+    from parindex.baseline import Baseline
+
+    seed = {"source": "s", "status": "seed"}
+    base = Baseline.model_validate({
+        "year": 2020, "criteria": "mini-2020", "title": "t", "level": "department", "total_units": 3, "max": 10,
+        "source": "s", "sources": {"s": "seeds/x.txt §1"},
+        "components": [{"id": "appraised", "name": "A", "max": 8, **seed},
+                       {"id": "survey", "name": "S", "max": 2, **seed}],
+        "areas": [{"code": "1", "name": "Một", **seed}, {"code": "2", "name": "Hai", **seed}],
+        "units": [{"name": "Sở Thử", "home": True, "total": {"value": 7.5, **seed}, "rank": {"value": 2, **seed},
+                   "components": {"appraised": {"score": {"value": 6, **seed}},
+                                  "survey": {"score": {"value": 1.5, **seed}}},
+                   "areas": [{"code": "1", "score": {"value": 3, **seed}},
+                             {"code": "2", "percent": {"value": 50, **seed}}]}],
+    })
+    data = score_result(unit="Sở Thử", criteria="mini-2020", appraised=6.5, items=[item("1.1.1", 1, 2)])
+    data["level"] = "department"
+    data["components"] = [{"id": "appraised", "score": 6.5, "max": 8, "full_max": 8},
+                          {"id": "survey", "score": 0, "max": 0, "full_max": 2}]
+    data["areas"] = [{"code": "1", "name": "Một", "score": 3.5, "max": 4, "percent": 87.5, "rank": 1},
+                     {"code": "2", "name": "Hai", "score": 3, "max": 4, "percent": 75, "rank": 2}]
+    report = analyse(base, "x", GapOptions(), current=result_from_dict(data, "now.json"))
+    areas = {a.code: a for a in report.official.areas}
+    assert (areas["1"].baseline_score, areas["1"].baseline_percent, areas["1"].score_change) == (
+        D("3"), D("75.0"), D("0.50"))
+    assert (areas["2"].baseline_score, areas["2"].baseline_percent, areas["2"].score_change) == (None, D("50"), None)
+    assert report.projection.total == D("6.50") + D("1.5")

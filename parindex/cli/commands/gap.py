@@ -273,15 +273,26 @@ def _render_areas(report: GapReport) -> None:
     table.add_column(t("ui.gap.rank_year", year=year), justify="right")
     table.add_column(t("ui.gap.rank_year", year=year - 1), justify="right")
     table.add_column(t("ui.gap.change"))
+    published = any(a.baseline_score is not None or a.baseline_percent is not None for a in o.areas)
+    if published:
+        table.add_column(t("ui.gap.year_col", year=year), justify="right")
     if report.current:
         table.add_column(t("ui.gap.now_col"), justify="right")
     table.add_column(t("ui.gap.lead"))
     for area in o.areas:
         row = [f"{area.code}. {escape(area.name)}", str(area.rank) if area.rank else t("ui.gap.no_rank"),
                str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
+        if published:
+            then = _n(area.baseline_score) if area.baseline_score is not None else ""
+            if area.baseline_percent is not None:
+                then += f" ({fmt_plain(area.baseline_percent)}%)"
+            row.append(then.strip() or "–")
         if report.current:
             now = area.now
-            row.append(f"{_n(now.score)}/{_n(now.max)} ({fmt_plain(now.percent or 0)}%)" if now and now.max else "–")
+            text = f"{_n(now.score)}/{_n(now.max)} ({fmt_plain(now.percent or 0)}%)" if now and now.max else "–"
+            if area.score_change is not None:
+                text += f" {_signed(area.score_change)}"
+            row.append(text)
         row.append(escape(area.lead or ""))
         table.add_row(*row)
     console.print(table)
