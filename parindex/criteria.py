@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -177,6 +178,10 @@ class CriteriaSet(Provenance):
 
         Names, sources and notes are left out, so correcting a typo does not orphan filled workbooks.
         """
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:  # the set is frozen: hash it once, not once per workbook
         scoring = [
             [item.code, str(item.max), item.component, item.not_applicable,
              item.rule.model_dump(mode="json")]

@@ -109,15 +109,17 @@ def notices(unit: UnitScore) -> list[RenderableType]:
     return parts
 
 
-def ranking_table(units: list[UnitScore]) -> Table:
-    """Units ranked, with one column per area (points) so officers see where each unit stands."""
+def ranking_table(units: list[UnitScore], width: int = 200) -> Table:
+    """Units ranked, with one column per area (points) where the terminal is wide enough for them."""
     table = Table(title=t("ui.score.ranking"), title_justify="left")
     table.add_column(t("ui.score.rank"), justify="right")
     table.add_column(t("ui.score.unit"), overflow="fold")
     table.add_column(t("ui.score.points"), justify="right")
     table.add_column(t("ui.score.max"), justify="right")
     table.add_column("%", justify="right")
-    area_codes = [a.code for a in units[0].areas]
+    area_codes = [a.code for a in units[0].areas] if width >= 60 + 8 * len(units[0].areas) else []
+    if not area_codes:
+        table.caption = t("ui.score.narrow")
     for code in area_codes:
         table.add_column(f"LV{code}", justify="right")
     for ranked in rank_units(units):
@@ -134,4 +136,4 @@ def print_report(console: Console, units: list[UnitScore]) -> None:
         console.print(unit_report(unit))
         console.print()
     if len(units) > 1:
-        console.print(ranking_table(units))
+        console.print(ranking_table(units, console.width))

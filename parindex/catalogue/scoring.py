@@ -55,6 +55,8 @@ MESSAGES.update({
     "ui.score.warnings": Msg("Cảnh báo", "Warnings"),
     "ui.score.errors": Msg("Lỗi trong sổ", "Errors in the workbook"),
     "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
+    "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
+                           "Per-area columns: widen the terminal or use --format xlsx."),
     "ui.score.reading": Msg("Đang đọc sổ", "Reading workbooks"),
     "ui.score.not_self_scored": Msg("không tự chấm", "not self-scored"),
     "ui.score.estimated_note": Msg("{n} tiêu chí điều tra/SIPAS được nhập ước tính và đã tính vào tổng (đánh dấu "
