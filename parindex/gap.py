@@ -463,6 +463,8 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
             continue
         comp = base.component(part.id)
         name = comp.name if comp else (part.name or part.id)
+        if part.score > 0:  # the workbook holds an estimate for a component the office cannot score itself
+            notes.append(Note("ui.gap.estimate_ignored", {"component": name, "score": part.score}))
         if part.id in assume:
             value = assume.pop(part.id)
             maximum = part.full_max or (comp.max if comp else None) or part.max
@@ -470,8 +472,6 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                 raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
             assumptions.append(Assumption(part.id, name, cents(value), maximum, given=True))
             continue
-        if part.score > 0:
-            notes.append(Note("ui.gap.estimate_ignored", {"component": name, "score": part.score}))
         score = unit.component_score(part.id)
         if score is None:
             raise ParindexError("PG405", component=part.id, unit=unit.name, year=base.year)
@@ -602,6 +602,10 @@ def analyse(base: Baseline, baseline_file: str, options: GapOptions, *, previous
     report = GapReport(base, baseline_file, official, criteria)
     other_year = _year_of(current.year) if current else None
     report.notes.extend(merger_notes(base, unit.name, other_year))
+    if current is not None and options.unit and name_key(options.unit, base.level) != name_key(current.unit,
+                                                                                            base.level):
+        report.notes.append(Note("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit},
+                                 warning=True))
     if query and " ".join(query.split()) != unit.name:
         report.notes.append(Note("ui.gap.matched", {"query": query, "unit": unit.name}))
     if current is not None:

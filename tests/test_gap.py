@@ -279,3 +279,9 @@ def test_per_area_comparison_where_the_baseline_publishes_area_scores() -> None:
         D("3"), D("75.0"), D("0.50"))
     assert (areas["2"].baseline_score, areas["2"].baseline_percent, areas["2"].score_change) == (None, D("50"), None)
     assert report.projection.total == D("6.50") + D("1.5")
+
+
+def test_a_unit_other_than_the_files_is_said(y2020, y2019) -> None:
+    report = analyse(y2020, "x", GapOptions(unit="Quảng Ninh"), previous=y2019, current=current())
+    assert report.official.unit.name == "Quảng Ninh"
+    assert any(n.key == "ui.gap.unit_override" and n.warning for n in report.notes)

@@ -228,6 +228,8 @@ MESSAGES.update({
                                  "{other_year} không cùng đơn vị với số liệu năm {year} của tỉnh {unit} cũ.",
                                  "This comparison crosses a merger: from {date}, {members} form {into} province; the "
                                  "{other_year} figures are not the same unit as the former {unit}'s {year} figures."),
+    "ui.gap.unit_override": Msg("Tệp ghi đơn vị '{file_unit}' nhưng --unit là '{unit}': so sánh theo --unit.",
+                                "The file names unit '{file_unit}' but --unit says '{unit}': compared as --unit."),
     "ui.gap.and": Msg("và", "and"),
     "ui.gap.matched": Msg("'{query}' được hiểu là {unit}.", "'{query}' was read as {unit}."),
     "ui.gap.input_errors": Msg("Tệp đầu vào có {n} lỗi; điểm tự chấm chưa tin cậy được.",

@@ -26,7 +26,7 @@ TABLE_ITEMS = 15
 def register(app: typer.Typer) -> None:
     @app.command("gap", help=t("help.gap"))
     def gap(
-        file: Path = typer.Argument(None, metavar="[FILE]", help=t("help.gap.file"), show_default=False),
+        file: Path = typer.Argument(None, metavar="FILE", help=t("help.gap.file"), show_default=False),
         year: int = typer.Option(..., "--year", help=t("help.gap.year")),
         unit: str = typer.Option(None, "--unit", help=t("help.gap.unit")),
         official: Path = typer.Option(None, "--official", help=t("help.gap.official")),
