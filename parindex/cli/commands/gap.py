@@ -228,7 +228,9 @@ def render_table(report: GapReport) -> None:
             table.add_row(mark, escape(holder), _n(th.score), th.status, _distance(th.distance))
         console.print(table)
 
-    if o.areas:
+    known = any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
+                for a in o.areas)
+    if o.areas and (known or report.current):
         _render_areas(report)
     if o.previous:
         p = o.previous
