@@ -8,7 +8,7 @@ from parindex.catalogue import MESSAGES
 class ParindexError(Exception):
     """An error the user can act on. Rendered from the catalogue in the user's language."""
 
-    def __init__(self, code: str, where: str | None = None, **params: object) -> None:
+    def __init__(self, code: str, /, where: str | None = None, **params: object) -> None:
         if code not in MESSAGES or MESSAGES[code].exit is None:
             raise KeyError(f"not an error code of the catalogue: {code}")
         self.code = code

@@ -55,6 +55,9 @@ class Cell:
         return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
 
 
+BLANK = Cell(None, "")
+
+
 @dataclass(frozen=True)
 class EvidenceRow:
     """One item's row. Columns the workbook does not have are blank cells with an empty ref."""
@@ -64,7 +67,7 @@ class EvidenceRow:
     cells: dict[str, Cell] = field(default_factory=dict)
 
     def cell(self, key: str) -> Cell:
-        return self.cells.get(key, Cell(None, ""))
+        return self.cells.get(key, BLANK)
 
 
 @dataclass(frozen=True)

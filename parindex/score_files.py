@@ -41,6 +41,10 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
             raise ParindexError("PS524", where=f"{path} › {book.info_refs.get('criteria_id', '')}".rstrip(" ›"),
                                 set_id=ref) from None
     cset = cache[ref]
+    year = book.info.get("year", "").strip()
+    if year.isdigit() and int(year) not in cset.years:
+        raise ParindexError("PW412", where=f"{path} › {book.info_refs.get('year', '')}".rstrip(" ›"), id=cset.id,
+                            years=", ".join(map(str, cset.years)), year=year)
     book_fp = book.info.get("fingerprint", "").strip()
     book_id = book.info.get("criteria_id", "").strip()
     where = f"{path} › {book.info_refs.get('fingerprint', '')}".rstrip(" ›")

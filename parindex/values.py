@@ -8,6 +8,7 @@ ambiguous is guessed: `1.234` could be a thousand or a decimal, so it is an erro
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -61,6 +62,7 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", bare.replace("đ", "d"))
 
 
+@functools.lru_cache(maxsize=8192)  # labels and typed answers repeat across items and workbooks
 def fold(text: str) -> str:
     """The form two labels are compared in: no case, diacritics, spaces or trailing punctuation."""
     return "".join(strip_marks(text).split()).rstrip(_TRAILING_PUNCT)

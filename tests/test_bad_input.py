@@ -77,10 +77,7 @@ YAML_CASES = make_corpus.yaml_cases(Path("/nonexistent"))
 
 # Cases where the tool is wrong today (reported in issue 5). The assertion stays the correct behaviour; strict,
 # so that the fix turns this into a failure until the entry is removed.
-KNOWN_BUGS = {
-    "unknown-code.xlsx": "explain 9.9.9: ParindexError('PS530', code=…) collides with its own `code` argument",
-    "other-year.xlsx": "score does not check the workbook's year against the set's years",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def cases(items: list[Case]) -> list[object]:

@@ -54,7 +54,7 @@ def test_every_error_code_renders_in_both_languages(code: str) -> None:
             assert value in text, (code, lang, text)
 
 
-KNOWN_BUGS = {"PS530": "ParindexError(code, where=None, **params): a {code} parameter collides with `code`"}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("code", [
