@@ -16,6 +16,9 @@ class ParindexError(Exception):
         self.params = params
         super().__init__(f"{code} {params}")
 
+    def __reduce__(self) -> tuple[object, ...]:  # crosses process boundaries intact (parallel reading)
+        return (_rebuild, (self.code, self.where, self.params))
+
     @property
     def exit_code(self) -> int:
         return MESSAGES[self.code].exit or 2
@@ -25,3 +28,7 @@ class ParindexError(Exception):
 
         text = t(self.code, lang=lang, **self.params)
         return f"{self.where}: {self.code} {text}" if self.where else f"{self.code} {text}"
+
+
+def _rebuild(code: str, where: str | None, params: dict[str, object]) -> ParindexError:
+    return ParindexError(code, where=where, **params)

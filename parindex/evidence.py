@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 RawValue = str | int | float | bool | date | datetime | time | None
 
@@ -43,9 +44,12 @@ INFO_KEYS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One cell as read: its value and where it is (`Tự đánh giá!E12`)."""
+class Cell(NamedTuple):
+    """One cell as read: its value and where it is (`Tự đánh giá!E12`).
+
+    A named tuple, not a dataclass: a workbook holds thousands of cells, and tuples are made and pickled
+    (for parallel reading) several times faster.
+    """
 
     raw: RawValue
     ref: str
@@ -60,14 +64,24 @@ BLANK = Cell(None, "")
 
 @dataclass(frozen=True)
 class EvidenceRow:
-    """One item's row. Columns the workbook does not have are blank cells with an empty ref."""
+    """One item's row: its raw values by column key. Columns the workbook lacks read as blank cells.
+
+    `columns` (key → address prefix such as `Tự đánh giá!E`) is one dict shared by every row of a sheet,
+    so a row is small to keep and to send between processes; cells are made when asked for.
+    """
 
     code: str  # normalised: '3.3.1.' and ' 3.3.1' become '3.3.1'
     row: int  # 1-based spreadsheet row
-    cells: dict[str, Cell] = field(default_factory=dict)
+    values: dict[str, RawValue] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
 
     def cell(self, key: str) -> Cell:
-        return self.cells.get(key, BLANK)
+        prefix = self.columns.get(key)
+        return BLANK if prefix is None else Cell(self.values.get(key), f"{prefix}{self.row}")
+
+    @property
+    def cells(self) -> dict[str, Cell]:
+        return {key: self.cell(key) for key in self.columns}
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from parindex.criteria import CriteriaSet
 from parindex.errors import ParindexError
+from parindex.evidence import EvidenceBook
 from parindex.scoring import Notice, UnitScore, score_book
+
+PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
 
 def collect_workbooks(paths: list[Path]) -> list[Path]:
@@ -23,12 +28,43 @@ def collect_workbooks(paths: list[Path]) -> list[Path]:
     return found
 
 
-def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> UnitScore:
-    """Read, match to its criteria set (by the workbook's own id unless --criteria), and score."""
+def read_books(paths: list[Path]) -> Iterator[tuple[Path, EvidenceBook]]:
+    """Each workbook read, in order. Many workbooks are read by worker processes, one per CPU, while this
+    process scores: reading (unzip, XML, calamine) is most of the work and the cores are otherwise idle."""
+    from parindex.workbook_reader import read_evidence
+
+    workers = min(4, os.cpu_count() or 1)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        for path in paths:
+            yield path, read_evidence(path)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        for path, result in zip(paths, pool.map(_read_or_error, paths, chunksize=8), strict=True):
+            if isinstance(result, ParindexError):
+                raise result
+            yield path, result
+
+
+def _read_or_error(path: Path) -> EvidenceBook | ParindexError:
+    from parindex.workbook_reader import read_evidence
+
+    try:
+        return read_evidence(path)
+    except ParindexError as exc:  # carried back to the parent, which raises it in file order
+        return exc
+
+
+def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],
+                   book: EvidenceBook | None = None) -> UnitScore:
+    """Read (unless given), match to its criteria set (the workbook's own id unless --criteria), and score."""
     from parindex.criteria_files import load_criteria
     from parindex.workbook_reader import read_evidence
 
-    book = read_evidence(path)
+    book = book if book is not None else read_evidence(path)
     ref = criteria_ref or book.info.get("criteria_id", "").strip()
     if not ref:
         raise ParindexError("PS522", where=str(path))

@@ -25,7 +25,6 @@ from parindex.evidence import (
     INFO_KEYS,
     SHEET_INFO,
     SHEET_ITEMS,
-    Cell,
     EvidenceBook,
     EvidenceRow,
     RawValue,
@@ -65,9 +64,6 @@ _REF = re.compile(r"([A-Z]+)([0-9]+)")
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(sheet|Relationship)\s([^>]*)>")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
-# Cells are made by filling a bare instance's __dict__, unless evidence.Cell ever gets __slots__.
-_new = object.__new__
-_FAST_CELLS = "__slots__" not in Cell.__dict__ and Cell.__init__.__code__.co_varnames[1:3] == ("raw", "ref")
 
 
 def read_evidence(path: Path) -> EvidenceBook:
@@ -216,13 +212,13 @@ class _Reader:
         except ValueProblem as problem:
             raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
         # The hot loop of `parindex score`: one pass, one Cell per column read, nothing recomputed per cell.
-        spec = [(key, index, f"{sheet}!{column_letter(index)}") for key, index in columns.items()]
+        spec = list(columns.items())
+        prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in columns.items()}
         width = max(columns.values()) + 1
         code_col = columns["code"]
         data_columns = [columns[key] for key in DATA_COLUMNS if key in columns]
         found: dict[str, EvidenceRow] = {}
         coded: list[int] = []
-        fast, new, cell_type = _FAST_CELLS, _new, Cell
         for r in range(header + 1, len(rows)):
             row = rows[r]
             if len(row) < width:  # calamine pads every row to the sheet's width; be safe anyway
@@ -236,27 +232,20 @@ class _Reader:
                     raise ParindexError("PW430", where=self.where(f"{sheet}!{column_letter(code_col)}{r + 1}"),
                                         value=show(raw_code))
                 continue
-            number = str(r + 1)
-            cells: dict[str, Cell] = {}
-            for key, index, prefix in spec:
+            values: dict[str, RawValue] = {}
+            for key, index in spec:
                 value = row[index]
                 if value.__class__ is str:
                     if not value:
                         value = None
                 elif value.__class__ is timedelta:
                     value = str(value)
-                if fast:  # a third of the cost of Cell(...), which would dominate this loop
-                    cell = new(cell_type)
-                    attrs = cell.__dict__
-                    attrs["raw"] = value
-                    attrs["ref"] = prefix + number
-                    cells[key] = cell
-                else:
-                    cells[key] = cell_type(value, prefix + number)
+                values[key] = value
+            entry = EvidenceRow(code, r + 1, values, prefixes)
             if code in found:
-                raise ParindexError("PW424", where=self.where(cells["code"].ref), item=code,
-                                    first=found[code].cell("code").ref, second=cells["code"].ref)
-            found[code] = EvidenceRow(code=code, row=r + 1, cells=cells)
+                raise ParindexError("PW424", where=self.where(entry.cell("code").ref), item=code,
+                                    first=found[code].cell("code").ref, second=entry.cell("code").ref)
+            found[code] = entry
             coded.append(r)
         read_rows, read_columns = set(coded), set(columns.values())
         self._refuse_formulas(sheet, rows, lambda r, c: r in read_rows and c in read_columns)

@@ -44,7 +44,7 @@ class Case:
 CASES: dict[str, Case] = {
     "PX100": Case("px100-yaml-syntax", [("PX100", 12, 27)],
                   fix=[("đạo: điều", "đạo, điều")],
-                  en=("YAML syntax error", "mapping values are not allowed here"), vi=("Lỗi cú pháp YAML",)),
+                  en=("YAML syntax error", "mapping values are not allowed"), vi=("Lỗi cú pháp YAML",)),
     "PX101": Case("px101-sum-mismatch", [("PX101", 17, 14), ("PX103", 9, 48)],
                   fix=[("max: 2.5\n", "max: 2\n"), ("points: 2.5}", "points: 2}")],
                   en=("children of 1.1 sum to 4.5 but 1.1 has max 4", "change the max of 1.1 or of its children"),

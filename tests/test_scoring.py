@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parindex.criteria_files import load_criteria
-from parindex.evidence import Cell, EvidenceBook, EvidenceRow
+from parindex.evidence import EvidenceBook, EvidenceRow
 from parindex.score_report import report_json
 from parindex.scoring import competition_ranks, rank_units, score_book
 
@@ -26,8 +26,7 @@ def cset():
 def book(rows: dict[str, dict[str, object]], unit: str = "Sở Thử") -> EvidenceBook:
     evidence_rows = {}
     for n, (code, cells) in enumerate(rows.items(), start=2):
-        evidence_rows[code] = EvidenceRow(code, n, {key: Cell(raw, f"Tự đánh giá!{key}{n}")
-                                                    for key, raw in cells.items()})
+        evidence_rows[code] = EvidenceRow(code, n, dict(cells), {key: f"Tự đánh giá!{key}" for key in cells})
     return EvidenceBook("mem.xlsx", {"unit": unit, "year": "2020"}, evidence_rows)
 
 

@@ -35,7 +35,7 @@ def score_all(files: list[Path], criteria: str | None) -> list:
     from rich.progress import Progress
 
     from parindex.cli.render import err_console
-    from parindex.score_files import collect_workbooks, score_workbook
+    from parindex.score_files import collect_workbooks, read_books, score_workbook
 
     paths = collect_workbooks(files)
     cache: dict = {}
@@ -44,8 +44,8 @@ def score_all(files: list[Path], criteria: str | None) -> list:
     units = []
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task(t("ui.score.reading"), total=len(paths))
-        for path in paths:
-            units.append(score_workbook(path, criteria, cache))
+        for path, book in read_books(paths):
+            units.append(score_workbook(path, criteria, cache, book))
             progress.advance(task)
     return units
 
