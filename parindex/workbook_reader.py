@@ -173,6 +173,8 @@ class _Reader:
         self.archive = archive
         self._sheet_parts: dict[str, str] | None = None
         self._formulas: dict[str, bool] = {}  # sheet → its XML holds a formula tag
+        self._percent: dict[str, set[tuple[int, int]]] = {}  # sheet → (row, column) of %-formatted cells
+        self._percent_styles: set[bytes] | None = None
 
     def where(self, ref: str) -> str:
         return f"{self.path} › {ref}"
@@ -213,6 +215,7 @@ class _Reader:
             raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
         # The hot loop of `parindex score`: one pass, one Cell per column read, nothing recomputed per cell.
         spec = list(columns.items())
+        percent = self._percent.get(sheet, set())
         prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in columns.items()}
         width = max(columns.values()) + 1
         code_col = columns["code"]
@@ -240,6 +243,8 @@ class _Reader:
                         value = None
                 elif value.__class__ is timedelta:
                     value = str(value)
+                elif value.__class__ is float and (r, index) in percent:
+                    value = _as_percent_text(value)
                 values[key] = value
             entry = EvidenceRow(code, r + 1, values, prefixes)
             if code in found:
@@ -277,6 +282,22 @@ class _Reader:
                 raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
         self._formulas[sheet] = bool(_FORMULA_HINT.search(data)) and bool(
             _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
+        self._percent[sheet] = self._percent_cells(data)
+
+    def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
+        """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
+        gives values only: without this, a typed 100% would read as an ambiguous 1."""
+        if self._percent_styles is None:
+            self._percent_styles = _percent_styles(self.archive.read("xl/styles.xml")) \
+                if "xl/styles.xml" in self.archive.entries else set()
+        if not self._percent_styles:
+            return set()
+        found = set()
+        for match in _STYLED_CELL.finditer(data):
+            style = _STYLE_ATTRIBUTE.search(match[3])
+            if style and style[1] in self._percent_styles:
+                found.add((int(match[2]) - 1, _column_index(match[1].decode())))
+        return found
 
     # --- formulas saved without their computed value -----------------------------------------------
 
@@ -373,6 +394,37 @@ def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
             found.append({key.decode(): html.unescape((double or single).decode("utf-8", "replace"))
                           for key, double, single in _ATTRIBUTE.findall(match[2])})
     return found
+
+
+_STYLED_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s+r=\"([A-Z]{1,3})([0-9]{1,7})\"([^>]*)>")
+_STYLE_ATTRIBUTE = re.compile(rb"\bs=\"([0-9]+)\"")
+_NUMFMT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?numFmt\s[^>]*?numFmtId=\"([0-9]+)\"[^>]*?formatCode=\"([^\"]*)\"")
+_CELL_XFS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?cellXfs\b.*?</(?:[A-Za-z_][\w.-]*:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?xf\b([^>]*)>")
+_NUMFMT_ID = re.compile(rb"\bnumFmtId=\"([0-9]+)\"")
+
+
+def _percent_styles(styles: bytes) -> set[bytes]:
+    """Indexes (as in a cell's s="…") of the cell formats that show numbers as a percent."""
+    percent_ids = {b"9", b"10"}  # Excel's built-in 0% and 0.00%
+    percent_ids |= {fmt_id for fmt_id, code in _NUMFMT.findall(styles) if b"%" in re.sub(rb'"[^"]*"', b"", code)}
+    section = _CELL_XFS.search(styles)
+    if section is None:
+        return set()
+    found = set()
+    for index, xf in enumerate(_XF.finditer(section[0])):
+        fmt = _NUMFMT_ID.search(xf[1])
+        if fmt and fmt[1] in percent_ids:
+            found.add(str(index).encode())
+    return found
+
+
+def _as_percent_text(value: float) -> str:
+    """0.957 shown as 95.7% → '95.7%' (through the float's shortest repr, so no binary noise)."""
+    from decimal import Decimal
+
+    text = format(Decimal(repr(value)) * 100, "f")
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
 
 
 def _column_index(letters: str) -> int:

@@ -406,3 +406,20 @@ def _rewrite_entry(path: Path, name: str, change) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in parts:
             archive.writestr(info, change(data) if info.filename == name else data)
+
+
+def test_percent_formatted_numbers_read_as_percents(tmp_path):
+    """Excel stores a typed `100%` as 1 with a % format; without the format it would read as an ambiguous 1."""
+    from openpyxl import load_workbook
+
+    path = make_book(tmp_path / "pct.xlsx", [["1.1.1", "", "", "", 1], ["1.1.2", "", "", "", 0.957],
+                                             ["1.1.3", "", "", "", 2]])
+    book = load_workbook(path)
+    items = book[SHEET_ITEMS]
+    items["E2"].number_format = "0%"
+    items["E3"].number_format = '0.0"x"%'
+    book.save(path)
+    rows = read_evidence(path).rows
+    assert rows["1.1.1"].cell("value").raw == "100%"
+    assert rows["1.1.2"].cell("value").raw == "95.7%"
+    assert rows["1.1.3"].cell("value").raw == 2  # General format: left as the number it is
