@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from parindex.baseline import STATUSES, Baseline, Provenance, UnitResult
 from parindex.bundled import bundled_files
-from parindex.criteria_files import CheckedFile, place, schema_findings
+from parindex.criteria_files import CheckedFile, check_document
 from parindex.errors import ParindexError
 from parindex.findings import CHECK_NAMES, Finding
 from parindex.findings import Path as FindingPath
@@ -54,16 +52,8 @@ class CheckedBaseline(CheckedFile):
 
 
 def check_baseline_document(path: Path, doc: YamlDocument) -> CheckedBaseline:
-    result = CheckedBaseline(path, list(doc.findings))
-    if not result.findings:
-        try:
-            result.baseline = Baseline.model_validate(doc.data if doc.data is not None else {})
-        except ValidationError as exc:
-            result.findings.extend(schema_findings(exc))
-        else:
-            result.findings.extend(check_baseline(result.baseline))
-    result.findings = [place(finding, doc) for finding in result.findings]
-    return result
+    baseline, findings = check_document(doc, Baseline, check_baseline)
+    return CheckedBaseline(path, findings, baseline=baseline)
 
 
 def check_baseline_file(path: Path) -> CheckedBaseline:

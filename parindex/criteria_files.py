@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from parindex.bundled import bundled_files
 from parindex.checks import check_set
@@ -13,6 +15,8 @@ from parindex.criteria import CriteriaSet
 from parindex.errors import ParindexError
 from parindex.findings import Finding
 from parindex.yaml_source import YamlDocument, load_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -23,17 +27,23 @@ class CheckedFile:
 
 
 def check_criteria_document(path: Path, doc: YamlDocument) -> CheckedFile:
-    """Schema, then the named invariants; every finding gets a line and column."""
-    result = CheckedFile(path, list(doc.findings))
-    if not result.findings:
+    criteria, findings = check_document(doc, CriteriaSet, check_set)
+    return CheckedFile(path, findings, criteria)
+
+
+def check_document(doc: YamlDocument, model: type[M], invariants: Callable[[M], list[Finding]]
+                   ) -> tuple[M | None, list[Finding]]:
+    """The loader's findings, else the schema's, else the named invariants'; each with a line and column."""
+    parsed: M | None = None
+    findings = list(doc.findings)
+    if not findings:
         try:
-            result.criteria = CriteriaSet.model_validate(doc.data if doc.data is not None else {})
+            parsed = model.model_validate(doc.data if doc.data is not None else {})
         except ValidationError as exc:
-            result.findings.extend(schema_findings(exc))
+            findings.extend(schema_findings(exc))
         else:
-            result.findings.extend(check_set(result.criteria))
-    result.findings = [place(finding, doc) for finding in result.findings]
-    return result
+            findings.extend(invariants(parsed))
+    return parsed, [place(finding, doc) for finding in findings]
 
 
 def schema_findings(exc: ValidationError) -> list[Finding]:
