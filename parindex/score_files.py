@@ -42,11 +42,21 @@ def read_books(paths: list[Path]) -> Iterator[tuple[Path, EvidenceBook]]:
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_ignore_ctrl_c)
+    try:
         for path, result in zip(paths, pool.map(_read_or_error, paths, chunksize=8), strict=True):
             if isinstance(result, ParindexError):
                 raise result
             yield path, result
+    finally:  # an error, Ctrl-C or a consumer that stops: drop the queued reads instead of waiting for them
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the run and says so (no worker tracebacks)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_or_error(path: Path) -> EvidenceBook | ParindexError:
