@@ -25,6 +25,8 @@ STALE_PART_SECONDS = 15 * 60
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:
+    if path.is_dir():  # -o pointing at a folder: no --force can make that a file
+        raise ParindexError("PE305", path=str(path))
     if path.exists() and not force:
         raise ParindexError("PC701", path=str(path))
 

@@ -69,6 +69,8 @@ def read_text(path: FsPath) -> str:
         raise ParindexError("PE300", path=str(path)) from None
     except OSError as exc:
         raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
+    if raw.startswith(b"PK\x03\x04"):  # an .xlsx (a zip) given where a criteria or baseline file is expected
+        raise ParindexError("PE306", where=str(path))
     try:
         return raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: accept it
     except UnicodeDecodeError as exc:

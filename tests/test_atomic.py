@@ -291,3 +291,12 @@ def test_a_killed_writer_at_least_once_left_the_old_file_mid_write(tmp_path: Pat
     run_writer(target, 0.02, signal.SIGKILL, 0.0)
     assert target.read_text(encoding="utf-8") == OLD
     assert len(parts(tmp_path)) == 1
+
+
+def test_an_output_that_is_a_folder_is_refused_even_with_force(tmp_path: Path) -> None:
+    from parindex.atomic import refuse_overwrite
+
+    for force in (False, True):
+        with pytest.raises(ParindexError) as caught:
+            refuse_overwrite(tmp_path, force)
+        assert caught.value.code == "PE305"

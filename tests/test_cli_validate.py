@@ -231,3 +231,10 @@ def test_garbage_through_a_real_process(tmp_path: Path, name: str) -> None:
                           timeout=60, check=False)
     assert proc.returncode == EXIT.get(name, 1)
     assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_a_workbook_given_to_validate_says_it_is_a_workbook(cli: Cli) -> None:
+    sample = Path(__file__).resolve().parent.parent / "evidence_samples" / "bac-giang-2020.xlsx"
+    result = cli("--lang", "en", "validate", str(sample))
+    assert result.code == 2
+    assert "PE306" in result.err and "workbook" in result.err

@@ -13,6 +13,9 @@ MESSAGES: dict[str, Msg] = {
                  "File is not UTF-8 text (bad byte on line {line}); save it again as UTF-8.", exit=2),
     "PE303": Msg("Không đọc được tệp: {reason}.", "Cannot read the file: {reason}.", exit=2),
     "PE304": Msg("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}.", exit=2),
+    "PE306": Msg("đây là một sổ Excel (.xlsx), không phải tệp YAML bộ tiêu chí; sổ được chấm bằng 'parindex score'.",
+                 "this is an Excel workbook (.xlsx), not a YAML criteria file; workbooks are scored with "
+                 "'parindex score'.", exit=2),
     "PE310": Msg("bộ tiêu chí {path} chưa hợp lệ ({count} vấn đề); chạy 'parindex validate {path}' để xem.",
                  "criteria set {path} is not valid ({count} problems); run 'parindex validate {path}' to see them.",
                  exit=1),
