@@ -161,15 +161,20 @@ class CriteriaSet(Provenance):
         """Every item with the area it belongs to, in document order."""
         for area in self.areas:
             for criterion in area.criteria:
-                for item in _items_of(criterion):
+                for item in items_of(criterion):
                     yield area, item
+
+    def groups(self) -> Iterator[Area | Criterion]:
+        """Every area and criterion (at any depth): the nodes that hold items rather than being scored."""
+        for area in self.areas:
+            yield area
+            yield from _criteria_of(area.criteria)
 
     def item_by_code(self) -> dict[str, Item]:
         return {item.code: item for _, item in self.items()}
 
     def provisional_count(self) -> int:
-        nodes: list[Provenance] = [self, *self.components, *self.areas]
-        nodes += [c for area in self.areas for c in _criteria_of(area.criteria)]
+        nodes: list[Provenance] = [self, *self.components, *self.groups()]
         nodes += [item for _, item in self.items()]
         return sum(1 for node in nodes if node.provisional)
 
@@ -191,10 +196,11 @@ class CriteriaSet(Provenance):
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
-def _items_of(criterion: Criterion) -> Iterator[Item]:
+def items_of(criterion: Criterion) -> Iterator[Item]:
+    """The items under a criterion, at any depth, in document order."""
     yield from criterion.items
     for child in criterion.criteria:
-        yield from _items_of(child)
+        yield from items_of(child)
 
 
 def _criteria_of(criteria: list[Criterion]) -> Iterator[Criterion]:

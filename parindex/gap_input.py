@@ -119,11 +119,9 @@ def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:
 
 def read_workbook(path: Path, criteria_ref: str | None) -> CurrentResult:
     """Score an evidence workbook with the scoring engine and read its JSON export."""
-    try:
-        from parindex.score_files import score_workbook
-        from parindex.score_report import unit_dict
-    except ImportError:  # the scoring side is not installed in this build
-        raise ParindexError("PG415", path=str(path)) from None
+    from parindex.score_files import score_workbook
+    from parindex.score_report import unit_dict
+
     unit = score_workbook(path, criteria_ref, {})
     data = json.loads(json.dumps(unit_dict(unit), ensure_ascii=False), parse_float=Decimal)
     return result_from_dict(data, str(path))

@@ -84,20 +84,25 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
         except ParindexError as exc:
             if exc.code != "PE300" or criteria_ref:
                 raise
-            raise ParindexError("PS524", where=f"{path} › {book.info_refs.get('criteria_id', '')}".rstrip(" ›"),
+            raise ParindexError("PS524", where=_at(path, book.info_refs.get("criteria_id")),
                                 set_id=ref) from None
     cset = cache[ref]
     year = book.info.get("year", "").strip()
     if year.isdigit() and int(year) not in cset.years:
-        raise ParindexError("PW412", where=f"{path} › {book.info_refs.get('year', '')}".rstrip(" ›"), id=cset.id,
+        raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,
                             years=", ".join(map(str, cset.years)), year=year)
     book_fp = book.info.get("fingerprint", "").strip()
     book_id = book.info.get("criteria_id", "").strip()
-    where = f"{path} › {book.info_refs.get('fingerprint', '')}".rstrip(" ›")
     if (book_fp and book_fp != cset.fingerprint()) or (book_id and book_id != cset.id):
-        raise ParindexError("PS520", where=where, book_id=book_id or "?", book_fp=book_fp or "?",
+        raise ParindexError("PS520", where=_at(path, book.info_refs.get("fingerprint")), book_id=book_id or "?",
+                            book_fp=book_fp or "?",
                             set_id=cset.id, set_fp=cset.fingerprint())
     unit = score_book(cset, book)
     if not book_fp:
         unit.warnings.insert(0, Notice("PS521", None, str(path), {"set_id": cset.id}))
     return unit
+
+
+def _at(path: Path, cell: str | None) -> str:
+    """`FILE › Thông tin!B4`, or just the file when the cell is not known."""
+    return f"{path} › {cell}" if cell else str(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parindex.criteria import Criterion
+from parindex.criteria import Criterion, items_of
 from parindex.i18n import message, t
 from parindex.provenance import provenance_banner
 from parindex.scoring import ItemScore, UnitScore, rank_units
@@ -66,7 +66,7 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
     rows: list[tuple[list[object], bool]] = []
 
     def crit_rows(crit: Criterion) -> None:
-        scored = [by_item[code] for code in _codes(crit)]
+        scored = [by_item[item.code] for item in items_of(crit)]
         rows.append(([crit.code, crit.name, _total(scored, "max"), _total(scored, "points")], True))
         for child in crit.criteria:
             crit_rows(child)
@@ -82,10 +82,6 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
         for crit in area.criteria:
             crit_rows(crit)
     return rows
-
-
-def _codes(crit: Criterion) -> list[str]:
-    return [item.code for item in crit.items] + [code for child in crit.criteria for code in _codes(child)]
 
 
 def _total(scored: list[ItemScore], what: str) -> float:

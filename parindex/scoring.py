@@ -123,7 +123,7 @@ class UnitScore:
 def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
     warnings: list[Notice] = []
     errors: list[Notice] = []
-    group_codes = _group_codes(cset)
+    group_codes = {group.code for group in cset.groups()}
     known = cset.item_by_code()
     for code, row in book.rows.items():
         if code not in known and code not in group_codes:
@@ -239,20 +239,6 @@ def _points_cell(cell: Cell, item: Item) -> Decimal | None:
 
 def _text(cell: Cell) -> str | None:
     return None if cell.blank else str(cell.raw).strip()
-
-
-def _group_codes(cset: CriteriaSet) -> set[str]:
-    codes: set[str] = set()
-
-    def walk(criteria: list) -> None:
-        for crit in criteria:
-            codes.add(crit.code)
-            walk(crit.criteria)
-
-    for area in cset.areas:
-        codes.add(area.code)
-        walk(area.criteria)
-    return codes
 
 
 # --- subtotals and ranks ------------------------------------------------------------------------------

@@ -79,10 +79,6 @@ MESSAGES.update({
                  "the file holds several units ({names}); choose one with --unit.", exit=2),
     "PG414": Msg("không phải kết quả 'parindex score --format json': {field}: {problem}.",
                  "not a 'parindex score --format json' result: {field}: {problem}.", exit=2),
-    "PG415": Msg("chưa đọc được sổ {path}: bản cài đặt này chưa có phần chấm điểm sổ; chấm bằng "
-                 "'parindex score {path} --format json -o ketqua.json' rồi chạy gap với tệp JSON.",
-                 "cannot read workbook {path}: this build has no workbook scoring; score it with "
-                 "'parindex score {path} --format json -o result.json' and run gap on the JSON.", exit=2),
     "PG417": Msg("{option} '{value}' không phải một số (ví dụ 9,5 hoặc 9.5).",
                  "{option} '{value}' is not a number (for example 9,5 or 9.5).", exit=2),
 })
