@@ -15,6 +15,8 @@ MESSAGES: dict[str, Msg] = {
     "PC705": Msg("Đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở.",
                  "Stopped on request (Ctrl-C); no file was left half-written.", exit=2),
     "ui.error": Msg("Lỗi", "Error"),
+    "ui.yes": Msg("Có", "Yes"),
+    "ui.no": Msg("Không", "No"),
     "ui.warning": Msg("Cảnh báo", "Warning"),
     "ui.written": Msg("Đã ghi {path}", "Wrote {path}"),
     "ui.reconstructed": Msg(

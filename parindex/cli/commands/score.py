@@ -128,8 +128,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     table = Table(show_header=False, title=f"{found.item.code} {escape(found.item.name)}", title_justify="left")
     table.add_column(style="bold")
     table.add_column(overflow="fold")
-    value = blank if found.value is None else (fmt_num(found.value) if hasattr(found.value, "quantize")
-                                              else str(found.value))
+    value = _shown(found.value, blank)
     rows = [
         ("ui.explain.value", value),
         ("ui.explain.cell", found.value_ref or blank),
@@ -151,3 +150,16 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     if banner:
         console.print(banner, style="yellow")
     return 1 if any(n.item == found.item.code for n in unit.errors) else 0
+
+
+def _shown(value: object, blank: str) -> str:
+    """The value as understood, in the reader's words: Có/Không, not True/False; 95,7 in Vietnamese."""
+    from decimal import Decimal
+
+    from parindex.i18n import fmt_plain
+
+    if value is None:
+        return blank
+    if isinstance(value, bool):
+        return t("ui.yes" if value else "ui.no")
+    return fmt_plain(value) if isinstance(value, Decimal) else str(value)

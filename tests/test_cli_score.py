@@ -1,0 +1,112 @@
+"""`parindex score` and `parindex explain` end to end: template → fill (every rule kind) → score.
+
+The table report is compared with golden files (vi and en); `PARINDEX_UPDATE_GOLDEN=1` rewrites them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from rich.console import Console
+
+from parindex.criteria_files import load_criteria
+from parindex.evidence import COLUMNS, SHEET_ITEMS
+from parindex.i18n import set_lang
+from parindex.score_files import score_workbook
+from parindex.score_table import print_report
+from parindex.workbook_template import write_template
+
+HERE = Path(__file__).resolve().parent
+MINIMAL = HERE / "fixtures" / "criteria" / "minimal.yaml"
+GOLDEN = HERE / "golden"
+
+# One value per rule kind, typed the way officers type them; with the points each must give.
+FILLED = {
+    "1.1.1": ({"value": "Có", "evidence": "KH số 12/KH-UBND"}, "1"),  # yes_no
+    "1.1.2": ({"value": "hoàn thành từ 80%", "explanation": "Còn 2 nhiệm vụ"}, "0.5"),  # choice
+    "1.1.3": ({"not_applicable": "x"}, None),  # N/A
+    "2.1.1": ({"value": "95,7%", "evidence": "BC 34/BC-VP", "self_score": 2}, "1"),  # threshold at_least
+    "2.1.2": ({"value": 3, "evidence": "BC 5/BC"}, "0.25"),  # deduction
+    "2.1.3": ({"value": "1", "evidence": "BC 6/BC", "appraised": 0}, "0"),  # threshold at_most, appraised
+    "2.2.1": ({"value": "B"}, "0.9"),  # survey estimate
+}
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    path = tmp_path / "so-thu.xlsx"
+    write_template(path, load_criteria(str(MINIMAL)), unit="Sở Thử nghiệm", year=2020, today=date(2021, 1, 15))
+    book = load_workbook(path)
+    sheet = book[SHEET_ITEMS]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    for row in sheet.iter_rows(min_row=2):
+        cells = FILLED.get(str(row[0].value))
+        if cells:
+            for key, value in cells[0].items():
+                sheet.cell(row[0].row, header[COLUMNS[key]], value)
+    book.save(path)
+    return path
+
+
+def test_every_rule_kind_scores_through_the_cli(cli, workbook: Path) -> None:
+    result = cli("score", str(workbook), "--criteria", str(MINIMAL), "--format", "json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    items = {item["code"]: item for item in report["items"]}
+    for code, (_, points) in FILLED.items():
+        if points is not None:
+            assert items[code]["score"] == float(points), code
+    assert items["1.1.3"]["status"] == "not_applicable"
+    assert items["2.2.1"]["status"] == "estimated"
+    assert items["2.2.2"]["status"] == "not_self_scored"
+    assert report["score"] == sum(item["score"] for item in report["items"]) == 3.65
+    assert report["max"] == 8  # 10 − 1.5 (N/A) − 0.5 (survey item left blank)
+    assert {(w["code"], w["item"]) for w in report["warnings"]} >= {("PS501", "2.1.1"), ("PS504", "2.1.3")}
+    assert report["criteria"]["status"] == "reconstructed"
+
+
+def test_csv_and_markdown_carry_the_same_total(cli, workbook: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv").out)))
+    assert sum(float(row["score"]) for row in rows) == pytest.approx(3.65)
+    assert {row["criteria_status"] for row in rows} == {"reconstructed"}
+    markdown = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "md", "--lang", "en").out
+    assert "**3.65 / 8.00**" in markdown and "RECONSTRUCTED" in markdown
+
+
+def test_xlsx_report_is_the_summary_table(cli, workbook: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.xlsx"
+    assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 0
+    sheet = load_workbook(out).worksheets[0]
+    assert [cell.value for cell in sheet[3]][:6] == ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá",
+                                                     "Tài liệu kiểm chứng", "Giải trình"]
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in sheet.iter_rows() for c in row)
+    assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 2
+
+
+def test_explain_names_the_cell_the_rule_and_the_tier(cli, workbook: Path) -> None:
+    result = cli("explain", str(workbook), "2.1.1.", "--criteria", str(MINIMAL), "--lang", "en")
+    assert result.code == 0
+    for part in ("95.7", "Tự đánh giá!E", "98% or more: 2 points", "1.00 / 2.00", "BC 34/BC-VP", "PS501"):
+        assert part in result.out, part
+    yes = cli("explain", str(workbook), "1.1.1", "--criteria", str(MINIMAL))
+    assert "Có" in yes.out and "True" not in yes.out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_table_report_matches_the_golden_file(workbook: Path, lang: str) -> None:
+    set_lang(lang)
+    unit = score_workbook(workbook, str(MINIMAL), {})
+    console = Console(record=True, width=100, file=io.StringIO(), color_system=None)
+    print_report(console, [unit])
+    text = console.export_text().replace(str(workbook), "so-thu.xlsx")
+    golden = GOLDEN / f"score-minimal.{lang}.txt"
+    if os.environ.get("PARINDEX_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"run with PARINDEX_UPDATE_GOLDEN=1 to update {golden}"
