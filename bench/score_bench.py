@@ -115,7 +115,7 @@ def read_pandas(paths: list[Path], sheets: tuple[str, str], engine: str) -> int:
 def breakdown(paths: list[Path]) -> dict[str, float]:
     """Where (a)'s time goes: the stages `parindex score` runs, timed one by one in this process."""
     from parindex.criteria_files import load_criteria
-    from parindex.score_report import report_dict, report_json
+    from parindex.score_report import unit_dict, unit_json
     from parindex.scoring import score_book
     from parindex.workbook_reader import read_evidence
 
@@ -124,9 +124,8 @@ def breakdown(paths: list[Path]) -> dict[str, float]:
     stages["read_evidence"], books = timed(lambda: [read_evidence(path) for path in paths])
     stages["fingerprint (once per file)"], _ = timed(lambda: [cset.fingerprint() for _ in paths])
     stages["score_book"], units = timed(lambda: [score_book(cset, book) for book in books])
-    stages["report_dict"], data = timed(lambda: report_dict(units))
-    stages["json.dumps(indent=2)"], _ = timed(lambda: json.dumps(data, ensure_ascii=False, indent=2))
-    stages["report_json (dict + dumps)"], _ = timed(lambda: report_json(units))
+    stages["unit_dict"], _ = timed(lambda: [unit_dict(unit) for unit in units])
+    stages["unit_json (dict + dumps)"], _ = timed(lambda: [unit_json(unit) for unit in units])
     return stages
 
 

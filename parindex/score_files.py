@@ -1,15 +1,19 @@
-"""From workbook paths to unit scores: find the files, pick the criteria set, refuse mismatches."""
+"""From workbook paths to unit scores: find the files, pick the criteria set, refuse mismatches, use the CPUs."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from parindex.criteria import CriteriaSet
 from parindex.errors import ParindexError
 from parindex.evidence import EvidenceBook
-from parindex.scoring import Notice, UnitScore, score_book
+from parindex.scoring import Notice, UnitScore, UnitTotals, score_book
+
+R = TypeVar("R")
 
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
@@ -28,44 +32,59 @@ def collect_workbooks(paths: list[Path]) -> list[Path]:
     return found
 
 
-def read_books(paths: list[Path]) -> Iterator[tuple[Path, EvidenceBook]]:
-    """Each workbook read, in order. Many workbooks are read by worker processes, one per CPU, while this
-    process scores: reading (unzip, XML, calamine) is most of the work and the cores are otherwise idle."""
-    from parindex.workbook_reader import read_evidence
+def score_many(paths: list[Path], criteria_ref: str | None,
+               render: Callable[[UnitScore], R]) -> Iterator[tuple[R, UnitTotals]]:
+    """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order.
 
+    Many workbooks are handled by worker processes, one per CPU: reading and scoring are nearly all the
+    work, and a worker sends back only the rendered text and the totals, so this process keeps little per
+    unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
     workers = min(4, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2:
+        cache: dict[str, CriteriaSet] = {}
         for path in paths:
-            yield path, read_evidence(path)
+            unit = score_workbook(path, criteria_ref, cache)
+            yield render(unit), unit.totals()
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from parindex.i18n import current_lang
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_ignore_ctrl_c)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                               initargs=(current_lang(),))
+    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
-        for path, result in zip(paths, pool.map(_read_or_error, paths, chunksize=8), strict=True):
+        for result in pool.map(task, paths, chunksize=8):
             if isinstance(result, ParindexError):
                 raise result
-            yield path, result
-    finally:  # an error, Ctrl-C or a consumer that stops: drop the queued reads instead of waiting for them
+            yield result
+    finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work instead of waiting for it
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _ignore_ctrl_c() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the run and says so (no worker tracebacks)."""
+_worker_sets: dict[str, CriteriaSet] = {}  # a worker's criteria sets, loaded once per process
+
+
+def _start_worker(lang: str) -> None:
+    """Workers speak the run's language, and leave Ctrl-C to the main process, which stops the run and
+    says so (no worker tracebacks)."""
     import signal
 
+    from parindex.i18n import set_lang
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_lang(lang)
 
 
-def _read_or_error(path: Path) -> EvidenceBook | ParindexError:
-    from parindex.workbook_reader import read_evidence
-
+def _score_or_error(path: Path, criteria_ref: str | None,
+                    render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | ParindexError:
     try:
-        return read_evidence(path)
+        unit = score_workbook(path, criteria_ref, _worker_sets)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
         return exc
+    return render(unit), unit.totals()
 
 
 def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],

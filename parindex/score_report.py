@@ -8,12 +8,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from functools import partial
+from typing import Any, TextIO
 
 from parindex.i18n import fmt_num, message, t
 from parindex.provenance import provenance_banner
-from parindex.scoring import ItemScore, UnitScore, biggest_losses, rank_units
+from parindex.scoring import ItemScore, RankedUnit, UnitScore, UnitTotals, biggest_losses, rank_units
 
 
 def _num(value: Decimal | None) -> float | int | None:
@@ -58,60 +61,106 @@ def _item_dict(s: ItemScore) -> dict[str, Any]:
             "appraised": _num(s.appraised), "lead": s.lead}
 
 
-def report_dict(units: list[UnitScore]) -> dict[str, Any]:
-    """One unit: its dict. Several: every unit and the ranking."""
-    if len(units) == 1:
-        return unit_dict(units[0])
-    return {"units": [unit_dict(u) for u in units],
-            "ranking": [{"rank": r.rank, "unit": r.unit.unit, "score": _num(r.unit.score), "max": _num(r.unit.max),
-                         "percent": _num(r.unit.percent)} for r in rank_units(units)]}
+def unit_json(unit: UnitScore, indent: int | None = None) -> str:
+    return json.dumps(unit_dict(unit), ensure_ascii=False, indent=indent)
 
 
-def report_json(units: list[UnitScore]) -> str:
-    """Indented for one unit (people read it); compact for many (Python's indenting encoder is 5× slower)."""
-    return json.dumps(report_dict(units), ensure_ascii=False, indent=2 if len(units) == 1 else None) + "\n"
+def ranking_dicts(ranking: list[RankedUnit]) -> list[dict[str, Any]]:
+    return [{"rank": r.rank, "unit": r.unit.unit, "score": _num(r.unit.score), "max": _num(r.unit.max),
+             "percent": _num(r.unit.percent)} for r in ranking]
 
 
-def report_csv(units: list[UnitScore]) -> str:
-    """One row per unit and item: the table an officer pivots in Excel."""
+CSV_HEADER = ("unit", "year", "criteria", "criteria_status", "area", "code", "name", "status", "value", "score",
+              "max", "self_score", "appraised", "lead")
+
+
+def unit_csv(unit: UnitScore) -> str:
+    """One row per item: the table an officer pivots in Excel (the header is the report's)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["unit", "year", "criteria", "criteria_status", "area", "code", "name", "status", "value",
-                     "score", "max", "self_score", "appraised", "lead"])
-    for unit in units:
-        for s in unit.items:
-            writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
-                             s.item.code, s.item.name, s.status,
-                             "" if s.value is None else _value(s.value), _num(s.points), _num(s.item.max),
-                             "" if s.self_score is None else _num(s.self_score),
-                             "" if s.appraised is None else _num(s.appraised), s.lead or ""])
+    for s in unit.items:
+        writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
+                         s.item.code, s.item.name, s.status,
+                         "" if s.value is None else _value(s.value), _num(s.points), _num(s.item.max),
+                         "" if s.self_score is None else _num(s.self_score),
+                         "" if s.appraised is None else _num(s.appraised), s.lead or ""])
     return out.getvalue()
 
 
-def report_markdown(units: list[UnitScore]) -> str:
+def unit_markdown(unit: UnitScore) -> str:
     lines: list[str] = []
-    for unit in units:
-        banner = provenance_banner(unit.criteria)
-        if banner:
-            lines += [f"> {banner}", ""]
-        lines += [f"## {unit.unit} — {unit.year}", "",
-                  f"{t('ui.score.total')}: **{fmt_num(unit.score)} / {fmt_num(unit.max)}** "
-                  f"({fmt_num(unit.percent, 1)} %)", "",
-                  f"| {t('ui.score.code')} | {t('ui.score.area')} | {t('ui.score.points')} | {t('ui.score.max')} "
-                  f"| % | {t('ui.score.rank')} |", "|---|---|---:|---:|---:|---:|"]
-        lines += [f"| {a.code} | {a.name} | {fmt_num(a.score)} | {fmt_num(a.max)} | {fmt_num(a.percent, 1)} "
-                  f"| {a.rank} |" for a in unit.areas]
-        lines += ["", f"**{t('ui.score.losses')}**", "",
-                  f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.lost')} | {t('ui.score.lead')} |",
-                  "|---|---|---:|---|"]
-        lines += [f"| {s.item.code} | {s.item.name} | {fmt_num(s.lost)} | {s.lead or ''} |"
-                  for s in biggest_losses(unit)]
-        lines.append("")
-    if len(units) > 1:
-        lines += [f"## {t('ui.score.ranking')}", "",
-                  f"| {t('ui.score.rank')} | {t('ui.score.unit')} | {t('ui.score.points')} | {t('ui.score.max')} "
-                  "| % |", "|---:|---|---:|---:|---:|"]
-        lines += [f"| {r.rank} | {r.unit.unit} | {fmt_num(r.unit.score)} | {fmt_num(r.unit.max)} "
-                  f"| {fmt_num(r.unit.percent, 1)} |" for r in rank_units(units)]
-        lines.append("")
-    return "\n".join(lines)
+    banner = provenance_banner(unit.criteria)
+    if banner:
+        lines += [f"> {banner}", ""]
+    lines += [f"## {unit.unit} — {unit.year}", "",
+              f"{t('ui.score.total')}: **{fmt_num(unit.score)} / {fmt_num(unit.max)}** "
+              f"({fmt_num(unit.percent, 1)} %)", "",
+              f"| {t('ui.score.code')} | {t('ui.score.area')} | {t('ui.score.points')} | {t('ui.score.max')} "
+              f"| % | {t('ui.score.rank')} |", "|---|---|---:|---:|---:|---:|"]
+    lines += [f"| {a.code} | {a.name} | {fmt_num(a.score)} | {fmt_num(a.max)} | {fmt_num(a.percent, 1)} "
+              f"| {a.rank} |" for a in unit.areas]
+    lines += ["", f"**{t('ui.score.losses')}**", "",
+              f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.lost')} | {t('ui.score.lead')} |",
+              "|---|---|---:|---|"]
+    lines += [f"| {s.item.code} | {s.item.name} | {fmt_num(s.lost)} | {s.lead or ''} |" for s in biggest_losses(unit)]
+    return "\n".join(lines) + "\n"
+
+
+def ranking_markdown(ranking: list[RankedUnit]) -> str:
+    lines = ["", f"## {t('ui.score.ranking')}", "",
+             f"| {t('ui.score.rank')} | {t('ui.score.unit')} | {t('ui.score.points')} | {t('ui.score.max')} | % |",
+             "|---:|---|---:|---:|---:|"]
+    lines += [f"| {r.rank} | {r.unit.unit} | {fmt_num(r.unit.score)} | {fmt_num(r.unit.max)} "
+              f"| {fmt_num(r.unit.percent, 1)} |" for r in ranking]
+    return "\n".join(lines) + "\n"
+
+
+# --- a report as a stream: a head, each unit's part (made where the unit was scored), a tail ------------
+
+def no_ranking(ranking: list[RankedUnit]) -> str:
+    return ""
+
+
+@dataclass(frozen=True)
+class TextReport:
+    """How one text format lays out a run: written as the units arrive, so a run over many workbooks keeps
+    only their totals (for the ranking), whatever its size."""
+
+    unit: Callable[[UnitScore], str]  # one unit's part; runs in the worker process that scored the unit
+    head: str = ""
+    joiner: str = ""
+    tail: Callable[[list[RankedUnit]], str] = no_ranking
+
+
+def text_report(fmt: str, many: bool) -> TextReport:
+    """The layout of json, csv or md output, for one unit or for several (with their ranking)."""
+    if fmt == "json":
+        if not many:  # the one-unit contract is the unit itself, indented for people
+            return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
+        return TextReport(unit_json, '{"units": [', ", ",
+                          lambda ranking: f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}}}\n')
+    if fmt == "csv":
+        return TextReport(unit_csv, head=",".join(CSV_HEADER) + "\n")
+    if fmt == "md":
+        return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
+    raise ValueError(fmt)
+
+
+def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, UnitTotals]]) -> list[UnitTotals]:
+    """Write the head, each unit's part as it comes, then the tail with the ranking; the units' totals."""
+    out.write(report.head)
+    totals: list[UnitTotals] = []
+    for text, unit in parts:
+        if totals:
+            out.write(report.joiner)
+        out.write(text)
+        totals.append(unit)
+    out.write(report.tail(rank_units(totals)))
+    return totals
+
+
+def report_text(report: TextReport, units: list[UnitScore]) -> str:
+    """A whole report of units already scored, as one string (for callers that hold the units)."""
+    out = io.StringIO()
+    write_report(out, report, ((report.unit(unit), unit.totals()) for unit in units))
+    return out.getvalue()

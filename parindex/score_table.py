@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -11,7 +14,8 @@ from rich.text import Text
 
 from parindex.i18n import fmt_num, message, t
 from parindex.provenance import provenance_banner
-from parindex.scoring import UnitScore, biggest_losses, rank_units
+from parindex.score_report import TextReport, no_ranking
+from parindex.scoring import RankedUnit, UnitScore, biggest_losses
 
 MAX_WARNINGS_SHOWN = 25
 
@@ -109,7 +113,7 @@ def notices(unit: UnitScore) -> list[RenderableType]:
     return parts
 
 
-def ranking_table(units: list[UnitScore], width: int = 200) -> Table:
+def ranking_table(ranking: list[RankedUnit], width: int = 200) -> Table:
     """Units ranked, with one column per area (points) where the terminal is wide enough for them."""
     table = Table(title=t("ui.score.ranking"), title_justify="left")
     table.add_column(t("ui.score.rank"), justify="right")
@@ -117,12 +121,13 @@ def ranking_table(units: list[UnitScore], width: int = 200) -> Table:
     table.add_column(t("ui.score.points"), justify="right")
     table.add_column(t("ui.score.max"), justify="right")
     table.add_column("%", justify="right")
-    area_codes = [a.code for a in units[0].areas] if width >= 60 + 8 * len(units[0].areas) else []
+    areas = ranking[0].unit.areas if ranking else []
+    area_codes = [a.code for a in areas] if width >= 60 + 8 * len(areas) else []
     if not area_codes:
         table.caption = t("ui.score.narrow")
     for code in area_codes:
         table.add_column(f"LV{code}", justify="right")
-    for ranked in rank_units(units):
+    for ranked in ranking:
         unit = ranked.unit
         by_code = {a.code: a for a in unit.areas}
         table.add_row(str(ranked.rank), escape(unit.unit), fmt_num(unit.score), fmt_num(unit.max),
@@ -131,9 +136,32 @@ def ranking_table(units: list[UnitScore], width: int = 200) -> Table:
     return table
 
 
-def print_report(console: Console, units: list[UnitScore]) -> None:
-    for unit in units:
-        console.print(unit_report(unit))
-        console.print()
-    if len(units) > 1:
-        console.print(ranking_table(units, console.width))
+# --- the tables as text: rendered where the unit was scored (a worker process), so the look is passed in ---
+
+@dataclass(frozen=True)
+class Look:
+    """The width and colours of the screen or file the tables go to."""
+
+    width: int
+    color_system: str | None = None  # None: plain text
+
+
+def rendered(renderable: RenderableType, look: Look) -> str:
+    console = Console(file=io.StringIO(), width=look.width, color_system=look.color_system,  # type: ignore[arg-type]
+                      force_terminal=look.color_system is not None, highlight=False, legacy_windows=False)
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def unit_text(unit: UnitScore, look: Look) -> str:
+    return rendered(unit_report(unit), look) + "\n"
+
+
+def ranking_text(ranking: list[RankedUnit], look: Look) -> str:
+    return rendered(ranking_table(ranking, look.width), look)
+
+
+def table_report(many: bool, look: Look) -> TextReport:
+    """The screen report: each unit's tables, then the ranking of the units when there are several."""
+    return TextReport(partial(unit_text, look=look),
+                      tail=partial(ranking_text, look=look) if many else no_ranking)

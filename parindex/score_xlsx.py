@@ -6,58 +6,82 @@ Columns follow the self-assessment report of Công văn 384/BNV-CCHC: STT, Nội
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from parindex.criteria import Criterion, items_of
 from parindex.i18n import message, t
 from parindex.provenance import provenance_banner
-from parindex.scoring import ItemScore, UnitScore, rank_units
+from parindex.scoring import ItemScore, UnitScore, UnitTotals, rank_units
 
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Giải trình",
                    "Trạng thái")
 
 
-def write_report_xlsx(units: list[UnitScore], path: Path) -> None:
+@dataclass(frozen=True)
+class UnitSheet:
+    """One unit's sheet as plain values (made in the worker that scored the unit) and its warnings rows."""
+
+    unit: str
+    title: str
+    banner: str
+    rows: list[tuple[list[object], bool]]  # (cells, bold)
+    notices: list[list[object]]
+
+
+def unit_sheet(unit: UnitScore) -> UnitSheet:
+    rows = _summary_rows(unit)
+    rows.append((["", t("ui.score.total"), float(unit.max), float(unit.score)], True))
+    notices: list[list[object]] = [[unit.unit, n.code, n.item or "", n.ref, message(n.code, n.params)]
+                                   for n in [*unit.errors, *unit.warnings]]
+    return UnitSheet(unit.unit, f"{unit.unit} — {unit.year} — {unit.criteria.id}",
+                     provenance_banner(unit.criteria) or "", rows, notices)
+
+
+def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path) -> list[UnitTotals]:
+    """The workbook: a summary sheet per unit, the warnings, and the ranking when there are several units."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for unit in units:
+    notes: list[list[object]] = []
+    totals: list[UnitTotals] = []
+    for unit, unit_totals in parts:
+        totals.append(unit_totals)
+        notes += unit.notices
         sheet = workbook.create_sheet(_sheet_name(unit.unit, workbook.sheetnames))
-        banner = provenance_banner(unit.criteria)
-        sheet.append([f"{unit.unit} — {unit.year} — {unit.criteria.id}"])
-        sheet.append([banner or ""])
+        sheet.append([unit.title])
+        sheet.append([unit.banner])
         sheet.append(list(SUMMARY_HEADERS))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
-        for row, bold in _summary_rows(unit):
+        for row, bold in unit.rows:
             sheet.append(row)
             if bold:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
-        sheet.append(["", t("ui.score.total"), float(unit.max), float(unit.score)])
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
         for letter, width in zip("ABCDEFG", (9, 60, 12, 14, 40, 40, 14), strict=True):
             sheet.column_dimensions[letter].width = width
         for row in sheet.iter_rows(min_row=4):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A4"
-    notes = workbook.create_sheet(t("ui.score.warnings")[:31])
-    notes.append([t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"), "Nội dung / message"])
-    for unit in units:
-        for notice in [*unit.errors, *unit.warnings]:
-            notes.append([unit.unit, notice.code, notice.item or "", notice.ref, message(notice.code, notice.params)])
-    if len(units) > 1:
+    warnings = workbook.create_sheet(t("ui.score.warnings")[:31])
+    warnings.append([t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
+                     "Nội dung / message"])
+    for row in notes:
+        warnings.append(row)
+    if len(totals) > 1:
         ranking = workbook.create_sheet(t("ui.score.ranking")[:31])
         ranking.append([t("ui.score.rank"), t("ui.score.unit"), t("ui.score.points"), t("ui.score.max"), "%"])
-        for ranked in rank_units(units):
+        for ranked in rank_units(totals):
             u = ranked.unit
             ranking.append([ranked.rank, u.unit, float(u.score), float(u.max),
                             float(u.percent) if u.percent is not None else None])
     workbook.save(path)
+    return totals
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:

@@ -92,18 +92,10 @@ class Subtotal:
         return percent(self.score, self.max)
 
 
-@dataclass(frozen=True)
-class UnitScore:
-    criteria: CriteriaSet
-    unit: str
-    level: str
-    year: str
-    source: str  # the workbook it came from
-    items: list[ItemScore]
+class _Totals:
+    """Score, max and % of a unit: the sums of its area subtotals."""
+
     areas: list[Subtotal]
-    components: list[Subtotal]
-    warnings: list[Notice]
-    errors: list[Notice]
 
     @property
     def score(self) -> Decimal:
@@ -116,6 +108,33 @@ class UnitScore:
     @property
     def percent(self) -> Decimal | None:
         return percent(self.score, self.max)
+
+
+@dataclass(frozen=True)
+class UnitScore(_Totals):
+    criteria: CriteriaSet
+    unit: str
+    level: str
+    year: str
+    source: str  # the workbook it came from
+    items: list[ItemScore]
+    areas: list[Subtotal]
+    components: list[Subtotal]
+    warnings: list[Notice]
+    errors: list[Notice]
+
+    def totals(self) -> UnitTotals:
+        return UnitTotals(self.unit, self.source, self.areas, bool(self.errors))
+
+
+@dataclass(frozen=True)
+class UnitTotals(_Totals):
+    """What ranking needs of a unit: small, so a thousand units are ranked without keeping their items."""
+
+    unit: str
+    source: str
+    areas: list[Subtotal]
+    failed: bool  # the unit has errors (the run exits 1)
 
 
 # --- scoring ----------------------------------------------------------------------------------------
@@ -285,10 +304,10 @@ def _code_key(code: str) -> tuple[int, ...]:
 @dataclass(frozen=True)
 class RankedUnit:
     rank: int
-    unit: UnitScore
+    unit: UnitTotals
 
 
-def rank_units(units: list[UnitScore]) -> list[RankedUnit]:
+def rank_units(units: list[UnitTotals]) -> list[RankedUnit]:
     """Units by % of what they could score (fair when N/A items differ); ties share a rank."""
     ranks = competition_ranks([unit.percent if unit.percent is not None else Decimal(-1) for unit in units])
     ordered = sorted(zip(ranks, units, strict=True), key=lambda pair: (pair[0], pair[1].unit))

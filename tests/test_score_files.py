@@ -1,4 +1,5 @@
-"""Scoring many workbooks: the worker processes that read them stop cleanly on Ctrl-C and on errors."""
+"""Scoring many workbooks: worker processes give the same results in the same order, and stop cleanly on
+Ctrl-C and on errors."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from parindex.scoring import UnitScore
 
 SAMPLES = Path(__file__).resolve().parent.parent / "evidence_samples" / "synthetic-districts"
 
@@ -43,9 +46,24 @@ def test_ctrl_c_during_a_parallel_run_stops_at_once_without_tracebacks(tmp_path:
     assert not output.exists()
 
 
+def _source(unit: UnitScore) -> str:  # module level: what a worker process is given must be picklable
+    return Path(unit.source).name
+
+
+def test_many_workbooks_come_back_in_file_order_with_their_totals(tmp_path: Path) -> None:
+    from parindex.score_files import PARALLEL_FROM, score_many
+
+    paths = sorted(_many(tmp_path / "units", PARALLEL_FROM * 3).glob("*.xlsx"))
+    parallel = list(score_many(paths, None, _source))
+    serial = [next(score_many([path], None, _source)) for path in paths]
+    assert [name for name, _ in parallel] == [path.name for path in paths]
+    assert parallel == serial
+    assert len({totals.score for _, totals in parallel}) > 1  # not one unit repeated
+
+
 def test_a_bad_workbook_among_many_stops_the_run_in_file_order(tmp_path: Path) -> None:
     from parindex.errors import ParindexError
-    from parindex.score_files import read_books
+    from parindex.score_files import score_many
 
     folder = _many(tmp_path / "units", 40)
     bad = folder / "00003.xlsx"
@@ -53,7 +71,7 @@ def test_a_bad_workbook_among_many_stops_the_run_in_file_order(tmp_path: Path) -
     bad.write_bytes(b"not a workbook")
     read = []
     with pytest.raises(ParindexError) as caught:
-        for path, _ in read_books(sorted(folder.glob("*.xlsx"))):
-            read.append(path.name)
+        for name, _ in score_many(sorted(folder.glob("*.xlsx")), None, _source):
+            read.append(name)
     assert caught.value.code == "PW403"  # a text file named .xlsx
     assert read == ["00000.xlsx", "00001.xlsx", "00002.xlsx"]  # in file order, up to the bad one

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
 from parindex.i18n import t
 
+if TYPE_CHECKING:
+    from parindex.score_report import TextReport
+    from parindex.scoring import UnitTotals
+
 FORMATS = ("table", "json", "csv", "md", "xlsx")
+FILE_WIDTH = 140  # the table report written to a file (-o) is laid out for this many columns
 
 
 def register(app: typer.Typer) -> None:
@@ -31,29 +39,11 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run_explain(file, code, criteria))
 
 
-def score_all(files: list[Path], criteria: str | None) -> list:
-    from rich.progress import Progress
-
-    from parindex.cli.render import err_console
-    from parindex.score_files import collect_workbooks, read_books, score_workbook
-
-    paths = collect_workbooks(files)
-    cache: dict = {}
-    if len(paths) == 1:
-        return [score_workbook(paths[0], criteria, cache)]
-    units = []
-    with Progress(console=err_console, transient=True) as progress:
-        task = progress.add_task(t("ui.score.reading"), total=len(paths))
-        for path, book in read_books(paths):
-            units.append(score_workbook(path, criteria, cache, book))
-            progress.advance(task)
-    return units
-
-
 def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, criteria: str | None) -> int:
-    from parindex.atomic import refuse_overwrite, write_atomic, write_text_atomic
+    from parindex.atomic import refuse_overwrite, write_atomic
     from parindex.cli.render import console
     from parindex.errors import ParindexError
+    from parindex.score_files import collect_workbooks
 
     if fmt not in FORMATS:
         raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))
@@ -61,50 +51,65 @@ def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, cri
         raise ParindexError("PC703", fmt=fmt)
     if output is not None:
         refuse_overwrite(output, force)  # before the work, not after it
-    units = score_all(files, criteria)
-    text = render_text(units, fmt)
-    if output is None:
-        typer.echo(text, nl=False) if text is not None else _print_tables(units)
+    paths = collect_workbooks(files)
+    if fmt == "xlsx":
+        from parindex.score_xlsx import unit_sheet, write_report_xlsx
+
+        totals: list[UnitTotals] = []
+        write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(_scored(paths, criteria, unit_sheet), tmp)),
+                     force)
     else:
-        if fmt == "xlsx":
-            from parindex.score_xlsx import write_report_xlsx
-
-            write_atomic(output, lambda tmp: write_report_xlsx(units, tmp), force)
-        else:
-            write_text_atomic(output, text if text is not None else _tables_as_text(units), force)
+        report = _text_report(fmt, len(paths) > 1, to_screen=output is None)
+        if output is None:  # held until the end, so that an error leaves nothing half-printed
+            buffer = io.StringIO()
+            totals = _write(buffer, report, paths, criteria)
+            console.file.write(buffer.getvalue())
+        else:  # streamed into the new file: memory stays flat however many workbooks there are
+            totals = []
+            write_atomic(output, lambda tmp: totals.extend(_write_file(tmp, report, paths, criteria)), force)
+    if output is not None:
         console.print(t("ui.written", path=output))
-    return 1 if any(unit.errors for unit in units) else 0
+    return 1 if any(unit.failed for unit in totals) else 0
 
 
-def render_text(units: list, fmt: str) -> str | None:
-    from parindex import score_report
+def _text_report(fmt: str, many: bool, to_screen: bool) -> TextReport:
+    from parindex.score_report import text_report
 
-    if fmt == "json":
-        return score_report.report_json(units)
-    if fmt == "csv":
-        return score_report.report_csv(units)
-    if fmt == "md":
-        return score_report.report_markdown(units)
-    return None
-
-
-def _print_tables(units: list) -> None:
+    if fmt != "table":
+        return text_report(fmt, many)
     from parindex.cli.render import console
-    from parindex.score_table import print_report
+    from parindex.score_table import Look, table_report
 
-    print_report(console, units)
+    look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
+    return table_report(many, look)
 
 
-def _tables_as_text(units: list) -> str:
-    import io
+def _write(out: TextIO, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
+    from parindex.score_report import write_report
 
-    from rich.console import Console
+    return write_report(out, report, _scored(paths, criteria, report.unit))
 
-    from parindex.score_table import print_report
 
-    recorder = Console(record=True, width=140, file=io.StringIO())
-    print_report(recorder, units)
-    return recorder.export_text()
+def _write_file(tmp: Path, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
+    with open(tmp, "w", encoding="utf-8", newline="") as out:
+        return _write(out, report, paths, criteria)
+
+
+def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterator:
+    """Each workbook's rendered part and totals, in order, with a progress bar when there are several."""
+    from rich.progress import Progress
+
+    from parindex.cli.render import err_console
+    from parindex.score_files import score_many
+
+    if len(paths) == 1:
+        yield from score_many(paths, criteria, render)
+        return
+    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+        task = progress.add_task(t("ui.score.reading"), total=len(paths))
+        for part in score_many(paths, criteria, render):
+            yield part
+            progress.advance(task)
 
 
 def run_explain(file: Path, code: str, criteria: str | None) -> int:
