@@ -157,12 +157,14 @@ class CriteriaSet(Provenance):
     bonus: Cap | None = None
     penalty: Cap | None = None
 
-    def items(self) -> Iterator[tuple[Area, Item]]:
+    def items(self) -> tuple[tuple[Area, Item], ...]:
         """Every item with the area it belongs to, in document order."""
-        for area in self.areas:
-            for criterion in area.criteria:
-                for item in items_of(criterion):
-                    yield area, item
+        return self._items
+
+    @cached_property
+    def _items(self) -> tuple[tuple[Area, Item], ...]:  # the set is frozen: walked once, not once per workbook
+        return tuple((area, item) for area in self.areas for criterion in area.criteria
+                     for item in items_of(criterion))
 
     def groups(self) -> Iterator[Area | Criterion]:
         """Every area and criterion (at any depth): the nodes that hold items rather than being scored."""
@@ -171,7 +173,16 @@ class CriteriaSet(Provenance):
             yield from _criteria_of(area.criteria)
 
     def item_by_code(self) -> dict[str, Item]:
+        return self._item_by_code
+
+    @cached_property
+    def _item_by_code(self) -> dict[str, Item]:
         return {item.code: item for _, item in self.items()}
+
+    @cached_property
+    def group_codes(self) -> frozenset[str]:
+        """Codes of the areas and criteria: rows a workbook may carry that are not scored."""
+        return frozenset(group.code for group in self.groups())
 
     def provisional_count(self) -> int:
         nodes: list[Provenance] = [self, *self.components, *self.groups()]

@@ -31,6 +31,8 @@ COLUMNS: dict[str, str] = {
     "note": "Ghi chú",
 }
 REQUIRED_COLUMNS = ("code", "value")
+# The columns scoring reads; the reference columns (name, max, rule, lead) and notes are the set's, not the unit's.
+READ_COLUMNS = ("code", "value", "not_applicable", "self_score", "appraised", "evidence", "explanation")
 
 # Keys of the info sheet: key → Vietnamese label.
 INFO_KEYS: dict[str, str] = {
@@ -56,7 +58,12 @@ class Cell(NamedTuple):
 
     @property
     def blank(self) -> bool:
-        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+        return is_blank(self.raw)
+
+
+def is_blank(raw: RawValue) -> bool:
+    """Nothing typed: an empty cell or only spaces."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 BLANK = Cell(None, "")
@@ -78,6 +85,11 @@ class EvidenceRow:
     def cell(self, key: str) -> Cell:
         prefix = self.columns.get(key)
         return BLANK if prefix is None else Cell(self.values.get(key), f"{prefix}{self.row}")
+
+    def ref(self, key: str) -> str:
+        """The address of this row's cell in a column (`Tự đánh giá!E12`); '' when the sheet lacks it."""
+        prefix = self.columns.get(key)
+        return "" if prefix is None else f"{prefix}{self.row}"
 
     @property
     def cells(self) -> dict[str, Cell]:

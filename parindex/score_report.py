@@ -18,11 +18,14 @@ from parindex.i18n import fmt_num, message, t
 from parindex.provenance import provenance_banner
 from parindex.scoring import ItemScore, RankedUnit, UnitScore, UnitTotals, biggest_losses, rank_units
 
+CENT = Decimal("0.01")
+
 
 def _num(value: Decimal | None) -> float | int | None:
+    """At most 2 decimals; a whole number as an int (85, not 85.0)."""
     if value is None:
         return None
-    value = value.quantize(Decimal("0.01")).normalize()
+    value = value.quantize(CENT)
     return int(value) if value == value.to_integral_value() else float(value)
 
 

@@ -6,6 +6,7 @@ sum of its children, so every total shown equals the sum of the parts shown.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -24,7 +25,7 @@ from parindex.criteria import (
     YesNoRule,
     effective_lead,
 )
-from parindex.evidence import Cell, EvidenceBook, EvidenceRow
+from parindex.evidence import EvidenceBook, EvidenceRow, RawValue, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
 CENT = Decimal("0.01")
@@ -142,10 +143,9 @@ class UnitTotals(_Totals):
 def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
     warnings: list[Notice] = []
     errors: list[Notice] = []
-    group_codes = {group.code for group in cset.groups()}
     known = cset.item_by_code()
     for code, row in book.rows.items():
-        if code not in known and code not in group_codes:
+        if code not in known and code not in cset.group_codes:
             errors.append(Notice("PS510", code, row.cell("code").ref, {"code": code}))
     scored = [score_item(area, item, book.rows.get(item.code), warnings, errors) for area, item in cset.items()]
     return UnitScore(
@@ -166,39 +166,40 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[N
                errors: list[Notice]) -> ItemScore:
     """One item: N/A, then the value through its rule, then appraised and self-score cross-checks."""
     row = row or EvidenceRow(item.code, 0)
-    text = {key: _text(row.cell(key)) for key in ("evidence", "explanation")}
-    base = {"item": item, "area": area, "evidence": text["evidence"], "explanation": text["explanation"]}
-    value_cell = row.cell("value")
+    raw = row.values.get  # raw values, read straight: this runs for every item of every workbook
+    evidence, explanation = _text(raw("evidence")), _text(raw("explanation"))
+    base = {"item": item, "area": area, "evidence": evidence, "explanation": explanation}
+    value_ref = row.ref("value")
     try:
-        if _is_not_applicable(item, row.cell("not_applicable")):
+        if _is_not_applicable(item, row):
             return ItemScore(status="not_applicable", points=ZERO, **base)
-        self_score = _points_cell(row.cell("self_score"), item)
-        appraised = _points_cell(row.cell("appraised"), item)
+        self_score = _points_cell(row, "self_score", item)
+        appraised = _points_cell(row, "appraised", item)
         survey = item.component in SURVEY_COMPONENTS or isinstance(item.rule, SurveyRule)
-        if value_cell.blank:
+        if is_blank(raw("value")):
             status: Status = "not_self_scored" if survey else "missing"
             if status == "missing":
-                warnings.append(Notice("PS503", item.code, value_cell.ref, {"code": item.code}))
-            return ItemScore(status=status, points=ZERO, value_ref=value_cell.ref, self_score=self_score,
+                warnings.append(Notice("PS503", item.code, value_ref, {"code": item.code}))
+            return ItemScore(status=status, points=ZERO, value_ref=value_ref, self_score=self_score,
                              appraised=appraised, **base)
-        value, points, tier = apply_rule(item, value_cell.raw)
+        value, points, tier = apply_rule(item, raw("value"))
     except values.ValueProblem as problem:
-        ref = problem.params.get("ref") or value_cell.ref
+        ref = problem.params.get("ref") or value_ref
         errors.append(Notice(problem.code, item.code, str(ref), {**problem.params, "code": item.code}))
-        return ItemScore(status="invalid", points=ZERO, value_ref=value_cell.ref, **base)
+        return ItemScore(status="invalid", points=ZERO, value_ref=value_ref, **base)
     points = round_points(points)
     if self_score is not None and self_score != points:
-        warnings.append(Notice("PS501", item.code, row.cell("self_score").ref,
+        warnings.append(Notice("PS501", item.code, row.ref("self_score"),
                                {"code": item.code, "self": self_score, "computed": points}))
     if appraised is not None and appraised != points:
-        warnings.append(Notice("PS504", item.code, row.cell("appraised").ref,
+        warnings.append(Notice("PS504", item.code, row.ref("appraised"),
                                {"code": item.code, "appraised": appraised, "self": points,
                                 "delta": points - appraised}))
-    if not survey and text["evidence"] is None and text["explanation"] is None:
-        warnings.append(Notice("PS502", item.code, row.cell("evidence").ref or value_cell.ref, {"code": item.code}))
+    if not survey and evidence is None and explanation is None:
+        warnings.append(Notice("PS502", item.code, row.ref("evidence") or value_ref, {"code": item.code}))
     return ItemScore(status="estimated" if survey else "scored",
                      points=appraised if appraised is not None else points, value=value,
-                     value_ref=value_cell.ref, tier=tier, self_score=self_score, appraised=appraised, **base)
+                     value_ref=value_ref, tier=tier, self_score=self_score, appraised=appraised, **base)
 
 
 def apply_rule(item: Item, raw: object) -> tuple[object, Decimal, str | None]:
@@ -235,29 +236,31 @@ def apply_rule(item: Item, raw: object) -> tuple[object, Decimal, str | None]:
     raise TypeError(rule)
 
 
-def _is_not_applicable(item: Item, cell: Cell) -> bool:
-    if cell.blank or not values.parse_not_applicable(cell.raw):
+def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
+    raw = row.values.get("not_applicable")
+    if is_blank(raw) or not values.parse_not_applicable(raw):
         return False
     if not item.not_applicable:
-        raise values.ValueProblem("PS512", ref=cell.ref)
+        raise values.ValueProblem("PS512", ref=row.ref("not_applicable"))
     return True
 
 
-def _points_cell(cell: Cell, item: Item) -> Decimal | None:
+def _points_cell(row: EvidenceRow, key: str, item: Item) -> Decimal | None:
     """A points column (self-score, appraised): blank, or a number within [0, max]."""
-    if cell.blank:
+    raw = row.values.get(key)
+    if is_blank(raw):
         return None
     try:
-        points = values.parse_quantity(cell.raw)
+        points = values.parse_quantity(raw)
     except values.ValueProblem as problem:
-        raise values.ValueProblem(problem.code, **{**problem.params, "ref": cell.ref}) from None
+        raise values.ValueProblem(problem.code, **{**problem.params, "ref": row.ref(key)}) from None
     if points > item.max:
-        raise values.ValueProblem("PS511", value=points, max=item.max, ref=cell.ref)
+        raise values.ValueProblem("PS511", value=points, max=item.max, ref=row.ref(key))
     return round_points(points)
 
 
-def _text(cell: Cell) -> str | None:
-    return None if cell.blank else str(cell.raw).strip()
+def _text(raw: RawValue) -> str | None:
+    return None if is_blank(raw) else str(raw).strip()
 
 
 # --- subtotals and ranks ------------------------------------------------------------------------------
@@ -289,7 +292,8 @@ def rank_subtotals(subtotals: list[Subtotal]) -> list[Subtotal]:
 
 def competition_ranks(keys: list[Decimal]) -> list[int]:
     """1-based ranks, higher key first; equal keys share a rank and the next rank skips (1, 2, 2, 4)."""
-    return [1 + sum(1 for other in keys if other > key) for key in keys]
+    ascending = sorted(keys)
+    return [1 + len(keys) - bisect_right(ascending, key) for key in keys]  # 1 + how many are greater
 
 
 def biggest_losses(unit: UnitScore, limit: int = 10) -> list[ItemScore]:

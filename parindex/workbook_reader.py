@@ -23,6 +23,7 @@ from parindex.errors import ParindexError
 from parindex.evidence import (
     COLUMNS,
     INFO_KEYS,
+    READ_COLUMNS,
     SHEET_INFO,
     SHEET_ITEMS,
     EvidenceBook,
@@ -213,10 +214,10 @@ class _Reader:
             columns = match_headers(header_cells)
         except ValueProblem as problem:
             raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
-        # The hot loop of `parindex score`: one pass, one Cell per column read, nothing recomputed per cell.
-        spec = list(columns.items())
+        # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
+        spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
         percent = self._percent.get(sheet, set())
-        prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in columns.items()}
+        prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in spec}
         width = max(columns.values()) + 1
         code_col = columns["code"]
         data_columns = [columns[key] for key in DATA_COLUMNS if key in columns]
@@ -252,7 +253,7 @@ class _Reader:
                                     first=found[code].cell("code").ref, second=entry.cell("code").ref)
             found[code] = entry
             coded.append(r)
-        read_rows, read_columns = set(coded), set(columns.values())
+        read_rows, read_columns = set(coded), {index for _, index in spec}
         self._refuse_formulas(sheet, rows, lambda r, c: r in read_rows and c in read_columns)
         return found
 

@@ -167,6 +167,11 @@ def test_competition_ranks_share_and_skip():
     assert competition_ranks([D(5), D(7), D(7), D(1)]) == [3, 1, 1, 4]
 
 
+@given(keys=st.lists(st.decimals(min_value=-1, max_value=100, places=1), max_size=60))
+def test_competition_rank_is_one_plus_how_many_are_greater(keys):
+    assert competition_ranks(keys) == [1 + sum(1 for other in keys if other > key) for key in keys]
+
+
 def test_units_ranked_by_percent_ties_share(cset):
     a = score_book(cset, book({"1.1.1": {"value": "Có"}}, unit="A"))
     b = score_book(cset, book({"1.1.1": {"value": "Có"}}, unit="B"))
