@@ -185,6 +185,10 @@ class CriteriaSet(Provenance):
         return frozenset(group.code for group in self.groups())
 
     def provisional_count(self) -> int:
+        return self._provisional_count
+
+    @cached_property
+    def _provisional_count(self) -> int:
         nodes: list[Provenance] = [self, *self.components, *self.groups()]
         nodes += [item for _, item in self.items()]
         return sum(1 for node in nodes if node.provisional)
