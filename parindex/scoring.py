@@ -125,7 +125,7 @@ class UnitScore(_Totals):
     errors: list[Notice]
 
     def totals(self) -> UnitTotals:
-        return UnitTotals(self.unit, self.source, self.areas, bool(self.errors))
+        return UnitTotals(self.unit, self.source, self.areas, len(self.errors))
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class UnitTotals(_Totals):
     unit: str
     source: str
     areas: list[Subtotal]
-    failed: bool  # the unit has errors (the run exits 1)
+    errors: int  # how many errors its workbook has (any: the run exits 1)
 
 
 # --- scoring ----------------------------------------------------------------------------------------

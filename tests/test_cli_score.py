@@ -89,6 +89,24 @@ def test_xlsx_report_is_the_summary_table(cli, workbook: Path, tmp_path: Path) -
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 2
 
 
+def test_errors_written_to_a_file_are_also_said_on_screen(cli, workbook: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.json"
+    clean = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "json", "-o", str(out))
+    assert clean.code == 0 and "⚠" not in clean.err
+    book = load_workbook(workbook)
+    sheet = book[SHEET_ITEMS]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[0].value == "2.1.2")
+    sheet.cell(row, header[COLUMNS["value"]], "ba lần")  # a count typed in words: an error, the item scores 0
+    book.save(workbook)
+    failed = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "json", "-o", str(out), "--force",
+                 "--lang", "en")
+    assert failed.code == 1
+    assert "1 of 1 units have errors in their workbook (1 in all)" in " ".join(failed.err.split())
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [error["item"] for error in report["errors"]] == ["2.1.2"]
+
+
 def test_explain_names_the_cell_the_rule_and_the_tier(cli, workbook: Path) -> None:
     result = cli("explain", str(workbook), "2.1.1.", "--criteria", str(MINIMAL), "--lang", "en")
     assert result.code == 0

@@ -54,6 +54,10 @@ MESSAGES.update({
     "ui.score.losses": Msg("10 tiêu chí mất nhiều điểm nhất", "Ten biggest point losses"),
     "ui.score.warnings": Msg("Cảnh báo", "Warnings"),
     "ui.score.errors": Msg("Lỗi trong sổ", "Errors in the workbook"),
+    "ui.score.errors_summary": Msg("⚠ {units}/{total} đơn vị có lỗi trong sổ ({errors} lỗi): các mục lỗi được tính 0 "
+                                   "điểm. Chạy lại không có -o (hoặc dùng parindex explain) để xem từng lỗi.",
+                                   "⚠ {units} of {total} units have errors in their workbook ({errors} in all): those "
+                                   "items score 0. Run again without -o (or use parindex explain) to see each one."),
     "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
     "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
                            "Per-area columns: widen the terminal or use --format xlsx."),

@@ -69,7 +69,13 @@ def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, cri
             write_atomic(output, lambda tmp: totals.extend(_write_file(tmp, report, paths, criteria)), force)
     if output is not None:
         console.print(t("ui.written", path=output))
-    return 1 if any(unit.failed for unit in totals) else 0
+    failed = [unit for unit in totals if unit.errors]
+    if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
+        from parindex.cli.render import err_console
+
+        err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
+                            errors=sum(unit.errors for unit in failed)), style="yellow", soft_wrap=True)
+    return 1 if failed else 0
 
 
 def _text_report(fmt: str, many: bool, to_screen: bool) -> TextReport:
