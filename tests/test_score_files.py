@@ -75,3 +75,17 @@ def test_a_bad_workbook_among_many_stops_the_run_in_file_order(tmp_path: Path) -
             read.append(name)
     assert caught.value.code == "PW403"  # a text file named .xlsx
     assert read == ["00000.xlsx", "00001.xlsx", "00002.xlsx"]  # in file order, up to the bad one
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "xlsx"])
+def test_a_bad_workbook_among_many_leaves_no_report(cli, tmp_path: Path, fmt: str) -> None:
+    folder = _many(tmp_path / "units", 12)  # enough for the worker processes
+    (folder / "00010.xlsx").unlink()
+    (folder / "00010.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    output = tmp_path / f"report.{fmt}"
+    result = cli("score", str(folder), "-f", fmt, "-o", str(output))
+    assert result.code == 2 and "00010.xlsx" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["units"]  # no report, no leftover .part file
+    if fmt != "xlsx":
+        on_screen = cli("score", str(folder), "-f", fmt)
+        assert on_screen.code == 2 and on_screen.out == ""  # nothing half-printed
