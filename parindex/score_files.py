@@ -10,7 +10,6 @@ from typing import TypeVar
 
 from parindex.criteria import CriteriaSet
 from parindex.errors import ParindexError
-from parindex.evidence import EvidenceBook
 from parindex.scoring import Notice, UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
@@ -87,13 +86,12 @@ def _score_or_error(path: Path, criteria_ref: str | None,
     return render(unit), unit.totals()
 
 
-def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],
-                   book: EvidenceBook | None = None) -> UnitScore:
-    """Read (unless given), match to its criteria set (the workbook's own id unless --criteria), and score."""
+def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> UnitScore:
+    """Read, match to its criteria set (the workbook's own id unless --criteria), and score."""
     from parindex.criteria_files import load_criteria
     from parindex.workbook_reader import read_evidence
 
-    book = book if book is not None else read_evidence(path)
+    book = read_evidence(path)
     ref = criteria_ref or book.info.get("criteria_id", "").strip()
     if not ref:
         raise ParindexError("PS522", where=str(path))
