@@ -72,8 +72,9 @@ def run(argv: list[str]) -> int:
         print_error(ParindexError("PC704", value=lang))
         return 2
     set_lang(lang)
+    app = create_app()
     try:
-        code = create_app()(args=args, prog_name="parindex", standalone_mode=False)
+        code = app(args=args, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:
         from parindex.cli.render import print_error
 
@@ -83,15 +84,24 @@ def run(argv: list[str]) -> int:
         return exc.exit_code
     except typer.Exit as exc:
         return exc.exit_code
-    except typer.TyperException as exc:  # usage errors: unknown option, missing argument…
-        exc.show()  # type: ignore[attr-defined]
-        return 2
     except (KeyboardInterrupt, typer.Abort):
         from parindex.cli.render import print_error
 
         print_error(ParindexError("PC705"))
         return 2
     except Exception as exc:
+        from parindex.cli import usage
+
+        if usage.is_help_request(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return 2
+        if usage.is_usage_error(exc):  # an unknown option, a missing argument…: said in the user's language
+            from parindex.cli.render import err_console, print_error
+
+            root = typer.main.get_command(app)
+            print_error(usage.usage_error(exc, root))
+            err_console.print(t("ui.usage.see_help", command=usage.command_path(exc, args, root)), style="dim")
+            return 2
         if debug:
             raise
         from parindex.cli.render import print_error
