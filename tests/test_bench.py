@@ -1,0 +1,24 @@
+"""The benchmark script keeps running: a tiny N through every stage it times (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "score_bench.py"
+
+
+def test_the_benchmark_runs_end_to_end_on_a_few_workbooks(tmp_path: Path) -> None:
+    figures_file = tmp_path / "figures.json"
+    done = subprocess.run([sys.executable, str(BENCH), "--n", "9", "--small", "2", "--runs", "1",
+                           "--json", str(figures_file)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert figures["a_exit"] == figures["a_subprocess_exit"] == figures["small_exit"] == 0
+    assert figures["a_units"] == 9  # parallel from 8 workbooks: the worker processes were used
+    assert figures["cells_read_b"] > 0 and figures["cells_read_c"] > 0
+    for ratio in ("a_over_b", "c_over_a", "version_ratio", "maxrss_ratio"):
+        assert figures[ratio] > 0
+    assert "(a)/(b)" in done.stdout and "(c)/(a)" in done.stdout
