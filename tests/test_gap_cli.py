@@ -213,3 +213,33 @@ def test_registering_gap_imports_nothing_heavy() -> None:
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip() == "[]"
+
+
+def test_the_table_goes_to_a_file_with_o(cli, tmp_path: Path) -> None:
+    out = tmp_path / "gap.txt"
+    result = cli("gap", "--year", "2020", "-o", str(out))
+    assert result.code == 0 and str(out) in result.out
+    text = out.read_text(encoding="utf-8")
+    assert "85,58/100" in text and "\x1b[" not in text  # the tables, as plain text
+    assert "85,58/100" not in result.out
+
+
+def test_a_chart_is_refused_before_any_work_when_it_cannot_be_written(cli, tmp_path: Path, monkeypatch) -> None:
+    plan = tmp_path / "plan.md"
+    same = cli("gap", "--year", "2020", "-f", "md", "-o", str(plan), "--chart", str(plan))
+    assert same.code == 2 and "PG418" in same.err and not plan.exists()
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name, *a))
+    missing = cli("gap", "--year", "2020", "-f", "md", "-o", str(plan), "--chart", str(tmp_path / "c.png"))
+    assert missing.code == 2 and "PG419" in missing.err and 'parindex[chart]' in missing.err
+    assert not plan.exists()
+
+
+def test_text_from_an_earlier_result_is_not_read_as_markup(cli, tmp_path: Path) -> None:
+    current = write_result(tmp_path / "now.json", score_result())
+    earlier = write_result(tmp_path / "before.json", score_result(criteria="bộ [/] cũ", year="2019 [bản sửa]"))
+    result = cli("gap", str(current), "--year", "2020", "--baseline", str(earlier))
+    assert result.code == 0, result.err
+    assert "2019 [bản sửa]" in result.out and "bộ [/] cũ" in result.out

@@ -81,6 +81,11 @@ MESSAGES.update({
                  "not a 'parindex score --format json' result: {field}: {problem}.", exit=2),
     "PG417": Msg("{option} '{value}' không phải một số (ví dụ 9,5 hoặc 9.5).",
                  "{option} '{value}' is not a number (for example 9,5 or 9.5).", exit=2),
+    "PG418": Msg("--chart và -o cùng chỉ tới {path}; đặt tên khác cho biểu đồ (.png).",
+                 "--chart and -o both name {path}; give the chart (.png) another name.", exit=2),
+    "PG419": Msg("--chart cần gói matplotlib, chưa được cài; cài bằng: pip install \"parindex[chart]\".",
+                 "--chart needs matplotlib, which is not installed; install it with: pip install \"parindex[chart]\".",
+                 exit=2),
 })
 
 # --- labels of the gap report --------------------------------------------------------------------------------

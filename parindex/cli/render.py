@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+FILE_WIDTH = 140  # tables written to a file (-o) are laid out for this many columns
+
+
+def file_console() -> Console:
+    """A console that records plain text for a file: `export_text()` once the tables are printed to it."""
+    import io
+
+    return Console(record=True, width=FILE_WIDTH, file=io.StringIO(), highlight=False, color_system=None)
 
 
 def print_error(exc: ParindexError) -> None:

@@ -17,6 +17,8 @@ from parindex.i18n import t
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from rich.console import Console
+
     from parindex.gap import GapReport
 
 FORMATS = ("table", "json", "md", "xlsx")
@@ -125,6 +127,13 @@ def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: 
     for path in (output, chart):
         if path is not None:
             refuse_overwrite(path, force)
+    if chart is not None:
+        import importlib.util
+
+        if output is not None and chart.resolve() == output.resolve():
+            raise ParindexError("PG418", path=str(chart))
+        if importlib.util.find_spec("matplotlib") is None:  # an optional extra: say so before any work
+            raise ParindexError("PG419")
     assume = {key: value for key, value in (("sipas", _assumed("--assume-sipas", assume_sipas)),
                                             ("survey", _assumed("--assume-survey", assume_survey)))
               if value is not None}
@@ -149,8 +158,15 @@ def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: 
         else:
             write_text_atomic(output, text, force)
             console.print(t("ui.written", path=output))
+    elif output is None:
+        render_table(report, console)
     else:
-        render_table(report)
+        from parindex.cli.render import file_console
+
+        recorder = file_console()
+        render_table(report, recorder)
+        write_text_atomic(output, recorder.export_text(), force)
+        console.print(t("ui.written", path=output))
     if chart is not None:
         from parindex.gap_chart import write_chart
 
@@ -187,12 +203,10 @@ def _places(change: int | None) -> str:
     return t("ui.gap.same")
 
 
-def render_table(report: GapReport) -> None:
-
+def render_table(report: GapReport, console: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.cli.render import console
     from parindex.gap_export import all_notes, note_text
     from parindex.i18n import fmt_plain
 
@@ -231,7 +245,7 @@ def render_table(report: GapReport) -> None:
     known = any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
                 for a in o.areas)
     if o.areas and (known or report.current):
-        _render_areas(report)
+        _render_areas(report, console)
     if o.previous:
         p = o.previous
         if p.total_change is None:
@@ -242,16 +256,16 @@ def render_table(report: GapReport) -> None:
                             before=_n(p.total), after=_n(o.total.value if o.total else None),
                             rank_change=_places(p.rank_change), rank_before=p.rank or "–",
                             rank_after=o.rank.value if o.rank else "–"))
-    _render_current(report)
+    _render_current(report, console)
     if report.current and report.current.errors:
         console.print(f"[bold red]{t('ui.gap.input_error_list', n=len(report.current.errors))}[/]")
         for notice in report.current.errors:
             where = " › ".join(part for part in (notice.cell, notice.item) if part)
-            console.print(f"  [red]{notice.code}[/] {escape(where)}: {escape(notice.message)}")
+            console.print(f"  [red]{escape(notice.code)}[/] {escape(where)}: {escape(notice.message)}")
     if report.target:
-        _render_target(report)
+        _render_target(report, console)
     if report.comparison:
-        _render_comparison(report)
+        _render_comparison(report, console)
 
     notes = [n for n in all_notes(report) if n.key not in ("ui.reconstructed", "ui.provisional_only")]
     if notes:
@@ -262,11 +276,10 @@ def render_table(report: GapReport) -> None:
     console.print(f"[dim]{t('ui.gap.legend')}[/]")
 
 
-def _render_areas(report: GapReport) -> None:
+def _render_areas(report: GapReport, console: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.cli.render import console
     from parindex.i18n import fmt_plain
 
     o, year = report.official, report.official.year
@@ -309,13 +322,12 @@ def _render_areas(report: GapReport) -> None:
                 console.print(f"  • {escape(shortfall.text)}{lead}")
 
 
-def _render_current(report: GapReport) -> None:
+def _render_current(report: GapReport, console: Console) -> None:
     from decimal import Decimal
 
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.cli.render import console
 
     o, year, units = report.official, report.official.year, report.official.total_units
     if report.projection and report.current:
@@ -347,7 +359,7 @@ def _render_current(report: GapReport) -> None:
         for key in ("code", "item", "score", "max", "lost", "status", "lead"):
             table.add_column(t(f"ui.gap.{key}"), justify="right" if key in ("score", "max", "lost") else "left")
         for item in items[:TABLE_ITEMS]:
-            table.add_row(item.code, escape(item.name or ""), _n(item.score), _n(item.max), _n(item.lost),
+            table.add_row(escape(item.code), escape(item.name or ""), _n(item.score), _n(item.max), _n(item.lost),
                           _status(item.status), escape(item.lead or ""))
         console.print(table)
         if len(items) > TABLE_ITEMS:
@@ -376,13 +388,12 @@ def _status(status: str) -> str:
     return t(key) if key in MESSAGES else status
 
 
-def _render_target(report: GapReport) -> None:
+def _render_target(report: GapReport, console: Console) -> None:
     from decimal import Decimal
 
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.cli.render import console
 
     tg, year = report.target, report.official.year
     assert tg is not None
@@ -400,20 +411,20 @@ def _render_target(report: GapReport) -> None:
         for key in ("code", "item", "lost", "lead"):
             table.add_column(t(f"ui.gap.{key}"), justify="right" if key == "lost" else "left")
         for item in tg.selection:
-            table.add_row(item.code, escape(item.name or ""), _n(item.lost), escape(item.lead or ""))
+            table.add_row(escape(item.code), escape(item.name or ""), _n(item.lost), escape(item.lead or ""))
         console.print(table)
     if tg.reachable is False:
         console.print(f"[yellow]{t('ui.gap.target_short', sum=_n(tg.recoverable), needed=_n(tg.needed))}[/]")
 
 
-def _render_comparison(report: GapReport) -> None:
+def _render_comparison(report: GapReport, console: Console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    from parindex.cli.render import console
 
     cmp = report.comparison
     assert cmp is not None
-    console.print(f"[bold]{t('ui.gap.comparison', year=cmp.previous_year, criteria=cmp.previous_criteria)}[/]")
+    console.print(f"[bold]{escape(t('ui.gap.comparison', year=cmp.previous_year, criteria=cmp.previous_criteria))}[/]")
     changed = [c for c in cmp.same if c.delta]
     console.print(t("ui.gap.cmp_summary", same=len(cmp.same), changed=len(changed), max_changed=len(cmp.max_changed),
                     added=len(cmp.added), removed=len(cmp.removed), before=_n(cmp.previous_score),
@@ -426,6 +437,6 @@ def _render_comparison(report: GapReport) -> None:
     for key in ("kind", "code", "before", "after", "max_before", "max_after", "delta"):
         table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("kind", "code") else "right")
     for label, c in rows:
-        table.add_row(t(label), c.code, _n(c.before), _n(c.after), _n(c.max_before), _n(c.max_after),
+        table.add_row(t(label), escape(c.code), _n(c.before), _n(c.after), _n(c.max_before), _n(c.max_after),
                       _signed(c.delta))
     console.print(table)

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from parindex.scoring import UnitTotals
 
 FORMATS = ("table", "json", "csv", "md", "xlsx")
-FILE_WIDTH = 140  # the table report written to a file (-o) is laid out for this many columns
 
 
 def register(app: typer.Typer) -> None:
@@ -83,7 +82,7 @@ def _text_report(fmt: str, many: bool, to_screen: bool) -> TextReport:
 
     if fmt != "table":
         return text_report(fmt, many)
-    from parindex.cli.render import console
+    from parindex.cli.render import FILE_WIDTH, console
     from parindex.score_table import Look, table_report
 
     look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
