@@ -17,18 +17,28 @@ R = TypeVar("R")
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
 
-def collect_workbooks(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the .xlsx files in it (sorted; Excel lock files skipped)."""
-    found: list[Path] = []
+def collect_workbooks(paths: list[Path], output: Path | None = None) -> list[Path]:
+    """Files as given; a folder stands for the .xlsx files in it (sorted; Excel lock files skipped).
+
+    Every file is checked to exist before any is read, a file named twice is read once, and the report
+    being written (`output`) is never read as a workbook: named, it is refused; in a folder, it is left out."""
+    report = output.resolve() if output is not None else None
+    found: dict[Path, Path] = {}  # resolved → as given, in order
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
+                            and p.resolve() != report)
             if not inside:
                 raise ParindexError("PS523", path=str(path))
-            found.extend(inside)
+        elif not path.exists():
+            raise ParindexError("PE300", path=str(path))
+        elif path.resolve() == report:
+            raise ParindexError("PS525", path=str(path))
         else:
-            found.append(path)
-    return found
+            inside = [path]
+        for workbook in inside:
+            found.setdefault(workbook.resolve(), workbook)
+    return list(found.values())
 
 
 def score_many(paths: list[Path], criteria_ref: str | None,

@@ -4,6 +4,7 @@ Ctrl-C and on errors."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +22,11 @@ def _many(folder: Path, count: int) -> Path:
     sources = sorted(SAMPLES.glob("*.xlsx"))
     folder.mkdir()
     for n in range(count):
-        (folder / f"{n:05d}.xlsx").symlink_to(sources[n % len(sources)])
+        target = folder / f"{n:05d}.xlsx"  # distinct files: a symlink would be the same file, read once
+        try:
+            os.link(sources[n % len(sources)], target)
+        except OSError:  # another file system
+            shutil.copyfile(sources[n % len(sources)], target)
     return folder
 
 
@@ -89,3 +94,37 @@ def test_a_bad_workbook_among_many_leaves_no_report(cli, tmp_path: Path, fmt: st
     if fmt != "xlsx":
         on_screen = cli("score", str(folder), "-f", fmt)
         assert on_screen.code == 2 and on_screen.out == ""  # nothing half-printed
+
+
+def test_the_output_is_never_read_nor_written_over_an_input(cli, tmp_path: Path) -> None:
+    import hashlib
+
+    workbook = tmp_path / "so.xlsx"
+    workbook.write_bytes(sorted(SAMPLES.glob("*.xlsx"))[0].read_bytes())
+    before = hashlib.sha1(workbook.read_bytes()).hexdigest()
+    refused = cli("score", str(workbook), "-f", "json", "-o", str(workbook), "--force")
+    assert refused.code == 2 and "PS525" in refused.err
+    assert hashlib.sha1(workbook.read_bytes()).hexdigest() == before
+    report = tmp_path / "bao-cao.xlsx"  # a report written into the folder being scored
+    assert cli("score", str(tmp_path), "-f", "xlsx", "-o", str(report)).code == 0
+    assert cli("score", str(tmp_path), "-f", "xlsx", "-o", str(report), "--force").code == 0  # left out, not read
+
+
+def test_files_are_found_once_whatever_the_case_of_their_suffix(tmp_path: Path) -> None:
+    from parindex.score_files import collect_workbooks
+
+    sources = sorted(SAMPLES.glob("*.xlsx"))
+    (tmp_path / "a.xlsx").write_bytes(sources[0].read_bytes())
+    (tmp_path / "B.XLSX").write_bytes(sources[1].read_bytes())
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    found = collect_workbooks([tmp_path, tmp_path / "a.xlsx", tmp_path / "." / "B.XLSX"])
+    assert [path.name for path in found] == ["B.XLSX", "a.xlsx"]
+
+
+def test_a_missing_file_is_named_before_any_workbook_is_read(tmp_path: Path) -> None:
+    from parindex.errors import ParindexError
+    from parindex.score_files import collect_workbooks
+
+    with pytest.raises(ParindexError) as caught:
+        collect_workbooks([sorted(SAMPLES.glob("*.xlsx"))[0], tmp_path / "thieu.xlsx"])
+    assert caught.value.code == "PE300" and "thieu.xlsx" in caught.value.message()

@@ -29,6 +29,9 @@ MESSAGES: dict[str, Msg] = {
                  "the workbook names criteria set '{set_id}', which is not bundled; add --criteria PATH.yaml.",
                  exit=2),
     "PS523": Msg("không tìm thấy sổ .xlsx nào trong {path}.", "no .xlsx workbook found in {path}.", exit=2),
+    "PS525": Msg("{path} vừa là sổ được chấm vừa là tệp kết quả (-o); ghi kết quả ra tệp khác để không mất sổ.",
+                 "{path} is both a workbook being scored and the output (-o); write the report to another file so "
+                 "the workbook is not lost.", exit=2),
 }
 
 MESSAGES.update({

@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
 
 
 def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, criteria: str | None) -> int:
-    from parindex.atomic import refuse_overwrite, write_atomic
+    from parindex.atomic import write_atomic
     from parindex.cli.render import console
     from parindex.errors import ParindexError
     from parindex.score_files import collect_workbooks
@@ -48,9 +48,7 @@ def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, cri
         raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))
     if fmt == "xlsx" and output is None:
         raise ParindexError("PC703", fmt=fmt)
-    if output is not None:
-        refuse_overwrite(output, force)  # before the work, not after it
-    paths = collect_workbooks(files)
+    paths = collect_workbooks(files, output)
     if fmt == "xlsx":
         from parindex.score_xlsx import unit_sheet, write_report_xlsx
 
