@@ -48,7 +48,7 @@ def score_many(paths: list[Path], criteria_ref: str | None,
     Many workbooks are handled by worker processes, one per CPU: reading and scoring are nearly all the
     work, and a worker sends back only the rendered text and the totals, so this process keeps little per
     unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
-    workers = min(4, os.cpu_count() or 1)
+    workers = min(4, _cpus())
     if len(paths) < PARALLEL_FROM or workers < 2:
         cache: dict[str, CriteriaSet] = {}
         for path in paths:
@@ -69,8 +69,16 @@ def score_many(paths: list[Path], criteria_ref: str | None,
             if isinstance(result, ParindexError):
                 raise result
             yield result
-    finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work instead of waiting for it
-        pool.shutdown(wait=False, cancel_futures=True)
+    finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
+        # (wait=False races the pool's own shutdown on Python < 3.12.8 and can print a traceback at exit)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _cpus() -> int:
+    """The CPUs this process may use (a container or `taskset` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 _worker_sets: dict[str, CriteriaSet] = {}  # a worker's criteria sets, loaded once per process
