@@ -31,6 +31,9 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u3000\t\r\n"), " ")
 _MINUS = "-−–"
 _NOT_TEXT_OR_NUMBER = (bool, datetime, date, time, timedelta)
 MAX_DIGITS = 28  # Decimal's precision: longer numbers would be rounded silently, so they are refused
+# Numbers of 10^15 or more are refused too: Excel keeps 15 digits, no PAR figure comes near, and rounding such a
+# number to cents (reports, JSON) would need more than Decimal's 28 digits.
+MAX_MAGNITUDE = 15
 _TRAILING_PUNCT = ".,;:!?…'\"“”‘’*"
 
 
@@ -158,6 +161,8 @@ def _number_text(text: str, raw: RawValue) -> Decimal:
         value = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
         raise _not_number(raw) from None
+    if value and value.adjusted() >= MAX_MAGNITUDE:
+        raise _not_number(raw)
     return _tidy(-value if negative else value)
 
 
@@ -169,7 +174,7 @@ def parse_number(raw: RawValue) -> Decimal:
         if isinstance(raw, float) and (math.isnan(raw) or math.isinf(raw)):
             raise _not_number(raw)
         value = Decimal(raw) if isinstance(raw, int) else Decimal(_float_text(raw))
-        if value and value.adjusted() >= MAX_DIGITS:
+        if value and value.adjusted() >= MAX_MAGNITUDE:
             raise _not_number(raw)
         return _tidy(value)
     if raw is None or not clean_text(str(raw)).strip():

@@ -352,3 +352,29 @@ def test_plain_decimals_read_back(value):
         return  # ambiguous by design, tested above
     assert parse_number(text) == value
     assert parse_number(text.replace(".", ",")) == value
+
+
+@pytest.mark.parametrize("raw", ["1000000000000000", "123456789012345678901234567", 1e20, 10**16])
+def test_numbers_too_large_for_any_par_figure_are_refused(raw):
+    with pytest.raises(ValueProblem) as caught:
+        parse_number(raw)
+    assert caught.value.code == "PW440"
+    assert parse_number("999999999999999") == Decimal("999999999999999")  # 15 digits still read
+
+
+def test_a_huge_value_is_an_error_at_its_cell_in_every_report(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    from parindex.evidence import COLUMNS, SHEET_ITEMS
+
+    path = tmp_path / "so.xlsx"
+    assert cli("template", "par-province-2020", "-o", str(path)).code == 0
+    book = load_workbook(path)
+    sheet = book[SHEET_ITEMS]
+    value_col = next(c.column for c in sheet[1] if c.value == COLUMNS["value"])
+    row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[0].value == "1.5.1")  # a count of breaches
+    sheet.cell(row, value_col, "123456789012345678901234567")
+    book.save(path)
+    for fmt in ("json", "csv", "md", "table"):
+        result = cli("score", str(path), "-f", fmt)
+        assert result.code == 1 and "PC700" not in result.err, fmt
