@@ -76,14 +76,14 @@ def show(raw: RawValue) -> str:
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float):
-        return _float_text(raw)
+        return float_text(raw)
     if isinstance(raw, datetime | date | time):
         return raw.isoformat()
     text = clean_text(str(raw)).strip()
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _float_text(value: float) -> str:
+def float_text(value: float) -> str:
     """A float as Excel shows it: 15 significant digits, so 95.69999999999999 is 95.7."""
     if math.isnan(value) or math.isinf(value):
         return str(value)
@@ -173,7 +173,7 @@ def parse_number(raw: RawValue) -> Decimal:
     if isinstance(raw, int | float):
         if isinstance(raw, float) and (math.isnan(raw) or math.isinf(raw)):
             raise _not_number(raw)
-        value = Decimal(raw) if isinstance(raw, int) else Decimal(_float_text(raw))
+        value = Decimal(raw) if isinstance(raw, int) else Decimal(float_text(raw))
         if value and value.adjusted() >= MAX_MAGNITUDE:
             raise _not_number(raw)
         return _tidy(value)
@@ -283,7 +283,7 @@ def parse_choice(raw: RawValue, labels: list[str]) -> str:
     accepted = " · ".join(labels)
     if raw is None or isinstance(raw, _NOT_TEXT_OR_NUMBER):
         raise ValueProblem("PW449", value=show(raw), accepted=accepted)
-    text = _float_text(raw) if isinstance(raw, float) else str(raw)
+    text = float_text(raw) if isinstance(raw, float) else str(raw)
     word = fold(text)
     matches = [label for label in labels if fold(label) == word] if word else []
     if len(matches) == 1:
@@ -322,7 +322,7 @@ def normalise_code(raw: RawValue) -> str | None:
     if isinstance(raw, float):
         if math.isnan(raw) or math.isinf(raw) or raw < 0:
             return None
-        text = _float_text(raw)
+        text = float_text(raw)
     else:
         text = str(raw)
     text = clean_text(text).strip().rstrip(".").strip()

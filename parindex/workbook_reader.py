@@ -31,7 +31,7 @@ from parindex.evidence import (
     RawValue,
 )
 from parindex.headers import column_letter, header_form, header_key, match_headers
-from parindex.values import ValueProblem, clean_text, normalise_code, show
+from parindex.values import ValueProblem, clean_text, float_text, normalise_code, show
 from parindex.workbook_guard import WorkbookZip, guard_workbook
 
 HEADER_SEARCH_ROWS = 15
@@ -175,6 +175,7 @@ class _Reader:
         self._sheet_parts: dict[str, str] | None = None
         self._formulas: dict[str, bool] = {}  # sheet → its XML holds a formula tag
         self._percent: dict[str, set[tuple[int, int]]] = {}  # sheet → (row, column) of %-formatted cells
+        self._errors: dict[str, dict[tuple[int, int], str]] = {}  # sheet → (row, column) → '#DIV/0!' …
         self._percent_styles: set[bytes] | None = None
 
     def where(self, ref: str) -> str:
@@ -217,6 +218,7 @@ class _Reader:
         # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
         spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
         percent = self._percent.get(sheet, set())
+        errors = self._errors.get(sheet, {})  # calamine reads an error cell as blank; it is not blank
         prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in spec}
         width = max(columns.values()) + 1
         code_col = columns["code"]
@@ -241,7 +243,7 @@ class _Reader:
                 value = row[index]
                 if value.__class__ is str:
                     if not value:
-                        value = None
+                        value = errors.get((r, index)) if errors else None
                 elif value.__class__ is timedelta:
                     value = str(value)
                 elif value.__class__ is float and (r, index) in percent:
@@ -276,6 +278,8 @@ class _Reader:
             position = match.end()
             if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
                 continue  # not a whole `r="…"` attribute
+            if _empty_row(data, match.start()):
+                continue  # a formatted row with no cells: calamine lays out cells, not rows
             letters, digits = ref[1].decode(), ref[2].decode()
             if digits and int(digits) > MAX_ROWS:
                 raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
@@ -284,6 +288,7 @@ class _Reader:
         self._formulas[sheet] = bool(_FORMULA_HINT.search(data)) and bool(
             _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
         self._percent[sheet] = self._percent_cells(data)
+        self._errors[sheet] = _error_cells(data) if b't="e"' in data else {}
 
     def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
         """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
@@ -398,6 +403,9 @@ def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
 
 
 _STYLED_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s+r=\"([A-Z]{1,3})([0-9]{1,7})\"([^>]*)>")
+_ERROR_CELL = re.compile(
+    rb"<((?:[A-Za-z_][\w.-]*:)?)c\s+r=\"([A-Z]{1,3})([0-9]{1,7})\"[^>]*\bt=\"e\"[^>/]*>(.*?)</\1c>", re.S)
+_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)</")
 _STYLE_ATTRIBUTE = re.compile(rb"\bs=\"([0-9]+)\"")
 _NUMFMT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?numFmt\s[^>]*?numFmtId=\"([0-9]+)\"[^>]*?formatCode=\"([^\"]*)\"")
 _CELL_XFS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?cellXfs\b.*?</(?:[A-Za-z_][\w.-]*:)?cellXfs>", re.S)
@@ -408,7 +416,7 @@ _NUMFMT_ID = re.compile(rb"\bnumFmtId=\"([0-9]+)\"")
 def _percent_styles(styles: bytes) -> set[bytes]:
     """Indexes (as in a cell's s="…") of the cell formats that show numbers as a percent."""
     percent_ids = {b"9", b"10"}  # Excel's built-in 0% and 0.00%
-    percent_ids |= {fmt_id for fmt_id, code in _NUMFMT.findall(styles) if b"%" in re.sub(rb'"[^"]*"', b"", code)}
+    percent_ids |= {fmt_id for fmt_id, code in _NUMFMT.findall(styles) if _shows_percent(code)}
     section = _CELL_XFS.search(styles)
     if section is None:
         return set()
@@ -420,11 +428,35 @@ def _percent_styles(styles: bytes) -> set[bytes]:
     return found
 
 
+def _empty_row(data: bytes, attribute: int) -> bool:
+    """Whether the `r="…"` at `attribute` belongs to a `<row …>` tag with no cells in it."""
+    tag = data[data.rfind(b"<", 0, attribute) + 1:attribute].split(b":")[-1].strip()
+    if tag != b"row":
+        return False
+    end = data.find(b">", attribute)
+    return end < 0 or data[end - 1:end] == b"/" or data.startswith(b"</", data.find(b"<", end))
+
+
+def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error (#DIV/0!, #N/A, #VALUE! …), by (row, column), with the error's text."""
+    found = {}
+    for match in _ERROR_CELL.finditer(data):
+        value = _VALUE.search(match[4])
+        found[(int(match[3]) - 1, _column_index(match[2].decode()))] = value[1].decode() if value else "#?"
+    return found
+
+
+def _shows_percent(format_code: bytes) -> bool:
+    """A number format that multiplies by 100: a % outside quoted text ("%") and not escaped (\\%)."""
+    code = html.unescape(format_code.decode("utf-8", "replace"))
+    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
+
+
 def _as_percent_text(value: float) -> str:
-    """0.957 shown as 95.7% → '95.7%' (through the float's shortest repr, so no binary noise)."""
+    """0.957 shown as 95.7% → '95.7%', read as Excel shows it (15 digits: 0.7999999999999999 is 80%)."""
     from decimal import Decimal
 
-    text = format(Decimal(repr(value)) * 100, "f")
+    text = format(Decimal(float_text(value)) * 100, "f")
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
 
 

@@ -423,3 +423,36 @@ def test_percent_formatted_numbers_read_as_percents(tmp_path):
     assert rows["1.1.1"].cell("value").raw == "100%"
     assert rows["1.1.2"].cell("value").raw == "95.7%"
     assert rows["1.1.3"].cell("value").raw == 2  # General format: left as the number it is
+
+
+def test_percent_cells_read_as_excel_shows_them_and_literal_percent_signs_are_not_percents(tmp_path):
+    from openpyxl import load_workbook
+
+    path = make_book(tmp_path / "pct2.xlsx", [["1.1.1", "", "", "", 0.7 + 0.1], ["1.1.2", "", "", "", 95.7],
+                                              ["1.1.3", "", "", "", 95.7]])
+    book = load_workbook(path)
+    items = book[SHEET_ITEMS]
+    items["E2"].number_format = "0.0%"  # 0.7999999999999999 shown as 80.0%
+    items["E3"].number_format = '0.0"%"'  # a % sign as text: the number is 95.7, not 9570%
+    items["E4"].number_format = "0.0\\%"  # the same, escaped
+    book.save(path)
+    rows = read_evidence(path).rows
+    assert rows["1.1.1"].cell("value").raw == "80%"
+    assert rows["1.1.2"].cell("value").raw == 95.7
+    assert rows["1.1.3"].cell("value").raw == 95.7
+
+
+def test_an_excel_error_in_a_cell_is_read_as_that_error_not_as_blank(tmp_path):
+    path = make_book(tmp_path / "err.xlsx", [["1.1.1", "", 1, "", 5], ["1.1.2", "", 1, "", 6]])
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: re.sub(
+        rb'<c r="E2"([^>]*)>.*?</c>', b'<c r="E2" t="e"><f>J2/K2</f><v>#DIV/0!</v></c>', xml))
+    rows = read_evidence(path).rows
+    assert rows["1.1.1"].cell("value").raw == "#DIV/0!"  # scoring then says '#DIV/0!' is not a number, at E2
+    assert rows["1.1.2"].cell("value").raw == 6
+
+
+def test_an_empty_formatted_row_far_down_is_not_too_many_rows(tmp_path):
+    path = make_book(tmp_path / "rows.xlsx", [["1.1.1", "", 1, "", "Có"]])
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
+        b"</sheetData>", b'<row r="30000" ht="20" customHeight="1"/><row r="40000"></row></sheetData>'))
+    assert read_evidence(path).rows["1.1.1"].cell("value").raw == "Có"
