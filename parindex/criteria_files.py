@@ -71,11 +71,15 @@ def check_criteria_file(path: Path) -> CheckedFile:
     return check_criteria_document(path, load_yaml_file(path))
 
 
+def _bundled_path(set_id: str) -> Path | None:
+    return next((path for path in bundled_files("criteria") if path.stem == set_id), None)
+
+
 def resolve_criteria(ref: str) -> Path:
     """A set id of a bundled file, or a path to a criteria file."""
-    for path in bundled_files("criteria"):
-        if path.stem == ref:
-            return path
+    bundled = _bundled_path(ref)
+    if bundled is not None:
+        return bundled
     candidate = Path(ref)
     if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
         return candidate
@@ -91,6 +95,15 @@ def load_criteria(ref: str) -> CriteriaSet:
         raise ParindexError("PE310", where=f"{path}:{first.line}:{first.col}", path=str(path),
                             count=len(checked.findings))
     return checked.criteria
+
+
+def load_bundled(set_id: str) -> CriteriaSet:
+    """A bundled set by its id. An id read from a workbook or a result file goes here, never to a path:
+    what a file says must not make the tool open another file."""
+    path = _bundled_path(set_id)
+    if path is None:
+        raise ParindexError("PE300", path=set_id)
+    return load_criteria(str(path))
 
 
 def bundled_sets() -> list[CriteriaSet]:

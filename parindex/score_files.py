@@ -106,7 +106,7 @@ def _score_or_error(path: Path, criteria_ref: str | None,
 
 def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> UnitScore:
     """Read, match to its criteria set (the workbook's own id unless --criteria), and score."""
-    from parindex.criteria_files import load_criteria
+    from parindex.criteria_files import load_bundled, load_criteria
     from parindex.workbook_reader import read_evidence
 
     book = read_evidence(path)
@@ -115,7 +115,7 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
         raise ParindexError("PS522", where=str(path))
     if ref not in cache:
         try:
-            cache[ref] = load_criteria(ref)
+            cache[ref] = load_criteria(criteria_ref) if criteria_ref else load_bundled(ref)
         except ParindexError as exc:
             if exc.code != "PE300" or criteria_ref:
                 raise

@@ -9,7 +9,6 @@ later (the sheet XML for the formula check) are read through `WorkbookZip.open`,
 
 from __future__ import annotations
 
-import os
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from parindex.errors import ParindexError
+from parindex.input_files import OLE2_MAGIC, ZIP_MAGICS, env_limit, read_bytes
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # the .xlsx file itself
 DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # all its parts, unpacked
@@ -26,43 +26,25 @@ MAX_RATIO = 200  # deflate tops out near 1032:1; real sheet XML compresses 5-50:
 RATIO_MIN_SIZE = 1024 * 1024  # small parts may compress as they like
 CHUNK = 1024 * 1024
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
-
-
-def _limit(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else default
 
 
 def max_bytes() -> int:
     """Largest workbook file accepted; PARINDEX_MAX_BYTES raises it."""
-    return _limit("PARINDEX_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return env_limit("PARINDEX_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def max_unzipped_bytes() -> int:
     """Largest total of unpacked parts accepted; PARINDEX_MAX_UNZIPPED_BYTES raises it."""
-    return _limit("PARINDEX_MAX_UNZIPPED_BYTES", DEFAULT_MAX_UNZIPPED_BYTES)
+    return env_limit("PARINDEX_MAX_UNZIPPED_BYTES", DEFAULT_MAX_UNZIPPED_BYTES)
 
 
 def guard_workbook(path: Path) -> WorkbookZip:
     """The zip directory of a workbook that looks safe to parse; else a ParindexError."""
     where = str(path)
-    if path.is_dir():
-        raise ParindexError("PE305", path=where)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes():
-            raise ParindexError("PE301", where=where, size=size, limit=max_bytes())
-        if size == 0:
-            raise ParindexError("PW408", where=where)
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise ParindexError("PE300", path=where) from None
-    except OSError as exc:
-        raise ParindexError("PE303", where=where, reason=exc.strerror or str(exc)) from None
+    head = read_bytes(path, max_bytes(), 4096)
+    if not head:
+        raise ParindexError("PW408", where=where)
     if head.startswith(OLE2_MAGIC):
         raise ParindexError("PW401", where=where)
     if not head.startswith(ZIP_MAGICS):

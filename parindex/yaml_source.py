@@ -7,7 +7,6 @@ straight from their text, so `0.1` is exactly 0.1. Text is normalised to NFC; te
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -18,6 +17,7 @@ import yaml
 
 from parindex.errors import ParindexError
 from parindex.findings import Finding, Path
+from parindex.input_files import OLE2_MAGIC, ZIP_MAGICS, env_limit, read_bytes
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -26,8 +26,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML h
 
 
 def max_bytes() -> int:
-    raw = os.environ.get("PARINDEX_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+    """Largest criteria or baseline file accepted; PARINDEX_MAX_BYTES raises it."""
+    return env_limit("PARINDEX_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 @dataclass
@@ -58,18 +58,8 @@ class YamlDocument:
 
 def read_text(path: FsPath) -> str:
     """The file as text, or a ParindexError (exit 2) naming why it cannot be read."""
-    if path.is_dir():
-        raise ParindexError("PE305", path=str(path))
-    try:
-        size = path.stat().st_size
-        if size > max_bytes():
-            raise ParindexError("PE301", where=str(path), size=size, limit=max_bytes())
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ParindexError("PE300", path=str(path)) from None
-    except OSError as exc:
-        raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
-    if raw.startswith(b"PK\x03\x04"):  # an .xlsx (a zip) given where a criteria or baseline file is expected
+    raw = read_bytes(path, max_bytes())
+    if raw.startswith((*ZIP_MAGICS, OLE2_MAGIC)):  # a workbook given where a criteria or baseline file is expected
         raise ParindexError("PE306", where=str(path))
     try:
         return raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: accept it

@@ -128,3 +128,20 @@ def test_a_missing_file_is_named_before_any_workbook_is_read(tmp_path: Path) -> 
     with pytest.raises(ParindexError) as caught:
         collect_workbooks([sorted(SAMPLES.glob("*.xlsx"))[0], tmp_path / "thieu.xlsx"])
     assert caught.value.code == "PE300" and "thieu.xlsx" in caught.value.message()
+
+
+def test_a_workbook_cannot_make_the_tool_open_another_file(cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from parindex.criteria_files import resolve_criteria
+    from parindex.evidence import SHEET_INFO
+
+    workbook = tmp_path / "so.xlsx"
+    assert cli("template", "par-province-2020", "-o", str(workbook)).code == 0
+    book = load_workbook(workbook)
+    info = book[SHEET_INFO]
+    id_cell = next(row[1] for row in info.iter_rows() if row[1].value == "par-province-2020")
+    id_cell.value = str(resolve_criteria("par-province-2020"))  # a path, where the set's id belongs
+    book.save(workbook)
+    result = cli("score", str(workbook))
+    assert result.code == 2 and "PS524" in result.err  # only bundled ids; a path needs --criteria

@@ -13,11 +13,14 @@ MESSAGES: dict[str, Msg] = {
                  "File is not UTF-8 text (bad byte on line {line}); save it again as UTF-8.", exit=2),
     "PE303": Msg("Không đọc được tệp: {reason}.", "Cannot read the file: {reason}.", exit=2),
     "PE304": Msg("Không ghi được tệp {path}: {reason}.", "Cannot write {path}: {reason}.", exit=2),
-    "PE306": Msg("đây là một sổ Excel (.xlsx), không phải tệp YAML bộ tiêu chí; sổ được chấm bằng 'parindex score'.",
-                 "this is an Excel workbook (.xlsx), not a YAML criteria file; workbooks are scored with "
+    "PE306": Msg("đây là một sổ Excel (.xlsx/.xls), không phải tệp YAML bộ tiêu chí; sổ được chấm bằng "
+                 "'parindex score'.",
+                 "this is an Excel workbook (.xlsx/.xls), not a YAML criteria file; workbooks are scored with "
                  "'parindex score'.", exit=2),
     "PE310": Msg("bộ tiêu chí {path} chưa hợp lệ ({count} vấn đề); chạy 'parindex validate {path}' để xem.",
                  "criteria set {path} is not valid ({count} problems); run 'parindex validate {path}' to see them.",
                  exit=1),
     "PE305": Msg("'{path}' là một thư mục, không phải tệp.", "'{path}' is a folder, not a file.", exit=2),
+    "PE307": Msg("'{path}' không phải một tệp thông thường (thiết bị, pipe…); hãy chỉ tới tệp trên đĩa.",
+                 "'{path}' is not a regular file (a device, a pipe…); name a file on disk.", exit=2),
 }

@@ -64,7 +64,7 @@ def build_report(file: Path | None, year: int, *, unit: str | None = None, offic
                  target_rank: int | None = None, baseline: Path | None = None) -> GapReport:
     """Read everything the report needs (baselines, criteria, inputs) and run the pure core."""
     from parindex.baseline_files import find_baseline
-    from parindex.criteria_files import load_criteria
+    from parindex.criteria_files import load_bundled, load_criteria
     from parindex.errors import ParindexError
     from parindex.gap import GapOptions, Note, analyse, describe_criteria
     from parindex.gap_input import read_current, with_criteria
@@ -81,7 +81,7 @@ def build_report(file: Path | None, year: int, *, unit: str | None = None, offic
     ref = criteria or (current.criteria_id if current else base.criteria)
     notes: list[Note] = []
     try:
-        cset = load_criteria(ref)
+        cset = load_criteria(criteria) if criteria else load_bundled(ref)  # an id from a file: bundled only
     except ParindexError as exc:
         if criteria or exc.code != "PE300":
             raise
