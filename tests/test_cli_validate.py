@@ -238,3 +238,21 @@ def test_a_workbook_given_to_validate_says_it_is_a_workbook(cli: Cli) -> None:
     result = cli("--lang", "en", "validate", str(sample))
     assert result.code == 2
     assert "PE306" in result.err and "workbook" in result.err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_a_file_that_cannot_be_read_does_not_stop_the_others(cli: Cli, tmp_path: Path, fmt: str) -> None:
+    broken = tmp_path / "cp1258.yaml"
+    broken.write_bytes("id: x\ntitle: B\xe1o c\xe1o\n".encode("latin-1"))  # not UTF-8
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.read_text(encoding="utf-8").replace("max: 10", "max: 11", 1), encoding="utf-8")
+    result = cli("validate", str(broken), str(tmp_path / "missing.yaml"), str(bad), str(MINIMAL), "-f", fmt)
+    assert result.code == 2  # could not run on every file
+    shown = result.out + result.err
+    assert "PE302" in shown and "PE300" in shown and "Traceback" not in shown
+    assert str(bad) in result.out  # the file after the unreadable ones was still checked
+    if fmt == "json":
+        payload = json.loads(result.out)
+        assert payload["valid"] is False and len(payload["files"]) == 4
+        assert {f["code"] for f in payload["findings"]} >= {"PE302", "PE300"}
+        assert next(f for f in payload["findings"] if f["code"] == "PE302")["line"] == 2

@@ -29,28 +29,40 @@ def run_validate(paths: list[Path], fmt: str) -> int:
 
     if fmt not in FORMATS:
         raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))
-    results = [validate_path(path) for path in (paths or default_paths())]
-    rows = [(str(r.path), f, describe(f)) for r in results
-            for f in sorted(r.findings, key=lambda f: (f.line or 0, f.col or 0))]
+    files = paths or default_paths()
+    rows: list[tuple[str, int, int, str, str, str]] = []  # file, line, col, code, check, message
+    unreadable: list[tuple[str, int, int, str, str, str]] = []  # the same, for files that could not be read
+    for path in files:  # a file that cannot be read is reported as that file's row; the others are still checked
+        try:
+            checked = validate_path(path)
+        except ParindexError as exc:
+            unreadable.append((str(path), int(str(exc.params.get("line", 1))), 1, exc.code, "file",
+                               t(exc.code, **exc.params)))
+            continue
+        rows += [(str(path), f.line or 1, f.col or 1, f.code, f.name, describe(f))
+                 for f in sorted(checked.findings, key=lambda f: (f.line or 0, f.col or 0))]
     if fmt == "json":
+        rows = unreadable + rows
         payload = {
             "valid": not rows,
-            "files": [str(r.path) for r in results],
-            "findings": [{"file": file, "line": f.line, "col": f.col, "code": f.code, "check": f.name,
-                          "message": message} for file, f, message in rows],
+            "files": [str(path) for path in files],
+            "findings": [{"file": file, "line": line, "col": col, "code": code, "check": check, "message": message}
+                         for file, line, col, code, check, message in rows],
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "github":
-        for file, f, message in rows:
-            typer.echo(f"::error file={_gh(file, True)},line={f.line},col={f.col},title={f.code} {f.name}::"
-                       f"{_gh(message)}")
+        for file, line, col, code, check, message in unreadable + rows:
+            typer.echo(f"::error file={_gh(file, True)},line={line},col={col},title={code} {check}::{_gh(message)}")
     else:
-        for file, f, message in rows:
-            typer.echo(f"{file}:{f.line}:{f.col}: {f.code} {f.name} {message}")
-        summary = t("ui.validate.found", count=len(rows), files=len(results)) if rows else t(
-            "ui.validate.ok", n=len(results))
-        console.print(summary, style="red" if rows else "green")
-    return 1 if rows else 0
+        for file, line, col, code, _, message in unreadable:  # could not run on these: said on stderr
+            typer.echo(f"{file}:{line}:{col}: {code} {message}", err=True)
+        for file, line, col, code, check, message in rows:
+            typer.echo(f"{file}:{line}:{col}: {code} {check} {message}")
+        problems = len(rows) + len(unreadable)
+        summary = t("ui.validate.found", count=problems, files=len(files)) if problems else t(
+            "ui.validate.ok", n=len(files))
+        console.print(summary, style="red" if problems else "green")
+    return 2 if unreadable else 1 if rows else 0
 
 
 def _gh(text: str, property_value: bool = False) -> str:
