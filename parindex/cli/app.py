@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-
-import typer
+from typing import TYPE_CHECKING
 
 from parindex import __version__
-from parindex.i18n import LANGS, set_lang, t
+
+if TYPE_CHECKING:
+    import typer
 
 CTRL_C = 130  # what typer returns when a command is interrupted by Ctrl-C (KeyboardInterrupt)
 
@@ -30,7 +31,10 @@ def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
 
 
 def create_app() -> typer.Typer:
+    import typer
+
     from parindex.cli.commands import criteria, gap, schema, score, template, validate
+    from parindex.i18n import t
 
     app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False,
                       rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -60,12 +64,18 @@ def main(argv: list[str] | None = None) -> None:
 
 def run(argv: list[str]) -> int:
     """Run one command line; return the exit code. Only `--debug` lets a traceback through."""
-    from parindex.errors import ParindexError
-
     args, lang, debug = _global_flags(argv)
-    if args == ["--version"]:  # the fast path: no command modules imported
+    if args == ["--version"]:  # the fast path: nothing imported, not even typer (most of the start-up time)
         print(f"parindex {__version__}")
         return 0
+    return _run(args, lang, debug)
+
+
+def _run(args: list[str], lang: str | None, debug: bool) -> int:
+    import typer
+
+    from parindex.errors import ParindexError
+    from parindex.i18n import LANGS, set_lang, t
     if lang is not None and lang not in LANGS:
         from parindex.cli.render import print_error
 
