@@ -235,8 +235,10 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
 
 
 def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
+    from parindex.xlsx_cells import append
+
     for row in rows:
-        sheet.append(row)
+        append(sheet, row)
     for cell in sheet[1]:
         cell.font = font(bold=True)
     sheet.freeze_panes = "A2"

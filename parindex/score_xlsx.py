@@ -14,6 +14,7 @@ from parindex.criteria import Criterion, items_of
 from parindex.i18n import message, t
 from parindex.provenance import provenance_banner
 from parindex.scoring import ItemScore, UnitScore, UnitTotals, rank_units
+from parindex.xlsx_cells import append
 
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Giải trình",
                    "Trạng thái")
@@ -52,13 +53,13 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
         totals.append(unit_totals)
         notes += unit.notices
         sheet = workbook.create_sheet(_sheet_name(unit.unit, workbook.sheetnames))
-        sheet.append([unit.title])
-        sheet.append([unit.banner])
-        sheet.append(list(SUMMARY_HEADERS))
+        append(sheet, [unit.title])
+        append(sheet, [unit.banner])
+        append(sheet, list(SUMMARY_HEADERS))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
         for row, bold in unit.rows:
-            sheet.append(row)
+            append(sheet, row)
             if bold:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
@@ -69,16 +70,16 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(t("ui.score.warnings")[:31])
-    warnings.append([t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
+    append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
                      "Nội dung / message"])
     for row in notes:
-        warnings.append(row)
+        append(warnings, row)
     if len(totals) > 1:
         ranking = workbook.create_sheet(t("ui.score.ranking")[:31])
-        ranking.append([t("ui.score.rank"), t("ui.score.unit"), t("ui.score.points"), t("ui.score.max"), "%"])
+        append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.points"), t("ui.score.max"), "%"])
         for ranked in rank_units(totals):
             u = ranked.unit
-            ranking.append([ranked.rank, u.unit, float(u.score), float(u.max),
+            append(ranking, [ranked.rank, u.unit, float(u.score), float(u.max),
                             float(u.percent) if u.percent is not None else None])
     workbook.save(path)
     return totals

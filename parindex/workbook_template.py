@@ -45,6 +45,7 @@ from parindex.i18n import fmt_plain, t
 from parindex.provenance import provenance_banner
 from parindex.rule_words import rule_in_words
 from parindex.scoring import SURVEY_COMPONENTS
+from parindex.xlsx_cells import put
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
 YES, NO = "Có", "Không"
@@ -130,14 +131,14 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
 def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> None:
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 80
-    title = sheet.cell(1, 1, cset.title)
+    title = put(sheet.cell(1, 1), cset.title)
     title.font = Font(name="Calibri", bold=True, size=14)
-    sheet.cell(2, 1, cset.basis or "").font = Font(name="Calibri", italic=True, color="595959")
+    put(sheet.cell(2, 1), cset.basis or "").font = Font(name="Calibri", italic=True, color="595959")
     editable = {"unit", "level", "year", "prepared_by", "date"}
     for offset, (key, label) in enumerate(INFO_KEYS.items()):
         row = 4 + offset
         sheet.cell(row, 1, label).font = Font(name="Calibri", bold=True)
-        cell = sheet.cell(row, 2, values.get(key, ""))
+        cell = put(sheet.cell(row, 2), values.get(key, ""))
         cell.number_format = "@"
         cell.alignment = Alignment(horizontal="left")
         cell.border = _BORDER
@@ -220,7 +221,7 @@ class _ItemsSheet:
         self.row += 1
         values = {"code": code, "name": name, "max": _number(maximum), "lead": lead or ""}
         for key, cell in self._cells():
-            cell.value = values.get(key)
+            put(cell, values.get(key))
             cell.font = Font(name="Calibri", bold=True)
             cell.fill = fill
             cell.border = _BORDER
@@ -234,7 +235,7 @@ class _ItemsSheet:
         lead = effective_lead(area, item) or ""
         values = {"code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
         for key, cell in self._cells():
-            cell.value = values.get(key)
+            put(cell, values.get(key))
             cell.border = _BORDER
             cell.alignment = _WRAP
             if key in INPUT_COLUMNS:

@@ -125,3 +125,22 @@ def test_table_report_matches_the_golden_file(workbook: Path, lang: str) -> None
     if os.environ.get("PARINDEX_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), f"run with PARINDEX_UPDATE_GOLDEN=1 to update {golden}"
+
+
+def test_text_pasted_from_word_and_text_starting_with_equals_stay_text_in_xlsx(cli, tmp_path: Path) -> None:
+    template = tmp_path / "so.xlsx"
+    assert cli("template", "par-province-2020", "-o", str(template), "--unit", "=Sở A (bản nháp)").code == 0
+    book = load_workbook(template)
+    sheet = book[SHEET_ITEMS]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    row = next(r[0].row for r in sheet.iter_rows(min_row=2) if r[0].value == "1.3.1")
+    sheet.cell(row, header[COLUMNS["value"]], "Có")
+    sheet.cell(row, header[COLUMNS["evidence"]], "KH 12_x000B_BC 3")  # a vertical tab, as Excel stores it
+    book.save(template)
+    report = tmp_path / "bao-cao.xlsx"
+    result = cli("score", str(template), "-f", "xlsx", "-o", str(report), "--lang", "en")
+    assert result.code == 0, result.err  # the template's own '=…' unit is text, not a formula without a value
+    cells = [c for r in load_workbook(report).worksheets[0].iter_rows() for c in r]
+    assert "KH 12BC 3" in [c.value for c in cells]
+    assert "=Sở A (bản nháp) — 2021 — par-province-2020" in [c.value for c in cells]
+    assert all(c.data_type != "f" for c in cells)
