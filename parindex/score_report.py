@@ -133,6 +133,7 @@ class TextReport:
     head: str = ""
     joiner: str = ""
     tail: Callable[[list[RankedUnit]], str] = no_ranking
+    file_encoding: str = "utf-8"  # of a file written with -o
 
 
 def text_report(fmt: str, many: bool) -> TextReport:
@@ -143,7 +144,8 @@ def text_report(fmt: str, many: bool) -> TextReport:
         return TextReport(unit_json, '{"units": [', ", ",
                           lambda ranking: f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}}}\n')
     if fmt == "csv":
-        return TextReport(unit_csv, head=",".join(CSV_HEADER) + "\n")
+        # utf-8-sig: with the BOM, Excel opens the file as UTF-8 instead of garbling the Vietnamese
+        return TextReport(unit_csv, head=",".join(CSV_HEADER) + "\n", file_encoding="utf-8-sig")
     if fmt == "md":
         return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
     raise ValueError(fmt)

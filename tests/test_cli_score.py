@@ -144,3 +144,13 @@ def test_text_pasted_from_word_and_text_starting_with_equals_stay_text_in_xlsx(c
     assert "KH 12BC 3" in [c.value for c in cells]
     assert "=Sở A (bản nháp) — 2021 — par-province-2020" in [c.value for c in cells]
     assert all(c.data_type != "f" for c in cells)
+
+
+def test_a_csv_file_opens_in_excel_as_utf8(cli, workbook: Path, tmp_path: Path) -> None:
+    out = tmp_path / "diem.csv"
+    assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv", "-o", str(out)).code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfunit,")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {row["unit"] for row in rows} == {"Sở Thử nghiệm"}
+    to_screen = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv").out
+    assert to_screen.startswith("unit,")  # no BOM in a pipe

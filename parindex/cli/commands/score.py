@@ -94,7 +94,7 @@ def _write(out: TextIO, report: TextReport, paths: list[Path], criteria: str | N
 
 
 def _write_file(tmp: Path, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
-    with open(tmp, "w", encoding="utf-8", newline="") as out:
+    with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
         return _write(out, report, paths, criteria)
 
 
