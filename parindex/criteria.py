@@ -163,8 +163,7 @@ class CriteriaSet(Provenance):
 
     @cached_property
     def _items(self) -> tuple[tuple[Area, Item], ...]:  # the set is frozen: walked once, not once per workbook
-        return tuple((area, item) for area in self.areas for criterion in area.criteria
-                     for item in items_of(criterion))
+        return tuple((area, item) for area in self.areas for item in items_of(area))
 
     def groups(self) -> Iterator[Area | Criterion]:
         """Every area and criterion (at any depth): the nodes that hold items rather than being scored."""
@@ -211,10 +210,11 @@ class CriteriaSet(Provenance):
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
-def items_of(criterion: Criterion) -> Iterator[Item]:
-    """The items under a criterion, at any depth, in document order."""
-    yield from criterion.items
-    for child in criterion.criteria:
+def items_of(group: Area | Criterion) -> Iterator[Item]:
+    """The items under an area or a criterion, at any depth, in document order."""
+    if isinstance(group, Criterion):
+        yield from group.items
+    for child in group.criteria:
         yield from items_of(child)
 
 

@@ -57,7 +57,7 @@ class ItemScore:
     area: Area
     status: Status
     points: Decimal  # 0 unless scored/estimated (or appraised)
-    value: object = None  # the value as understood (Decimal, bool, label); None when blank
+    value: object = None  # the value as understood (Decimal, bool, label); as typed when invalid; None when blank
     value_ref: str = ""
     tier: str | None = None  # which tier/option/case gave the points, for `explain`
     self_score: Decimal | None = None
@@ -172,7 +172,7 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[N
     value_ref = row.ref("value")
     try:
         if _is_not_applicable(item, row):
-            return ItemScore(status="not_applicable", points=ZERO, **base)
+            return ItemScore(status="not_applicable", points=ZERO, value_ref=row.ref("not_applicable"), **base)
         self_score = _points_cell(row, "self_score", item)
         appraised = _points_cell(row, "appraised", item)
         survey = item.component in SURVEY_COMPONENTS or isinstance(item.rule, SurveyRule)
@@ -186,7 +186,7 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[N
     except values.ValueProblem as problem:
         ref = problem.params.get("ref") or value_ref
         errors.append(Notice(problem.code, item.code, str(ref), {**problem.params, "code": item.code}))
-        return ItemScore(status="invalid", points=ZERO, value_ref=value_ref, **base)
+        return ItemScore(status="invalid", points=ZERO, value=_text(raw("value")), value_ref=value_ref, **base)
     points = round_points(points)
     if self_score is not None and self_score != points:
         warnings.append(Notice("PS501", item.code, row.ref("self_score"),
@@ -238,8 +238,11 @@ def apply_rule(item: Item, raw: object) -> tuple[object, Decimal, str | None]:
 
 def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
     raw = row.values.get("not_applicable")
-    if is_blank(raw) or not values.parse_not_applicable(raw):
-        return False
+    try:
+        if is_blank(raw) or not values.parse_not_applicable(raw):
+            return False
+    except values.ValueProblem as problem:  # said at the Không áp dụng cell, not at the value's
+        raise values.ValueProblem(problem.code, **{**problem.params, "ref": row.ref("not_applicable")}) from None
     if not item.not_applicable:
         raise values.ValueProblem("PS512", ref=row.ref("not_applicable"))
     return True

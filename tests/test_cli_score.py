@@ -154,3 +154,33 @@ def test_a_csv_file_opens_in_excel_as_utf8(cli, workbook: Path, tmp_path: Path) 
     assert {row["unit"] for row in rows} == {"Sở Thử nghiệm"}
     to_screen = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv").out
     assert to_screen.startswith("unit,")  # no BOM in a pipe
+
+
+def _fill(workbook: Path, code: str, **cells: object) -> None:
+    book = load_workbook(workbook)
+    sheet = book[SHEET_ITEMS]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    row = next(r[0].row for r in sheet.iter_rows(min_row=2) if str(r[0].value) == code)
+    for key, value in cells.items():
+        sheet.cell(row, header[COLUMNS[key]], value)
+    book.save(workbook)
+
+
+def test_explain_shows_what_was_typed_and_where_for_invalid_and_not_applicable_items(cli, workbook: Path) -> None:
+    _fill(workbook, "2.1.2", value="ba lần")
+    invalid = cli("explain", str(workbook), "2.1.2", "--criteria", str(MINIMAL), "--lang", "en")
+    assert invalid.code == 1 and "ba lần" in invalid.out and "Tự đánh giá!E" in invalid.out
+    not_applicable = cli("explain", str(workbook), "1.1.3", "--criteria", str(MINIMAL), "--lang", "en")
+    assert not_applicable.code == 0 and "Tự đánh giá!F" in not_applicable.out  # the Không áp dụng cell
+
+
+def test_a_bad_not_applicable_mark_is_reported_at_its_own_cell(cli, workbook: Path) -> None:
+    _fill(workbook, "1.1.3", not_applicable="có lẽ")
+    report = json.loads(cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "json").out)
+    error = next(e for e in report["errors"] if e["item"] == "1.1.3")
+    assert error["code"] == "PW448" and error["cell"].startswith(f"{SHEET_ITEMS}!F")
+
+
+def test_explain_a_group_code_names_its_items(cli, workbook: Path) -> None:
+    result = cli("explain", str(workbook), "1.1", "--criteria", str(MINIMAL), "--lang", "en")
+    assert result.code == 2 and "PS531" in result.err and "1.1.1, 1.1.2, 1.1.3" in result.err

@@ -97,4 +97,7 @@ MESSAGES.update({
     "ui.explain.none": Msg("(trống)", "(blank)"),
     "PS530": Msg("mã {code} không có trong bộ tiêu chí {set_id}.", "code {code} is not in criteria set {set_id}.",
                  exit=2),
+    "PS531": Msg("{code} là một nhóm tiêu chí, không được chấm trực tiếp; giải thích từng tiêu chí thành phần: "
+                 "{items}.", "{code} is a group of criteria, not scored itself; explain one of its items: {items}.",
+                 exit=2),
 })

@@ -131,6 +131,11 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     wanted = normalise_code(code) or code.strip()
     found = next((s for s in unit.items if s.item.code == wanted), None)
     if found is None:
+        group = next((g for g in unit.criteria.groups() if g.code == wanted), None)
+        if group is not None:
+            from parindex.criteria import items_of
+
+            raise ParindexError("PS531", code=wanted, items=", ".join(item.code for item in items_of(group)))
         raise ParindexError("PS530", code=code, set_id=unit.criteria.id)
     blank = t("ui.explain.none")
     table = Table(show_header=False, title=f"{found.item.code} {escape(found.item.name)}", title_justify="left")
