@@ -25,8 +25,16 @@ STALE_PART_SECONDS = 15 * 60
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:
+    """Refuse, before any work, an output that cannot or may not be written (a folder, a device, a missing
+    folder, an existing file without --force)."""
     if path.is_dir():  # -o pointing at a folder: no --force can make that a file
         raise ParindexError("PE305", path=str(path))
+    if path.exists() and not path.is_file():  # a device or a pipe: renaming over it would replace it
+        raise ParindexError("PE307", path=str(path))
+    if not path.resolve().parent.is_dir():
+        from parindex.i18n import t
+
+        raise ParindexError("PE304", path=str(path), reason=t("ui.no_folder", folder=str(path.resolve().parent)))
     if path.exists() and not force:
         raise ParindexError("PC701", path=str(path))
 
@@ -64,9 +72,8 @@ def _new_file_mode(path: Path) -> int:
 def write_atomic(path: Path, write: Callable[[Path], None], force: bool = False) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, fsync it, then rename it over `path`."""
     refuse_overwrite(path, force)
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise ParindexError("PE304", path=str(path), reason="folder does not exist")
+    path = path.resolve()  # through a symlink: the file it names is replaced, beside it, on its file system
+    folder = path.parent
     remove_stale_parts(folder / path.name)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)

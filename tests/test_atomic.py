@@ -300,3 +300,31 @@ def test_an_output_that_is_a_folder_is_refused_even_with_force(tmp_path: Path) -
         with pytest.raises(ParindexError) as caught:
             refuse_overwrite(tmp_path, force)
         assert caught.value.code == "PE305"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_writing_through_a_symlink_replaces_the_file_it_names_and_keeps_the_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    target = elsewhere / "report.json"
+    target.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(target)
+    write_text_atomic(link, "new", force=True)
+    assert link.is_symlink() and target.read_text() == "new"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["report.json"]
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="a device file")
+def test_a_device_is_never_replaced_by_an_output(tmp_path: Path) -> None:
+    with pytest.raises(ParindexError) as caught:
+        write_text_atomic(Path("/dev/null"), "{}", force=True)
+    assert caught.value.code == "PE307"
+    assert not Path("/dev/null").is_file()
+
+
+def test_a_missing_folder_is_refused_before_any_work_in_the_user_language(cli, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"
+    result = cli("gap", "--year", "2020", "-f", "md", "-o", str(plan), "--chart", str(tmp_path / "khong" / "c.png"))
+    assert result.code == 2 and "PE304" in result.err and "không tồn tại" in result.err
+    assert not plan.exists()  # the plan was not written before the chart failed

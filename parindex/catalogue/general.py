@@ -33,6 +33,7 @@ MESSAGES: dict[str, Msg] = {
     "ui.no": Msg("Không", "No"),
     "ui.warning": Msg("Cảnh báo", "Warning"),
     "ui.written": Msg("Đã ghi {path}", "Wrote {path}"),
+    "ui.no_folder": Msg("thư mục {folder} không tồn tại", "the folder {folder} does not exist"),
     "ui.reconstructed": Msg(
         "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI (status: reconstructed): {n} giá trị tạm tính (provisional) "
         "chưa được đối chiếu với văn bản chính thức. Không dùng như điểm chính thức.",
