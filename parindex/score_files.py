@@ -17,8 +17,14 @@ R = TypeVar("R")
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
 
+def _scratch(path: Path) -> bool:
+    """Excel's lock file of an open workbook (~$so.xlsx) or a Mac's resource file (._so.xlsx): not workbooks."""
+    return path.name.startswith(("~$", "._"))
+
+
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> list[Path]:
-    """Files as given; a folder stands for the .xlsx files in it (sorted; Excel lock files skipped).
+    """Files as given; a folder stands for the .xlsx files in it (sorted). Lock files are skipped everywhere:
+    `*.xlsx` in a shell matches the ~$ file of a workbook open in Excel.
 
     Every file is checked to exist before any is read, a file named twice is read once, and the report
     being written (`output`) is never read as a workbook: named, it is refused; in a folder, it is left out."""
@@ -26,7 +32,7 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> list[Pat
     found: dict[Path, Path] = {}  # resolved → as given, in order
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not _scratch(p)
                             and p.resolve() != report)
             if not inside:
                 raise ParindexError("PS523", path=str(path))
@@ -35,9 +41,11 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> list[Pat
         elif path.resolve() == report:
             raise ParindexError("PS525", path=str(path))
         else:
-            inside = [path]
+            inside = [] if _scratch(path) else [path]
         for workbook in inside:
             found.setdefault(workbook.resolve(), workbook)
+    if not found:  # only lock files were named
+        raise ParindexError("PS523", path=", ".join(map(str, paths)))
     return list(found.values())
 
 

@@ -145,3 +145,18 @@ def test_a_workbook_cannot_make_the_tool_open_another_file(cli, tmp_path: Path) 
     book.save(workbook)
     result = cli("score", str(workbook))
     assert result.code == 2 and "PS524" in result.err  # only bundled ids; a path needs --criteria
+
+
+def test_lock_files_are_skipped_even_when_a_shell_glob_names_them(tmp_path: Path) -> None:
+    from parindex.errors import ParindexError
+    from parindex.score_files import collect_workbooks
+
+    source = sorted(SAMPLES.glob("*.xlsx"))[0].read_bytes()
+    for name in ("so.xlsx", "~$so.xlsx", "._so.xlsx"):
+        (tmp_path / name).write_bytes(source)
+    named = sorted(tmp_path.glob("*.xlsx"))  # what `parindex score *.xlsx` receives (the shell skips ._ files)
+    assert [p.name for p in collect_workbooks(named)] == ["so.xlsx"]
+    assert [p.name for p in collect_workbooks([tmp_path])] == ["so.xlsx"]
+    with pytest.raises(ParindexError) as caught:
+        collect_workbooks([tmp_path / "~$so.xlsx"])
+    assert caught.value.code == "PS523"
