@@ -366,8 +366,9 @@ def _previous_unit(previous: Baseline, unit: UnitResult) -> UnitResult | None:
 def area_gaps(base: Baseline, unit: UnitResult, prev_unit: UnitResult | None,
               criteria_areas: dict[str, tuple[str, str | None]]) -> list[AreaGap]:
     """Every area the baseline or the unit knows, worst rank first; areas without a rank after, by code."""
-    codes = [a.code for a in base.areas] or sorted({a.code for a in unit.areas} | {s.area for s in unit.shortfalls},
-                                                   key=int)
+    codes = ([a.code for a in base.areas]
+             or sorted({a.code for a in unit.areas} | {s.area for s in unit.shortfalls}, key=int)
+             or sorted(criteria_areas, key=int))  # a year that publishes no area figures: the set's areas
     gaps = []
     for code in codes:
         result = unit.area(code)

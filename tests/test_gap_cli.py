@@ -243,3 +243,13 @@ def test_text_from_an_earlier_result_is_not_read_as_markup(cli, tmp_path: Path) 
     result = cli("gap", str(current), "--year", "2020", "--baseline", str(earlier))
     assert result.code == 0, result.err
     assert "2019 [bản sửa]" in result.out and "bộ [/] cũ" in result.out
+
+
+def test_a_year_without_published_area_figures_still_has_the_areas_of_the_set(cli, tmp_path: Path) -> None:
+    current = write_result(tmp_path / "now.json", score_result(year="2022"))
+    argv = ["gap", str(current), "--year", "2022", "--assume-sipas", "9", "--assume-survey", "19"]
+    report = json.loads(cli(*argv, "-f", "json").out)
+    codes = sorted(int(area["code"]) for area in report["official"]["areas"])
+    assert codes == list(range(1, 9))
+    plan = cli(*argv, "-f", "md").out
+    assert "### 1. Lĩnh vực" in plan and "()" not in plan
