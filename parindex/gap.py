@@ -16,6 +16,7 @@ from typing import Any
 
 from parindex.baseline import Baseline, Shortfall, SourcedPoints, SourcedRank, UnitResult
 from parindex.errors import ParindexError
+from parindex.provenance import banner_key
 from parindex.unit_names import match_name, name_key
 
 ZERO = Decimal(0)
@@ -96,6 +97,7 @@ class CurrentResult:
     warnings: list[InputNotice] = field(default_factory=list)
     errors: list[InputNotice] = field(default_factory=list)
     source: str = ""
+    provisional: int = 0  # provisional values of its criteria set, as the result file says
 
     def component(self, component_id: str) -> CurrentPart | None:
         return next((c for c in self.components if c.id == component_id), None)
@@ -271,11 +273,6 @@ class GapReport:
     comparison: Comparison | None = None
     notes: list[Note] = field(default_factory=list)
 
-    @property
-    def reconstructed(self) -> bool:
-        return bool(self.criteria) and (self.criteria["status"] == "reconstructed"  # type: ignore[index]
-                                        or self.criteria["provisional"] > 0)  # type: ignore[index]
-
 
 def describe_criteria(cset: Any) -> dict[str, Any]:
     """What every output says about the criteria set it used (a `CriteriaSet`, or the score JSON's block)."""
@@ -289,13 +286,8 @@ def describe_criteria(cset: Any) -> dict[str, Any]:
 
 def criteria_note(criteria: dict[str, Any] | None) -> Note | None:
     """The warning every output carries when the set is reconstructed or holds provisional values."""
-    if not criteria:
-        return None
-    if criteria["status"] == "reconstructed":
-        return Note("ui.reconstructed", {"id": criteria["id"], "n": criteria["provisional"]}, warning=True)
-    if criteria["provisional"]:
-        return Note("ui.provisional_only", {"id": criteria["id"], "n": criteria["provisional"]}, warning=True)
-    return None
+    key = banner_key(criteria["status"], criteria["provisional"]) if criteria else None
+    return Note(key, {"id": criteria["id"], "n": criteria["provisional"]}, warning=True) if key else None  # type: ignore[index]
 
 
 # --- unit names, mergers --------------------------------------------------------------------------------

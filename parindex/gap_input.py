@@ -97,6 +97,7 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
         warnings=[_notice(n) for n in parsed.warnings],
         errors=[_notice(n) for n in parsed.errors],
         source=where,
+        provisional=parsed.criteria.provisional_values or 0,
     )
 
 

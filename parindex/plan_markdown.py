@@ -14,6 +14,7 @@ from decimal import Decimal
 from parindex.gap import AreaGap, CurrentItem, GapReport
 from parindex.gap_export import all_notes, note_text
 from parindex.i18n import fmt_num, fmt_plain, t
+from parindex.provenance import BANNER_KEYS
 from parindex.unit_names import name_key
 
 DEFAULT_TARGET = 10
@@ -65,7 +66,7 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
     title_unit = unit_title(o.unit.name, base.level)
     lines: list[str] = []
     for note in all_notes(report):
-        if note.key in ("ui.reconstructed", "ui.provisional_only"):
+        if note.key in BANNER_KEYS:
             lines.append(f"> {note_text(note)}")
     lines.append(f"> {t('plan.draft', date=(today or date.today()).strftime('%d/%m/%Y'))}")
     lines += ["", f"# {t('plan.kind')}", "", f"## {t('plan.title', unit=title_unit, year=next_year)}", ""]
@@ -171,7 +172,7 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
     source = t("plan.source_line", year=year, file=_file_name(report.baseline_file), statuses=", ".join(statuses))
     lines.append(f"- {source}")
     for note in all_notes(report):
-        if note.key not in ("ui.reconstructed", "ui.provisional_only"):
+        if note.key not in BANNER_KEYS:
             lines.append(f"- {note_text(note)}")
     if report.current:
         for notice in report.current.errors:

@@ -5,11 +5,16 @@ from __future__ import annotations
 from parindex.criteria import CriteriaSet
 from parindex.i18n import t
 
+BANNER_KEYS = ("ui.reconstructed", "ui.provisional_only")  # the catalogue texts of that warning
+
+
+def banner_key(status: str, provisional: int) -> str | None:
+    """Which warning a set with this status and this many provisional values carries, if any."""
+    if status == "reconstructed":
+        return "ui.reconstructed"
+    return "ui.provisional_only" if provisional else None
+
 
 def provenance_banner(cset: CriteriaSet) -> str | None:
-    count = cset.provisional_count()
-    if cset.status == "reconstructed":
-        return t("ui.reconstructed", id=cset.id, n=count)
-    if count:
-        return t("ui.provisional_only", id=cset.id, n=count)
-    return None
+    key = banner_key(cset.status, cset.provisional_count())
+    return t(key, id=cset.id, n=cset.provisional_count()) if key else None

@@ -253,3 +253,12 @@ def test_a_year_without_published_area_figures_still_has_the_areas_of_the_set(cl
     assert codes == list(range(1, 9))
     plan = cli(*argv, "-f", "md").out
     assert "### 1. Lĩnh vực" in plan and "()" not in plan
+
+
+def test_a_result_of_a_set_that_is_not_bundled_keeps_its_provisional_count(cli, tmp_path: Path) -> None:
+    current = write_result(tmp_path / "now.json", score_result(criteria="par-province-2020-sua", year="2020"))
+    result = cli("gap", str(current), "--year", "2020", "-f", "json", "--lang", "en")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["criteria"]["provisional"] == 3  # as the result file says, not 0
+    assert any("3 provisional values" in note["message"] for note in report["notes"])

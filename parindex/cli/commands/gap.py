@@ -102,7 +102,7 @@ def build_report(file: Path | None, year: int, *, unit: str | None = None, offic
         described = describe_criteria(cset)
     elif current is not None:
         described = describe_criteria({"id": current.criteria_id, "status": current.criteria_status,
-                                       "fingerprint": current.fingerprint})
+                                       "fingerprint": current.fingerprint, "provisional": current.provisional})
     else:
         described = None
     areas = {a.code: (a.name, a.lead) for a in cset.areas} if cset else {}
@@ -209,13 +209,14 @@ def render_table(report: GapReport, console: Console) -> None:
 
     from parindex.gap_export import all_notes, note_text
     from parindex.i18n import fmt_plain
+    from parindex.provenance import BANNER_KEYS
 
     o = report.official
     year, units = o.year, o.total_units
     console.print(f"[bold]{escape(t('ui.gap.title', unit=o.unit.name, year=year))}[/]")
     console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
                     rank=o.rank.value if o.rank else "–", units=units))
-    banner = next((n for n in all_notes(report) if n.key in ("ui.reconstructed", "ui.provisional_only")), None)
+    banner = next((n for n in all_notes(report) if n.key in BANNER_KEYS), None)
     if banner:
         console.print(f"[yellow]{escape(note_text(banner))}[/]")
 
@@ -267,7 +268,7 @@ def render_table(report: GapReport, console: Console) -> None:
     if report.comparison:
         _render_comparison(report, console)
 
-    notes = [n for n in all_notes(report) if n.key not in ("ui.reconstructed", "ui.provisional_only")]
+    notes = [n for n in all_notes(report) if n.key not in BANNER_KEYS]
     if notes:
         console.print(f"[bold]{t('ui.gap.notes')}[/]")
         for note in notes:
