@@ -7,6 +7,7 @@ is, and nothing is estimated.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from parindex.baseline import STATUSES, Baseline, Provenance, UnitResult
 from parindex.bundled import bundled_files
-from parindex.criteria_files import CheckedFile, check_document
+from parindex.criteria_files import CheckedFile, check_document, findings_summary
 from parindex.errors import ParindexError
 from parindex.findings import CHECK_NAMES, Finding
 from parindex.findings import Path as FindingPath
@@ -272,13 +273,12 @@ def _in_band(value: Decimal, group: object) -> bool:
 def load_baseline(path: Path) -> Baseline:
     """A valid baseline or a ParindexError telling the user to run `parindex validate` on it."""
     checked = check_baseline_file(path)
-    if checked.baseline is None or checked.findings:
-        first = checked.findings[0]
-        raise ParindexError("PG410", where=f"{path}:{first.line}:{first.col}", path=str(path),
-                            count=len(checked.findings))
+    if checked.findings or checked.baseline is None:
+        raise ParindexError("PG410", **findings_summary(checked))
     return checked.baseline
 
 
+@functools.cache  # bundled files do not change while the tool runs; gap looks up two years
 def bundled_baselines() -> list[tuple[Path, Baseline]]:
     return [(path, load_baseline(path)) for path in bundled_files("baselines")]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,15 +89,20 @@ def resolve_criteria(ref: str) -> Path:
 
 def load_criteria(ref: str) -> CriteriaSet:
     """A valid set or a ParindexError telling the user to run `parindex validate` on it."""
-    path = resolve_criteria(ref)
-    checked = check_criteria_file(path)
-    if checked.criteria is None or checked.findings:
-        first = checked.findings[0]
-        raise ParindexError("PE310", where=f"{path}:{first.line}:{first.col}", path=str(path),
-                            count=len(checked.findings))
+    checked = check_criteria_file(resolve_criteria(ref))
+    if checked.findings or checked.criteria is None:
+        raise ParindexError("PE310", **findings_summary(checked))
     return checked.criteria
 
 
+def findings_summary(checked: CheckedFile) -> dict[str, object]:
+    """Where a file's first finding is and how many it has: for the error that refuses to use the file."""
+    first = checked.findings[0]
+    return {"where": f"{checked.path}:{first.line}:{first.col}", "path": str(checked.path),
+            "count": len(checked.findings)}
+
+
+@functools.cache  # bundled files do not change while the tool runs; gap and score may ask twice
 def load_bundled(set_id: str) -> CriteriaSet:
     """A bundled set by its id. An id read from a workbook or a result file goes here, never to a path:
     what a file says must not make the tool open another file."""
