@@ -15,9 +15,11 @@ from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-Points = Annotated[Decimal, Field(ge=0, le=10_000, allow_inf_nan=False)]  # bounded: sums never overflow
-Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, allow_inf_nan=False)]
+# Bounded in size and in decimals (1e-99999999 is a small number with a hundred million digits to print)
+Points = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=4, allow_inf_nan=False)]
+Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_places=4, allow_inf_nan=False)]
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
 
@@ -52,7 +54,7 @@ class Tier(Strict):
     @model_validator(mode="after")
     def _one_bound(self) -> Tier:
         if (self.at_least is None) == (self.at_most is None):
-            raise ValueError("a tier needs exactly one of at_least / at_most")
+            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most")
         return self
 
 
@@ -119,7 +121,8 @@ class Criterion(Provenance):
     @model_validator(mode="after")
     def _has_children(self) -> Criterion:
         if bool(self.criteria) == bool(self.items):
-            raise ValueError("a criterion holds either items or criteria (one of them, not both)")
+            raise PydanticCustomError("criterion_children",
+                                      "a criterion holds either items or criteria (one of them, not both)")
         return self
 
 

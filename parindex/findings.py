@@ -57,6 +57,8 @@ def describe(finding: Finding, lang: str | None = None) -> str:
     params = dict(finding.params)
     if finding.code == "PX113":
         key = f"schema.{params.get('type')}"
+        if key == "schema.string_pattern_mismatch" and str(params.get("field", "")).endswith("code"):
+            key = "schema.code_pattern"  # say what a code looks like, not its regular expression
         if key in MESSAGES:
             ctx = params.get("ctx") or {}
             with contextlib.suppress(KeyError):  # a context our text does not name: keep pydantic's words

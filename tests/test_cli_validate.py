@@ -256,3 +256,25 @@ def test_a_file_that_cannot_be_read_does_not_stop_the_others(cli: Cli, tmp_path:
         assert payload["valid"] is False and len(payload["files"]) == 4
         assert {f["code"] for f in payload["findings"]} >= {"PE302", "PE300"}
         assert next(f for f in payload["findings"] if f["code"] == "PE302")["line"] == 2
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ('code: "1.1.1"', 'code: "1.1.l"', "mã gồm các số cách nhau bởi dấu chấm"),
+    ("max: 1.5\n", "max: 1e-99999999\n", "tối đa 4 chữ số thập phân"),
+    ("max: 1.5\n", 'max: "1,5"\n', "dấu chấm thập phân"),
+    ('code: "1.1.1"', "code: 1.1", 'viết trong ngoặc kép: "1.1"'),
+    ("{at_least: 98, points: 2}", "{at_least: 98, at_most: 99, points: 2}", "cần đúng một trong at_least / at_most"),
+    ('        items:\n          - code: "1.1.1"',
+     '        criteria: [{code: "1.1.9", name: X, max: 1, source: s}]\n        items:\n          - code: "1.1.1"',
+     "chứa hoặc items hoặc criteria"),
+])
+def test_likely_editing_mistakes_are_explained_in_vietnamese(cli: Cli, tmp_path: Path, old: str, new: str,
+                                                             words: str) -> None:
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "sua.yaml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = cli("validate", str(broken))
+    assert result.code == 1 and len(result.out) < 2000  # a line or two, not a flood
+    assert words in result.out
+    assert "a tier needs" not in result.out and "a criterion holds" not in result.out  # no English left
