@@ -10,15 +10,18 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parindex.criteria import CriteriaSet, effective_lead
 from parindex.errors import ParindexError
 from parindex.gap import CurrentItem, CurrentPart, CurrentResult, InputNotice, cents
 from parindex.unit_names import match_name
 from parindex.yaml_source import read_text
+
+# Points in a result file: bounded like a criteria set's (a score of 1e40 would overflow the rounding to cents)
+_Points = Annotated[Decimal, Field(ge=-10_000, le=10_000, allow_inf_nan=False)]
 
 
 class _Loose(BaseModel):
@@ -36,16 +39,16 @@ class _Part(_Loose):
     id: str | None = None
     code: str | None = None
     name: str | None = None
-    score: Decimal
-    max: Decimal
-    full_max: Decimal | None = None
+    score: _Points
+    max: _Points
+    full_max: _Points | None = None
 
 
 class _Item(_Loose):
     code: str
     area: str
-    score: Decimal
-    max: Decimal
+    score: _Points
+    max: _Points
     status: str
     lead: str | None = None
 
@@ -57,8 +60,8 @@ class ScoreJson(_Loose):
     unit: str
     level: str = "province"
     year: str | int
-    score: Decimal
-    max: Decimal
+    score: _Points
+    max: _Points
     components: list[_Part]
     areas: list[_Part]
     items: list[_Item]

@@ -262,3 +262,10 @@ def test_a_result_of_a_set_that_is_not_bundled_keeps_its_provisional_count(cli, 
     report = json.loads(result.out)
     assert report["criteria"]["provisional"] == 3  # as the result file says, not 0
     assert any("3 provisional values" in note["message"] for note in report["notes"])
+
+
+def test_an_absurd_number_in_a_result_file_is_named_not_a_crash(cli, tmp_path: Path) -> None:
+    data = score_result(year="2020")
+    data["items"][0]["score"] = 1e40
+    result = cli("gap", str(write_result(tmp_path / "now.json", data)), "--year", "2020")
+    assert result.code == 2 and "PG414" in result.err and "items.0.score" in result.err
