@@ -16,6 +16,7 @@ from typing import Any
 
 from parindex.baseline import Baseline, Shortfall, SourcedPoints, SourcedRank, UnitResult
 from parindex.errors import ParindexError
+from parindex.i18n import t
 from parindex.provenance import banner_key
 from parindex.unit_names import match_name, name_key
 
@@ -401,14 +402,14 @@ def rank_bounds(base: Baseline) -> dict[int, tuple[Decimal, Decimal, str | None]
 def rank_threshold(base: Baseline, rank: int, total: Decimal | None) -> Threshold:
     """The score of the unit ranked `rank`; if unpublished, the nearest published score above it (enough)."""
     if not 1 <= rank <= base.total_units:
-        raise ParindexError("PG411", rank=rank, units=base.total_units)
+        raise ParindexError("PG411", rank=rank, reason=t("ui.gap.rank_range", units=base.total_units))
     for unit in base.units:
         if unit.rank and unit.rank.value == rank and unit.total:
             return _threshold("rank", rank, unit.name, unit.total, total, exact=True)
     above = sorted((u for u in base.units if u.rank and u.total and u.rank.value < rank),
                    key=lambda u: -u.rank.value)  # type: ignore[union-attr]
     if not above:
-        raise ParindexError("PG411", rank=rank, units=base.total_units)
+        raise ParindexError("PG411", rank=rank, reason=t("ui.gap.rank_unpublished", units=base.total_units))
     nearest = above[0]
     holder = next((u.name for u in base.units if u.rank and u.rank.value == rank), None)
     return _threshold("rank", rank, holder, nearest.total, total, exact=False)  # type: ignore[arg-type]
@@ -449,6 +450,11 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                assume: dict[str, Decimal] | None = None) -> Projection:
     """Current self-assessed components + SIPAS and survey as the baseline year's (or as assumed)."""
     assume = dict(assume or {})
+    missing = [part.id for part in current.components if part.id in ASSUMED and part.id not in assume
+               and unit.component_score(part.id) is None]
+    if missing:  # every option the projection needs, at once
+        raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
+                            options=" ".join(f"--assume-{m} …" for m in missing))
     own, assumptions, notes = [], [], []
     for part in current.components:
         if part.id not in ASSUMED:
@@ -466,8 +472,7 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
             assumptions.append(Assumption(part.id, name, cents(value), maximum, given=True))
             continue
         score = unit.component_score(part.id)
-        if score is None:
-            raise ParindexError("PG405", component=part.id, unit=unit.name, year=base.year)
+        assert score is not None  # checked above
         assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.full_max, given=False))
     if assume:
         raise ParindexError("PG412", component=", ".join(sorted(assume)), criteria=current.criteria_id,

@@ -59,7 +59,7 @@ class YamlDocument:
 def read_text(path: FsPath) -> str:
     """The file as text, or a ParindexError (exit 2) naming why it cannot be read."""
     raw = read_bytes(path, max_bytes())
-    if raw.startswith((*ZIP_MAGICS, OLE2_MAGIC)):  # a workbook given where a criteria or baseline file is expected
+    if raw.startswith((ZIP_MAGICS[0], OLE2_MAGIC)):  # an .xlsx or .xls where a criteria or baseline file belongs
         raise ParindexError("PE306", where=str(path))
     try:
         return raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: accept it

@@ -269,3 +269,13 @@ def test_an_absurd_number_in_a_result_file_is_named_not_a_crash(cli, tmp_path: P
     data["items"][0]["score"] = 1e40
     result = cli("gap", str(write_result(tmp_path / "now.json", data)), "--year", "2020")
     assert result.code == 2 and "PG414" in result.err and "items.0.score" in result.err
+
+
+def test_what_the_projection_needs_is_said_at_once_and_in_its_own_words(cli, tmp_path: Path) -> None:
+    current = write_result(tmp_path / "now.json", score_result(year="2022"))
+    both = cli("gap", str(current), "--year", "2022", "--lang", "en")
+    assert both.code == 2 and "PG405" in both.err and "--assume-sipas" in both.err and "--assume-survey" in both.err
+    ambiguous = cli("gap", str(current), "--year", "2022", "--assume-sipas", "9.999", "--assume-survey", "19")
+    assert ambiguous.code == 2 and "PG417" in ambiguous.err and "9999" in ambiguous.err  # both readings named
+    rank = cli("gap", "--year", "2020", str(current), "--target-rank", "64", "--lang", "en")
+    assert rank.code == 2 and "a rank is 1 to 63" in rank.err

@@ -55,8 +55,10 @@ def _assumed(option: str, raw: str | None) -> Decimal | None:
         return None
     try:
         return parse_number(raw.strip())
-    except ValueProblem:
-        raise ParindexError("PG417", option=option, value=raw) from None
+    except ValueProblem as problem:  # its own words: '9.999' is ambiguous, not 'not a number'
+        from parindex.i18n import message
+
+        raise ParindexError("PG417", option=option, value=raw, problem=message(problem.code, problem.params)) from None
 
 
 def build_report(file: Path | None, year: int, *, unit: str | None = None, official: Path | None = None,
