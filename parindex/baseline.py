@@ -191,7 +191,3 @@ class Baseline(Strict):
     def source_text(self, ref: str) -> str:
         """What a `source:` reference points at (a key of `sources`, or the reference itself)."""
         return self.sources.get(ref, ref)
-
-    def ranked(self) -> list[UnitResult]:
-        """Units with a known rank, best first."""
-        return sorted((u for u in self.units if u.rank is not None), key=lambda u: u.rank.value)  # type: ignore[union-attr]

@@ -63,9 +63,7 @@ def _sums(cset: CriteriaSet) -> Iterator[Finding]:
     total = sum((area.max for area in cset.areas), Decimal(0))
     if total != cset.max:
         yield Finding("PX101", ("max",), {"code": cset.id, "total": total, "max": cset.max})
-    for path, node, children in _nodes(cset):
-        if not children:
-            continue  # a criterion with neither items nor criteria is a schema problem, reported there
+    for path, node, children in _nodes(cset):  # the schema makes sure every node has children
         total = sum((child.max for _, child in children), Decimal(0))
         if total != node.max:
             yield Finding("PX101", path + ("max",), {"code": node.code, "total": total, "max": node.max})

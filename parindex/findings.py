@@ -29,6 +29,21 @@ CHECK_NAMES: dict[str, str] = {
     "PX119": "years-order",
     "PX120": "duplicate-component",
     "PX121": "too-large",
+    # baselines (baseline_files)
+    "PX201": "baseline-component-sum",
+    "PX202": "baseline-column-sum",
+    "PX203": "baseline-status",
+    "PX204": "baseline-source",
+    "PX205": "baseline-duplicate-rank",
+    "PX206": "baseline-rank-order",
+    "PX207": "baseline-duplicate-unit",
+    "PX208": "baseline-over-max",
+    "PX209": "baseline-unknown-reference",
+    "PX210": "baseline-component-max-sum",
+    "PX211": "baseline-derived-note",
+    "PX212": "baseline-group-count",
+    "PX213": "baseline-home-twice",
+    "PX214": "baseline-rounding-unneeded",
 }
 
 Path = tuple[str | int, ...]

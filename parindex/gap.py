@@ -100,9 +100,6 @@ class CurrentResult:
     source: str = ""
     provisional: int = 0  # provisional values of its criteria set, as the result file says
 
-    def component(self, component_id: str) -> CurrentPart | None:
-        return next((c for c in self.components if c.id == component_id), None)
-
 
 # --- the report -----------------------------------------------------------------------------------------
 

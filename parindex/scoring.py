@@ -146,7 +146,7 @@ def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
     known = cset.item_by_code()
     for code, row in book.rows.items():
         if code not in known and code not in cset.group_codes:
-            errors.append(Notice("PS510", code, row.cell("code").ref, {"code": code}))
+            errors.append(Notice("PS510", code, row.ref("code"), {"code": code}))
     scored = [score_item(area, item, book.rows.get(item.code), warnings, errors) for area, item in cset.items()]
     return UnitScore(
         criteria=cset,

@@ -251,8 +251,8 @@ class _Reader:
                 values[key] = value
             entry = EvidenceRow(code, r + 1, values, prefixes)
             if code in found:
-                raise ParindexError("PW424", where=self.where(entry.cell("code").ref), item=code,
-                                    first=found[code].cell("code").ref, second=entry.cell("code").ref)
+                raise ParindexError("PW424", where=self.where(entry.ref("code")), item=code,
+                                    first=found[code].ref("code"), second=entry.ref("code"))
             found[code] = entry
             coded.append(r)
         read_rows, read_columns = set(coded), {index for _, index in spec}

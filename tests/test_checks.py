@@ -136,7 +136,7 @@ def check_text(text: str) -> list[Finding]:
 
 
 def criteria_codes() -> set[str]:
-    """The criteria checks: PX1xx. (Baseline checks, PX2xx, join CHECK_NAMES when their module is imported.)"""
+    """The criteria checks: PX1xx. (The baseline checks, PX2xx, are named in the same table.)"""
     return {code for code in CHECK_NAMES if code.startswith("PX1")} - {"PX121"}  # PX121: tested below
 
 

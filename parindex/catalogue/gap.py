@@ -164,7 +164,6 @@ MESSAGES.update({
                                 "trọng số không so sánh trực tiếp được.",
                                 "{before_year} was scored with set {before}, {year} with {after}: areas and weights "
                                 "are not directly comparable."),
-    "ui.gap.now": Msg("Tự chấm hiện tại so với kết quả {year}", "Current self-assessment against {year}"),
     "ui.gap.now_col": Msg("Tự chấm", "Self-assessed"),
     "ui.gap.year_col": Msg("Năm {year}", "{year}"),
     "ui.gap.delta": Msg("Chênh lệch", "Difference"),
@@ -180,7 +179,6 @@ MESSAGES.update({
                                   "(nhiều tỉnh chưa công bố điểm)",
                                   "If the other provinces kept their {year} scores: rank {best}–{worst}/{units} "
                                   "(many scores are unpublished)"),
-    "ui.gap.area_now": Msg("Lĩnh vực: tự chấm hiện tại và kết quả {year}", "Areas: now and in {year}"),
     "ui.gap.percent": Msg("% đạt", "% attained"),
     "ui.gap.recoverable": Msg("Điểm có thể khôi phục (tiêu chí chưa đạt tối đa, mất nhiều nhất trước)",
                               "Recoverable points (items below their maximum, biggest loss first)"),
@@ -278,7 +276,6 @@ MESSAGES.update({
     "ui.gap.unit": Msg("Đơn vị", "Unit"),
     "ui.gap.year": Msg("Năm", "Year"),
     "ui.gap.criteria": Msg("Bộ tiêu chí", "Criteria set"),
-    "ui.gap.baseline_file": Msg("Tệp kết quả chính thức", "Official results file"),
 })
 
 # --- the draft improvement plan (structure of the province's own plan) -------------------------------------
@@ -342,8 +339,6 @@ MESSAGES.update({
     "plan.a": Msg("a) Nội dung cần khắc phục", "a) What to remedy"),
     "plan.b": Msg("b) Trách nhiệm thực hiện", "b) Responsibility"),
     "plan.c": Msg("c) Mục tiêu", "c) Target"),
-    "plan.figure": Msg(" (đạt {value}{unit}; yêu cầu {target}{unit})", " ({value}{unit} achieved; {target}{unit} "
-                                                                         "required)"),
     "plan.item_lost": Msg("Tiêu chí {code}: tự chấm {score}/{max}, còn thiếu {lost} điểm{status}.",
                           "Item {code}: self-assessed {score}/{max}, {lost} points short{status}."),
     "plan.item_status": Msg(" ({status})", " ({status})"),
@@ -392,7 +387,6 @@ MESSAGES.update({
     "plan.s4_3": Msg("Giao Sở Nội vụ theo dõi, tổng hợp việc triển khai thực hiện Kế hoạch; hằng tháng báo cáo Chủ "
                      "tịch UBND tỉnh tình hình thực hiện đối với từng lĩnh vực.",
                      "The Department of Home Affairs follows the plan and reports monthly on each area."),
-    "plan.sources": Msg("Nguồn số liệu", "Data sources"),
     "plan.source_line": Msg("Kết quả năm {year}: {file}; trạng thái: {statuses}.",
                             "{year} results: {file}; status: {statuses}."),
 })

@@ -40,7 +40,7 @@ def show_list() -> None:
         for key, value in (("id", cset.id), ("title", cset.title), ("basis", cset.basis or ""),
                            ("years", ", ".join(map(str, cset.years))), ("level", cset.level),
                            ("status", cset.status), ("areas", str(len(cset.areas))),
-                           ("items", str(sum(1 for _ in cset.items()))), ("max", fmt_plain(cset.max))):
+                           ("items", str(len(cset.items()))), ("max", fmt_plain(cset.max))):
             table.add_row(t(f"ui.criteria.{key}"), escape(value))
         console.print(table)
         banner = provenance_banner(cset)

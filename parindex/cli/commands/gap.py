@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from parindex.i18n import t
+from parindex.i18n import fmt_num, t
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -180,8 +180,6 @@ def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: 
 # --- the table view -------------------------------------------------------------------------------------
 
 def _n(value: Decimal | None) -> str:
-    from parindex.i18n import fmt_num
-
     return fmt_num(value)
 
 

@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         if year is not None and year not in cset.years:
             raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
         write_template(output, cset, unit=unit, level=level, year=year, prepared_by=prepared_by, force=force)
-        console.print(escape(t("ui.template.written", path=output, items=sum(1 for _ in cset.items()), id=cset.id)))
+        console.print(escape(t("ui.template.written", path=output, items=len(cset.items()), id=cset.id)))
         banner = provenance_banner(cset)
         if banner:
             err_console.print(f"[yellow]{escape(banner)}[/]")
