@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import html
+import io
 import posixpath
 import re
 from collections.abc import Callable
@@ -58,9 +59,10 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
 _INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
                 for text in (label, key, *INFO_ALIASES.get(key, ()))}
 
-_FORMULA_HINT = re.compile(rb"f[\s>/]")  # 'f' is rare in sheet XML: this rules out most sheets at once
-_FORMULA = re.compile(rb"<f[\s>/]")
-_FORMULA_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
+# The end of a formula (<f>…</f> or <f …/>) not followed by a cached value (<v> and some text): only a sheet
+# with such a cell is parsed to find them; most sheets have none, and a formula with its value needs no parse.
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"(?:</(?:[A-Za-z_][\w.-]*:)?f>|<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*/>)\s*(?!<(?:[A-Za-z_][\w.-]*:)?v>[^<])")
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(sheet|Relationship)\s([^>]*)>")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -173,7 +175,7 @@ class _Reader:
         self.path = path
         self.archive = archive
         self._sheet_parts: dict[str, str] | None = None
-        self._formulas: dict[str, bool] = {}  # sheet → its XML holds a formula tag
+        self._formulas: dict[str, bytes] = {}  # sheet → its XML, when it may hold a formula without a value
         self._percent: dict[str, set[tuple[int, int]]] = {}  # sheet → (row, column) of %-formatted cells
         self._errors: dict[str, dict[tuple[int, int], str]] = {}  # sheet → (row, column) → '#DIV/0!' …
         self._percent_styles: set[bytes] | None = None
@@ -285,8 +287,8 @@ class _Reader:
                 raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
             if letters and _column_index(letters) + 1 > MAX_COLUMNS:
                 raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
-        self._formulas[sheet] = bool(_FORMULA_HINT.search(data)) and bool(
-            _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
+        if b"f" in data and _FORMULA_WITHOUT_VALUE.search(data):
+            self._formulas[sheet] = data  # kept for the parse: unzipping it again cost as much as the parse
         self._percent[sheet] = self._percent_cells(data)
         self._errors[sheet] = _error_cells(data) if b't="e"' in data else {}
 
@@ -310,19 +312,18 @@ class _Reader:
     def _refuse_formulas(self, sheet: str, rows: list[list[Any]], read: Callable[[int, int], bool]) -> None:
         """Refuse cells we read as blank that hold a formula saved without its value.
 
-        The sheet XML is only searched for a formula tag (fast bytes search); it is parsed, streaming,
-        only when one is there, which files saved by Excel or LibreOffice with formulas do."""
+        The prescan searched the sheet XML for a formula without a value (a bytes pattern); only then is it
+        parsed, streaming, to find exactly which cells those are. Files saved by Excel or LibreOffice hold
+        every formula's value, so this is for files written by scripts."""
+        data = self._formulas.get(sheet)
+        if data is None:
+            return
         from xml.etree.ElementTree import ParseError
 
         from defusedxml import DefusedXmlException
 
-        if not self._formulas.get(sheet, True):
-            return
         try:
-            part = self._sheet_part(sheet)
-            if part is None:
-                return
-            formulas = self._formulas_without_value(part)
+            formulas = _formulas_without_value(data)
         except (ParseError, DefusedXmlException) as exc:
             raise ParindexError("PW410", where=self.where(sheet), reason=_reason(exc)) from None
 
@@ -355,30 +356,31 @@ class _Reader:
         part = self._sheet_parts.get(sheet)
         return part if part in self.archive.entries else None
 
-    def _formulas_without_value(self, part: str) -> list[tuple[int, int]]:
-        """(row, column), 0-based, of every cell with a formula and no cached value, streamed."""
-        from defusedxml.ElementTree import iterparse
 
-        found: list[tuple[int, int]] = []
-        with self.archive.open(part) as stream:
-            for _, element in iterparse(stream, events=("end",)):
-                tag = element.tag.rsplit("}", 1)[-1]
-                if tag == "c":
-                    has_formula = has_value = False
-                    for child in element:
-                        name = child.tag.rsplit("}", 1)[-1]
-                        if name == "f":
-                            has_formula = True
-                        elif name in ("v", "is") and (child.text or len(child)):
-                            has_value = True
-                    if has_formula and not has_value:
-                        match = _REF.fullmatch(element.get("r") or "")
-                        if match:
-                            found.append((int(match[2]) - 1, _column_index(match[1])))
-                    element.clear()
-                elif tag == "row":
-                    element.clear()
-        return found
+
+def _formulas_without_value(data: bytes) -> list[tuple[int, int]]:
+    """(row, column), 0-based, of every cell of the sheet XML with a formula and no cached value."""
+    from defusedxml.ElementTree import iterparse
+
+    found: list[tuple[int, int]] = []
+    for _, element in iterparse(io.BytesIO(data), events=("end",)):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "c":
+            has_formula = has_value = False
+            for child in element:
+                name = child.tag.rsplit("}", 1)[-1]
+                if name == "f":
+                    has_formula = True
+                elif name in ("v", "is") and (child.text or len(child)):
+                    has_value = True
+            if has_formula and not has_value:
+                match = _REF.fullmatch(element.get("r") or "")
+                if match:
+                    found.append((int(match[2]) - 1, _column_index(match[1])))
+            element.clear()
+        elif tag == "row":
+            element.clear()
+    return found
 
 
 @lru_cache(maxsize=4)

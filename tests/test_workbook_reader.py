@@ -456,3 +456,11 @@ def test_an_empty_formatted_row_far_down_is_not_too_many_rows(tmp_path):
     _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace(
         b"</sheetData>", b'<row r="30000" ht="20" customHeight="1"/><row r="40000"></row></sheetData>'))
     assert read_evidence(path).rows["1.1.1"].cell("value").raw == "Có"
+
+
+@pytest.mark.parametrize("cell", [b'<c r="E2"><f t="shared" si="0"/></c>', b'<c r="E2"><f>1+1</f>\n  <v></v></c>',
+                                  b'<c r="E2"><x:f xmlns:x="urn:x">1+1</x:f></c>'])
+def test_every_way_of_writing_a_formula_without_its_value_is_found(tmp_path, cell):
+    path = make_book(tmp_path / "f.xlsx", [["1.1.1", "", 1, "", 5]])
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: re.sub(rb'<c r="E2"[^>]*>.*?</c>', cell, xml))
+    assert raises(path, "PW426").params["cells"] == f"{SHEET_ITEMS}!E2"
