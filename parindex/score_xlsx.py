@@ -47,12 +47,13 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31]]  # the sheets made after the units
     notes: list[list[object]] = []
     totals: list[UnitTotals] = []
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
-        sheet = workbook.create_sheet(_sheet_name(unit.unit, workbook.sheetnames))
+        sheet = workbook.create_sheet(_sheet_name(unit.unit, [*workbook.sheetnames, *reserved]))
         append(sheet, [unit.title])
         append(sheet, [unit.banner])
         append(sheet, list(SUMMARY_HEADERS))
@@ -69,13 +70,13 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A4"
-    warnings = workbook.create_sheet(t("ui.score.warnings")[:31])
+    warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
                      "Nội dung / message"])
     for row in notes:
         append(warnings, row)
     if len(totals) > 1:
-        ranking = workbook.create_sheet(t("ui.score.ranking")[:31])
+        ranking = workbook.create_sheet(reserved[1])
         append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.points"), t("ui.score.max"), "%"])
         for ranked in rank_units(totals):
             u = ranked.unit
@@ -114,8 +115,11 @@ def _total(scored: list[ItemScore], what: str) -> float:
 
 
 def _sheet_name(unit: str, taken: list[str]) -> str:
-    base = "".join(ch for ch in unit if ch not in '[]:*?/\\')[:28] or "Unit"
+    """A sheet name Excel accepts (31 characters, none of []:*?/\\, no ' at either end), unlike every name in
+    `taken` without regard to case (as Excel compares them)."""
+    base = "".join(ch for ch in unit if ch not in '[]:*?/\\').strip().strip("'")[:28].strip() or "Unit"
+    used = {name.casefold() for name in taken}
     name, n = base, 2
-    while name in taken:
+    while name.casefold() in used:
         name, n = f"{base[:25]} ({n})", n + 1
     return name

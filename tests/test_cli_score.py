@@ -184,3 +184,15 @@ def test_a_bad_not_applicable_mark_is_reported_at_its_own_cell(cli, workbook: Pa
 def test_explain_a_group_code_names_its_items(cli, workbook: Path) -> None:
     result = cli("explain", str(workbook), "1.1", "--criteria", str(MINIMAL), "--lang", "en")
     assert result.code == 2 and "PS531" in result.err and "1.1.1, 1.1.2, 1.1.3" in result.err
+
+
+def test_sheet_names_of_the_xlsx_report_never_collide(tmp_path: Path) -> None:
+    from parindex.score_xlsx import _sheet_name
+
+    reserved = ["Cảnh báo", "Xếp hạng đơn vị"]
+    taken: list[str] = []
+    for unit in ("UBND A", "ubnd a", "Cảnh báo", "'Sở X'", "Huyện [B]/C", "x" * 40, "x" * 40):
+        taken.append(_sheet_name(unit, [*taken, *reserved]))
+    assert taken[:5] == ["UBND A", "ubnd a (2)", "Cảnh báo (2)", "Sở X", "Huyện BC"]
+    assert len({name.casefold() for name in [*taken, *reserved]}) == len(taken) + len(reserved)
+    assert all(len(name) <= 31 for name in taken)
