@@ -26,7 +26,6 @@ from parindex.yaml_source import YamlDocument, load_yaml_file
 BASELINE_CHECKS = {code: name for code, name in CHECK_NAMES.items() if code.startswith("PX2")}  # named in findings
 
 _LITERAL_SOURCES = ("http://", "https://", "seeds/", "reference/", "DESIGN.md")
-CENT = Decimal("0.01")
 
 
 @dataclass

@@ -227,5 +227,13 @@ def _criteria_of(criteria: list[Criterion]) -> Iterator[Criterion]:
         yield from _criteria_of(criterion.criteria)
 
 
+def code_key(code: str) -> tuple[int, ...]:
+    """A code as numbers, for sorting 1.10 after 1.9; a code that is not numbers sorts last."""
+    try:
+        return tuple(int(part) for part in code.split("."))
+    except ValueError:
+        return (10**9,)
+
+
 def effective_lead(area: Area, item: Item) -> str | None:
     return item.lead or area.lead

@@ -3,31 +3,28 @@
 No I/O and no terminal: the CLI reads files through adapters (`baseline_files`, `gap_input`), calls
 `analyse`, and renders the `GapReport` (tables, JSON, Markdown plan, xlsx, chart).
 
-Numbers: Decimal points rounded to 2 decimals half-up once (`cents`); every total shown is the exact sum of
-the parts shown with it.
+Numbers: Decimal points rounded to 2 decimals half-up once (`scoring.round_points`); every total shown is the
+exact sum of the parts shown with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from parindex.baseline import Baseline, Shortfall, SourcedPoints, SourcedRank, UnitResult
+from parindex.criteria import code_key
 from parindex.errors import ParindexError
 from parindex.i18n import t
 from parindex.provenance import banner_key
+from parindex.scoring import SURVEY_COMPONENTS, round_points
+from parindex.scoring import percent as scoring_percent
 from parindex.unit_names import match_name, name_key
 
 ZERO = Decimal(0)
-CENT = Decimal("0.01")
-ASSUMED = ("sipas", "survey")  # components the office cannot self-score: taken from the baseline unless told
 STANDARD_RANKS = (1, 5, 10)
-
-
-def cents(value: Decimal | int | float | str) -> Decimal:
-    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ class CurrentPart:
 
     @property
     def percent(self) -> Decimal | None:
-        return (self.score * 100 / self.max).quantize(Decimal("0.1"), ROUND_HALF_UP) if self.max else None
+        return scoring_percent(self.score, self.max)
 
 
 @dataclass(frozen=True)
@@ -447,14 +444,14 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                assume: dict[str, Decimal] | None = None) -> Projection:
     """Current self-assessed components + SIPAS and survey as the baseline year's (or as assumed)."""
     assume = dict(assume or {})
-    missing = [part.id for part in current.components if part.id in ASSUMED and part.id not in assume
+    missing = [part.id for part in current.components if part.id in SURVEY_COMPONENTS and part.id not in assume
                and unit.component_score(part.id) is None]
     if missing:  # every option the projection needs, at once
         raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
                             options=" ".join(f"--assume-{m} …" for m in missing))
     own, assumptions, notes = [], [], []
     for part in current.components:
-        if part.id not in ASSUMED:
+        if part.id not in SURVEY_COMPONENTS:
             own.append(part)
             continue
         comp = base.component(part.id)
@@ -466,7 +463,7 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
             maximum = part.full_max or (comp.max if comp else None) or part.max
             if value < 0 or (maximum is not None and value > maximum):
                 raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
-            assumptions.append(Assumption(part.id, name, cents(value), maximum, given=True))
+            assumptions.append(Assumption(part.id, name, round_points(value), maximum, given=True))
             continue
         score = unit.component_score(part.id)
         assert score is not None  # checked above
@@ -490,7 +487,7 @@ def recoverable_items(current: CurrentResult) -> list[CurrentItem]:
     takes those components from the baseline year (or `--assume-…`).
     """
     found = [item for item in current.items
-             if item.status not in NOT_RECOVERABLE and item.component not in ASSUMED and item.lost > 0]
+             if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS and item.lost > 0]
     return sorted(found, key=lambda item: (-item.lost, code_key(item.code)))
 
 
@@ -555,13 +552,6 @@ def compare_items(current: CurrentResult, previous: CurrentResult) -> Comparison
         notes.append(Note("ui.gap.cmp_unit", {"before": previous.unit, "after": current.unit}, warning=True))
     return Comparison(previous.criteria_id, previous.year, previous.unit, previous.score, current.score,
                       same, changed, added, removed, notes)
-
-
-def code_key(code: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in code.split("."))
-    except ValueError:
-        return (10**9,)
 
 
 # --- all of it --------------------------------------------------------------------------------------------
@@ -636,7 +626,7 @@ def _with_now(area: AreaGap, now: CurrentPart | None) -> AreaGap:
     percent = area.baseline_percent
     full = (now.full_max or now.max) if now else None
     if percent is None and area.baseline_score is not None and full:
-        percent = (area.baseline_score * 100 / full).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        percent = scoring_percent(area.baseline_score, full)
     return AreaGap(**{**area.__dict__, "now": now, "baseline_percent": percent})
 
 

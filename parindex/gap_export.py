@@ -13,15 +13,7 @@ from typing import Any
 from parindex.baseline import Provenance
 from parindex.gap import CurrentItem, GapReport, ItemChange, Note, criteria_note
 from parindex.i18n import fmt_num, t
-
-
-def _num(value: Decimal | int | None) -> float | int | None:
-    if value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    value = value.quantize(Decimal("0.01")).normalize()
-    return int(value) if value == value.to_integral_value() else float(value)
+from parindex.score_report import json_number
 
 
 def note_text(note: Note) -> str:
@@ -59,19 +51,20 @@ def _sourced(report: GapReport, value: Any) -> dict[str, Any] | None:
         return None
     assert isinstance(value, Provenance)
     raw = value.value  # type: ignore[attr-defined]
-    return {"value": _num(raw) if isinstance(raw, Decimal | int) else raw, "status": value.status,
+    return {"value": json_number(raw) if isinstance(raw, Decimal | int) else raw, "status": value.status,
             "source": report.baseline.source_text(value.source), "note": value.note}
 
 
 def _item(item: CurrentItem) -> dict[str, Any]:
-    return {"code": item.code, "name": item.name, "area": item.area, "score": _num(item.score),
-            "max": _num(item.max), "lost": _num(item.lost), "status": item.status, "lead": item.lead}
+    return {"code": item.code, "name": item.name, "area": item.area, "score": json_number(item.score),
+            "max": json_number(item.max), "lost": json_number(item.lost), "status": item.status, "lead": item.lead}
 
 
 def _change(change: ItemChange) -> dict[str, Any]:
-    return {"code": change.code, "area": change.area, "before": _num(change.before), "after": _num(change.after),
-            "max_before": _num(change.max_before), "max_after": _num(change.max_after),
-            "delta": _num(change.delta)}
+    return {"code": change.code, "area": change.area, "before": json_number(change.before),
+            "after": json_number(change.after),
+            "max_before": json_number(change.max_before), "max_after": json_number(change.max_after),
+            "delta": json_number(change.delta)}
 
 
 def report_dict(report: GapReport) -> dict[str, Any]:
@@ -90,34 +83,36 @@ def report_dict(report: GapReport) -> dict[str, Any]:
             "total": _sourced(report, o.total),
             "rank": _sourced(report, o.rank),
             "total_units": o.total_units,
-            "max": _num(o.max),
-            "lost": _num(o.lost),
-            "components": [{"id": c.id, "name": c.name, "score": _num(c.score), "max": _num(c.max),
-                            "lost": _num(c.lost), "status": c.status, "rank": c.rank} for c in o.components],
-            "thresholds": [{"kind": th.kind, "rank": th.rank, "unit": th.holder, "score": _num(th.score),
-                            "status": th.status, "exact": th.exact, "distance": _num(th.distance)}
+            "max": json_number(o.max),
+            "lost": json_number(o.lost),
+            "components": [{"id": c.id, "name": c.name, "score": json_number(c.score), "max": json_number(c.max),
+                            "lost": json_number(c.lost), "status": c.status, "rank": c.rank} for c in o.components],
+            "thresholds": [{"kind": th.kind, "rank": th.rank, "unit": th.holder, "score": json_number(th.score),
+                            "status": th.status, "exact": th.exact, "distance": json_number(th.distance)}
                            for th in o.thresholds],
             "areas": [{"code": a.code, "name": a.name, "rank": a.rank, "rank_status": a.rank_status,
                        "previous_rank": a.previous_rank, "rank_change": a.rank_change, "lead": a.lead,
-                       "baseline_score": _num(a.baseline_score), "baseline_percent": _num(a.baseline_percent),
-                       "score_change": _num(a.score_change),
-                       "now": None if a.now is None else {"score": _num(a.now.score), "max": _num(a.now.max),
-                                                          "percent": _num(a.now.percent)},
+                       "baseline_score": json_number(a.baseline_score),
+                       "baseline_percent": json_number(a.baseline_percent),
+                       "score_change": json_number(a.score_change),
+                       "now": None if a.now is None else {"score": json_number(a.now.score),
+                                                          "max": json_number(a.now.max),
+                                                          "percent": json_number(a.now.percent)},
                        "shortfalls": [{"text": s.text, "lead": s.lead, "status": s.status,
                                        "source": base.source_text(s.source),
                                        "figure": None if s.figure is None else {
-                                           "value": _num(s.figure.value), "unit": s.figure.unit,
-                                           "target": _num(s.figure.target)}} for s in a.shortfalls]}
+                                           "value": json_number(s.figure.value), "unit": s.figure.unit,
+                                           "target": json_number(s.figure.target)}} for s in a.shortfalls]}
                       for a in o.areas],
             "previous": None if o.previous is None else {
-                "year": o.previous.year, "unit": o.previous.unit, "total": _num(o.previous.total),
-                "rank": o.previous.rank, "total_change": _num(o.previous.total_change),
+                "year": o.previous.year, "unit": o.previous.unit, "total": json_number(o.previous.total),
+                "rank": o.previous.rank, "total_change": json_number(o.previous.total_change),
                 "rank_change": o.previous.rank_change},
         },
         "current": None,
         "projection": None,
         "recoverable": [_item(i) for i in report.recoverable],
-        "by_lead": [{"lead": b.lead, "lost": _num(b.lost), "items": b.items} for b in report.by_lead],
+        "by_lead": [{"lead": b.lead, "lost": json_number(b.lost), "items": b.items} for b in report.by_lead],
         "target": None,
         "comparison": None,
         "notes": [{"key": n.key, "warning": n.warning, "message": note_text(n)} for n in all_notes(report)],
@@ -125,31 +120,32 @@ def report_dict(report: GapReport) -> dict[str, Any]:
     if report.current:
         c = report.current
         data["current"] = {"source": c.source, "criteria": c.criteria_id, "unit": c.unit, "year": c.year,
-                           "score": _num(c.score), "max": _num(c.max),
+                           "score": json_number(c.score), "max": json_number(c.max),
                            "warnings": [n.__dict__ for n in c.warnings], "errors": [n.__dict__ for n in c.errors],
-                           "components": [{"id": p.id, "score": _num(p.score), "max": _num(p.max),
-                                           "full_max": _num(p.full_max)} for p in c.components]}
+                           "components": [{"id": p.id, "score": json_number(p.score), "max": json_number(p.max),
+                                           "full_max": json_number(p.full_max)} for p in c.components]}
     if report.projection:
         p = report.projection
         data["projection"] = {
             "assumption": True,
-            "self_assessed": [{"id": s.id, "score": _num(s.score)} for s in p.self_assessed],
-            "assumed": [{"id": a.component, "value": _num(a.value), "max": _num(a.max),
+            "self_assessed": [{"id": s.id, "score": json_number(s.score)} for s in p.self_assessed],
+            "assumed": [{"id": a.component, "value": json_number(a.value), "max": json_number(a.max),
                          "from": "option" if a.given else f"baseline {base.year}"} for a in p.assumptions],
-            "total": _num(p.total), "baseline_total": _num(p.baseline_total), "change": _num(p.change),
+            "total": json_number(p.total), "baseline_total": json_number(p.baseline_total),
+            "change": json_number(p.change),
             "rank_best": p.rank_best, "rank_worst": p.rank_worst}
     if report.target:
         tg = report.target
-        data["target"] = {"rank": tg.rank, "score": _num(tg.threshold.score), "unit": tg.threshold.holder,
-                          "exact": tg.threshold.exact, "start": _num(tg.start), "needed": _num(tg.needed),
-                          "reachable": tg.reachable, "recoverable": _num(tg.recoverable),
+        data["target"] = {"rank": tg.rank, "score": json_number(tg.threshold.score), "unit": tg.threshold.holder,
+                          "exact": tg.threshold.exact, "start": json_number(tg.start), "needed": json_number(tg.needed),
+                          "reachable": tg.reachable, "recoverable": json_number(tg.recoverable),
                           "selection": [_item(i) for i in tg.selection],
-                          "selection_points": _num(sum((i.lost for i in tg.selection), Decimal(0)))}
+                          "selection_points": json_number(sum((i.lost for i in tg.selection), Decimal(0)))}
     if report.comparison:
         cmp = report.comparison
         data["comparison"] = {"previous_criteria": cmp.previous_criteria, "previous_year": cmp.previous_year,
-                              "previous_unit": cmp.previous_unit, "previous_score": _num(cmp.previous_score),
-                              "current_score": _num(cmp.current_score),
+                              "previous_unit": cmp.previous_unit, "previous_score": json_number(cmp.previous_score),
+                              "current_score": json_number(cmp.current_score),
                               "same": [_change(c) for c in cmp.same],
                               "max_changed": [_change(c) for c in cmp.max_changed],
                               "added": [_change(c) for c in cmp.added], "removed": [_change(c) for c in cmp.removed]}

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parindex.criteria import CriteriaSet, effective_lead
 from parindex.errors import ParindexError
-from parindex.gap import CurrentItem, CurrentPart, CurrentResult, InputNotice, cents
+from parindex.gap import CurrentItem, CurrentPart, CurrentResult, InputNotice
+from parindex.scoring import round_points
 from parindex.unit_names import match_name
 from parindex.yaml_source import read_text
 
@@ -69,6 +70,11 @@ class ScoreJson(_Loose):
     errors: list[Any] = []
 
 
+def _part(part: _Part, code: str | None) -> CurrentPart:
+    return CurrentPart(code or "?", part.name, round_points(part.score), round_points(part.max),
+                       round_points(part.full_max) if part.full_max is not None else None)
+
+
 def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentResult:
     """A CurrentResult from the score JSON (one unit, or `{"units": [...]}` and the one `unit` names)."""
     if isinstance(data, dict) and isinstance(data.get("units"), list):
@@ -90,13 +96,12 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
         unit=parsed.unit,
         level=parsed.level,
         year=str(parsed.year),
-        score=cents(parsed.score),
-        max=cents(parsed.max),
-        components=[CurrentPart(p.id or p.code or "?", p.name, cents(p.score), cents(p.max),
-                                cents(p.full_max) if p.full_max is not None else None) for p in parsed.components],
-        areas=[CurrentPart(p.code or p.id or "?", p.name, cents(p.score), cents(p.max),
-                           cents(p.full_max) if p.full_max is not None else None) for p in parsed.areas],
-        items=[CurrentItem(i.code, i.area, cents(i.score), cents(i.max), i.status, i.lead) for i in parsed.items],
+        score=round_points(parsed.score),
+        max=round_points(parsed.max),
+        components=[_part(p, p.id or p.code) for p in parsed.components],
+        areas=[_part(p, p.code or p.id) for p in parsed.areas],
+        items=[CurrentItem(i.code, i.area, round_points(i.score), round_points(i.max), i.status, i.lead)
+               for i in parsed.items],
         warnings=[_notice(n) for n in parsed.warnings],
         errors=[_notice(n) for n in parsed.errors],
         source=where,

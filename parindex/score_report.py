@@ -16,22 +16,20 @@ from typing import Any, TextIO
 
 from parindex.i18n import fmt_num, message, t
 from parindex.provenance import provenance_banner
-from parindex.scoring import ItemScore, RankedUnit, UnitScore, UnitTotals, biggest_losses, rank_units
-
-CENT = Decimal("0.01")
+from parindex.scoring import CENT, ItemScore, RankedUnit, UnitScore, UnitTotals, biggest_losses, rank_units
 
 
-def _num(value: Decimal | None) -> float | int | None:
-    """At most 2 decimals; a whole number as an int (85, not 85.0)."""
-    if value is None:
-        return None
+def json_number(value: Decimal | int | None) -> float | int | None:
+    """A number for JSON: at most 2 decimals; a whole number as an int (85, not 85.0)."""
+    if value is None or isinstance(value, int):
+        return value
     value = value.quantize(CENT)
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _value(value: object) -> object:
     if isinstance(value, Decimal):
-        return _num(value)
+        return json_number(value)
     return value
 
 
@@ -43,13 +41,13 @@ def unit_dict(unit: UnitScore) -> dict[str, Any]:
         "unit": unit.unit,
         "level": unit.level,
         "year": unit.year,
-        "score": _num(unit.score),
-        "max": _num(unit.max),
-        "percent": _num(unit.percent),
-        "components": [{"id": c.code, "score": _num(c.score), "max": _num(c.max), "full_max": _num(c.full_max)}
-                       for c in unit.components],
-        "areas": [{"code": a.code, "name": a.name, "score": _num(a.score), "max": _num(a.max),
-                   "percent": _num(a.percent), "rank": a.rank} for a in unit.areas],
+        "score": json_number(unit.score),
+        "max": json_number(unit.max),
+        "percent": json_number(unit.percent),
+        "components": [{"id": c.code, "score": json_number(c.score), "max": json_number(c.max),
+                        "full_max": json_number(c.full_max)} for c in unit.components],
+        "areas": [{"code": a.code, "name": a.name, "score": json_number(a.score), "max": json_number(a.max),
+                   "percent": json_number(a.percent), "rank": a.rank} for a in unit.areas],
         "items": [_item_dict(s) for s in unit.items],
         "warnings": [{"code": n.code, "item": n.item, "cell": n.ref, "message": message(n.code, n.params)}
                      for n in unit.warnings],
@@ -59,9 +57,9 @@ def unit_dict(unit: UnitScore) -> dict[str, Any]:
 
 
 def _item_dict(s: ItemScore) -> dict[str, Any]:
-    return {"code": s.item.code, "area": s.area.code, "score": _num(s.points), "max": _num(s.item.max),
-            "status": s.status, "value": _value(s.value), "self_score": _num(s.self_score),
-            "appraised": _num(s.appraised), "lead": s.lead}
+    return {"code": s.item.code, "area": s.area.code, "score": json_number(s.points), "max": json_number(s.item.max),
+            "status": s.status, "value": _value(s.value), "self_score": json_number(s.self_score),
+            "appraised": json_number(s.appraised), "lead": s.lead}
 
 
 def unit_json(unit: UnitScore, indent: int | None = None) -> str:
@@ -69,8 +67,8 @@ def unit_json(unit: UnitScore, indent: int | None = None) -> str:
 
 
 def ranking_dicts(ranking: list[RankedUnit]) -> list[dict[str, Any]]:
-    return [{"rank": r.rank, "unit": r.unit.unit, "score": _num(r.unit.score), "max": _num(r.unit.max),
-             "percent": _num(r.unit.percent)} for r in ranking]
+    return [{"rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.score), "max": json_number(r.unit.max),
+             "percent": json_number(r.unit.percent)} for r in ranking]
 
 
 CSV_HEADER = ("unit", "year", "criteria", "criteria_status", "area", "code", "name", "status", "value", "score",
@@ -84,9 +82,9 @@ def unit_csv(unit: UnitScore) -> str:
     for s in unit.items:
         writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
                          s.item.code, s.item.name, s.status,
-                         "" if s.value is None else _value(s.value), _num(s.points), _num(s.item.max),
-                         "" if s.self_score is None else _num(s.self_score),
-                         "" if s.appraised is None else _num(s.appraised), s.lead or ""])
+                         "" if s.value is None else _value(s.value), json_number(s.points), json_number(s.item.max),
+                         "" if s.self_score is None else json_number(s.self_score),
+                         "" if s.appraised is None else json_number(s.appraised), s.lead or ""])
     return out.getvalue()
 
 

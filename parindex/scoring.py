@@ -23,6 +23,7 @@ from parindex.criteria import (
     SurveyRule,
     ThresholdRule,
     YesNoRule,
+    code_key,
     effective_lead,
 )
 from parindex.evidence import EvidenceBook, EvidenceRow, RawValue, is_blank
@@ -301,11 +302,7 @@ def competition_ranks(keys: list[Decimal]) -> list[int]:
 
 def biggest_losses(unit: UnitScore, limit: int = 10) -> list[ItemScore]:
     lost = [s for s in unit.items if s.lost > 0]
-    return sorted(lost, key=lambda s: (-s.lost, _code_key(s.item.code)))[:limit]
-
-
-def _code_key(code: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in code.split("."))
+    return sorted(lost, key=lambda s: (-s.lost, code_key(s.item.code)))[:limit]
 
 
 @dataclass(frozen=True)
