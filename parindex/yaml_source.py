@@ -7,6 +7,7 @@ straight from their text, so `0.1` is exactly 0.1. Text is normalised to NFC; te
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -74,7 +75,7 @@ def load_yaml_file(path: FsPath) -> YamlDocument:
 def parse_yaml(text: str) -> YamlDocument:
     """Parse `text`; syntax and structure problems come back as findings, never as exceptions."""
     doc = YamlDocument(data=None)
-    doc.findings.extend(_tab_findings(text))
+    doc.findings.extend(_tab_findings(text) or _control_findings(text))
     if doc.findings:
         return doc
     try:
@@ -104,6 +105,23 @@ def _tab_findings(text: str) -> list[Finding]:
         if "\t" in indent:
             found.append(Finding("PX111", line=number, col=indent.index("\t") + 1))
     return found
+
+
+# Characters YAML does not allow in a file (besides tab and line breaks): pasted from Word or a PDF they are
+# invisible, and the parser names them by a byte offset; said here at their line and column instead.
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _control_findings(text: str) -> list[Finding]:
+    from parindex.i18n import t
+
+    match = _NOT_PRINTABLE.search(text)
+    if match is None:
+        return []
+    line = text.count("\n", 0, match.start()) + 1
+    col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    problem = t("ui.yaml.control_char", char=f"U+{ord(match[0]):04X}")
+    return [Finding("PX100", params={"problem": problem}, line=line, col=col)]
 
 
 def _stream_guard(text: str) -> Finding | None:

@@ -29,7 +29,7 @@ def found(text: str) -> list[tuple[str, int | None, int | None]]:
     ("id: [unclosed\n", [("PX100", 2, 1)]),
     ("name: chỉ đạo: điều hành\n", [("PX100", 1, 14)]),
     ("a: 1\n b: 2\n", [("PX100", 2, 3)]),
-    ("id: a\x00b\n", [("PX100", 1, 1)]),  # a control character: the reader refuses it
+    ("id: a\x00b\n", [("PX100", 1, 6)]),  # a control character: refused where it is (the reader said 1:1)
     ("id: !!python/object:os.system x\n", [("PX100", 1, 5)]),  # an unsafe tag is reported, never constructed
     ("a: 1\nb: 2\na: 3\n", [("PX109", 3, 1)]),
     ("a:\n  x: 1\n  y: 2\n  x: 3\n", [("PX109", 4, 3)]),
@@ -190,3 +190,11 @@ def test_parse_yaml_never_raises(text: str) -> None:
 def test_huge_integer_is_a_finding_not_an_exception() -> None:
     doc = parse_yaml("max: " + "9" * 5000 + "\n")
     assert doc.findings and doc.findings[0].line == 1
+
+
+@pytest.mark.parametrize(("text", "line", "col"), [("id: x\ntitle: \"B\x0bao cao\"\n", 2, 10),
+                                                   ("id: x\x0c\n", 1, 6), ("a: b\nc: \x85d\x01\n", 2, 6)])
+def test_an_invisible_control_character_is_placed_where_it_is(text: str, line: int, col: int) -> None:
+    doc = parse_yaml(text)
+    assert [(f.code, f.line, f.col) for f in doc.findings] == [("PX100", line, col)]
+    assert "U+" in doc.findings[0].params["problem"] and "position" not in doc.findings[0].params["problem"]

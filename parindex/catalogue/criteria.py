@@ -4,6 +4,10 @@ from parindex.catalogue import Msg
 
 MESSAGES: dict[str, Msg] = {
     "PX100": Msg("Lỗi cú pháp YAML: {problem}.", "YAML syntax error: {problem}.", exit=1),
+    "ui.yaml.control_char": Msg("ký tự điều khiển {char} không được phép (thường dán từ Word hay PDF, không nhìn "
+                                "thấy); xoá ký tự ở vị trí này",
+                                "control character {char} is not allowed (usually pasted from Word or a PDF, "
+                                "invisible); delete the character at this place"),
     "PX101": Msg("các mục con của {code} cộng lại được {total} nhưng {code} có điểm tối đa {max}; sửa 'max' "
                  "của {code} hoặc của các mục con.",
                  "children of {code} sum to {total} but {code} has max {max}; change the max of {code} or "
