@@ -192,6 +192,7 @@ class CriteriaSet(Provenance):
     @cached_property
     def _provisional_count(self) -> int:
         nodes: list[Provenance] = [self, *self.components, *self.groups()]
+        nodes += [cap for cap in (self.bonus, self.penalty) if cap is not None]  # as PX117 counts them
         nodes += [item for _, item in self.items()]
         return sum(1 for node in nodes if node.provisional)
 

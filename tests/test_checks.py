@@ -408,3 +408,13 @@ def test_px121_a_file_with_too_many_nodes_is_refused_while_streaming(monkeypatch
     assert [f.code for f in doc.findings] == ["PX121"]
     assert doc.data is None
     assert "too many nodes" in describe(doc.findings[0], "en")
+
+
+def test_the_provisional_count_every_output_shows_is_what_px117_counts() -> None:
+    data = copy.deepcopy(parse_yaml(MINIMAL.read_text(encoding="utf-8")).data)
+    data["status"] = "official"
+    data["bonus"] = {"name": "Điểm thưởng", "max": 1, "source": "synthetic", "provisional": True}
+    cset = CriteriaSet.model_validate(data)
+    flagged = [f for f in check_set(cset) if f.code == "PX117"]
+    assert cset.provisional_count() == len(flagged) > 0
+    assert ("bonus", "provisional") in [f.path for f in flagged]
