@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from parindex.catalogue import MESSAGES
 
@@ -56,3 +58,13 @@ def message(code: str, params: dict[str, object], lang: str | None = None) -> st
     """A catalogue text with its numbers written the way the reader's language writes them."""
     shown = {key: fmt_plain(value, lang) if isinstance(value, Decimal) else value for key, value in params.items()}
     return t(code, lang=lang, **shown)
+
+
+def by_sign(value: Decimal | int | None, up: str, down: str, level: str, shown: Callable[[Any], object] = str) -> str:
+    """A change in words: the `up` text for a positive value, `down` for a negative one (its size as `n`,
+    written by `shown`), `level` for zero, and '–' when it is not known."""
+    if value is None:
+        return "–"
+    if value == 0:
+        return t(level)
+    return t(up if value > 0 else down, n=shown(abs(value)))

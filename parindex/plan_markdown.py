@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from parindex.gap import AreaGap, CurrentItem, GapReport
 from parindex.gap_export import all_notes, note_text
-from parindex.i18n import fmt_num, fmt_plain, t
+from parindex.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.provenance import BANNER_KEYS
 from parindex.unit_names import name_key
 
@@ -202,20 +202,8 @@ def _lead_lines(area: AreaGap, items: list[CurrentItem]) -> list[str]:
 
 
 def _places(change: int | None) -> str:
-    if change is None:
-        return "–"
-    if change > 0:
-        return t("plan.up_places", n=change)
-    if change < 0:
-        return t("plan.down_places", n=-change)
-    return t("plan.same_place")
+    return by_sign(change, "plan.up_places", "plan.down_places", "plan.same_place")
 
 
 def _points(change: Decimal | None) -> str:
-    if change is None:
-        return "–"
-    if change > 0:
-        return t("plan.up_points", n=fmt_num(change))
-    if change < 0:
-        return t("plan.down_points", n=fmt_num(-change))
-    return t("plan.same_points")
+    return by_sign(change, "plan.up_points", "plan.down_points", "plan.same_points", fmt_num)

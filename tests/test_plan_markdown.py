@@ -99,3 +99,15 @@ def test_unit_titles() -> None:
     assert unit_title("Sở Nội vụ", "department") == "Sở Nội vụ"
     set_lang("en")
     assert unit_title("Bắc Giang") == "Bắc Giang province"
+
+
+def test_a_change_is_told_in_words_by_its_sign() -> None:
+    from decimal import Decimal
+
+    from parindex.i18n import by_sign, fmt_num, t
+
+    keys = ("plan.up_points", "plan.down_points", "plan.same_points")
+    assert by_sign(None, *keys) == "–"
+    assert by_sign(Decimal("-1.5"), *keys, fmt_num) == t("plan.down_points", lang="vi", n="1,50")
+    assert by_sign(Decimal("2"), *keys, fmt_num) == t("plan.up_points", lang="vi", n="2,00")
+    assert by_sign(0, *keys) == t("plan.same_points", lang="vi")

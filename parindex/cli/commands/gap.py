@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from parindex.i18n import fmt_num, t
+from parindex.i18n import by_sign, fmt_num, t
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -184,23 +184,11 @@ def _n(value: Decimal | None) -> str:
 
 
 def _distance(value: Decimal | None) -> str:
-    if value is None:
-        return "–"
-    if value > 0:
-        return t("ui.gap.short", n=_n(value))
-    if value < 0:
-        return t("ui.gap.ahead", n=_n(-value))
-    return t("ui.gap.level")
+    return by_sign(value, "ui.gap.short", "ui.gap.ahead", "ui.gap.level", fmt_num)
 
 
 def _places(change: int | None) -> str:
-    if change is None:
-        return "–"
-    if change > 0:
-        return t("ui.gap.up", n=change)
-    if change < 0:
-        return t("ui.gap.down", n=-change)
-    return t("ui.gap.same")
+    return by_sign(change, "ui.gap.up", "ui.gap.down", "ui.gap.same")
 
 
 def render_table(report: GapReport, console: Console) -> None:
