@@ -105,8 +105,11 @@ def _read(path: Path) -> EvidenceBook:
 def _open(path: Path) -> Any:
     from python_calamine import CalamineWorkbook
 
-    try:
-        return CalamineWorkbook.from_path(str(path))
+    try:  # through a Python file: a file name that is not valid UTF-8 (an old USB stick) opens too
+        with open(path, "rb") as handle:
+            return CalamineWorkbook.from_filelike(handle)
+    except OSError as exc:
+        raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
     except Exception as exc:  # any failure of the parser on untrusted input: the file cannot be read
         raise ParindexError("PW410", where=str(path), reason=_reason(exc)) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -464,3 +465,11 @@ def test_every_way_of_writing_a_formula_without_its_value_is_found(tmp_path, cel
     path = make_book(tmp_path / "f.xlsx", [["1.1.1", "", 1, "", 5]])
     _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: re.sub(rb'<c r="E2"[^>]*>.*?</c>', cell, xml))
     assert raises(path, "PW426").params["cells"] == f"{SHEET_ITEMS}!E2"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names as bytes")
+def test_a_file_name_that_is_not_utf8_is_read(tmp_path):
+    source = make_book(tmp_path / "a.xlsx", [["1.1.1", "", 1, "", "Có"]])
+    odd = tmp_path / os.fsdecode(b"so-t\xe0i-li\xea\xf5u.xlsx")  # Latin-1 bytes, as an old copy tool leaves them
+    odd.write_bytes(source.read_bytes())
+    assert read_evidence(odd).rows["1.1.1"].cell("value").raw == "Có"
