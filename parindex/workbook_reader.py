@@ -61,6 +61,9 @@ _INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
 
 # The end of a formula (<f>…</f> or <f …/>) not followed by a cached value (<v> and some text): only a sheet
 # with such a cell is parsed to find them; most sheets have none, and a formula with its value needs no parse.
+_FORMULA_HINT = re.compile(rb"f[\s>/]")  # 'f' then a tag's end is rare in sheet XML: rules out most sheets at once
+_FORMULA = re.compile(rb"<f[\s>/]")
+_FORMULA_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
 _FORMULA_WITHOUT_VALUE = re.compile(
     rb"(?:</(?:[A-Za-z_][\w.-]*:)?f>|<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*/>)\s*(?!<(?:[A-Za-z_][\w.-]*:)?v>[^<])")
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
@@ -290,7 +293,9 @@ class _Reader:
                 raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
             if letters and _column_index(letters) + 1 > MAX_COLUMNS:
                 raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
-        if b"f" in data and _FORMULA_WITHOUT_VALUE.search(data):
+        has_formula = bool(_FORMULA_HINT.search(data)) and bool(  # cheap, and most sheets have none
+            _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
+        if has_formula and _FORMULA_WITHOUT_VALUE.search(data):
             self._formulas[sheet] = data  # kept for the parse: unzipping it again cost as much as the parse
         self._percent[sheet] = self._percent_cells(data)
         self._errors[sheet] = _error_cells(data) if b't="e"' in data else {}
