@@ -95,7 +95,21 @@ def parse_yaml(text: str) -> YamlDocument:
         return doc
     if root is not None:
         doc.data = _build(root, (), doc)
+        doc.findings = _one_nfc_finding(doc.findings)
     return doc
+
+
+def _one_nfc_finding(findings: list[Finding]) -> list[Finding]:
+    """A file typed in decomposed Unicode (Unikey's 'Unicode tổ hợp') has it in every Vietnamese word: said
+    once, at the first place, with how many more there are, rather than hundreds of times."""
+    nfc = [f for f in findings if f.code == "PX112"]
+    if len(nfc) < 2:
+        return findings
+    from parindex.i18n import t
+
+    first = Finding("PX112", nfc[0].path, {**nfc[0].params, "also": t("ui.yaml.nfc_also", n=len(nfc) - 1)},
+                    nfc[0].line, nfc[0].col)
+    return [first if f is nfc[0] else f for f in findings if f.code != "PX112" or f is nfc[0]]
 
 
 def _tab_findings(text: str) -> list[Finding]:
@@ -194,7 +208,7 @@ def _scalar(node: yaml.ScalarNode, path: Path, doc: YamlDocument) -> Any:
         normal = unicodedata.normalize("NFC", value)
         if normal != value:
             mark = node.start_mark
-            doc.findings.append(Finding("PX112", path, {"text": normal[:40]}, line=mark.line + 1,
+            doc.findings.append(Finding("PX112", path, {"text": normal[:40], "also": ""}, line=mark.line + 1,
                                         col=mark.column + 1))
         return normal
     return value

@@ -198,3 +198,11 @@ def test_an_invisible_control_character_is_placed_where_it_is(text: str, line: i
     doc = parse_yaml(text)
     assert [(f.code, f.line, f.col) for f in doc.findings] == [("PX100", line, col)]
     assert "U+" in doc.findings[0].params["problem"] and "position" not in doc.findings[0].params["problem"]
+
+
+def test_a_file_typed_in_decomposed_unicode_is_told_once_with_the_count() -> None:
+    text = unicodedata.normalize("NFD", "title: Cải cách\nbasis: Quyết định\nnote: Sở Nội vụ\n")
+    doc = parse_yaml(text)
+    assert [(f.code, f.line) for f in doc.findings] == [("PX112", 1)]
+    assert "2" in doc.findings[0].params["also"]
+    assert doc.data["note"] == unicodedata.normalize("NFC", "Sở Nội vụ")

@@ -36,8 +36,11 @@ MESSAGES: dict[str, Msg] = {
                  "YAML aliases (*{alias}) are not allowed; write the value out.", exit=1),
     "PX111": Msg("thụt lề bằng ký tự tab; YAML chỉ cho phép dấu cách.",
                  "indented with a tab; YAML allows only spaces.", exit=1),
-    "PX112": Msg("văn bản '{text}' chưa ở dạng Unicode NFC (dấu tiếng Việt tách rời); lưu lại ở dạng NFC.",
-                 "text '{text}' is not NFC Unicode (decomposed Vietnamese accents); save it as NFC.", exit=1),
+    "PX112": Msg("văn bản '{text}' chưa ở dạng Unicode NFC (dấu tiếng Việt tách rời, như khi gõ bằng 'Unicode tổ "
+                 "hợp'); lưu lại ở dạng NFC (Unicode dựng sẵn).{also}",
+                 "text '{text}' is not NFC Unicode (decomposed Vietnamese accents, as typed with 'Unicode tổ hợp'); "
+                 "save it as NFC (precomposed Unicode).{also}", exit=1),
+    "ui.yaml.nfc_also": Msg(" Cùng lỗi ở {n} chỗ khác trong tệp.", " The same in {n} more places in the file."),
     "PX113": Msg("{field}: {problem}", "{field}: {problem}", exit=1),
     "PX114": Msg("{code}: thành phần '{component}' không có trong 'components' ({known}).",
                  "{code}: component '{component}' is not listed in 'components' ({known}).", exit=1),
