@@ -62,8 +62,8 @@ class Cell(NamedTuple):
 
 
 def is_blank(raw: RawValue) -> bool:
-    """Nothing typed: an empty cell or only spaces."""
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    """Nothing typed: an empty cell, or only spaces and invisible characters (zero-width space, BOM)."""
+    return raw is None or (isinstance(raw, str) and not raw.strip().strip("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 BLANK = Cell(None, "")

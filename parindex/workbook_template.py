@@ -73,8 +73,12 @@ def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str 
                    force: bool = False) -> None:
     """Write the evidence workbook of `cset` to `path` atomically (never over a file without `force`)."""
     day = today or date.today()
-    book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day)
-    write_atomic(path, lambda tmp: save_stamped(book, tmp, day), force)
+
+    def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
+        book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day)
+        save_stamped(book, tmp, day)
+
+    write_atomic(path, write, force)
 
 
 def save_stamped(book: Workbook, target: Path, day: date) -> None:

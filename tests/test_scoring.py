@@ -225,3 +225,10 @@ def test_a_better_value_never_scores_lower(cset, low, high):
 def test_same_input_gives_byte_identical_json(cset, rows):
     report = text_report("json", many=False)
     assert report_text(report, [score_book(cset, book(rows))]) == report_text(report, [score_book(cset, book(rows))])
+
+
+@pytest.mark.parametrize("raw", ["\u200b", " \u00a0 ", "\ufeff"])
+def test_a_cell_with_only_invisible_characters_is_not_entered(cset, raw):
+    unit = score_book(cset, book({"2.1.1": {"value": raw}}))
+    scored = next(s for s in unit.items if s.item.code == "2.1.1")
+    assert scored.status == "missing" and not unit.errors
