@@ -278,3 +278,13 @@ def test_likely_editing_mistakes_are_explained_in_vietnamese(cli: Cli, tmp_path:
     assert result.code == 1 and len(result.out) < 2000  # a line or two, not a flood
     assert words in result.out
     assert "a tier needs" not in result.out and "a criterion holds" not in result.out  # no English left
+
+
+def test_patterns_are_expanded_where_the_shell_does_not(tmp_path: Path) -> None:
+    from parindex.cli.app import expand_globs
+
+    for name in ("b.yaml", "a.yaml", "c.txt"):
+        (tmp_path / name).write_text("id: x\n", encoding="utf-8")
+    args = ["validate", str(tmp_path / "*.yaml"), "--format", "json", str(tmp_path / "none-*.yaml")]
+    assert expand_globs(args) == ["validate", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "--format", "json",
+                                  str(tmp_path / "none-*.yaml")]

@@ -71,8 +71,26 @@ def run(argv: list[str]) -> int:
     return _run(args, lang, debug)
 
 
+def expand_globs(args: list[str]) -> list[str]:
+    """`criteria\\*.yaml` as the files it matches (sorted): Windows shells pass patterns through unexpanded,
+    and typer expands them only for a command line it reads itself. A pattern matching nothing stays as
+    written, so the error names it."""
+    import glob
+
+    expanded: list[str] = []
+    for arg in args:
+        matches = sorted(glob.glob(arg)) if not arg.startswith("-") and any(c in arg for c in "*?[") else []
+        expanded += matches or [arg]
+    return expanded
+
+
 def _run(args: list[str], lang: str | None, debug: bool) -> int:
+    import os
+
     import typer
+
+    if os.name == "nt":
+        args = expand_globs(args)
 
     from parindex.errors import ParindexError
     from parindex.i18n import LANGS, set_lang, t
