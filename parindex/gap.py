@@ -444,13 +444,16 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                assume: dict[str, Decimal] | None = None) -> Projection:
     """Current self-assessed components + SIPAS and survey as the baseline year's (or as assumed)."""
     assume = dict(assume or {})
-    missing = [part.id for part in current.components if part.id in SURVEY_COMPONENTS and part.id not in assume
+    known = {part.id for part in current.components}  # a result without survey parts still gets the baseline's
+    parts = [*current.components, *(CurrentPart(comp.id, comp.name, ZERO, ZERO, comp.max) for comp in base.components
+                                    if comp.id in SURVEY_COMPONENTS and comp.id not in known)]
+    missing = [part.id for part in parts if part.id in SURVEY_COMPONENTS and part.id not in assume
                and unit.component_score(part.id) is None]
     if missing:  # every option the projection needs, at once
         raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
                             options=" ".join(f"--assume-{m} …" for m in missing))
     own, assumptions, notes = [], [], []
-    for part in current.components:
+    for part in parts:
         if part.id not in SURVEY_COMPONENTS:
             own.append(part)
             continue
@@ -470,7 +473,7 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
         assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.full_max, given=False))
     if assume:
         raise ParindexError("PG412", component=", ".join(sorted(assume)), criteria=current.criteria_id,
-                            known=", ".join(c.id for c in current.components))
+                            known=", ".join(c.id for c in parts))
     total = sum((p.score for p in own), ZERO) + sum((a.value for a in assumptions), ZERO)
     best, worst = projected_rank(base, total, unit)
     return Projection(own, assumptions, total, unit.total.value if unit.total else None, best, worst,

@@ -279,3 +279,14 @@ def test_what_the_projection_needs_is_said_at_once_and_in_its_own_words(cli, tmp
     assert ambiguous.code == 2 and "PG417" in ambiguous.err and "9999" in ambiguous.err  # both readings named
     rank = cli("gap", "--year", "2020", str(current), "--target-rank", "64", "--lang", "en")
     assert rank.code == 2 and "a rank is 1 to 63" in rank.err
+
+
+def test_a_result_without_a_survey_part_is_projected_with_the_baseline_survey(cli, tmp_path: Path) -> None:
+    data = score_result(year="2020")
+    data["components"] = [c for c in data["components"] if c["id"] != "survey"]
+    report = json.loads(cli("gap", str(write_result(tmp_path / "now.json", data)), "--year", "2020", "-f",
+                            "json").out)
+    assumed = {a["id"]: a for a in report["projection"]["assumed"]}
+    assert set(assumed) == {"sipas", "survey"} and assumed["survey"]["from"] == "baseline 2020"
+    parts = [p["score"] for p in report["projection"]["self_assessed"]] + [a["value"] for a in assumed.values()]
+    assert report["projection"]["total"] == pytest.approx(sum(parts))
