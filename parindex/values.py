@@ -246,36 +246,29 @@ def _word(raw: RawValue) -> str:
 
 def parse_yes_no(raw: RawValue) -> bool:
     """Có / Không in the ways people write them (and TRUE/FALSE, 1/0 cells)."""
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and raw in (0, 1):
-        return raw == 1
-    if isinstance(raw, str):
-        word = _word(raw)
-        if word in _YES:
-            return True
-        if word in _NO:
-            return False
-    raise ValueProblem("PW447", value=show(raw), accepted=YES_NO_FORMS)
+    return _flag(raw, _YES, _NO, "PW447", YES_NO_FORMS)
 
 
 def parse_not_applicable(raw: RawValue) -> bool:
     """The Không áp dụng column: blank = applies; x, Có, N/A, KAD, Không áp dụng = does not apply."""
-    if raw is None:
+    if raw is None or (isinstance(raw, str) and not clean_text(raw).strip()):
         return False
+    return _flag(raw, _NA_YES, _NA_NO, "PW448", NOT_APPLICABLE_FORMS)
+
+
+def _flag(raw: RawValue, yes: set[str], no: set[str], code: str, accepted: str) -> bool:
+    """A yes/no cell: TRUE/FALSE, 1/0, or one of the words of `yes` and `no`; else `code`."""
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, int | float) and raw in (0, 1):
         return raw == 1
     if isinstance(raw, str):
-        if not clean_text(raw).strip():
-            return False
         word = _word(raw)
-        if word in _NA_YES:
+        if word in yes:
             return True
-        if word in _NA_NO:
+        if word in no:
             return False
-    raise ValueProblem("PW448", value=show(raw), accepted=NOT_APPLICABLE_FORMS)
+    raise ValueProblem(code, value=show(raw), accepted=accepted)
 
 
 def parse_choice(raw: RawValue, labels: list[str]) -> str:
