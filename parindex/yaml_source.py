@@ -88,7 +88,7 @@ def parse_yaml(text: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"
-        doc.findings.append(Finding("PX100", params={"problem": problem}, line=line, col=col))
+        doc.findings.append(_parser_limit(exc) or Finding("PX100", params={"problem": problem}, line=line, col=col))
         return doc
     except yaml.YAMLError as exc:
         doc.findings.append(Finding("PX100", params={"problem": str(exc)}, line=1, col=1))
@@ -140,8 +140,23 @@ def _control_findings(text: str) -> list[Finding]:
 
 def _stream_guard(text: str) -> Finding | None:
     """Refuse aliases and runaway depth or size while streaming, before any object is built."""
+    try:
+        return _guard_events(text, _LOADER)
+    except yaml.MarkedYAMLError as exc:
+        if _parser_limit(exc) is None:
+            raise
+        # libyaml stopped at a limit of its own, which can come before ours is seen: for `[[[…` on one line it
+        # scans ~1000 levels ahead before handing over the first event. The pure-Python parser has no such limit
+        # (PyYAML 6.0-6.0.4), so streaming again with it finds ours where every PyYAML version finds it.
+        try:
+            return _guard_events(text, yaml.SafeLoader)
+        except yaml.YAMLError:
+            raise exc from None
+
+
+def _guard_events(text: str, loader: type) -> Finding | None:
     depth = 0
-    for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
+    for count, event in enumerate(yaml.parse(text, Loader=loader)):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
             return Finding("PX110", params={"alias": event.anchor}, line=mark.line + 1, col=mark.column + 1)
@@ -156,6 +171,29 @@ def _stream_guard(text: str) -> Finding | None:
             mark = event.start_mark
             return Finding("PX121", params={"limit": MAX_EVENTS}, line=mark.line + 1, col=mark.column + 1)
     return None
+
+
+# The parser's own limits, known by their problem text (lower-cased). PyYAML 6.0.4 bundles libyaml 0.2.6, which
+# refuses more than 1000 nested flow or block levels: "exceeded maximum nesting depth" (context "while
+# increasing flow level"); the libyaml in older wheels had none. A limit is one of ours, said with our code and
+# parameters at the parser's place, not a syntax error. No ordinary syntax error uses these limit words; the
+# first topic found in the text names the limit, and size or event count is the rest. (An alias limit does not
+# say the alias's name, hence "…".)
+_LIMIT_WORDS = ("exceeded", "maximum", "limit", "too many", "too long", "too large", "too deep")
+_LIMIT_TOPICS = (("nesting", "PX118"), ("depth", "PX118"), ("deep", "PX118"), ("alias", "PX110"), ("", "PX121"))
+_LIMIT_PARAMS: dict[str, dict[str, Any]] = {"PX118": {"limit": MAX_DEPTH}, "PX110": {"alias": "…"},
+                                            "PX121": {"limit": MAX_EVENTS}}
+
+
+def _parser_limit(exc: yaml.MarkedYAMLError) -> Finding | None:
+    """The project's finding for a limit the parser hit itself, or None when `exc` is an ordinary syntax error."""
+    problem = (exc.problem or "").lower()
+    if not any(word in problem for word in _LIMIT_WORDS):
+        return None
+    code = next(code for topic, code in _LIMIT_TOPICS if topic in problem)
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Finding(code, params=dict(_LIMIT_PARAMS[code]), line=line, col=col)
 
 
 _scalars = yaml.SafeLoader("")

@@ -8,12 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parindex.criteria_files import check_criteria_file
 from parindex.errors import ParindexError
-from parindex.yaml_source import MAX_DEPTH, load_yaml_file, parse_yaml, read_text
+from parindex.findings import Finding
+from parindex.yaml_source import MAX_DEPTH, MAX_EVENTS, _parser_limit, load_yaml_file, parse_yaml, read_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "criteria"
 BAD = FIXTURES / "bad"
@@ -58,6 +60,64 @@ def test_loader_codes_through_parse_yaml_and_the_file_checker(fixture: str) -> N
 def test_depth_limit_is_inclusive() -> None:
     assert found("[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n") == []
     assert [code for code, _, _ in found("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n")] == ["PX118"]
+
+
+# --- nesting the parser refuses itself: PyYAML 6.0.4 (libyaml 0.2.6) stops at 1000 levels, 6.0-6.0.3 never did ----
+
+def _block_mapping(levels: int) -> str:
+    return "".join("  " * k + "k:\n" for k in range(levels - 1)) + "  " * (levels - 1) + "k: 1\n"
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 999, 1000, 1001, 100_000])
+def test_deep_flow_sequence_is_too_deep_at_our_limit_whatever_the_parser_allows(levels: int) -> None:
+    # libyaml scans `[[[…` ahead before handing over an event, so 1001 levels used to come back as PX100
+    assert found("id: " + "[" * levels + "]" * levels + "\n") == [("PX118", 1, 5 + MAX_DEPTH - 1)]
+    assert parse_yaml("[" * levels + "]" * levels).findings[0].params == {"limit": MAX_DEPTH}
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 1001, 1500])
+def test_deep_block_mapping_is_too_deep_at_our_limit(levels: int) -> None:
+    assert found(_block_mapping(levels)) == [("PX118", MAX_DEPTH + 1, 2 * MAX_DEPTH + 1)]
+
+
+def test_block_depth_limit_is_inclusive() -> None:
+    assert found(_block_mapping(MAX_DEPTH)) == []
+    assert [code for code, _, _ in found(_block_mapping(MAX_DEPTH + 1))] == ["PX118"]
+
+
+def _parser_error(problem: str, context: str | None = "while increasing flow level") -> yaml.MarkedYAMLError:
+    mark = yaml.Mark("<unicode string>", 1003, 0, 1003, None, None)
+    return yaml.MarkedYAMLError(context, mark, problem, mark)
+
+
+@pytest.mark.parametrize(("problem", "code", "params"), [
+    ("exceeded maximum nesting depth", "PX118", {"limit": MAX_DEPTH}),  # libyaml 0.2.6, PyYAML 6.0.4
+    ("Exceeded Maximum Nesting Depth", "PX118", {"limit": MAX_DEPTH}),
+    ("too many aliases", "PX110", {"alias": "…"}),
+    ("input is too long", "PX121", {"limit": MAX_EVENTS}),
+    ("exceeded the event limit", "PX121", {"limit": MAX_EVENTS}),
+])
+def test_a_parser_limit_is_our_finding_at_the_parsers_place(problem: str, code: str, params: dict[str, object],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _parser_limit(_parser_error(problem)) == Finding(code, params=params, line=1, col=1004)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:  # any parser, any PyYAML version
+        raise _parser_error(problem)
+
+    monkeypatch.setattr(yaml, "parse", refuse)
+    assert parse_yaml("a: 1\n").findings == [Finding(code, params=params, line=1, col=1004)]
+
+
+@pytest.mark.parametrize("problem", ["found unexpected end of stream", "did not find expected ',' or ']'",
+                                     "found extremely long version number", "found undefined alias 'x'"])
+def test_ordinary_syntax_errors_stay_px100(problem: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _parser_limit(_parser_error(problem)) is None
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise _parser_error(problem)
+
+    monkeypatch.setattr(yaml, "parse", refuse)
+    assert [(f.code, f.params) for f in parse_yaml("a: 1\n").findings] == [("PX100", {"problem": problem})]
 
 
 def test_refusing_guards_build_nothing() -> None:
