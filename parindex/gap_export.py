@@ -162,9 +162,12 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     from openpyxl.styles import Font
 
     from parindex.atomic import write_atomic
+    from parindex.workbook_guard import REPORT_CATEGORY
 
     data = report_dict(report)
     book = Workbook()
+    book.properties.creator = "parindex"
+    book.properties.category = REPORT_CATEGORY
     summary = book.active
     summary.title = t("ui.gap.sheet_summary")
     o = data["official"]

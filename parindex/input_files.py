@@ -50,3 +50,13 @@ def read_bytes(path: Path, limit: int, count: int = -1) -> bytes:
             return handle.read(count)
     except OSError as exc:
         raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def same_file(path: Path, other: Path | None) -> bool:
+    """The same file, however named (relative, through a link, in another case on a case-blind disk)."""
+    if other is None:
+        return False
+    try:
+        return path.resolve() == other.resolve() or (path.exists() and other.exists() and path.samefile(other))
+    except OSError:
+        return False

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from parindex.criteria import CriteriaSet
 from parindex.errors import ParindexError
+from parindex.input_files import same_file
 from parindex.scoring import Notice, UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
@@ -22,36 +24,71 @@ def _scratch(path: Path) -> bool:
     return path.name.startswith(("~$", "._"))
 
 
-def collect_workbooks(paths: list[Path], output: Path | None = None) -> list[Path]:
+# Spreadsheets an officer may leave in a folder that `score` cannot read: named, so none is missed silently.
+OTHER_SPREADSHEETS = (".ods", ".xls", ".xlsm", ".xlsb", ".csv", ".fods")
+
+
+@dataclass(frozen=True)
+class Collected:
+    workbooks: list[Path]  # as given, in order, each once
+    not_read: list[Path]  # spreadsheets in the given folders that are not .xlsx
+
+
+def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
     """Files as given; a folder stands for the .xlsx files in it (sorted). Lock files are skipped everywhere:
     `*.xlsx` in a shell matches the ~$ file of a workbook open in Excel.
 
-    Every file is checked to exist before any is read, a file named twice is read once, and the report
-    being written (`output`) is never read as a workbook: named, it is refused; in a folder, it is left out."""
-    report = output.resolve() if output is not None else None
+    Every file is checked to exist before any is read, and a file named twice is read once. The output
+    (`output`) may be none of them, named or found in a folder (PS525): it would replace a workbook. Only
+    last run's report, found in the folder as the output again, is left out (to be replaced with --force)."""
     found: dict[Path, Path] = {}  # resolved → as given, in order
+    not_read: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not _scratch(p)
-                            and p.resolve() != report)
+            entries = sorted(p for p in path.iterdir() if not _scratch(p) and p.is_file())
+            inside = [p for p in entries if p.suffix.lower() == ".xlsx"]
+            others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not same_file(p, output)]
+            not_read += others
             if not inside:
-                raise ParindexError("PS523", path=str(path))
+                raise ParindexError("PS523", path=str(path), others=_others(others))
         elif not path.exists():
             raise ParindexError("PE300", path=str(path))
-        elif path.resolve() == report:
-            raise ParindexError("PS525", path=str(path))
         else:
             inside = [] if _scratch(path) else [path]
         for workbook in inside:
+            if same_file(workbook, output):
+                if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
+                    continue
+                raise ParindexError("PS525", path=str(workbook))
             found.setdefault(workbook.resolve(), workbook)
     if not found:  # only lock files were named
-        raise ParindexError("PS523", path=", ".join(map(str, paths)))
-    return list(found.values())
+        raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
+    return Collected(list(found.values()), not_read)
+
+
+def _is_report(path: Path) -> bool:
+    from parindex.workbook_reader import is_report
+
+    return is_report(path)
+
+
+def _others(files: list[Path]) -> str:
+    from parindex.i18n import t
+
+    return " " + t("ui.score.not_xlsx", files=", ".join(p.name for p in files)) if files else ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A workbook in the run that is a report parindex wrote (an earlier `score -o r.xlsx`), not a unit's."""
+
+    path: Path
 
 
 def score_many(paths: list[Path], criteria_ref: str | None,
-               render: Callable[[UnitScore], R]) -> Iterator[tuple[R, UnitTotals]]:
-    """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order.
+               render: Callable[[UnitScore], R]) -> Iterator[tuple[R, UnitTotals] | Skipped]:
+    """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order;
+    a report parindex wrote comes back as `Skipped`.
 
     Many workbooks are handled by worker processes, one per CPU: reading and scoring are nearly all the
     work, and a worker sends back only the rendered text and the totals, so this process keeps little per
@@ -60,8 +97,7 @@ def score_many(paths: list[Path], criteria_ref: str | None,
     if len(paths) < PARALLEL_FROM or workers < 2:
         cache: dict[str, CriteriaSet] = {}
         for path in paths:
-            unit = score_workbook(path, criteria_ref, cache)
-            yield render(unit), unit.totals()
+            yield _score_or_skip(path, criteria_ref, render, cache)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -104,11 +140,22 @@ def _start_worker(lang: str) -> None:
 
 
 def _score_or_error(path: Path, criteria_ref: str | None,
-                    render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | ParindexError:
+                    render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
     try:
-        unit = score_workbook(path, criteria_ref, _worker_sets)
+        return _score_or_skip(path, criteria_ref, render, _worker_sets)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
         return exc
+
+
+def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
+                   cache: dict[str, CriteriaSet]) -> tuple[R, UnitTotals] | Skipped:
+    try:
+        unit = score_workbook(path, criteria_ref, cache)
+    except ParindexError as exc:
+        # a workbook without the evidence sheets may be an earlier report left in the folder: asked only then
+        if exc.code == "PW420" and _is_report(path):
+            return Skipped(path)
+        raise
     return render(unit), unit.totals()
 
 

@@ -45,7 +45,11 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from parindex.workbook_guard import REPORT_CATEGORY
+
     workbook = Workbook()
+    workbook.properties.creator = "parindex"
+    workbook.properties.category = REPORT_CATEGORY  # found later in a scored folder, it is skipped, not read
     workbook.remove(workbook.active)
     reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31]]  # the sheets made after the units
     notes: list[list[object]] = []

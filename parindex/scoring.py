@@ -126,7 +126,7 @@ class UnitScore(_Totals):
     errors: list[Notice]
 
     def totals(self) -> UnitTotals:
-        return UnitTotals(self.unit, self.source, self.areas, len(self.errors))
+        return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level)
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,7 @@ class UnitTotals(_Totals):
     source: str
     areas: list[Subtotal]
     errors: int  # how many errors its workbook has (any: the run exits 1)
+    level: str  # how its name is compared with others' (unit_names.name_key)
 
 
 # --- scoring ----------------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ RATIO_MIN_SIZE = 1024 * 1024  # small parts may compress as they like
 CHUNK = 1024 * 1024
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+# The category (docProps/core.xml) of every workbook report parindex writes: such a file, found in a folder
+# being scored, is skipped with a note instead of being read as a unit's workbook.
+REPORT_CATEGORY = "parindex report"
 
 
 def max_bytes() -> int:

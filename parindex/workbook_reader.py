@@ -33,7 +33,7 @@ from parindex.evidence import (
 )
 from parindex.headers import column_letter, header_form, header_key, match_headers
 from parindex.values import ValueProblem, clean_text, float_text, normalise_code, show
-from parindex.workbook_guard import WorkbookZip, guard_workbook
+from parindex.workbook_guard import REPORT_CATEGORY, WorkbookZip, guard_workbook
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 20_000
@@ -101,6 +101,35 @@ def _read(path: Path) -> EvidenceBook:
         info, info_refs = reader.info(info_name, info_rows)
         rows = reader.items(items_name, item_rows)
     return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
+
+
+def read_info(path: Path) -> dict[str, str]:
+    """Only the *Thông tin* sheet's key/value rows (is an existing file someone's evidence workbook?)."""
+    with guard_workbook(path) as archive:
+        book = _open(path)
+        try:
+            info_name = _find_sheet(path, list(book.sheet_names), SHEET_INFO)
+            reader = _Reader(path, archive)
+            reader.prescan(info_name)
+            rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
+        finally:
+            book.close()
+        return reader.info(info_name, rows)[0]
+
+
+_REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
+
+
+def is_report(path: Path) -> bool:
+    """A workbook report parindex wrote: its core properties carry `REPORT_CATEGORY`. Asked only of a file that
+    is not an evidence workbook, so the common case pays nothing."""
+    try:
+        with guard_workbook(path) as archive:
+            if "docProps/core.xml" not in archive.entries:
+                return False
+            return _REPORT_MARK.search(archive.read("docProps/core.xml")) is not None
+    except ParindexError:
+        return False
 
 
 # --- calamine ---------------------------------------------------------------------------------------

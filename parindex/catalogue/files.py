@@ -21,6 +21,14 @@ MESSAGES: dict[str, Msg] = {
                  "criteria set {path} is not valid ({count} problems); run 'parindex validate {path}' to see them.",
                  exit=1),
     "PE305": Msg("'{path}' là một thư mục, không phải tệp.", "'{path}' is a folder, not a file.", exit=2),
+    "PE308": Msg("{path} là tệp đầu vào của lần chạy này; ghi kết quả ra tệp khác (--force cũng không ghi đè "
+                 "tệp đầu vào).",
+                 "{path} is an input of this run; write the result to another file (not even --force overwrites an "
+                 "input).", exit=2),
+    "PE309": Msg("{path} là sổ tài liệu kiểm chứng đã lập cho bộ tiêu chí {set_id}; không ghi kết quả đè lên sổ "
+                 "(kể cả với --force). Ghi kết quả ra tệp khác.",
+                 "{path} is an evidence workbook made for criteria set {set_id}; a result is never written over "
+                 "one, not even with --force. Write it to another file.", exit=2),
     "PE307": Msg("'{path}' không phải một tệp thông thường (thiết bị, pipe…); hãy chỉ tới tệp trên đĩa.",
                  "'{path}' is not a regular file (a device, a pipe…); name a file on disk.", exit=2),
 }

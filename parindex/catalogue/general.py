@@ -24,6 +24,14 @@ MESSAGES: dict[str, Msg] = {
                  "No such command '{name}'.{hint} The commands: {commands}.", exit=2),
     "PC712": Msg("Thừa đối số: {args}. Tên tệp có dấu cách thì đặt trong ngoặc kép.",
                  "Unexpected extra argument(s): {args}. Put a file name with spaces in double quotes.", exit=2),
+    "PC713": Msg("Tệp {path} có đuôi {suffix} nhưng định dạng là {fmt}; đổi đuôi tệp thành {expected} hoặc bỏ "
+                 "--format để định dạng theo đuôi tệp.",
+                 "{path} ends in {suffix} but the format is {fmt}; name the file {expected}, or leave out --format "
+                 "and the file's extension decides.", exit=2),
+    "PC714": Msg("Không biết ghi định dạng nào vào tệp {path}: đuôi '{suffix}' không ứng với định dạng nào; dùng "
+                 "một trong: {accepted}.",
+                 "Cannot tell which format to write to {path}: no format has the extension '{suffix}'; use one of: "
+                 "{accepted}.", exit=2),
     "ui.usage.did_you_mean": Msg(" Có phải ý bạn là: {options}?", " Did you mean: {options}?"),
     "ui.usage.option": Msg("tùy chọn", "option"),
     "ui.usage.argument": Msg("đối số", "argument"),

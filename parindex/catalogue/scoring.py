@@ -28,7 +28,12 @@ MESSAGES: dict[str, Msg] = {
     "PS524": Msg("sổ ghi bộ tiêu chí '{set_id}' nhưng đây không phải bộ có sẵn; thêm --criteria ĐƯỜNG_DẪN.yaml.",
                  "the workbook names criteria set '{set_id}', which is not bundled; add --criteria PATH.yaml.",
                  exit=2),
-    "PS523": Msg("không tìm thấy sổ .xlsx nào trong {path}.", "no .xlsx workbook found in {path}.", exit=2),
+    "PS523": Msg("không tìm thấy sổ .xlsx nào trong {path}.{others}", "no .xlsx workbook found in {path}.{others}",
+                 exit=2),
+    "PS526": Msg("hai sổ cho cùng một đơn vị '{unit}': {first} và {second}. Giữ một sổ (có thể là bản sao gửi hai "
+                 "lần) rồi chấm lại; chưa xếp hạng đơn vị nào.",
+                 "two workbooks for the same unit '{unit}': {first} and {second}. Keep one (a copy sent twice?) and "
+                 "score again; no unit was ranked.", exit=2),
     "PS525": Msg("{path} vừa là sổ được chấm vừa là tệp kết quả (-o); ghi kết quả ra tệp khác để không mất sổ.",
                  "{path} is both a workbook being scored and the output (-o); write the report to another file so "
                  "the workbook is not lost.", exit=2),
@@ -64,6 +69,12 @@ MESSAGES.update({
     "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
     "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
                            "Per-area columns: widen the terminal or use --format xlsx."),
+    "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "
+                             "rồi Lưu thành (Save As) 'Excel Workbook (*.xlsx)').",
+                             "Not scored: {files}, not .xlsx workbooks (to score one, open it in Excel or LibreOffice "
+                             "and Save As 'Excel Workbook (*.xlsx)')."),
+    "ui.score.skipped_report": Msg("Bỏ qua {path}: đây là tệp kết quả do parindex ghi, không phải sổ tự đánh giá.",
+                                   "Skipped {path}: a report parindex wrote, not a self-assessment workbook."),
     "ui.score.reading": Msg("Đang đọc sổ", "Reading workbooks"),
     "ui.score.not_self_scored": Msg("không tự chấm", "not self-scored"),
     "ui.score.estimated_note": Msg("{n} tiêu chí điều tra/SIPAS được nhập ước tính và đã tính vào tổng (đánh dấu "

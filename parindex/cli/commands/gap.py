@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
         assume_survey: str = typer.Option(None, "--assume-survey", help=t("help.gap.assume_survey")),
         target_rank: int = typer.Option(None, "--target-rank", min=1, help=t("help.gap.target_rank")),
         baseline: Path = typer.Option(None, "--baseline", help=t("help.gap.baseline")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("help.gap.format")),
+        fmt: str = typer.Option(None, "--format", "-f", help=t("help.gap.format")),
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         chart: Path = typer.Option(None, "--chart", help=t("help.gap.chart")),
@@ -116,19 +116,18 @@ def build_report(file: Path | None, year: int, *, unit: str | None = None, offic
 
 def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: Path | None = None,
             criteria: str | None = None, assume_sipas: str | None = None, assume_survey: str | None = None,
-            target_rank: int | None = None, baseline: Path | None = None, fmt: str = "table",
+            target_rank: int | None = None, baseline: Path | None = None, fmt: str | None = None,
             output: Path | None = None, force: bool = False, chart: Path | None = None) -> int:
-    from parindex.atomic import refuse_overwrite, write_text_atomic
+    from parindex.atomic import write_text_atomic
+    from parindex.cli.outputs import guard_output, output_format
     from parindex.cli.render import console
     from parindex.errors import ParindexError
 
-    if fmt not in FORMATS:
-        raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))
-    if fmt == "xlsx" and output is None:
-        raise ParindexError("PC703", fmt=fmt)
+    fmt = output_format(fmt, output, FORMATS)
+    inputs = [path for path in (file, official, baseline, Path(criteria) if criteria else None) if path is not None]
     for path in (output, chart):
         if path is not None:
-            refuse_overwrite(path, force)
+            guard_output(path, force, inputs)
     if chart is not None:
         import importlib.util
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import typer
+from rich.markup import escape
 
 from parindex.i18n import t
 
@@ -22,7 +23,7 @@ def register(app: typer.Typer) -> None:
     @app.command("score", help=t("help.score"))
     def score(
         files: list[Path] = typer.Argument(..., metavar="FILE|FOLDER…"),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("help.format") + " " + "|".join(FORMATS)),
+        fmt: str = typer.Option(None, "--format", "-f", help=t("help.format") + " " + "|".join(FORMATS)),
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
@@ -38,17 +39,20 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run_explain(file, code, criteria))
 
 
-def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, criteria: str | None) -> int:
+def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None) -> int:
     from parindex.atomic import write_atomic
-    from parindex.cli.render import console
-    from parindex.errors import ParindexError
+    from parindex.cli.outputs import guard_output, output_format
+    from parindex.cli.render import console, err_console
     from parindex.score_files import collect_workbooks
 
-    if fmt not in FORMATS:
-        raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))
-    if fmt == "xlsx" and output is None:
-        raise ParindexError("PC703", fmt=fmt)
-    paths = collect_workbooks(files, output)
+    fmt = output_format(fmt, output, FORMATS)
+    collected = collect_workbooks(files, output)
+    if output is not None:
+        guard_output(output, force, [Path(criteria)] if criteria else [])
+    if collected.not_read:
+        err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
+                          style="yellow", soft_wrap=True)
+    paths = collected.workbooks
     if fmt == "xlsx":
         from parindex.score_xlsx import unit_sheet, write_report_xlsx
 
@@ -68,8 +72,6 @@ def run_score(files: list[Path], fmt: str, output: Path | None, force: bool, cri
         console.print(t("ui.written", path=output))
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
-        from parindex.cli.render import err_console
-
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
                             errors=sum(unit.errors for unit in failed)), style="yellow", soft_wrap=True)
     return 1 if failed else 0
@@ -99,20 +101,36 @@ def _write_file(tmp: Path, report: TextReport, paths: list[Path], criteria: str 
 
 
 def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterator:
-    """Each workbook's rendered part and totals, in order, with a progress bar when there are several."""
+    """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
+    report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
     from rich.progress import Progress
 
     from parindex.cli.render import err_console
-    from parindex.score_files import score_many
+    from parindex.score_files import Skipped, score_many
 
-    if len(paths) == 1:
-        yield from score_many(paths, criteria, render)
-        return
-    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+    units: dict[str, str] = {}  # the unit's name as compared → its workbook
+    with Progress(console=err_console, transient=True,
+                  disable=len(paths) == 1 or not err_console.is_terminal) as progress:
         task = progress.add_task(t("ui.score.reading"), total=len(paths))
         for part in score_many(paths, criteria, render):
-            yield part
             progress.advance(task)
+            if isinstance(part, Skipped):
+                err_console.print(escape(t("ui.score.skipped_report", path=part.path)), style="yellow", soft_wrap=True)
+                continue
+            _refuse_second_workbook(units, part[1])
+            yield part
+
+
+def _refuse_second_workbook(units: dict[str, str], totals: UnitTotals) -> None:
+    """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed
+    twice, `so-tu-phap (1).xlsx`, must not be ranked against itself)."""
+    from parindex.errors import ParindexError
+    from parindex.unit_names import name_key
+
+    key = name_key(totals.unit, totals.level)
+    if key in units:
+        raise ParindexError("PS526", unit=totals.unit, first=units[key], second=totals.source)
+    units[key] = totals.source
 
 
 def run_explain(file: Path, code: str, criteria: str | None) -> int:

@@ -1,0 +1,67 @@
+"""What a command that writes a report checks before any work: which format the file gets, and that writing it
+loses nothing (no input of the run, no one's evidence workbook, is ever replaced by a report)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from parindex.errors import ParindexError
+
+EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx"}
+
+
+def output_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """`--format` as given, else the one the `-o` file's extension names, else `table`.
+
+    An extension that no format has, or that contradicts `--format`, is refused: `-o r.xlsx` holding a text
+    table is a file Excel cannot open. A name without an extension takes `--format` (or the table)."""
+    if fmt is not None and fmt not in formats:
+        raise ParindexError("PC702", value=fmt, accepted=", ".join(formats))
+    chosen = fmt or "table"
+    suffix = output.suffix.lower() if output is not None else ""
+    if output is not None and suffix:
+        by_suffix = {EXTENSIONS[name]: name for name in formats}
+        if suffix not in by_suffix:
+            raise ParindexError("PC714", path=str(output), suffix=output.suffix, accepted=", ".join(by_suffix))
+        if fmt is not None and by_suffix[suffix] != fmt:
+            raise ParindexError("PC713", path=str(output), suffix=output.suffix, fmt=fmt,
+                                expected=output.with_suffix(EXTENSIONS[fmt]).name)
+        chosen = by_suffix[suffix]
+    if chosen == "xlsx" and output is None:
+        raise ParindexError("PC703", fmt=chosen)
+    return chosen
+
+
+def guard_output(output: Path, force: bool, inputs: Iterable[Path]) -> None:
+    """Refuse, before any work, an output that is one of the run's inputs (PE308, whatever --force says), an
+    evidence workbook (PE309, likewise), or one `refuse_overwrite` refuses (a folder, an existing file without
+    --force …)."""
+    from parindex.atomic import refuse_overwrite
+    from parindex.input_files import same_file
+
+    for path in inputs:
+        if same_file(path, output):
+            raise ParindexError("PE308", path=str(output))
+    set_id = evidence_set(output) if output.is_file() else None
+    if set_id:
+        raise ParindexError("PE309", path=str(output), set_id=set_id)
+    refuse_overwrite(output, force)
+
+
+def evidence_set(path: Path) -> str | None:
+    """The criteria set an existing evidence workbook names in its *Thông tin* sheet; None for anything else."""
+    from parindex.input_files import ZIP_MAGICS
+
+    try:
+        with open(path, "rb") as handle:
+            if not handle.read(4).startswith(ZIP_MAGICS):
+                return None
+    except OSError:  # unreadable: not a workbook we can recognise (refuse_overwrite says the rest)
+        return None
+    from parindex.workbook_reader import read_info
+
+    try:
+        return read_info(path).get("criteria_id", "").strip() or None
+    except ParindexError:  # not readable as an evidence workbook: a report, or something else
+        return None
