@@ -10,6 +10,7 @@ alone because it may belong to a write still running in another process.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -17,6 +18,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -197,9 +199,12 @@ def test_cli_ctrl_c_during_a_write_is_pc705_and_keeps_the_old_file(cli: Callable
 
 
 # --- killing a real writer ---------------------------------------------------------------------------------
+# The test waits for what the writer has visibly done (a line it printed, the bytes in its `.part` file, the
+# target replaced), never for a fixed time: on a busy machine a delay says nothing about where the writer is.
 
 CHUNK = 1 << 20
 CHUNKS = 48  # a 48 MiB output, written a chunk at a time
+DEADLINE = 120  # seconds: only a guard against a hang, never a guess at how fast the machine is
 
 WRITER = textwrap.dedent(f"""
     import os, sys
@@ -207,18 +212,16 @@ WRITER = textwrap.dedent(f"""
     from parindex.atomic import write_atomic
 
     target = Path(sys.argv[1])
-    pace = float(sys.argv[2])
+    hold = int(sys.argv[2])  # after this many chunks, wait (for the signal); 0: write straight through
 
     def write(tmp):
         with open(tmp, "wb") as out:
             for k in range({CHUNKS}):
                 out.write(bytes([65 + k % 26]) * {CHUNK})
                 out.flush()
-                if k == 0:
-                    print("writing", flush=True)
-                if pace:
-                    import time
-                    time.sleep(pace)
+                print("wrote", k + 1, flush=True)
+                if k + 1 == hold:
+                    sys.stdin.readline()  # the test never answers: only its signal ends this
 
     write_atomic(target, write, force=True)
     print("done", flush=True)
@@ -232,35 +235,116 @@ def new_content_digest() -> str:
     return digest.hexdigest()
 
 
-def run_writer(target: Path, pace: float, signum: int, delay: float) -> subprocess.Popen[str]:
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(pace)], stdout=subprocess.PIPE,
-                             text=True, cwd=REPO)
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "writing"
-    time.sleep(delay)
-    child.send_signal(signum)
-    child.wait(timeout=60)
-    return child
+class Writer:
+    """The writer above in a child process; what it has printed is collected as it comes."""
+
+    def __init__(self, target: Path, hold: int) -> None:
+        self.target = target
+        self.child = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(hold)], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, text=True, cwd=REPO)
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.child.stdout is not None
+        for line in self.child.stdout:
+            self.lines.append(line.strip())
+
+    def part_size(self) -> int:
+        for path in self.target.parent.iterdir():
+            if part_pattern(self.target).fullmatch(path.name):
+                with contextlib.suppress(OSError):  # renamed or removed meanwhile
+                    return path.stat().st_size
+        return 0
+
+    def target_is_new(self) -> bool:
+        with contextlib.suppress(OSError):
+            return self.target.stat().st_size == CHUNK * CHUNKS
+        return False
+
+    def wait_for(self, condition: Callable[[], bool], what: str) -> None:
+        """Poll until `condition()` holds; fail clearly if the writer dies first or the deadline passes."""
+        end = time.monotonic() + DEADLINE
+        while not condition():
+            if self.child.poll() is not None:
+                self.reader.join(DEADLINE)
+                if condition():
+                    return
+                pytest.fail(f"the writer exited ({self.child.returncode}) before {what}; it printed {self.lines}")
+            if time.monotonic() > end:
+                pytest.fail(f"waited {DEADLINE} s for {what}; the writer printed {self.lines[-3:]}")
+            time.sleep(0.001)
+
+    def signal(self, signum: int) -> None:
+        with contextlib.suppress(ProcessLookupError):  # it may have just exited, after "done"
+            self.child.send_signal(signum)
+        try:
+            self.child.wait(timeout=DEADLINE)
+        except subprocess.TimeoutExpired:
+            self.child.kill()
+            pytest.fail(f"the writer still ran {DEADLINE} s after signal {signum}")
+
+    def stop(self) -> None:
+        """Whatever happened, leave no process, thread or pipe behind."""
+        if self.child.poll() is None:
+            self.child.kill()
+            self.child.wait()
+        self.reader.join(DEADLINE)
+        for pipe in (self.child.stdin, self.child.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+def run_writer(target: Path, signum: int, moment: str) -> Writer:
+    """Start a writer, wait for `moment`, send `signum`, wait for the writer to end. Moments:
+    `held at N`: it has written N chunks and waits, mid-write (its .part file holds exactly N MiB);
+    `all written`: the .part file holds every byte, or is already renamed (fsync, chmod, rename: any of them);
+    `renamed`: the target holds the new content (the folder's fsync and the clean-up may still be running);
+    `done`: it printed "done" (write_atomic has returned)."""
+    hold = int(moment.removeprefix("held at ")) if moment.startswith("held at ") else 0
+    writer = Writer(target, hold)
+    try:
+        if hold:
+            writer.wait_for(lambda: f"wrote {hold}" in writer.lines, f"the writer to have written {hold} chunks")
+            assert writer.part_size() == hold * CHUNK
+        elif moment == "all written":
+            writer.wait_for(lambda: writer.part_size() == CHUNK * CHUNKS or writer.target_is_new(),
+                            "every byte in the .part file")
+        elif moment == "renamed":
+            writer.wait_for(writer.target_is_new, "the new content in the target")
+        else:
+            assert moment == "done", moment
+            writer.wait_for(lambda: "done" in writer.lines, "the writer to print done")
+        writer.signal(signum)
+    finally:
+        writer.stop()
+    return writer
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
-@pytest.mark.parametrize(("pace", "delay"), [(0.01, 0.0), (0.01, 0.05), (0.01, 0.2), (0.0, 0.0), (0.0, 0.02),
-                                             (0.0, 0.08), (0.0, 0.3)])
-def test_sigkill_mid_write_leaves_the_old_file_or_the_whole_new_one(tmp_path: Path, pace: float,
-                                                                    delay: float) -> None:
+@pytest.mark.parametrize("moment", ["held at 1", f"held at {CHUNKS // 2}", f"held at {CHUNKS}", "all written",
+                                    "renamed", "done"])
+def test_sigkill_mid_write_leaves_the_old_file_or_the_whole_new_one(tmp_path: Path, moment: str) -> None:
     """Killed at different moments (during the write, the fsync, around the rename, or after it): the target
     is always the old file or the complete new one."""
     target = tmp_path / "báo cáo.xlsx"
     target.write_text(OLD, encoding="utf-8")
-    child = run_writer(target, pace, signal.SIGKILL, delay)
+    writer = run_writer(target, signal.SIGKILL, moment)
     content = target.read_bytes()
     if content != OLD.encode():
-        assert len(content) == CHUNK * CHUNKS, f"a fragment of {len(content)} bytes (exit {child.returncode})"
+        assert len(content) == CHUNK * CHUNKS, f"a fragment of {len(content)} bytes (exit {writer.child.returncode})"
         assert hashlib.sha256(content).hexdigest() == new_content_digest()
     leftovers = parts(tmp_path)
     assert len(leftovers) <= 1
     assert all(part_pattern(target).fullmatch(name) for name in leftovers), leftovers
     assert sorted(os.listdir(tmp_path)) == sorted([target.name, *leftovers])
+    if moment.startswith("held at "):  # killed mid-write, before the rename: the old file, the fragment beside
+        assert content == OLD.encode()
+        assert len(leftovers) == 1
+    if moment in ("renamed", "done"):  # killed after the rename: the new file, nothing beside it
+        assert content != OLD.encode()
+        assert leftovers == []
 
     # the next write to the same target cleans up once the leftover is stale
     for name in leftovers:
@@ -275,22 +359,24 @@ def test_sigkill_mid_write_leaves_the_old_file_or_the_whole_new_one(tmp_path: Pa
 def test_ctrl_c_mid_write_cleans_up_and_keeps_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "out.xlsx"
     target.write_text(OLD, encoding="utf-8")
-    child = run_writer(target, 0.01, signal.SIGINT, 0.05)
-    assert child.returncode != 0
+    writer = run_writer(target, signal.SIGINT, "held at 5")
+    assert writer.child.returncode != 0
+    assert "done" not in writer.lines
     assert target.read_text(encoding="utf-8") == OLD
     assert sorted(os.listdir(tmp_path)) == ["out.xlsx"], "the .part file must be removed on Ctrl-C"
 
 
 def test_a_killed_writer_at_least_once_left_the_old_file_mid_write(tmp_path: Path) -> None:
-    """Guard against a test that only ever kills after the rename: a slow writer killed early must leave the
+    """Guard against a test that only ever kills after the rename: a writer killed mid-write must leave the
     old content (so the test above really exercises the middle of a write)."""
     if os.name != "posix":
         pytest.skip("SIGKILL")
     target = tmp_path / "out.xlsx"
     target.write_text(OLD, encoding="utf-8")
-    run_writer(target, 0.02, signal.SIGKILL, 0.0)
+    run_writer(target, signal.SIGKILL, "held at 2")
     assert target.read_text(encoding="utf-8") == OLD
     assert len(parts(tmp_path)) == 1
+    assert (tmp_path / parts(tmp_path)[0]).stat().st_size == 2 * CHUNK  # the fragment, beside the target
 
 
 def test_an_output_that_is_a_folder_is_refused_even_with_force(tmp_path: Path) -> None:

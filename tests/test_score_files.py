@@ -3,12 +3,19 @@ Ctrl-C and on errors."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import time
+import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,25 +37,95 @@ def _many(folder: Path, count: int) -> Path:
     return folder
 
 
+def _distinct(folder: Path, count: int) -> Path:
+    """`count` workbooks of `count` different units (two of one unit stop a run: PS526), made quickly: one
+    sample, its Thông tin sheet stored uncompressed, so each copy is that template with the unit's name and
+    the sheet's CRC patched in place."""
+    sample = sorted(SAMPLES.glob("*.xlsx"))[0]
+    sheet, name = "xl/worksheets/sheet1.xml", "Huyện Mẫu A (tổng hợp)".encode()
+    marker = name + b" #00000"
+    packed = io.BytesIO()
+    with zipfile.ZipFile(sample) as source, zipfile.ZipFile(packed, "w") as out:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == sheet:
+                assert data.count(name) == 1, "the sample's unit name has changed: update this helper"
+                sheet_data = data.replace(name, marker)
+                out.writestr(sheet, sheet_data, zipfile.ZIP_STORED)
+            else:
+                out.writestr(entry, data)
+    template = packed.getvalue()
+    crc = struct.pack("<I", zlib.crc32(sheet_data))
+    assert template.count(marker) == 1 and template.count(crc) == 2  # the sheet; its local and central headers
+    at = template.index(marker)
+    crc_at = [template.index(crc), template.rindex(crc)]
+    folder.mkdir()
+    book = bytearray(template)
+    for n in range(count):
+        unique = name + f" #{n:05d}".encode()
+        book[at:at + len(unique)] = unique
+        for where in crc_at:
+            book[where:where + 4] = struct.pack("<I", zlib.crc32(sheet_data.replace(marker, unique)))
+        (folder / f"{n:05d}.xlsx").write_bytes(book)
+    return folder
+
+
+DEADLINE = 120  # seconds: only a guard against a hang, never a guess at how fast the machine is
+BUSY = 1 << 20  # bytes of report written (about 80 of 3000 units): the workers are scoring, the run is under way
+
+
+def _wait_for(condition: Callable[[], bool], what: str, child: subprocess.Popen[bytes]) -> None:
+    """Poll until `condition()` holds; fail clearly if the child exits first or the deadline passes."""
+    end = time.monotonic() + DEADLINE
+    while not condition():
+        if child.poll() is not None and not condition():
+            out = child.stdout.read().decode() if child.stdout else ""
+            pytest.fail(f"the child exited ({child.returncode}) before {what}\n{out[-2000:]}")
+        if time.monotonic() > end:
+            pytest.fail(f"waited {DEADLINE} s for {what}")
+        time.sleep(0.01)
+
+
+def _size(folder: Path, pattern: re.Pattern[str]) -> int:
+    """Bytes in the `.part` file matching `pattern` in `folder` (0 while there is none)."""
+    for path in folder.iterdir():
+        if pattern.fullmatch(path.name):
+            with contextlib.suppress(OSError):  # renamed or removed meanwhile
+                return path.stat().st_size
+    return 0
+
+
 @pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
 def test_ctrl_c_during_a_parallel_run_stops_at_once_without_tracebacks(tmp_path: Path) -> None:
-    folder = _many(tmp_path / "units", 3000)  # several seconds of work: Ctrl-C lands mid-run
+    """Ctrl-C once the workers are busy (the report's `.part` file holds scored units; the run is not
+    done): the run stops within seconds, says PC705, and leaves neither the report nor its `.part` file."""
+    from parindex.atomic import part_pattern
+
+    folder = _distinct(tmp_path / "units", 3000)  # several seconds of work: Ctrl-C lands mid-run
     output = tmp_path / "scores.json"
     run = subprocess.Popen([sys.executable, "-m", "parindex", "score", str(folder), "-f", "json", "-o", str(output)],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    time.sleep(1.0)
-    sent = time.monotonic()
-    os.killpg(run.pid, signal.SIGINT)  # what the terminal does: the whole group gets it, workers included
     try:
-        out = run.communicate(timeout=30)[0].decode()
-    except subprocess.TimeoutExpired:
-        os.killpg(run.pid, signal.SIGKILL)
-        pytest.fail("parindex score hung after Ctrl-C")
-    assert time.monotonic() - sent < 10
+        pattern = part_pattern(output)
+        _wait_for(lambda: _size(tmp_path, pattern) >= BUSY, f"{BUSY} bytes of scored units in the .part file", run)
+        assert not output.exists(), "the run finished before Ctrl-C: give it more workbooks"
+        sent = time.monotonic()
+        os.killpg(run.pid, signal.SIGINT)  # what the terminal does: the whole group gets it, workers included
+        try:
+            out = run.communicate(timeout=DEADLINE)[0].decode()
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"parindex score hung after Ctrl-C (still running after {DEADLINE} s)")
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.communicate()
+    stopped = time.monotonic() - sent
+    assert stopped < 10, f"took {stopped:.1f} s to stop after Ctrl-C"
     assert run.returncode == 2, out
     assert "PC705" in out
     assert "Traceback" not in out
     assert not output.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["units"], "the .part file must be removed on Ctrl-C"
 
 
 def _source(unit: UnitScore) -> str:  # module level: what a worker process is given must be picklable
