@@ -26,7 +26,7 @@ def _cell(text: str) -> str:
 def table_lines() -> list[str]:
     """One row per error code of the catalogue, sorted by code."""
     sys.path.insert(0, str(REPO))
-    from parindex.catalogue import MESSAGES
+    from parindex.common.catalogue import MESSAGES
 
     rows = [f"| `{code}` | {msg.exit} | {_cell(msg.vi)} | {_cell(msg.en)} |"
             for code, msg in sorted(MESSAGES.items()) if ERROR_CODE.fullmatch(code) and msg.exit is not None]

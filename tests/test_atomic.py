@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from parindex.atomic import STALE_PART_SECONDS, part_pattern, remove_stale_parts, write_atomic, write_text_atomic
-from parindex.errors import ParindexError
+from parindex.common.errors import ParindexError
+from parindex.io.atomic import STALE_PART_SECONDS, part_pattern, remove_stale_parts, write_atomic, write_text_atomic
 
 REPO = Path(__file__).resolve().parent.parent
 OLD = "nội dung cũ — old content\n"
@@ -181,7 +181,7 @@ def test_cli_refuses_to_overwrite_before_doing_the_work(cli: Callable[..., Resul
 
 def test_cli_ctrl_c_during_a_write_is_pc705_and_keeps_the_old_file(cli: Callable[..., Result], tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import parindex.schema
+    import parindex.criteria.schema
 
     target = tmp_path / "schema.json"
     target.write_text(OLD, encoding="utf-8")
@@ -189,7 +189,7 @@ def test_cli_ctrl_c_during_a_write_is_pc705_and_keeps_the_old_file(cli: Callable
     def interrupted() -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(parindex.schema, "schema_text", interrupted)
+    monkeypatch.setattr(parindex.criteria.schema, "schema_text", interrupted)
     result = cli("schema", "-o", str(target), "--force")
     assert result.code == 2
     assert "PC705" in result.err
@@ -209,7 +209,7 @@ DEADLINE = 120  # seconds: only a guard against a hang, never a guess at how fas
 WRITER = textwrap.dedent(f"""
     import os, sys
     from pathlib import Path
-    from parindex.atomic import write_atomic
+    from parindex.io.atomic import write_atomic
 
     target = Path(sys.argv[1])
     hold = int(sys.argv[2])  # after this many chunks, wait (for the signal); 0: write straight through
@@ -380,7 +380,7 @@ def test_a_killed_writer_at_least_once_left_the_old_file_mid_write(tmp_path: Pat
 
 
 def test_an_output_that_is_a_folder_is_refused_even_with_force(tmp_path: Path) -> None:
-    from parindex.atomic import refuse_overwrite
+    from parindex.io.atomic import refuse_overwrite
 
     for force in (False, True):
         with pytest.raises(ParindexError) as caught:

@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from parindex.baseline import STATUSES, Baseline
-from parindex.baseline_files import (
+from parindex.baseline.files import (
     BASELINE_CHECKS,
     check_baseline_file,
     find_baseline,
     load_baseline,
     sourced_values,
 )
-from parindex.bundled import bundled_files
-from parindex.errors import ParindexError
-from parindex.findings import describe
-from parindex.unit_names import name_key
+from parindex.baseline.model import STATUSES, Baseline
+from parindex.common.errors import ParindexError
+from parindex.common.findings import describe
+from parindex.common.unit_names import name_key
+from parindex.io.bundled import bundled_files
 
 BUNDLED = bundled_files("baselines")
 
@@ -218,8 +218,8 @@ def test_schema_problems_are_reported_with_a_position(tmp_path: Path) -> None:
 
 
 def test_every_check_code_has_a_name_and_texts() -> None:
-    from parindex.catalogue import MESSAGES
-    from parindex.findings import CHECK_NAMES
+    from parindex.common.catalogue import MESSAGES
+    from parindex.common.findings import CHECK_NAMES
 
     for code, name in BASELINE_CHECKS.items():
         assert CHECK_NAMES[code] == name

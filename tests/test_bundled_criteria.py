@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from parindex.criteria import CriteriaSet, effective_lead
-from parindex.criteria_files import check_criteria_file
-from parindex.findings import describe
-from parindex.i18n import t
+from parindex.common.findings import describe
+from parindex.common.i18n import t
+from parindex.criteria.files import check_criteria_file
+from parindex.criteria.model import CriteriaSet, effective_lead
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "criteria" / "par-province-2020.yaml"

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from parindex.checks import check_set
-from parindex.criteria import CriteriaSet
-from parindex.criteria_files import check_criteria_document, check_criteria_file
-from parindex.findings import CHECK_NAMES, Finding, describe
-from parindex.yaml_source import parse_yaml
+from parindex.common.findings import CHECK_NAMES, Finding, describe
+from parindex.criteria.checks import check_set
+from parindex.criteria.files import check_criteria_document, check_criteria_file
+from parindex.criteria.model import CriteriaSet
+from parindex.io.yaml_source import parse_yaml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "criteria"
 BAD = FIXTURES / "bad"
@@ -401,7 +401,7 @@ def test_every_finding_points_into_the_document() -> None:
 
 
 def test_px121_a_file_with_too_many_nodes_is_refused_while_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
-    import parindex.yaml_source as yaml_source
+    import parindex.io.yaml_source as yaml_source
 
     monkeypatch.setattr(yaml_source, "MAX_EVENTS", 50)
     doc = yaml_source.parse_yaml("items: [" + ", ".join(["1"] * 60) + "]\n")

@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parindex.checks import check_set
-from parindex.criteria import CriteriaSet
-from parindex.criteria_files import check_criteria_document
-from parindex.yaml_source import parse_yaml
+from parindex.criteria.checks import check_set
+from parindex.criteria.files import check_criteria_document
+from parindex.criteria.model import CriteriaSet
+from parindex.io.yaml_source import parse_yaml
 
 STEP = Decimal("0.25")
 KINDS = ("yes_no", "choice", "threshold", "proportional", "deduction", "survey", "manual")

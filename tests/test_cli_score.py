@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from parindex.criteria_files import load_criteria
-from parindex.evidence import COLUMNS, SHEET_ITEMS
-from parindex.i18n import set_lang
-from parindex.score_files import score_workbook
-from parindex.score_table import Look, unit_text
-from parindex.workbook_template import write_template
+from parindex.common.i18n import set_lang
+from parindex.criteria.files import load_criteria
+from parindex.evidence.model import COLUMNS, SHEET_ITEMS
+from parindex.evidence.template import write_template
+from parindex.scoring.runs import score_workbook
+from parindex.scoring.table import Look, unit_text
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = HERE / "fixtures" / "criteria" / "minimal.yaml"
@@ -187,7 +187,7 @@ def test_explain_a_group_code_names_its_items(cli, workbook: Path) -> None:
 
 
 def test_sheet_names_of_the_xlsx_report_never_collide(tmp_path: Path) -> None:
-    from parindex.score_xlsx import _sheet_name
+    from parindex.scoring.xlsx import _sheet_name
 
     reserved = ["Cảnh báo", "Xếp hạng đơn vị"]
     taken: list[str] = []

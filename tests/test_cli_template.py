@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parindex.evidence import SHEET_ITEMS
-from parindex.workbook_reader import read_evidence
+from parindex.evidence.model import SHEET_ITEMS
+from parindex.evidence.reader import read_evidence
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "criteria" / "minimal.yaml"
 

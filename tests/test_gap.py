@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from gap_samples import STC, VP, item, score_result
 
-from parindex.baseline_files import find_baseline
-from parindex.errors import ParindexError
-from parindex.gap import (
+from parindex.baseline.files import find_baseline
+from parindex.common.errors import ParindexError
+from parindex.gap.analysis import (
     GapOptions,
     analyse,
     compare_items,
@@ -19,7 +19,7 @@ from parindex.gap import (
     rank_threshold,
     recoverable_items,
 )
-from parindex.gap_input import result_from_dict
+from parindex.gap.input import result_from_dict
 
 D = Decimal
 
@@ -252,7 +252,7 @@ def test_the_score_json_adapter_refuses_other_json() -> None:
 
 
 def test_per_area_comparison_where_the_baseline_publishes_area_scores() -> None:
-    from parindex.baseline import Baseline
+    from parindex.baseline.model import Baseline
 
     seed = {"source": "s", "status": "seed"}
     base = Baseline.model_validate({

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from gap_samples import item, score_result, write_result
 
-from parindex.criteria_files import load_criteria
+from parindex.criteria.files import load_criteria
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "evidence_samples" / "bac-giang-2020.xlsx"
@@ -209,7 +209,7 @@ def test_the_sample_workbook_to_a_plan(cli, tmp_path: Path) -> None:
 
 def test_registering_gap_imports_nothing_heavy() -> None:
     code = ("import sys; from parindex.cli.app import create_app; create_app(); "
-            "heavy = [m for m in ('matplotlib', 'parindex.gap', 'parindex.baseline_files', 'pandas') "
+            "heavy = [m for m in ('matplotlib', 'parindex.gap.analysis', 'parindex.baseline.files', 'pandas') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip() == "[]"

@@ -8,8 +8,8 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parindex.baseline_files import find_baseline
-from parindex.gap import CurrentItem, CurrentPart, CurrentResult, minimal_selection, projected_rank, projection
+from parindex.baseline.files import find_baseline
+from parindex.gap.analysis import CurrentItem, CurrentPart, CurrentResult, minimal_selection, projected_rank, projection
 
 CENTS = st.integers(min_value=1, max_value=500).map(lambda n: Decimal(n) / 100)
 

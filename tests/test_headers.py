@@ -1,4 +1,4 @@
-"""Finding the columns of the self-assessment sheet by header text (parindex.headers)."""
+"""Finding the columns of the self-assessment sheet by header text (parindex.evidence.headers)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parindex.catalogue import MESSAGES
-from parindex.evidence import COLUMNS
-from parindex.headers import column_letter, header_key, match_headers
-from parindex.values import ValueProblem
+from parindex.common.catalogue import MESSAGES
+from parindex.common.values import ValueProblem
+from parindex.evidence.headers import column_letter, header_key, match_headers
+from parindex.evidence.model import COLUMNS
 
 VI = list(COLUMNS.values())
 EN = ["Code", "Content", "Max points", "Rule", "Value", "Not applicable", "Self score", "Evidence", "Explanation",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parindex.errors import ParindexError
-from parindex.input_files import checked_size, env_limit
+from parindex.common.errors import ParindexError
+from parindex.io.input_files import checked_size, env_limit
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("", 7), ("0", 7), ("-5", 7), ("²", 7), ("٣", 7), ("abc", 7),

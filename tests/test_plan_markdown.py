@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from gap_samples import score_result
 
-from parindex.baseline_files import find_baseline
-from parindex.gap import GapOptions, analyse
-from parindex.gap_input import result_from_dict
-from parindex.i18n import set_lang
-from parindex.plan_markdown import goal, plan_markdown, unit_title
+from parindex.baseline.files import find_baseline
+from parindex.common.i18n import set_lang
+from parindex.gap.analysis import GapOptions, analyse
+from parindex.gap.input import result_from_dict
+from parindex.gap.plan import goal, plan_markdown, unit_title
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = date(2021, 7, 1)
@@ -104,7 +104,7 @@ def test_unit_titles() -> None:
 def test_a_change_is_told_in_words_by_its_sign() -> None:
     from decimal import Decimal
 
-    from parindex.i18n import by_sign, fmt_num, t
+    from parindex.common.i18n import by_sign, fmt_num, t
 
     keys = ("plan.up_points", "plan.down_points", "plan.same_points")
     assert by_sign(None, *keys) == "–"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from parindex.scoring import UnitScore
+from parindex.scoring.engine import UnitScore
 
 SAMPLES = Path(__file__).resolve().parent.parent / "evidence_samples" / "synthetic-districts"
 
@@ -99,7 +99,7 @@ def _size(folder: Path, pattern: re.Pattern[str]) -> int:
 def test_ctrl_c_during_a_parallel_run_stops_at_once_without_tracebacks(tmp_path: Path) -> None:
     """Ctrl-C once the workers are busy (the report's `.part` file holds scored units; the run is not
     done): the run stops within seconds, says PC705, and leaves neither the report nor its `.part` file."""
-    from parindex.atomic import part_pattern
+    from parindex.io.atomic import part_pattern
 
     folder = _distinct(tmp_path / "units", 3000)  # several seconds of work: Ctrl-C lands mid-run
     output = tmp_path / "scores.json"
@@ -133,7 +133,7 @@ def _source(unit: UnitScore) -> str:  # module level: what a worker process is g
 
 
 def test_many_workbooks_come_back_in_file_order_with_their_totals(tmp_path: Path) -> None:
-    from parindex.score_files import PARALLEL_FROM, score_many
+    from parindex.scoring.runs import PARALLEL_FROM, score_many
 
     paths = sorted(_many(tmp_path / "units", PARALLEL_FROM * 3).glob("*.xlsx"))
     parallel = list(score_many(paths, None, _source))
@@ -144,8 +144,8 @@ def test_many_workbooks_come_back_in_file_order_with_their_totals(tmp_path: Path
 
 
 def test_a_bad_workbook_among_many_stops_the_run_in_file_order(tmp_path: Path) -> None:
-    from parindex.errors import ParindexError
-    from parindex.score_files import score_many
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.runs import score_many
 
     folder = _many(tmp_path / "units", 40)
     bad = folder / "00003.xlsx"
@@ -188,7 +188,7 @@ def test_the_output_is_never_read_nor_written_over_an_input(cli, tmp_path: Path)
 
 
 def test_files_are_found_once_whatever_the_case_of_their_suffix(tmp_path: Path) -> None:
-    from parindex.score_files import collect_workbooks
+    from parindex.scoring.runs import collect_workbooks
 
     sources = sorted(SAMPLES.glob("*.xlsx"))
     (tmp_path / "a.xlsx").write_bytes(sources[0].read_bytes())
@@ -199,8 +199,8 @@ def test_files_are_found_once_whatever_the_case_of_their_suffix(tmp_path: Path) 
 
 
 def test_a_missing_file_is_named_before_any_workbook_is_read(tmp_path: Path) -> None:
-    from parindex.errors import ParindexError
-    from parindex.score_files import collect_workbooks
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.runs import collect_workbooks
 
     with pytest.raises(ParindexError) as caught:
         collect_workbooks([sorted(SAMPLES.glob("*.xlsx"))[0], tmp_path / "thieu.xlsx"])
@@ -210,8 +210,8 @@ def test_a_missing_file_is_named_before_any_workbook_is_read(tmp_path: Path) -> 
 def test_a_workbook_cannot_make_the_tool_open_another_file(cli, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from parindex.criteria_files import resolve_criteria
-    from parindex.evidence import SHEET_INFO
+    from parindex.criteria.files import resolve_criteria
+    from parindex.evidence.model import SHEET_INFO
 
     workbook = tmp_path / "so.xlsx"
     assert cli("template", "par-province-2020", "-o", str(workbook)).code == 0
@@ -225,8 +225,8 @@ def test_a_workbook_cannot_make_the_tool_open_another_file(cli, tmp_path: Path) 
 
 
 def test_lock_files_are_skipped_even_when_a_shell_glob_names_them(tmp_path: Path) -> None:
-    from parindex.errors import ParindexError
-    from parindex.score_files import collect_workbooks
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.runs import collect_workbooks
 
     source = sorted(SAMPLES.glob("*.xlsx"))[0].read_bytes()
     for name in ("so.xlsx", "~$so.xlsx", "._so.xlsx"):

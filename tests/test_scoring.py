@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parindex.criteria_files import load_criteria
-from parindex.evidence import EvidenceBook, EvidenceRow
-from parindex.score_report import report_text, text_report
-from parindex.scoring import competition_ranks, rank_units, score_book
+from parindex.criteria.files import load_criteria
+from parindex.evidence.model import EvidenceBook, EvidenceRow
+from parindex.scoring.engine import competition_ranks, rank_units, score_book
+from parindex.scoring.reports import report_text, text_report
 
 MINIMAL = Path(__file__).parent / "fixtures" / "criteria" / "minimal.yaml"
 D = Decimal

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from catalogue_table import ERROR_CODE, README, readme_table, table_lines
 
-from parindex.catalogue import MESSAGES
-from parindex.errors import ParindexError
-from parindex.i18n import message
+from parindex.common.catalogue import MESSAGES
+from parindex.common.errors import ParindexError
+from parindex.common.i18n import message
 
 PACKAGE = Path(__file__).resolve().parent.parent / "parindex"
 RAISED = re.compile(r'ParindexError\(\s*"(P[A-Z][0-9]{3})"')

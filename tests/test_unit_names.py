@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parindex.baseline_files import find_baseline
-from parindex.errors import ParindexError
-from parindex.gap import resolve_unit
-from parindex.unit_names import closest, match_name, name_key
+from parindex.baseline.files import find_baseline
+from parindex.common.errors import ParindexError
+from parindex.common.unit_names import closest, match_name, name_key
+from parindex.gap.analysis import resolve_unit
 
 PROVINCES = {"Bắc Giang": [], "Bắc Ninh": [], "Quảng Ninh": [], "Hà Nội": [], "Thừa Thiên Huế": [],
              "Bà Rịa - Vũng Tàu": [], "Thành phố Hồ Chí Minh": ["TP.HCM"], "Hải Phòng": []}

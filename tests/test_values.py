@@ -1,4 +1,4 @@
-"""Reading values as people type them (parindex.values): every accepted form, every refusal, and fuzzing."""
+"""Reading values as people type them (parindex.common.values): every accepted form, every refusal, and fuzzing."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parindex.catalogue import MESSAGES
-from parindex.values import (
+from parindex.common.catalogue import MESSAGES
+from parindex.common.values import (
     ValueProblem,
     fold,
     normalise_code,
@@ -365,7 +365,7 @@ def test_numbers_too_large_for_any_par_figure_are_refused(raw):
 def test_a_huge_value_is_an_error_at_its_cell_in_every_report(cli, tmp_path):
     from openpyxl import load_workbook
 
-    from parindex.evidence import COLUMNS, SHEET_ITEMS
+    from parindex.evidence.model import COLUMNS, SHEET_ITEMS
 
     path = tmp_path / "so.xlsx"
     assert cli("template", "par-province-2020", "-o", str(path)).code == 0

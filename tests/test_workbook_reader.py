@@ -1,4 +1,4 @@
-"""Reading evidence workbooks (parindex.workbook_reader) and the guards before it (parindex.workbook_guard)."""
+"""Reading evidence workbooks (parindex.evidence.reader) and the guards before it (parindex.evidence.guard)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from parindex import workbook_reader
-from parindex.errors import ParindexError
-from parindex.evidence import INFO_KEYS, SHEET_INFO, SHEET_ITEMS, Cell
-from parindex.workbook_reader import read_evidence
+from parindex.common.errors import ParindexError
+from parindex.evidence import reader as workbook_reader
+from parindex.evidence.model import INFO_KEYS, SHEET_INFO, SHEET_ITEMS, Cell
+from parindex.evidence.reader import read_evidence
 
 HEADERS = ["Mã", "Nội dung", "Điểm tối đa", "Cách chấm", "Kết quả", "Không áp dụng", "Điểm tự chấm",
            "Tài liệu kiểm chứng", "Giải trình", "Cơ quan chủ trì", "Điểm thẩm định", "Ghi chú"]
@@ -225,7 +225,7 @@ def test_cells_beyond_the_limits_are_refused_before_the_sheet_is_laid_out(tmp_pa
     memory limit, so a regression fails this test instead of the test run."""
     path = _far_cell_book(tmp_path, ref)
     script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
-              "from parindex.errors import ParindexError\nfrom parindex.workbook_reader import read_evidence\n"
+              "from parindex.common.errors import ParindexError\nfrom parindex.evidence.reader import read_evidence\n"
               "try:\n    read_evidence(sys.argv[1])\nexcept ParindexError as e:\n    print(e.code, e.where)\n")
     done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]

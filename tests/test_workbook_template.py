@@ -1,4 +1,4 @@
-"""The fill-in evidence workbook (parindex.workbook_template): layout, validation, protection, round trip."""
+"""The fill-in evidence workbook (parindex.evidence.template): layout, validation, protection, round trip."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from parindex.criteria import CriteriaSet
-from parindex.criteria_files import load_criteria
-from parindex.errors import ParindexError
-from parindex.evidence import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
-from parindex.workbook_reader import read_evidence
-from parindex.workbook_template import SHEET_LISTS, write_template
+from parindex.common.errors import ParindexError
+from parindex.criteria.files import load_criteria
+from parindex.criteria.model import CriteriaSet
+from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+from parindex.evidence.reader import read_evidence
+from parindex.evidence.template import SHEET_LISTS, write_template
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "criteria" / "minimal.yaml"
 TODAY = date(2024, 5, 1)

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parindex.criteria_files import check_criteria_file
-from parindex.errors import ParindexError
-from parindex.findings import Finding
-from parindex.yaml_source import MAX_DEPTH, MAX_EVENTS, _parser_limit, load_yaml_file, parse_yaml, read_text
+from parindex.common.errors import ParindexError
+from parindex.common.findings import Finding
+from parindex.criteria.files import check_criteria_file
+from parindex.io.yaml_source import MAX_DEPTH, MAX_EVENTS, _parser_limit, load_yaml_file, parse_yaml, read_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "criteria"
 BAD = FIXTURES / "bad"

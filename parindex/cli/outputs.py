@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from parindex.errors import ParindexError
+from parindex.common.errors import ParindexError
 
 EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx"}
 
@@ -37,8 +37,8 @@ def guard_output(output: Path, force: bool, inputs: Iterable[Path]) -> None:
     """Refuse, before any work, an output that is one of the run's inputs (PE308, whatever --force says), an
     evidence workbook (PE309, likewise), or one `refuse_overwrite` refuses (a folder, an existing file without
     --force …)."""
-    from parindex.atomic import refuse_overwrite
-    from parindex.input_files import same_file
+    from parindex.io.atomic import refuse_overwrite
+    from parindex.io.input_files import same_file
 
     for path in inputs:
         if same_file(path, output):
@@ -51,7 +51,7 @@ def guard_output(output: Path, force: bool, inputs: Iterable[Path]) -> None:
 
 def evidence_set(path: Path) -> str | None:
     """The criteria set an existing evidence workbook names in its *Thông tin* sheet; None for anything else."""
-    from parindex.input_files import ZIP_MAGICS
+    from parindex.io.input_files import ZIP_MAGICS
 
     try:
         with open(path, "rb") as handle:
@@ -59,7 +59,7 @@ def evidence_set(path: Path) -> str | None:
                 return None
     except OSError:  # unreadable: not a workbook we can recognise (refuse_overwrite says the rest)
         return None
-    from parindex.workbook_reader import read_info
+    from parindex.evidence.reader import read_info
 
     try:
         return read_info(path).get("criteria_id", "").strip() or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 
 def register(app: typer.Typer) -> None:
@@ -29,9 +29,9 @@ def show_list() -> None:
     from rich.table import Table
 
     from parindex.cli.render import console
-    from parindex.criteria_files import bundled_sets
-    from parindex.i18n import fmt_plain
-    from parindex.provenance import provenance_banner
+    from parindex.common.i18n import fmt_plain
+    from parindex.criteria.files import bundled_sets
+    from parindex.criteria.provenance import provenance_banner
 
     for cset in bundled_sets():
         table = Table(show_header=False, box=None, padding=(0, 1))
@@ -54,11 +54,11 @@ def show_tree(ref: str, depth: int) -> None:
     from rich.tree import Tree
 
     from parindex.cli.render import console
-    from parindex.criteria import Criterion
-    from parindex.criteria_files import load_criteria
-    from parindex.i18n import fmt_plain
-    from parindex.provenance import provenance_banner
-    from parindex.rule_words import rule_in_words
+    from parindex.common.i18n import fmt_plain
+    from parindex.criteria.files import load_criteria
+    from parindex.criteria.model import Criterion
+    from parindex.criteria.provenance import provenance_banner
+    from parindex.criteria.rule_words import rule_in_words
 
     cset = load_criteria(ref)
 

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from parindex.i18n import by_sign, fmt_num, t
+from parindex.common.i18n import by_sign, fmt_num, t
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from rich.console import Console
 
-    from parindex.gap import GapReport
+    from parindex.gap.analysis import GapReport
 
 FORMATS = ("table", "json", "md", "xlsx")
 TABLE_ITEMS = 15
@@ -48,15 +48,15 @@ def register(app: typer.Typer) -> None:
 
 
 def _assumed(option: str, raw: str | None) -> Decimal | None:
-    from parindex.errors import ParindexError
-    from parindex.values import ValueProblem, parse_number
+    from parindex.common.errors import ParindexError
+    from parindex.common.values import ValueProblem, parse_number
 
     if raw is None:
         return None
     try:
         return parse_number(raw.strip())
     except ValueProblem as problem:  # its own words: '9.999' is ambiguous, not 'not a number'
-        from parindex.i18n import message
+        from parindex.common.i18n import message
 
         raise ParindexError("PG417", option=option, value=raw, problem=message(problem.code, problem.params)) from None
 
@@ -65,11 +65,11 @@ def build_report(file: Path | None, year: int, *, unit: str | None = None, offic
                  criteria: str | None = None, assume: dict[str, Decimal] | None = None,
                  target_rank: int | None = None, baseline: Path | None = None) -> GapReport:
     """Read everything the report needs (baselines, criteria, inputs) and run the pure core."""
-    from parindex.baseline_files import find_baseline
-    from parindex.criteria_files import load_bundled, load_criteria
-    from parindex.errors import ParindexError
-    from parindex.gap import GapOptions, Note, analyse, describe_criteria
-    from parindex.gap_input import read_current, with_criteria
+    from parindex.baseline.files import find_baseline
+    from parindex.common.errors import ParindexError
+    from parindex.criteria.files import load_bundled, load_criteria
+    from parindex.gap.analysis import GapOptions, Note, analyse, describe_criteria
+    from parindex.gap.input import read_current, with_criteria
 
     current = read_current(file, criteria, unit) if file is not None else None
     level = current.level if current else "province"
@@ -118,10 +118,10 @@ def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: 
             criteria: str | None = None, assume_sipas: str | None = None, assume_survey: str | None = None,
             target_rank: int | None = None, baseline: Path | None = None, fmt: str | None = None,
             output: Path | None = None, force: bool = False, chart: Path | None = None) -> int:
-    from parindex.atomic import write_text_atomic
     from parindex.cli.outputs import guard_output, output_format
     from parindex.cli.render import console
-    from parindex.errors import ParindexError
+    from parindex.common.errors import ParindexError
+    from parindex.io.atomic import write_text_atomic
 
     fmt = output_format(fmt, output, FORMATS)
     inputs = [path for path in (file, official, baseline, Path(criteria) if criteria else None) if path is not None]
@@ -141,17 +141,17 @@ def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: 
     report = build_report(file, year, unit=unit, official=official, criteria=criteria, assume=assume,
                           target_rank=target_rank, baseline=baseline)
     if fmt == "xlsx":
-        from parindex.gap_export import write_xlsx
+        from parindex.gap.exports import write_xlsx
 
         write_xlsx(report, output, force)  # type: ignore[arg-type]
         console.print(t("ui.written", path=output))
     elif fmt in ("json", "md"):
         if fmt == "json":
-            from parindex.gap_export import report_json
+            from parindex.gap.exports import report_json
 
             text = report_json(report)
         else:
-            from parindex.plan_markdown import plan_markdown
+            from parindex.gap.plan import plan_markdown
 
             text = plan_markdown(report)
         if output is None:
@@ -169,7 +169,7 @@ def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: 
         write_text_atomic(output, recorder.export_text(), force)
         console.print(t("ui.written", path=output))
     if chart is not None:
-        from parindex.gap_chart import write_chart
+        from parindex.gap.chart import write_chart
 
         write_chart(report, chart, force)
         console.print(t("ui.written", path=chart))
@@ -194,9 +194,9 @@ def render_table(report: GapReport, console: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.gap_export import all_notes, note_text
-    from parindex.i18n import fmt_plain
-    from parindex.provenance import BANNER_KEYS
+    from parindex.common.i18n import fmt_plain
+    from parindex.criteria.provenance import BANNER_KEYS
+    from parindex.gap.exports import all_notes, note_text
 
     o = report.official
     year, units = o.year, o.total_units
@@ -268,7 +268,7 @@ def _render_areas(report: GapReport, console: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.i18n import fmt_plain
+    from parindex.common.i18n import fmt_plain
 
     o, year = report.official, report.official.year
     table = Table(title=t("ui.gap.areas"), title_justify="left")
@@ -371,7 +371,7 @@ def _signed(value: Decimal | None) -> str:
 
 def _status(status: str) -> str:
     key = f"status.{status}"
-    from parindex.catalogue import MESSAGES
+    from parindex.common.catalogue import MESSAGES
 
     return t(key) if key in MESSAGES else status
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 
 def register(app: typer.Typer) -> None:
@@ -15,9 +15,9 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
     ) -> None:
-        from parindex.atomic import write_text_atomic
         from parindex.cli.render import console
-        from parindex.schema import schema_text
+        from parindex.criteria.schema import schema_text
+        from parindex.io.atomic import write_text_atomic
 
         text = schema_text()
         if output is None:

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, TextIO
 import typer
 from rich.markup import escape
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 if TYPE_CHECKING:
-    from parindex.score_report import TextReport
-    from parindex.scoring import UnitTotals
+    from parindex.scoring.engine import UnitTotals
+    from parindex.scoring.reports import TextReport
 
 FORMATS = ("table", "json", "csv", "md", "xlsx")
 
@@ -40,10 +40,10 @@ def register(app: typer.Typer) -> None:
 
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None) -> int:
-    from parindex.atomic import write_atomic
     from parindex.cli.outputs import guard_output, output_format
     from parindex.cli.render import console, err_console
-    from parindex.score_files import collect_workbooks
+    from parindex.io.atomic import write_atomic
+    from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
@@ -54,7 +54,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
                           style="yellow", soft_wrap=True)
     paths = collected.workbooks
     if fmt == "xlsx":
-        from parindex.score_xlsx import unit_sheet, write_report_xlsx
+        from parindex.scoring.xlsx import unit_sheet, write_report_xlsx
 
         totals: list[UnitTotals] = []
         write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(_scored(paths, criteria, unit_sheet), tmp)),
@@ -78,19 +78,19 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
 
 
 def _text_report(fmt: str, many: bool, to_screen: bool) -> TextReport:
-    from parindex.score_report import text_report
+    from parindex.scoring.reports import text_report
 
     if fmt != "table":
         return text_report(fmt, many)
     from parindex.cli.render import FILE_WIDTH, console
-    from parindex.score_table import Look, table_report
+    from parindex.scoring.table import Look, table_report
 
     look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
     return table_report(many, look)
 
 
 def _write(out: TextIO, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
-    from parindex.score_report import write_report
+    from parindex.scoring.reports import write_report
 
     return write_report(out, report, _scored(paths, criteria, report.unit))
 
@@ -106,7 +106,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterat
     from rich.progress import Progress
 
     from parindex.cli.render import err_console
-    from parindex.score_files import Skipped, score_many
+    from parindex.scoring.runs import Skipped, score_many
 
     units: dict[str, str] = {}  # the unit's name as compared → its workbook
     with Progress(console=err_console, transient=True,
@@ -124,8 +124,8 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterat
 def _refuse_second_workbook(units: dict[str, str], totals: UnitTotals) -> None:
     """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed
     twice, `so-tu-phap (1).xlsx`, must not be ranked against itself)."""
-    from parindex.errors import ParindexError
-    from parindex.unit_names import name_key
+    from parindex.common.errors import ParindexError
+    from parindex.common.unit_names import name_key
 
     key = name_key(totals.unit, totals.level)
     if key in units:
@@ -138,12 +138,12 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     from rich.table import Table
 
     from parindex.cli.render import console
-    from parindex.errors import ParindexError
-    from parindex.i18n import fmt_num, message
-    from parindex.provenance import provenance_banner
-    from parindex.rule_words import rule_in_words
-    from parindex.score_files import score_workbook
-    from parindex.values import normalise_code
+    from parindex.common.errors import ParindexError
+    from parindex.common.i18n import fmt_num, message
+    from parindex.common.values import normalise_code
+    from parindex.criteria.provenance import provenance_banner
+    from parindex.criteria.rule_words import rule_in_words
+    from parindex.scoring.runs import score_workbook
 
     unit = score_workbook(file, criteria, {})
     wanted = normalise_code(code) or code.strip()
@@ -151,7 +151,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     if found is None:
         group = next((g for g in unit.criteria.groups() if g.code == wanted), None)
         if group is not None:
-            from parindex.criteria import items_of
+            from parindex.criteria.model import items_of
 
             raise ParindexError("PS531", code=wanted, items=", ".join(item.code for item in items_of(group)))
         raise ParindexError("PS530", code=code, set_id=unit.criteria.id)
@@ -187,7 +187,7 @@ def _shown(value: object, blank: str) -> str:
     """The value as understood, in the reader's words: Có/Không, not True/False; 95,7 in Vietnamese."""
     from decimal import Decimal
 
-    from parindex.i18n import fmt_plain
+    from parindex.common.i18n import fmt_plain
 
     if value is None:
         return blank
