@@ -3,7 +3,7 @@
     python tests/catalogue_table.py          # print the table
     python tests/catalogue_table.py --write  # rewrite the table inside README.md's troubleshooting section
 
-`tests/test_troubleshooting.py` fails when the README's table and the catalogue disagree.
+`tests/common/test_troubleshooting.py` fails when the README's table and the catalogue disagree.
 """
 
 from __future__ import annotations

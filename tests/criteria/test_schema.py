@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "criteria" / "criteria.schema.json"
 REGENERATE = ("criteria/criteria.schema.json is out of date with the criteria models; regenerate it with\n"
               "    .venv/bin/parindex schema -o criteria/criteria.schema.json --force\n"

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from gap_samples import item, score_result, write_result
 
 from parindex.criteria.files import load_criteria
+from tests.gap_samples import item, score_result, write_result
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "evidence_samples" / "bac-giang-2020.xlsx"
 
 

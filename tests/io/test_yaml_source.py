@@ -17,7 +17,7 @@ from parindex.common.findings import Finding
 from parindex.criteria.files import check_criteria_file
 from parindex.io.yaml_source import MAX_DEPTH, MAX_EVENTS, _parser_limit, load_yaml_file, parse_yaml, read_text
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "criteria"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "criteria"
 BAD = FIXTURES / "bad"
 
 

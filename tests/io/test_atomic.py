@@ -29,7 +29,7 @@ import pytest
 from parindex.common.errors import ParindexError
 from parindex.io.atomic import STALE_PART_SECONDS, part_pattern, remove_stale_parts, write_atomic, write_text_atomic
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 OLD = "nội dung cũ — old content\n"
 
 

@@ -8,13 +8,13 @@ import string
 from pathlib import Path
 
 import pytest
-from catalogue_table import ERROR_CODE, README, readme_table, table_lines
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.errors import ParindexError
 from parindex.common.i18n import message
+from tests.catalogue_table import ERROR_CODE, README, readme_table, table_lines
 
-PACKAGE = Path(__file__).resolve().parent.parent / "parindex"
+PACKAGE = Path(__file__).resolve().parents[2] / "parindex"
 RAISED = re.compile(r'ParindexError\(\s*"(P[A-Z][0-9]{3})"')
 
 ERROR_CODES = sorted(code for code in MESSAGES if ERROR_CODE.fullmatch(code))

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import CliResult
 
-SAMPLES = Path(__file__).resolve().parent.parent / "evidence_samples" / "synthetic-districts"
+SAMPLES = Path(__file__).resolve().parents[2] / "evidence_samples" / "synthetic-districts"
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from parindex.common.i18n import t
 from parindex.criteria.files import check_criteria_file
 from parindex.criteria.model import CriteriaSet, effective_lead
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "criteria" / "par-province-2020.yaml"
 
 Cli = Callable[..., Any]

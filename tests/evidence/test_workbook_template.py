@@ -17,7 +17,7 @@ from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
 from parindex.evidence.reader import read_evidence
 from parindex.evidence.template import SHEET_LISTS, write_template
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "criteria" / "minimal.yaml"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "minimal.yaml"
 TODAY = date(2024, 5, 1)
 COL = {key: "ABCDEFGHIJKL"[index] for index, key in enumerate(COLUMNS)}
 

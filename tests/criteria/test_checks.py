@@ -22,7 +22,7 @@ from parindex.criteria.files import check_criteria_document, check_criteria_file
 from parindex.criteria.model import CriteriaSet
 from parindex.io.yaml_source import parse_yaml
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "criteria"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "criteria"
 BAD = FIXTURES / "bad"
 MINIMAL = FIXTURES / "minimal.yaml"
 

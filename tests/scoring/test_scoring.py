@@ -14,7 +14,7 @@ from parindex.evidence.model import EvidenceBook, EvidenceRow
 from parindex.scoring.engine import competition_ranks, rank_units, score_book
 from parindex.scoring.reports import report_text, text_report
 
-MINIMAL = Path(__file__).parent / "fixtures" / "criteria" / "minimal.yaml"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "minimal.yaml"
 D = Decimal
 
 

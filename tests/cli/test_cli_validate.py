@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "criteria"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "criteria"
 MINIMAL = FIXTURES / "minimal.yaml"
 SUM_MISMATCH = FIXTURES / "bad" / "px101-sum-mismatch.yaml"  # PX101 at 17:14 and PX103 at 9:48
 DUPLICATE_KEY = FIXTURES / "bad" / "px109-duplicate-key.yaml"  # PX109 at 25:13
@@ -234,7 +234,7 @@ def test_garbage_through_a_real_process(tmp_path: Path, name: str) -> None:
 
 
 def test_a_workbook_given_to_validate_says_it_is_a_workbook(cli: Cli) -> None:
-    sample = Path(__file__).resolve().parent.parent / "evidence_samples" / "bac-giang-2020.xlsx"
+    sample = Path(__file__).resolve().parents[2] / "evidence_samples" / "bac-giang-2020.xlsx"
     result = cli("--lang", "en", "validate", str(sample))
     assert result.code == 2
     assert "PE306" in result.err and "workbook" in result.err

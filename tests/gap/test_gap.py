@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from gap_samples import STC, VP, item, score_result
 
 from parindex.baseline.files import find_baseline
 from parindex.common.errors import ParindexError
@@ -20,6 +19,7 @@ from parindex.gap.analysis import (
     recoverable_items,
 )
 from parindex.gap.input import result_from_dict
+from tests.gap_samples import STC, VP, item, score_result
 
 D = Decimal
 

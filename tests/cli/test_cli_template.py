@@ -7,7 +7,7 @@ from pathlib import Path
 from parindex.evidence.model import SHEET_ITEMS
 from parindex.evidence.reader import read_evidence
 
-MINIMAL = Path(__file__).resolve().parent / "fixtures" / "criteria" / "minimal.yaml"
+MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "minimal.yaml"
 
 
 def test_writes_a_workbook(cli, tmp_path):

@@ -22,7 +22,7 @@ from parindex.evidence.template import write_template
 from parindex.scoring.runs import score_workbook
 from parindex.scoring.table import Look, unit_text
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 MINIMAL = HERE / "fixtures" / "criteria" / "minimal.yaml"
 GOLDEN = HERE / "golden"
 

@@ -22,7 +22,7 @@ import pytest
 
 from parindex.scoring.engine import UnitScore
 
-SAMPLES = Path(__file__).resolve().parent.parent / "evidence_samples" / "synthetic-districts"
+SAMPLES = Path(__file__).resolve().parents[2] / "evidence_samples" / "synthetic-districts"
 
 
 def _many(folder: Path, count: int) -> Path:
