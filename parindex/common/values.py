@@ -15,7 +15,8 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from parindex.evidence.model import RawValue
+# A cell as the spreadsheet held it, before any rule reads it.
+RawValue = str | int | float | bool | date | datetime | time | None
 
 # The forms each reader accepts, shown in its error messages. Examples, not words: the same in vi and en.
 NUMBER_FORMS = "95,7 · 95.7 · 1.234,5 · 1,234.5 · 12 345"

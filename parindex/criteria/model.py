@@ -22,6 +22,7 @@ Points = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=4, allow_inf_n
 Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_places=4, allow_inf_nan=False)]
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
+SURVEY_COMPONENTS = frozenset({"survey", "sipas"})  # assessed by the Ministry, not self-scored
 
 
 class Strict(BaseModel):

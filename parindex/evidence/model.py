@@ -7,10 +7,9 @@ here (as the spreadsheet held them) because how to read `0,957` depends on the i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from typing import NamedTuple
 
-RawValue = str | int | float | bool | date | datetime | time | None
+from parindex.common.values import RawValue
 
 SHEET_INFO = "Thông tin"
 SHEET_ITEMS = "Tự đánh giá"

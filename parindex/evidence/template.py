@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
 from parindex.criteria.model import (
+    SURVEY_COMPONENTS,
     Area,
     ChoiceRule,
     CriteriaSet,
@@ -45,7 +46,6 @@ from parindex.evidence.headers import column_letter
 from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
-from parindex.scoring.engine import SURVEY_COMPONENTS
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
 YES, NO = "Có", "Không"

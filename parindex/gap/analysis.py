@@ -18,10 +18,10 @@ from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedR
 from parindex.common.errors import ParindexError
 from parindex.common.i18n import t
 from parindex.common.unit_names import match_name, name_key
-from parindex.criteria.model import code_key
+from parindex.criteria.model import SURVEY_COMPONENTS, code_key
 from parindex.criteria.provenance import banner_key
-from parindex.scoring.engine import SURVEY_COMPONENTS, round_points
 from parindex.scoring.engine import percent as scoring_percent
+from parindex.scoring.engine import round_points
 
 ZERO = Decimal(0)
 STANDARD_RANKS = (1, 5, 10)

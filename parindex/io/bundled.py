@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parindex.common.errors import ParindexError
+
 _PACKAGE = Path(__file__).resolve().parents[1]  # parindex/, above this io/ folder
 
 
@@ -14,5 +16,10 @@ def bundled_dir(name: str) -> Path:
 
 
 def bundled_files(name: str) -> list[Path]:
+    """The bundled YAML files; none at all means a broken installation, said loudly (PE310), never read as
+    'nothing to check' (`validate` would print '0 files valid' and pass)."""
     folder = bundled_dir(name)
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not found:
+        raise ParindexError("PE310", what=name, folder=str(folder))
+    return found

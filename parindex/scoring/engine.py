@@ -13,6 +13,7 @@ from typing import Literal
 
 from parindex.common import values
 from parindex.criteria.model import (
+    SURVEY_COMPONENTS,
     Area,
     ChoiceRule,
     CriteriaSet,
@@ -31,7 +32,6 @@ from parindex.evidence.model import EvidenceBook, EvidenceRow, RawValue, is_blan
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
-SURVEY_COMPONENTS = frozenset({"survey", "sipas"})  # assessed by the Ministry, not self-scored
 
 
 def round_points(value: Decimal) -> Decimal:

@@ -45,3 +45,4 @@ def test_a_legacy_xls_given_as_criteria_is_named_a_workbook(cli, tmp_path: Path)
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(64))
     result = cli("validate", str(xls))
     assert result.code == 2 and "PE306" in result.out + result.err
+
