@@ -16,10 +16,10 @@ def bundled_dir(name: str) -> Path:
 
 
 def bundled_files(name: str) -> list[Path]:
-    """The bundled YAML files; none at all means a broken installation, said loudly (PE310), never read as
+    """The bundled YAML files; none at all means a broken installation, said loudly (PE311), never read as
     'nothing to check' (`validate` would print '0 files valid' and pass)."""
     folder = bundled_dir(name)
     found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not found:
-        raise ParindexError("PE310", what=name, folder=str(folder))
+        raise ParindexError("PE311", what=name, folder=str(folder))
     return found

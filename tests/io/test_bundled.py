@@ -16,7 +16,7 @@ def test_a_broken_installation_without_bundled_files_fails_loudly(cli, monkeypat
 
     monkeypatch.setattr(bundled, "_PACKAGE", tmp_path / "parindex")  # no _bundled/, no repository folders
     result = cli(*command)
-    assert result.code == 2 and "PE310" in result.err
+    assert result.code == 2 and "PE311" in result.err
     assert "0" not in result.out  # not '0 files valid'
 
 

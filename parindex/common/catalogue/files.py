@@ -29,7 +29,7 @@ MESSAGES: dict[str, Msg] = {
                  "(kể cả với --force). Ghi kết quả ra tệp khác.",
                  "{path} is an evidence workbook made for criteria set {set_id}; a result is never written over "
                  "one, not even with --force. Write it to another file.", exit=2),
-    "PE310": Msg("Không tìm thấy tệp {what} có sẵn nào ở {folder}: bản cài đặt parindex bị thiếu tệp; hãy cài lại.",
+    "PE311": Msg("Không tìm thấy tệp {what} có sẵn nào ở {folder}: bản cài đặt parindex bị thiếu tệp; hãy cài lại.",
                  "No bundled {what} file found in {folder}: this parindex installation is missing files; install it "
                  "again.", exit=2),
     "PE307": Msg("'{path}' không phải một tệp thông thường (thiết bị, pipe…); hãy chỉ tới tệp trên đĩa.",
