@@ -168,9 +168,9 @@ def synthetic_units(cset, count: int, seed: int = SEED, twin: bool = True) -> li
 def self_score(item, typed: Any, rng: random.Random) -> Any:
     """What the officer writes in Điểm tự chấm: the points the rule gives, now and then one step off
     (which `score` reports as a warning, PS501), typed as a number or as `1,5`."""
-    from parindex.scoring.engine import apply_rule, round_points
+    from parindex.scoring.engine import round_points
 
-    points = round_points(apply_rule(item, typed)[1])
+    points = round_points(item.rule.score(typed, item.max).points)
     if rng.random() < 0.1:
         step = Decimal("0.25")
         points = min(item.max, points + step) if points + step <= item.max else max(Decimal(0), points - step)
@@ -214,16 +214,14 @@ def draw_item(item, rng: random.Random, quality: float) -> Draw:
         ChoiceRule,
         DeductionRule,
         ProportionalRule,
-        SurveyRule,
         ThresholdRule,
         YesNoRule,
     )
 
     rule = item.rule
-    survey = isinstance(rule, SurveyRule) or item.component in ("survey", "sipas")
     if item.not_applicable and rng.random() < 0.25:
         return Draw("blank", na=True, explanation="Trong năm không phát sinh nội dung đánh giá.")
-    if survey:  # not self-scored: mostly left empty, sometimes an estimate
+    if item.is_survey:  # not self-scored: mostly left empty, sometimes an estimate
         if rng.random() < 0.15:
             value = rng.choice(["A", "B", "C"]) if rng.random() < 0.5 else _percent(rng, 50, 95)
             return Draw("survey", value)

@@ -9,15 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from parindex.common.findings import Finding, Path
-from parindex.criteria.model import (
-    Area,
-    ChoiceRule,
-    CriteriaSet,
-    Criterion,
-    Item,
-    ThresholdRule,
-    YesNoRule,
-)
+from parindex.criteria.model import Area, CriteriaSet, Criterion, Item
 
 
 def check_set(cset: CriteriaSet) -> list[Finding]:
@@ -117,67 +109,14 @@ def _codes(cset: CriteriaSet) -> Iterator[Finding]:
 
 def _rules(cset: CriteriaSet) -> Iterator[Finding]:
     for path, item in item_paths(cset):
-        rule_path = path + ("rule",)
-        for points_path, points in _rule_points(item, rule_path):
+        rule, rule_path = item.rule, path + ("rule",)
+        for points_path, points in rule.declared_points():
             if points > item.max:
-                yield Finding("PX107", points_path, {"code": item.code, "points": points, "max": item.max})
-        if isinstance(item.rule, ThresholdRule):
-            yield from _tier_order(item, item.rule, rule_path)
-        if isinstance(item.rule, ChoiceRule):
-            labels: set[str] = set()
-            for o, option in enumerate(item.rule.options):
-                key = " ".join(option.label.casefold().split())
-                if key in labels:
-                    yield Finding("PX108", rule_path + ("options", o, "label"),
-                                  {"code": item.code, "label": option.label})
-                labels.add(key)
-        best = best_points(item)
+                yield Finding("PX107", rule_path + points_path, {"code": item.code, "points": points, "max": item.max})
+        yield from rule.problems(item.code, rule_path)
+        best = rule.best(item.max)
         if best is not None and best != item.max:
             yield Finding("PX115", rule_path, {"code": item.code, "best": best, "max": item.max})
-
-
-def _rule_points(item: Item, rule_path: Path) -> Iterator[tuple[Path, Decimal]]:
-    rule = item.rule
-    if isinstance(rule, YesNoRule):
-        if rule.yes_points is not None:
-            yield rule_path + ("yes_points",), rule.yes_points
-        yield rule_path + ("no_points",), rule.no_points
-    elif isinstance(rule, ChoiceRule):
-        for o, option in enumerate(rule.options):
-            yield rule_path + ("options", o, "points"), option.points
-    elif isinstance(rule, ThresholdRule):
-        for t, tier in enumerate(rule.tiers):
-            yield rule_path + ("tiers", t, "points"), tier.points
-
-
-def best_points(item: Item) -> Decimal | None:
-    """The most a rule can give, where the rule fixes it (None: the rule scales with max itself)."""
-    rule = item.rule
-    if isinstance(rule, YesNoRule):
-        return max(rule.yes_points if rule.yes_points is not None else item.max, rule.no_points)
-    if isinstance(rule, ChoiceRule):
-        return max(option.points for option in rule.options)
-    if isinstance(rule, ThresholdRule):
-        return max(tier.points for tier in rule.tiers)
-    return None
-
-
-def _tier_order(item: Item, rule: ThresholdRule, rule_path: Path) -> Iterator[Finding]:
-    lower_is_better = rule.tiers[0].at_most is not None
-    prev = None
-    for t, tier in enumerate(rule.tiers):
-        bound = tier.at_most if lower_is_better else tier.at_least
-        tier_path = rule_path + ("tiers", t)
-        if bound is None:  # mixes at_least and at_most
-            yield Finding("PX106", tier_path, {"code": item.code, "index": t + 1, "value": "?", "prev": "?"})
-            return
-        if prev is not None:
-            prev_bound, prev_points = prev
-            worse = bound > prev_bound if lower_is_better else bound < prev_bound
-            if not worse or tier.points > prev_points:
-                yield Finding("PX106", tier_path,
-                              {"code": item.code, "index": t + 1, "value": bound, "prev": prev_bound})
-        prev = (bound, tier.points)
 
 
 def _provenance(cset: CriteriaSet) -> Iterator[Finding]:

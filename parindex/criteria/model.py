@@ -1,21 +1,29 @@
 """The criteria set: areas → criteria → items, with maxima, components and scoring rules.
 
-Only the shape lives here (pydantic checks types and required fields). The invariants that relate
-nodes to each other (sums, code positions, tier order…) are named checks in `parindex.criteria.checks`, so each
-can be reported with its own stable code.
+The shape lives here (pydantic checks types and required fields), and each rule kind's behaviour: how it
+reads and scores a value, its best, its words, what the template offers, what is wrong inside it (tier order,
+repeated labels). The invariants that relate nodes to each other (sums, code positions, points within max…) are
+named checks in `parindex.criteria.checks`, so each can be reported with its own stable code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from abc import abstractmethod
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from parindex.common import values
+from parindex.common.findings import Finding, Path
+from parindex.common.i18n import fmt_plain, t
+from parindex.common.values import RawValue
 
 # Bounded in size and in decimals (1e-99999999 is a small number with a hundred million digits to print)
 Points = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=4, allow_inf_nan=False)]
@@ -30,11 +38,87 @@ class Strict(BaseModel):
 
 
 # --- rules: a closed set, told apart by `kind`; nothing in them is ever evaluated as code -----------
+# Each kind carries its own behaviour (DESIGN §7): scoring, checks, words and the template ask the rule, never
+# its class, so a new kind is one class here plus its tests. No docstrings on the rule classes: pydantic
+# would write them into the committed JSON Schema.
 
-class YesNoRule(Strict):
+class Outcome(NamedTuple):
+    """A value read through a rule: as understood, its points before rounding, the tier or option that applied."""
+
+    value: object
+    points: Decimal
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the template's value cell offers, without naming any spreadsheet library.
+
+    `kind`: a yes/no dropdown, a dropdown of `options`, or a number ("decimal", "whole") at least 0 and at
+    most `most` where the rule bounds it; `prompt` is the catalogue key of the input message.
+    """
+
+    kind: Literal["yes_no", "choice", "decimal", "whole"]
+    prompt: str
+    options: tuple[str, ...] = ()
+    most: Decimal | None = None
+
+
+class BaseRule(Strict):
+    survey: ClassVar[bool] = False  # assessed by the Ministry: not self-scored
+
+    @abstractmethod
+    def best(self, maximum: Decimal) -> Decimal | None:
+        """The most the rule can give, where it fixes it (None: it scales with `maximum` itself)."""
+
+    @abstractmethod
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        """A cell value read and scored; raises `values.ValueProblem` for a value the rule cannot read."""
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        """The points values the rule states, with their paths inside the rule (each must be within [0, max]);
+        none where the points follow from the item's max."""
+        yield from ()
+
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        """What is wrong inside the rule itself (tier order, repeated labels); `path` is the rule's own."""
+        yield from ()
+
+    @abstractmethod
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        """The rule as the Ministry's annex would write it (criteria show, the template, explain)."""
+
+    @abstractmethod
+    def entry(self, maximum: Decimal) -> Entry | None:
+        """What the template offers for the value (None: anything, as survey results come in many forms)."""
+
+
+class YesNoRule(BaseRule):
     kind: Literal["yes_no"]
     yes_points: Points | None = None  # default: the item's max
     no_points: Points = Decimal(0)
+
+    def yes(self, maximum: Decimal) -> Decimal:
+        return self.yes_points if self.yes_points is not None else maximum
+
+    def best(self, maximum: Decimal) -> Decimal:
+        return max(self.yes(maximum), self.no_points)
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        yes = values.parse_yes_no(raw)
+        return Outcome(yes, self.yes(maximum) if yes else self.no_points)
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        if self.yes_points is not None:
+            yield ("yes_points",), self.yes_points
+        yield ("no_points",), self.no_points
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        yes, no = fmt_plain(self.yes(maximum), lang), fmt_plain(self.no_points, lang)
+        return t("rule.yes_no", lang=lang, yes=yes, no=no)
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("yes_no", "ui.template.prompt_yes_no")
 
 
 class ChoiceOption(Strict):
@@ -42,9 +126,39 @@ class ChoiceOption(Strict):
     points: Points
 
 
-class ChoiceRule(Strict):
+class ChoiceRule(BaseRule):
     kind: Literal["choice"]
     options: list[ChoiceOption] = Field(min_length=2)
+
+    def best(self, maximum: Decimal) -> Decimal:
+        return max(option.points for option in self.options)
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        label = values.parse_choice(raw, self.labels())
+        option = next(option for option in self.options if option.label == label)
+        return Outcome(label, option.points, label)
+
+    def labels(self) -> list[str]:
+        return [option.label for option in self.options]
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        for o, option in enumerate(self.options):
+            yield ("options", o, "points"), option.points
+
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        """PX108: two labels a person could not tell apart (case and spacing aside)."""
+        seen: set[str] = set()
+        for o, option in enumerate(self.options):
+            key = " ".join(option.label.casefold().split())
+            if key in seen:
+                yield Finding("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
+            seen.add(key)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return "; ".join(f"{option.label}: {fmt_plain(option.points, lang)}" for option in self.options)
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("choice", "ui.template.prompt_choice", options=tuple(self.labels()))
 
 
 class Tier(Strict):
@@ -58,30 +172,150 @@ class Tier(Strict):
             raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most")
         return self
 
+    def met_by(self, number: Decimal) -> bool:
+        if self.at_least is not None:
+            return number >= self.at_least
+        return self.at_most is not None and number <= self.at_most
 
-class ThresholdRule(Strict):
+    def words(self, sign: str, lang: str | None) -> str:
+        key, bound = ("rule.at_least", self.at_least) if self.at_least is not None else ("rule.at_most", self.at_most)
+        value = fmt_plain(bound or Decimal(0), lang) + sign  # `or`: for the type checker; one bound is always set
+        return t(key, lang=lang, value=value, points=fmt_plain(self.points, lang))
+
+
+Measure = Literal["percent", "number"]
+
+
+def _read_measure(unit: Measure, raw: RawValue) -> Decimal:
+    return values.parse_percent(raw) if unit == "percent" else values.parse_quantity(raw)
+
+
+def _measure_sign(unit: Measure) -> str:
+    return "%" if unit == "percent" else ""
+
+
+def _measure_entry(unit: Measure) -> Entry:
+    return Entry("decimal", f"ui.template.prompt_{unit}")
+
+
+class ThresholdRule(BaseRule):
     kind: Literal["threshold"]
-    unit: Literal["percent", "number"]
+    unit: Measure
     tiers: list[Tier] = Field(min_length=1)
 
+    def best(self, maximum: Decimal) -> Decimal:
+        return max(tier.points for tier in self.tiers)
 
-class ProportionalRule(Strict):
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        number = _read_measure(self.unit, raw)
+        for index, tier in enumerate(self.tiers, start=1):
+            if tier.met_by(number):
+                return Outcome(number, tier.points, str(index))
+        return Outcome(number, Decimal(0))
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        for index, tier in enumerate(self.tiers):
+            yield ("tiers", index, "points"), tier.points
+
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        """PX106: tiers run from best to worst, each a worse bound for fewer points."""
+        lower_is_better = self.tiers[0].at_most is not None
+        prev = None
+        for index, tier in enumerate(self.tiers):
+            bound = tier.at_most if lower_is_better else tier.at_least
+            tier_path = path + ("tiers", index)
+            if bound is None:  # mixes at_least and at_most
+                yield Finding("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
+                return
+            if prev is not None:
+                prev_bound, prev_points = prev
+                worse = bound > prev_bound if lower_is_better else bound < prev_bound
+                if not worse or tier.points > prev_points:
+                    yield Finding("PX106", tier_path,
+                                  {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
+            prev = (bound, tier.points)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        sign = _measure_sign(self.unit)
+        return "; ".join([*(tier.words(sign, lang) for tier in self.tiers), t("rule.otherwise", lang=lang)])
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return _measure_entry(self.unit)
+
+
+class ProportionalRule(BaseRule):
     kind: Literal["proportional"]
-    unit: Literal["percent", "number"]
+    unit: Measure
     target: Annotated[Decimal, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
 
+    def best(self, maximum: Decimal) -> None:
+        return None
 
-class DeductionRule(Strict):
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        number = _read_measure(self.unit, raw)
+        return Outcome(number, maximum * min(number / self.target, Decimal(1)))
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
+                 target=fmt_plain(self.target, lang) + _measure_sign(self.unit))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return _measure_entry(self.unit)
+
+
+class DeductionRule(BaseRule):
     kind: Literal["deduction"]
     per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
 
+    def best(self, maximum: Decimal) -> None:
+        return None
 
-class SurveyRule(Strict):
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        count = values.parse_count(raw)
+        return Outcome(count, max(maximum - self.per * count, Decimal(0)))
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("whole", "ui.template.prompt_count")
+
+
+class SurveyRule(BaseRule):
     kind: Literal["survey"]
+    survey: ClassVar[bool] = True
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        share = values.parse_survey(raw)
+        return Outcome(share, maximum * share / 100)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.survey", lang=lang, max=fmt_plain(maximum, lang))
+
+    def entry(self, maximum: Decimal) -> None:
+        return None
 
 
-class ManualRule(Strict):
+class ManualRule(BaseRule):
     kind: Literal["manual"]
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        points = values.parse_quantity(raw)
+        if points > maximum:
+            raise values.ValueProblem("PS511", value=points, max=maximum)
+        return Outcome(points, points)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.manual", lang=lang, max=fmt_plain(maximum, lang))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("decimal", "ui.template.prompt_manual", most=maximum)
 
 
 Rule = Annotated[
@@ -109,6 +343,11 @@ class Item(Provenance):
     evidence: str | None = None
     lead: str | None = None
     not_applicable: bool = False  # the workbook may mark it N/A, which removes its max
+
+    @property
+    def is_survey(self) -> bool:
+        """Assessed by the Ministry (a survey rule, or in a survey or SIPAS component): not self-scored."""
+        return self.rule.survey or self.component in SURVEY_COMPONENTS
 
 
 class Criterion(Provenance):

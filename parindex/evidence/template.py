@@ -25,23 +25,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
-from parindex.criteria.model import (
-    SURVEY_COMPONENTS,
-    Area,
-    ChoiceRule,
-    CriteriaSet,
-    Criterion,
-    DeductionRule,
-    Item,
-    ManualRule,
-    ProportionalRule,
-    SurveyRule,
-    ThresholdRule,
-    YesNoRule,
-    effective_lead,
-)
+from parindex.criteria.model import Area, CriteriaSet, Criterion, Entry, Item, effective_lead
 from parindex.criteria.provenance import provenance_banner
-from parindex.criteria.rule_words import rule_in_words
 from parindex.evidence.headers import column_letter
 from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
 from parindex.io.atomic import write_atomic
@@ -235,7 +220,7 @@ class _ItemsSheet:
 
     def _item(self, area: Area, item: Item) -> None:
         self.row += 1
-        rule = rule_in_words(item)
+        rule = item.rule.words(item.max)
         lead = effective_lead(area, item) or ""
         values = {"code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
         for key, cell in self._cells():
@@ -260,24 +245,25 @@ class _ItemsSheet:
         self._height({"name": item.name, "rule": rule, "lead": lead})
 
     def _value_validation(self, item: Item) -> None:
-        rule = item.rule
-        if isinstance(rule, YesNoRule):
-            self._validate(("yes_no",), "value", _list_validation(f'"{YES},{NO}"', "ui.template.prompt_yes_no"))
-        elif isinstance(rule, ChoiceRule):
-            labels = [option.label for option in rule.options]
-            self._validate(("choice", item.code), "value",
-                           _list_validation(self._choice_source(item.code, labels), "ui.template.prompt_choice"))
-        elif isinstance(rule, ThresholdRule | ProportionalRule):
-            kind = "percent" if rule.unit == "percent" else "number"
-            self._validate((kind,), "value", _number_validation("decimal", f"ui.template.prompt_{kind}"))
-        elif isinstance(rule, DeductionRule):
-            self._validate(("count",), "value", _number_validation("whole", "ui.template.prompt_count"))
-        elif isinstance(rule, ManualRule):
-            self._validate(("points", str(item.max)), "value", _points_validation(item.max))
-        if isinstance(rule, SurveyRule) or item.component in SURVEY_COMPONENTS:
+        entry = item.rule.entry(item.max)
+        if entry is not None:
+            key, validation = self._entry_validation(item.code, entry)
+            self._validate(key, "value", validation)
+        if item.is_survey:
             cell = self.sheet.cell(self.row, self.col["value"])
             cell.fill = _SURVEY_FILL
             cell.comment = Comment(t("ui.template.survey_note"), "parindex", height=90, width=220)
+
+    def _entry_validation(self, code: str, entry: Entry) -> tuple[tuple[Any, ...], DataValidation]:
+        """The validation for what a rule takes, and the key of the cells that share it (a choice list is the
+        item's own; the other kinds are shared by every cell that takes the same)."""
+        if entry.kind == "yes_no":
+            return ("yes_no",), _list_validation(f'"{YES},{NO}"', entry.prompt)
+        if entry.kind == "choice":
+            return ("choice", code), _list_validation(self._choice_source(code, list(entry.options)), entry.prompt)
+        if entry.most is not None:
+            return ("points", str(entry.most)), _points_validation(entry.most, entry.prompt)
+        return (entry.kind, entry.prompt), _number_validation(entry.kind, entry.prompt)
 
     def _choice_source(self, code: str, labels: list[str]) -> str:
         inline = '"' + ",".join(labels) + '"'
@@ -331,12 +317,12 @@ def _number_validation(kind: str, prompt: str) -> DataValidation:
                           error=t("ui.template.error_number"))
 
 
-def _points_validation(maximum: Decimal) -> DataValidation:
+def _points_validation(maximum: Decimal, prompt: str = "ui.template.prompt_manual") -> DataValidation:
     return DataValidation(type="decimal", operator="between", formula1="0", formula2=f"{maximum:f}",
                           allow_blank=True, showInputMessage=True, promptTitle=t("ui.template.prompt_title"),
-                          prompt=t("ui.template.prompt_manual", max=fmt_plain(maximum)), showErrorMessage=True,
+                          prompt=t(prompt, max=fmt_plain(maximum)), showErrorMessage=True,
                           errorStyle="warning", errorTitle=t("ui.template.error_title"),
-                          error=t("ui.template.prompt_manual", max=fmt_plain(maximum)))
+                          error=t(prompt, max=fmt_plain(maximum)))
 
 
 def _print_setup(sheet: Worksheet, landscape: bool) -> None:

@@ -12,21 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from parindex.common import values
-from parindex.criteria.model import (
-    SURVEY_COMPONENTS,
-    Area,
-    ChoiceRule,
-    CriteriaSet,
-    DeductionRule,
-    Item,
-    ManualRule,
-    ProportionalRule,
-    SurveyRule,
-    ThresholdRule,
-    YesNoRule,
-    code_key,
-    effective_lead,
-)
+from parindex.criteria.model import Area, CriteriaSet, Item, code_key, effective_lead
 from parindex.evidence.model import EvidenceBook, EvidenceRow, RawValue, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
@@ -177,14 +163,14 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[N
             return ItemScore(status="not_applicable", points=ZERO, value_ref=row.ref("not_applicable"), **base)
         self_score = _points_cell(row, "self_score", item)
         appraised = _points_cell(row, "appraised", item)
-        survey = item.component in SURVEY_COMPONENTS or isinstance(item.rule, SurveyRule)
+        survey = item.is_survey
         if is_blank(raw("value")):
             status: Status = "not_self_scored" if survey else "missing"
             if status == "missing":
                 warnings.append(Notice("PS503", item.code, value_ref, {"code": item.code}))
             return ItemScore(status=status, points=ZERO, value_ref=value_ref, self_score=self_score,
                              appraised=appraised, **base)
-        value, points, tier = apply_rule(item, raw("value"))
+        value, points, tier = item.rule.score(raw("value"), item.max)
     except values.ValueProblem as problem:
         ref = problem.params.get("ref") or value_ref
         errors.append(Notice(problem.code, item.code, str(ref), {**problem.params, "code": item.code}))
@@ -202,40 +188,6 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[N
     return ItemScore(status="estimated" if survey else "scored",
                      points=appraised if appraised is not None else points, value=value,
                      value_ref=value_ref, tier=tier, self_score=self_score, appraised=appraised, **base)
-
-
-def apply_rule(item: Item, raw: object) -> tuple[object, Decimal, str | None]:
-    """(value as understood, points before rounding, the tier or case that applied)."""
-    rule = item.rule
-    if isinstance(rule, YesNoRule):
-        yes = values.parse_yes_no(raw)
-        return yes, (rule.yes_points if rule.yes_points is not None else item.max) if yes else rule.no_points, None
-    if isinstance(rule, ChoiceRule):
-        label = values.parse_choice(raw, [option.label for option in rule.options])
-        option = next(option for option in rule.options if option.label == label)
-        return label, option.points, label
-    if isinstance(rule, ThresholdRule):
-        number = values.parse_percent(raw) if rule.unit == "percent" else values.parse_quantity(raw)
-        for index, tier in enumerate(rule.tiers, start=1):
-            if (tier.at_least is not None and number >= tier.at_least) or (
-                    tier.at_most is not None and number <= tier.at_most):
-                return number, tier.points, str(index)
-        return number, ZERO, None
-    if isinstance(rule, ProportionalRule):
-        number = values.parse_percent(raw) if rule.unit == "percent" else values.parse_quantity(raw)
-        return number, item.max * min(number / rule.target, Decimal(1)), None
-    if isinstance(rule, DeductionRule):
-        count = values.parse_count(raw)
-        return count, max(item.max - rule.per * count, ZERO), None
-    if isinstance(rule, SurveyRule):
-        share = values.parse_survey(raw)
-        return share, item.max * share / 100, None
-    if isinstance(rule, ManualRule):
-        points = values.parse_quantity(raw)
-        if points > item.max:
-            raise values.ValueProblem("PS511", value=points, max=item.max)
-        return points, points, None
-    raise TypeError(rule)
 
 
 def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:

@@ -58,7 +58,6 @@ def show_tree(ref: str, depth: int) -> None:
     from parindex.criteria.files import load_criteria
     from parindex.criteria.model import Criterion
     from parindex.criteria.provenance import provenance_banner
-    from parindex.criteria.rule_words import rule_in_words
 
     cset = load_criteria(ref)
 
@@ -77,7 +76,7 @@ def show_tree(ref: str, depth: int) -> None:
         for item in crit.items:
             lead = f" [dim]({t('ui.criteria.lead')}: {escape(item.lead)})[/]" if item.lead else ""
             leaf = branch.add(label(item.code, item.name, item, f" [cyan]{item.component}[/]{lead}"))
-            leaf.add(f"[dim]{escape(rule_in_words(item))}[/]")
+            leaf.add(f"[dim]{escape(item.rule.words(item.max))}[/]")
 
     tree = Tree(f"[bold]{escape(cset.title)}[/] ({cset.id}, {cset.status}) — {fmt_plain(cset.max)}")
     for area in cset.areas:

@@ -142,7 +142,6 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     from parindex.common.i18n import fmt_num, message
     from parindex.common.values import normalise_code
     from parindex.criteria.provenance import provenance_banner
-    from parindex.criteria.rule_words import rule_in_words
     from parindex.scoring.runs import score_workbook
 
     unit = score_workbook(file, criteria, {})
@@ -163,7 +162,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     rows = [
         ("ui.explain.value", value),
         ("ui.explain.cell", found.value_ref or blank),
-        ("ui.explain.rule", rule_in_words(found.item)),
+        ("ui.explain.rule", found.item.rule.words(found.item.max)),
         ("ui.explain.tier", found.tier or "–"),
         ("ui.explain.points", f"{fmt_num(found.points)} / {fmt_num(found.item.max)} ({t('status.' + found.status)})"),
         ("ui.explain.self", blank if found.self_score is None else fmt_num(found.self_score)),
