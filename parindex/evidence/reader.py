@@ -15,6 +15,7 @@ import io
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -92,14 +93,12 @@ def _read(path: Path) -> EvidenceBook:
             info_name = _find_sheet(path, names, SHEET_INFO)
             items_name = _find_sheet(path, names, SHEET_ITEMS)
             reader = _Reader(path, archive)
-            reader.prescan(info_name)  # before calamine lays a sheet out: a far cell would exhaust memory
-            reader.prescan(items_name)
-            info_rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
-            item_rows = _sheet_rows(path, book, items_name, MAX_ROWS)
+            info_scan, items_scan = reader.prescan(info_name), reader.prescan(items_name)
+            info_sheet, items_sheet = info_scan.read(book, MAX_INFO_ROWS), items_scan.read(book, MAX_ROWS)
         finally:
             book.close()
-        info, info_refs = reader.info(info_name, info_rows)
-        rows = reader.items(items_name, item_rows)
+        info, info_refs = info_sheet.info()
+        rows = items_sheet.items()
     return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
 
 
@@ -109,12 +108,10 @@ def read_info(path: Path) -> dict[str, str]:
         book = _open(path)
         try:
             info_name = _find_sheet(path, list(book.sheet_names), SHEET_INFO)
-            reader = _Reader(path, archive)
-            reader.prescan(info_name)
-            rows = _sheet_rows(path, book, info_name, MAX_INFO_ROWS)
+            sheet = _Reader(path, archive).prescan(info_name).read(book, MAX_INFO_ROWS)
         finally:
             book.close()
-        return reader.info(info_name, rows)[0]
+        return sheet.info()[0]
 
 
 _REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
@@ -206,19 +203,112 @@ def _text(value: RawValue) -> str:
 # --- the two sheets ---------------------------------------------------------------------------------
 
 class _Reader:
+    """A workbook's sheets by their XML: a sheet is prescanned before calamine may lay it out, and only a
+    prescanned sheet can be read (`_Prescanned.read`), so no sheet is read without what the prescan found."""
+
     def __init__(self, path: Path, archive: WorkbookZip) -> None:
         self.path = path
         self.archive = archive
         self._sheet_parts: dict[str, str] | None = None
-        self._formulas: dict[str, bytes] = {}  # sheet → its XML, when it may hold a formula without a value
-        self._percent: dict[str, set[tuple[int, int]]] = {}  # sheet → (row, column) of %-formatted cells
-        self._errors: dict[str, dict[tuple[int, int], str]] = {}  # sheet → (row, column) → '#DIV/0!' …
         self._percent_styles: set[bytes] | None = None
 
     def where(self, ref: str) -> str:
         return f"{self.path} › {ref}"
 
-    def info(self, sheet: str, rows: list[list[Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    def prescan(self, sheet: str) -> _Prescanned:
+        """Refuse cells beyond the row and column limits, and note what calamine will not tell: cells
+        formatted as a percent, error cells, formulas saved without a value.
+
+        calamine lays a sheet out densely, from its first to its last cell: one cell at XFD1048576 would
+        ask for 17 billion cells and abort the process, so positions are checked in the XML first. Only
+        references long enough to be out of bounds are looked at closely (a bytes pattern finds them)."""
+        part = self._sheet_part(sheet)
+        if part is None:
+            raise ParindexError("PW410", where=self.where(sheet), reason=f"no XML part found for sheet '{sheet}'")
+        data = self.archive.read(part)
+        pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
+        position = 0
+        while match := pattern.search(data, position):
+            ref = reference.match(data, match.start())
+            position = match.end()
+            if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
+                continue  # not a whole `r="…"` attribute
+            if _empty_row(data, match.start()):
+                continue  # a formatted row with no cells: calamine lays out cells, not rows
+            letters, digits = ref[1].decode(), ref[2].decode()
+            if digits and int(digits) > MAX_ROWS:
+                raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
+            if letters and _column_index(letters) + 1 > MAX_COLUMNS:
+                raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
+        has_formula = bool(_FORMULA_HINT.search(data)) and bool(  # cheap, and most sheets have none
+            _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
+        formulas = data if has_formula and _FORMULA_WITHOUT_VALUE.search(data) else None
+        return _Prescanned(self.path, sheet, formulas, self._percent_cells(data),
+                           _error_cells(data) if b't="e"' in data else {})
+
+    def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
+        """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
+        gives values only: without this, a typed 100% would read as an ambiguous 1."""
+        if self._percent_styles is None:
+            self._percent_styles = _percent_styles(self.archive.read("xl/styles.xml")) \
+                if "xl/styles.xml" in self.archive.entries else set()
+        if not self._percent_styles:
+            return set()
+        found = set()
+        for match in _STYLED_CELL.finditer(data):
+            style = _STYLE_ATTRIBUTE.search(match[3])
+            if style and style[1] in self._percent_styles:
+                found.add((int(match[2]) - 1, _column_index(match[1].decode())))
+        return found
+
+    def _sheet_part(self, sheet: str) -> str | None:
+        """The zip entry holding a sheet's XML, from xl/workbook.xml and its relationships.
+
+        Both parts are small; their tags are picked out with a pattern (no entity is ever expanded)."""
+        if self._sheet_parts is None:
+            self._sheet_parts = {}
+            rels_name = "xl/_rels/workbook.xml.rels"
+            if rels_name not in self.archive.entries:
+                return None
+            targets: dict[str, str] = {}
+            for attrs in _tags(self.archive.read(rels_name), b"Relationship"):
+                target = attrs.get("Target", "")
+                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+                targets[attrs.get("Id", "")] = target
+            for attrs in _tags(self.archive.read("xl/workbook.xml"), b"sheet"):
+                rel = next((value for name, value in attrs.items() if name.endswith(":id")), "")
+                if rel in targets:
+                    self._sheet_parts[attrs.get("name", "")] = targets[rel]
+        part = self._sheet_parts.get(sheet)
+        return part if part in self.archive.entries else None
+
+
+@dataclass(frozen=True)
+class _Prescanned:
+    """A sheet whose XML was checked: safe for calamine to lay out."""
+
+    path: Path
+    name: str
+    formulas: bytes | None  # its XML when it may hold a formula without a value (kept: unzipping costs as much)
+    percent: set[tuple[int, int]]  # (row, column) of %-formatted cells
+    errors: dict[tuple[int, int], str]  # (row, column) → '#DIV/0!' …
+
+    def read(self, book: Any, max_rows: int) -> _Sheet:
+        return _Sheet(self, _sheet_rows(self.path, book, self.name, max_rows))
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """A prescanned sheet's rows as calamine read them: the info key/value rows, or the item rows."""
+
+    scan: _Prescanned
+    rows: list[list[Any]]
+
+    def where(self, ref: str) -> str:
+        return f"{self.scan.path} › {ref}"
+
+    def info(self) -> tuple[dict[str, str], dict[str, str]]:
+        sheet, rows = self.scan.name, self.rows
         info: dict[str, str] = {}
         refs: dict[str, str] = {}
         value_cells: set[tuple[int, int]] = set()
@@ -238,10 +328,11 @@ class _Reader:
             if value is None:
                 value_cells.add((r, column))
         if value_cells:
-            self._refuse_formulas(sheet, rows, lambda r, c: (r, c) in value_cells)
+            self._refuse_formulas(lambda r, c: (r, c) in value_cells)
         return info, refs
 
-    def items(self, sheet: str, rows: list[list[Any]]) -> dict[str, EvidenceRow]:
+    def items(self) -> dict[str, EvidenceRow]:
+        sheet, rows = self.scan.name, self.rows
         header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
                        if any(header_key(value) == "code" for value in row)), None)
         if header is None:
@@ -254,8 +345,8 @@ class _Reader:
             raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
         # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
         spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
-        percent = self._percent.get(sheet, set())
-        errors = self._errors.get(sheet, {})  # calamine reads an error cell as blank; it is not blank
+        percent = self.scan.percent
+        errors = self.scan.errors  # calamine reads an error cell as blank; it is not blank
         prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in spec}
         width = max(columns.values()) + 1
         code_col = columns["code"]
@@ -293,66 +384,18 @@ class _Reader:
             found[code] = entry
             coded.append(r)
         read_rows, read_columns = set(coded), {index for _, index in spec}
-        self._refuse_formulas(sheet, rows, lambda r, c: r in read_rows and c in read_columns)
-        return found
-
-    # --- the sheet XML, looked at before calamine reads it ---------------------------------------------
-
-    def prescan(self, sheet: str) -> None:
-        """Refuse cells beyond the row and column limits, and note whether the sheet holds formulas.
-
-        calamine lays a sheet out densely, from its first to its last cell: one cell at XFD1048576 would
-        ask for 17 billion cells and abort the process, so positions are checked in the XML first. Only
-        references long enough to be out of bounds are looked at closely (a bytes pattern finds them)."""
-        part = self._sheet_part(sheet)
-        if part is None:
-            raise ParindexError("PW410", where=self.where(sheet), reason=f"no XML part found for sheet '{sheet}'")
-        data = self.archive.read(part)
-        pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
-        position = 0
-        while match := pattern.search(data, position):
-            ref = reference.match(data, match.start())
-            position = match.end()
-            if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
-                continue  # not a whole `r="…"` attribute
-            if _empty_row(data, match.start()):
-                continue  # a formatted row with no cells: calamine lays out cells, not rows
-            letters, digits = ref[1].decode(), ref[2].decode()
-            if digits and int(digits) > MAX_ROWS:
-                raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
-            if letters and _column_index(letters) + 1 > MAX_COLUMNS:
-                raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
-        has_formula = bool(_FORMULA_HINT.search(data)) and bool(  # cheap, and most sheets have none
-            _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
-        if has_formula and _FORMULA_WITHOUT_VALUE.search(data):
-            self._formulas[sheet] = data  # kept for the parse: unzipping it again cost as much as the parse
-        self._percent[sheet] = self._percent_cells(data)
-        self._errors[sheet] = _error_cells(data) if b't="e"' in data else {}
-
-    def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
-        """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
-        gives values only: without this, a typed 100% would read as an ambiguous 1."""
-        if self._percent_styles is None:
-            self._percent_styles = _percent_styles(self.archive.read("xl/styles.xml")) \
-                if "xl/styles.xml" in self.archive.entries else set()
-        if not self._percent_styles:
-            return set()
-        found = set()
-        for match in _STYLED_CELL.finditer(data):
-            style = _STYLE_ATTRIBUTE.search(match[3])
-            if style and style[1] in self._percent_styles:
-                found.add((int(match[2]) - 1, _column_index(match[1].decode())))
+        self._refuse_formulas(lambda r, c: r in read_rows and c in read_columns)
         return found
 
     # --- formulas saved without their computed value -----------------------------------------------
 
-    def _refuse_formulas(self, sheet: str, rows: list[list[Any]], read: Callable[[int, int], bool]) -> None:
+    def _refuse_formulas(self, read: Callable[[int, int], bool]) -> None:
         """Refuse cells we read as blank that hold a formula saved without its value.
 
         The prescan searched the sheet XML for a formula without a value (a bytes pattern); only then is it
         parsed, streaming, to find exactly which cells those are. Files saved by Excel or LibreOffice hold
         every formula's value, so this is for files written by scripts."""
-        data = self._formulas.get(sheet)
+        sheet, rows, data = self.scan.name, self.rows, self.scan.formulas
         if data is None:
             return
         from xml.etree.ElementTree import ParseError
@@ -371,28 +414,6 @@ class _Reader:
         if hits:
             shown = ", ".join(hits[:MAX_FORMULA_CELLS_SHOWN]) + (" …" if len(hits) > MAX_FORMULA_CELLS_SHOWN else "")
             raise ParindexError("PW426", where=self.where(hits[0]), count=len(hits), cells=shown)
-
-    def _sheet_part(self, sheet: str) -> str | None:
-        """The zip entry holding a sheet's XML, from xl/workbook.xml and its relationships.
-
-        Both parts are small; their tags are picked out with a pattern (no entity is ever expanded)."""
-        if self._sheet_parts is None:
-            self._sheet_parts = {}
-            rels_name = "xl/_rels/workbook.xml.rels"
-            if rels_name not in self.archive.entries:
-                return None
-            targets: dict[str, str] = {}
-            for attrs in _tags(self.archive.read(rels_name), b"Relationship"):
-                target = attrs.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-                targets[attrs.get("Id", "")] = target
-            for attrs in _tags(self.archive.read("xl/workbook.xml"), b"sheet"):
-                rel = next((value for name, value in attrs.items() if name.endswith(":id")), "")
-                if rel in targets:
-                    self._sheet_parts[attrs.get("name", "")] = targets[rel]
-        part = self._sheet_parts.get(sheet)
-        return part if part in self.archive.entries else None
-
 
 
 def _formulas_without_value(data: bytes) -> list[tuple[int, int]]:
