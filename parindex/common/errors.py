@@ -24,9 +24,10 @@ class ParindexError(Exception):
         return MESSAGES[self.code].exit or 2
 
     def message(self, lang: str | None = None) -> str:
-        from parindex.common.i18n import t
+        from parindex.common.i18n import Phrase, said, t
 
-        text = t(self.code, lang=lang, **self.params)
+        params = {key: said(value, lang) if isinstance(value, Phrase) else value for key, value in self.params.items()}
+        text = t(self.code, lang=lang, **params)
         return f"{self.where}: {self.code} {text}" if self.where else f"{self.code} {text}"
 
 
