@@ -1,12 +1,17 @@
 """What a command that writes a report checks before any work: which format the file gets, and that writing it
-loses nothing (no input of the run, no one's evidence workbook, is ever replaced by a report)."""
+loses nothing (no input of the run, no one's evidence workbook, is ever replaced by a report); then where the
+report goes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parindex.common.errors import ParindexError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx"}
 
@@ -65,3 +70,37 @@ def evidence_set(path: Path) -> str | None:
         return read_info(path).get("criteria_id", "").strip() or None
     except ParindexError:  # not readable as an evidence workbook: a report, or something else
         return None
+
+
+# --- where a report goes: the screen, or the -o file -----------------------------------------------------
+
+def show_text(text: str, output: Path | None, force: bool) -> None:
+    """Text on the screen as it is, or the whole of it in the -o file (atomically)."""
+    import typer
+
+    from parindex.io.atomic import write_text_atomic
+
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text, force)
+
+
+def show_tables(draw: Callable[[Console], None], output: Path | None, force: bool) -> None:
+    """Rich tables drawn on the screen, or recorded as plain text (no colours) for the -o file."""
+    from parindex.cli.render import console, file_console
+    from parindex.io.atomic import write_text_atomic
+
+    if output is None:
+        draw(console)
+        return
+    recorder = file_console()
+    draw(recorder)
+    write_text_atomic(output, recorder.export_text(), force)
+
+
+def say_written(path: Path) -> None:
+    from parindex.cli.render import console
+    from parindex.common.i18n import t
+
+    console.print(t("ui.written", path=path))

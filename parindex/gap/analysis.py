@@ -1,7 +1,8 @@
 """Gap analysis: a unit's official position in a baseline year, and where the points are now (pure core).
 
-No I/O and no terminal: the CLI reads files through adapters (`baseline_files`, `gap_input`), calls
-`analyse`, and renders the `GapReport` (tables, JSON, Markdown plan, xlsx, chart).
+No I/O and no terminal: `gap.input` reads the files into `GapInputs`, `analyse` returns the whole `GapReport`,
+and renderers show it (tables, JSON, Markdown plan, xlsx, chart). Sentences stay catalogue keys with their
+parameters (`Note`, `Phrase`) until they are rendered.
 
 Numbers: Decimal points rounded to 2 decimals half-up once (`scoring.round_points`); every total shown is the
 exact sum of the parts shown with it.
@@ -9,16 +10,16 @@ exact sum of the parts shown with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedRank, UnitResult
 from parindex.common.errors import ParindexError
-from parindex.common.i18n import t
+from parindex.common.i18n import Phrase
 from parindex.common.unit_names import match_name, name_key
-from parindex.criteria.model import SURVEY_COMPONENTS, code_key
+from parindex.criteria.model import SURVEY_COMPONENTS, CriteriaSet, code_key
 from parindex.criteria.provenance import banner_key
 from parindex.scoring.engine import percent as scoring_percent
 from parindex.scoring.engine import round_points
@@ -71,15 +72,16 @@ class CurrentPart:
 
 @dataclass(frozen=True)
 class InputNotice:
-    """A warning or error the scoring reported about the input (code, item, cell, message as rendered)."""
+    """A warning or error the scoring reported about the input: its message as a result file wrote it, or as
+    a Phrase when the workbook was scored in this run."""
 
     code: str
     item: str | None = None
     cell: str | None = None
-    message: str = ""
+    message: str | Phrase = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class CurrentResult:
     criteria_id: str
     criteria_status: str
@@ -254,35 +256,45 @@ class Comparison:
     notes: list[Note]
 
 
-@dataclass
+@dataclass(frozen=True)
+class CriteriaInfo:
+    """What every output says about the criteria set it used."""
+
+    id: str
+    status: str = "official"
+    title: str | None = None
+    provisional: int = 0  # how many of its values are provisional
+    fingerprint: str | None = None
+
+    @classmethod
+    def of_set(cls, cset: CriteriaSet) -> CriteriaInfo:
+        return cls(cset.id, cset.status, cset.title, cset.provisional_count(), cset.fingerprint())
+
+    @classmethod
+    def of_result(cls, current: CurrentResult) -> CriteriaInfo:
+        """As a score result says it, when its set is not at hand."""
+        return cls(current.criteria_id, current.criteria_status, None, current.provisional, current.fingerprint)
+
+
+@dataclass(frozen=True)
 class GapReport:
     baseline: Baseline
     baseline_file: str
     official: Official
-    criteria: dict[str, Any] | None  # id, status, provisional, title of the criteria set used
+    criteria: CriteriaInfo | None
     current: CurrentResult | None = None
     projection: Projection | None = None
-    recoverable: list[CurrentItem] = field(default_factory=list)
+    recoverable: tuple[CurrentItem, ...] = ()
     by_lead: list[LeadLoss] = field(default_factory=list)
     target: Target | None = None
     comparison: Comparison | None = None
-    notes: list[Note] = field(default_factory=list)
+    notes: tuple[Note, ...] = ()
 
 
-def describe_criteria(cset: Any) -> dict[str, Any]:
-    """What every output says about the criteria set it used (a `CriteriaSet`, or the score JSON's block)."""
-    if isinstance(cset, dict):
-        return {"id": cset["id"], "status": cset.get("status", "official"), "title": cset.get("title"),
-                "provisional": int(cset.get("provisional_values") or cset.get("provisional") or 0),
-                "fingerprint": cset.get("fingerprint")}
-    return {"id": cset.id, "status": cset.status, "title": cset.title, "provisional": cset.provisional_count(),
-            "fingerprint": cset.fingerprint()}
-
-
-def criteria_note(criteria: dict[str, Any] | None) -> Note | None:
+def criteria_note(criteria: CriteriaInfo | None) -> Note | None:
     """The warning every output carries when the set is reconstructed or holds provisional values."""
-    key = banner_key(criteria["status"], criteria["provisional"]) if criteria else None
-    return Note(key, {"id": criteria["id"], "n": criteria["provisional"]}, warning=True) if key else None  # type: ignore[index]
+    key = banner_key(criteria.status, criteria.provisional) if criteria else None
+    return Note(key, {"id": criteria.id, "n": criteria.provisional}, warning=True) if key and criteria else None
 
 
 # --- unit names, mergers --------------------------------------------------------------------------------
@@ -322,7 +334,7 @@ def merger_notes(base: Baseline, unit_name: str, other_year: int | None = None) 
 # --- the official position --------------------------------------------------------------------------------
 
 def official_position(base: Baseline, unit: UnitResult, previous: Baseline | None = None,
-                      criteria_areas: dict[str, tuple[str, str | None]] | None = None) -> Official:
+                      criteria_areas: Mapping[str, tuple[str, str | None]] | None = None) -> Official:
     """Total, rank, components with points lost, thresholds, areas worst-first, the year before."""
     components = []
     for comp in base.components:
@@ -351,7 +363,7 @@ def _previous_unit(previous: Baseline, unit: UnitResult) -> UnitResult | None:
 
 
 def area_gaps(base: Baseline, unit: UnitResult, prev_unit: UnitResult | None,
-              criteria_areas: dict[str, tuple[str, str | None]]) -> list[AreaGap]:
+              criteria_areas: Mapping[str, tuple[str, str | None]]) -> list[AreaGap]:
     """Every area the baseline or the unit knows, worst rank first; areas without a rank after, by code."""
     codes = ([a.code for a in base.areas]
              or sorted({a.code for a in unit.areas} | {s.area for s in unit.shortfalls}, key=int)
@@ -396,14 +408,15 @@ def rank_bounds(base: Baseline) -> dict[int, tuple[Decimal, Decimal, str | None]
 def rank_threshold(base: Baseline, rank: int, total: Decimal | None) -> Threshold:
     """The score of the unit ranked `rank`; if unpublished, the nearest published score above it (enough)."""
     if not 1 <= rank <= base.total_units:
-        raise ParindexError("PG411", rank=rank, reason=t("ui.gap.rank_range", units=base.total_units))
+        raise ParindexError("PG411", rank=rank, reason=Phrase("ui.gap.rank_range", {"units": base.total_units}))
     for unit in base.units:
         if unit.rank and unit.rank.value == rank and unit.total:
             return _threshold("rank", rank, unit.name, unit.total, total, exact=True)
     above = sorted((u for u in base.units if u.rank and u.total and u.rank.value < rank),
                    key=lambda u: -u.rank.value)  # type: ignore[union-attr]
     if not above:
-        raise ParindexError("PG411", rank=rank, reason=t("ui.gap.rank_unpublished", units=base.total_units))
+        raise ParindexError("PG411", rank=rank,
+                            reason=Phrase("ui.gap.rank_unpublished", {"units": base.total_units}))
     nearest = above[0]
     holder = next((u.name for u in base.units if u.rank and u.rank.value == rank), None)
     return _threshold("rank", rank, holder, nearest.total, total, exact=False)  # type: ignore[arg-type]
@@ -441,13 +454,13 @@ def projected_rank(base: Baseline, score: Decimal, exclude: UnitResult | None) -
 # --- the current scoring against it -----------------------------------------------------------------------
 
 def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
-               assume: dict[str, Decimal] | None = None) -> Projection:
+               assume: Mapping[str, Decimal] | None = None) -> Projection:
     """Current self-assessed components + SIPAS and survey as the baseline year's (or as assumed)."""
-    assume = dict(assume or {})
+    left = dict(assume or {})  # what is taken off as it is used: anything left names no component
     known = {part.id for part in current.components}  # a result without survey parts still gets the baseline's
     parts = [*current.components, *(CurrentPart(comp.id, comp.name, ZERO, ZERO, comp.max) for comp in base.components
                                     if comp.id in SURVEY_COMPONENTS and comp.id not in known)]
-    missing = [part.id for part in parts if part.id in SURVEY_COMPONENTS and part.id not in assume
+    missing = [part.id for part in parts if part.id in SURVEY_COMPONENTS and part.id not in left
                and unit.component_score(part.id) is None]
     if missing:  # every option the projection needs, at once
         raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
@@ -461,8 +474,8 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
         name = comp.name if comp else (part.name or part.id)
         if part.score > 0:  # the workbook holds an estimate for a component the office cannot score itself
             notes.append(Note("ui.gap.estimate_ignored", {"component": name, "score": part.score}))
-        if part.id in assume:
-            value = assume.pop(part.id)
+        if part.id in left:
+            value = left.pop(part.id)
             maximum = part.full_max or (comp.max if comp else None) or part.max
             if value < 0 or (maximum is not None and value > maximum):
                 raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
@@ -471,8 +484,8 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
         score = unit.component_score(part.id)
         assert score is not None  # checked above
         assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.full_max, given=False))
-    if assume:
-        raise ParindexError("PG412", component=", ".join(sorted(assume)), criteria=current.criteria_id,
+    if left:
+        raise ParindexError("PG412", component=", ".join(sorted(left)), criteria=current.criteria_id,
                             known=", ".join(c.id for c in parts))
     total = sum((p.score for p in own), ZERO) + sum((a.value for a in assumptions), ZERO)
     best, worst = projected_rank(base, total, unit)
@@ -520,7 +533,7 @@ def minimal_selection(items: Iterable[CurrentItem], needed: Decimal) -> tuple[Cu
     return tuple(chosen)
 
 
-def target(base: Baseline, rank: int, start: Decimal, recoverable: list[CurrentItem] | None) -> Target:
+def target(base: Baseline, rank: int, start: Decimal, recoverable: Sequence[CurrentItem] | None) -> Target:
     threshold = rank_threshold(base, rank, start)
     needed = max(ZERO, threshold.score - start)
     if recoverable is None:
@@ -562,66 +575,96 @@ def compare_items(current: CurrentResult, previous: CurrentResult) -> Comparison
 @dataclass(frozen=True)
 class GapOptions:
     unit: str | None = None
-    assume: dict[str, Decimal] = field(default_factory=dict)
+    assume: Mapping[str, Decimal] = field(default_factory=dict)
     target_rank: int | None = None
 
 
-def analyse(base: Baseline, baseline_file: str, options: GapOptions, *, previous: Baseline | None = None,
-            current: CurrentResult | None = None, earlier: CurrentResult | None = None,
-            criteria: dict[str, Any] | None = None,
-            criteria_areas: dict[str, tuple[str, str | None]] | None = None) -> GapReport:
-    """The whole gap report. `criteria` describes the set used (id, status, provisional); `criteria_areas`
-    gives area code → (name, lead) from it; `earlier` is a previous year's own scoring (`--baseline`)."""
+@dataclass(frozen=True)
+class GapInputs:
+    """What the report is made from, as read by `gap.input` (or built by hand)."""
+
+    baseline: Baseline
+    baseline_file: str
+    previous: Baseline | None = None  # the year before, for the change of rank
+    current: CurrentResult | None = None  # the self-assessment now
+    earlier: CurrentResult | None = None  # an earlier scoring, compared item by item (--baseline)
+    criteria: CriteriaInfo | None = None  # the set the outputs name
+    criteria_areas: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)  # code → (name, lead)
+    notes: tuple[Note, ...] = ()  # what reading them found (a set not bundled, another fingerprint)
+
+
+def needed_current(current: CurrentResult | None) -> CurrentResult:
+    """The current scoring an earlier one is compared with (PG409 without one): asked by `gap.input` before it
+    reads the earlier file, and by `analyse` of inputs built by hand."""
+    if current is None:
+        raise ParindexError("PG409")
+    return current
+
+
+def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
+    """The whole gap report, built at once."""
+    base, current = inputs.baseline, inputs.current
     query = options.unit or (current.unit if current else None)
-    if query:
-        unit = resolve_unit(base, query)
-    else:
-        home = base.home_unit()
-        if home is None:
-            raise ParindexError("PG407", year=base.year)
-        unit = home
+    unit = resolve_unit(base, query) if query else _home_unit(base)
     if unit.total is None and unit.rank is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
-    official = official_position(base, unit, previous, criteria_areas)
+    official = official_position(base, unit, inputs.previous, inputs.criteria_areas)
     if current is not None:
         now = {a.id: a for a in current.areas}
-        official = Official(**{**official.__dict__,
-                               "areas": [_with_now(a, now.get(a.code)) for a in official.areas]})
-    report = GapReport(base, baseline_file, official, criteria)
-    other_year = _year_of(current.year) if current else None
-    report.notes.extend(merger_notes(base, unit.name, other_year))
-    if current is not None and options.unit and name_key(options.unit, base.level) != name_key(current.unit,
-                                                                                            base.level):
-        report.notes.append(Note("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit},
-                                 warning=True))
+        official = replace(official, areas=[_with_now(a, now.get(a.code)) for a in official.areas])
+    projected = projection(base, unit, current, options.assume) if current else None
+    recoverable = tuple(recoverable_items(current)) if current else ()
+    aim = _target(base, unit, options.target_rank, projected, recoverable if current else None)
+    comparison = compare_items(needed_current(current), inputs.earlier) if inputs.earlier is not None else None
+    notes = (*inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
+             *_reading_notes(inputs, options, query, unit), *_previous_notes(base, inputs.previous, official))
+    return GapReport(base, inputs.baseline_file, official, inputs.criteria, current, projected, recoverable,
+                     losses_by_lead(recoverable), aim, comparison, notes)
+
+
+def _home_unit(base: Baseline) -> UnitResult:
+    home = base.home_unit()
+    if home is None:
+        raise ParindexError("PG407", year=base.year)
+    return home
+
+
+def _target(base: Baseline, unit: UnitResult, rank: int | None, projected: Projection | None,
+            recoverable: Sequence[CurrentItem] | None) -> Target | None:
+    """Measured from the projection, else from the official total (PG408 without either)."""
+    if rank is None:
+        return None
+    start = projected.total if projected else (unit.total.value if unit.total else None)
+    if start is None:
+        raise ParindexError("PG408", unit=unit.name, year=base.year)
+    return target(base, rank, start, recoverable)
+
+
+def _reading_notes(inputs: GapInputs, options: GapOptions, query: str | None, unit: UnitResult) -> list[Note]:
+    """Which unit was read and how: another than the file's, a name matched loosely, errors, unused options."""
+    current, level = inputs.current, inputs.baseline.level
+    notes = []
+    if current is not None and options.unit and name_key(options.unit, level) != name_key(current.unit, level):
+        notes.append(Note("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit}, warning=True))
     if query and " ".join(query.split()) != unit.name:
-        report.notes.append(Note("ui.gap.matched", {"query": query, "unit": unit.name}))
-    if current is not None:
-        report.current = current
-        report.projection = projection(base, unit, current, options.assume)
-        report.recoverable = recoverable_items(current)
-        report.by_lead = losses_by_lead(report.recoverable)
-        if current.errors:
-            report.notes.append(Note("ui.gap.input_errors", {"n": len(current.errors)}, warning=True))
-    elif options.assume:
-        report.notes.append(Note("ui.gap.assume_unused", {}, warning=True))
-    if options.target_rank is not None:
-        start = report.projection.total if report.projection else (unit.total.value if unit.total else None)
-        if start is None:
-            raise ParindexError("PG408", unit=unit.name, year=base.year)
-        report.target = target(base, options.target_rank, start, report.recoverable if current else None)
-    if earlier is not None:
-        if current is None:
-            raise ParindexError("PG409")
-        report.comparison = compare_items(current, earlier)
+        notes.append(Note("ui.gap.matched", {"query": query, "unit": unit.name}))
+    if current is not None and current.errors:
+        notes.append(Note("ui.gap.input_errors", {"n": len(current.errors)}, warning=True))
+    elif current is None and options.assume:
+        notes.append(Note("ui.gap.assume_unused", {}, warning=True))
+    return notes
+
+
+def _previous_notes(base: Baseline, previous: Baseline | None, official: Official) -> list[Note]:
+    """Why the change since the year before is missing or not like for like."""
     if previous is None:
-        report.notes.append(Note("ui.gap.no_previous", {"year": base.year - 1}))
-    elif previous.criteria != base.criteria:
-        report.notes.append(Note("ui.gap.prev_criteria", {"before_year": previous.year, "before": previous.criteria,
-                                                          "year": base.year, "after": base.criteria}))
-    elif official.previous is None:
-        report.notes.append(Note("ui.gap.previous_unmatched", {"unit": unit.name, "year": previous.year}))
-    return report
+        return [Note("ui.gap.no_previous", {"year": base.year - 1})]
+    if previous.criteria != base.criteria:
+        return [Note("ui.gap.prev_criteria", {"before_year": previous.year, "before": previous.criteria,
+                                              "year": base.year, "after": base.criteria})]
+    if official.previous is None:
+        return [Note("ui.gap.previous_unmatched", {"unit": official.unit.name, "year": previous.year})]
+    return []
 
 
 def _with_now(area: AreaGap, now: CurrentPart | None) -> AreaGap:
@@ -630,7 +673,7 @@ def _with_now(area: AreaGap, now: CurrentPart | None) -> AreaGap:
     full = (now.full_max or now.max) if now else None
     if percent is None and area.baseline_score is not None and full:
         percent = scoring_percent(area.baseline_score, full)
-    return AreaGap(**{**area.__dict__, "now": now, "baseline_percent": percent})
+    return replace(area, now=now, baseline_percent=percent)
 
 
 def _year_of(text: str) -> int | None:

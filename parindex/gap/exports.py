@@ -6,13 +6,14 @@ JSON numbers carry at most 2 decimals; every value from a baseline keeps its sta
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from parindex.baseline.model import Provenance
-from parindex.common.i18n import fmt_num, t
-from parindex.gap.analysis import CurrentItem, GapReport, ItemChange, Note, criteria_note
+from parindex.common.i18n import fmt_num, said, t
+from parindex.gap.analysis import CurrentItem, GapReport, InputNotice, ItemChange, Note, criteria_note
 from parindex.scoring.reports import json_number
 
 
@@ -60,6 +61,10 @@ def _item(item: CurrentItem) -> dict[str, Any]:
             "max": json_number(item.max), "lost": json_number(item.lost), "status": item.status, "lead": item.lead}
 
 
+def _notice(notice: InputNotice) -> dict[str, Any]:
+    return {"code": notice.code, "item": notice.item, "cell": notice.cell, "message": said(notice.message)}
+
+
 def _change(change: ItemChange) -> dict[str, Any]:
     return {"code": change.code, "area": change.area, "before": json_number(change.before),
             "after": json_number(change.after),
@@ -69,7 +74,7 @@ def _change(change: ItemChange) -> dict[str, Any]:
 
 def report_dict(report: GapReport) -> dict[str, Any]:
     o, base = report.official, report.baseline
-    criteria = dict(report.criteria or {})
+    criteria = asdict(report.criteria) if report.criteria else {}
     banner = criteria_note(report.criteria)
     if criteria:
         criteria["reconstructed"] = criteria.get("status") == "reconstructed"
@@ -121,7 +126,7 @@ def report_dict(report: GapReport) -> dict[str, Any]:
         c = report.current
         data["current"] = {"source": c.source, "criteria": c.criteria_id, "unit": c.unit, "year": c.year,
                            "score": json_number(c.score), "max": json_number(c.max),
-                           "warnings": [n.__dict__ for n in c.warnings], "errors": [n.__dict__ for n in c.errors],
+                           "warnings": [_notice(n) for n in c.warnings], "errors": [_notice(n) for n in c.errors],
                            "components": [{"id": p.id, "score": json_number(p.score), "max": json_number(p.max),
                                            "full_max": json_number(p.full_max)} for p in c.components]}
     if report.projection:

@@ -1,25 +1,43 @@
-"""Where `parindex gap FILE` gets the current self-assessment: a `score --format json` result or a workbook.
+"""What `parindex gap` reads (an adapter): the official baselines, the criteria set, and the current
+self-assessment — a `score --format json` result or a workbook — and the report made of them.
 
-Both end as a `gap.CurrentResult`. A JSON result is checked against the score JSON contract (pydantic,
-unknown keys ignored so later additions to the contract do not break it); a workbook is scored through the
-scoring engine and its JSON export, so both paths read exactly the same shape.
+Both kinds of self-assessment end as a `gap.CurrentResult`. A JSON result is checked against the score JSON
+contract (pydantic, unknown keys ignored so later additions to the contract do not break it); a workbook is
+scored with the scoring engine and its `UnitScore` taken as it is.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from parindex.baseline.files import find_baseline
+from parindex.baseline.model import Baseline
 from parindex.common.errors import ParindexError
+from parindex.common.i18n import Phrase
 from parindex.common.unit_names import match_name
+from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.model import CriteriaSet, effective_lead
-from parindex.gap.analysis import CurrentItem, CurrentPart, CurrentResult, InputNotice
+from parindex.gap.analysis import (
+    CriteriaInfo,
+    CurrentItem,
+    CurrentPart,
+    CurrentResult,
+    GapInputs,
+    GapOptions,
+    GapReport,
+    InputNotice,
+    Note,
+    analyse,
+    needed_current,
+)
 from parindex.io.yaml_source import read_text
-from parindex.scoring.engine import round_points
+from parindex.scoring.engine import Subtotal, UnitScore, round_points
 
 # Points in a result file: bounded like a criteria set's (a score of 1e40 would overflow the rounding to cents)
 _Points = Annotated[Decimal, Field(ge=-10_000, le=10_000, allow_inf_nan=False)]
@@ -127,13 +145,38 @@ def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:
 
 
 def read_workbook(path: Path, criteria_ref: str | None) -> CurrentResult:
-    """Score an evidence workbook with the scoring engine and read its JSON export."""
-    from parindex.scoring.reports import unit_dict
+    """Score an evidence workbook with the scoring engine."""
     from parindex.scoring.runs import score_workbook
 
-    unit = score_workbook(path, criteria_ref, {})
-    data = json.loads(json.dumps(unit_dict(unit), ensure_ascii=False), parse_float=Decimal)
-    return result_from_dict(data, str(path))
+    return result_from_score(score_workbook(path, criteria_ref, {}))
+
+
+def result_from_score(unit: UnitScore) -> CurrentResult:
+    """A CurrentResult from a unit scored in this run: what its score JSON would say, without the JSON."""
+    cset = unit.criteria
+    return CurrentResult(
+        criteria_id=cset.id,
+        criteria_status=cset.status,
+        fingerprint=cset.fingerprint(),
+        unit=unit.unit,
+        level=unit.level,
+        year=unit.year,
+        score=round_points(unit.score),
+        max=round_points(unit.max),
+        components=[_subtotal(c) for c in unit.components],
+        areas=[_subtotal(a) for a in unit.areas],
+        items=[CurrentItem(s.item.code, s.area.code, round_points(s.points), round_points(s.item.max), s.status,
+                           s.lead, s.item.name, s.item.component) for s in unit.items],
+        warnings=[InputNotice(n.code, n.item, n.ref, Phrase(n.code, n.params)) for n in unit.warnings],
+        errors=[InputNotice(n.code, n.item, n.ref, Phrase(n.code, n.params)) for n in unit.errors],
+        source=unit.source,
+        provisional=cset.provisional_count(),
+    )
+
+
+def _subtotal(part: Subtotal) -> CurrentPart:
+    return CurrentPart(part.code, part.name, round_points(part.score), round_points(part.max),
+                       round_points(part.full_max))
 
 
 def read_current(path: Path, criteria_ref: str | None, unit: str | None) -> CurrentResult:
@@ -163,4 +206,66 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
              for a in current.areas]
     comp_names = {c.id: c.name for c in cset.components}
     comps = [CurrentPart(c.id, c.name or comp_names.get(c.id), c.score, c.max, c.full_max) for c in current.components]
-    return CurrentResult(**{**current.__dict__, "items": items, "areas": areas, "components": comps})
+    return replace(current, items=items, areas=areas, components=comps)
+
+
+# --- everything the report is made of -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GapFiles:
+    """What `parindex gap` reads: the baseline year, and the files its command line names."""
+
+    year: int
+    current: Path | None = None  # FILE: a workbook or a score result
+    official: Path | None = None  # --official: a baseline file instead of the bundled one
+    criteria: str | None = None  # --criteria: a set's id or file
+    earlier: Path | None = None  # --baseline: an earlier scoring, compared item by item
+
+
+def gap_report(files: GapFiles, options: GapOptions) -> GapReport:
+    """The whole report: the inputs read, then the pure analysis."""
+    return analyse(read_inputs(files, options.unit), options)
+
+
+def read_inputs(files: GapFiles, unit: str | None) -> GapInputs:
+    """Baselines, criteria set and scorings, in the order their errors should be met."""
+    current = read_current(files.current, files.criteria, unit) if files.current is not None else None
+    level = current.level if current else "province"
+    base_path, base = find_baseline(files.year, level, files.official)
+    previous = _previous(files.year - 1, level)
+    cset, notes = _criteria_set(files.criteria, current.criteria_id if current else base.criteria)
+    if current is not None:
+        notes += _other_fingerprint(current, cset)
+        current = with_criteria(current, cset)
+    earlier = read_current(files.earlier, None, needed_current(current).unit) if files.earlier else None
+    info = CriteriaInfo.of_set(cset) if cset else CriteriaInfo.of_result(current) if current else None
+    areas = {a.code: (a.name, a.lead) for a in cset.areas} if cset else {}
+    return GapInputs(base, str(base_path), previous, current, earlier, info, areas, notes)
+
+
+def _previous(year: int, level: str) -> Baseline | None:
+    """The year before, when there is a baseline for it."""
+    try:
+        return find_baseline(year, level)[1]
+    except ParindexError as exc:
+        if exc.code != "PG403":
+            raise
+        return None
+
+
+def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tuple[Note, ...]]:
+    """--criteria must load; otherwise the bundled set of the id the result or the baseline names, which a
+    result of someone's own set may not have: said, and the report made without it."""
+    try:
+        return (load_criteria(given) if given else load_bundled(ref)), ()
+    except ParindexError as exc:
+        if given or exc.code != "PE300":
+            raise
+        return None, (Note("ui.gap.criteria_missing", {"id": ref}),)
+
+
+def _other_fingerprint(current: CurrentResult, cset: CriteriaSet | None) -> tuple[Note, ...]:
+    if cset is None or not current.fingerprint or current.fingerprint == cset.fingerprint():
+        return ()
+    return (Note("ui.gap.criteria_other", {"set_id": cset.id, "set_fp": cset.fingerprint(),
+                                           "id": current.criteria_id, "fp": current.fingerprint}, warning=True),)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
+from parindex.common.i18n import by_sign, fmt_num, fmt_plain, said, t
 from parindex.common.unit_names import name_key
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import AreaGap, CurrentItem, GapReport
@@ -177,7 +177,7 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
     if report.current:
         for notice in report.current.errors:
             where = " › ".join(part for part in (notice.cell, notice.item) if part)
-            lines.append(f"- {notice.code} {where}: {notice.message}")
+            lines.append(f"- {notice.code} {where}: {said(notice.message)}")
     lines.append(f"- {t('ui.gap.legend')}")
     return "\n".join(lines) + "\n"
 

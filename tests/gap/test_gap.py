@@ -9,6 +9,7 @@ import pytest
 from parindex.baseline.files import find_baseline
 from parindex.common.errors import ParindexError
 from parindex.gap.analysis import (
+    GapInputs,
     GapOptions,
     analyse,
     compare_items,
@@ -35,7 +36,7 @@ def y2019():
 
 
 def official(y2020, y2019, **options):
-    return analyse(y2020, "par-province-2020.yaml", GapOptions(**options), previous=y2019)
+    return analyse(GapInputs(y2020, "par-province-2020.yaml", previous=y2019), GapOptions(**options))
 
 
 # --- without a workbook -----------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ def test_no_baseline_component_needs_an_assumption(y2019) -> None:
 
 
 def test_recoverable_items_and_leads(y2020, y2019) -> None:
-    report = analyse(y2020, "x", GapOptions(), previous=y2019, current=current())
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions())
     assert [(i.code, i.lost) for i in report.recoverable] == [("1.5.1", D("2.00")), ("3.3.1", D("1.00")),
                                                               ("6.2.1", D("1.00")), ("6.3.1", D("0.75"))]
     assert [(b.lead, b.lost, b.items) for b in report.by_lead] == [(VP, D("3.00"), 2), (STC, D("1.75"), 2)]
@@ -188,28 +189,28 @@ def test_survey_items_are_never_recoverable() -> None:
 
 
 def test_target_rank_with_a_workbook(y2020, y2019) -> None:
-    report = analyse(y2020, "x", GapOptions(target_rank=5), previous=y2019, current=current())
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(target_rank=5))
     target = report.target
     assert target is not None
     assert (target.start, target.threshold.score, target.needed) == (D("86.15"), D("86.77"), D("0.62"))
     assert [i.code for i in target.selection] == ["1.5.1"]
     assert target.reachable
-    first = analyse(y2020, "x", GapOptions(target_rank=1), previous=y2019, current=current()).target
+    first = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(target_rank=1)).target
     assert first.needed == D("4.89") and first.recoverable == D("4.75")
     assert first.reachable is False and len(first.selection) == 4
-    done = analyse(y2020, "x", GapOptions(target_rank=20), previous=y2019, current=current()).target
+    done = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(target_rank=20)).target
     assert done.needed == 0 and done.selection == ()
 
 
 def test_input_errors_are_carried(y2020, y2019) -> None:
     errors = [{"code": "PW443", "item": "1.5.1", "cell": "Tự đánh giá!E9", "message": "x"}]
-    report = analyse(y2020, "x", GapOptions(), previous=y2019, current=current(errors=errors))
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=current(errors=errors)), GapOptions())
     assert report.current.errors[0].code == "PW443"
     assert any(n.key == "ui.gap.input_errors" and n.warning for n in report.notes)
 
 
 def test_a_crossing_of_the_merger_is_a_warning(y2020, y2019) -> None:
-    report = analyse(y2020, "x", GapOptions(), previous=y2019, current=current(year="2025"))
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=current(year="2025")), GapOptions())
     crossed = [n for n in report.notes if n.key == "ui.gap.merger_crossed"]
     assert crossed and crossed[0].warning
 
@@ -236,7 +237,7 @@ def test_comparison_lists_added_removed_and_changed_maxima() -> None:
 
 def test_comparison_needs_a_current_scoring(y2020, y2019) -> None:
     with pytest.raises(ParindexError) as caught:
-        analyse(y2020, "x", GapOptions(), previous=y2019, earlier=current())
+        analyse(GapInputs(y2020, "x", previous=y2019, earlier=current()), GapOptions())
     assert caught.value.code == "PG409"
 
 
@@ -273,7 +274,7 @@ def test_per_area_comparison_where_the_baseline_publishes_area_scores() -> None:
                           {"id": "survey", "score": 0, "max": 0, "full_max": 2}]
     data["areas"] = [{"code": "1", "name": "Một", "score": 3.5, "max": 4, "percent": 87.5, "rank": 1},
                      {"code": "2", "name": "Hai", "score": 3, "max": 4, "percent": 75, "rank": 2}]
-    report = analyse(base, "x", GapOptions(), current=result_from_dict(data, "now.json"))
+    report = analyse(GapInputs(base, "x", current=result_from_dict(data, "now.json")), GapOptions())
     areas = {a.code: a for a in report.official.areas}
     assert (areas["1"].baseline_score, areas["1"].baseline_percent, areas["1"].score_change) == (
         D("3"), D("75.0"), D("0.50"))
@@ -282,6 +283,6 @@ def test_per_area_comparison_where_the_baseline_publishes_area_scores() -> None:
 
 
 def test_a_unit_other_than_the_files_is_said(y2020, y2019) -> None:
-    report = analyse(y2020, "x", GapOptions(unit="Quảng Ninh"), previous=y2019, current=current())
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(unit="Quảng Ninh"))
     assert report.official.unit.name == "Quảng Ninh"
     assert any(n.key == "ui.gap.unit_override" and n.warning for n in report.notes)

@@ -11,7 +11,7 @@ import pytest
 
 from parindex.baseline.files import find_baseline
 from parindex.common.i18n import set_lang
-from parindex.gap.analysis import GapOptions, analyse
+from parindex.gap.analysis import CriteriaInfo, GapInputs, GapOptions, analyse
 from parindex.gap.input import result_from_dict
 from parindex.gap.plan import goal, plan_markdown, unit_title
 from tests.gap_samples import score_result
@@ -37,8 +37,9 @@ def check_golden(name: str, text: str) -> None:
 def report(**kwargs):
     _, base = find_baseline(2020)
     _, previous = find_baseline(2019)
-    return analyse(base, "baselines/par-province-2020.yaml", GapOptions(**kwargs.pop("options", {})),
-                   previous=previous, criteria=CRITERIA, **kwargs)
+    options = GapOptions(**kwargs.pop("options", {}))
+    return analyse(GapInputs(base, "baselines/par-province-2020.yaml", previous=previous,
+                             criteria=CriteriaInfo(**CRITERIA), **kwargs), options)
 
 
 def sample_current():
