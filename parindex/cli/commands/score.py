@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
@@ -13,10 +15,8 @@ from rich.markup import escape
 from parindex.common.i18n import t
 
 if TYPE_CHECKING:
-    from parindex.scoring.engine import UnitTotals
+    from parindex.scoring.engine import UnitScore, UnitTotals
     from parindex.scoring.reports import TextReport
-
-FORMATS = ("table", "json", "csv", "md", "xlsx")
 
 
 def register(app: typer.Typer) -> None:
@@ -40,9 +40,8 @@ def register(app: typer.Typer) -> None:
 
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None) -> int:
-    from parindex.cli.outputs import guard_output, output_format
-    from parindex.cli.render import console, err_console
-    from parindex.io.atomic import write_atomic
+    from parindex.cli.outputs import guard_output, output_format, say_written
+    from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
@@ -53,23 +52,10 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)
     paths = collected.workbooks
-    if fmt == "xlsx":
-        from parindex.scoring.xlsx import unit_sheet, write_report_xlsx
-
-        totals: list[UnitTotals] = []
-        write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(_scored(paths, criteria, unit_sheet), tmp)),
-                     force)
-    else:
-        report = _text_report(fmt, len(paths) > 1, to_screen=output is None)
-        if output is None:  # held until the end, so that an error leaves nothing half-printed
-            buffer = io.StringIO()
-            totals = _write(buffer, report, paths, criteria)
-            console.file.write(buffer.getvalue())
-        else:  # streamed into the new file: memory stays flat however many workbooks there are
-            totals = []
-            write_atomic(output, lambda tmp: totals.extend(_write_file(tmp, report, paths, criteria)), force)
+    reporter = REPORTERS[fmt](len(paths) > 1, output is None)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit), output, force)
     if output is not None:
-        console.print(t("ui.written", path=output))
+        say_written(output)
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
@@ -77,27 +63,75 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     return 1 if failed else 0
 
 
-def _text_report(fmt: str, many: bool, to_screen: bool) -> TextReport:
-    from parindex.scoring.reports import text_report
+# --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
 
-    if fmt != "table":
-        return text_report(fmt, many)
+Parts = Iterable[tuple[Any, "UnitTotals"]]
+
+
+@dataclass(frozen=True)
+class Reporter:
+    unit: Callable[[UnitScore], Any]  # picklable: it runs in the worker process that scored the unit
+    write: Callable[[Parts, Path | None, bool], list[UnitTotals]]  # the parts, the -o file, --force → totals
+
+
+def _table(many: bool, to_screen: bool) -> Reporter:
     from parindex.cli.render import FILE_WIDTH, console
     from parindex.scoring.table import Look, table_report
 
-    look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
-    return table_report(many, look)
+    return _text(table_report(many, Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)))
 
 
-def _write(out: TextIO, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
+def _data(fmt: str, many: bool, to_screen: bool) -> Reporter:
+    from parindex.scoring.reports import text_report
+
+    return _text(text_report(fmt, many))
+
+
+def _text(report: TextReport) -> Reporter:
+    return Reporter(report.unit, partial(_write_text, report))
+
+
+def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+    from parindex.cli.render import console
+    from parindex.io.atomic import write_atomic
     from parindex.scoring.reports import write_report
 
-    return write_report(out, report, _scored(paths, criteria, report.unit))
+    if output is None:  # held until the end, so that an error leaves nothing half-printed
+        buffer = io.StringIO()
+        totals = write_report(buffer, report, parts)
+        console.file.write(buffer.getvalue())
+        return totals
+    totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
+            totals.extend(write_report(out, report, parts))
+
+    write_atomic(output, write, force)
+    return totals
 
 
-def _write_file(tmp: Path, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
-    with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
-        return _write(out, report, paths, criteria)
+def _xlsx(many: bool, to_screen: bool) -> Reporter:
+    from parindex.scoring.xlsx import unit_sheet
+
+    return Reporter(unit_sheet, _write_xlsx)
+
+
+def _write_xlsx(parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+    from parindex.io.atomic import write_atomic
+    from parindex.scoring.xlsx import write_report_xlsx
+
+    assert output is not None  # output_format refuses xlsx without -o (PC703)
+    totals: list[UnitTotals] = []
+    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp)), force)
+    return totals
+
+
+# format → its reporter, given whether there are many units (a ranking follows) and whether it goes to the screen
+REPORTERS: dict[str, Callable[[bool, bool], Reporter]] = {
+    "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
+    "xlsx": _xlsx}
+FORMATS = tuple(REPORTERS)
 
 
 def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterator:
