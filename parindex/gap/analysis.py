@@ -285,7 +285,7 @@ class GapReport:
     current: CurrentResult | None = None
     projection: Projection | None = None
     recoverable: tuple[CurrentItem, ...] = ()
-    by_lead: list[LeadLoss] = field(default_factory=list)
+    by_lead: tuple[LeadLoss, ...] = ()
     target: Target | None = None
     comparison: Comparison | None = None
     notes: tuple[Note, ...] = ()
@@ -619,7 +619,7 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     notes = (*inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
              *_reading_notes(inputs, options, query, unit), *_previous_notes(base, inputs.previous, official))
     return GapReport(base, inputs.baseline_file, official, inputs.criteria, current, projected, recoverable,
-                     losses_by_lead(recoverable), aim, comparison, notes)
+                     tuple(losses_by_lead(recoverable)), aim, comparison, notes)
 
 
 def _home_unit(base: Baseline) -> UnitResult:
