@@ -114,10 +114,10 @@ def read_pandas(paths: list[Path], sheets: tuple[str, str], engine: str) -> int:
 
 def breakdown(paths: list[Path]) -> dict[str, float]:
     """Where (a)'s time goes: the stages `parindex score` runs, timed one by one in this process."""
-    from parindex.criteria_files import load_criteria
-    from parindex.score_report import unit_dict, unit_json
-    from parindex.scoring import score_book
-    from parindex.workbook_reader import read_evidence
+    from parindex.criteria.files import load_criteria
+    from parindex.evidence.reader import read_evidence
+    from parindex.scoring.engine import score_book
+    from parindex.scoring.reports import unit_dict, unit_json
 
     stages: dict[str, float] = {}
     stages["load_criteria"], cset = timed(lambda: load_criteria("par-province-2020"))
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 2 or not 1 <= args.small <= args.n:
         parser.error("need --n ≥ 2 and 1 ≤ --small ≤ --n")
 
-    from parindex.evidence import SHEET_INFO, SHEET_ITEMS
+    from parindex.evidence.model import SHEET_INFO, SHEET_ITEMS
 
     sheets = (SHEET_INFO, SHEET_ITEMS)
     cmd = parindex_command()

@@ -52,21 +52,21 @@ class Unit:
 # --- writing ----------------------------------------------------------------------------------------
 
 def load_set(criteria_id: str = CRITERIA_ID):
-    from parindex.criteria_files import load_criteria
+    from parindex.criteria.files import load_criteria
 
     return load_criteria(criteria_id)
 
 
 class Filler:
-    """Fills a template built by `parindex.workbook_template.build_template`, found by its labels and headers.
+    """Fills a template built by `parindex.evidence.template.build_template`, found by its labels and headers.
 
     One template is reused for many units (building it is the slow part): each `fill` first clears every
     input cell, then writes the unit's name and rows, so a unit never inherits another's values.
     """
 
     def __init__(self, book) -> None:
-        from parindex.evidence import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
-        from parindex.workbook_template import INPUT_COLUMNS
+        from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+        from parindex.evidence.template import INPUT_COLUMNS
 
         self.book = book
         info = book[SHEET_INFO]
@@ -102,7 +102,7 @@ class Filler:
 
 def write_units(cset, units: list[Unit], paths: list[Path]) -> None:
     """One workbook per unit: `parindex template`'s workbook for the set, level and year, filled in."""
-    from parindex.workbook_template import build_template, save_stamped
+    from parindex.evidence.template import build_template, save_stamped
 
     fillers: dict[tuple[str, int, str, date], Filler] = {}
     for unit, path in zip(units, paths, strict=True):
@@ -168,9 +168,9 @@ def synthetic_units(cset, count: int, seed: int = SEED, twin: bool = True) -> li
 def self_score(item, typed: Any, rng: random.Random) -> Any:
     """What the officer writes in Điểm tự chấm: the points the rule gives, now and then one step off
     (which `score` reports as a warning, PS501), typed as a number or as `1,5`."""
-    from parindex.scoring import apply_rule, round_points
+    from parindex.scoring.engine import round_points
 
-    points = round_points(apply_rule(item, typed)[1])
+    points = round_points(item.rule.score(typed, item.max).points)
     if rng.random() < 0.1:
         step = Decimal("0.25")
         points = min(item.max, points + step) if points + step <= item.max else max(Decimal(0), points - step)
@@ -210,13 +210,18 @@ EXPLANATIONS = (
 
 def draw_item(item, rng: random.Random, quality: float) -> Draw:
     """One item's row for a district of the given quality (0–1)."""
-    from parindex.criteria import ChoiceRule, DeductionRule, ProportionalRule, SurveyRule, ThresholdRule, YesNoRule
+    from parindex.criteria.model import (
+        ChoiceRule,
+        DeductionRule,
+        ProportionalRule,
+        ThresholdRule,
+        YesNoRule,
+    )
 
     rule = item.rule
-    survey = isinstance(rule, SurveyRule) or item.component in ("survey", "sipas")
     if item.not_applicable and rng.random() < 0.25:
         return Draw("blank", na=True, explanation="Trong năm không phát sinh nội dung đánh giá.")
-    if survey:  # not self-scored: mostly left empty, sometimes an estimate
+    if item.is_survey:  # not self-scored: mostly left empty, sometimes an estimate
         if rng.random() < 0.15:
             value = rng.choice(["A", "B", "C"]) if rng.random() < 0.5 else _percent(rng, 50, 95)
             return Draw("survey", value)
@@ -325,7 +330,7 @@ def synthetic_paths(folder: Path, count: int) -> Iterator[Path]:
 
 def build(out: Path) -> list[Path]:
     """Every sample into `out`; the template's own texts in Vietnamese, whatever PARINDEX_LANG says."""
-    from parindex import i18n
+    from parindex.common import i18n
 
     before = getattr(i18n, "_lang", None)  # the explicit choice, if any, to put back afterwards
     i18n.set_lang("vi")

@@ -3,7 +3,7 @@
     python tests/catalogue_table.py          # print the table
     python tests/catalogue_table.py --write  # rewrite the table inside README.md's troubleshooting section
 
-`tests/test_troubleshooting.py` fails when the README's table and the catalogue disagree.
+`tests/common/test_troubleshooting.py` fails when the README's table and the catalogue disagree.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _cell(text: str) -> str:
 def table_lines() -> list[str]:
     """One row per error code of the catalogue, sorted by code."""
     sys.path.insert(0, str(REPO))
-    from parindex.catalogue import MESSAGES
+    from parindex.common.catalogue import MESSAGES
 
     rows = [f"| `{code}` | {msg.exit} | {_cell(msg.vi)} | {_cell(msg.en)} |"
             for code, msg in sorted(MESSAGES.items()) if ERROR_CODE.fullmatch(code) and msg.exit is not None]

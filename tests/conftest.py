@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from parindex.i18n import set_lang
+from parindex.common.i18n import set_lang
 
 
 @pytest.fixture(autouse=True)

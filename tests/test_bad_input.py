@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from parindex.catalogue import MESSAGES
+from parindex.common.catalogue import MESSAGES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "bad"))
 import make_corpus
@@ -107,7 +107,7 @@ class Outcome:
 def run_in_process(argv: list[str], env: dict[str, str], cwd: Path, capsys: pytest.CaptureFixture[str],
                    monkeypatch: pytest.MonkeyPatch) -> Outcome:
     from parindex.cli.app import run
-    from parindex.i18n import set_lang
+    from parindex.common.i18n import set_lang
 
     with monkeypatch.context() as patch:
         for key, value in env.items():
@@ -270,8 +270,8 @@ def _book_level() -> set[str]:
 
 def test_nothing_is_read_through_an_external_entity(corpus: Corpus) -> None:
     """Read directly (not only through the CLI): the entity is refused, and the secret never comes back."""
-    from parindex.errors import ParindexError
-    from parindex.workbook_reader import read_evidence
+    from parindex.common.errors import ParindexError
+    from parindex.evidence.reader import read_evidence
 
     for name in ("xxe-sheet.xlsx", "xxe-strings.xlsx", "xxe-formula.xlsx"):
         with pytest.raises(ParindexError) as caught:

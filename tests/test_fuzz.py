@@ -22,13 +22,10 @@ from pathlib import Path
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from parindex.catalogue import MESSAGES
-from parindex.criteria_files import check_criteria_document
-from parindex.errors import ParindexError
-from parindex.evidence import COLUMNS
-from parindex.findings import describe
-from parindex.headers import ALIASES, header_form, header_key, match_headers
-from parindex.values import (
+from parindex.common.catalogue import MESSAGES
+from parindex.common.errors import ParindexError
+from parindex.common.findings import describe
+from parindex.common.values import (
     ValueProblem,
     clean_text,
     fold,
@@ -43,7 +40,10 @@ from parindex.values import (
     parse_yes_no,
     show,
 )
-from parindex.yaml_source import load_yaml_file, parse_yaml
+from parindex.criteria.files import check_criteria_document
+from parindex.evidence.headers import ALIASES, header_form, header_key, match_headers
+from parindex.evidence.model import COLUMNS
+from parindex.io.yaml_source import load_yaml_file, parse_yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "bad"))
 import make_corpus
@@ -255,7 +255,7 @@ XML_BITS = st.sampled_from([b"<", b">", b"</c>", b"<c r=\"E5\">", b"<v>", b"</v>
 def test_workbook_reader_raises_only_parindex_errors(tmp_path_factory, part: str, at: float, cut: int,
                                                      insert: bytes) -> None:
     """A valid evidence workbook with one XML part damaged (before zipping, so the XML parser sees it)."""
-    from parindex.workbook_reader import read_evidence
+    from parindex.evidence.reader import read_evidence
 
     parts = make_corpus.book()
     target = next(p for p in parts if p.name == part)

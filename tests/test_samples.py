@@ -14,8 +14,8 @@ import yaml
 from python_calamine import CalamineWorkbook
 
 from parindex.cli.app import run
-from parindex.criteria_files import load_criteria
-from parindex.i18n import set_lang
+from parindex.common.i18n import set_lang
+from parindex.criteria.files import load_criteria
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "evidence_samples"

@@ -34,7 +34,7 @@ def create_app() -> typer.Typer:
     import typer
 
     from parindex.cli.commands import criteria, gap, schema, score, template, validate
-    from parindex.i18n import t
+    from parindex.common.i18n import t
 
     app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False,
                       rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -92,8 +92,8 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
     if os.name == "nt":
         args = expand_globs(args)
 
-    from parindex.errors import ParindexError
-    from parindex.i18n import LANGS, set_lang, t
+    from parindex.common.errors import ParindexError
+    from parindex.common.i18n import LANGS, set_lang, t
     if lang is not None and lang not in LANGS:
         from parindex.cli.render import print_error
 

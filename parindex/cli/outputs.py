@@ -1,12 +1,17 @@
 """What a command that writes a report checks before any work: which format the file gets, and that writing it
-loses nothing (no input of the run, no one's evidence workbook, is ever replaced by a report)."""
+loses nothing (no input of the run, no one's evidence workbook, is ever replaced by a report); then where the
+report goes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from parindex.errors import ParindexError
+from parindex.common.errors import ParindexError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx"}
 
@@ -37,8 +42,8 @@ def guard_output(output: Path, force: bool, inputs: Iterable[Path]) -> None:
     """Refuse, before any work, an output that is one of the run's inputs (PE308, whatever --force says), an
     evidence workbook (PE309, likewise), or one `refuse_overwrite` refuses (a folder, an existing file without
     --force …)."""
-    from parindex.atomic import refuse_overwrite
-    from parindex.input_files import same_file
+    from parindex.io.atomic import refuse_overwrite
+    from parindex.io.input_files import same_file
 
     for path in inputs:
         if same_file(path, output):
@@ -51,7 +56,7 @@ def guard_output(output: Path, force: bool, inputs: Iterable[Path]) -> None:
 
 def evidence_set(path: Path) -> str | None:
     """The criteria set an existing evidence workbook names in its *Thông tin* sheet; None for anything else."""
-    from parindex.input_files import ZIP_MAGICS
+    from parindex.io.input_files import ZIP_MAGICS
 
     try:
         with open(path, "rb") as handle:
@@ -59,9 +64,43 @@ def evidence_set(path: Path) -> str | None:
                 return None
     except OSError:  # unreadable: not a workbook we can recognise (refuse_overwrite says the rest)
         return None
-    from parindex.workbook_reader import read_info
+    from parindex.evidence.reader import read_info
 
     try:
         return read_info(path).get("criteria_id", "").strip() or None
     except ParindexError:  # not readable as an evidence workbook: a report, or something else
         return None
+
+
+# --- where a report goes: the screen, or the -o file -----------------------------------------------------
+
+def show_text(text: str, output: Path | None, force: bool) -> None:
+    """Text on the screen as it is, or the whole of it in the -o file (atomically)."""
+    import typer
+
+    from parindex.io.atomic import write_text_atomic
+
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_text_atomic(output, text, force)
+
+
+def show_tables(draw: Callable[[Console], None], output: Path | None, force: bool) -> None:
+    """Rich tables drawn on the screen, or recorded as plain text (no colours) for the -o file."""
+    from parindex.cli.render import console, file_console
+    from parindex.io.atomic import write_text_atomic
+
+    if output is None:
+        draw(console)
+        return
+    recorder = file_console()
+    draw(recorder)
+    write_text_atomic(output, recorder.export_text(), force)
+
+
+def say_written(path: Path) -> None:
+    from parindex.cli.render import console
+    from parindex.common.i18n import t
+
+    console.print(t("ui.written", path=path))

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 if TYPE_CHECKING:
-    from parindex.errors import ParindexError
+    from parindex.common.errors import ParindexError
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)

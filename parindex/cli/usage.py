@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from parindex.errors import ParindexError
-from parindex.i18n import t
+from parindex.common.errors import ParindexError
+from parindex.common.i18n import t
 
 _NO_SUCH_COMMAND = re.compile(r"No such command '([^']*)'")
 _EXTRA_ARGUMENTS = re.compile(r"unexpected extra argument(?:s|\(s\))? \((.*)\)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 
 def register(app: typer.Typer) -> None:
@@ -29,9 +29,9 @@ def show_list() -> None:
     from rich.table import Table
 
     from parindex.cli.render import console
-    from parindex.criteria_files import bundled_sets
-    from parindex.i18n import fmt_plain
-    from parindex.provenance import provenance_banner
+    from parindex.common.i18n import fmt_plain
+    from parindex.criteria.files import bundled_sets
+    from parindex.criteria.provenance import provenance_banner
 
     for cset in bundled_sets():
         table = Table(show_header=False, box=None, padding=(0, 1))
@@ -54,11 +54,10 @@ def show_tree(ref: str, depth: int) -> None:
     from rich.tree import Tree
 
     from parindex.cli.render import console
-    from parindex.criteria import Criterion
-    from parindex.criteria_files import load_criteria
-    from parindex.i18n import fmt_plain
-    from parindex.provenance import provenance_banner
-    from parindex.rule_words import rule_in_words
+    from parindex.common.i18n import fmt_plain
+    from parindex.criteria.files import load_criteria
+    from parindex.criteria.model import Criterion
+    from parindex.criteria.provenance import provenance_banner
 
     cset = load_criteria(ref)
 
@@ -77,7 +76,7 @@ def show_tree(ref: str, depth: int) -> None:
         for item in crit.items:
             lead = f" [dim]({t('ui.criteria.lead')}: {escape(item.lead)})[/]" if item.lead else ""
             leaf = branch.add(label(item.code, item.name, item, f" [cyan]{item.component}[/]{lead}"))
-            leaf.add(f"[dim]{escape(rule_in_words(item))}[/]")
+            leaf.add(f"[dim]{escape(item.rule.words(item.max))}[/]")
 
     tree = Tree(f"[bold]{escape(cset.title)}[/] ({cset.id}, {cset.status}) — {fmt_plain(cset.max)}")
     for area in cset.areas:

@@ -7,22 +7,19 @@ self-assessment against it, a projection, recoverable points by lead agency and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from parindex.i18n import by_sign, fmt_num, t
+from parindex.common.i18n import t
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from rich.console import Console
-
-    from parindex.gap import GapReport
-
-FORMATS = ("table", "json", "md", "xlsx")
-TABLE_ITEMS = 15
+    from parindex.gap.analysis import GapReport
 
 
 def register(app: typer.Typer) -> None:
@@ -42,389 +39,91 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         chart: Path = typer.Option(None, "--chart", help=t("help.gap.chart")),
     ) -> None:
-        raise typer.Exit(run_gap(file, year, unit=unit, official=official, criteria=criteria,
-                                 assume_sipas=assume_sipas, assume_survey=assume_survey, target_rank=target_rank,
-                                 baseline=baseline, fmt=fmt, output=output, force=force, chart=chart))
+        from parindex.cli.outputs import output_format, say_written
+        from parindex.gap.analysis import GapOptions
+        from parindex.gap.input import GapFiles, gap_report
+
+        fmt = output_format(fmt, output, tuple(RENDERERS))
+        inputs = [path for path in (file, official, baseline, Path(criteria) if criteria else None) if path is not None]
+        _refuse_outputs(output, chart, force, inputs)
+        options = GapOptions(unit, _assumptions(assume_sipas, assume_survey), target_rank)
+        report = gap_report(GapFiles(year, file, official, criteria, baseline), options)
+        RENDERERS[fmt](report, output, force)
+        if output is not None:
+            say_written(output)
+        if chart is not None:
+            from parindex.gap.chart import write_chart
+
+            write_chart(report, chart, force)
+            say_written(chart)
+        raise typer.Exit(1 if report.current is not None and report.current.errors else 0)
 
 
-def _assumed(option: str, raw: str | None) -> Decimal | None:
-    from parindex.errors import ParindexError
-    from parindex.values import ValueProblem, parse_number
+def _refuse_outputs(output: Path | None, chart: Path | None, force: bool, inputs: list[Path]) -> None:
+    """Before any work: a file that would be lost, a chart over the report, a chart without its package."""
+    import importlib.util
 
-    if raw is None:
-        return None
-    try:
-        return parse_number(raw.strip())
-    except ValueProblem as problem:  # its own words: '9.999' is ambiguous, not 'not a number'
-        from parindex.i18n import message
+    from parindex.cli.outputs import guard_output
+    from parindex.common.errors import ParindexError
 
-        raise ParindexError("PG417", option=option, value=raw, problem=message(problem.code, problem.params)) from None
-
-
-def build_report(file: Path | None, year: int, *, unit: str | None = None, official: Path | None = None,
-                 criteria: str | None = None, assume: dict[str, Decimal] | None = None,
-                 target_rank: int | None = None, baseline: Path | None = None) -> GapReport:
-    """Read everything the report needs (baselines, criteria, inputs) and run the pure core."""
-    from parindex.baseline_files import find_baseline
-    from parindex.criteria_files import load_bundled, load_criteria
-    from parindex.errors import ParindexError
-    from parindex.gap import GapOptions, Note, analyse, describe_criteria
-    from parindex.gap_input import read_current, with_criteria
-
-    current = read_current(file, criteria, unit) if file is not None else None
-    level = current.level if current else "province"
-    base_path, base = find_baseline(year, level, official)
-    try:
-        _, previous = find_baseline(year - 1, level)
-    except ParindexError as exc:
-        if exc.code != "PG403":
-            raise
-        previous = None
-    ref = criteria or (current.criteria_id if current else base.criteria)
-    notes: list[Note] = []
-    try:
-        cset = load_criteria(criteria) if criteria else load_bundled(ref)  # an id from a file: bundled only
-    except ParindexError as exc:
-        if criteria or exc.code != "PE300":
-            raise
-        cset = None
-        notes.append(Note("ui.gap.criteria_missing", {"id": ref}))
-    if current is not None and cset is not None and current.fingerprint and current.fingerprint != cset.fingerprint():
-        notes.append(Note("ui.gap.criteria_other", {"set_id": cset.id, "set_fp": cset.fingerprint(),
-                                                    "id": current.criteria_id, "fp": current.fingerprint},
-                          warning=True))
-    if current is not None:
-        current = with_criteria(current, cset)
-    earlier = None
-    if baseline is not None:
-        if current is None:
-            raise ParindexError("PG409")
-        earlier = read_current(baseline, None, current.unit)
-    if cset is not None:
-        described = describe_criteria(cset)
-    elif current is not None:
-        described = describe_criteria({"id": current.criteria_id, "status": current.criteria_status,
-                                       "fingerprint": current.fingerprint, "provisional": current.provisional})
-    else:
-        described = None
-    areas = {a.code: (a.name, a.lead) for a in cset.areas} if cset else {}
-    report = analyse(base, str(base_path), GapOptions(unit, assume or {}, target_rank), previous=previous,
-                     current=current, earlier=earlier, criteria=described, criteria_areas=areas)
-    report.notes[:0] = notes
-    return report
-
-
-def run_gap(file: Path | None, year: int, *, unit: str | None = None, official: Path | None = None,
-            criteria: str | None = None, assume_sipas: str | None = None, assume_survey: str | None = None,
-            target_rank: int | None = None, baseline: Path | None = None, fmt: str | None = None,
-            output: Path | None = None, force: bool = False, chart: Path | None = None) -> int:
-    from parindex.atomic import write_text_atomic
-    from parindex.cli.outputs import guard_output, output_format
-    from parindex.cli.render import console
-    from parindex.errors import ParindexError
-
-    fmt = output_format(fmt, output, FORMATS)
-    inputs = [path for path in (file, official, baseline, Path(criteria) if criteria else None) if path is not None]
     for path in (output, chart):
         if path is not None:
             guard_output(path, force, inputs)
-    if chart is not None:
-        import importlib.util
-
-        if output is not None and chart.resolve() == output.resolve():
-            raise ParindexError("PG418", path=str(chart))
-        if importlib.util.find_spec("matplotlib") is None:  # an optional extra: say so before any work
-            raise ParindexError("PG419")
-    assume = {key: value for key, value in (("sipas", _assumed("--assume-sipas", assume_sipas)),
-                                            ("survey", _assumed("--assume-survey", assume_survey)))
-              if value is not None}
-    report = build_report(file, year, unit=unit, official=official, criteria=criteria, assume=assume,
-                          target_rank=target_rank, baseline=baseline)
-    if fmt == "xlsx":
-        from parindex.gap_export import write_xlsx
-
-        write_xlsx(report, output, force)  # type: ignore[arg-type]
-        console.print(t("ui.written", path=output))
-    elif fmt in ("json", "md"):
-        if fmt == "json":
-            from parindex.gap_export import report_json
-
-            text = report_json(report)
-        else:
-            from parindex.plan_markdown import plan_markdown
-
-            text = plan_markdown(report)
-        if output is None:
-            typer.echo(text, nl=False)
-        else:
-            write_text_atomic(output, text, force)
-            console.print(t("ui.written", path=output))
-    elif output is None:
-        render_table(report, console)
-    else:
-        from parindex.cli.render import file_console
-
-        recorder = file_console()
-        render_table(report, recorder)
-        write_text_atomic(output, recorder.export_text(), force)
-        console.print(t("ui.written", path=output))
-    if chart is not None:
-        from parindex.gap_chart import write_chart
-
-        write_chart(report, chart, force)
-        console.print(t("ui.written", path=chart))
-    return 1 if report.current is not None and report.current.errors else 0
-
-
-# --- the table view -------------------------------------------------------------------------------------
-
-def _n(value: Decimal | None) -> str:
-    return fmt_num(value)
-
-
-def _distance(value: Decimal | None) -> str:
-    return by_sign(value, "ui.gap.short", "ui.gap.ahead", "ui.gap.level", fmt_num)
-
-
-def _places(change: int | None) -> str:
-    return by_sign(change, "ui.gap.up", "ui.gap.down", "ui.gap.same")
-
-
-def render_table(report: GapReport, console: Console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from parindex.gap_export import all_notes, note_text
-    from parindex.i18n import fmt_plain
-    from parindex.provenance import BANNER_KEYS
-
-    o = report.official
-    year, units = o.year, o.total_units
-    console.print(f"[bold]{escape(t('ui.gap.title', unit=o.unit.name, year=year))}[/]")
-    console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
-                    rank=o.rank.value if o.rank else "–", units=units))
-    banner = next((n for n in all_notes(report) if n.key in BANNER_KEYS), None)
-    if banner:
-        console.print(f"[yellow]{escape(note_text(banner))}[/]")
-
-    table = Table(title=t("ui.gap.official", year=year), title_justify="left")
-    for key in ("component", "score", "max", "lost", "rank", "status"):
-        table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("component", "status") else "right")
-    for comp in o.components:
-        table.add_row(escape(comp.name), _n(comp.score), _n(comp.max), _n(comp.lost),
-                      str(comp.rank) if comp.rank else "", comp.status or "")
-    table.add_row(f"[bold]{t('ui.gap.total')}[/]", _n(o.total.value if o.total else None), _n(o.max), _n(o.lost),
-                  str(o.rank.value) if o.rank else "", o.total.status if o.total else "")
-    console.print(table)
-
-    if o.thresholds:
-        table = Table(title=t("ui.gap.thresholds", year=year), title_justify="left")
-        for key in ("mark", "holder", "score", "status", "distance"):
-            table.add_column(t(f"ui.gap.{key}"), justify="right" if key in ("score", "distance") else "left")
-        for th in o.thresholds:
-            mark = (t("ui.gap.average") if th.kind == "average"
-                    else t("ui.gap.first") if th.rank == 1 else t("ui.gap.top", n=th.rank))
-            holder = th.holder or ""
-            if not th.exact:
-                holder = t("ui.gap.not_exact", rank=th.rank)
-            table.add_row(mark, escape(holder), _n(th.score), th.status, _distance(th.distance))
-        console.print(table)
-
-    known = any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
-                for a in o.areas)
-    if o.areas and (known or report.current):
-        _render_areas(report, console)
-    if o.previous:
-        p = o.previous
-        if p.total_change is None:
-            console.print(t("ui.gap.previous_rank", year=p.year, rank_change=_places(p.rank_change),
-                            rank_before=p.rank or "–", rank_after=o.rank.value if o.rank else "–"))
-        else:
-            console.print(t("ui.gap.previous", year=p.year, total_change=_signed(p.total_change),
-                            before=_n(p.total), after=_n(o.total.value if o.total else None),
-                            rank_change=_places(p.rank_change), rank_before=p.rank or "–",
-                            rank_after=o.rank.value if o.rank else "–"))
-    _render_current(report, console)
-    if report.current and report.current.errors:
-        console.print(f"[bold red]{t('ui.gap.input_error_list', n=len(report.current.errors))}[/]")
-        for notice in report.current.errors:
-            where = " › ".join(part for part in (notice.cell, notice.item) if part)
-            console.print(f"  [red]{escape(notice.code)}[/] {escape(where)}: {escape(notice.message)}")
-    if report.target:
-        _render_target(report, console)
-    if report.comparison:
-        _render_comparison(report, console)
-
-    notes = [n for n in all_notes(report) if n.key not in BANNER_KEYS]
-    if notes:
-        console.print(f"[bold]{t('ui.gap.notes')}[/]")
-        for note in notes:
-            style = "yellow" if note.warning else "dim"
-            console.print(f"[{style}]• {escape(note_text(note))}[/]")
-    console.print(f"[dim]{t('ui.gap.legend')}[/]")
-
-
-def _render_areas(report: GapReport, console: Console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from parindex.i18n import fmt_plain
-
-    o, year = report.official, report.official.year
-    table = Table(title=t("ui.gap.areas"), title_justify="left")
-    table.add_column(t("ui.gap.area"), ratio=1)
-    table.add_column(t("ui.gap.rank_year", year=year), justify="right")
-    table.add_column(t("ui.gap.rank_year", year=year - 1), justify="right")
-    table.add_column(t("ui.gap.change"))
-    published = any(a.baseline_score is not None or a.baseline_percent is not None for a in o.areas)
-    if published:
-        table.add_column(t("ui.gap.year_col", year=year), justify="right")
-    if report.current:
-        table.add_column(t("ui.gap.now_col"), justify="right")
-    table.add_column(t("ui.gap.lead"))
-    for area in o.areas:
-        row = [f"{area.code}. {escape(area.name)}", str(area.rank) if area.rank else t("ui.gap.no_rank"),
-               str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
-        if published:
-            then = _n(area.baseline_score) if area.baseline_score is not None else ""
-            if area.baseline_percent is not None:
-                then += f" ({fmt_plain(area.baseline_percent)}%)"
-            row.append(then.strip() or "–")
-        if report.current:
-            now = area.now
-            text = f"{_n(now.score)}/{_n(now.max)} ({fmt_plain(now.percent or 0)}%)" if now and now.max else "–"
-            if area.score_change is not None:
-                text += f" {_signed(area.score_change)}"
-            row.append(text)
-        row.append(escape(area.lead or ""))
-        table.add_row(*row)
-    console.print(table)
-    if any(area.shortfalls for area in o.areas):
-        console.print(f"[bold]{t('ui.gap.shortfalls')}[/]")
-        for area in o.areas:
-            if not area.shortfalls:
-                continue
-            console.print(f"[bold]{area.code}. {escape(area.name)}[/]")
-            for shortfall in area.shortfalls:
-                lead = f" [dim]({escape(shortfall.lead)})[/]" if shortfall.lead else ""
-                console.print(f"  • {escape(shortfall.text)}{lead}")
-
-
-def _render_current(report: GapReport, console: Console) -> None:
-    from decimal import Decimal
-
-    from rich.markup import escape
-    from rich.table import Table
-
-
-    o, year, units = report.official, report.official.year, report.official.total_units
-    if report.projection and report.current:
-        proj = report.projection
-        table = Table(title=t("ui.gap.projection"), title_justify="left")
-        for key in ("component", "now_col", "max", "year_col", "delta"):
-            table.add_column(t(f"ui.gap.{key}", year=year), justify="left" if key == "component" else "right")
-        for part in proj.self_assessed:
-            before = o.unit.component_score(part.id)
-            table.add_row(escape(part.name or part.id) + f" ({t('ui.gap.from_self')})", _n(part.score),
-                          _n(part.full_max or part.max), _n(before.value if before else None),
-                          _signed(part.score - before.value) if before else "–")
-        for a in proj.assumptions:
-            label = t("ui.gap.assumed_given", id=a.component) if a.given else t("ui.gap.assumed_base", year=year)
-            before = o.unit.component_score(a.component)
-            table.add_row(f"{escape(a.name)} [yellow]({label})[/]", _n(a.value), _n(a.max),
-                          _n(before.value if before else None),
-                          _signed(a.value - before.value) if before else "–")
-        table.add_row(f"[bold]{t('ui.gap.projected_total')}[/]", _n(proj.total), _n(o.max),
-                      _n(proj.baseline_total), _signed(proj.change) if proj.change is not None else "–")
-        console.print(table)
-        if proj.rank_best is not None:
-            key = "ui.gap.projected_rank" if proj.rank_best == proj.rank_worst else "ui.gap.projected_range"
-            console.print(t(key, year=year, best=proj.rank_best, worst=proj.rank_worst, units=units))
-
-    if report.current:
-        items = report.recoverable
-        table = Table(title=t("ui.gap.recoverable"), title_justify="left")
-        for key in ("code", "item", "score", "max", "lost", "status", "lead"):
-            table.add_column(t(f"ui.gap.{key}"), justify="right" if key in ("score", "max", "lost") else "left")
-        for item in items[:TABLE_ITEMS]:
-            table.add_row(escape(item.code), escape(item.name or ""), _n(item.score), _n(item.max), _n(item.lost),
-                          _status(item.status), escape(item.lead or ""))
-        console.print(table)
-        if len(items) > TABLE_ITEMS:
-            console.print(t("ui.gap.more_items", n=len(items) - TABLE_ITEMS))
-        table = Table(title=t("ui.gap.by_lead"), title_justify="left")
-        for key in ("lead", "items", "recoverable_points"):
-            table.add_column(t(f"ui.gap.{key}"), justify="left" if key == "lead" else "right")
-        for loss in report.by_lead:
-            table.add_row(escape(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
-        table.add_row(f"[bold]{t('ui.gap.total')}[/]", str(sum(b.items for b in report.by_lead)),
-                      _n(sum((b.lost for b in report.by_lead), Decimal(0))))
-        console.print(table)
-
-
-
-def _signed(value: Decimal | None) -> str:
-    if value is None:
-        return "–"
-    return ("+" if value > 0 else "") + _n(value)
-
-
-def _status(status: str) -> str:
-    key = f"status.{status}"
-    from parindex.catalogue import MESSAGES
-
-    return t(key) if key in MESSAGES else status
-
-
-def _render_target(report: GapReport, console: Console) -> None:
-    from decimal import Decimal
-
-    from rich.markup import escape
-    from rich.table import Table
-
-
-    tg, year = report.target, report.official.year
-    assert tg is not None
-    holder = f" ({tg.threshold.holder})" if tg.threshold.holder else ""
-    console.print(f"[bold]{t('ui.gap.target', rank=tg.rank)}[/]")
-    key = "ui.gap.target_line" if tg.needed > 0 else "ui.gap.target_done"
-    console.print(escape(t(key, rank=tg.rank, year=year, holder=holder, score=_n(tg.threshold.score),
-                           start=_n(tg.start), needed=_n(tg.needed))))
-    if not tg.threshold.exact:
-        console.print(f"[dim]{escape(t('ui.gap.not_exact', rank=tg.rank))}[/]")
-    if tg.selection:
-        picked = sum((i.lost for i in tg.selection), Decimal(0))
-        console.print(t("ui.gap.target_pick", n=len(tg.selection), sum=_n(picked)))
-        table = Table()
-        for key in ("code", "item", "lost", "lead"):
-            table.add_column(t(f"ui.gap.{key}"), justify="right" if key == "lost" else "left")
-        for item in tg.selection:
-            table.add_row(escape(item.code), escape(item.name or ""), _n(item.lost), escape(item.lead or ""))
-        console.print(table)
-    if tg.reachable is False:
-        console.print(f"[yellow]{t('ui.gap.target_short', sum=_n(tg.recoverable), needed=_n(tg.needed))}[/]")
-
-
-def _render_comparison(report: GapReport, console: Console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-
-    cmp = report.comparison
-    assert cmp is not None
-    console.print(f"[bold]{escape(t('ui.gap.comparison', year=cmp.previous_year, criteria=cmp.previous_criteria))}[/]")
-    changed = [c for c in cmp.same if c.delta]
-    console.print(t("ui.gap.cmp_summary", same=len(cmp.same), changed=len(changed), max_changed=len(cmp.max_changed),
-                    added=len(cmp.added), removed=len(cmp.removed), before=_n(cmp.previous_score),
-                    after=_n(cmp.current_score)))
-    rows = ([("ui.gap.kind_changed", c) for c in changed] + [("ui.gap.kind_max", c) for c in cmp.max_changed]
-            + [("ui.gap.kind_added", c) for c in cmp.added] + [("ui.gap.kind_removed", c) for c in cmp.removed])
-    if not rows:
+    if chart is None:
         return
-    table = Table()
-    for key in ("kind", "code", "before", "after", "max_before", "max_after", "delta"):
-        table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("kind", "code") else "right")
-    for label, c in rows:
-        table.add_row(t(label), escape(c.code), _n(c.before), _n(c.after), _n(c.max_before), _n(c.max_after),
-                      _signed(c.delta))
-    console.print(table)
+    if output is not None and chart.resolve() == output.resolve():
+        raise ParindexError("PG418", path=str(chart))
+    if importlib.util.find_spec("matplotlib") is None:  # an optional extra: say so before any work
+        raise ParindexError("PG419")
+
+
+def _assumptions(sipas: str | None, survey: str | None) -> dict[str, Decimal]:
+    """--assume-sipas and --assume-survey read as typed ('9,5' or '9.5'); PG417 in the reader's own words."""
+    from parindex.common.errors import ParindexError
+    from parindex.common.i18n import Phrase
+    from parindex.common.values import ValueProblem, parse_number
+
+    assumed = {}
+    for key, raw in (("sipas", sipas), ("survey", survey)):
+        if raw is None:
+            continue
+        try:
+            assumed[key] = parse_number(raw.strip())
+        except ValueProblem as problem:  # its own words: '9.999' is ambiguous, not 'not a number'
+            raise ParindexError("PG417", option=f"--assume-{key}", value=raw,
+                                problem=Phrase(problem.code, problem.params)) from None
+    return assumed
+
+
+# --- one renderer per format (imported when used: registering the command stays light) ------------------
+
+def _table(report: GapReport, output: Path | None, force: bool) -> None:
+    from parindex.cli.outputs import show_tables
+    from parindex.gap.table import render_table
+
+    show_tables(partial(render_table, report), output, force)
+
+
+def _json(report: GapReport, output: Path | None, force: bool) -> None:
+    from parindex.cli.outputs import show_text
+    from parindex.gap.exports import report_json
+
+    show_text(report_json(report), output, force)
+
+
+def _markdown(report: GapReport, output: Path | None, force: bool) -> None:
+    from parindex.cli.outputs import show_text
+    from parindex.gap.plan import plan_markdown
+
+    show_text(plan_markdown(report), output, force)
+
+
+def _xlsx(report: GapReport, output: Path | None, force: bool) -> None:
+    from parindex.gap.exports import write_xlsx
+
+    assert output is not None  # output_format refuses xlsx without -o (PC703)
+    write_xlsx(report, output, force)
+
+
+RENDERERS: dict[str, Callable[[GapReport, Path | None, bool], None]] = {
+    "table": _table, "json": _json, "md": _markdown, "xlsx": _xlsx}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 
 def register(app: typer.Typer) -> None:
@@ -15,13 +15,9 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
     ) -> None:
-        from parindex.atomic import write_text_atomic
-        from parindex.cli.render import console
-        from parindex.schema import schema_text
+        from parindex.cli.outputs import say_written, show_text
+        from parindex.criteria.schema import schema_text
 
-        text = schema_text()
-        if output is None:
-            typer.echo(text, nl=False)
-        else:
-            write_text_atomic(output, text, force)
-            console.print(t("ui.written", path=output))
+        show_text(schema_text(), output, force)
+        if output is not None:
+            say_written(output)

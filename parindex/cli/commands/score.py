@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 if TYPE_CHECKING:
-    from parindex.score_report import TextReport
-    from parindex.scoring import UnitTotals
-
-FORMATS = ("table", "json", "csv", "md", "xlsx")
+    from parindex.scoring.engine import UnitScore, UnitTotals
+    from parindex.scoring.reports import TextReport
 
 
 def register(app: typer.Typer) -> None:
@@ -40,10 +40,9 @@ def register(app: typer.Typer) -> None:
 
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None) -> int:
-    from parindex.atomic import write_atomic
-    from parindex.cli.outputs import guard_output, output_format
-    from parindex.cli.render import console, err_console
-    from parindex.score_files import collect_workbooks
+    from parindex.cli.outputs import guard_output, output_format, say_written
+    from parindex.cli.render import err_console
+    from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
@@ -53,23 +52,10 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)
     paths = collected.workbooks
-    if fmt == "xlsx":
-        from parindex.score_xlsx import unit_sheet, write_report_xlsx
-
-        totals: list[UnitTotals] = []
-        write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(_scored(paths, criteria, unit_sheet), tmp)),
-                     force)
-    else:
-        report = _text_report(fmt, len(paths) > 1, to_screen=output is None)
-        if output is None:  # held until the end, so that an error leaves nothing half-printed
-            buffer = io.StringIO()
-            totals = _write(buffer, report, paths, criteria)
-            console.file.write(buffer.getvalue())
-        else:  # streamed into the new file: memory stays flat however many workbooks there are
-            totals = []
-            write_atomic(output, lambda tmp: totals.extend(_write_file(tmp, report, paths, criteria)), force)
+    reporter = REPORTERS[fmt](len(paths) > 1, output is None)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit), output, force)
     if output is not None:
-        console.print(t("ui.written", path=output))
+        say_written(output)
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
@@ -77,27 +63,75 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     return 1 if failed else 0
 
 
-def _text_report(fmt: str, many: bool, to_screen: bool) -> TextReport:
-    from parindex.score_report import text_report
+# --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
 
-    if fmt != "table":
-        return text_report(fmt, many)
+Parts = Iterable[tuple[Any, "UnitTotals"]]
+
+
+@dataclass(frozen=True)
+class Reporter:
+    unit: Callable[[UnitScore], Any]  # picklable: it runs in the worker process that scored the unit
+    write: Callable[[Parts, Path | None, bool], list[UnitTotals]]  # the parts, the -o file, --force → totals
+
+
+def _table(many: bool, to_screen: bool) -> Reporter:
     from parindex.cli.render import FILE_WIDTH, console
-    from parindex.score_table import Look, table_report
+    from parindex.scoring.table import Look, table_report
 
-    look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
-    return table_report(many, look)
-
-
-def _write(out: TextIO, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
-    from parindex.score_report import write_report
-
-    return write_report(out, report, _scored(paths, criteria, report.unit))
+    return _text(table_report(many, Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)))
 
 
-def _write_file(tmp: Path, report: TextReport, paths: list[Path], criteria: str | None) -> list[UnitTotals]:
-    with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
-        return _write(out, report, paths, criteria)
+def _data(fmt: str, many: bool, to_screen: bool) -> Reporter:
+    from parindex.scoring.reports import text_report
+
+    return _text(text_report(fmt, many))
+
+
+def _text(report: TextReport) -> Reporter:
+    return Reporter(report.unit, partial(_write_text, report))
+
+
+def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+    from parindex.cli.render import console
+    from parindex.io.atomic import write_atomic
+    from parindex.scoring.reports import write_report
+
+    if output is None:  # held until the end, so that an error leaves nothing half-printed
+        buffer = io.StringIO()
+        totals = write_report(buffer, report, parts)
+        console.file.write(buffer.getvalue())
+        return totals
+    totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
+            totals.extend(write_report(out, report, parts))
+
+    write_atomic(output, write, force)
+    return totals
+
+
+def _xlsx(many: bool, to_screen: bool) -> Reporter:
+    from parindex.scoring.xlsx import unit_sheet
+
+    return Reporter(unit_sheet, _write_xlsx)
+
+
+def _write_xlsx(parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+    from parindex.io.atomic import write_atomic
+    from parindex.scoring.xlsx import write_report_xlsx
+
+    assert output is not None  # output_format refuses xlsx without -o (PC703)
+    totals: list[UnitTotals] = []
+    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp)), force)
+    return totals
+
+
+# format → its reporter, given whether there are many units (a ranking follows) and whether it goes to the screen
+REPORTERS: dict[str, Callable[[bool, bool], Reporter]] = {
+    "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
+    "xlsx": _xlsx}
+FORMATS = tuple(REPORTERS)
 
 
 def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterator:
@@ -106,7 +140,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterat
     from rich.progress import Progress
 
     from parindex.cli.render import err_console
-    from parindex.score_files import Skipped, score_many
+    from parindex.scoring.runs import Skipped, score_many
 
     units: dict[str, str] = {}  # the unit's name as compared → its workbook
     with Progress(console=err_console, transient=True,
@@ -124,8 +158,8 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterat
 def _refuse_second_workbook(units: dict[str, str], totals: UnitTotals) -> None:
     """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed
     twice, `so-tu-phap (1).xlsx`, must not be ranked against itself)."""
-    from parindex.errors import ParindexError
-    from parindex.unit_names import name_key
+    from parindex.common.errors import ParindexError
+    from parindex.common.unit_names import name_key
 
     key = name_key(totals.unit, totals.level)
     if key in units:
@@ -138,12 +172,11 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     from rich.table import Table
 
     from parindex.cli.render import console
-    from parindex.errors import ParindexError
-    from parindex.i18n import fmt_num, message
-    from parindex.provenance import provenance_banner
-    from parindex.rule_words import rule_in_words
-    from parindex.score_files import score_workbook
-    from parindex.values import normalise_code
+    from parindex.common.errors import ParindexError
+    from parindex.common.i18n import fmt_num, message
+    from parindex.common.values import normalise_code
+    from parindex.criteria.provenance import provenance_banner
+    from parindex.scoring.runs import score_workbook
 
     unit = score_workbook(file, criteria, {})
     wanted = normalise_code(code) or code.strip()
@@ -151,7 +184,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     if found is None:
         group = next((g for g in unit.criteria.groups() if g.code == wanted), None)
         if group is not None:
-            from parindex.criteria import items_of
+            from parindex.criteria.model import items_of
 
             raise ParindexError("PS531", code=wanted, items=", ".join(item.code for item in items_of(group)))
         raise ParindexError("PS530", code=code, set_id=unit.criteria.id)
@@ -163,7 +196,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     rows = [
         ("ui.explain.value", value),
         ("ui.explain.cell", found.value_ref or blank),
-        ("ui.explain.rule", rule_in_words(found.item)),
+        ("ui.explain.rule", found.item.rule.words(found.item.max)),
         ("ui.explain.tier", found.tier or "–"),
         ("ui.explain.points", f"{fmt_num(found.points)} / {fmt_num(found.item.max)} ({t('status.' + found.status)})"),
         ("ui.explain.self", blank if found.self_score is None else fmt_num(found.self_score)),
@@ -187,7 +220,7 @@ def _shown(value: object, blank: str) -> str:
     """The value as understood, in the reader's words: Có/Không, not True/False; 95,7 in Vietnamese."""
     from decimal import Decimal
 
-    from parindex.i18n import fmt_plain
+    from parindex.common.i18n import fmt_plain
 
     if value is None:
         return blank

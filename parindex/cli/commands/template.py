@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 
 def register(app: typer.Typer) -> None:
@@ -25,11 +25,11 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
 
         from parindex.cli.render import console, err_console
-        from parindex.criteria import Level
-        from parindex.criteria_files import load_criteria
-        from parindex.errors import ParindexError
-        from parindex.provenance import provenance_banner
-        from parindex.workbook_template import write_template
+        from parindex.common.errors import ParindexError
+        from parindex.criteria.files import load_criteria
+        from parindex.criteria.model import Level
+        from parindex.criteria.provenance import provenance_banner
+        from parindex.evidence.template import write_template
 
         if output.suffix.lower() != ".xlsx":
             raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")

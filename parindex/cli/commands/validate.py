@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from parindex.i18n import t
+from parindex.common.i18n import t
 
 FORMATS = ("text", "json", "github")
 
@@ -22,10 +22,10 @@ def register(app: typer.Typer) -> None:
 
 
 def run_validate(paths: list[Path], fmt: str) -> int:
+    from parindex.baseline.validation import default_paths, validate_path
     from parindex.cli.render import console
-    from parindex.errors import ParindexError
-    from parindex.findings import describe
-    from parindex.validation import default_paths, validate_path
+    from parindex.common.errors import ParindexError
+    from parindex.common.findings import describe
 
     if fmt not in FORMATS:
         raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))

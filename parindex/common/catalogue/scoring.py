@@ -1,0 +1,114 @@
+"""Texts of scoring: per-item warnings and errors (PS5xx), and the labels of the score reports."""
+
+from parindex.common.catalogue import Msg
+
+MESSAGES: dict[str, Msg] = {
+    "PS501": Msg("{code}: điểm tự chấm ghi {self} nhưng theo quy tắc chấm là {computed}.",
+                 "{code}: the self-score column says {self} but the rule gives {computed}.", exit=1),
+    "PS502": Msg("{code}: không có tài liệu kiểm chứng và không có giải trình (Bộ Nội vụ yêu cầu giải trình).",
+                 "{code}: no evidence and no explanation (the Ministry requires an explanation).", exit=1),
+    "PS503": Msg("{code}: chưa nhập kết quả — tính 0 điểm.", "{code}: no value entered — counted as 0 points.",
+                 exit=1),
+    "PS504": Msg("{code}: điểm thẩm định {appraised} được dùng; tự chấm {self} (chênh {delta}).",
+                 "{code}: appraised points {appraised} used; self-assessed {self} (difference {delta}).", exit=1),
+    "PS510": Msg("mã {code} không có trong bộ tiêu chí; kiểm tra lại mã hoặc bộ tiêu chí của sổ.",
+                 "code {code} is not in the criteria set; check the code or the workbook's criteria set.", exit=1),
+    "PS511": Msg("điểm {value} vượt quá điểm tối đa {max}.", "points {value} exceed the maximum {max}.", exit=1),
+    "PS512": Msg("tiêu chí này không được đánh dấu 'Không áp dụng' trong bộ tiêu chí.",
+                 "this item may not be marked 'not applicable' in the criteria set.", exit=1),
+    "PS520": Msg("sổ được lập cho bộ tiêu chí {book_id} (dấu vân tay {book_fp}) nhưng đang chấm theo {set_id} "
+                 "(dấu vân tay {set_fp}); lập lại sổ bằng 'parindex template' hoặc chỉ định --criteria đúng bộ.",
+                 "the workbook was made for criteria set {book_id} (fingerprint {book_fp}) but is being scored "
+                 "against {set_id} (fingerprint {set_fp}); make it again with 'parindex template' or pass the "
+                 "right --criteria.", exit=1),
+    "PS521": Msg("sổ không ghi dấu vân tay bộ tiêu chí; không kiểm tra được sổ có khớp bộ {set_id} không.",
+                 "the workbook has no criteria fingerprint; cannot check that it matches set {set_id}.", exit=1),
+    "PS522": Msg("sổ không ghi bộ tiêu chí; dùng --criteria để chỉ định.",
+                 "the workbook does not name its criteria set; pass --criteria.", exit=1),
+    "PS524": Msg("sổ ghi bộ tiêu chí '{set_id}' nhưng đây không phải bộ có sẵn; thêm --criteria ĐƯỜNG_DẪN.yaml.",
+                 "the workbook names criteria set '{set_id}', which is not bundled; add --criteria PATH.yaml.",
+                 exit=2),
+    "PS523": Msg("không tìm thấy sổ .xlsx nào trong {path}.{others}", "no .xlsx workbook found in {path}.{others}",
+                 exit=2),
+    "PS526": Msg("hai sổ cho cùng một đơn vị '{unit}': {first} và {second}. Giữ một sổ (có thể là bản sao gửi hai "
+                 "lần) rồi chấm lại; chưa xếp hạng đơn vị nào.",
+                 "two workbooks for the same unit '{unit}': {first} and {second}. Keep one (a copy sent twice?) and "
+                 "score again; no unit was ranked.", exit=2),
+    "PS525": Msg("{path} vừa là sổ được chấm vừa là tệp kết quả (-o); ghi kết quả ra tệp khác để không mất sổ.",
+                 "{path} is both a workbook being scored and the output (-o); write the report to another file so "
+                 "the workbook is not lost.", exit=2),
+}
+
+MESSAGES.update({
+    "ui.score.total": Msg("Tổng điểm tự đánh giá", "Self-assessed total"),
+    "ui.score.unit": Msg("Đơn vị", "Unit"),
+    "ui.score.year": Msg("Năm", "Year"),
+    "ui.score.set": Msg("Bộ tiêu chí", "Criteria set"),
+    "ui.score.code": Msg("Mã", "Code"),
+    "ui.score.area": Msg("Lĩnh vực", "Area"),
+    "ui.score.item": Msg("Tiêu chí thành phần", "Sub-criterion"),
+    "ui.score.component": Msg("Thành phần", "Component"),
+    "ui.score.points": Msg("Điểm", "Points"),
+    "ui.score.max": Msg("Tối đa", "Max"),
+    "ui.score.full_max": Msg("Tối đa theo bộ", "Set max"),
+    "ui.score.rank": Msg("Hạng", "Rank"),
+    "ui.score.bar": Msg("Mức đạt", "Attained"),
+    "ui.score.lost": Msg("Điểm mất", "Lost"),
+    "ui.score.lead": Msg("Cơ quan chủ trì", "Lead agency"),
+    "ui.score.status": Msg("Trạng thái", "Status"),
+    "ui.score.components": Msg("Thành phần điểm", "Components"),
+    "ui.score.areas": Msg("Điểm theo lĩnh vực", "Points by area"),
+    "ui.score.areas_ranked": Msg("Lĩnh vực xếp theo mức đạt", "Areas ranked by attainment"),
+    "ui.score.losses": Msg("10 tiêu chí mất nhiều điểm nhất", "Ten biggest point losses"),
+    "ui.score.warnings": Msg("Cảnh báo", "Warnings"),
+    "ui.score.errors": Msg("Lỗi trong sổ", "Errors in the workbook"),
+    "ui.score.errors_summary": Msg("⚠ {units}/{total} đơn vị có lỗi trong sổ ({errors} lỗi): các mục lỗi được tính 0 "
+                                   "điểm. Chạy lại không có -o (hoặc dùng parindex explain) để xem từng lỗi.",
+                                   "⚠ {units} of {total} units have errors in their workbook ({errors} in all): those "
+                                   "items score 0. Run again without -o (or use parindex explain) to see each one."),
+    "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
+    "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
+                           "Per-area columns: widen the terminal or use --format xlsx."),
+    "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "
+                             "rồi Lưu thành (Save As) 'Excel Workbook (*.xlsx)').",
+                             "Not scored: {files}, not .xlsx workbooks (to score one, open it in Excel or LibreOffice "
+                             "and Save As 'Excel Workbook (*.xlsx)')."),
+    "ui.score.skipped_report": Msg("Bỏ qua {path}: đây là tệp kết quả do parindex ghi, không phải sổ tự đánh giá.",
+                                   "Skipped {path}: a report parindex wrote, not a self-assessment workbook."),
+    "ui.score.reading": Msg("Đang đọc sổ", "Reading workbooks"),
+    "ui.score.not_self_scored": Msg("không tự chấm", "not self-scored"),
+    "ui.score.estimated_note": Msg("{n} tiêu chí điều tra/SIPAS được nhập ước tính và đã tính vào tổng (đánh dấu "
+                                   "'estimated').",
+                                   "{n} survey/SIPAS items hold an estimate and are counted in the total (marked "
+                                   "'estimated')."),
+    "ui.score.max_note": Msg("'Tối đa' là điểm tối đa của phần đã chấm (bỏ tiêu chí không áp dụng và tiêu chí "
+                             "không tự chấm).",
+                             "'Max' is the maximum of what was scored (not-applicable and not-self-scored items "
+                             "removed)."),
+    "ui.score.more_warnings": Msg("… và {n} cảnh báo khác (xem --format json).",
+                                  "… and {n} more warnings (see --format json)."),
+    "status.scored": Msg("đã chấm", "scored"),
+    "status.missing": Msg("thiếu", "missing"),
+    "status.not_applicable": Msg("không áp dụng", "not applicable"),
+    "status.not_self_scored": Msg("không tự chấm", "not self-scored"),
+    "status.estimated": Msg("ước tính", "estimated"),
+    "status.invalid": Msg("không hợp lệ", "invalid"),
+    "help.score": Msg("Chấm điểm một hoặc nhiều sổ tài liệu kiểm chứng (.xlsx hoặc thư mục).",
+                      "Score one or many evidence workbooks (.xlsx files or folders)."),
+    "help.explain": Msg("Giải thích cách chấm một tiêu chí thành phần.", "Explain how one item was scored."),
+    "ui.explain.value": Msg("Giá trị đọc được", "Value read"),
+    "ui.explain.cell": Msg("Ô", "Cell"),
+    "ui.explain.rule": Msg("Cách chấm", "Rule"),
+    "ui.explain.tier": Msg("Mức áp dụng", "Tier hit"),
+    "ui.explain.points": Msg("Điểm", "Points"),
+    "ui.explain.evidence": Msg("Tài liệu kiểm chứng", "Evidence"),
+    "ui.explain.explanation": Msg("Giải trình", "Explanation"),
+    "ui.explain.self": Msg("Điểm tự chấm (trong sổ)", "Self-score (in the workbook)"),
+    "ui.explain.appraised": Msg("Điểm thẩm định", "Appraised"),
+    "ui.explain.none": Msg("(trống)", "(blank)"),
+    "PS530": Msg("mã {code} không có trong bộ tiêu chí {set_id}.", "code {code} is not in criteria set {set_id}.",
+                 exit=2),
+    "PS531": Msg("{code} là một nhóm tiêu chí, không được chấm trực tiếp; giải thích từng tiêu chí thành phần: "
+                 "{items}.", "{code} is a group of criteria, not scored itself; explain one of its items: {items}.",
+                 exit=2),
+})

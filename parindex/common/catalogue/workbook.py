@@ -1,0 +1,160 @@
+"""Texts of the workbook concept: reading evidence workbooks (PW4xx), values as typed, the template."""
+
+from parindex.common.catalogue import Msg
+
+SAVE_AS_XLSX_VI = "mở tệp bằng Excel hoặc LibreOffice rồi Lưu thành (Save As) 'Excel Workbook (*.xlsx)'"
+SAVE_AS_XLSX_EN = "open it in Excel or LibreOffice and Save As 'Excel Workbook (*.xlsx)'"
+
+# The file cannot be read at all (exit 2).
+MESSAGES: dict[str, Msg] = {
+    "PW400": Msg(f"tệp không phải là sổ Excel .xlsx (không nhận ra nội dung); {SAVE_AS_XLSX_VI}.",
+                 f"the file is not an Excel .xlsx workbook (its content is not recognised); {SAVE_AS_XLSX_EN}.",
+                 exit=2),
+    "PW401": Msg(f"tệp là định dạng Excel cũ (.xls) hoặc là tệp .xlsx có đặt mật khẩu (mã hoá): cả hai đều không "
+                 f"đọc được. Nếu có mật khẩu, hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc); rồi "
+                 f"{SAVE_AS_XLSX_VI}.",
+                 f"the file is a legacy Excel .xls file or a password-protected (encrypted) .xlsx: neither can be "
+                 f"read. If it has a password, remove it (File › Info › Protect Workbook); then {SAVE_AS_XLSX_EN}.",
+                 exit=2),
+    "PW402": Msg(f"tệp là bảng tính OpenDocument (.ods), không phải .xlsx; {SAVE_AS_XLSX_VI}.",
+                 f"the file is an OpenDocument spreadsheet (.ods), not .xlsx; {SAVE_AS_XLSX_EN}.", exit=2),
+    "PW403": Msg(f"tệp là văn bản ({{kind}}), không phải sổ Excel; {SAVE_AS_XLSX_VI}.",
+                 f"the file is text ({{kind}}), not an Excel workbook; {SAVE_AS_XLSX_EN}.", exit=2),
+    "PW404": Msg("tệp .xlsx bị hỏng hoặc không đầy đủ (có thể tải về / sao chép chưa xong): {reason}. Hãy lấy lại "
+                 "tệp gốc hoặc mở bằng Excel để sửa rồi lưu lại.",
+                 "the .xlsx file is damaged or incomplete (a download or copy that did not finish?): {reason}. "
+                 "Get the original again, or let Excel repair it and save it.", exit=2),
+    "PW405": Msg("tệp .xlsx có {count} thành phần nén, vượt giới hạn {limit}; đây không phải sổ tài liệu kiểm "
+                 "chứng bình thường.",
+                 "the .xlsx file holds {count} compressed entries, over the limit of {limit}; this is not an "
+                 "ordinary evidence workbook.", exit=2),
+    "PW406": Msg("nội dung giải nén của tệp .xlsx là {size} byte, vượt giới hạn {limit}; tệp có thể là 'bom nén'. "
+                 "Nếu tệp đúng là lớn như vậy, tăng giới hạn bằng biến môi trường PARINDEX_MAX_UNZIPPED_BYTES.",
+                 "the .xlsx file unpacks to {size} bytes, over the limit of {limit}; it may be a zip bomb. If it "
+                 "really is that big, raise the limit with the PARINDEX_MAX_UNZIPPED_BYTES environment variable.",
+                 exit=2),
+    "PW407": Msg("thành phần '{entry}' của tệp .xlsx nén với tỉ lệ {ratio}:1 (giới hạn {limit}:1); tệp có thể là "
+                 "'bom nén' nên không được mở.",
+                 "entry '{entry}' of the .xlsx file is compressed {ratio}:1 (limit {limit}:1); it may be a zip bomb, "
+                 "so it is not opened.", exit=2),
+    "PW408": Msg("tệp rỗng (0 byte).", "the file is empty (0 bytes).", exit=2),
+    "PW409": Msg(f"tệp là một tệp nén nhưng không phải sổ Excel .xlsx (không có {{missing}}); {SAVE_AS_XLSX_VI}.",
+                 f"the file is a zip archive but not an Excel .xlsx workbook (it has no {{missing}}); "
+                 f"{SAVE_AS_XLSX_EN}.", exit=2),
+    "PW410": Msg("không đọc được sổ Excel: {reason}.", "cannot read the workbook: {reason}.", exit=2),
+    "PW411": Msg("cấp '{value}' không hợp lệ; dùng một trong: {accepted}.",
+                 "level '{value}' is not valid; use one of: {accepted}.", exit=2),
+    "PW412": Msg("bộ tiêu chí {id} áp dụng cho các năm {years}, không có năm {year}.",
+                 "criteria set {id} applies to the years {years}, not to {year}.", exit=2),
+}
+
+# The workbook is readable but its content is wrong (exit 1).
+MESSAGES.update({
+    "PW420": Msg("không có trang tính '{sheet}'; sổ này có: {found}. Đổi tên trang cho đúng, hoặc tạo sổ mới bằng "
+                 "'parindex template'.",
+                 "there is no sheet '{sheet}'; this workbook has: {found}. Rename the sheet, or make a new workbook "
+                 "with 'parindex template'.", exit=1),
+    "PW421": Msg("không tìm thấy dòng tiêu đề có cột '{header}' trong {rows} dòng đầu của trang.",
+                 "no header row with a '{header}' column in the first {rows} rows of the sheet.", exit=1),
+    "PW422": Msg("thiếu cột bắt buộc: {missing}. Các tiêu đề tìm thấy: {found}.",
+                 "required column missing: {missing}. Headers found: {found}.", exit=1),
+    "PW423": Msg("hai cột cùng là '{header}': cột {first} và cột {second}; xoá hoặc đổi tên một cột.",
+                 "two columns are both '{header}': column {first} and column {second}; delete or rename one.",
+                 exit=1),
+    "PW424": Msg("mã {item} xuất hiện hai lần: ô {first} và ô {second}; mỗi tiêu chí chỉ một dòng.",
+                 "code {item} appears twice: cells {first} and {second}; one row per item.", exit=1),
+    "PW425": Msg("trang tính có hơn {limit} dòng; đây không phải sổ tài liệu kiểm chứng bình thường.",
+                 "the sheet has more than {limit} rows; this is not an ordinary evidence workbook.", exit=1),
+    "PW426": Msg("{count} ô có công thức nhưng chưa lưu giá trị đã tính: {cells}. Hãy mở tệp bằng Excel hoặc "
+                 "LibreOffice rồi lưu lại để tệp lưu các giá trị đã tính.",
+                 "{count} cell(s) hold a formula without its computed value: {cells}. Open and save the file in "
+                 "Excel or LibreOffice so it stores the computed values.", exit=1),
+    "PW427": Msg("trang tính rộng hơn {limit} cột; đây không phải sổ tài liệu kiểm chứng bình thường.",
+                 "the sheet is wider than {limit} columns; this is not an ordinary evidence workbook.", exit=1),
+    "PW430": Msg("mã '{value}' không đọc được (mã viết dạng 3.3.1) nhưng dòng này có số liệu; sửa mã, hoặc xoá số "
+                 "liệu nếu dòng này không phải một tiêu chí.",
+                 "the code '{value}' cannot be read (codes look like 3.3.1) but this row holds data; correct the "
+                 "code, or clear the data if the row is not an item.", exit=1),
+    "PW429": Msg("có hai trang tính cùng là '{sheet}': {first} và {second}; xoá hoặc đổi tên một trang.",
+                 "two sheets are both '{sheet}': {first} and {second}; delete or rename one.", exit=1),
+})
+
+# Values as typed (exit 1 where the scoring engine reports them as errors, with the cell address).
+MESSAGES.update({
+    "PW440": Msg("'{value}' không phải là số; viết ví dụ: {accepted}.",
+                 "'{value}' is not a number; write for example: {accepted}.", exit=1),
+    "PW441": Msg("'{value}' không rõ nghĩa: là số nghìn ({thousand}) hay số thập phân? Nếu là số nghìn, viết "
+                 "{thousand}; nếu là số thập phân, viết {decimal}.",
+                 "'{value}' is ambiguous: a thousands number ({thousand}) or a decimal? For the thousands number "
+                 "write {thousand}; for the decimal write {decimal}.", exit=1),
+    "PW442": Msg("ô chứa ngày, giờ hoặc TRUE/FALSE ('{value}') ở chỗ cần một số; định dạng ô là Số (Number) hoặc "
+                 "Văn bản (Text) rồi nhập lại, ví dụ: {accepted}.",
+                 "the cell holds a date, time or TRUE/FALSE ('{value}') where a number is expected; format the cell "
+                 "as Number or Text and type it again, for example: {accepted}.", exit=1),
+    "PW443": Msg("'{value}' nằm ngoài khoảng 0–100 %; viết ví dụ: {accepted}.",
+                 "'{value}' is outside 0–100 %; write for example: {accepted}.", exit=1),
+    "PW444": Msg("'{value}' không rõ là 1 % hay 100 %: viết 100 nếu là 100 %, hoặc 1% nếu là một phần trăm.",
+                 "'{value}' could be 1 % or 100 %: write 100 for a hundred percent, or 1% for one percent.", exit=1),
+    "PW445": Msg("'{value}' là số âm; ở đây cần một số không âm, ví dụ: {accepted}.",
+                 "'{value}' is negative; a number of zero or more is needed here, for example: {accepted}.", exit=1),
+    "PW446": Msg("'{value}' không phải số nguyên; ở đây cần đếm số trường hợp, ví dụ: {accepted}.",
+                 "'{value}' is not a whole number; a count of cases is needed here, for example: {accepted}.", exit=1),
+    "PW447": Msg("'{value}' không phải Có/Không; chấp nhận: {accepted}.",
+                 "'{value}' is not a yes/no answer; accepted: {accepted}.", exit=1),
+    "PW448": Msg("cột Không áp dụng ghi '{value}'; để trống nếu tiêu chí có áp dụng, hoặc ghi: {accepted}.",
+                 "the Not applicable column says '{value}'; leave it blank if the item applies, or write: {accepted}.",
+                 exit=1),
+    "PW449": Msg("'{value}' không phải một phương án của tiêu chí này; chọn một trong: {accepted}.",
+                 "'{value}' is not an option of this item; choose one of: {accepted}.", exit=1),
+    "PW450": Msg("'{value}' khớp với nhiều phương án ({matches}); ghi đúng một trong: {accepted}.",
+                 "'{value}' matches several options ({matches}); write exactly one of: {accepted}.", exit=1),
+    "PW451": Msg("'{value}' không phải kết quả điều tra; ghi tỷ lệ % hoặc câu trả lời: {accepted}.",
+                 "'{value}' is not a survey result; write a percentage or an answer: {accepted}.", exit=1),
+    "PW452": Msg("ô để trống; cần một giá trị, ví dụ: {accepted}.",
+                 "the cell is blank; a value is needed, for example: {accepted}.", exit=1),
+})
+
+# `parindex template` and the texts written into the workbook.
+MESSAGES.update({
+    "help.template": Msg("Tạo sổ Excel tài liệu kiểm chứng để điền cho một bộ tiêu chí.",
+                         "Make a fill-in evidence workbook (Excel) for a criteria set."),
+    "help.template.unit": Msg("Tên đơn vị được đánh giá.", "Name of the assessed unit."),
+    "help.template.level": Msg("Cấp của đơn vị: province, department, district hoặc commune (mặc định theo bộ "
+                               "tiêu chí).",
+                               "Level of the unit: province, department, district or commune (default: the "
+                               "set's level)."),
+    "help.template.year": Msg("Năm đánh giá (mặc định: năm cuối của bộ tiêu chí).",
+                              "Year assessed (default: the set's last year)."),
+    "help.template.prepared_by": Msg("Người lập sổ.", "Who prepares the workbook."),
+    "ui.template.written": Msg("Đã ghi {path}: {items} tiêu chí thành phần của bộ {id}.",
+                               "Wrote {path}: {items} items of set {id}."),
+    "ui.template.instructions": Msg(
+        "Cách điền: ở trang 'Tự đánh giá', nhập vào các cột Kết quả, Không áp dụng, Điểm tự chấm, Tài liệu kiểm "
+        "chứng, Giải trình, Ghi chú. Không sửa các cột Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì. "
+        "Số thập phân viết 95,7 hoặc 95.7; tỷ lệ viết 95,7% hoặc 0,957. Chấm điểm bằng: parindex score TỆP.xlsx",
+        "How to fill in: on the 'Tự đánh giá' sheet, type into the columns Kết quả (value), Không áp dụng (not "
+        "applicable), Điểm tự chấm (self score), Tài liệu kiểm chứng (evidence), Giải trình (explanation), Ghi chú "
+        "(note). Do not change Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì. Decimals: 95,7 or 95.7; "
+        "shares: 95,7% or 0,957. Score it with: parindex score FILE.xlsx"),
+    "ui.template.prompt_title": Msg("Cách nhập", "How to enter"),
+    "ui.template.prompt_yes_no": Msg("Chọn Có hoặc Không.", "Choose Có (yes) or Không (no)."),
+    "ui.template.prompt_choice": Msg("Chọn một phương án trong danh sách.", "Choose one option from the list."),
+    "ui.template.prompt_percent": Msg("Tỷ lệ %, ví dụ 95,7% hoặc 95,7 hoặc 0,957.",
+                                      "A share in %, e.g. 95,7% or 95,7 or 0,957."),
+    "ui.template.prompt_number": Msg("Một số không âm, ví dụ 12 hoặc 12,5.",
+                                     "A number of zero or more, e.g. 12 or 12,5."),
+    "ui.template.prompt_count": Msg("Số trường hợp (số nguyên, 0 nếu không có).",
+                                    "Number of cases (a whole number, 0 if none)."),
+    "ui.template.prompt_manual": Msg("Điểm, từ 0 đến {max}.", "Points, from 0 to {max}."),
+    "ui.template.prompt_na": Msg("Ghi Có nếu tiêu chí không áp dụng với đơn vị; để trống nếu có áp dụng.",
+                                 "Write Có if the item does not apply to the unit; leave blank if it does."),
+    "ui.template.error_title": Msg("Giá trị chưa đúng", "Unexpected value"),
+    "ui.template.error_list": Msg("Giá trị không có trong danh sách; vẫn giữ nếu bạn chắc chắn.",
+                                  "The value is not in the list; keep it only if you are sure."),
+    "ui.template.error_number": Msg("Cần một số không âm (tỷ lệ: 95,7% hoặc 0,957).",
+                                    "A number of zero or more is expected (shares: 95,7% or 0,957)."),
+    "ui.template.survey_note": Msg("Tiêu chí điều tra xã hội học / SIPAS: không tự chấm. Chỉ điền nếu muốn ước "
+                                   "tính (tỷ lệ % hoặc A/B/C/D).",
+                                   "Survey / SIPAS item: not self-scored. Fill it in only as an estimate (a share "
+                                   "in % or A/B/C/D)."),
+})

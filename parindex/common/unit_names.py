@@ -1,0 +1,64 @@
+"""Matching unit names as people write them: `bac giang`, `Tỉnh Bắc Giang`, `UBND tỉnh Bắc Giang` are one unit.
+
+Names are compared without diacritics, case, punctuation or the administrative prefixes people put in
+front of a province's name (`UBND tỉnh`, `Tỉnh`, `TP.`, `Thành phố`). Lower levels keep `Thành phố`/`TP.`:
+there the city of Bắc Giang and the province of Bắc Giang are different units. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from parindex.common.errors import ParindexError
+from parindex.common.values import strip_marks
+
+# Longest first, so `ubnd tinh` goes before `ubnd`; compared on the folded form (no marks, lower case).
+_OFFICE = ("uy ban nhan dan", "ubnd")
+_PROVINCE_WORDS = ("tinh", "thanh pho", "tp")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def _prefixes(level: str) -> tuple[str, ...]:
+    words = _PROVINCE_WORDS if level == "province" else ()
+    combined = [f"{office} {word}" for office in _OFFICE for word in words]
+    return tuple(sorted([*combined, *_OFFICE, *words], key=len, reverse=True))
+
+
+def name_key(name: str, level: str = "province") -> str:
+    """The form two names are compared in: 'UBND tỉnh Bắc Giang' → 'bac giang', 'TP.HCM' → 'hcm'."""
+    text = " ".join(_NON_WORD.sub(" ", strip_marks(name)).split())
+    prefixes = _prefixes(level)
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in prefixes:
+            if text.startswith(prefix + " "):
+                text = text[len(prefix) + 1:]
+                stripped = True
+                break
+    return text
+
+
+def closest(query: str, names: Iterable[str], level: str = "province", limit: int = 3) -> list[str]:
+    """The known names most like `query`, best first (at most `limit`)."""
+    key = name_key(query, level)
+    scored = sorted(((difflib.SequenceMatcher(None, key, name_key(name, level)).ratio(), name) for name in set(names)),
+                    key=lambda pair: (-pair[0], pair[1]))
+    return [name for ratio, name in scored[:limit] if ratio >= 0.4] or [name for _, name in scored[:limit]]
+
+
+def match_name(query: str, units: dict[str, list[str]], level: str = "province", context: str = "") -> str:
+    """The canonical name (a key of `units`: name → aliases) that `query` denotes.
+
+    Unknown → PG401 naming the closest names; several units with the same key → PG402 naming them.
+    """
+    key = name_key(query, level)
+    found = sorted({name for name, aliases in units.items()
+                    if key and key in {name_key(n, level) for n in (name, *aliases)}})
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise ParindexError("PG402", query=query, names=", ".join(found), context=context)
+    raise ParindexError("PG401", query=query, closest=", ".join(closest(query, units, level)), context=context)

@@ -1,0 +1,116 @@
+"""Reading criteria files: YAML → findings with positions → a checked `CriteriaSet`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from parindex.common.errors import ParindexError
+from parindex.common.findings import Finding
+from parindex.criteria.checks import check_set
+from parindex.criteria.model import CriteriaSet
+from parindex.io.bundled import bundled_files
+from parindex.io.yaml_source import YamlDocument, load_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class CheckedFile:
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    criteria: CriteriaSet | None = None
+
+
+def check_criteria_document(path: Path, doc: YamlDocument) -> CheckedFile:
+    criteria, findings = check_document(doc, CriteriaSet, check_set)
+    return CheckedFile(path, findings, criteria)
+
+
+def check_document(doc: YamlDocument, model: type[M], invariants: Callable[[M], list[Finding]]
+                   ) -> tuple[M | None, list[Finding]]:
+    """The loader's findings, else the schema's, else the named invariants'; each with a line and column."""
+    parsed: M | None = None
+    findings = list(doc.findings)
+    if not findings:
+        try:
+            parsed = model.model_validate(doc.data if doc.data is not None else {})
+        except ValidationError as exc:
+            findings.extend(schema_findings(exc))
+        else:
+            findings.extend(invariants(parsed))
+    return parsed, [place(finding, doc) for finding in findings]
+
+
+def schema_findings(exc: ValidationError) -> list[Finding]:
+    found = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field_name = ".".join(str(part) for part in loc) or "(root)"
+        ctx = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+        found.append(Finding("PX113", loc, {"field": field_name, "type": error["type"], "ctx": ctx,
+                                            "problem": error["msg"]}))
+    return found
+
+
+def place(finding: Finding, doc: YamlDocument) -> Finding:
+    params = dict(finding.params)
+    if "first" in params:
+        params["first_line"] = doc.locate(params.pop("first"))[0]
+    if finding.line is not None:
+        return Finding(finding.code, finding.path, params, finding.line, finding.col)
+    line, col = doc.locate(finding.path)
+    return Finding(finding.code, finding.path, params, line, col)
+
+
+def check_criteria_file(path: Path) -> CheckedFile:
+    return check_criteria_document(path, load_yaml_file(path))
+
+
+def _bundled_path(set_id: str) -> Path | None:
+    return next((path for path in bundled_files("criteria") if path.stem == set_id), None)
+
+
+def resolve_criteria(ref: str) -> Path:
+    """A set id of a bundled file, or a path to a criteria file."""
+    bundled = _bundled_path(ref)
+    if bundled is not None:
+        return bundled
+    candidate = Path(ref)
+    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    raise ParindexError("PE300", path=ref)
+
+
+def load_criteria(ref: str) -> CriteriaSet:
+    """A valid set or a ParindexError telling the user to run `parindex validate` on it."""
+    checked = check_criteria_file(resolve_criteria(ref))
+    if checked.findings or checked.criteria is None:
+        raise ParindexError("PE310", **findings_summary(checked))
+    return checked.criteria
+
+
+def findings_summary(checked: CheckedFile) -> dict[str, object]:
+    """Where a file's first finding is and how many it has: for the error that refuses to use the file."""
+    first = checked.findings[0]
+    return {"where": f"{checked.path}:{first.line}:{first.col}", "path": str(checked.path),
+            "count": len(checked.findings)}
+
+
+@functools.cache  # bundled files do not change while the tool runs; gap and score may ask twice
+def load_bundled(set_id: str) -> CriteriaSet:
+    """A bundled set by its id. An id read from a workbook or a result file goes here, never to a path:
+    what a file says must not make the tool open another file."""
+    path = _bundled_path(set_id)
+    if path is None:
+        raise ParindexError("PE300", path=set_id)
+    return load_criteria(str(path))
+
+
+def bundled_sets() -> list[CriteriaSet]:
+    return [load_criteria(str(path)) for path in bundled_files("criteria")]

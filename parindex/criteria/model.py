@@ -1,0 +1,480 @@
+"""The criteria set: areas → criteria → items, with maxima, components and scoring rules.
+
+The shape lives here (pydantic checks types and required fields), and each rule kind's behaviour: how it
+reads and scores a value, its best, its words, what the template offers, what is wrong inside it (tier order,
+repeated labels). The invariants that relate nodes to each other (sums, code positions, points within max…) are
+named checks in `parindex.criteria.checks`, so each can be reported with its own stable code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from abc import abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, ClassVar, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from parindex.common import values
+from parindex.common.findings import Finding, Path
+from parindex.common.i18n import fmt_plain, t
+from parindex.common.values import RawValue
+
+# Bounded in size and in decimals (1e-99999999 is a small number with a hundred million digits to print)
+Points = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=4, allow_inf_nan=False)]
+Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_places=4, allow_inf_nan=False)]
+Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+Level = Literal["province", "department", "district", "commune"]
+SURVEY_COMPONENTS = frozenset({"survey", "sipas"})  # assessed by the Ministry, not self-scored
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- rules: a closed set, told apart by `kind`; nothing in them is ever evaluated as code -----------
+# Each kind carries its own behaviour (DESIGN §7): scoring, checks, words and the template ask the rule, never
+# its class, so a new kind is one class here plus its tests. No docstrings on the rule classes: pydantic
+# would write them into the committed JSON Schema.
+
+class Outcome(NamedTuple):
+    """A value read through a rule: as understood, its points before rounding, the tier or option that applied."""
+
+    value: object
+    points: Decimal
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the template's value cell offers, without naming any spreadsheet library.
+
+    `kind`: a yes/no dropdown, a dropdown of `options`, or a number ("decimal", "whole") at least 0 and at
+    most `most` where the rule bounds it; `prompt` is the catalogue key of the input message.
+    """
+
+    kind: Literal["yes_no", "choice", "decimal", "whole"]
+    prompt: str
+    options: tuple[str, ...] = ()
+    most: Decimal | None = None
+
+
+class BaseRule(Strict):
+    survey: ClassVar[bool] = False  # assessed by the Ministry: not self-scored
+
+    @abstractmethod
+    def best(self, maximum: Decimal) -> Decimal | None:
+        """The most the rule can give, where it fixes it (None: it scales with `maximum` itself)."""
+
+    @abstractmethod
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        """A cell value read and scored; raises `values.ValueProblem` for a value the rule cannot read."""
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        """The points values the rule states, with their paths inside the rule (each must be within [0, max]);
+        none where the points follow from the item's max."""
+        yield from ()
+
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        """What is wrong inside the rule itself (tier order, repeated labels); `path` is the rule's own."""
+        yield from ()
+
+    @abstractmethod
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        """The rule as the Ministry's annex would write it (criteria show, the template, explain)."""
+
+    @abstractmethod
+    def entry(self, maximum: Decimal) -> Entry | None:
+        """What the template offers for the value (None: anything, as survey results come in many forms)."""
+
+
+class YesNoRule(BaseRule):
+    kind: Literal["yes_no"]
+    yes_points: Points | None = None  # default: the item's max
+    no_points: Points = Decimal(0)
+
+    def yes(self, maximum: Decimal) -> Decimal:
+        return self.yes_points if self.yes_points is not None else maximum
+
+    def best(self, maximum: Decimal) -> Decimal:
+        return max(self.yes(maximum), self.no_points)
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        yes = values.parse_yes_no(raw)
+        return Outcome(yes, self.yes(maximum) if yes else self.no_points)
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        if self.yes_points is not None:
+            yield ("yes_points",), self.yes_points
+        yield ("no_points",), self.no_points
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        yes, no = fmt_plain(self.yes(maximum), lang), fmt_plain(self.no_points, lang)
+        return t("rule.yes_no", lang=lang, yes=yes, no=no)
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("yes_no", "ui.template.prompt_yes_no")
+
+
+class ChoiceOption(Strict):
+    label: str = Field(min_length=1)
+    points: Points
+
+
+class ChoiceRule(BaseRule):
+    kind: Literal["choice"]
+    options: list[ChoiceOption] = Field(min_length=2)
+
+    def best(self, maximum: Decimal) -> Decimal:
+        return max(option.points for option in self.options)
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        label = values.parse_choice(raw, self.labels())
+        option = next(option for option in self.options if option.label == label)
+        return Outcome(label, option.points, label)
+
+    def labels(self) -> list[str]:
+        return [option.label for option in self.options]
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        for o, option in enumerate(self.options):
+            yield ("options", o, "points"), option.points
+
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        """PX108: two labels a person could not tell apart (case and spacing aside)."""
+        seen: set[str] = set()
+        for o, option in enumerate(self.options):
+            key = " ".join(option.label.casefold().split())
+            if key in seen:
+                yield Finding("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
+            seen.add(key)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return "; ".join(f"{option.label}: {fmt_plain(option.points, lang)}" for option in self.options)
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("choice", "ui.template.prompt_choice", options=tuple(self.labels()))
+
+
+class Tier(Strict):
+    at_least: Bound | None = None
+    at_most: Bound | None = None
+    points: Points
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Tier:
+        if (self.at_least is None) == (self.at_most is None):
+            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most")
+        return self
+
+    def met_by(self, number: Decimal) -> bool:
+        if self.at_least is not None:
+            return number >= self.at_least
+        return self.at_most is not None and number <= self.at_most
+
+    def words(self, sign: str, lang: str | None) -> str:
+        key, bound = ("rule.at_least", self.at_least) if self.at_least is not None else ("rule.at_most", self.at_most)
+        value = fmt_plain(bound or Decimal(0), lang) + sign  # `or`: for the type checker; one bound is always set
+        return t(key, lang=lang, value=value, points=fmt_plain(self.points, lang))
+
+
+Measure = Literal["percent", "number"]
+
+
+def _read_measure(unit: Measure, raw: RawValue) -> Decimal:
+    return values.parse_percent(raw) if unit == "percent" else values.parse_quantity(raw)
+
+
+def _measure_sign(unit: Measure) -> str:
+    return "%" if unit == "percent" else ""
+
+
+def _measure_entry(unit: Measure) -> Entry:
+    return Entry("decimal", f"ui.template.prompt_{unit}")
+
+
+class ThresholdRule(BaseRule):
+    kind: Literal["threshold"]
+    unit: Measure
+    tiers: list[Tier] = Field(min_length=1)
+
+    def best(self, maximum: Decimal) -> Decimal:
+        return max(tier.points for tier in self.tiers)
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        number = _read_measure(self.unit, raw)
+        for index, tier in enumerate(self.tiers, start=1):
+            if tier.met_by(number):
+                return Outcome(number, tier.points, str(index))
+        return Outcome(number, Decimal(0))
+
+    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
+        for index, tier in enumerate(self.tiers):
+            yield ("tiers", index, "points"), tier.points
+
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        """PX106: tiers run from best to worst, each a worse bound for fewer points."""
+        lower_is_better = self.tiers[0].at_most is not None
+        prev = None
+        for index, tier in enumerate(self.tiers):
+            bound = tier.at_most if lower_is_better else tier.at_least
+            tier_path = path + ("tiers", index)
+            if bound is None:  # mixes at_least and at_most
+                yield Finding("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
+                return
+            if prev is not None:
+                prev_bound, prev_points = prev
+                worse = bound > prev_bound if lower_is_better else bound < prev_bound
+                if not worse or tier.points > prev_points:
+                    yield Finding("PX106", tier_path,
+                                  {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
+            prev = (bound, tier.points)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        sign = _measure_sign(self.unit)
+        return "; ".join([*(tier.words(sign, lang) for tier in self.tiers), t("rule.otherwise", lang=lang)])
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return _measure_entry(self.unit)
+
+
+class ProportionalRule(BaseRule):
+    kind: Literal["proportional"]
+    unit: Measure
+    target: Annotated[Decimal, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        number = _read_measure(self.unit, raw)
+        return Outcome(number, maximum * min(number / self.target, Decimal(1)))
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
+                 target=fmt_plain(self.target, lang) + _measure_sign(self.unit))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return _measure_entry(self.unit)
+
+
+class DeductionRule(BaseRule):
+    kind: Literal["deduction"]
+    per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        count = values.parse_count(raw)
+        return Outcome(count, max(maximum - self.per * count, Decimal(0)))
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("whole", "ui.template.prompt_count")
+
+
+class SurveyRule(BaseRule):
+    kind: Literal["survey"]
+    survey: ClassVar[bool] = True
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        share = values.parse_survey(raw)
+        return Outcome(share, maximum * share / 100)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.survey", lang=lang, max=fmt_plain(maximum, lang))
+
+    def entry(self, maximum: Decimal) -> None:
+        return None
+
+
+class ManualRule(BaseRule):
+    kind: Literal["manual"]
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        points = values.parse_quantity(raw)
+        if points > maximum:
+            raise values.ValueProblem("PS511", value=points, max=maximum)
+        return Outcome(points, points)
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.manual", lang=lang, max=fmt_plain(maximum, lang))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("decimal", "ui.template.prompt_manual", most=maximum)
+
+
+Rule = Annotated[
+    YesNoRule | ChoiceRule | ThresholdRule | ProportionalRule | DeductionRule | SurveyRule | ManualRule,
+    Field(discriminator="kind"),
+]
+
+
+# --- the tree ---------------------------------------------------------------------------------------
+
+class Provenance(Strict):
+    source: str | None = None
+    provisional: bool = False
+    note: str | None = None
+
+
+class Item(Provenance):
+    """A sub-criterion (tiêu chí thành phần): the unit of scoring."""
+
+    code: Code
+    name: str = Field(min_length=1)
+    max: Points
+    component: str
+    rule: Rule
+    evidence: str | None = None
+    lead: str | None = None
+    not_applicable: bool = False  # the workbook may mark it N/A, which removes its max
+
+    @property
+    def is_survey(self) -> bool:
+        """Assessed by the Ministry (a survey rule, or in a survey or SIPAS component): not self-scored."""
+        return self.rule.survey or self.component in SURVEY_COMPONENTS
+
+
+class Criterion(Provenance):
+    code: Code
+    name: str = Field(min_length=1)
+    max: Points
+    lead: str | None = None
+    criteria: list[Criterion] = []  # deeper nesting, where an official set has it
+    items: list[Item] = []
+
+    @model_validator(mode="after")
+    def _has_children(self) -> Criterion:
+        if bool(self.criteria) == bool(self.items):
+            raise PydanticCustomError("criterion_children",
+                                      "a criterion holds either items or criteria (one of them, not both)")
+        return self
+
+
+class Area(Provenance):
+    code: Code
+    name: str = Field(min_length=1)
+    max: Points
+    lead: str | None = None
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Component(Provenance):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    max: Points
+
+
+class Cap(Provenance):
+    """A capped bonus (điểm thưởng) or penalty (điểm trừ) outside the tree."""
+
+    name: str = Field(min_length=1)
+    max: Points
+
+
+class CriteriaSet(Provenance):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    title: str = Field(min_length=1)
+    basis: str | None = None
+    years: list[int] = Field(min_length=1)
+    level: Level
+    status: Literal["official", "reconstructed"]
+    max: Points
+    components: list[Component] = Field(min_length=1)
+    areas: list[Area] = Field(min_length=1)
+    bonus: Cap | None = None
+    penalty: Cap | None = None
+
+    def items(self) -> tuple[tuple[Area, Item], ...]:
+        """Every item with the area it belongs to, in document order."""
+        return self._items
+
+    @cached_property
+    def _items(self) -> tuple[tuple[Area, Item], ...]:  # the set is frozen: walked once, not once per workbook
+        return tuple((area, item) for area in self.areas for item in items_of(area))
+
+    def groups(self) -> Iterator[Area | Criterion]:
+        """Every area and criterion (at any depth): the nodes that hold items rather than being scored."""
+        for area in self.areas:
+            yield area
+            yield from _criteria_of(area.criteria)
+
+    def item_by_code(self) -> dict[str, Item]:
+        return self._item_by_code
+
+    @cached_property
+    def _item_by_code(self) -> dict[str, Item]:
+        return {item.code: item for _, item in self.items()}
+
+    @cached_property
+    def group_codes(self) -> frozenset[str]:
+        """Codes of the areas and criteria: rows a workbook may carry that are not scored."""
+        return frozenset(group.code for group in self.groups())
+
+    def provisional_count(self) -> int:
+        return self._provisional_count
+
+    @cached_property
+    def _provisional_count(self) -> int:
+        nodes: list[Provenance] = [self, *self.components, *self.groups()]
+        nodes += [cap for cap in (self.bonus, self.penalty) if cap is not None]  # as PX117 counts them
+        nodes += [item for _, item in self.items()]
+        return sum(1 for node in nodes if node.provisional)
+
+    def fingerprint(self) -> str:
+        """A short hash of what scoring depends on (codes, maxima, components, rules, N/A).
+
+        Names, sources and notes are left out, so correcting a typo does not orphan filled workbooks.
+        """
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:  # the set is frozen: hash it once, not once per workbook
+        scoring = [
+            [item.code, str(item.max), item.component, item.not_applicable,
+             item.rule.model_dump(mode="json")]
+            for _, item in self.items()
+        ]
+        payload = json.dumps([self.id, str(self.max), scoring], sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def items_of(group: Area | Criterion) -> Iterator[Item]:
+    """The items under an area or a criterion, at any depth, in document order."""
+    if isinstance(group, Criterion):
+        yield from group.items
+    for child in group.criteria:
+        yield from items_of(child)
+
+
+def _criteria_of(criteria: list[Criterion]) -> Iterator[Criterion]:
+    for criterion in criteria:
+        yield criterion
+        yield from _criteria_of(criterion.criteria)
+
+
+def code_key(code: str) -> tuple[int, ...]:
+    """A code as numbers, for sorting 1.10 after 1.9; a code that is not numbers sorts last."""
+    try:
+        return tuple(int(part) for part in code.split("."))
+    except ValueError:
+        return (10**9,)
+
+
+def effective_lead(area: Area, item: Item) -> str | None:
+    return item.lead or area.lead

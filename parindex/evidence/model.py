@@ -1,0 +1,103 @@
+"""What an evidence workbook says, before any rule is applied: raw cells with their addresses.
+
+The workbook reader (an adapter) produces an `EvidenceBook`; the scoring core reads it. Values stay raw
+here (as the spreadsheet held them) because how to read `0,957` depends on the item's rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from parindex.common.values import RawValue
+
+SHEET_INFO = "Thông tin"
+SHEET_ITEMS = "Tự đánh giá"
+
+# Columns of the self-assessment sheet, in template order: key → Vietnamese header (DESIGN §3.2).
+COLUMNS: dict[str, str] = {
+    "code": "Mã",
+    "name": "Nội dung",
+    "max": "Điểm tối đa",
+    "rule": "Cách chấm",
+    "value": "Kết quả",
+    "not_applicable": "Không áp dụng",
+    "self_score": "Điểm tự chấm",
+    "evidence": "Tài liệu kiểm chứng",
+    "explanation": "Giải trình",
+    "lead": "Cơ quan chủ trì",
+    "appraised": "Điểm thẩm định",
+    "note": "Ghi chú",
+}
+REQUIRED_COLUMNS = ("code", "value")
+# The columns scoring reads; the reference columns (name, max, rule, lead) and notes are the set's, not the unit's.
+READ_COLUMNS = ("code", "value", "not_applicable", "self_score", "appraised", "evidence", "explanation")
+
+# Keys of the info sheet: key → Vietnamese label.
+INFO_KEYS: dict[str, str] = {
+    "criteria_id": "Bộ tiêu chí",
+    "fingerprint": "Dấu vân tay bộ tiêu chí",
+    "unit": "Đơn vị",
+    "level": "Cấp",
+    "year": "Năm",
+    "prepared_by": "Người lập",
+    "date": "Ngày lập",
+}
+
+
+class Cell(NamedTuple):
+    """One cell as read: its value and where it is (`Tự đánh giá!E12`).
+
+    A named tuple, not a dataclass: a workbook holds thousands of cells, and tuples are made and pickled
+    (for parallel reading) several times faster.
+    """
+
+    raw: RawValue
+    ref: str
+
+    @property
+    def blank(self) -> bool:
+        return is_blank(self.raw)
+
+
+def is_blank(raw: RawValue) -> bool:
+    """Nothing typed: an empty cell, or only spaces and invisible characters (zero-width space, BOM)."""
+    return raw is None or (isinstance(raw, str) and not raw.strip().strip("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+BLANK = Cell(None, "")
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One item's row: its raw values by column key. Columns the workbook lacks read as blank cells.
+
+    `columns` (key → address prefix such as `Tự đánh giá!E`) is one dict shared by every row of a sheet,
+    so a row is small to keep and to send between processes; cells are made when asked for.
+    """
+
+    code: str  # normalised: '3.3.1.' and ' 3.3.1' become '3.3.1'
+    row: int  # 1-based spreadsheet row
+    values: dict[str, RawValue] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, key: str) -> Cell:
+        prefix = self.columns.get(key)
+        return BLANK if prefix is None else Cell(self.values.get(key), f"{prefix}{self.row}")
+
+    def ref(self, key: str) -> str:
+        """The address of this row's cell in a column (`Tự đánh giá!E12`); '' when the sheet lacks it."""
+        prefix = self.columns.get(key)
+        return "" if prefix is None else f"{prefix}{self.row}"
+
+    @property
+    def cells(self) -> dict[str, Cell]:
+        return {key: self.cell(key) for key in self.columns}
+
+
+@dataclass(frozen=True)
+class EvidenceBook:
+    path: str
+    info: dict[str, str]  # INFO_KEYS keys → text as written
+    rows: dict[str, EvidenceRow]  # by code, in sheet order
+    info_refs: dict[str, str] = field(default_factory=dict)  # INFO_KEYS keys → cell address

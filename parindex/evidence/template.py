@@ -1,0 +1,333 @@
+"""Writing the fill-in evidence workbook of a criteria set (an adapter; DESIGN §3.2).
+
+Two sheets: *Thông tin* (set id, fingerprint, unit, level, year, who, when) and *Tự đánh giá* (one row per
+area, criterion and item, in the column order of `evidence.COLUMNS`). Items get dropdowns (yes/no, choice,
+not applicable) or number validation, with an input message saying what to type; reference columns are
+locked, input columns are not; the header and the first columns are frozen. No formulas anywhere: the
+workbook holds evidence, `parindex score` does the arithmetic. Apart from the date, the same set and
+options always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from parindex.common.i18n import fmt_plain, t
+from parindex.criteria.model import Area, CriteriaSet, Criterion, Entry, Item, effective_lead
+from parindex.criteria.provenance import provenance_banner
+from parindex.evidence.headers import column_letter
+from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+from parindex.io.atomic import write_atomic
+from parindex.io.xlsx_cells import put
+
+SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
+YES, NO = "Có", "Không"
+INLINE_LIST_LIMIT = 255  # Excel refuses longer inline list formulas
+
+REFERENCE_COLUMNS = ("code", "name", "max", "rule", "lead")
+INPUT_COLUMNS = tuple(key for key in COLUMNS if key not in REFERENCE_COLUMNS)
+WIDTHS = {"code": 10, "name": 52, "max": 9, "rule": 40, "value": 18, "not_applicable": 11, "self_score": 11,
+          "evidence": 38, "explanation": 32, "lead": 24, "appraised": 11, "note": 22}
+FROZEN = "C2"  # header row, code and name columns
+
+_THIN = Side(style="thin", color="A6A6A6")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_AREA_FILL = PatternFill("solid", fgColor="E7E6E6")
+_CRITERION_FILL = PatternFill("solid", fgColor="F2F2F2")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
+_SURVEY_FILL = PatternFill("solid", fgColor="EDEDED")
+_UNLOCKED = Protection(locked=False)
+
+
+def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str | None = None,
+                   year: int | None = None, prepared_by: str = "", today: date | None = None,
+                   force: bool = False) -> None:
+    """Write the evidence workbook of `cset` to `path` atomically (never over a file without `force`)."""
+    day = today or date.today()
+
+    def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
+        book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day)
+        save_stamped(book, tmp, day)
+
+    write_atomic(path, write, force)
+
+
+def save_stamped(book: Workbook, target: Path, day: date) -> None:
+    """Save like openpyxl does, but with every timestamp set to `day`, so equal content gives equal bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    stamp = datetime(day.year, day.month, day.day)
+    book.properties.created = book.properties.modified = stamp
+    with _StampedZip(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        archive.stamp = (day.year, day.month, day.day, 0, 0, 0)
+        ExcelWriter(book, archive).write_data()
+
+
+class _StampedZip(zipfile.ZipFile):
+    stamp = (1980, 1, 1, 0, 0, 0)
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None,
+                 compresslevel: Any = None) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.stamp)
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+            zinfo_or_arcname.external_attr = 0o600 << 16
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None,
+              compresslevel: Any = None) -> None:
+        """openpyxl writes each worksheet from a temporary file: store it with the fixed stamp too."""
+        self.writestr(str(arcname or filename), Path(filename).read_bytes())
+
+
+def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
+                   prepared_by: str = "", today: date) -> Workbook:
+    book = Workbook()
+    book.properties.creator = "parindex"
+    book.properties.title = cset.title
+    info = book.active
+    info.title = SHEET_INFO
+    items = book.create_sheet(SHEET_ITEMS)
+    _fill_info(info, cset, {
+        "criteria_id": cset.id,
+        "fingerprint": cset.fingerprint(),
+        "unit": unit,
+        "level": level or cset.level,
+        "year": str(year if year is not None else cset.years[-1]),
+        "prepared_by": prepared_by,
+        "date": today.isoformat(),
+    })
+    _ItemsSheet(book, items, cset).fill()
+    return book
+
+
+# --- Thông tin --------------------------------------------------------------------------------------
+
+def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> None:
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 80
+    title = put(sheet.cell(1, 1), cset.title)
+    title.font = Font(name="Calibri", bold=True, size=14)
+    put(sheet.cell(2, 1), cset.basis or "").font = Font(name="Calibri", italic=True, color="595959")
+    editable = {"unit", "level", "year", "prepared_by", "date"}
+    for offset, (key, label) in enumerate(INFO_KEYS.items()):
+        row = 4 + offset
+        sheet.cell(row, 1, label).font = Font(name="Calibri", bold=True)
+        cell = put(sheet.cell(row, 2), values.get(key, ""))
+        cell.number_format = "@"
+        cell.alignment = Alignment(horizontal="left")
+        cell.border = _BORDER
+        if key in editable:
+            cell.protection = _UNLOCKED
+            cell.fill = _INPUT_FILL
+    row = 4 + len(INFO_KEYS) + 1
+    note = provenance_banner(cset)
+    if note:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell = sheet.cell(row, 1, note)
+        cell.font = Font(name="Calibri", bold=True, color="C00000")
+        cell.alignment = _WRAP
+        sheet.row_dimensions[row].height = 48
+        row += 2
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    cell = sheet.cell(row, 1, t("ui.template.instructions"))
+    cell.alignment = _WRAP
+    sheet.row_dimensions[row].height = 80
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    _print_setup(sheet, landscape=False)
+
+
+# --- Tự đánh giá ------------------------------------------------------------------------------------
+
+class _ItemsSheet:
+    def __init__(self, book: Workbook, sheet: Worksheet, cset: CriteriaSet) -> None:
+        self.book = book
+        self.sheet = sheet
+        self.cset = cset
+        self.col = {key: index + 1 for index, key in enumerate(COLUMNS)}
+        self.letter = {key: column_letter(index) for index, key in enumerate(COLUMNS)}
+        self.row = 1
+        self.validations: dict[tuple[Any, ...], DataValidation] = {}
+        self.lists: Worksheet | None = None
+
+    def fill(self) -> None:
+        sheet = self.sheet
+        for key, header in COLUMNS.items():
+            cell = sheet.cell(1, self.col[key], header)
+            cell.font = Font(name="Calibri", bold=True)
+            cell.fill = _HEADER_FILL
+            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+            cell.border = _BORDER
+            sheet.column_dimensions[self.letter[key]].width = WIDTHS[key]
+        sheet.row_dimensions[1].height = 32
+        for area in self.cset.areas:
+            self._heading(area.code, area.name, area.max, _AREA_FILL, area.lead)
+            for criterion in area.criteria:
+                self._criterion(area, criterion)
+        last = self.row
+        sheet.freeze_panes = FROZEN
+        sheet.auto_filter.ref = f"A1:{self.letter['note']}{last}"
+        for validation in self.validations.values():
+            sheet.add_data_validation(validation)
+        sheet.protection.sheet = True
+        for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
+            setattr(sheet.protection, allowed, False)
+        _print_setup(sheet, landscape=True)
+        sheet.print_title_rows = "1:1"
+        note = provenance_banner(self.cset)
+        if note:
+            sheet.oddHeader.left.text = note[:250]
+            sheet.oddHeader.left.size = 8
+
+    def _criterion(self, area: Area, criterion: Criterion) -> None:
+        self._heading(criterion.code, criterion.name, criterion.max, _CRITERION_FILL, criterion.lead)
+        for child in criterion.criteria:
+            self._criterion(area, child)
+        for item in criterion.items:
+            self._item(area, item)
+
+    def _cells(self) -> Iterator[tuple[str, Any]]:
+        for key in COLUMNS:
+            yield key, self.sheet.cell(self.row, self.col[key])
+
+    def _heading(self, code: str, name: str, maximum: Decimal, fill: PatternFill, lead: str | None) -> None:
+        self.row += 1
+        values = {"code": code, "name": name, "max": _number(maximum), "lead": lead or ""}
+        for key, cell in self._cells():
+            put(cell, values.get(key))
+            cell.font = Font(name="Calibri", bold=True)
+            cell.fill = fill
+            cell.border = _BORDER
+            cell.alignment = _WRAP
+        self.sheet.cell(self.row, self.col["code"]).number_format = "@"
+        self._height({"name": name, "lead": lead or ""}, bold=True)
+
+    def _item(self, area: Area, item: Item) -> None:
+        self.row += 1
+        rule = item.rule.words(item.max)
+        lead = effective_lead(area, item) or ""
+        values = {"code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
+        for key, cell in self._cells():
+            put(cell, values.get(key))
+            cell.border = _BORDER
+            cell.alignment = _WRAP
+            if key in INPUT_COLUMNS:
+                cell.protection = _UNLOCKED
+                cell.fill = _INPUT_FILL
+        self.sheet.cell(self.row, self.col["code"]).number_format = "@"
+        for key in ("evidence", "explanation", "note"):
+            self.sheet.cell(self.row, self.col[key]).number_format = "@"
+        self._value_validation(item)
+        if item.not_applicable:
+            self._validate(("na",), "not_applicable", _list_validation(f'"{YES}"', "ui.template.prompt_na"))
+        else:
+            na = self.sheet.cell(self.row, self.col["not_applicable"])
+            na.protection = Protection(locked=True)
+            na.fill = PatternFill()
+        self._validate(("points", str(item.max)), "self_score", _points_validation(item.max))
+        self._validate(("points", str(item.max)), "appraised", _points_validation(item.max))
+        self._height({"name": item.name, "rule": rule, "lead": lead})
+
+    def _value_validation(self, item: Item) -> None:
+        entry = item.rule.entry(item.max)
+        if entry is not None:
+            key, validation = self._entry_validation(item.code, entry)
+            self._validate(key, "value", validation)
+        if item.is_survey:
+            cell = self.sheet.cell(self.row, self.col["value"])
+            cell.fill = _SURVEY_FILL
+            cell.comment = Comment(t("ui.template.survey_note"), "parindex", height=90, width=220)
+
+    def _entry_validation(self, code: str, entry: Entry) -> tuple[tuple[Any, ...], DataValidation]:
+        """The validation for what a rule takes, and the key of the cells that share it (a choice list is the
+        item's own; the other kinds are shared by every cell that takes the same)."""
+        if entry.kind == "yes_no":
+            return ("yes_no",), _list_validation(f'"{YES},{NO}"', entry.prompt)
+        if entry.kind == "choice":
+            return ("choice", code), _list_validation(self._choice_source(code, list(entry.options)), entry.prompt)
+        if entry.most is not None:
+            return ("points", str(entry.most)), _points_validation(entry.most, entry.prompt)
+        return (entry.kind, entry.prompt), _number_validation(entry.kind, entry.prompt)
+
+    def _choice_source(self, code: str, labels: list[str]) -> str:
+        inline = '"' + ",".join(labels) + '"'
+        if len(inline) <= INLINE_LIST_LIMIT and not any("," in label or '"' in label for label in labels):
+            return inline
+        if self.lists is None:
+            self.lists = self.book.create_sheet(SHEET_LISTS)
+            self.lists.sheet_state = "hidden"
+            self.lists.protection.sheet = True
+        column = self.lists.max_column + 1 if self.lists.max_row > 1 or self.lists["A1"].value else 1
+        self.lists.cell(1, column, code)
+        for offset, label in enumerate(labels):
+            self.lists.cell(2 + offset, column, label)
+        letter = column_letter(column - 1)
+        return f"'{SHEET_LISTS}'!${letter}$2:${letter}${1 + len(labels)}"
+
+    def _validate(self, key: tuple[Any, ...], column: str, validation: DataValidation) -> None:
+        existing = self.validations.setdefault(key + (column,), validation)
+        existing.add(f"{self.letter[column]}{self.row}")
+
+    def _height(self, texts: dict[str, str], bold: bool = False) -> None:
+        """Enough lines for the longest wrapped text (Excel does not size rows by itself on opening)."""
+        lines = max(_lines(text, WIDTHS[key], bold) for key, text in texts.items())
+        if lines > 1:
+            self.sheet.row_dimensions[self.row].height = 15 * lines
+
+
+def _lines(text: str, width: int, bold: bool = False) -> int:
+    """Lines a wrapped text takes in a column `width` characters wide (Vietnamese runs a little narrower
+    than the digit '0' Excel measures widths in; bold a little wider)."""
+    per_line = max(width * (1.0 if bold else 1.15) - 2, 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
+
+
+def _number(value: Decimal) -> int | float:
+    """A maximum as a spreadsheet number (maxima have at most a few decimals: exact as float text)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _list_validation(source: str, prompt: str) -> DataValidation:
+    return DataValidation(type="list", formula1=source, allow_blank=True, showInputMessage=True,
+                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt),
+                          showErrorMessage=True, errorStyle="warning", errorTitle=t("ui.template.error_title"),
+                          error=t("ui.template.error_list"))
+
+
+def _number_validation(kind: str, prompt: str) -> DataValidation:
+    return DataValidation(type=kind, operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                          showInputMessage=True, promptTitle=t("ui.template.prompt_title"), prompt=t(prompt),
+                          showErrorMessage=True, errorStyle="warning", errorTitle=t("ui.template.error_title"),
+                          error=t("ui.template.error_number"))
+
+
+def _points_validation(maximum: Decimal, prompt: str = "ui.template.prompt_manual") -> DataValidation:
+    return DataValidation(type="decimal", operator="between", formula1="0", formula2=f"{maximum:f}",
+                          allow_blank=True, showInputMessage=True, promptTitle=t("ui.template.prompt_title"),
+                          prompt=t(prompt, max=fmt_plain(maximum)), showErrorMessage=True,
+                          errorStyle="warning", errorTitle=t("ui.template.error_title"),
+                          error=t(prompt, max=fmt_plain(maximum)))
+
+
+def _print_setup(sheet: Worksheet, landscape: bool) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

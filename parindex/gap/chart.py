@@ -1,0 +1,85 @@
+"""`--chart FILE.png`: a picture an officer can paste into a report (matplotlib, imported only when asked).
+
+With a current self-assessment: attainment (% of maximum) by area now, against the baseline year's where the
+baseline publishes area figures, each area labelled with its official rank. Without one: the area ranks of
+the baseline year and the year before (1 = best). The reconstructed-set warning is printed under the chart.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from parindex.common.i18n import fmt_num, t
+from parindex.gap.analysis import GapReport, criteria_note
+from parindex.gap.exports import note_text
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: works on servers and in CI
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
+    from parindex.io.atomic import write_atomic
+
+    plt = _pyplot()
+    o = report.official
+    areas = sorted(o.areas, key=lambda a: int(a.code), reverse=True)  # area 1 at the top
+    labels = ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 34)) for a in areas]
+    fig, ax = plt.subplots(figsize=(9, 1.0 + 0.62 * len(areas)), dpi=150)
+    positions = list(range(len(areas)))
+    if report.current is not None:
+        now = [float(a.now.percent) if a.now and a.now.percent is not None else 0.0 for a in areas]
+        then = [float(a.baseline_percent) if a.baseline_percent is not None else None for a in areas]
+        height = 0.38 if any(v is not None for v in then) else 0.6
+        bars = ax.barh([p + (height / 2 if height < 0.6 else 0) for p in positions], now, height=height,
+                       color="#2b6cb0", label=t("ui.gap.chart_now"))
+        if any(v is not None for v in then):
+            ax.barh([p - height / 2 for p in positions], [v or 0.0 for v in then], height=height, color="#a0aec0",
+                    label=str(o.year))
+        for bar, area, share in zip(bars, areas, now, strict=True):
+            label = f"{fmt_num(Decimal(str(share)), 1)}%"
+            if area.rank:
+                label += f"  ·  {o.year}: {t('ui.gap.chart_rank_label', rank=area.rank)}"
+            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize=8)
+        ax.set_xlim(0, 118)
+        ax.set_xlabel(t("ui.gap.chart_axis"))
+        ax.set_title(t("ui.gap.chart_title", unit=o.unit.name), loc="left", fontsize=11)
+    else:
+        units = o.total_units
+        score = [units + 1 - a.rank if a.rank else 0 for a in areas]  # longer bar = better rank
+        bars = ax.barh(positions, score, height=0.6, color="#2b6cb0", label=str(o.year))
+        for bar, area in zip(bars, areas, strict=True):
+            text = t("ui.gap.chart_rank_label", rank=area.rank) if area.rank else t("ui.gap.no_rank")
+            if area.previous_rank:
+                text += f" ({o.year - 1}: {area.previous_rank})"
+            ax.text(bar.get_width() + 0.5, bar.get_y() + bar.get_height() / 2, text, va="center", fontsize=8)
+        ax.set_xlim(0, units * 1.35)
+        ax.set_xticks([units + 1 - r for r in (units, units // 2, 10, 1) if r >= 1])
+        ax.set_xticklabels([str(r) for r in (units, units // 2, 10, 1) if r >= 1])
+        ax.set_xlabel(t("ui.gap.chart_rank_axis", units=units))
+        ax.set_title(t("ui.gap.chart_ranks", unit=o.unit.name) + f" — {o.year}", loc="left", fontsize=11)
+    ax.set_yticks(positions)
+    ax.set_yticklabels(labels, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    banner = criteria_note(report.criteria)
+    if banner:
+        fig.text(0.01, 0.005, "\n".join(textwrap.wrap(note_text(banner), 150)), fontsize=6.5, color="#b7791f",
+                 va="bottom")
+    fig.tight_layout(rect=(0, 0.06 if banner else 0, 1, 1))
+
+    def save(tmp: Path) -> None:
+        fig.savefig(tmp, format="png")
+
+    try:
+        write_atomic(path, save, force)
+    finally:
+        plt.close(fig)

@@ -1,0 +1,251 @@
+"""The gap report as data: a JSON document and an xlsx workbook (adapters at the edge).
+
+JSON numbers carry at most 2 decimals; every value from a baseline keeps its status and source.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from parindex.baseline.model import Provenance
+from parindex.common.i18n import fmt_num, said, t
+from parindex.gap.analysis import CurrentItem, GapReport, InputNotice, ItemChange, Note, criteria_note
+from parindex.scoring.reports import json_number
+
+
+def note_text(note: Note) -> str:
+    """A note in the user's language; a list parameter reads 'A, B và C' / 'A, B and C'."""
+    params = {key: join_words(value) if isinstance(value, list | tuple)
+              else fmt_num(value) if isinstance(value, Decimal) else value
+              for key, value in note.params.items()}
+    return t(note.key, **params)
+
+
+def join_words(words: list[str] | tuple[str, ...]) -> str:
+    words = [str(w) for w in words]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {t('ui.gap.and')} {words[-1]}"
+
+
+def all_notes(report: GapReport) -> list[Note]:
+    """The criteria warning first, then the report's own notes, then the projection's."""
+    banner = criteria_note(report.criteria)
+    notes = [banner] if banner else []
+    notes += report.notes
+    if report.projection:
+        notes += list(report.projection.notes)
+    if report.comparison:
+        notes += report.comparison.notes
+    unit = report.official.unit
+    if unit.rounding:
+        notes.append(Note("ui.gap.rounding", {"unit": unit.name, "tolerance": unit.rounding.tolerance}))
+    return notes
+
+
+def _sourced(report: GapReport, value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    assert isinstance(value, Provenance)
+    raw = value.value  # type: ignore[attr-defined]
+    return {"value": json_number(raw) if isinstance(raw, Decimal | int) else raw, "status": value.status,
+            "source": report.baseline.source_text(value.source), "note": value.note}
+
+
+def _item(item: CurrentItem) -> dict[str, Any]:
+    return {"code": item.code, "name": item.name, "area": item.area, "score": json_number(item.score),
+            "max": json_number(item.max), "lost": json_number(item.lost), "status": item.status, "lead": item.lead}
+
+
+def _notice(notice: InputNotice) -> dict[str, Any]:
+    return {"code": notice.code, "item": notice.item, "cell": notice.cell, "message": said(notice.message)}
+
+
+def _change(change: ItemChange) -> dict[str, Any]:
+    return {"code": change.code, "area": change.area, "before": json_number(change.before),
+            "after": json_number(change.after),
+            "max_before": json_number(change.max_before), "max_after": json_number(change.max_after),
+            "delta": json_number(change.delta)}
+
+
+def report_dict(report: GapReport) -> dict[str, Any]:
+    o, base = report.official, report.baseline
+    criteria = asdict(report.criteria) if report.criteria else {}
+    banner = criteria_note(report.criteria)
+    if criteria:
+        criteria["reconstructed"] = criteria.get("status") == "reconstructed"
+        criteria["warning"] = note_text(banner) if banner else None
+    data: dict[str, Any] = {
+        "year": base.year,
+        "baseline_file": report.baseline_file,
+        "criteria": criteria or None,
+        "unit": o.unit.name,
+        "official": {
+            "total": _sourced(report, o.total),
+            "rank": _sourced(report, o.rank),
+            "total_units": o.total_units,
+            "max": json_number(o.max),
+            "lost": json_number(o.lost),
+            "components": [{"id": c.id, "name": c.name, "score": json_number(c.score), "max": json_number(c.max),
+                            "lost": json_number(c.lost), "status": c.status, "rank": c.rank} for c in o.components],
+            "thresholds": [{"kind": th.kind, "rank": th.rank, "unit": th.holder, "score": json_number(th.score),
+                            "status": th.status, "exact": th.exact, "distance": json_number(th.distance)}
+                           for th in o.thresholds],
+            "areas": [{"code": a.code, "name": a.name, "rank": a.rank, "rank_status": a.rank_status,
+                       "previous_rank": a.previous_rank, "rank_change": a.rank_change, "lead": a.lead,
+                       "baseline_score": json_number(a.baseline_score),
+                       "baseline_percent": json_number(a.baseline_percent),
+                       "score_change": json_number(a.score_change),
+                       "now": None if a.now is None else {"score": json_number(a.now.score),
+                                                          "max": json_number(a.now.max),
+                                                          "percent": json_number(a.now.percent)},
+                       "shortfalls": [{"text": s.text, "lead": s.lead, "status": s.status,
+                                       "source": base.source_text(s.source),
+                                       "figure": None if s.figure is None else {
+                                           "value": json_number(s.figure.value), "unit": s.figure.unit,
+                                           "target": json_number(s.figure.target)}} for s in a.shortfalls]}
+                      for a in o.areas],
+            "previous": None if o.previous is None else {
+                "year": o.previous.year, "unit": o.previous.unit, "total": json_number(o.previous.total),
+                "rank": o.previous.rank, "total_change": json_number(o.previous.total_change),
+                "rank_change": o.previous.rank_change},
+        },
+        "current": None,
+        "projection": None,
+        "recoverable": [_item(i) for i in report.recoverable],
+        "by_lead": [{"lead": b.lead, "lost": json_number(b.lost), "items": b.items} for b in report.by_lead],
+        "target": None,
+        "comparison": None,
+        "notes": [{"key": n.key, "warning": n.warning, "message": note_text(n)} for n in all_notes(report)],
+    }
+    if report.current:
+        c = report.current
+        data["current"] = {"source": c.source, "criteria": c.criteria_id, "unit": c.unit, "year": c.year,
+                           "score": json_number(c.score), "max": json_number(c.max),
+                           "warnings": [_notice(n) for n in c.warnings], "errors": [_notice(n) for n in c.errors],
+                           "components": [{"id": p.id, "score": json_number(p.score), "max": json_number(p.max),
+                                           "full_max": json_number(p.full_max)} for p in c.components]}
+    if report.projection:
+        p = report.projection
+        data["projection"] = {
+            "assumption": True,
+            "self_assessed": [{"id": s.id, "score": json_number(s.score)} for s in p.self_assessed],
+            "assumed": [{"id": a.component, "value": json_number(a.value), "max": json_number(a.max),
+                         "from": "option" if a.given else f"baseline {base.year}"} for a in p.assumptions],
+            "total": json_number(p.total), "baseline_total": json_number(p.baseline_total),
+            "change": json_number(p.change),
+            "rank_best": p.rank_best, "rank_worst": p.rank_worst}
+    if report.target:
+        tg = report.target
+        data["target"] = {"rank": tg.rank, "score": json_number(tg.threshold.score), "unit": tg.threshold.holder,
+                          "exact": tg.threshold.exact, "start": json_number(tg.start), "needed": json_number(tg.needed),
+                          "reachable": tg.reachable, "recoverable": json_number(tg.recoverable),
+                          "selection": [_item(i) for i in tg.selection],
+                          "selection_points": json_number(sum((i.lost for i in tg.selection), Decimal(0)))}
+    if report.comparison:
+        cmp = report.comparison
+        data["comparison"] = {"previous_criteria": cmp.previous_criteria, "previous_year": cmp.previous_year,
+                              "previous_unit": cmp.previous_unit, "previous_score": json_number(cmp.previous_score),
+                              "current_score": json_number(cmp.current_score),
+                              "same": [_change(c) for c in cmp.same],
+                              "max_changed": [_change(c) for c in cmp.max_changed],
+                              "added": [_change(c) for c in cmp.added], "removed": [_change(c) for c in cmp.removed]}
+    return data
+
+
+def report_json(report: GapReport) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
+    """A workbook an officer can sort and filter: summary, areas, recoverable items, leads, comparison."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.io.atomic import write_atomic
+
+    data = report_dict(report)
+    book = Workbook()
+    book.properties.creator = "parindex"
+    book.properties.category = REPORT_CATEGORY
+    summary = book.active
+    summary.title = t("ui.gap.sheet_summary")
+    o = data["official"]
+    rows: list[list[Any]] = [[t("ui.gap.what"), t("ui.gap.value"), t("ui.gap.status"), t("ui.gap.source")]]
+    rows.append([t("ui.gap.unit"), data["unit"], "", ""])
+    rows.append([t("ui.gap.year"), data["year"], "", data["baseline_file"]])
+    if data["criteria"]:
+        rows.append([t("ui.gap.criteria"), data["criteria"]["id"], data["criteria"]["status"], ""])
+    for key, label in (("total", t("ui.gap.total")), ("rank", t("ui.gap.rank"))):
+        value = o[key]
+        rows.append([label, value["value"] if value else None, value["status"] if value else "",
+                     value["source"] if value else ""])
+    for comp in o["components"]:
+        rows.append([comp["name"], comp["score"], comp["status"] or "", f"max {comp['max']} · lost {comp['lost']}"])
+    for th in o["thresholds"]:
+        label = t("ui.gap.average") if th["kind"] == "average" else t("ui.gap.top", n=th["rank"])
+        rows.append([label, th["score"], th["status"], th["distance"]])
+    if data["projection"]:
+        rows.append([t("ui.gap.projected_total"), data["projection"]["total"], t("ui.gap.projection"), ""])
+    for note in data["notes"]:
+        rows.append([t("ui.gap.notes"), note["message"], "", ""])
+    _fill(summary, rows, Font)
+
+    areas = book.create_sheet(t("ui.gap.sheet_areas"))
+    area_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.area"), t("ui.gap.rank_year", year=data["year"]),
+                                   t("ui.gap.rank_year", year=data["year"] - 1), t("ui.gap.lead"),
+                                   t("ui.gap.now_col"), t("ui.gap.max"), t("ui.gap.percent"), t("ui.gap.shortfalls")]]
+    for a in o["areas"]:
+        now = a["now"] or {}
+        area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"], now.get("score"),
+                          now.get("max"), now.get("percent"), "\n".join(s["text"] for s in a["shortfalls"])])
+    _fill(areas, area_rows, Font)
+
+    items = book.create_sheet(t("ui.gap.sheet_items"))
+    item_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.item"), t("ui.gap.area"), t("ui.gap.score"),
+                                   t("ui.gap.max"), t("ui.gap.lost"), t("ui.gap.status"), t("ui.gap.lead")]]
+    item_rows += [[i["code"], i["name"], i["area"], i["score"], i["max"], i["lost"], i["status"], i["lead"]]
+                  for i in data["recoverable"]]
+    _fill(items, item_rows, Font)
+
+    leads = book.create_sheet(t("ui.gap.sheet_leads"))
+    lead_rows: list[list[Any]] = [[t("ui.gap.lead"), t("ui.gap.items"), t("ui.gap.recoverable_points")]]
+    lead_rows += [[b["lead"] or t("ui.gap.no_lead"), b["items"], b["lost"]] for b in data["by_lead"]]
+    _fill(leads, lead_rows, Font)
+
+    if data["comparison"]:
+        cmp = data["comparison"]
+        sheet = book.create_sheet(t("ui.gap.sheet_compare"))
+        cmp_rows: list[list[Any]] = [[t("ui.gap.kind"), t("ui.gap.code"), t("ui.gap.before"), t("ui.gap.after"),
+                                      t("ui.gap.max_before"), t("ui.gap.max_after"), t("ui.gap.delta")]]
+        for kind, label in (("same", "ui.gap.kind_changed"), ("max_changed", "ui.gap.kind_max"),
+                            ("added", "ui.gap.kind_added"), ("removed", "ui.gap.kind_removed")):
+            for c in cmp[kind]:
+                if kind == "same" and not c["delta"]:
+                    continue
+                cmp_rows.append([t(label), c["code"], c["before"], c["after"], c["max_before"], c["max_after"],
+                                 c["delta"]])
+        _fill(sheet, cmp_rows, Font)
+
+    def save(tmp: Path) -> None:
+        book.save(tmp)
+
+    write_atomic(path, save, force)
+
+
+def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
+    from parindex.io.xlsx_cells import append
+
+    for row in rows:
+        append(sheet, row)
+    for cell in sheet[1]:
+        cell.font = font(bold=True)
+    sheet.freeze_panes = "A2"
+    for column in sheet.columns:
+        width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)

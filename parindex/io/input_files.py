@@ -1,0 +1,62 @@
+"""Opening an input file the same way everywhere: what it is, how big it may be, its first bytes.
+
+Criteria and baseline YAML and evidence workbooks all come from officers' folders. Before any parser sees
+one: a folder, a missing file, a device or pipe (endless, or blocking), an unreadable file and a file over
+the size limit are refused with the catalogue's errors, and limits raised by environment variables are read
+one way.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from parindex.common.errors import ParindexError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and encrypted .xlsx
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")  # .xlsx, .ods and other zips
+
+
+def env_limit(name: str, default: int) -> int:
+    """A positive whole number from the environment (e.g. PARINDEX_MAX_BYTES), else `default`."""
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw.isdecimal() and raw.isascii() and int(raw) > 0 else default
+
+
+def checked_size(path: Path, limit: int) -> int:
+    """The size of a regular file at most `limit` bytes long; else the ParindexError that says why not."""
+    where = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ParindexError("PE300", path=where) from None
+    except OSError as exc:
+        raise ParindexError("PE303", where=where, reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ParindexError("PE305", path=where)
+    if not stat.S_ISREG(info.st_mode):
+        raise ParindexError("PE307", path=where)
+    if info.st_size > limit:
+        raise ParindexError("PE301", where=where, size=info.st_size, limit=limit)
+    return info.st_size
+
+
+def read_bytes(path: Path, limit: int, count: int = -1) -> bytes:
+    """The file's bytes (the first `count` of them, if given), after `checked_size`."""
+    checked_size(path, limit)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(count)
+    except OSError as exc:
+        raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def same_file(path: Path, other: Path | None) -> bool:
+    """The same file, however named (relative, through a link, in another case on a case-blind disk)."""
+    if other is None:
+        return False
+    try:
+        return path.resolve() == other.resolve() or (path.exists() and other.exists() and path.samefile(other))
+    except OSError:
+        return False

@@ -1,0 +1,271 @@
+"""The scoring engine (pure): a criteria set and an evidence book in, an explained unit score out.
+
+Points are Decimal. Each item's points are rounded once (2 decimals, half-up); every parent is the exact
+sum of its children, so every total shown equals the sum of the parts shown.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from parindex.common import values
+from parindex.criteria.model import Area, CriteriaSet, Item, code_key, effective_lead
+from parindex.evidence.model import EvidenceBook, EvidenceRow, RawValue, is_blank
+
+Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+
+def round_points(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def percent(score: Decimal, maximum: Decimal) -> Decimal | None:
+    return (score * 100 / maximum).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if maximum else None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning or an error about one item (or the book): a catalogue code, its cell and parameters."""
+
+    code: str
+    item: str | None = None
+    ref: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    item: Item
+    area: Area
+    status: Status
+    points: Decimal  # 0 unless scored/estimated (or appraised)
+    value: object = None  # the value as understood (Decimal, bool, label); as typed when invalid; None when blank
+    value_ref: str = ""
+    tier: str | None = None  # which tier/option/case gave the points, for `explain`
+    self_score: Decimal | None = None
+    appraised: Decimal | None = None
+    evidence: str | None = None
+    explanation: str | None = None
+
+    @property
+    def counted_max(self) -> Decimal:
+        """The max this item adds to its parents: N/A and not-self-scored items add nothing."""
+        return ZERO if self.status in ("not_applicable", "not_self_scored") else self.item.max
+
+    @property
+    def lost(self) -> Decimal:
+        return self.counted_max - self.points
+
+    @property
+    def lead(self) -> str | None:
+        return effective_lead(self.area, self.item)
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    code: str
+    name: str
+    score: Decimal
+    max: Decimal  # of what was scored (N/A and not-self-scored removed)
+    full_max: Decimal  # as the criteria set says
+    rank: int | None = None
+
+    @property
+    def percent(self) -> Decimal | None:
+        return percent(self.score, self.max)
+
+
+class _Totals:
+    """Score, max and % of a unit: the sums of its area subtotals."""
+
+    areas: list[Subtotal]
+
+    @property
+    def score(self) -> Decimal:
+        return sum((area.score for area in self.areas), ZERO)
+
+    @property
+    def max(self) -> Decimal:
+        return sum((area.max for area in self.areas), ZERO)
+
+    @property
+    def percent(self) -> Decimal | None:
+        return percent(self.score, self.max)
+
+
+@dataclass(frozen=True)
+class UnitScore(_Totals):
+    criteria: CriteriaSet
+    unit: str
+    level: str
+    year: str
+    source: str  # the workbook it came from
+    items: list[ItemScore]
+    areas: list[Subtotal]
+    components: list[Subtotal]
+    warnings: list[Notice]
+    errors: list[Notice]
+
+    def totals(self) -> UnitTotals:
+        return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level)
+
+
+@dataclass(frozen=True)
+class UnitTotals(_Totals):
+    """What ranking needs of a unit: small, so a thousand units are ranked without keeping their items."""
+
+    unit: str
+    source: str
+    areas: list[Subtotal]
+    errors: int  # how many errors its workbook has (any: the run exits 1)
+    level: str  # how its name is compared with others' (unit_names.name_key)
+
+
+# --- scoring ----------------------------------------------------------------------------------------
+
+def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
+    warnings: list[Notice] = []
+    errors: list[Notice] = []
+    known = cset.item_by_code()
+    for code, row in book.rows.items():
+        if code not in known and code not in cset.group_codes:
+            errors.append(Notice("PS510", code, row.ref("code"), {"code": code}))
+    scored = [score_item(area, item, book.rows.get(item.code), warnings, errors) for area, item in cset.items()]
+    return UnitScore(
+        criteria=cset,
+        unit=book.info.get("unit", "").strip() or book.path,
+        level=book.info.get("level", "").strip() or cset.level,
+        year=book.info.get("year", "").strip(),
+        source=book.path,
+        items=scored,
+        areas=rank_subtotals(area_subtotals(cset, scored)),
+        components=component_subtotals(cset, scored),
+        warnings=warnings,
+        errors=errors,
+    )
+
+
+def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[Notice],
+               errors: list[Notice]) -> ItemScore:
+    """One item: N/A, then the value through its rule, then appraised and self-score cross-checks."""
+    row = row or EvidenceRow(item.code, 0)
+    raw = row.values.get  # raw values, read straight: this runs for every item of every workbook
+    evidence, explanation = _text(raw("evidence")), _text(raw("explanation"))
+    base = {"item": item, "area": area, "evidence": evidence, "explanation": explanation}
+    value_ref = row.ref("value")
+    try:
+        if _is_not_applicable(item, row):
+            return ItemScore(status="not_applicable", points=ZERO, value_ref=row.ref("not_applicable"), **base)
+        self_score = _points_cell(row, "self_score", item)
+        appraised = _points_cell(row, "appraised", item)
+        survey = item.is_survey
+        if is_blank(raw("value")):
+            status: Status = "not_self_scored" if survey else "missing"
+            if status == "missing":
+                warnings.append(Notice("PS503", item.code, value_ref, {"code": item.code}))
+            return ItemScore(status=status, points=ZERO, value_ref=value_ref, self_score=self_score,
+                             appraised=appraised, **base)
+        value, points, tier = item.rule.score(raw("value"), item.max)
+    except values.ValueProblem as problem:
+        ref = problem.params.get("ref") or value_ref
+        errors.append(Notice(problem.code, item.code, str(ref), {**problem.params, "code": item.code}))
+        return ItemScore(status="invalid", points=ZERO, value=_text(raw("value")), value_ref=value_ref, **base)
+    points = round_points(points)
+    if self_score is not None and self_score != points:
+        warnings.append(Notice("PS501", item.code, row.ref("self_score"),
+                               {"code": item.code, "self": self_score, "computed": points}))
+    if appraised is not None and appraised != points:
+        warnings.append(Notice("PS504", item.code, row.ref("appraised"),
+                               {"code": item.code, "appraised": appraised, "self": points,
+                                "delta": points - appraised}))
+    if not survey and evidence is None and explanation is None:
+        warnings.append(Notice("PS502", item.code, row.ref("evidence") or value_ref, {"code": item.code}))
+    return ItemScore(status="estimated" if survey else "scored",
+                     points=appraised if appraised is not None else points, value=value,
+                     value_ref=value_ref, tier=tier, self_score=self_score, appraised=appraised, **base)
+
+
+def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
+    raw = row.values.get("not_applicable")
+    try:
+        if is_blank(raw) or not values.parse_not_applicable(raw):
+            return False
+    except values.ValueProblem as problem:  # said at the Không áp dụng cell, not at the value's
+        raise values.ValueProblem(problem.code, **{**problem.params, "ref": row.ref("not_applicable")}) from None
+    if not item.not_applicable:
+        raise values.ValueProblem("PS512", ref=row.ref("not_applicable"))
+    return True
+
+
+def _points_cell(row: EvidenceRow, key: str, item: Item) -> Decimal | None:
+    """A points column (self-score, appraised): blank, or a number within [0, max]."""
+    raw = row.values.get(key)
+    if is_blank(raw):
+        return None
+    try:
+        points = values.parse_quantity(raw)
+    except values.ValueProblem as problem:
+        raise values.ValueProblem(problem.code, **{**problem.params, "ref": row.ref(key)}) from None
+    if points > item.max:
+        raise values.ValueProblem("PS511", value=points, max=item.max, ref=row.ref(key))
+    return round_points(points)
+
+
+def _text(raw: RawValue) -> str | None:
+    return None if is_blank(raw) else str(raw).strip()
+
+
+# --- subtotals and ranks ------------------------------------------------------------------------------
+
+def area_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
+    return [
+        Subtotal(area.code, area.name,
+                 sum((s.points for s in scored if s.area is area), ZERO),
+                 sum((s.counted_max for s in scored if s.area is area), ZERO), area.max)
+        for area in cset.areas
+    ]
+
+
+def component_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
+    return [
+        Subtotal(comp.id, comp.name,
+                 sum((s.points for s in scored if s.item.component == comp.id), ZERO),
+                 sum((s.counted_max for s in scored if s.item.component == comp.id), ZERO), comp.max)
+        for comp in cset.components
+    ]
+
+
+def rank_subtotals(subtotals: list[Subtotal]) -> list[Subtotal]:
+    """The same subtotals with `rank` by % attained (ties share a rank; nothing scored ranks last)."""
+    ranks = competition_ranks([s.percent if s.percent is not None else Decimal(-1) for s in subtotals])
+    return [Subtotal(s.code, s.name, s.score, s.max, s.full_max, rank) for s, rank in zip(subtotals, ranks,
+                                                                                            strict=True)]
+
+
+def competition_ranks(keys: list[Decimal]) -> list[int]:
+    """1-based ranks, higher key first; equal keys share a rank and the next rank skips (1, 2, 2, 4)."""
+    ascending = sorted(keys)
+    return [1 + len(keys) - bisect_right(ascending, key) for key in keys]  # 1 + how many are greater
+
+
+def biggest_losses(unit: UnitScore, limit: int = 10) -> list[ItemScore]:
+    lost = [s for s in unit.items if s.lost > 0]
+    return sorted(lost, key=lambda s: (-s.lost, code_key(s.item.code)))[:limit]
+
+
+@dataclass(frozen=True)
+class RankedUnit:
+    rank: int
+    unit: UnitTotals
+
+
+def rank_units(units: list[UnitTotals]) -> list[RankedUnit]:
+    """Units by % of what they could score (fair when N/A items differ); ties share a rank."""
+    ranks = competition_ranks([unit.percent if unit.percent is not None else Decimal(-1) for unit in units])
+    ordered = sorted(zip(ranks, units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
+    return [RankedUnit(rank, unit) for rank, unit in ordered]

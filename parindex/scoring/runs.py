@@ -1,0 +1,198 @@
+"""From workbook paths to unit scores: find the files, pick the criteria set, refuse mismatches, use the CPUs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from parindex.common.errors import ParindexError
+from parindex.criteria.model import CriteriaSet
+from parindex.io.input_files import same_file
+from parindex.scoring.engine import Notice, UnitScore, UnitTotals, score_book
+
+R = TypeVar("R")
+
+PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
+
+
+def _scratch(path: Path) -> bool:
+    """Excel's lock file of an open workbook (~$so.xlsx) or a Mac's resource file (._so.xlsx): not workbooks."""
+    return path.name.startswith(("~$", "._"))
+
+
+# Spreadsheets an officer may leave in a folder that `score` cannot read: named, so none is missed silently.
+OTHER_SPREADSHEETS = (".ods", ".xls", ".xlsm", ".xlsb", ".csv", ".fods")
+
+
+@dataclass(frozen=True)
+class Collected:
+    workbooks: list[Path]  # as given, in order, each once
+    not_read: list[Path]  # spreadsheets in the given folders that are not .xlsx
+
+
+def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
+    """Files as given; a folder stands for the .xlsx files in it (sorted). Lock files are skipped everywhere:
+    `*.xlsx` in a shell matches the ~$ file of a workbook open in Excel.
+
+    Every file is checked to exist before any is read, and a file named twice is read once. The output
+    (`output`) may be none of them, named or found in a folder (PS525): it would replace a workbook. Only
+    last run's report, found in the folder as the output again, is left out (to be replaced with --force)."""
+    found: dict[Path, Path] = {}  # resolved → as given, in order
+    not_read: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            entries = sorted(p for p in path.iterdir() if not _scratch(p) and p.is_file())
+            inside = [p for p in entries if p.suffix.lower() == ".xlsx"]
+            others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not same_file(p, output)]
+            not_read += others
+            if not inside:
+                raise ParindexError("PS523", path=str(path), others=_others(others))
+        elif not path.exists():
+            raise ParindexError("PE300", path=str(path))
+        else:
+            inside = [] if _scratch(path) else [path]
+        for workbook in inside:
+            if same_file(workbook, output):
+                if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
+                    continue
+                raise ParindexError("PS525", path=str(workbook))
+            found.setdefault(workbook.resolve(), workbook)
+    if not found:  # only lock files were named
+        raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
+    return Collected(list(found.values()), not_read)
+
+
+def _is_report(path: Path) -> bool:
+    from parindex.evidence.reader import is_report
+
+    return is_report(path)
+
+
+def _others(files: list[Path]) -> str:
+    from parindex.common.i18n import t
+
+    return " " + t("ui.score.not_xlsx", files=", ".join(p.name for p in files)) if files else ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A workbook in the run that is a report parindex wrote (an earlier `score -o r.xlsx`), not a unit's."""
+
+    path: Path
+
+
+def score_many(paths: list[Path], criteria_ref: str | None,
+               render: Callable[[UnitScore], R]) -> Iterator[tuple[R, UnitTotals] | Skipped]:
+    """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order;
+    a report parindex wrote comes back as `Skipped`.
+
+    Many workbooks are handled by worker processes, one per CPU: reading and scoring are nearly all the
+    work, and a worker sends back only the rendered text and the totals, so this process keeps little per
+    unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
+    workers = min(4, _cpus())
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        cache: dict[str, CriteriaSet] = {}
+        for path in paths:
+            yield _score_or_skip(path, criteria_ref, render, cache)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from parindex.common.i18n import current_lang
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                               initargs=(current_lang(),))
+    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
+    try:
+        for result in pool.map(task, paths, chunksize=8):
+            if isinstance(result, ParindexError):
+                raise result
+            yield result
+    finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
+        # (wait=False races the pool's own shutdown on Python < 3.12.8 and can print a traceback at exit)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _cpus() -> int:
+    """The CPUs this process may use (a container or `taskset` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+_worker_sets: dict[str, CriteriaSet] = {}  # a worker's criteria sets, loaded once per process
+
+
+def _start_worker(lang: str) -> None:
+    """Workers speak the run's language, and leave Ctrl-C to the main process, which stops the run and
+    says so (no worker tracebacks)."""
+    import signal
+
+    from parindex.common.i18n import set_lang
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_lang(lang)
+
+
+def _score_or_error(path: Path, criteria_ref: str | None,
+                    render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
+    try:
+        return _score_or_skip(path, criteria_ref, render, _worker_sets)
+    except ParindexError as exc:  # carried back to the parent, which raises it in file order
+        return exc
+
+
+def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
+                   cache: dict[str, CriteriaSet]) -> tuple[R, UnitTotals] | Skipped:
+    try:
+        unit = score_workbook(path, criteria_ref, cache)
+    except ParindexError as exc:
+        # a workbook without the evidence sheets may be an earlier report left in the folder: asked only then
+        if exc.code == "PW420" and _is_report(path):
+            return Skipped(path)
+        raise
+    return render(unit), unit.totals()
+
+
+def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> UnitScore:
+    """Read, match to its criteria set (the workbook's own id unless --criteria), and score."""
+    from parindex.criteria.files import load_bundled, load_criteria
+    from parindex.evidence.reader import read_evidence
+
+    book = read_evidence(path)
+    ref = criteria_ref or book.info.get("criteria_id", "").strip()
+    if not ref:
+        raise ParindexError("PS522", where=str(path))
+    if ref not in cache:
+        try:
+            cache[ref] = load_criteria(criteria_ref) if criteria_ref else load_bundled(ref)
+        except ParindexError as exc:
+            if exc.code != "PE300" or criteria_ref:
+                raise
+            raise ParindexError("PS524", where=_at(path, book.info_refs.get("criteria_id")),
+                                set_id=ref) from None
+    cset = cache[ref]
+    year = book.info.get("year", "").strip()
+    if year.isdigit() and int(year) not in cset.years:
+        raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,
+                            years=", ".join(map(str, cset.years)), year=year)
+    book_fp = book.info.get("fingerprint", "").strip()
+    book_id = book.info.get("criteria_id", "").strip()
+    if (book_fp and book_fp != cset.fingerprint()) or (book_id and book_id != cset.id):
+        raise ParindexError("PS520", where=_at(path, book.info_refs.get("fingerprint")), book_id=book_id or "?",
+                            book_fp=book_fp or "?",
+                            set_id=cset.id, set_fp=cset.fingerprint())
+    unit = score_book(cset, book)
+    if not book_fp:
+        unit.warnings.insert(0, Notice("PS521", None, str(path), {"set_id": cset.id}))
+    return unit
+
+
+def _at(path: Path, cell: str | None) -> str:
+    """`FILE › Thông tin!B4`, or just the file when the cell is not known."""
+    return f"{path} › {cell}" if cell else str(path)

@@ -1,0 +1,96 @@
+"""Unit names as people write them, matched without diacritics, case or prefixes; errors name the closest."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parindex.baseline.files import find_baseline
+from parindex.common.errors import ParindexError
+from parindex.common.unit_names import closest, match_name, name_key
+from parindex.gap.analysis import resolve_unit
+
+PROVINCES = {"Bắc Giang": [], "Bắc Ninh": [], "Quảng Ninh": [], "Hà Nội": [], "Thừa Thiên Huế": [],
+             "Bà Rịa - Vũng Tàu": [], "Thành phố Hồ Chí Minh": ["TP.HCM"], "Hải Phòng": []}
+
+
+@pytest.mark.parametrize("written", [
+    "Bắc Giang", "bac giang", "BẮC GIANG", "Tỉnh Bắc Giang", "tinh bac giang", "UBND tỉnh Bắc Giang",
+    "Ủy ban nhân dân tỉnh Bắc Giang", "Uỷ ban nhân dân tỉnh Bắc Giang", "  Bắc   Giang ",
+    unicodedata.normalize("NFD", "UBND tỉnh Bắc Giang"), "Bac Giang.",
+])
+def test_ways_of_writing_bac_giang(written: str) -> None:
+    assert match_name(written, PROVINCES) == "Bắc Giang"
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh"), ("Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("TP.HCM", "Thành phố Hồ Chí Minh"), ("UBND Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+    ("Thành phố Hà Nội", "Hà Nội"), ("TP Hải Phòng", "Hải Phòng"), ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+    ("Bà Rịa–Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("ba ria vung tau", "Bà Rịa - Vũng Tàu"),
+])
+def test_prefixes_punctuation_and_aliases(written: str, name: str) -> None:
+    assert match_name(written, PROVINCES) == name
+
+
+def test_unknown_name_lists_the_closest() -> None:
+    with pytest.raises(ParindexError) as caught:
+        match_name("Bac Gaing", PROVINCES, context="2020")
+    error = caught.value
+    assert error.code == "PG401"
+    assert error.exit_code == 2
+    assert error.params["closest"].split(", ")[0] == "Bắc Giang"
+    assert "Bắc Giang" in error.message("vi") and "2020" in error.message("en")
+
+
+def test_ambiguous_name_lists_the_candidates() -> None:
+    units = {"Bắc Giang": [], "Tỉnh Bắc Giang (cũ)": ["Bac Giang"]}
+    with pytest.raises(ParindexError) as caught:
+        match_name("bắc giang", units)
+    assert caught.value.code == "PG402"
+    assert "Bắc Giang" in caught.value.params["names"] and "(cũ)" in caught.value.params["names"]
+
+
+def test_lower_levels_keep_thanh_pho() -> None:
+    """A district-level 'Thành phố Bắc Giang' is the city, not the province: the prefix is part of the name."""
+    assert name_key("Thành phố Bắc Giang", "district") == "thanh pho bac giang"
+    assert name_key("UBND thành phố Bắc Giang", "district") == "thanh pho bac giang"
+    assert name_key("Thành phố Bắc Giang", "province") == "bac giang"
+
+
+def test_closest_is_stable_and_bounded() -> None:
+    assert closest("Quang Nin", PROVINCES)[0] == "Quảng Ninh"
+    assert len(closest("x", PROVINCES)) <= 3
+
+
+@given(st.sampled_from(sorted(PROVINCES)), st.sampled_from(["", "Tỉnh ", "UBND tỉnh ", "tỉnh "]),
+       st.booleans(), st.booleans())
+def test_any_spelling_of_a_known_name_matches_it(name: str, prefix: str, upper: bool, bare: bool) -> None:
+    written = prefix + name
+    if upper:
+        written = written.upper()
+    if bare:
+        written = "".join(c for c in unicodedata.normalize("NFD", written) if not unicodedata.combining(c))
+        written = written.replace("đ", "d").replace("Đ", "D")
+    assert match_name(written, PROVINCES) == name
+
+
+def test_baseline_units_resolve() -> None:
+    _, base = find_baseline(2020)
+    for query in ("bac giang", "Tỉnh Bắc Giang", "UBND tỉnh Bắc Giang"):
+        assert resolve_unit(base, query).name == "Bắc Giang"
+    assert resolve_unit(base, "TP.HCM").name == "Thành phố Hồ Chí Minh"
+
+
+def test_the_merged_province_is_not_matched_silently() -> None:
+    """'Bắc Ninh' after 1 July 2025 is Bắc Giang + Bắc Ninh: the 2020 table lists them apart, so say so."""
+    _, base = find_baseline(2020)
+    with pytest.raises(ParindexError) as caught:
+        resolve_unit(base, "Tỉnh Bắc Ninh")
+    error = caught.value
+    assert error.code == "PG404"
+    assert error.params["known"] == "Bắc Giang"
+    assert "01/07/2025" in error.message("vi")
