@@ -398,9 +398,8 @@ class _Sheet:
         sheet, rows, data = self.scan.name, self.rows, self.scan.formulas
         if data is None:
             return
-        from xml.etree.ElementTree import ParseError
-
         from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import ParseError  # defusedxml 0.7.0 raises its own copy of the class
 
         try:
             formulas = _formulas_without_value(data)

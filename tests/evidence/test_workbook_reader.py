@@ -247,6 +247,18 @@ def test_formula_without_cached_value_is_reported(tmp_path):
     assert "LibreOffice" in error.message("vi")
 
 
+def test_sheet_xml_that_is_not_one_document_is_a_damaged_workbook(tmp_path):
+    """A formula tag before the sheet's root (found by hypothesis with defusedxml 0.7.0, whose parse error is a
+    class of its own): PW410, never a traceback."""
+    path = make_book(tmp_path / "p.xlsx", [["1.1.1", "", 1, "", ""]])
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as out:
+        for entry in source.infolist():
+            data = source.read(entry)
+            out.writestr(entry, b"<f>1+1</f>" + data if entry.filename == "xl/worksheets/sheet2.xml" else data)
+    raises(damaged, "PW410")
+
+
 def test_formula_with_a_namespace_prefix_is_found_too(tmp_path):
     path = make_book(tmp_path / "p2.xlsx", [["1.1.1", "", 1, "", "=10*9.57%"]])
     main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
