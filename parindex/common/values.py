@@ -1,7 +1,7 @@
 """Reading cell values as people type them: `95,7%`, `1.234,5`, `Có`, `x`, `3.3.1.` (pure, no I/O).
 
 Every reader takes a raw cell value (what the spreadsheet held) and returns a Decimal, bool or str, or raises
-`ValueProblem`: a catalogue code (PW4xx) with the value as written and the accepted forms. It is not a
+`ValueProblem`: a Message (PW4xx) with the value as written and the accepted forms. It is not a
 `ParindexError` because only the caller knows the cell address; the scoring engine adds it. Nothing
 ambiguous is guessed: `1.234` could be a thousand or a decimal, so it is an error that names both readings.
 """
@@ -14,6 +14,8 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+
+from parindex.common.messages import Message
 
 # A cell as the spreadsheet held it, before any rule reads it.
 RawValue = str | int | float | bool | date | datetime | time | None
@@ -39,17 +41,20 @@ _TRAILING_PUNCT = ".,;:!?…'\"“”‘’*"
 
 
 class ValueProblem(Exception):
-    """A value that cannot be read as asked; `code` is a catalogue key, `params` fill in its text."""
+    """A value that cannot be read as asked: `msg` is what to say (a PW4xx code, the value as written and the
+    accepted forms), its place (`where`) added by whoever knows the cell."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = {key: str(value) for key, value in params.items()}
-        super().__init__(f"{code} {self.params}")
+    def __init__(self, code: str, /, where: str | None = None, **params: object) -> None:
+        self.msg = Message(code, params, where)
+        super().__init__(f"{code} {params}")
 
-    def message(self, lang: str | None = None) -> str:
-        from parindex.common.i18n import t
+    @property
+    def code(self) -> str:
+        return self.msg.code
 
-        return t(self.code, lang=lang, **self.params)
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.msg.params)
 
 
 # --- text -------------------------------------------------------------------------------------------

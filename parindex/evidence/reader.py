@@ -342,7 +342,7 @@ class _Sheet:
         try:
             columns = match_headers(header_cells)
         except ValueProblem as problem:
-            raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
+            raise ParindexError.of(problem.msg, where=self.where(f"{sheet}!A{header + 1}")) from None
         # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
         spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
         percent = self.scan.percent

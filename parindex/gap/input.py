@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from parindex.baseline.files import find_baseline
 from parindex.baseline.model import Baseline
 from parindex.common.errors import ParindexError
-from parindex.common.i18n import Phrase
+from parindex.common.messages import Message
 from parindex.common.unit_names import match_name
 from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.model import CriteriaSet, effective_lead
@@ -32,7 +32,6 @@ from parindex.gap.analysis import (
     GapOptions,
     GapReport,
     InputNotice,
-    Note,
     analyse,
     needed_current,
 )
@@ -129,9 +128,9 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
 
 def _notice(entry: Any) -> InputNotice:
     if not isinstance(entry, dict):
-        return InputNotice("?", message=str(entry))
+        return InputNotice("?", None, None, Message("ui.gap.as_written", {"text": str(entry)}))
     return InputNotice(str(entry.get("code") or "?"), entry.get("item"), entry.get("cell"),
-                       str(entry.get("message") or ""))
+                       Message("ui.gap.as_written", {"text": str(entry.get("message") or "")}))
 
 
 def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:
@@ -167,8 +166,8 @@ def result_from_score(unit: UnitScore) -> CurrentResult:
         areas=[_subtotal(a) for a in unit.areas],
         items=[CurrentItem(s.item.code, s.area.code, round_points(s.points), round_points(s.item.max), s.status,
                            s.lead, s.item.name, s.item.component) for s in unit.items],
-        warnings=[InputNotice(n.code, n.item, n.ref, Phrase(n.code, n.params)) for n in unit.warnings],
-        errors=[InputNotice(n.code, n.item, n.ref, Phrase(n.code, n.params)) for n in unit.errors],
+        warnings=[InputNotice(n.code, n.item, n.where, n) for n in unit.warnings],
+        errors=[InputNotice(n.code, n.item, n.where, n) for n in unit.errors],
         source=unit.source,
         provisional=cset.provisional_count(),
     )
@@ -253,7 +252,7 @@ def _previous(year: int, level: str) -> Baseline | None:
         return None
 
 
-def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tuple[Note, ...]]:
+def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tuple[Message, ...]]:
     """--criteria must load; otherwise the bundled set of the id the result or the baseline names, which a
     result of someone's own set may not have: said, and the report made without it."""
     try:
@@ -261,11 +260,11 @@ def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tupl
     except ParindexError as exc:
         if given or exc.code != "PE300":
             raise
-        return None, (Note("ui.gap.criteria_missing", {"id": ref}),)
+        return None, (Message("ui.gap.criteria_missing", {"id": ref}),)
 
 
-def _other_fingerprint(current: CurrentResult, cset: CriteriaSet | None) -> tuple[Note, ...]:
+def _other_fingerprint(current: CurrentResult, cset: CriteriaSet | None) -> tuple[Message, ...]:
     if cset is None or not current.fingerprint or current.fingerprint == cset.fingerprint():
         return ()
-    return (Note("ui.gap.criteria_other", {"set_id": cset.id, "set_fp": cset.fingerprint(),
-                                           "id": current.criteria_id, "fp": current.fingerprint}, warning=True),)
+    return (Message("ui.gap.criteria_other", {"set_id": cset.id, "set_fp": cset.fingerprint(),
+                                           "id": current.criteria_id, "fp": current.fingerprint}),)

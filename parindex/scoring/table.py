@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from parindex.common.i18n import fmt_num, message, t
+from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import RankedUnit, UnitScore, biggest_losses
 from parindex.scoring.reports import TextReport, no_ranking
@@ -34,7 +34,7 @@ def unit_report(unit: UnitScore) -> RenderableType:
     ]
     banner = provenance_banner(unit.criteria)
     if banner:
-        parts.append(Text(banner, style="yellow"))
+        parts.append(Text(banner.text(), style="yellow"))
     parts.append(Text(f"{t('ui.score.total')}: {fmt_num(unit.score)} / {fmt_num(unit.max)} "
                       f"({fmt_num(unit.percent, 1)} %)", style="bold"))
     parts += [components_table(unit), areas_table(unit), areas_ranked_table(unit), losses_table(unit)]
@@ -106,8 +106,7 @@ def notices(unit: UnitScore) -> list[RenderableType]:
             continue
         parts.append(Text(f"{t(title_key)} ({len(entries)})", style=f"bold {style}"))
         for notice in entries[:MAX_WARNINGS_SHOWN]:
-            where = f"{notice.ref}: " if notice.ref else ""
-            parts.append(Text(f"  {where}{notice.code} {message(notice.code, notice.params)}", style=style))
+            parts.append(Text(f"  {notice.line()}", style=style))
         if len(entries) > MAX_WARNINGS_SHOWN:
             parts.append(Text("  " + t("ui.score.more_warnings", n=len(entries) - MAX_WARNINGS_SHOWN), style="dim"))
     return parts

@@ -45,7 +45,7 @@ def show_list() -> None:
         console.print(table)
         banner = provenance_banner(cset)
         if banner:
-            console.print(banner, style="yellow", markup=False)
+            console.print(banner.text(), style="yellow", markup=False)
         console.print()
 
 
@@ -88,5 +88,5 @@ def show_tree(ref: str, depth: int) -> None:
     console.print(tree)
     banner = provenance_banner(cset)
     if banner:
-        console.print(f"[yellow]{escape(banner)}[/]")
+        console.print(f"[yellow]{escape(banner.text())}[/]")
     console.print(f"[dim]{t('ui.criteria.provisional_mark')}[/]")
