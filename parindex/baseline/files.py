@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from parindex.baseline.model import STATUSES, Baseline, Provenance, UnitResult
+from parindex.baseline.model import STATUSES, Baseline, Group, Provenance, SourcedPoints, SourcedRank, UnitResult
 from parindex.common.errors import ParindexError
 from parindex.common.findings import CHECK_NAMES, Finding
 from parindex.common.findings import Path as FindingPath
 from parindex.common.unit_names import name_key
-from parindex.criteria.files import CheckedFile, check_document, findings_summary
+from parindex.criteria.files import CheckedFile, check_document, first_finding_at
 from parindex.io.bundled import bundled_files
 from parindex.io.yaml_source import YamlDocument, load_yaml_file
 
@@ -131,9 +131,9 @@ def _references(base: Baseline) -> Iterator[Finding]:
 
 
 def _maxima(base: Baseline) -> Iterator[Finding]:
-    maxima = [c.max for c in base.components]
-    if maxima and all(m is not None for m in maxima):
-        total = sum(maxima, Decimal(0))  # type: ignore[arg-type]
+    maxima = [c.max for c in base.components if c.max is not None]
+    if maxima and len(maxima) == len(base.components):  # every component says its max
+        total = sum(maxima, Decimal(0))
         if total != base.max:
             yield Finding.of("PX210", ("components",), {"total": total, "max": base.max})
     comp_max = {c.id: c.max for c in base.components}
@@ -142,6 +142,8 @@ def _maxima(base: Baseline) -> Iterator[Finding]:
         if unit.total and unit.total.value > base.max:
             yield Finding.of("PX208", path + ("total", "value"), {"what": unit.name, "value": unit.total.value,
                                                               "max": base.max})
+        # (a sourced value, the most it may be, where it is under the unit)
+        checks: list[tuple[SourcedRank | SourcedPoints | None, Decimal | int | None, FindingPath]]
         checks = [(unit.rank, base.total_units, ("rank",))]
         for comp_id, comp in unit.components.items():
             checks.append((comp.rank, base.total_units, ("components", comp_id, "rank")))
@@ -161,9 +163,9 @@ def _sums(base: Baseline) -> Iterator[Finding]:
     for u, unit in enumerate(base.units):
         tolerance = unit.rounding.tolerance if unit.rounding else Decimal(0)
         worst = Decimal(0)
-        scores = [unit.component_score(i) for i in ids]
-        if unit.total is not None and all(s is not None for s in scores):
-            total = sum((s.value for s in scores), Decimal(0))  # type: ignore[union-attr]
+        scores = [score for score in map(unit.component_score, ids) if score is not None]
+        if unit.total is not None and len(scores) == len(ids):  # every component's score is there
+            total = sum((s.value for s in scores), Decimal(0))
             worst = max(worst, abs(total - unit.total.value))
             if abs(total - unit.total.value) > tolerance:
                 yield Finding.of("PX201", ("units", u, "total", "value"),
@@ -194,15 +196,14 @@ def _ranks(base: Baseline) -> Iterator[Finding]:
                              {"rank": rank, "unit": unit.name, "other": base.units[first[rank]].name})
         else:
             first[rank] = u
-    known = sorted((unit.rank.value, u) for u, unit in enumerate(base.units)  # type: ignore[union-attr]
+    # (rank, index, total, name) of the units with both, in rank order
+    known = sorted((unit.rank.value, u, unit.total.value, unit.name) for u, unit in enumerate(base.units)
                    if unit.rank is not None and unit.total is not None)
-    for (_, above), (_, below) in itertools.pairwise(known):
-        upper, lower = base.units[above], base.units[below]
-        if lower.total.value > upper.total.value:  # type: ignore[union-attr]
+    for (upper_rank, _, upper_total, upper), (lower_rank, below, lower_total, lower) in itertools.pairwise(known):
+        if lower_total > upper_total:
             yield Finding.of("PX206", ("units", below, "rank", "value"),
-                             {"unit": lower.name, "rank": lower.rank.value, "total": lower.total.value,  # type: ignore[union-attr]
-                              "other": upper.name, "other_rank": upper.rank.value,  # type: ignore[union-attr]
-                              "other_total": upper.total.value})  # type: ignore[union-attr]
+                             {"unit": lower, "rank": lower_rank, "total": lower_total,
+                              "other": upper, "other_rank": upper_rank, "other_total": upper_total})
 
 
 def _names(base: Baseline) -> Iterator[Finding]:
@@ -236,7 +237,7 @@ def _groups(base: Baseline) -> Iterator[Finding]:
                              {"sum": f"{group.id}: {len(members)} ({', '.join(members)})", "units": group.count.value})
 
 
-def _cover_everything(groups: list) -> bool:
+def _cover_everything(groups: list[Group]) -> bool:
     """Bands that run from nothing to everything without a gap: their counts must add up to all units."""
     bands = sorted(groups, key=lambda g: (g.at_least is not None, g.at_least or 0))
     if bands[0].at_least is not None or bands[-1].below is not None:
@@ -255,7 +256,8 @@ def load_baseline(path: Path) -> Baseline:
     """A valid baseline or a ParindexError telling the user to run `parindex validate` on it."""
     checked = check_baseline_file(path)
     if checked.findings or checked.baseline is None:
-        raise ParindexError("PG410", **findings_summary(checked))
+        raise ParindexError("PG410", where=first_finding_at(checked), path=str(checked.path),
+                            count=len(checked.findings))
     return checked.baseline
 
 

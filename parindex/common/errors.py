@@ -3,31 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.messages import Message
 
 
 class ParindexError(Exception):
-    """An error the user can act on: `msg` says what and where, rendered in the user's language when shown."""
+    """An error the user can act on: `msg` says what and where, rendered in the user's language when shown.
 
-    def __init__(self, code: str, /, where: str | None = None, **params: object) -> None:
-        if code not in MESSAGES or MESSAGES[code].exit is None:
-            raise KeyError(f"not an error code of the catalogue: {code}")
-        self.msg = Message(code, params, where)
-        super().__init__(f"{code} {params}")
+    Made from a catalogue error code, its place and parameters, or from a Message said elsewhere (at `where`,
+    when given)."""
 
-    @classmethod
-    def of(cls, msg: Message, where: str | None = None) -> ParindexError:
-        """The error that says `msg` (at `where`, when given)."""
-        error = cls(msg.code, where=where or msg.where, **msg.params)
-        if msg.item:
-            error.msg = replace(error.msg, item=msg.item)
-        return error
+    def __init__(self, code: str | Message, /, where: str | None = None, **params: object) -> None:
+        msg = Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
+        if msg.code not in MESSAGES or MESSAGES[msg.code].exit is None:
+            raise KeyError(f"not an error code of the catalogue: {msg.code}")
+        self.msg = msg
+        super().__init__(f"{msg.code} {dict(msg.params)}")
 
-    def __reduce__(self) -> tuple[Any, ...]:  # crosses process boundaries intact (parallel reading)
-        return (_rebuild, (self.msg,))
+    def __reduce__(self) -> tuple[object, ...]:  # crosses process boundaries intact (parallel reading)
+        return (ParindexError, (self.msg,))
 
     @property
     def code(self) -> str:
@@ -44,7 +39,3 @@ class ParindexError(Exception):
     @property
     def exit_code(self) -> int:
         return MESSAGES[self.code].exit or 2
-
-
-def _rebuild(msg: Message) -> ParindexError:
-    return ParindexError.of(msg)

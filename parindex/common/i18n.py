@@ -20,7 +20,7 @@ def set_lang(lang: str | None) -> None:
 
 def current_lang() -> str:
     if _lang in LANGS:
-        return _lang  # type: ignore[return-value]
+        return _lang
     env = os.environ.get("PARINDEX_LANG", "").strip().lower()
     return env if env in LANGS else "vi"
 

@@ -2,7 +2,7 @@
 
 Every reader takes a raw cell value (what the spreadsheet held) and returns a Decimal, bool or str, or raises
 `ValueProblem`: a Message (PW4xx) with the value as written and the accepted forms. It is not a
-`ParindexError` because only the caller knows the cell address; the scoring engine adds it. Nothing
+`ParindexError` because only the caller knows the cell address; the scoring engine adds it (`where`). Nothing
 ambiguous is guessed: `1.234` could be a thousand or a decimal, so it is an error that names both readings.
 """
 
@@ -12,6 +12,7 @@ import functools
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -44,9 +45,15 @@ class ValueProblem(Exception):
     """A value that cannot be read as asked: `msg` is what to say (a PW4xx code, the value as written and the
     accepted forms), its place (`where`) added by whoever knows the cell."""
 
-    def __init__(self, code: str, /, where: str | None = None, **params: object) -> None:
-        self.msg = Message(code, params, where)
-        super().__init__(f"{code} {params}")
+    def __init__(self, code: str | Message, /, where: str | None = None, **params: object) -> None:
+        self.msg = Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
+        super().__init__(f"{self.msg.code} {dict(self.msg.params)}")
+
+    def accepting(self, accepted: str, code: str | None = None) -> ValueProblem:
+        """The same problem where other forms are accepted (a percent read as a number names the percent forms),
+        under another code when given."""
+        msg = self.msg
+        return ValueProblem(replace(msg, code=code or msg.code, params={**msg.params, "accepted": accepted}))
 
     @property
     def code(self) -> str:
@@ -218,12 +225,12 @@ def parse_percent(raw: RawValue) -> Decimal:
             try:
                 value = _number_text(number, raw)
             except ValueProblem as problem:
-                raise ValueProblem(problem.code, **{**problem.params, "accepted": PERCENT_FORMS}) from None
+                raise problem.accepting(PERCENT_FORMS) from None
             return _percent_in_range(value, raw)
     try:
         value = parse_number(raw)
     except ValueProblem as problem:
-        raise ValueProblem(problem.code, **{**problem.params, "accepted": PERCENT_FORMS}) from None
+        raise problem.accepting(PERCENT_FORMS) from None
     if value == 1:
         raise ValueProblem("PW444", value=show(raw), accepted=PERCENT_FORMS)
     if 0 < value < 1:
@@ -302,7 +309,7 @@ def parse_survey(raw: RawValue) -> Decimal:
         return parse_percent(raw)
     except ValueProblem as problem:
         code = "PW451" if problem.code in ("PW440", "PW442") else problem.code
-        raise ValueProblem(code, **{**problem.params, "accepted": SURVEY_FORMS}) from None
+        raise problem.accepting(SURVEY_FORMS, code) from None
 
 
 # --- codes ------------------------------------------------------------------------------------------

@@ -77,8 +77,9 @@ def _schema_problem(kind: str, field_name: str, ctx: dict[str, str], words: str)
 
 def place(found: Finding, doc: YamlDocument) -> Finding:
     params = found.params
-    if "first" in params:
-        params["first_line"] = doc.locate(params.pop("first"))[0]
+    first = params.pop("first", None)  # the path of an earlier node the message names by its line
+    if isinstance(first, tuple):
+        params["first_line"] = doc.locate(first)[0]
     msg = replace(found.msg, params=params)
     if found.line is not None:
         return replace(found, msg=msg)
@@ -109,15 +110,15 @@ def load_criteria(ref: str) -> CriteriaSet:
     """A valid set or a ParindexError telling the user to run `parindex validate` on it."""
     checked = check_criteria_file(resolve_criteria(ref))
     if checked.findings or checked.criteria is None:
-        raise ParindexError("PE310", **findings_summary(checked))
+        raise ParindexError("PE310", where=first_finding_at(checked), path=str(checked.path),
+                            count=len(checked.findings))
     return checked.criteria
 
 
-def findings_summary(checked: CheckedFile) -> dict[str, object]:
-    """Where a file's first finding is and how many it has: for the error that refuses to use the file."""
+def first_finding_at(checked: CheckedFile) -> str:
+    """Where a file's first finding is: the place of the error that refuses to use the file."""
     first = checked.findings[0]
-    return {"where": f"{checked.path}:{first.line}:{first.col}", "path": str(checked.path),
-            "count": len(checked.findings)}
+    return f"{checked.path}:{first.line}:{first.col}"
 
 
 @functools.cache  # bundled files do not change while the tool runs; gap and score may ask twice

@@ -412,14 +412,13 @@ def rank_threshold(base: Baseline, rank: int, total: Decimal | None) -> Threshol
     for unit in base.units:
         if unit.rank and unit.rank.value == rank and unit.total:
             return _threshold("rank", rank, unit.name, unit.total, total, exact=True)
-    above = sorted((u for u in base.units if u.rank and u.total and u.rank.value < rank),
-                   key=lambda u: -u.rank.value)  # type: ignore[union-attr]
+    above = [(u.rank.value, u.total) for u in base.units if u.rank and u.total and u.rank.value < rank]
     if not above:
         raise ParindexError("PG411", rank=rank,
                             reason=Message("ui.gap.rank_unpublished", {"units": base.total_units}))
-    nearest = above[0]
+    _, nearest = max(above, key=lambda ranked: ranked[0])  # the published rank closest above
     holder = next((u.name for u in base.units if u.rank and u.rank.value == rank), None)
-    return _threshold("rank", rank, holder, nearest.total, total, exact=False)  # type: ignore[arg-type]
+    return _threshold("rank", rank, holder, nearest, total, exact=False)
 
 
 def _threshold(kind: str, rank: int | None, holder: str | None, value: SourcedPoints,
@@ -549,7 +548,7 @@ def compare_items(current: CurrentResult, previous: CurrentResult) -> Comparison
     same, changed, added, removed = [], [], [], []
     for code in sorted(set(before) | set(after), key=code_key):
         old, new = before.get(code), after.get(code)
-        change = ItemChange(code, (new or old).area,  # type: ignore[union-attr]
+        change = ItemChange(code, (new or before[code]).area,  # a code of `after` or, if not, of `before`
                             old.score if old else None, new.score if new else None,
                             old.max if old else None, new.max if new else None)
         if old is None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from parindex.baseline.model import Provenance
+from parindex.baseline.model import SourcedPoints, SourcedRank
 from parindex.common.i18n import t
 from parindex.common.messages import Message
 from parindex.gap.analysis import CurrentItem, GapReport, InputNotice, ItemChange, criteria_note, is_warning
@@ -33,11 +33,10 @@ def all_notes(report: GapReport) -> list[Message]:
     return notes
 
 
-def _sourced(report: GapReport, value: Any) -> dict[str, Any] | None:
+def _sourced(report: GapReport, value: SourcedPoints | SourcedRank | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    assert isinstance(value, Provenance)
-    raw = value.value  # type: ignore[attr-defined]
+    raw = value.value
     return {"value": json_number(raw) if isinstance(raw, Decimal | int) else raw, "status": value.status,
             "source": report.baseline.source_text(value.source), "note": value.note}
 

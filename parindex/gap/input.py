@@ -95,10 +95,10 @@ def _part(part: _Part, code: str | None) -> CurrentPart:
 def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentResult:
     """A CurrentResult from the score JSON (one unit, or `{"units": [...]}` and the one `unit` names)."""
     if isinstance(data, dict) and isinstance(data.get("units"), list):
-        names = {str(u.get("unit", "")): [] for u in data["units"] if isinstance(u, dict)}
+        names: dict[str, list[str]] = {str(u.get("unit", "")): [] for u in data["units"] if isinstance(u, dict)}
         if unit is None:
             raise ParindexError("PG413", where=where, names=", ".join(names) or "–")
-        chosen = match_name(unit, names, context=where)  # type: ignore[arg-type]
+        chosen = match_name(unit, names, context=where)
         data = next(u for u in data["units"] if isinstance(u, dict) and str(u.get("unit", "")) == chosen)
     try:
         parsed = ScoreJson.model_validate(data)
@@ -192,13 +192,13 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
     known = {item.code: (area, item) for area, item in cset.items()}
     items = []
     for item in current.items:
-        area, defined = known.get(item.code, (None, None))
-        if defined is None:
+        found = known.get(item.code)
+        if found is None:
             items.append(item)
             continue
+        area, defined = found
         items.append(CurrentItem(item.code, item.area, item.score, item.max, item.status,
-                                 item.lead or effective_lead(area, defined), defined.name,  # type: ignore[arg-type]
-                                 defined.component))
+                                 item.lead or effective_lead(area, defined), defined.name, defined.component))
     defined_areas = {a.code: a for a in cset.areas}
     areas = [CurrentPart(a.id, a.name or (defined_areas[a.id].name if a.id in defined_areas else None), a.score,
                          a.max, a.full_max or (defined_areas[a.id].max if a.id in defined_areas else None))

@@ -42,14 +42,13 @@ def _band(rank: int, target: int) -> int:
 
 
 def goal(area: AreaGap, target: int, next_year: int) -> str:
-    params = {"next": next_year, "name": area.name}
     if area.rank is None:
-        return t("plan.goal_none", **params)
+        return t("plan.goal_none", next=next_year, name=area.name)
     if area.rank == 1:
-        return t("plan.goal_keep_first", **params)
+        return t("plan.goal_keep_first", next=next_year, name=area.name)
     if area.rank <= target:
-        return t("plan.goal_keep", n=_band(area.rank, target), **params)
-    return t("plan.goal_reach", n=target, **params)
+        return t("plan.goal_keep", n=_band(area.rank, target), next=next_year, name=area.name)
+    return t("plan.goal_reach", n=target, next=next_year, name=area.name)
 
 
 def _item_line(item: CurrentItem) -> str:

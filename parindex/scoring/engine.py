@@ -14,7 +14,7 @@ from typing import Literal
 from parindex.common import values
 from parindex.common.messages import Message
 from parindex.criteria.model import Area, CriteriaSet, Item, code_key, effective_lead
-from parindex.evidence.model import EvidenceBook, EvidenceRow, RawValue, is_blank
+from parindex.evidence.model import EvidenceBook, EvidenceRow, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
 CENT = Decimal("0.01")
@@ -147,11 +147,11 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[M
     row = row or EvidenceRow(item.code, 0)
     raw = row.values.get  # raw values, read straight: this runs for every item of every workbook
     evidence, explanation = _text(raw("evidence")), _text(raw("explanation"))
-    base = {"item": item, "area": area, "evidence": evidence, "explanation": explanation}
     value_ref = row.ref("value")
     try:
         if _is_not_applicable(item, row):
-            return ItemScore(status="not_applicable", points=ZERO, value_ref=row.ref("not_applicable"), **base)
+            return ItemScore(item, area, "not_applicable", ZERO, value_ref=row.ref("not_applicable"),
+                             evidence=evidence, explanation=explanation)
         self_score = _points_cell(row, "self_score", item)
         appraised = _points_cell(row, "appraised", item)
         survey = item.is_survey
@@ -159,12 +159,13 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[M
             status: Status = "not_self_scored" if survey else "missing"
             if status == "missing":
                 warnings.append(Message("PS503", {}, value_ref or None, item.code))
-            return ItemScore(status=status, points=ZERO, value_ref=value_ref, self_score=self_score,
-                             appraised=appraised, **base)
+            return ItemScore(item, area, status, ZERO, value_ref=value_ref, self_score=self_score,
+                             appraised=appraised, evidence=evidence, explanation=explanation)
         value, points, tier = item.rule.score(raw("value"), item.max)
     except values.ValueProblem as problem:  # said at its cell (the value's, unless the problem names another)
         errors.append(replace(problem.msg, where=problem.msg.where or value_ref or None, item=item.code))
-        return ItemScore(status="invalid", points=ZERO, value=_text(raw("value")), value_ref=value_ref, **base)
+        return ItemScore(item, area, "invalid", ZERO, value=_text(raw("value")), value_ref=value_ref,
+                         evidence=evidence, explanation=explanation)
     points = round_points(points)
     if self_score is not None and self_score != points:
         warnings.append(Message("PS501", {"self": self_score, "computed": points}, row.ref("self_score") or None,
@@ -174,9 +175,9 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[M
                                 row.ref("appraised") or None, item.code))
     if not survey and evidence is None and explanation is None:
         warnings.append(Message("PS502", {}, row.ref("evidence") or value_ref or None, item.code))
-    return ItemScore(status="estimated" if survey else "scored",
-                     points=appraised if appraised is not None else points, value=value,
-                     value_ref=value_ref, tier=tier, self_score=self_score, appraised=appraised, **base)
+    return ItemScore(item, area, "estimated" if survey else "scored",
+                     appraised if appraised is not None else points, value=value, value_ref=value_ref, tier=tier,
+                     self_score=self_score, appraised=appraised, evidence=evidence, explanation=explanation)
 
 
 def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
@@ -185,7 +186,7 @@ def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
         if is_blank(raw) or not values.parse_not_applicable(raw):
             return False
     except values.ValueProblem as problem:  # said at the Không áp dụng cell, not at the value's
-        raise values.ValueProblem(problem.code, where=row.ref("not_applicable"), **problem.params) from None
+        raise values.ValueProblem(problem.msg, where=row.ref("not_applicable")) from None
     if not item.not_applicable:
         raise values.ValueProblem("PS512", where=row.ref("not_applicable"))
     return True
@@ -199,13 +200,13 @@ def _points_cell(row: EvidenceRow, key: str, item: Item) -> Decimal | None:
     try:
         points = values.parse_quantity(raw)
     except values.ValueProblem as problem:
-        raise values.ValueProblem(problem.code, where=row.ref(key), **problem.params) from None
+        raise values.ValueProblem(problem.msg, where=row.ref(key)) from None
     if points > item.max:
         raise values.ValueProblem("PS511", where=row.ref(key), value=points, max=item.max)
     return round_points(points)
 
 
-def _text(raw: RawValue) -> str | None:
+def _text(raw: values.RawValue) -> str | None:
     return None if is_blank(raw) else str(raw).strip()
 
 

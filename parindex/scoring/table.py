@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -48,8 +48,10 @@ def unit_report(unit: UnitScore) -> RenderableType:
 
 def components_table(unit: UnitScore) -> Table:
     table = Table(title=t("ui.score.components"), title_justify="left")
-    for key, justify in (("component", "left"), ("points", "right"), ("max", "right"), ("full_max", "right")):
-        table.add_column(t(f"ui.score.{key}"), justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (("component", "left"), ("points", "right"), ("max", "right"),
+                                                      ("full_max", "right"))
+    for key, justify in columns:
+        table.add_column(t(f"ui.score.{key}"), justify=justify)
     for comp in unit.components:
         shown = fmt_num(comp.score) if comp.max else f"– ({t('ui.score.not_self_scored')})"
         table.add_row(escape(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
@@ -146,10 +148,12 @@ class Look:
 
 
 def rendered(renderable: RenderableType, look: Look) -> str:
-    console = Console(file=io.StringIO(), width=look.width, color_system=look.color_system,  # type: ignore[arg-type]
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=look.width,
+                      color_system=look.color_system,  # type: ignore[arg-type]  # a name rich gave (typed str)
                       force_terminal=look.color_system is not None, highlight=False, legacy_windows=False)
     console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return buffer.getvalue()
 
 
 def unit_text(unit: UnitScore, look: Look) -> str:

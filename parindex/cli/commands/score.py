@@ -98,9 +98,9 @@ def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bo
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
-        totals = write_report(buffer, report, parts)
+        shown = write_report(buffer, report, parts)
         console.file.write(buffer.getvalue())
-        return totals
+        return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
     def write(tmp: Path) -> None:
