@@ -277,7 +277,7 @@ def test_nothing_is_read_through_an_external_entity(corpus: Corpus) -> None:
         with pytest.raises(ParindexError) as caught:
             read_evidence(corpus.path(corpus.workbooks[name]))
         assert caught.value.code == "PW410", name
-        assert SECRET_TEXT not in caught.value.message("en")
+        assert SECRET_TEXT not in caught.value.msg.line("en")
 
 
 def test_a_folder_of_bad_workbooks_stops_at_the_first_with_its_name(corpus: Corpus,

@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.errors import ParindexError
-from parindex.common.findings import describe
 from parindex.common.values import (
     ValueProblem,
     clean_text,
@@ -92,7 +91,7 @@ def test_value_readers_raise_only_value_problems(raw: object) -> None:
             value = reader(raw)
         except ValueProblem as problem:
             renders(problem.code, problem.params)
-            assert problem.message("vi") and problem.message("en")
+            assert problem.msg.text("vi") and problem.msg.text("en")
             continue
         if name in ("number", "quantity", "count", "percent", "survey"):
             assert isinstance(value, Decimal) and value.is_finite(), (name, raw, value)
@@ -213,7 +212,7 @@ def _findings_render(text: str) -> None:
         assert finding.code in MESSAGES, finding.code
         assert finding.line is None or finding.line >= 1
         for lang in ("vi", "en"):
-            assert describe(finding, lang)
+            assert finding.msg.text(lang)
 
 
 @FUZZ
@@ -233,11 +232,11 @@ def test_yaml_files_of_any_bytes_give_a_parindex_error_or_findings(tmp_path_fact
         doc = load_yaml_file(path)
     except ParindexError as error:
         assert error.code in ("PE302", "PE301", "PE306"), error.code  # PE306: bytes that begin like a workbook
-        assert error.message("vi") and error.message("en")
+        assert error.msg.line("vi") and error.msg.line("en")
         return
     checked = check_criteria_document(path, doc)
     for finding in [*doc.findings, *checked.findings]:
-        assert describe(finding, "vi") and describe(finding, "en")
+        assert finding.msg.text("vi") and finding.msg.text("en")
 
 
 # --- workbooks -----------------------------------------------------------------------------------------------
@@ -268,7 +267,7 @@ def test_workbook_reader_raises_only_parindex_errors(tmp_path_factory, part: str
         book = read_evidence(path)
     except ParindexError as error:
         assert error.code.startswith(("PW4", "PE3")), error.code
-        assert error.message("vi") and error.message("en")
+        assert error.msg.line("vi") and error.msg.line("en")
         return
     assert isinstance(book.rows, dict)
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from parindex.baseline.model import STATUSES, Baseline, Provenance, UnitResult
+from parindex.baseline.model import STATUSES, Baseline, Group, Provenance, SourcedPoints, SourcedRank, UnitResult
 from parindex.common.errors import ParindexError
 from parindex.common.findings import CHECK_NAMES, Finding
 from parindex.common.findings import Path as FindingPath
 from parindex.common.unit_names import name_key
-from parindex.criteria.files import CheckedFile, check_document, findings_summary
+from parindex.criteria.files import CheckedFile, check_document, first_finding_at
 from parindex.io.bundled import bundled_files
 from parindex.io.yaml_source import YamlDocument, load_yaml_file
 
@@ -98,12 +98,12 @@ def _provenance(base: Baseline) -> Iterator[Finding]:
     for path, value in sourced_values(base):
         refs.append((path + ("source",), value.source))
         if value.status not in STATUSES:
-            yield Finding("PX203", path + ("status",), {"status": value.status, "accepted": ", ".join(STATUSES)})
+            yield Finding.of("PX203", path + ("status",), {"status": value.status, "accepted": ", ".join(STATUSES)})
         elif value.status == "derived" and not (value.note or "").strip():
-            yield Finding("PX211", path + ("status",), {})
+            yield Finding.of("PX211", path + ("status",), {})
     for path, ref in refs:
         if ref not in base.sources and not ref.startswith(_LITERAL_SOURCES):
-            yield Finding("PX204", path, {"source": ref, "known": known})
+            yield Finding.of("PX204", path, {"source": ref, "known": known})
 
 
 def _references(base: Baseline) -> Iterator[Finding]:
@@ -112,36 +112,38 @@ def _references(base: Baseline) -> Iterator[Finding]:
     areas = {a.code for a in base.areas}
     for i, col in enumerate(base.columns):
         if col.of not in components:
-            yield Finding("PX209", ("columns", i, "of"), {"kind": "component", "ref": col.of,
+            yield Finding.of("PX209", ("columns", i, "of"), {"kind": "component", "ref": col.of,
                                                           "known": ", ".join(sorted(components))})
     for u, unit in enumerate(base.units):
         for comp_id in unit.components:
             if comp_id not in components:
-                yield Finding("PX209", ("units", u, "components", comp_id),
-                              {"kind": "component", "ref": comp_id, "known": ", ".join(sorted(components))})
+                yield Finding.of("PX209", ("units", u, "components", comp_id),
+                                 {"kind": "component", "ref": comp_id, "known": ", ".join(sorted(components))})
         for col_id in unit.columns:
             if col_id not in columns:
-                yield Finding("PX209", ("units", u, "columns", col_id),
-                              {"kind": "column", "ref": col_id, "known": ", ".join(sorted(columns)) or "–"})
+                yield Finding.of("PX209", ("units", u, "columns", col_id),
+                                 {"kind": "column", "ref": col_id, "known": ", ".join(sorted(columns)) or "–"})
         where = [(("units", u, "areas", a, "code"), area.code) for a, area in enumerate(unit.areas)]
         where += [(("units", u, "shortfalls", s, "area"), sf.area) for s, sf in enumerate(unit.shortfalls)]
         for path, code in where:
             if code not in areas:
-                yield Finding("PX209", path, {"kind": "area", "ref": code, "known": ", ".join(sorted(areas)) or "–"})
+                yield Finding.of("PX209", path, {"kind": "area", "ref": code, "known": ", ".join(sorted(areas)) or "–"})
 
 
 def _maxima(base: Baseline) -> Iterator[Finding]:
-    maxima = [c.max for c in base.components]
-    if maxima and all(m is not None for m in maxima):
-        total = sum(maxima, Decimal(0))  # type: ignore[arg-type]
+    maxima = [c.max for c in base.components if c.max is not None]
+    if maxima and len(maxima) == len(base.components):  # every component says its max
+        total = sum(maxima, Decimal(0))
         if total != base.max:
-            yield Finding("PX210", ("components",), {"total": total, "max": base.max})
+            yield Finding.of("PX210", ("components",), {"total": total, "max": base.max})
     comp_max = {c.id: c.max for c in base.components}
     for u, unit in enumerate(base.units):
         path: FindingPath = ("units", u)
         if unit.total and unit.total.value > base.max:
-            yield Finding("PX208", path + ("total", "value"), {"what": unit.name, "value": unit.total.value,
+            yield Finding.of("PX208", path + ("total", "value"), {"what": unit.name, "value": unit.total.value,
                                                               "max": base.max})
+        # (a sourced value, the most it may be, where it is under the unit)
+        checks: list[tuple[SourcedRank | SourcedPoints | None, Decimal | int | None, FindingPath]]
         checks = [(unit.rank, base.total_units, ("rank",))]
         for comp_id, comp in unit.components.items():
             checks.append((comp.rank, base.total_units, ("components", comp_id, "rank")))
@@ -152,7 +154,7 @@ def _maxima(base: Baseline) -> Iterator[Finding]:
             checks.append((area.percent, Decimal(100), ("areas", a, "percent")))
         for value, maximum, sub in checks:
             if value is not None and maximum is not None and value.value > maximum:
-                yield Finding("PX208", path + sub + ("value",), {"what": f"{unit.name} {'.'.join(map(str, sub))}",
+                yield Finding.of("PX208", path + sub + ("value",), {"what": f"{unit.name} {'.'.join(map(str, sub))}",
                                                                  "value": value.value, "max": maximum})
 
 
@@ -161,13 +163,13 @@ def _sums(base: Baseline) -> Iterator[Finding]:
     for u, unit in enumerate(base.units):
         tolerance = unit.rounding.tolerance if unit.rounding else Decimal(0)
         worst = Decimal(0)
-        scores = [unit.component_score(i) for i in ids]
-        if unit.total is not None and all(s is not None for s in scores):
-            total = sum((s.value for s in scores), Decimal(0))  # type: ignore[union-attr]
+        scores = [score for score in map(unit.component_score, ids) if score is not None]
+        if unit.total is not None and len(scores) == len(ids):  # every component's score is there
+            total = sum((s.value for s in scores), Decimal(0))
             worst = max(worst, abs(total - unit.total.value))
             if abs(total - unit.total.value) > tolerance:
-                yield Finding("PX201", ("units", u, "total", "value"),
-                              {"unit": unit.name, "sum": total, "parts": " + ".join(ids), "total": unit.total.value})
+                yield Finding.of("PX201", ("units", u, "total", "value"),
+                                 {"unit": unit.name, "sum": total, "parts": " + ".join(ids), "total": unit.total.value})
         for comp_id in ids:
             parts = [c.id for c in base.columns if c.of == comp_id]
             score = unit.component_score(comp_id)
@@ -176,11 +178,11 @@ def _sums(base: Baseline) -> Iterator[Finding]:
             total = sum((unit.columns[p].value for p in parts), Decimal(0))
             worst = max(worst, abs(total - score.value))
             if abs(total - score.value) > tolerance:
-                yield Finding("PX202", ("units", u, "components", comp_id, "score", "value"),
-                              {"unit": unit.name, "component": comp_id, "sum": total, "parts": " + ".join(parts),
-                               "score": score.value})
+                yield Finding.of("PX202", ("units", u, "components", comp_id, "score", "value"),
+                                 {"unit": unit.name, "component": comp_id, "sum": total, "parts": " + ".join(parts),
+                                  "score": score.value})
         if unit.rounding and worst == 0:
-            yield Finding("PX214", ("units", u, "rounding"), {"unit": unit.name})
+            yield Finding.of("PX214", ("units", u, "rounding"), {"unit": unit.name})
 
 
 def _ranks(base: Baseline) -> Iterator[Finding]:
@@ -190,19 +192,18 @@ def _ranks(base: Baseline) -> Iterator[Finding]:
             continue
         rank = unit.rank.value
         if rank in first:
-            yield Finding("PX205", ("units", u, "rank", "value"),
-                          {"rank": rank, "unit": unit.name, "other": base.units[first[rank]].name})
+            yield Finding.of("PX205", ("units", u, "rank", "value"),
+                             {"rank": rank, "unit": unit.name, "other": base.units[first[rank]].name})
         else:
             first[rank] = u
-    known = sorted((unit.rank.value, u) for u, unit in enumerate(base.units)  # type: ignore[union-attr]
+    # (rank, index, total, name) of the units with both, in rank order
+    known = sorted((unit.rank.value, u, unit.total.value, unit.name) for u, unit in enumerate(base.units)
                    if unit.rank is not None and unit.total is not None)
-    for (_, above), (_, below) in itertools.pairwise(known):
-        upper, lower = base.units[above], base.units[below]
-        if lower.total.value > upper.total.value:  # type: ignore[union-attr]
-            yield Finding("PX206", ("units", below, "rank", "value"),
-                          {"unit": lower.name, "rank": lower.rank.value, "total": lower.total.value,  # type: ignore[union-attr]
-                           "other": upper.name, "other_rank": upper.rank.value,  # type: ignore[union-attr]
-                           "other_total": upper.total.value})  # type: ignore[union-attr]
+    for (upper_rank, _, upper_total, upper), (lower_rank, below, lower_total, lower) in itertools.pairwise(known):
+        if lower_total > upper_total:
+            yield Finding.of("PX206", ("units", below, "rank", "value"),
+                             {"unit": lower, "rank": lower_rank, "total": lower_total,
+                              "other": upper, "other_rank": upper_rank, "other_total": upper_total})
 
 
 def _names(base: Baseline) -> Iterator[Finding]:
@@ -212,14 +213,14 @@ def _names(base: Baseline) -> Iterator[Finding]:
         keys = {name_key(n, base.level) for n in (unit.name, *unit.aliases)}
         for key in sorted(keys):
             if key in seen:
-                yield Finding("PX207", ("units", u, "name"), {"unit": unit.name, "other": seen[key]})
+                yield Finding.of("PX207", ("units", u, "name"), {"unit": unit.name, "other": seen[key]})
                 break
         for key in keys:
             seen.setdefault(key, unit.name)
         if unit.home:
             homes += 1
             if homes > 1:
-                yield Finding("PX213", ("units", u, "home"), {"unit": unit.name})
+                yield Finding.of("PX213", ("units", u, "home"), {"unit": unit.name})
 
 
 def _groups(base: Baseline) -> Iterator[Finding]:
@@ -228,15 +229,15 @@ def _groups(base: Baseline) -> Iterator[Finding]:
     groups = base.national.groups
     total = sum(g.count.value for g in groups)
     if total > base.total_units or (total != base.total_units and _cover_everything(groups)):
-        yield Finding("PX212", ("national", "groups"), {"sum": total, "units": base.total_units})
+        yield Finding.of("PX212", ("national", "groups"), {"sum": total, "units": base.total_units})
     for g, group in enumerate(groups):
         members = [u.name for u in base.units if u.total is not None and _in_band(u.total.value, group)]
         if len(members) > group.count.value:
-            yield Finding("PX212", ("national", "groups", g, "count", "value"),
-                          {"sum": f"{group.id}: {len(members)} ({', '.join(members)})", "units": group.count.value})
+            yield Finding.of("PX212", ("national", "groups", g, "count", "value"),
+                             {"sum": f"{group.id}: {len(members)} ({', '.join(members)})", "units": group.count.value})
 
 
-def _cover_everything(groups: list) -> bool:
+def _cover_everything(groups: list[Group]) -> bool:
     """Bands that run from nothing to everything without a gap: their counts must add up to all units."""
     bands = sorted(groups, key=lambda g: (g.at_least is not None, g.at_least or 0))
     if bands[0].at_least is not None or bands[-1].below is not None:
@@ -255,7 +256,8 @@ def load_baseline(path: Path) -> Baseline:
     """A valid baseline or a ParindexError telling the user to run `parindex validate` on it."""
     checked = check_baseline_file(path)
     if checked.findings or checked.baseline is None:
-        raise ParindexError("PG410", **findings_summary(checked))
+        raise ParindexError("PG410", where=first_finding_at(checked), path=str(checked.path),
+                            count=len(checked.findings))
     return checked.baseline
 
 

@@ -121,7 +121,7 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
         from parindex.cli import usage
 
         if usage.is_help_request(exc):
-            exc.show()  # type: ignore[attr-defined]
+            exc.show()  # type: ignore[attr-defined]  # click's NoArgsIsHelpError, told by name: click is not imported
             return 2
         if usage.is_usage_error(exc):  # an unknown option, a missing argument…: said in the user's language
             from parindex.cli.render import err_console, print_error

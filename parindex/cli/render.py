@@ -25,4 +25,4 @@ def file_console() -> Console:
 
 
 def print_error(exc: ParindexError) -> None:
-    err_console.print(f"[bold red]{t('ui.error')}:[/] {escape(exc.message())}", soft_wrap=True)
+    err_console.print(f"[bold red]{t('ui.error')}:[/] {escape(exc.msg.line())}", soft_wrap=True)

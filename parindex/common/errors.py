@@ -1,35 +1,41 @@
-"""The tool's own error type: a catalogue code, its parameters and where in which file it happened."""
+"""The tool's own error type: an exception that carries the Message the user reads (code, parameters, place)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parindex.common.catalogue import MESSAGES
+from parindex.common.messages import Message
 
 
 class ParindexError(Exception):
-    """An error the user can act on. Rendered from the catalogue in the user's language."""
+    """An error the user can act on: `msg` says what and where, rendered in the user's language when shown.
 
-    def __init__(self, code: str, /, where: str | None = None, **params: object) -> None:
-        if code not in MESSAGES or MESSAGES[code].exit is None:
-            raise KeyError(f"not an error code of the catalogue: {code}")
-        self.code = code
-        self.where = where
-        self.params = params
-        super().__init__(f"{code} {params}")
+    Made from a catalogue error code, its place and parameters, or from a Message said elsewhere (at `where`,
+    when given)."""
+
+    def __init__(self, code: str | Message, /, where: str | None = None, **params: object) -> None:
+        msg = Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
+        if msg.code not in MESSAGES or MESSAGES[msg.code].exit is None:
+            raise KeyError(f"not an error code of the catalogue: {msg.code}")
+        self.msg = msg
+        super().__init__(f"{msg.code} {dict(msg.params)}")
 
     def __reduce__(self) -> tuple[object, ...]:  # crosses process boundaries intact (parallel reading)
-        return (_rebuild, (self.code, self.where, self.params))
+        return (ParindexError, (self.msg,))
+
+    @property
+    def code(self) -> str:
+        return self.msg.code
+
+    @property
+    def where(self) -> str | None:
+        return self.msg.where
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.msg.params)
 
     @property
     def exit_code(self) -> int:
         return MESSAGES[self.code].exit or 2
-
-    def message(self, lang: str | None = None) -> str:
-        from parindex.common.i18n import Phrase, said, t
-
-        params = {key: said(value, lang) if isinstance(value, Phrase) else value for key, value in self.params.items()}
-        text = t(self.code, lang=lang, **params)
-        return f"{self.where}: {self.code} {text}" if self.where else f"{self.code} {text}"
-
-
-def _rebuild(code: str, where: str | None, params: dict[str, object]) -> ParindexError:
-    return ParindexError(code, where=where, **params)

@@ -1,9 +1,10 @@
-"""A finding: one problem a check found in a file, with a stable code and a place to point at."""
+"""A finding: one problem a check found in a file — a Message with a stable code — and the place to point at."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+
+from parindex.common.messages import Message
 
 # Stable check codes and their names; a code is never reused for another meaning.
 CHECK_NAMES: dict[str, str] = {
@@ -51,31 +52,29 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Finding:
-    code: str
+    """What a check found (`msg`), and where in the file: the YAML `path` to it, and its line and column once
+    the loader has placed it (`file:line:col` is how every output names the place, so it is kept as numbers)."""
+
+    msg: Message
     path: Path = ()
-    params: dict[str, Any] = field(default_factory=dict)
     line: int | None = None  # set by the loader when it knows better than the path
     col: int | None = None
+
+    @classmethod
+    def of(cls, code: str, path: Path = (), params: dict[str, object] | None = None, line: int | None = None,
+           col: int | None = None) -> Finding:
+        """A finding that says catalogue text `code` with `params` about the node at `path`."""
+        return cls(Message(code, params or {}), path, line, col)
+
+    @property
+    def code(self) -> str:
+        return self.msg.code
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.msg.params)
 
     @property
     def name(self) -> str:
         return CHECK_NAMES.get(self.code, self.code)
 
-
-def describe(finding: Finding, lang: str | None = None) -> str:
-    """The finding's message in the user's language, numbers written the way that language writes them."""
-    import contextlib
-
-    from parindex.common.catalogue import MESSAGES
-    from parindex.common.i18n import message, t
-
-    params = dict(finding.params)
-    if finding.code == "PX113":
-        key = f"schema.{params.get('type')}"
-        if key == "schema.string_pattern_mismatch" and str(params.get("field", "")).endswith("code"):
-            key = "schema.code_pattern"  # say what a code looks like, not its regular expression
-        if key in MESSAGES:
-            ctx = params.get("ctx") or {}
-            with contextlib.suppress(KeyError):  # a context our text does not name: keep pydantic's words
-                params["problem"] = t(key, lang=lang, **ctx)
-    return message(finding.code, params, lang)

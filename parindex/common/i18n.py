@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -21,7 +20,7 @@ def set_lang(lang: str | None) -> None:
 
 def current_lang() -> str:
     if _lang in LANGS:
-        return _lang  # type: ignore[return-value]
+        return _lang
     env = os.environ.get("PARINDEX_LANG", "").strip().lower()
     return env if env in LANGS else "vi"
 
@@ -53,26 +52,6 @@ def _localise(text: str, lang: str | None) -> str:
     if (lang or current_lang()) == "vi":
         return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
-
-
-def message(code: str, params: dict[str, object], lang: str | None = None) -> str:
-    """A catalogue text with its numbers written the way the reader's language writes them."""
-    shown = {key: fmt_plain(value, lang) if isinstance(value, Decimal) else value for key, value in params.items()}
-    return t(code, lang=lang, **shown)
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A catalogue text kept as data (its key and parameters) until it is shown: the core says what, the
-    renderer says it in the reader's language."""
-
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
-
-
-def said(text: str | Phrase, lang: str | None = None) -> str:
-    """A Phrase in the reader's language, with its numbers as they write them; a text (read from a file) as is."""
-    return text if isinstance(text, str) else message(text.key, dict(text.params), lang)
 
 
 def by_sign(value: Decimal | int | None, up: str, down: str, level: str, shown: Callable[[Any], object] = str) -> str:

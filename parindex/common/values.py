@@ -1,8 +1,8 @@
 """Reading cell values as people type them: `95,7%`, `1.234,5`, `Có`, `x`, `3.3.1.` (pure, no I/O).
 
 Every reader takes a raw cell value (what the spreadsheet held) and returns a Decimal, bool or str, or raises
-`ValueProblem`: a catalogue code (PW4xx) with the value as written and the accepted forms. It is not a
-`ParindexError` because only the caller knows the cell address; the scoring engine adds it. Nothing
+`ValueProblem`: a Message (PW4xx) with the value as written and the accepted forms. It is not a
+`ParindexError` because only the caller knows the cell address; the scoring engine adds it (`where`). Nothing
 ambiguous is guessed: `1.234` could be a thousand or a decimal, so it is an error that names both readings.
 """
 
@@ -12,8 +12,11 @@ import functools
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+
+from parindex.common.messages import Message
 
 # A cell as the spreadsheet held it, before any rule reads it.
 RawValue = str | int | float | bool | date | datetime | time | None
@@ -39,17 +42,26 @@ _TRAILING_PUNCT = ".,;:!?…'\"“”‘’*"
 
 
 class ValueProblem(Exception):
-    """A value that cannot be read as asked; `code` is a catalogue key, `params` fill in its text."""
+    """A value that cannot be read as asked: `msg` is what to say (a PW4xx code, the value as written and the
+    accepted forms), its place (`where`) added by whoever knows the cell."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = {key: str(value) for key, value in params.items()}
-        super().__init__(f"{code} {self.params}")
+    def __init__(self, code: str | Message, /, where: str | None = None, **params: object) -> None:
+        self.msg = Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
+        super().__init__(f"{self.msg.code} {dict(self.msg.params)}")
 
-    def message(self, lang: str | None = None) -> str:
-        from parindex.common.i18n import t
+    def accepting(self, accepted: str, code: str | None = None) -> ValueProblem:
+        """The same problem where other forms are accepted (a percent read as a number names the percent forms),
+        under another code when given."""
+        msg = self.msg
+        return ValueProblem(replace(msg, code=code or msg.code, params={**msg.params, "accepted": accepted}))
 
-        return t(self.code, lang=lang, **self.params)
+    @property
+    def code(self) -> str:
+        return self.msg.code
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.msg.params)
 
 
 # --- text -------------------------------------------------------------------------------------------
@@ -213,12 +225,12 @@ def parse_percent(raw: RawValue) -> Decimal:
             try:
                 value = _number_text(number, raw)
             except ValueProblem as problem:
-                raise ValueProblem(problem.code, **{**problem.params, "accepted": PERCENT_FORMS}) from None
+                raise problem.accepting(PERCENT_FORMS) from None
             return _percent_in_range(value, raw)
     try:
         value = parse_number(raw)
     except ValueProblem as problem:
-        raise ValueProblem(problem.code, **{**problem.params, "accepted": PERCENT_FORMS}) from None
+        raise problem.accepting(PERCENT_FORMS) from None
     if value == 1:
         raise ValueProblem("PW444", value=show(raw), accepted=PERCENT_FORMS)
     if 0 < value < 1:
@@ -297,7 +309,7 @@ def parse_survey(raw: RawValue) -> Decimal:
         return parse_percent(raw)
     except ValueProblem as problem:
         code = "PW451" if problem.code in ("PW440", "PW442") else problem.code
-        raise ValueProblem(code, **{**problem.params, "accepted": SURVEY_FORMS}) from None
+        raise problem.accepting(SURVEY_FORMS, code) from None
 
 
 # --- codes ------------------------------------------------------------------------------------------

@@ -54,34 +54,34 @@ def item_paths(cset: CriteriaSet) -> Iterator[tuple[Path, Item]]:
 def _sums(cset: CriteriaSet) -> Iterator[Finding]:
     total = sum((area.max for area in cset.areas), Decimal(0))
     if total != cset.max:
-        yield Finding("PX101", ("max",), {"code": cset.id, "total": total, "max": cset.max})
+        yield Finding.of("PX101", ("max",), {"code": cset.id, "total": total, "max": cset.max})
     for path, node, children in _nodes(cset):  # the schema makes sure every node has children
         total = sum((child.max for _, child in children), Decimal(0))
         if total != node.max:
-            yield Finding("PX101", path + ("max",), {"code": node.code, "total": total, "max": node.max})
+            yield Finding.of("PX101", path + ("max",), {"code": node.code, "total": total, "max": node.max})
 
 
 def _components(cset: CriteriaSet) -> Iterator[Finding]:
     seen_ids: set[str] = set()
     for c, comp in enumerate(cset.components):
         if comp.id in seen_ids:
-            yield Finding("PX120", ("components", c, "id"), {"component": comp.id})
+            yield Finding.of("PX120", ("components", c, "id"), {"component": comp.id})
         seen_ids.add(comp.id)
     total = sum((comp.max for comp in cset.components), Decimal(0))
     if total != cset.max:
-        yield Finding("PX102", ("components",), {"total": total, "max": cset.max})
+        yield Finding.of("PX102", ("components",), {"total": total, "max": cset.max})
     known = {comp.id for comp in cset.components}
     per_component: dict[str, Decimal] = dict.fromkeys(known, Decimal(0))
     for path, item in item_paths(cset):
         if item.component not in known:
-            yield Finding("PX114", path + ("component",),
-                          {"code": item.code, "component": item.component, "known": ", ".join(sorted(known))})
+            yield Finding.of("PX114", path + ("component",),
+                             {"code": item.code, "component": item.component, "known": ", ".join(sorted(known))})
         else:
             per_component[item.component] += item.max
     for c, comp in enumerate(cset.components):
         if per_component[comp.id] != comp.max:
-            yield Finding("PX103", ("components", c, "max"),
-                          {"component": comp.id, "total": per_component[comp.id], "max": comp.max})
+            yield Finding.of("PX103", ("components", c, "max"),
+                             {"component": comp.id, "total": per_component[comp.id], "max": comp.max})
 
 
 def _codes(cset: CriteriaSet) -> Iterator[Finding]:
@@ -89,8 +89,8 @@ def _codes(cset: CriteriaSet) -> Iterator[Finding]:
 
     def seen(code: str, path: Path) -> Iterator[Finding]:
         if code in first_seen:
-            yield Finding("PX104", path + ("code",),
-                          {"code": code, "first": first_seen[code] + ("code",), "first_line": "?"})
+            yield Finding.of("PX104", path + ("code",),
+                             {"code": code, "first": first_seen[code] + ("code",), "first_line": "?"})
         else:
             first_seen[code] = path
 
@@ -98,13 +98,13 @@ def _codes(cset: CriteriaSet) -> Iterator[Finding]:
         path: Path = ("areas", a)
         yield from seen(area.code, path)
         if area.code != str(a + 1):
-            yield Finding("PX105", path + ("code",), {"code": area.code, "expected": str(a + 1)})
+            yield Finding.of("PX105", path + ("code",), {"code": area.code, "expected": str(a + 1)})
     for _, node, children in _nodes(cset):
         for index, (child_path, child) in enumerate(children, start=1):
             expected = f"{node.code}.{index}"
             yield from seen(child.code, child_path)
             if child.code != expected:
-                yield Finding("PX105", child_path + ("code",), {"code": child.code, "expected": expected})
+                yield Finding.of("PX105", child_path + ("code",), {"code": child.code, "expected": expected})
 
 
 def _rules(cset: CriteriaSet) -> Iterator[Finding]:
@@ -112,17 +112,18 @@ def _rules(cset: CriteriaSet) -> Iterator[Finding]:
         rule, rule_path = item.rule, path + ("rule",)
         for points_path, points in rule.declared_points():
             if points > item.max:
-                yield Finding("PX107", rule_path + points_path, {"code": item.code, "points": points, "max": item.max})
+                yield Finding.of("PX107", rule_path + points_path,
+                                 {"code": item.code, "points": points, "max": item.max})
         yield from rule.problems(item.code, rule_path)
         best = rule.best(item.max)
         if best is not None and best != item.max:
-            yield Finding("PX115", rule_path, {"code": item.code, "best": best, "max": item.max})
+            yield Finding.of("PX115", rule_path, {"code": item.code, "best": best, "max": item.max})
 
 
 def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
     for path, item in item_paths(cset):
         if not (item.source or "").strip():
-            yield Finding("PX116", path + ("code",), {"code": item.code})
+            yield Finding.of("PX116", path + ("code",), {"code": item.code})
     if cset.status != "official":
         return
     nodes: list[tuple[Path, str, bool]] = [((), cset.id, cset.provisional)]
@@ -133,9 +134,9 @@ def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
     nodes += [(path, item.code, item.provisional) for path, item in item_paths(cset)]
     for path, code, provisional in nodes:
         if provisional:
-            yield Finding("PX117", path + ("provisional",), {"code": code})
+            yield Finding.of("PX117", path + ("provisional",), {"code": code})
 
 
 def _years(cset: CriteriaSet) -> Iterator[Finding]:
     if any(b <= a for a, b in zip(cset.years, cset.years[1:], strict=False)):
-        yield Finding("PX119", ("years",))
+        yield Finding.of("PX119", ("years",))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from parindex.common.catalogue import MESSAGES
 from parindex.common.errors import ParindexError
 from parindex.common.findings import Finding
+from parindex.common.messages import Message
 from parindex.criteria.checks import check_set
 from parindex.criteria.model import CriteriaSet
 from parindex.io.bundled import bundled_files
@@ -44,7 +47,7 @@ def check_document(doc: YamlDocument, model: type[M], invariants: Callable[[M], 
             findings.extend(schema_findings(exc))
         else:
             findings.extend(invariants(parsed))
-    return parsed, [place(finding, doc) for finding in findings]
+    return parsed, [place(found, doc) for found in findings]
 
 
 def schema_findings(exc: ValidationError) -> list[Finding]:
@@ -53,19 +56,35 @@ def schema_findings(exc: ValidationError) -> list[Finding]:
         loc = tuple(error["loc"])
         field_name = ".".join(str(part) for part in loc) or "(root)"
         ctx = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
-        found.append(Finding("PX113", loc, {"field": field_name, "type": error["type"], "ctx": ctx,
-                                            "problem": error["msg"]}))
+        problem = _schema_problem(error["type"], field_name, ctx, error["msg"])
+        found.append(Finding.of("PX113", loc, {"field": field_name, "type": error["type"], "ctx": ctx,
+                                               "problem": problem}))
     return found
 
 
-def place(finding: Finding, doc: YamlDocument) -> Finding:
-    params = dict(finding.params)
-    if "first" in params:
-        params["first_line"] = doc.locate(params.pop("first"))[0]
-    if finding.line is not None:
-        return Finding(finding.code, finding.path, params, finding.line, finding.col)
-    line, col = doc.locate(finding.path)
-    return Finding(finding.code, finding.path, params, line, col)
+def _schema_problem(kind: str, field_name: str, ctx: dict[str, str], words: str) -> Message | str:
+    """The catalogue's own sentence for a kind of schema error, when it has one that needs nothing but the
+    error's context; pydantic's words otherwise."""
+    key = f"schema.{kind}"
+    if key == "schema.string_pattern_mismatch" and field_name.endswith("code"):
+        key = "schema.code_pattern"  # say what a code looks like, not its regular expression
+    if key not in MESSAGES:
+        return words
+    needed = {name for text in (MESSAGES[key].vi, MESSAGES[key].en)
+              for _, name, _, _ in string.Formatter().parse(text) if name}
+    return Message(key, ctx) if needed <= ctx.keys() else words
+
+
+def place(found: Finding, doc: YamlDocument) -> Finding:
+    params = found.params
+    first = params.pop("first", None)  # the path of an earlier node the message names by its line
+    if isinstance(first, tuple):
+        params["first_line"] = doc.locate(first)[0]
+    msg = replace(found.msg, params=params)
+    if found.line is not None:
+        return replace(found, msg=msg)
+    line, col = doc.locate(found.path)
+    return replace(found, msg=msg, line=line, col=col)
 
 
 def check_criteria_file(path: Path) -> CheckedFile:
@@ -91,15 +110,15 @@ def load_criteria(ref: str) -> CriteriaSet:
     """A valid set or a ParindexError telling the user to run `parindex validate` on it."""
     checked = check_criteria_file(resolve_criteria(ref))
     if checked.findings or checked.criteria is None:
-        raise ParindexError("PE310", **findings_summary(checked))
+        raise ParindexError("PE310", where=first_finding_at(checked), path=str(checked.path),
+                            count=len(checked.findings))
     return checked.criteria
 
 
-def findings_summary(checked: CheckedFile) -> dict[str, object]:
-    """Where a file's first finding is and how many it has: for the error that refuses to use the file."""
+def first_finding_at(checked: CheckedFile) -> str:
+    """Where a file's first finding is: the place of the error that refuses to use the file."""
     first = checked.findings[0]
-    return {"where": f"{checked.path}:{first.line}:{first.col}", "path": str(checked.path),
-            "count": len(checked.findings)}
+    return f"{checked.path}:{first.line}:{first.col}"
 
 
 @functools.cache  # bundled files do not change while the tool runs; gap and score may ask twice

@@ -151,7 +151,7 @@ class ChoiceRule(BaseRule):
         for o, option in enumerate(self.options):
             key = " ".join(option.label.casefold().split())
             if key in seen:
-                yield Finding("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
+                yield Finding.of("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
             seen.add(key)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
@@ -225,14 +225,14 @@ class ThresholdRule(BaseRule):
             bound = tier.at_most if lower_is_better else tier.at_least
             tier_path = path + ("tiers", index)
             if bound is None:  # mixes at_least and at_most
-                yield Finding("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
+                yield Finding.of("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
                 return
             if prev is not None:
                 prev_bound, prev_points = prev
                 worse = bound > prev_bound if lower_is_better else bound < prev_bound
                 if not worse or tier.points > prev_points:
-                    yield Finding("PX106", tier_path,
-                                  {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
+                    yield Finding.of("PX106", tier_path,
+                                     {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
             prev = (bound, tier.points)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parindex.common.i18n import t
+from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
 
 BANNER_KEYS = ("ui.reconstructed", "ui.provisional_only")  # the catalogue texts of that warning
@@ -15,6 +15,6 @@ def banner_key(status: str, provisional: int) -> str | None:
     return "ui.provisional_only" if provisional else None
 
 
-def provenance_banner(cset: CriteriaSet) -> str | None:
+def provenance_banner(cset: CriteriaSet) -> Message | None:
     key = banner_key(cset.status, cset.provisional_count())
-    return t(key, id=cset.id, n=cset.provisional_count()) if key else None
+    return Message(key, {"id": cset.id, "n": cset.provisional_count()}) if key else None

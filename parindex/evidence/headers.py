@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from parindex.common.values import ValueProblem, clean_text, strip_marks
-from parindex.evidence.model import COLUMNS, REQUIRED_COLUMNS, RawValue
+from parindex.common.values import RawValue, ValueProblem, clean_text, strip_marks
+from parindex.evidence.model import COLUMNS, REQUIRED_COLUMNS
 
 # Other ways to write each header (the Vietnamese header of COLUMNS always matches too).
 ALIASES: dict[str, tuple[str, ...]] = {

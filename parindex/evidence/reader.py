@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from parindex.common.errors import ParindexError
-from parindex.common.values import ValueProblem, clean_text, float_text, normalise_code, show
+from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code, show
 from parindex.evidence.guard import REPORT_CATEGORY, WorkbookZip, guard_workbook
 from parindex.evidence.headers import column_letter, header_form, header_key, match_headers
 from parindex.evidence.model import (
@@ -33,7 +33,6 @@ from parindex.evidence.model import (
     SHEET_ITEMS,
     EvidenceBook,
     EvidenceRow,
-    RawValue,
 )
 
 HEADER_SEARCH_ROWS = 15
@@ -342,7 +341,7 @@ class _Sheet:
         try:
             columns = match_headers(header_cells)
         except ValueProblem as problem:
-            raise ParindexError(problem.code, where=self.where(f"{sheet}!A{header + 1}"), **problem.params) from None
+            raise ParindexError(problem.msg, where=self.where(f"{sheet}!A{header + 1}")) from None
         # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
         spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
         percent = self.scan.percent

@@ -135,7 +135,8 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
             cell.protection = _UNLOCKED
             cell.fill = _INPUT_FILL
     row = 4 + len(INFO_KEYS) + 1
-    note = provenance_banner(cset)
+    banner = provenance_banner(cset)
+    note = banner.text() if banner else None
     if note:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell = sheet.cell(row, 1, note)
@@ -190,7 +191,8 @@ class _ItemsSheet:
             setattr(sheet.protection, allowed, False)
         _print_setup(sheet, landscape=True)
         sheet.print_title_rows = "1:1"
-        note = provenance_banner(self.cset)
+        banner = provenance_banner(self.cset)
+        note = banner.text() if banner else None
         if note:
             sheet.oddHeader.left.text = note[:250]
             sheet.oddHeader.left.size = 8

@@ -2,7 +2,7 @@
 
 No I/O and no terminal: `gap.input` reads the files into `GapInputs`, `analyse` returns the whole `GapReport`,
 and renderers show it (tables, JSON, Markdown plan, xlsx, chart). Sentences stay catalogue keys with their
-parameters (`Note`, `Phrase`) until they are rendered.
+parameters (`Message`) until they are rendered.
 
 Numbers: Decimal points rounded to 2 decimals half-up once (`scoring.round_points`); every total shown is the
 exact sum of the parts shown with it.
@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
 
 from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedRank, UnitResult
 from parindex.common.errors import ParindexError
-from parindex.common.i18n import Phrase
+from parindex.common.messages import Message
 from parindex.common.unit_names import match_name, name_key
 from parindex.criteria.model import SURVEY_COMPONENTS, CriteriaSet, code_key
 from parindex.criteria.provenance import banner_key
@@ -28,13 +27,14 @@ ZERO = Decimal(0)
 STANDARD_RANKS = (1, 5, 10)
 
 
-@dataclass(frozen=True)
-class Note:
-    """A sentence for the reader: a catalogue key and its parameters (rendered in the user's language)."""
+# Notes a reader should not miss (shown as warnings); the others are for information.
+WARNING_NOTES = frozenset({"ui.reconstructed", "ui.provisional_only", "ui.gap.merger_crossed", "ui.gap.cmp_criteria",
+                           "ui.gap.cmp_unit", "ui.gap.unit_override", "ui.gap.input_errors", "ui.gap.assume_unused",
+                           "ui.gap.criteria_other"})
 
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-    warning: bool = False
+
+def is_warning(note: Message) -> bool:
+    return note.code in WARNING_NOTES
 
 
 # --- the current self-assessment, as read from a score result or a workbook -------------------------------
@@ -72,13 +72,13 @@ class CurrentPart:
 
 @dataclass(frozen=True)
 class InputNotice:
-    """A warning or error the scoring reported about the input: its message as a result file wrote it, or as
-    a Phrase when the workbook was scored in this run."""
+    """A warning or error the scoring reported about the input, under its own code: the Message itself when the
+    workbook was scored in this run, or its text as a result file wrote it (`ui.gap.as_written`)."""
 
     code: str
-    item: str | None = None
-    cell: str | None = None
-    message: str | Phrase = ""
+    item: str | None
+    cell: str | None
+    msg: Message
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ class Projection:
     baseline_total: Decimal | None
     rank_best: int | None
     rank_worst: int | None
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Message, ...] = ()
 
     @property
     def change(self) -> Decimal | None:
@@ -253,7 +253,7 @@ class Comparison:
     max_changed: list[ItemChange]
     added: list[ItemChange]
     removed: list[ItemChange]
-    notes: list[Note]
+    notes: list[Message]
 
 
 @dataclass(frozen=True)
@@ -288,13 +288,13 @@ class GapReport:
     by_lead: tuple[LeadLoss, ...] = ()
     target: Target | None = None
     comparison: Comparison | None = None
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Message, ...] = ()
 
 
-def criteria_note(criteria: CriteriaInfo | None) -> Note | None:
+def criteria_note(criteria: CriteriaInfo | None) -> Message | None:
     """The warning every output carries when the set is reconstructed or holds provisional values."""
     key = banner_key(criteria.status, criteria.provisional) if criteria else None
-    return Note(key, {"id": criteria.id, "n": criteria.provisional}, warning=True) if key and criteria else None
+    return Message(key, {"id": criteria.id, "n": criteria.provisional}) if key and criteria else None
 
 
 # --- unit names, mergers --------------------------------------------------------------------------------
@@ -314,7 +314,7 @@ def resolve_unit(base: Baseline, query: str) -> UnitResult:
     return next(unit for unit in base.units if unit.name == name)
 
 
-def merger_notes(base: Baseline, unit_name: str, other_year: int | None = None) -> list[Note]:
+def merger_notes(base: Baseline, unit_name: str, other_year: int | None = None) -> list[Message]:
     """What a reader must know when the unit was later merged: said, never matched silently."""
     key = name_key(unit_name, base.level)
     notes = []
@@ -325,9 +325,9 @@ def merger_notes(base: Baseline, unit_name: str, other_year: int | None = None) 
         params = {"unit": unit_name, "date": merger.date.strftime("%d/%m/%Y"), "into": merger.into,
                   "members": merger.members, "year": base.year}
         if other_year is not None and other_year >= merger.date.year:
-            notes.append(Note("ui.gap.merger_crossed", {**params, "other_year": other_year}, warning=True))
+            notes.append(Message("ui.gap.merger_crossed", {**params, "other_year": other_year}))
         else:
-            notes.append(Note("ui.gap.merger", params))
+            notes.append(Message("ui.gap.merger", params))
     return notes
 
 
@@ -408,18 +408,17 @@ def rank_bounds(base: Baseline) -> dict[int, tuple[Decimal, Decimal, str | None]
 def rank_threshold(base: Baseline, rank: int, total: Decimal | None) -> Threshold:
     """The score of the unit ranked `rank`; if unpublished, the nearest published score above it (enough)."""
     if not 1 <= rank <= base.total_units:
-        raise ParindexError("PG411", rank=rank, reason=Phrase("ui.gap.rank_range", {"units": base.total_units}))
+        raise ParindexError("PG411", rank=rank, reason=Message("ui.gap.rank_range", {"units": base.total_units}))
     for unit in base.units:
         if unit.rank and unit.rank.value == rank and unit.total:
             return _threshold("rank", rank, unit.name, unit.total, total, exact=True)
-    above = sorted((u for u in base.units if u.rank and u.total and u.rank.value < rank),
-                   key=lambda u: -u.rank.value)  # type: ignore[union-attr]
+    above = [(u.rank.value, u.total) for u in base.units if u.rank and u.total and u.rank.value < rank]
     if not above:
         raise ParindexError("PG411", rank=rank,
-                            reason=Phrase("ui.gap.rank_unpublished", {"units": base.total_units}))
-    nearest = above[0]
+                            reason=Message("ui.gap.rank_unpublished", {"units": base.total_units}))
+    _, nearest = max(above, key=lambda ranked: ranked[0])  # the published rank closest above
     holder = next((u.name for u in base.units if u.rank and u.rank.value == rank), None)
-    return _threshold("rank", rank, holder, nearest.total, total, exact=False)  # type: ignore[arg-type]
+    return _threshold("rank", rank, holder, nearest, total, exact=False)
 
 
 def _threshold(kind: str, rank: int | None, holder: str | None, value: SourcedPoints,
@@ -473,7 +472,7 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
         comp = base.component(part.id)
         name = comp.name if comp else (part.name or part.id)
         if part.score > 0:  # the workbook holds an estimate for a component the office cannot score itself
-            notes.append(Note("ui.gap.estimate_ignored", {"component": name, "score": part.score}))
+            notes.append(Message("ui.gap.estimate_ignored", {"component": name, "score": part.score}))
         if part.id in left:
             value = left.pop(part.id)
             maximum = part.full_max or (comp.max if comp else None) or part.max
@@ -549,7 +548,7 @@ def compare_items(current: CurrentResult, previous: CurrentResult) -> Comparison
     same, changed, added, removed = [], [], [], []
     for code in sorted(set(before) | set(after), key=code_key):
         old, new = before.get(code), after.get(code)
-        change = ItemChange(code, (new or old).area,  # type: ignore[union-attr]
+        change = ItemChange(code, (new or before[code]).area,  # a code of `after` or, if not, of `before`
                             old.score if old else None, new.score if new else None,
                             old.max if old else None, new.max if new else None)
         if old is None:
@@ -562,10 +561,9 @@ def compare_items(current: CurrentResult, previous: CurrentResult) -> Comparison
             same.append(change)
     notes = []
     if previous.criteria_id != current.criteria_id or previous.fingerprint != current.fingerprint:
-        notes.append(Note("ui.gap.cmp_criteria", {"before": previous.criteria_id, "after": current.criteria_id},
-                          warning=True))
+        notes.append(Message("ui.gap.cmp_criteria", {"before": previous.criteria_id, "after": current.criteria_id}))
     if name_key(previous.unit, current.level) != name_key(current.unit, current.level):
-        notes.append(Note("ui.gap.cmp_unit", {"before": previous.unit, "after": current.unit}, warning=True))
+        notes.append(Message("ui.gap.cmp_unit", {"before": previous.unit, "after": current.unit}))
     return Comparison(previous.criteria_id, previous.year, previous.unit, previous.score, current.score,
                       same, changed, added, removed, notes)
 
@@ -590,7 +588,7 @@ class GapInputs:
     earlier: CurrentResult | None = None  # an earlier scoring, compared item by item (--baseline)
     criteria: CriteriaInfo | None = None  # the set the outputs name
     criteria_areas: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)  # code → (name, lead)
-    notes: tuple[Note, ...] = ()  # what reading them found (a set not bundled, another fingerprint)
+    notes: tuple[Message, ...] = ()  # what reading them found (a set not bundled, another fingerprint)
 
 
 def needed_current(current: CurrentResult | None) -> CurrentResult:
@@ -640,30 +638,30 @@ def _target(base: Baseline, unit: UnitResult, rank: int | None, projected: Proje
     return target(base, rank, start, recoverable)
 
 
-def _reading_notes(inputs: GapInputs, options: GapOptions, query: str | None, unit: UnitResult) -> list[Note]:
+def _reading_notes(inputs: GapInputs, options: GapOptions, query: str | None, unit: UnitResult) -> list[Message]:
     """Which unit was read and how: another than the file's, a name matched loosely, errors, unused options."""
     current, level = inputs.current, inputs.baseline.level
     notes = []
     if current is not None and options.unit and name_key(options.unit, level) != name_key(current.unit, level):
-        notes.append(Note("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit}, warning=True))
+        notes.append(Message("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit}))
     if query and " ".join(query.split()) != unit.name:
-        notes.append(Note("ui.gap.matched", {"query": query, "unit": unit.name}))
+        notes.append(Message("ui.gap.matched", {"query": query, "unit": unit.name}))
     if current is not None and current.errors:
-        notes.append(Note("ui.gap.input_errors", {"n": len(current.errors)}, warning=True))
+        notes.append(Message("ui.gap.input_errors", {"n": len(current.errors)}))
     elif current is None and options.assume:
-        notes.append(Note("ui.gap.assume_unused", {}, warning=True))
+        notes.append(Message("ui.gap.assume_unused", {}))
     return notes
 
 
-def _previous_notes(base: Baseline, previous: Baseline | None, official: Official) -> list[Note]:
+def _previous_notes(base: Baseline, previous: Baseline | None, official: Official) -> list[Message]:
     """Why the change since the year before is missing or not like for like."""
     if previous is None:
-        return [Note("ui.gap.no_previous", {"year": base.year - 1})]
+        return [Message("ui.gap.no_previous", {"year": base.year - 1})]
     if previous.criteria != base.criteria:
-        return [Note("ui.gap.prev_criteria", {"before_year": previous.year, "before": previous.criteria,
-                                              "year": base.year, "after": base.criteria})]
+        return [Message("ui.gap.prev_criteria", {"before_year": previous.year, "before": previous.criteria,
+                                                 "year": base.year, "after": base.criteria})]
     if official.previous is None:
-        return [Note("ui.gap.previous_unmatched", {"unit": official.unit.name, "year": previous.year})]
+        return [Message("ui.gap.previous_unmatched", {"unit": official.unit.name, "year": previous.year})]
     return []
 
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from parindex.common.i18n import fmt_num, t
 from parindex.gap.analysis import GapReport, criteria_note
-from parindex.gap.exports import note_text
 
 
 def _pyplot() -> Any:
@@ -72,7 +71,7 @@ def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     banner = criteria_note(report.criteria)
     if banner:
-        fig.text(0.01, 0.005, "\n".join(textwrap.wrap(note_text(banner), 150)), fontsize=6.5, color="#b7791f",
+        fig.text(0.01, 0.005, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
                  va="bottom")
     fig.tight_layout(rect=(0, 0.06 if banner else 0, 1, 1))
 

@@ -11,28 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from parindex.baseline.model import Provenance
-from parindex.common.i18n import fmt_num, said, t
-from parindex.gap.analysis import CurrentItem, GapReport, InputNotice, ItemChange, Note, criteria_note
+from parindex.baseline.model import SourcedPoints, SourcedRank
+from parindex.common.i18n import t
+from parindex.common.messages import Message
+from parindex.gap.analysis import CurrentItem, GapReport, InputNotice, ItemChange, criteria_note, is_warning
 from parindex.scoring.reports import json_number
 
 
-def note_text(note: Note) -> str:
-    """A note in the user's language; a list parameter reads 'A, B và C' / 'A, B and C'."""
-    params = {key: join_words(value) if isinstance(value, list | tuple)
-              else fmt_num(value) if isinstance(value, Decimal) else value
-              for key, value in note.params.items()}
-    return t(note.key, **params)
-
-
-def join_words(words: list[str] | tuple[str, ...]) -> str:
-    words = [str(w) for w in words]
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {t('ui.gap.and')} {words[-1]}"
-
-
-def all_notes(report: GapReport) -> list[Note]:
+def all_notes(report: GapReport) -> list[Message]:
     """The criteria warning first, then the report's own notes, then the projection's."""
     banner = criteria_note(report.criteria)
     notes = [banner] if banner else []
@@ -43,15 +29,14 @@ def all_notes(report: GapReport) -> list[Note]:
         notes += report.comparison.notes
     unit = report.official.unit
     if unit.rounding:
-        notes.append(Note("ui.gap.rounding", {"unit": unit.name, "tolerance": unit.rounding.tolerance}))
+        notes.append(Message("ui.gap.rounding", {"unit": unit.name, "tolerance": unit.rounding.tolerance}))
     return notes
 
 
-def _sourced(report: GapReport, value: Any) -> dict[str, Any] | None:
+def _sourced(report: GapReport, value: SourcedPoints | SourcedRank | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    assert isinstance(value, Provenance)
-    raw = value.value  # type: ignore[attr-defined]
+    raw = value.value
     return {"value": json_number(raw) if isinstance(raw, Decimal | int) else raw, "status": value.status,
             "source": report.baseline.source_text(value.source), "note": value.note}
 
@@ -62,7 +47,7 @@ def _item(item: CurrentItem) -> dict[str, Any]:
 
 
 def _notice(notice: InputNotice) -> dict[str, Any]:
-    return {"code": notice.code, "item": notice.item, "cell": notice.cell, "message": said(notice.message)}
+    return {"code": notice.code, "item": notice.item, "cell": notice.cell, "message": notice.msg.text()}
 
 
 def _change(change: ItemChange) -> dict[str, Any]:
@@ -78,7 +63,7 @@ def report_dict(report: GapReport) -> dict[str, Any]:
     banner = criteria_note(report.criteria)
     if criteria:
         criteria["reconstructed"] = criteria.get("status") == "reconstructed"
-        criteria["warning"] = note_text(banner) if banner else None
+        criteria["warning"] = banner.text() if banner else None
     data: dict[str, Any] = {
         "year": base.year,
         "baseline_file": report.baseline_file,
@@ -120,7 +105,7 @@ def report_dict(report: GapReport) -> dict[str, Any]:
         "by_lead": [{"lead": b.lead, "lost": json_number(b.lost), "items": b.items} for b in report.by_lead],
         "target": None,
         "comparison": None,
-        "notes": [{"key": n.key, "warning": n.warning, "message": note_text(n)} for n in all_notes(report)],
+        "notes": [{"key": n.code, "warning": is_warning(n), "message": n.text()} for n in all_notes(report)],
     }
     if report.current:
         c = report.current

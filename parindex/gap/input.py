@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from parindex.baseline.files import find_baseline
 from parindex.baseline.model import Baseline
 from parindex.common.errors import ParindexError
-from parindex.common.i18n import Phrase
+from parindex.common.messages import Message
 from parindex.common.unit_names import match_name
 from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.model import CriteriaSet, effective_lead
@@ -32,7 +32,6 @@ from parindex.gap.analysis import (
     GapOptions,
     GapReport,
     InputNotice,
-    Note,
     analyse,
     needed_current,
 )
@@ -96,10 +95,10 @@ def _part(part: _Part, code: str | None) -> CurrentPart:
 def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentResult:
     """A CurrentResult from the score JSON (one unit, or `{"units": [...]}` and the one `unit` names)."""
     if isinstance(data, dict) and isinstance(data.get("units"), list):
-        names = {str(u.get("unit", "")): [] for u in data["units"] if isinstance(u, dict)}
+        names: dict[str, list[str]] = {str(u.get("unit", "")): [] for u in data["units"] if isinstance(u, dict)}
         if unit is None:
             raise ParindexError("PG413", where=where, names=", ".join(names) or "–")
-        chosen = match_name(unit, names, context=where)  # type: ignore[arg-type]
+        chosen = match_name(unit, names, context=where)
         data = next(u for u in data["units"] if isinstance(u, dict) and str(u.get("unit", "")) == chosen)
     try:
         parsed = ScoreJson.model_validate(data)
@@ -129,9 +128,9 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
 
 def _notice(entry: Any) -> InputNotice:
     if not isinstance(entry, dict):
-        return InputNotice("?", message=str(entry))
+        return InputNotice("?", None, None, Message("ui.gap.as_written", {"text": str(entry)}))
     return InputNotice(str(entry.get("code") or "?"), entry.get("item"), entry.get("cell"),
-                       str(entry.get("message") or ""))
+                       Message("ui.gap.as_written", {"text": str(entry.get("message") or "")}))
 
 
 def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:
@@ -167,8 +166,8 @@ def result_from_score(unit: UnitScore) -> CurrentResult:
         areas=[_subtotal(a) for a in unit.areas],
         items=[CurrentItem(s.item.code, s.area.code, round_points(s.points), round_points(s.item.max), s.status,
                            s.lead, s.item.name, s.item.component) for s in unit.items],
-        warnings=[InputNotice(n.code, n.item, n.ref, Phrase(n.code, n.params)) for n in unit.warnings],
-        errors=[InputNotice(n.code, n.item, n.ref, Phrase(n.code, n.params)) for n in unit.errors],
+        warnings=[InputNotice(n.code, n.item, n.where, n) for n in unit.warnings],
+        errors=[InputNotice(n.code, n.item, n.where, n) for n in unit.errors],
         source=unit.source,
         provisional=cset.provisional_count(),
     )
@@ -193,13 +192,13 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
     known = {item.code: (area, item) for area, item in cset.items()}
     items = []
     for item in current.items:
-        area, defined = known.get(item.code, (None, None))
-        if defined is None:
+        found = known.get(item.code)
+        if found is None:
             items.append(item)
             continue
+        area, defined = found
         items.append(CurrentItem(item.code, item.area, item.score, item.max, item.status,
-                                 item.lead or effective_lead(area, defined), defined.name,  # type: ignore[arg-type]
-                                 defined.component))
+                                 item.lead or effective_lead(area, defined), defined.name, defined.component))
     defined_areas = {a.code: a for a in cset.areas}
     areas = [CurrentPart(a.id, a.name or (defined_areas[a.id].name if a.id in defined_areas else None), a.score,
                          a.max, a.full_max or (defined_areas[a.id].max if a.id in defined_areas else None))
@@ -253,7 +252,7 @@ def _previous(year: int, level: str) -> Baseline | None:
         return None
 
 
-def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tuple[Note, ...]]:
+def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tuple[Message, ...]]:
     """--criteria must load; otherwise the bundled set of the id the result or the baseline names, which a
     result of someone's own set may not have: said, and the report made without it."""
     try:
@@ -261,11 +260,11 @@ def _criteria_set(given: str | None, ref: str) -> tuple[CriteriaSet | None, tupl
     except ParindexError as exc:
         if given or exc.code != "PE300":
             raise
-        return None, (Note("ui.gap.criteria_missing", {"id": ref}),)
+        return None, (Message("ui.gap.criteria_missing", {"id": ref}),)
 
 
-def _other_fingerprint(current: CurrentResult, cset: CriteriaSet | None) -> tuple[Note, ...]:
+def _other_fingerprint(current: CurrentResult, cset: CriteriaSet | None) -> tuple[Message, ...]:
     if cset is None or not current.fingerprint or current.fingerprint == cset.fingerprint():
         return ()
-    return (Note("ui.gap.criteria_other", {"set_id": cset.id, "set_fp": cset.fingerprint(),
-                                           "id": current.criteria_id, "fp": current.fingerprint}, warning=True),)
+    return (Message("ui.gap.criteria_other", {"set_id": cset.id, "set_fp": cset.fingerprint(),
+                                           "id": current.criteria_id, "fp": current.fingerprint}),)

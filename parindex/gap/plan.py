@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from parindex.common.i18n import by_sign, fmt_num, fmt_plain, said, t
+from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.common.unit_names import name_key
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import AreaGap, CurrentItem, GapReport
-from parindex.gap.exports import all_notes, note_text
+from parindex.gap.exports import all_notes
 
 DEFAULT_TARGET = 10
 STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
@@ -42,14 +42,13 @@ def _band(rank: int, target: int) -> int:
 
 
 def goal(area: AreaGap, target: int, next_year: int) -> str:
-    params = {"next": next_year, "name": area.name}
     if area.rank is None:
-        return t("plan.goal_none", **params)
+        return t("plan.goal_none", next=next_year, name=area.name)
     if area.rank == 1:
-        return t("plan.goal_keep_first", **params)
+        return t("plan.goal_keep_first", next=next_year, name=area.name)
     if area.rank <= target:
-        return t("plan.goal_keep", n=_band(area.rank, target), **params)
-    return t("plan.goal_reach", n=target, **params)
+        return t("plan.goal_keep", n=_band(area.rank, target), next=next_year, name=area.name)
+    return t("plan.goal_reach", n=target, next=next_year, name=area.name)
 
 
 def _item_line(item: CurrentItem) -> str:
@@ -66,8 +65,8 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
     title_unit = unit_title(o.unit.name, base.level)
     lines: list[str] = []
     for note in all_notes(report):
-        if note.key in BANNER_KEYS:
-            lines.append(f"> {note_text(note)}")
+        if note.code in BANNER_KEYS:
+            lines.append(f"> {note.text()}")
     lines.append(f"> {t('plan.draft', date=(today or date.today()).strftime('%d/%m/%Y'))}")
     lines += ["", f"# {t('plan.kind')}", "", f"## {t('plan.title', unit=title_unit, year=next_year)}", ""]
 
@@ -172,12 +171,12 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
     source = t("plan.source_line", year=year, file=_file_name(report.baseline_file), statuses=", ".join(statuses))
     lines.append(f"- {source}")
     for note in all_notes(report):
-        if note.key not in BANNER_KEYS:
-            lines.append(f"- {note_text(note)}")
+        if note.code not in BANNER_KEYS:
+            lines.append(f"- {note.text()}")
     if report.current:
         for notice in report.current.errors:
             where = " › ".join(part for part in (notice.cell, notice.item) if part)
-            lines.append(f"- {notice.code} {where}: {said(notice.message)}")
+            lines.append(f"- {notice.code} {where}: {notice.msg.text()}")
     lines.append(f"- {t('ui.gap.legend')}")
     return "\n".join(lines) + "\n"
 

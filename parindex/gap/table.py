@@ -9,10 +9,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from parindex.common.catalogue import MESSAGES
-from parindex.common.i18n import by_sign, fmt_num, fmt_plain, said, t
+from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import GapReport
-from parindex.gap.exports import all_notes, note_text
+from parindex.gap.analysis import GapReport, is_warning
+from parindex.gap.exports import all_notes
 
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
 
@@ -35,9 +35,9 @@ def render_table(report: GapReport, console: Console) -> None:
     console.print(f"[bold]{escape(t('ui.gap.title', unit=o.unit.name, year=o.year))}[/]")
     console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
                     rank=o.rank.value if o.rank else "–", units=o.total_units))
-    banner = next((n for n in all_notes(report) if n.key in BANNER_KEYS), None)
+    banner = next((n for n in all_notes(report) if n.code in BANNER_KEYS), None)
     if banner:
-        console.print(f"[yellow]{escape(note_text(banner))}[/]")
+        console.print(f"[yellow]{escape(banner.text())}[/]")
     _render_official(report, console)
     known = any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
                 for a in o.areas)
@@ -99,16 +99,16 @@ def _render_errors(report: GapReport, console: Console) -> None:
     console.print(f"[bold red]{t('ui.gap.input_error_list', n=len(report.current.errors))}[/]")
     for notice in report.current.errors:
         where = " › ".join(part for part in (notice.cell, notice.item) if part)
-        console.print(f"  [red]{escape(notice.code)}[/] {escape(where)}: {escape(said(notice.message))}")
+        console.print(f"  [red]{escape(notice.code)}[/] {escape(where)}: {escape(notice.msg.text())}")
 
 
 def _render_notes(report: GapReport, console: Console) -> None:
-    notes = [n for n in all_notes(report) if n.key not in BANNER_KEYS]
+    notes = [n for n in all_notes(report) if n.code not in BANNER_KEYS]
     if notes:
         console.print(f"[bold]{t('ui.gap.notes')}[/]")
         for note in notes:
-            style = "yellow" if note.warning else "dim"
-            console.print(f"[{style}]• {escape(note_text(note))}[/]")
+            style = "yellow" if is_warning(note) else "dim"
+            console.print(f"[{style}]• {escape(note.text())}[/]")
     console.print(f"[dim]{t('ui.gap.legend')}[/]")
 
 

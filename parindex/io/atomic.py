@@ -69,7 +69,7 @@ def _new_file_mode(path: Path) -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path, write: Callable[[Path], None], force: bool = False) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object], force: bool = False) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, fsync it, then rename it over `path`."""
     refuse_overwrite(path, force)
     path = path.resolve()  # through a symlink: the file it names is replaced, beside it, on its file system

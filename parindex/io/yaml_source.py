@@ -18,6 +18,7 @@ import yaml
 
 from parindex.common.errors import ParindexError
 from parindex.common.findings import Finding, Path
+from parindex.common.messages import Message
 from parindex.io.input_files import OLE2_MAGIC, ZIP_MAGICS, env_limit, read_bytes
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -88,10 +89,10 @@ def parse_yaml(text: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "?"
-        doc.findings.append(_parser_limit(exc) or Finding("PX100", params={"problem": problem}, line=line, col=col))
+        doc.findings.append(_parser_limit(exc) or Finding.of("PX100", params={"problem": problem}, line=line, col=col))
         return doc
     except yaml.YAMLError as exc:
-        doc.findings.append(Finding("PX100", params={"problem": str(exc)}, line=1, col=1))
+        doc.findings.append(Finding.of("PX100", params={"problem": str(exc)}, line=1, col=1))
         return doc
     if root is not None:
         doc.data = _build(root, (), doc)
@@ -105,10 +106,8 @@ def _one_nfc_finding(findings: list[Finding]) -> list[Finding]:
     nfc = [f for f in findings if f.code == "PX112"]
     if len(nfc) < 2:
         return findings
-    from parindex.common.i18n import t
-
-    first = Finding("PX112", nfc[0].path, {**nfc[0].params, "also": t("ui.yaml.nfc_also", n=len(nfc) - 1)},
-                    nfc[0].line, nfc[0].col)
+    also = Message("ui.yaml.nfc_also", {"n": len(nfc) - 1})
+    first = Finding.of("PX112", nfc[0].path, {**nfc[0].params, "also": also}, nfc[0].line, nfc[0].col)
     return [first if f is nfc[0] else f for f in findings if f.code != "PX112" or f is nfc[0]]
 
 
@@ -117,7 +116,7 @@ def _tab_findings(text: str) -> list[Finding]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            found.append(Finding("PX111", line=number, col=indent.index("\t") + 1))
+            found.append(Finding.of("PX111", line=number, col=indent.index("\t") + 1))
     return found
 
 
@@ -127,15 +126,13 @@ _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800
 
 
 def _control_findings(text: str) -> list[Finding]:
-    from parindex.common.i18n import t
-
     match = _NOT_PRINTABLE.search(text)
     if match is None:
         return []
     line = text.count("\n", 0, match.start()) + 1
     col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-    problem = t("ui.yaml.control_char", char=f"U+{ord(match[0]):04X}")
-    return [Finding("PX100", params={"problem": problem}, line=line, col=col)]
+    problem = Message("ui.yaml.control_char", {"char": f"U+{ord(match[0]):04X}"})
+    return [Finding.of("PX100", params={"problem": problem}, line=line, col=col)]
 
 
 def _stream_guard(text: str) -> Finding | None:
@@ -159,17 +156,17 @@ def _guard_events(text: str, loader: type) -> Finding | None:
     for count, event in enumerate(yaml.parse(text, Loader=loader)):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            return Finding("PX110", params={"alias": event.anchor}, line=mark.line + 1, col=mark.column + 1)
+            return Finding.of("PX110", params={"alias": event.anchor}, line=mark.line + 1, col=mark.column + 1)
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                return Finding("PX118", params={"limit": MAX_DEPTH}, line=mark.line + 1, col=mark.column + 1)
+                return Finding.of("PX118", params={"limit": MAX_DEPTH}, line=mark.line + 1, col=mark.column + 1)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
         if count > MAX_EVENTS:
             mark = event.start_mark
-            return Finding("PX121", params={"limit": MAX_EVENTS}, line=mark.line + 1, col=mark.column + 1)
+            return Finding.of("PX121", params={"limit": MAX_EVENTS}, line=mark.line + 1, col=mark.column + 1)
     return None
 
 
@@ -193,7 +190,7 @@ def _parser_limit(exc: yaml.MarkedYAMLError) -> Finding | None:
     code = next(code for topic, code in _LIMIT_TOPICS if topic in problem)
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Finding(code, params=dict(_LIMIT_PARAMS[code]), line=line, col=col)
+    return Finding.of(code, params=dict(_LIMIT_PARAMS[code]), line=line, col=col)
 
 
 _scalars = yaml.SafeLoader("")
@@ -208,7 +205,7 @@ def _build(node: yaml.Node, path: Path, doc: YamlDocument) -> Any:
         # `!!python/object/apply:os.system [...]`, `!!set`, `!custom {...}`: reported, never built
         mark = node.start_mark
         problem = f"could not determine a constructor for the tag '{node.tag}'"
-        doc.findings.append(Finding("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))
+        doc.findings.append(Finding.of("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -217,8 +214,8 @@ def _build(node: yaml.Node, path: Path, doc: YamlDocument) -> Any:
             key = _scalar(key_node, path, doc) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             if key in result:
                 mark = key_node.start_mark
-                doc.findings.append(Finding("PX109", path + (key,), {"key": key, "first_line": first_line[key]},
-                                            line=mark.line + 1, col=mark.column + 1))
+                doc.findings.append(Finding.of("PX109", path + (key,), {"key": key, "first_line": first_line[key]},
+                                               line=mark.line + 1, col=mark.column + 1))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             result[key] = _build(value_node, path + (key,), doc)
@@ -240,13 +237,13 @@ def _scalar(node: yaml.ScalarNode, path: Path, doc: YamlDocument) -> Any:
     except (yaml.YAMLError, ValueError, OverflowError) as exc:  # an unknown tag, a 5000-digit integer…
         mark = node.start_mark
         problem = getattr(exc, "problem", None) or str(exc)
-        doc.findings.append(Finding("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))
+        doc.findings.append(Finding.of("PX100", path, {"problem": problem}, line=mark.line + 1, col=mark.column + 1))
         return None
     if isinstance(value, str):
         normal = unicodedata.normalize("NFC", value)
         if normal != value:
             mark = node.start_mark
-            doc.findings.append(Finding("PX112", path, {"text": normal[:40], "also": ""}, line=mark.line + 1,
-                                        col=mark.column + 1))
+            doc.findings.append(Finding.of("PX112", path, {"text": normal[:40], "also": ""}, line=mark.line + 1,
+                                           col=mark.column + 1))
         return normal
     return value

@@ -7,13 +7,14 @@ sum of its children, so every total shown equals the sum of the parts shown.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from parindex.common import values
+from parindex.common.messages import Message
 from parindex.criteria.model import Area, CriteriaSet, Item, code_key, effective_lead
-from parindex.evidence.model import EvidenceBook, EvidenceRow, RawValue, is_blank
+from parindex.evidence.model import EvidenceBook, EvidenceRow, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
 CENT = Decimal("0.01")
@@ -26,16 +27,6 @@ def round_points(value: Decimal) -> Decimal:
 
 def percent(score: Decimal, maximum: Decimal) -> Decimal | None:
     return (score * 100 / maximum).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if maximum else None
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A warning or an error about one item (or the book): a catalogue code, its cell and parameters."""
-
-    code: str
-    item: str | None = None
-    ref: str = ""
-    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,8 +99,8 @@ class UnitScore(_Totals):
     items: list[ItemScore]
     areas: list[Subtotal]
     components: list[Subtotal]
-    warnings: list[Notice]
-    errors: list[Notice]
+    warnings: list[Message]
+    errors: list[Message]
 
     def totals(self) -> UnitTotals:
         return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level)
@@ -129,12 +120,12 @@ class UnitTotals(_Totals):
 # --- scoring ----------------------------------------------------------------------------------------
 
 def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
-    warnings: list[Notice] = []
-    errors: list[Notice] = []
+    warnings: list[Message] = []
+    errors: list[Message] = []
     known = cset.item_by_code()
     for code, row in book.rows.items():
         if code not in known and code not in cset.group_codes:
-            errors.append(Notice("PS510", code, row.ref("code"), {"code": code}))
+            errors.append(Message("PS510", {}, row.ref("code") or None, code))
     scored = [score_item(area, item, book.rows.get(item.code), warnings, errors) for area, item in cset.items()]
     return UnitScore(
         criteria=cset,
@@ -150,44 +141,43 @@ def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
     )
 
 
-def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[Notice],
-               errors: list[Notice]) -> ItemScore:
+def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[Message],
+               errors: list[Message]) -> ItemScore:
     """One item: N/A, then the value through its rule, then appraised and self-score cross-checks."""
     row = row or EvidenceRow(item.code, 0)
     raw = row.values.get  # raw values, read straight: this runs for every item of every workbook
     evidence, explanation = _text(raw("evidence")), _text(raw("explanation"))
-    base = {"item": item, "area": area, "evidence": evidence, "explanation": explanation}
     value_ref = row.ref("value")
     try:
         if _is_not_applicable(item, row):
-            return ItemScore(status="not_applicable", points=ZERO, value_ref=row.ref("not_applicable"), **base)
+            return ItemScore(item, area, "not_applicable", ZERO, value_ref=row.ref("not_applicable"),
+                             evidence=evidence, explanation=explanation)
         self_score = _points_cell(row, "self_score", item)
         appraised = _points_cell(row, "appraised", item)
         survey = item.is_survey
         if is_blank(raw("value")):
             status: Status = "not_self_scored" if survey else "missing"
             if status == "missing":
-                warnings.append(Notice("PS503", item.code, value_ref, {"code": item.code}))
-            return ItemScore(status=status, points=ZERO, value_ref=value_ref, self_score=self_score,
-                             appraised=appraised, **base)
+                warnings.append(Message("PS503", {}, value_ref or None, item.code))
+            return ItemScore(item, area, status, ZERO, value_ref=value_ref, self_score=self_score,
+                             appraised=appraised, evidence=evidence, explanation=explanation)
         value, points, tier = item.rule.score(raw("value"), item.max)
-    except values.ValueProblem as problem:
-        ref = problem.params.get("ref") or value_ref
-        errors.append(Notice(problem.code, item.code, str(ref), {**problem.params, "code": item.code}))
-        return ItemScore(status="invalid", points=ZERO, value=_text(raw("value")), value_ref=value_ref, **base)
+    except values.ValueProblem as problem:  # said at its cell (the value's, unless the problem names another)
+        errors.append(replace(problem.msg, where=problem.msg.where or value_ref or None, item=item.code))
+        return ItemScore(item, area, "invalid", ZERO, value=_text(raw("value")), value_ref=value_ref,
+                         evidence=evidence, explanation=explanation)
     points = round_points(points)
     if self_score is not None and self_score != points:
-        warnings.append(Notice("PS501", item.code, row.ref("self_score"),
-                               {"code": item.code, "self": self_score, "computed": points}))
+        warnings.append(Message("PS501", {"self": self_score, "computed": points}, row.ref("self_score") or None,
+                                item.code))
     if appraised is not None and appraised != points:
-        warnings.append(Notice("PS504", item.code, row.ref("appraised"),
-                               {"code": item.code, "appraised": appraised, "self": points,
-                                "delta": points - appraised}))
+        warnings.append(Message("PS504", {"appraised": appraised, "self": points, "delta": points - appraised},
+                                row.ref("appraised") or None, item.code))
     if not survey and evidence is None and explanation is None:
-        warnings.append(Notice("PS502", item.code, row.ref("evidence") or value_ref, {"code": item.code}))
-    return ItemScore(status="estimated" if survey else "scored",
-                     points=appraised if appraised is not None else points, value=value,
-                     value_ref=value_ref, tier=tier, self_score=self_score, appraised=appraised, **base)
+        warnings.append(Message("PS502", {}, row.ref("evidence") or value_ref or None, item.code))
+    return ItemScore(item, area, "estimated" if survey else "scored",
+                     appraised if appraised is not None else points, value=value, value_ref=value_ref, tier=tier,
+                     self_score=self_score, appraised=appraised, evidence=evidence, explanation=explanation)
 
 
 def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
@@ -196,9 +186,9 @@ def _is_not_applicable(item: Item, row: EvidenceRow) -> bool:
         if is_blank(raw) or not values.parse_not_applicable(raw):
             return False
     except values.ValueProblem as problem:  # said at the Không áp dụng cell, not at the value's
-        raise values.ValueProblem(problem.code, **{**problem.params, "ref": row.ref("not_applicable")}) from None
+        raise values.ValueProblem(problem.msg, where=row.ref("not_applicable")) from None
     if not item.not_applicable:
-        raise values.ValueProblem("PS512", ref=row.ref("not_applicable"))
+        raise values.ValueProblem("PS512", where=row.ref("not_applicable"))
     return True
 
 
@@ -210,13 +200,13 @@ def _points_cell(row: EvidenceRow, key: str, item: Item) -> Decimal | None:
     try:
         points = values.parse_quantity(raw)
     except values.ValueProblem as problem:
-        raise values.ValueProblem(problem.code, **{**problem.params, "ref": row.ref(key)}) from None
+        raise values.ValueProblem(problem.msg, where=row.ref(key)) from None
     if points > item.max:
-        raise values.ValueProblem("PS511", value=points, max=item.max, ref=row.ref(key))
+        raise values.ValueProblem("PS511", where=row.ref(key), value=points, max=item.max)
     return round_points(points)
 
 
-def _text(raw: RawValue) -> str | None:
+def _text(raw: values.RawValue) -> str | None:
     return None if is_blank(raw) else str(raw).strip()
 
 

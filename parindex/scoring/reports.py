@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, TextIO
 
-from parindex.common.i18n import fmt_num, message, t
+from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import CENT, ItemScore, RankedUnit, UnitScore, UnitTotals, biggest_losses, rank_units
 
@@ -49,9 +49,9 @@ def unit_dict(unit: UnitScore) -> dict[str, Any]:
         "areas": [{"code": a.code, "name": a.name, "score": json_number(a.score), "max": json_number(a.max),
                    "percent": json_number(a.percent), "rank": a.rank} for a in unit.areas],
         "items": [_item_dict(s) for s in unit.items],
-        "warnings": [{"code": n.code, "item": n.item, "cell": n.ref, "message": message(n.code, n.params)}
+        "warnings": [{"code": n.code, "item": n.item, "cell": n.where or "", "message": n.text()}
                      for n in unit.warnings],
-        "errors": [{"code": n.code, "item": n.item, "cell": n.ref, "message": message(n.code, n.params)}
+        "errors": [{"code": n.code, "item": n.item, "cell": n.where or "", "message": n.text()}
                    for n in unit.errors],
     }
 
@@ -92,7 +92,7 @@ def unit_markdown(unit: UnitScore) -> str:
     lines: list[str] = []
     banner = provenance_banner(unit.criteria)
     if banner:
-        lines += [f"> {banner}", ""]
+        lines += [f"> {banner.text()}", ""]
     lines += [f"## {unit.unit} — {unit.year}", "",
               f"{t('ui.score.total')}: **{fmt_num(unit.score)} / {fmt_num(unit.max)}** "
               f"({fmt_num(unit.percent, 1)} %)", "",

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from parindex.common.errors import ParindexError
+from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
 from parindex.io.input_files import same_file
-from parindex.scoring.engine import Notice, UnitScore, UnitTotals, score_book
+from parindex.scoring.engine import UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
 
@@ -189,7 +190,7 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
                             set_id=cset.id, set_fp=cset.fingerprint())
     unit = score_book(cset, book)
     if not book_fp:
-        unit.warnings.insert(0, Notice("PS521", None, str(path), {"set_id": cset.id}))
+        unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
     return unit
 
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from parindex.common.i18n import fmt_num, message, t
+from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import RankedUnit, UnitScore, biggest_losses
 from parindex.scoring.reports import TextReport, no_ranking
@@ -34,7 +34,7 @@ def unit_report(unit: UnitScore) -> RenderableType:
     ]
     banner = provenance_banner(unit.criteria)
     if banner:
-        parts.append(Text(banner, style="yellow"))
+        parts.append(Text(banner.text(), style="yellow"))
     parts.append(Text(f"{t('ui.score.total')}: {fmt_num(unit.score)} / {fmt_num(unit.max)} "
                       f"({fmt_num(unit.percent, 1)} %)", style="bold"))
     parts += [components_table(unit), areas_table(unit), areas_ranked_table(unit), losses_table(unit)]
@@ -48,8 +48,10 @@ def unit_report(unit: UnitScore) -> RenderableType:
 
 def components_table(unit: UnitScore) -> Table:
     table = Table(title=t("ui.score.components"), title_justify="left")
-    for key, justify in (("component", "left"), ("points", "right"), ("max", "right"), ("full_max", "right")):
-        table.add_column(t(f"ui.score.{key}"), justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (("component", "left"), ("points", "right"), ("max", "right"),
+                                                      ("full_max", "right"))
+    for key, justify in columns:
+        table.add_column(t(f"ui.score.{key}"), justify=justify)
     for comp in unit.components:
         shown = fmt_num(comp.score) if comp.max else f"– ({t('ui.score.not_self_scored')})"
         table.add_row(escape(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
@@ -106,8 +108,7 @@ def notices(unit: UnitScore) -> list[RenderableType]:
             continue
         parts.append(Text(f"{t(title_key)} ({len(entries)})", style=f"bold {style}"))
         for notice in entries[:MAX_WARNINGS_SHOWN]:
-            where = f"{notice.ref}: " if notice.ref else ""
-            parts.append(Text(f"  {where}{notice.code} {message(notice.code, notice.params)}", style=style))
+            parts.append(Text(f"  {notice.line()}", style=style))
         if len(entries) > MAX_WARNINGS_SHOWN:
             parts.append(Text("  " + t("ui.score.more_warnings", n=len(entries) - MAX_WARNINGS_SHOWN), style="dim"))
     return parts
@@ -147,10 +148,12 @@ class Look:
 
 
 def rendered(renderable: RenderableType, look: Look) -> str:
-    console = Console(file=io.StringIO(), width=look.width, color_system=look.color_system,  # type: ignore[arg-type]
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=look.width,
+                      color_system=look.color_system,  # type: ignore[arg-type]  # a name rich gave (typed str)
                       force_terminal=look.color_system is not None, highlight=False, legacy_windows=False)
     console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return buffer.getvalue()
 
 
 def unit_text(unit: UnitScore, look: Look) -> str:

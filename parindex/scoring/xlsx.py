@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parindex.common.i18n import message, t
+from parindex.common.i18n import t
 from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
@@ -34,10 +34,11 @@ class UnitSheet:
 def unit_sheet(unit: UnitScore) -> UnitSheet:
     rows = _summary_rows(unit)
     rows.append((["", t("ui.score.total"), float(unit.max), float(unit.score)], True))
-    notices: list[list[object]] = [[unit.unit, n.code, n.item or "", n.ref, message(n.code, n.params)]
+    notices: list[list[object]] = [[unit.unit, n.code, n.item or "", n.where or "", n.text()]
                                    for n in [*unit.errors, *unit.warnings]]
+    banner = provenance_banner(unit.criteria)
     return UnitSheet(unit.unit, f"{unit.unit} — {unit.year} — {unit.criteria.id}",
-                     provenance_banner(unit.criteria) or "", rows, notices)
+                     banner.text() if banner else "", rows, notices)
 
 
 def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path) -> list[UnitTotals]:

@@ -16,7 +16,6 @@ from parindex.baseline.files import (
 )
 from parindex.baseline.model import STATUSES, Baseline
 from parindex.common.errors import ParindexError
-from parindex.common.findings import describe
 from parindex.common.unit_names import name_key
 from parindex.io.bundled import bundled_files
 
@@ -30,7 +29,7 @@ def test_the_five_years_are_bundled() -> None:
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
 def test_bundled_baseline_is_valid(path: Path) -> None:
     checked = check_baseline_file(path)
-    assert checked.findings == [], [describe(f) for f in checked.findings]
+    assert checked.findings == [], [f.msg.text() for f in checked.findings]
     assert checked.baseline is not None
     assert checked.baseline.year == int(path.stem.rsplit("-", 1)[1])
 
@@ -183,14 +182,14 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_the_good_case_is_valid(tmp_path: Path) -> None:
     checked = check_baseline_file(_write(tmp_path, HEADER + GOOD_UNIT))
-    assert checked.findings == [], [describe(f) for f in checked.findings]
+    assert checked.findings == [], [f.msg.text() for f in checked.findings]
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_each_check_fires(tmp_path: Path, code: str) -> None:
     checked = check_baseline_file(_write(tmp_path, HEADER + CASES[code]))
     codes = [f.code for f in checked.findings]
-    assert code in codes, [describe(f) for f in checked.findings]
+    assert code in codes, [f.msg.text() for f in checked.findings]
     finding = next(f for f in checked.findings if f.code == code)
     units_line = HEADER.count("\n")
     if code == "PX212":  # the group whose count is exceeded
@@ -198,7 +197,7 @@ def test_each_check_fires(tmp_path: Path, code: str) -> None:
     else:  # points into the units, not at the top of the file
         assert finding.line and finding.line > units_line
     for lang in ("vi", "en"):
-        assert describe(finding, lang)
+        assert finding.msg.text(lang)
 
 
 def test_component_maxima_must_add_up(tmp_path: Path) -> None:

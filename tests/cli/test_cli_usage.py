@@ -48,4 +48,4 @@ def test_an_unrecognised_usage_error_still_gets_a_code(cli) -> None:
         message = "Something new in click."
 
     error = usage_error(UsageError(), root=None)
-    assert error.code == "PC710" and "Something new in click." in error.message("en")
+    assert error.code == "PC710" and "Something new in click." in error.msg.line("en")

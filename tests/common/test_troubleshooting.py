@@ -11,7 +11,7 @@ import pytest
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.errors import ParindexError
-from parindex.common.i18n import message
+from parindex.common.messages import Message
 from tests.catalogue_table import ERROR_CODE, README, readme_table, table_lines
 
 PACKAGE = Path(__file__).resolve().parents[2] / "parindex"
@@ -46,10 +46,10 @@ def raised_codes() -> list[str]:
 
 @pytest.mark.parametrize("code", ERROR_CODES)
 def test_every_error_code_renders_in_both_languages(code: str) -> None:
-    """Through `i18n.message`, the path findings and notices take: whatever its parameters are called."""
+    """Through `Message.text`, the path every message takes: whatever its parameters are called."""
     params = {name: f"<{name}>" for name in placeholders(MESSAGES[code].vi)}
     for lang in ("vi", "en"):
-        text = message(code, params, lang)
+        text = Message(code, params).text(lang)
         for value in params.values():
             assert value in text, (code, lang, text)
 
@@ -67,7 +67,7 @@ def test_every_raised_error_renders_as_a_parindex_error(code: str) -> None:
     params = {name: f"<{name}>" for name in placeholders(MESSAGES[code].vi)}
     error = ParindexError(code, **params)
     for lang in ("vi", "en"):
-        text = error.message(lang)
+        text = error.msg.line(lang)
         assert text.startswith(code)
         for value in params.values():
             assert value in text, (code, lang, text)

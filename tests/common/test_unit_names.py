@@ -43,7 +43,7 @@ def test_unknown_name_lists_the_closest() -> None:
     assert error.code == "PG401"
     assert error.exit_code == 2
     assert error.params["closest"].split(", ")[0] == "Bắc Giang"
-    assert "Bắc Giang" in error.message("vi") and "2020" in error.message("en")
+    assert "Bắc Giang" in error.msg.line("vi") and "2020" in error.msg.line("en")
 
 
 def test_ambiguous_name_lists_the_candidates() -> None:
@@ -93,4 +93,4 @@ def test_the_merged_province_is_not_matched_silently() -> None:
     error = caught.value
     assert error.code == "PG404"
     assert error.params["known"] == "Bắc Giang"
-    assert "01/07/2025" in error.message("vi")
+    assert "01/07/2025" in error.msg.line("vi")

@@ -85,7 +85,7 @@ def test_one_separator_and_three_digits_is_ambiguous(raw):
     digits = raw.lstrip("-").replace(".", "").replace(",", "")
     assert digits in problem.params["thousand"]
     assert "0" in problem.params["decimal"]  # the unambiguous decimal form: 1,2340
-    message = problem.message("en")
+    message = problem.msg.text("en")
     assert raw in message and problem.params["thousand"] in message
 
 
@@ -123,7 +123,7 @@ def test_number_errors_name_the_accepted_forms():
     with pytest.raises(ValueProblem) as caught:
         parse_number("abc")
     assert "1.234,5" in caught.value.params["accepted"]
-    assert "abc" in caught.value.message("vi")
+    assert "abc" in caught.value.msg.text("vi")
 
 
 def test_quantity_and_count():
@@ -188,7 +188,7 @@ def test_parse_percent_refuses(raw, code):
 def test_bare_one_says_how_to_write_both_readings():
     with pytest.raises(ValueProblem) as caught:
         parse_percent(1.0)
-    text = caught.value.message("en")
+    text = caught.value.msg.text("en")
     assert "100" in text and "1%" in text
 
 
@@ -324,8 +324,8 @@ def test_number_readers_raise_only_value_problems(raw):
             result = reader(raw)
         except ValueProblem as problem:
             assert problem.code in MESSAGES
-            problem.message("vi")  # every parameter its text needs is there
-            problem.message("en")
+            problem.msg.text("vi")  # every parameter its text needs is there
+            problem.msg.text("en")
         else:
             assert isinstance(result, Decimal | bool)
             if reader is parse_percent:
@@ -338,7 +338,7 @@ def test_choice_and_code_never_crash(raw, labels):
     try:
         assert parse_choice(raw, labels) in labels
     except ValueProblem as problem:
-        problem.message("en")
+        problem.msg.text("en")
     code = normalise_code(raw)
     assert code is None or all(part.isdigit() and part.isascii() for part in code.split("."))
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from parindex.common.findings import describe
 from parindex.common.i18n import t
 from parindex.criteria.files import check_criteria_file
 from parindex.criteria.model import CriteriaSet, effective_lead
@@ -25,7 +24,7 @@ Cli = Callable[..., Any]
 def cset() -> CriteriaSet:
     assert BUNDLED.is_file(), f"{BUNDLED.relative_to(REPO)} is missing"
     checked = check_criteria_file(BUNDLED)
-    problems = [f"{f.line}:{f.col} {f.code} {describe(f, 'en')}" for f in checked.findings]
+    problems = [f"{f.line}:{f.col} {f.code} {f.msg.text('en')}" for f in checked.findings]
     assert not problems, "\n".join(problems)
     assert checked.criteria is not None
     return checked.criteria

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from parindex.common.findings import CHECK_NAMES, Finding, describe
+from parindex.common.findings import CHECK_NAMES, Finding
 from parindex.criteria.checks import check_set
 from parindex.criteria.files import check_criteria_document, check_criteria_file
 from parindex.criteria.model import CriteriaSet
@@ -189,7 +189,7 @@ def _describe_params() -> list[Any]:
 @pytest.mark.parametrize("code", _describe_params())
 def test_message_says_what_to_change_in_both_languages(code: str) -> None:
     finding = check_criteria_file(fixture_path(code)).findings[0]
-    en, vi = describe(finding, "en"), describe(finding, "vi")
+    en, vi = finding.msg.text("en"), finding.msg.text("vi")
     for part in CASES[code].en:
         assert part in en
     for part in CASES[code].vi:
@@ -203,18 +203,18 @@ def test_message_says_what_to_change_in_both_languages(code: str) -> None:
 def test_every_finding_of_every_fixture_can_be_described(code: str) -> None:
     for finding in check_criteria_file(fixture_path(code)).findings:
         for lang in ("vi", "en"):
-            assert describe(finding, lang).strip()
+            assert finding.msg.text(lang).strip()
 
 
 def test_vietnamese_is_the_default_language() -> None:
     finding = check_criteria_file(fixture_path("PX101")).findings[0]
-    assert describe(finding) == describe(finding, "vi")
+    assert finding.msg.text() == finding.msg.text("vi")
 
 
 def test_vietnamese_numbers_use_a_decimal_comma() -> None:
-    finding = Finding("PX101", ("max",), {"code": "2.1", "total": Decimal("12.75"), "max": Decimal("12.5")})
-    assert "12,75" in describe(finding, "vi") and "12,5" in describe(finding, "vi")
-    assert "12.75" in describe(finding, "en") and "12.5" in describe(finding, "en")
+    finding = Finding.of("PX101", ("max",), {"code": "2.1", "total": Decimal("12.75"), "max": Decimal("12.5")})
+    assert "12,75" in finding.msg.text("vi") and "12,5" in finding.msg.text("vi")
+    assert "12.75" in finding.msg.text("en") and "12.5" in finding.msg.text("en")
 
 
 # --- check_set directly, on variants of minimal.yaml --------------------------------------------------------
@@ -390,7 +390,7 @@ def test_unknown_component_names_the_known_ones() -> None:
     item_211(data)["component"] = "sipas"
     finding = next(f for f in check_set(CriteriaSet.model_validate(data)) if f.code == "PX114")
     assert finding.path == (*ITEM_211, "component")
-    assert "appraised, survey" in describe(finding, "en")
+    assert "appraised, survey" in finding.msg.text("en")
 
 
 def test_every_finding_points_into_the_document() -> None:
@@ -407,7 +407,7 @@ def test_px121_a_file_with_too_many_nodes_is_refused_while_streaming(monkeypatch
     doc = yaml_source.parse_yaml("items: [" + ", ".join(["1"] * 60) + "]\n")
     assert [f.code for f in doc.findings] == ["PX121"]
     assert doc.data is None
-    assert "too many nodes" in describe(doc.findings[0], "en")
+    assert "too many nodes" in doc.findings[0].msg.text("en")
 
 
 def test_the_provisional_count_every_output_shows_is_what_px117_counts() -> None:

@@ -112,8 +112,8 @@ def test_match_headers_raises_only_value_problems(cells):
         found = match_headers(cells)
     except ValueProblem as problem:
         assert problem.code in ("PW422", "PW423")
-        problem.message("vi")
-        problem.message("en")
+        problem.msg.text("vi")
+        problem.msg.text("en")
     else:
         assert {"code", "value"} <= set(found)
         assert len(set(found.values())) == len(found)

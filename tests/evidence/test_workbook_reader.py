@@ -50,7 +50,7 @@ def make_book(path: Path, rows: list[list], *, headers: list | None = None, info
 def raises(path: Path, code: str) -> ParindexError:
     with pytest.raises(ParindexError) as caught:
         read_evidence(path)
-    assert caught.value.code == code, caught.value.message("en")
+    assert caught.value.code == code, caught.value.msg.line("en")
     return caught.value
 
 
@@ -151,9 +151,9 @@ def test_missing_sheet_names_the_sheets_found(tmp_path):
     path = make_book(tmp_path / "h.xlsx", [["1.1.1"]], info_sheet=None)
     error = raises(path, "PW420")
     assert error.exit_code == 1
-    assert SHEET_INFO in error.message("en")
+    assert SHEET_INFO in error.msg.line("en")
     assert f"'{SHEET_ITEMS}'" in error.params["found"]
-    assert str(path) in error.message("vi")
+    assert str(path) in error.msg.line("vi")
 
 
 def test_missing_items_sheet(tmp_path):
@@ -179,13 +179,13 @@ def test_missing_value_column(tmp_path):
     path = make_book(tmp_path / "l.xlsx", [["1.1.1", "x"]], headers=["Mã", "Nội dung", "Số liệu báo cáo"])
     error = raises(path, "PW422")
     assert error.where.endswith(f"{SHEET_ITEMS}!A1")
-    assert "'Số liệu báo cáo'" in error.message("en")
+    assert "'Số liệu báo cáo'" in error.msg.line("en")
 
 
 def test_duplicate_columns(tmp_path):
     path = make_book(tmp_path / "m.xlsx", [["1.1.1", "x", "y"]], headers=["Mã", "Kết quả", "Kết quả thực hiện"])
     error = raises(path, "PW423")
-    text = error.message("en")
+    text = error.msg.line("en")
     assert "B ('Kết quả')" in text and "C ('Kết quả thực hiện')" in text
 
 
@@ -207,7 +207,7 @@ def test_unreadable_code_on_a_row_with_data_is_not_skipped(tmp_path):
     error = raises(path, "PW430")
     assert error.exit_code == 1
     assert error.where.endswith(f"{SHEET_ITEMS}!A3")
-    assert "1,1,3" in error.message("en")
+    assert "1,1,3" in error.msg.line("en")
 
 
 def _far_cell_book(tmp_path: Path, ref: str) -> Path:
@@ -243,8 +243,8 @@ def test_formula_without_cached_value_is_reported(tmp_path):
     error = raises(path, "PW426")
     assert error.exit_code == 1
     assert error.params["cells"] == f"{SHEET_ITEMS}!E2"
-    assert "open and save the file in excel or libreoffice" in error.message("en").lower()
-    assert "LibreOffice" in error.message("vi")
+    assert "open and save the file in excel or libreoffice" in error.msg.line("en").lower()
+    assert "LibreOffice" in error.msg.line("vi")
 
 
 def test_sheet_xml_that_is_not_one_document_is_a_damaged_workbook(tmp_path):
@@ -299,7 +299,7 @@ def test_not_a_zip(tmp_path):
     path.write_bytes(bytes(range(256)) * 8)
     error = raises(path, "PW400")
     assert error.exit_code == 2
-    assert "Save As" in error.message("en")
+    assert "Save As" in error.msg.line("en")
 
 
 def test_empty_file(tmp_path):
@@ -324,7 +324,7 @@ def test_ods(tmp_path):
         archive.writestr("META-INF/manifest.xml", "<manifest/>")
     error = raises(path, "PW402")
     assert error.exit_code == 2
-    assert ".ods" in error.message("en")
+    assert ".ods" in error.msg.line("en")
 
 
 @pytest.mark.parametrize(("content", "kind"), [
@@ -347,8 +347,8 @@ def test_ole2_means_xls_or_encrypted(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
     error = raises(path, "PW401")
     assert error.exit_code == 2
-    assert "password" in error.message("en") and ".xls" in error.message("en")
-    assert "mật khẩu" in error.message("vi")
+    assert "password" in error.msg.line("en") and ".xls" in error.msg.line("en")
+    assert "mật khẩu" in error.msg.line("vi")
 
 
 def test_zip_that_is_not_a_workbook(tmp_path):

@@ -13,6 +13,7 @@ from parindex.gap.analysis import (
     GapOptions,
     analyse,
     compare_items,
+    is_warning,
     projected_rank,
     projection,
     rank_bounds,
@@ -78,7 +79,7 @@ def test_year_before(y2020, y2019) -> None:
 
 def test_the_merger_is_said(y2020, y2019) -> None:
     notes = official(y2020, y2019).notes
-    merger = next(n for n in notes if n.key == "ui.gap.merger")
+    merger = next(n for n in notes if n.code == "ui.gap.merger")
     assert merger.params["into"] == "Bắc Ninh"
 
 
@@ -138,7 +139,7 @@ def test_projection_with_the_baseline_year_assumed(y2020) -> None:
     assert proj.change == D("0.57")
     assert (proj.rank_best, proj.rank_worst) == (8, 8)
     # the workbook's own survey estimate (1.00) is not used, and that is said
-    assert any(n.key == "ui.gap.estimate_ignored" for n in proj.notes)
+    assert any(n.code == "ui.gap.estimate_ignored" for n in proj.notes)
 
 
 def test_projection_with_given_assumptions(y2020) -> None:
@@ -175,7 +176,7 @@ def test_recoverable_items_and_leads(y2020, y2019) -> None:
     assert [(b.lead, b.lost, b.items) for b in report.by_lead] == [(VP, D("3.00"), 2), (STC, D("1.75"), 2)]
     assert sum(b.lost for b in report.by_lead) == sum(i.lost for i in report.recoverable)
     assert report.official.unit.name == "Bắc Giang"  # read from the file's "UBND tỉnh Bắc Giang"
-    assert any(n.key == "ui.gap.matched" for n in report.notes)
+    assert any(n.code == "ui.gap.matched" for n in report.notes)
     by_area = {a.code: a.now for a in report.official.areas}
     assert by_area["6"].score == D("6.00") and by_area["2"] is None
 
@@ -206,13 +207,13 @@ def test_input_errors_are_carried(y2020, y2019) -> None:
     errors = [{"code": "PW443", "item": "1.5.1", "cell": "Tự đánh giá!E9", "message": "x"}]
     report = analyse(GapInputs(y2020, "x", previous=y2019, current=current(errors=errors)), GapOptions())
     assert report.current.errors[0].code == "PW443"
-    assert any(n.key == "ui.gap.input_errors" and n.warning for n in report.notes)
+    assert any(n.code == "ui.gap.input_errors" and is_warning(n) for n in report.notes)
 
 
 def test_a_crossing_of_the_merger_is_a_warning(y2020, y2019) -> None:
     report = analyse(GapInputs(y2020, "x", previous=y2019, current=current(year="2025")), GapOptions())
-    crossed = [n for n in report.notes if n.key == "ui.gap.merger_crossed"]
-    assert crossed and crossed[0].warning
+    crossed = [n for n in report.notes if n.code == "ui.gap.merger_crossed"]
+    assert crossed and is_warning(crossed[0])
 
 
 # --- item by item across a changed criteria set ------------------------------------------------------------
@@ -232,7 +233,7 @@ def test_comparison_lists_added_removed_and_changed_maxima() -> None:
     # nothing is dropped: every code of either side is in exactly one list
     listed = [c.code for group in (cmp.same, cmp.max_changed, cmp.added, cmp.removed) for c in group]
     assert sorted(listed) == sorted({i.code for i in now.items} | {i.code for i in before.items})
-    assert any(n.key == "ui.gap.cmp_criteria" for n in cmp.notes)
+    assert any(n.code == "ui.gap.cmp_criteria" for n in cmp.notes)
 
 
 def test_comparison_needs_a_current_scoring(y2020, y2019) -> None:
@@ -285,4 +286,4 @@ def test_per_area_comparison_where_the_baseline_publishes_area_scores() -> None:
 def test_a_unit_other_than_the_files_is_said(y2020, y2019) -> None:
     report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(unit="Quảng Ninh"))
     assert report.official.unit.name == "Quảng Ninh"
-    assert any(n.key == "ui.gap.unit_override" and n.warning for n in report.notes)
+    assert any(n.code == "ui.gap.unit_override" and is_warning(n) for n in report.notes)

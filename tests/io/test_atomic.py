@@ -85,7 +85,7 @@ def test_an_os_error_becomes_pe304_and_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(ParindexError) as caught:
         write_atomic(target, full_disk)
     assert caught.value.code == "PE304"
-    assert "No space left" in caught.value.message("en")
+    assert "No space left" in caught.value.msg.line("en")
     assert os.listdir(tmp_path) == []
 
 

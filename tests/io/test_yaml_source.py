@@ -99,13 +99,13 @@ def _parser_error(problem: str, context: str | None = "while increasing flow lev
 ])
 def test_a_parser_limit_is_our_finding_at_the_parsers_place(problem: str, code: str, params: dict[str, object],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _parser_limit(_parser_error(problem)) == Finding(code, params=params, line=1, col=1004)
+    assert _parser_limit(_parser_error(problem)) == Finding.of(code, params=params, line=1, col=1004)
 
     def refuse(*_args: object, **_kwargs: object) -> None:  # any parser, any PyYAML version
         raise _parser_error(problem)
 
     monkeypatch.setattr(yaml, "parse", refuse)
-    assert parse_yaml("a: 1\n").findings == [Finding(code, params=params, line=1, col=1004)]
+    assert parse_yaml("a: 1\n").findings == [Finding.of(code, params=params, line=1, col=1004)]
 
 
 @pytest.mark.parametrize("problem", ["found unexpected end of stream", "did not find expected ',' or ']'",
@@ -216,7 +216,7 @@ def test_read_text_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         assert caught.value.exit_code == 2
     with pytest.raises(ParindexError) as caught:
         read_text(latin1)
-    assert "line 2" in caught.value.message("en")
+    assert "line 2" in caught.value.msg.line("en")
 
 
 def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,7 +226,7 @@ def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ParindexError) as caught:
         read_text(path)
     assert caught.value.code == "PE301"
-    assert "PARINDEX_MAX_BYTES" in caught.value.message("en")
+    assert "PARINDEX_MAX_BYTES" in caught.value.msg.line("en")
     monkeypatch.setenv("PARINDEX_MAX_BYTES", "1000")
     assert read_text(path).startswith("id: x")
 
@@ -257,12 +257,13 @@ def test_huge_integer_is_a_finding_not_an_exception() -> None:
 def test_an_invisible_control_character_is_placed_where_it_is(text: str, line: int, col: int) -> None:
     doc = parse_yaml(text)
     assert [(f.code, f.line, f.col) for f in doc.findings] == [("PX100", line, col)]
-    assert "U+" in doc.findings[0].params["problem"] and "position" not in doc.findings[0].params["problem"]
+    problem = doc.findings[0].msg.text("en")  # its problem is a Message, said in the reader's language
+    assert "U+" in problem and "position" not in problem
 
 
 def test_a_file_typed_in_decomposed_unicode_is_told_once_with_the_count() -> None:
     text = unicodedata.normalize("NFD", "title: Cải cách\nbasis: Quyết định\nnote: Sở Nội vụ\n")
     doc = parse_yaml(text)
     assert [(f.code, f.line) for f in doc.findings] == [("PX112", 1)]
-    assert "2" in doc.findings[0].params["also"]
+    assert "2" in doc.findings[0].params["also"].text()  # a Message, said in the reader's language
     assert doc.data["note"] == unicodedata.normalize("NFC", "Sở Nội vụ")

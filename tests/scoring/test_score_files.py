@@ -204,7 +204,7 @@ def test_a_missing_file_is_named_before_any_workbook_is_read(tmp_path: Path) -> 
 
     with pytest.raises(ParindexError) as caught:
         collect_workbooks([sorted(SAMPLES.glob("*.xlsx"))[0], tmp_path / "thieu.xlsx"])
-    assert caught.value.code == "PE300" and "thieu.xlsx" in caught.value.message()
+    assert caught.value.code == "PE300" and "thieu.xlsx" in caught.value.msg.line()
 
 
 def test_a_workbook_cannot_make_the_tool_open_another_file(cli, tmp_path: Path) -> None:

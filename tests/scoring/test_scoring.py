@@ -160,7 +160,7 @@ def test_unknown_code_is_an_error_but_group_codes_are_not(cset):
 def test_invalid_value_names_the_cell(cset):
     unit = score_book(cset, book({"2.1.1": {"value": "nhiều"}}))
     assert item(unit, "2.1.1").status == "invalid"
-    assert unit.errors[0].ref == "Tự đánh giá!value2"
+    assert unit.errors[0].where == "Tự đánh giá!value2"
 
 
 def test_competition_ranks_share_and_skip():

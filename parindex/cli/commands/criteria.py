@@ -45,7 +45,7 @@ def show_list() -> None:
         console.print(table)
         banner = provenance_banner(cset)
         if banner:
-            console.print(banner, style="yellow", markup=False)
+            console.print(banner.text(), style="yellow", markup=False)
         console.print()
 
 
@@ -56,7 +56,7 @@ def show_tree(ref: str, depth: int) -> None:
     from parindex.cli.render import console
     from parindex.common.i18n import fmt_plain
     from parindex.criteria.files import load_criteria
-    from parindex.criteria.model import Criterion
+    from parindex.criteria.model import Area, Criterion, Item
     from parindex.criteria.provenance import provenance_banner
 
     cset = load_criteria(ref)
@@ -64,8 +64,8 @@ def show_tree(ref: str, depth: int) -> None:
     def mark(node: object) -> str:
         return "[yellow]*[/]" if getattr(node, "provisional", False) else ""
 
-    def label(code: str, name: str, node: object, extra: str = "") -> str:
-        return f"[bold]{escape(code)}[/] {escape(name)} — {fmt_plain(node.max)}{mark(node)}{extra}"  # type: ignore[attr-defined]
+    def label(code: str, name: str, node: Area | Criterion | Item, extra: str = "") -> str:
+        return f"[bold]{escape(code)}[/] {escape(name)} — {fmt_plain(node.max)}{mark(node)}{extra}"
 
     def add_criterion(parent: Tree, crit: Criterion, level: int) -> None:
         branch = parent.add(label(crit.code, crit.name, crit))
@@ -88,5 +88,5 @@ def show_tree(ref: str, depth: int) -> None:
     console.print(tree)
     banner = provenance_banner(cset)
     if banner:
-        console.print(f"[yellow]{escape(banner)}[/]")
+        console.print(f"[yellow]{escape(banner.text())}[/]")
     console.print(f"[dim]{t('ui.criteria.provisional_mark')}[/]")

@@ -80,7 +80,6 @@ def _refuse_outputs(output: Path | None, chart: Path | None, force: bool, inputs
 def _assumptions(sipas: str | None, survey: str | None) -> dict[str, Decimal]:
     """--assume-sipas and --assume-survey read as typed ('9,5' or '9.5'); PG417 in the reader's own words."""
     from parindex.common.errors import ParindexError
-    from parindex.common.i18n import Phrase
     from parindex.common.values import ValueProblem, parse_number
 
     assumed = {}
@@ -91,7 +90,7 @@ def _assumptions(sipas: str | None, survey: str | None) -> dict[str, Decimal]:
             assumed[key] = parse_number(raw.strip())
         except ValueProblem as problem:  # its own words: '9.999' is ambiguous, not 'not a number'
             raise ParindexError("PG417", option=f"--assume-{key}", value=raw,
-                                problem=Phrase(problem.code, problem.params)) from None
+                                problem=problem.msg) from None
     return assumed
 
 

@@ -98,9 +98,9 @@ def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bo
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
-        totals = write_report(buffer, report, parts)
+        shown = write_report(buffer, report, parts)
         console.file.write(buffer.getvalue())
-        return totals
+        return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
     def write(tmp: Path) -> None:
@@ -173,7 +173,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
 
     from parindex.cli.render import console
     from parindex.common.errors import ParindexError
-    from parindex.common.i18n import fmt_num, message
+    from parindex.common.i18n import fmt_num
     from parindex.common.values import normalise_code
     from parindex.criteria.provenance import provenance_banner
     from parindex.scoring.runs import score_workbook
@@ -209,10 +209,10 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
         table.add_row(t(key), escape(shown))
     console.print(table)
     for notice in [n for n in [*unit.errors, *unit.warnings] if n.item == found.item.code]:
-        console.print(f"{notice.ref}: {notice.code} {escape(message(notice.code, notice.params))}", style="yellow")
+        console.print(escape(notice.line()), style="yellow")
     banner = provenance_banner(unit.criteria)
     if banner:
-        console.print(banner, style="yellow")
+        console.print(banner.text(), style="yellow")
     return 1 if any(n.item == found.item.code for n in unit.errors) else 0
 
 

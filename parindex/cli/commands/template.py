@@ -43,4 +43,4 @@ def register(app: typer.Typer) -> None:
         console.print(escape(t("ui.template.written", path=output, items=len(cset.items()), id=cset.id)))
         banner = provenance_banner(cset)
         if banner:
-            err_console.print(f"[yellow]{escape(banner)}[/]")
+            err_console.print(f"[yellow]{escape(banner.text())}[/]")

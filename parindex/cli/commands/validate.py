@@ -25,7 +25,6 @@ def run_validate(paths: list[Path], fmt: str) -> int:
     from parindex.baseline.validation import default_paths, validate_path
     from parindex.cli.render import console
     from parindex.common.errors import ParindexError
-    from parindex.common.findings import describe
 
     if fmt not in FORMATS:
         raise ParindexError("PC702", value=fmt, accepted=", ".join(FORMATS))
@@ -37,9 +36,9 @@ def run_validate(paths: list[Path], fmt: str) -> int:
             checked = validate_path(path)
         except ParindexError as exc:
             unreadable.append((str(path), int(str(exc.params.get("line", 1))), 1, exc.code, "file",
-                               t(exc.code, **exc.params)))
+                               exc.msg.text()))
             continue
-        rows += [(str(path), f.line or 1, f.col or 1, f.code, f.name, describe(f))
+        rows += [(str(path), f.line or 1, f.col or 1, f.code, f.name, f.msg.text())
                  for f in sorted(checked.findings, key=lambda f: (f.line or 0, f.col or 0))]
     if fmt == "json":
         rows = unreadable + rows

@@ -231,7 +231,7 @@ MESSAGES.update({
                                  "{other_year} figures are not the same unit as the former {unit}'s {year} figures."),
     "ui.gap.unit_override": Msg("Tệp ghi đơn vị '{file_unit}' nhưng --unit là '{unit}': so sánh theo --unit.",
                                 "The file names unit '{file_unit}' but --unit says '{unit}': compared as --unit."),
-    "ui.gap.and": Msg("và", "and"),
+    "ui.gap.as_written": Msg("{text}", "{text}"),  # a message as a score result file wrote it
     "ui.gap.matched": Msg("'{query}' được hiểu là {unit}.", "'{query}' was read as {unit}."),
     "ui.gap.input_errors": Msg("Tệp đầu vào có {n} lỗi; điểm tự chấm chưa tin cậy được.",
                                "The input has {n} errors; the self-assessed score is not reliable yet."),

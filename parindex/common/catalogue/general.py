@@ -38,6 +38,7 @@ MESSAGES: dict[str, Msg] = {
     "ui.usage.see_help": Msg("Xem: {command} --help", "See: {command} --help"),
     "ui.error": Msg("Lỗi", "Error"),
     "ui.yes": Msg("Có", "Yes"),
+    "ui.and": Msg("và", "and"),  # the last two words of a list: A, B và C
     "ui.no": Msg("Không", "No"),
     "ui.warning": Msg("Cảnh báo", "Warning"),
     "ui.written": Msg("Đã ghi {path}", "Wrote {path}"),
