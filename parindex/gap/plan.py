@@ -175,7 +175,7 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
             lines.append(f"- {note.text()}")
     if report.current:
         for notice in report.current.errors:
-            where = " › ".join(part for part in (notice.cell, notice.item) if part)
+            where = notice.cell or "–"  # the message itself leads with its item code
             lines.append(f"- {notice.code} {where}: {notice.msg.text()}")
     lines.append(f"- {t('ui.gap.legend')}")
     return "\n".join(lines) + "\n"

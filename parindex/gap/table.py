@@ -98,7 +98,7 @@ def _render_errors(report: GapReport, console: Console) -> None:
         return
     console.print(f"[bold red]{t('ui.gap.input_error_list', n=len(report.current.errors))}[/]")
     for notice in report.current.errors:
-        where = " › ".join(part for part in (notice.cell, notice.item) if part)
+        where = notice.cell or "–"  # the message itself leads with its item code
         console.print(f"  [red]{escape(notice.code)}[/] {escape(where)}: {escape(notice.msg.text())}")
 
 
