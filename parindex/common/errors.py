@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from parindex.common.catalogue import MESSAGES
-from parindex.common.messages import Message
+from parindex.common.messages import CarriesMessage, Message
 
 
-class ParindexError(Exception):
+class ParindexError(CarriesMessage, Exception):
     """An error the user can act on: `msg` says what and where, rendered in the user's language when shown.
 
     Made from a catalogue error code, its place and parameters, or from a Message said elsewhere (at `where`,
@@ -25,16 +25,8 @@ class ParindexError(Exception):
         return (ParindexError, (self.msg,))
 
     @property
-    def code(self) -> str:
-        return self.msg.code
-
-    @property
     def where(self) -> str | None:
         return self.msg.where
-
-    @property
-    def params(self) -> dict[str, object]:
-        return dict(self.msg.params)
 
     @property
     def exit_code(self) -> int:

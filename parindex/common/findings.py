@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parindex.common.messages import Message
+from parindex.common.messages import CarriesMessage, Message
 
 # Stable check codes and their names; a code is never reused for another meaning.
 CHECK_NAMES: dict[str, str] = {
@@ -51,7 +51,7 @@ Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(CarriesMessage):
     """What a check found (`msg`), and where in the file: the YAML `path` to it, and its line and column once
     the loader has placed it (`file:line:col` is how every output names the place, so it is kept as numbers)."""
 
@@ -65,14 +65,6 @@ class Finding:
            col: int | None = None) -> Finding:
         """A finding that says catalogue text `code` with `params` about the node at `path`."""
         return cls(Message(code, params or {}), path, line, col)
-
-    @property
-    def code(self) -> str:
-        return self.msg.code
-
-    @property
-    def params(self) -> dict[str, object]:
-        return dict(self.msg.params)
 
     @property
     def name(self) -> str:

@@ -38,6 +38,20 @@ class Message:
         return f"{self.where}: {said}" if self.where else said
 
 
+class CarriesMessage:
+    """Whatever carries a Message (an error, a value problem, a finding) answers for its code and parameters."""
+
+    msg: Message
+
+    @property
+    def code(self) -> str:
+        return self.msg.code
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.msg.params)
+
+
 def _shown(value: object, lang: str | None) -> object:
     if isinstance(value, Message):
         return value.text(lang)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from parindex.common.messages import Message
+from parindex.common.messages import CarriesMessage, Message
 
 # A cell as the spreadsheet held it, before any rule reads it.
 RawValue = str | int | float | bool | date | datetime | time | None
@@ -41,7 +41,7 @@ MAX_MAGNITUDE = 15
 _TRAILING_PUNCT = ".,;:!?…'\"“”‘’*"
 
 
-class ValueProblem(Exception):
+class ValueProblem(CarriesMessage, Exception):
     """A value that cannot be read as asked: `msg` is what to say (a PW4xx code, the value as written and the
     accepted forms), its place (`where`) added by whoever knows the cell."""
 
@@ -54,14 +54,6 @@ class ValueProblem(Exception):
         under another code when given."""
         msg = self.msg
         return ValueProblem(replace(msg, code=code or msg.code, params={**msg.params, "accepted": accepted}))
-
-    @property
-    def code(self) -> str:
-        return self.msg.code
-
-    @property
-    def params(self) -> dict[str, object]:
-        return dict(self.msg.params)
 
 
 # --- text -------------------------------------------------------------------------------------------
