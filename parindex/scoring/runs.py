@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from parindex.common.errors import ParindexError
 from parindex.criteria.model import CriteriaSet
-from parindex.io.input_files import same_file
+from parindex.io.input_files import FileIdentity
 from parindex.scoring.engine import Notice, UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
@@ -43,11 +43,12 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
     last run's report, found in the folder as the output again, is left out (to be replaced with --force)."""
     found: dict[Path, Path] = {}  # resolved → as given, in order
     not_read: list[Path] = []
+    is_output = FileIdentity(output)  # resolved once, not once per workbook
     for path in paths:
         if path.is_dir():
             entries = sorted(p for p in path.iterdir() if not _scratch(p) and p.is_file())
             inside = [p for p in entries if p.suffix.lower() == ".xlsx"]
-            others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not same_file(p, output)]
+            others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not is_output.matches(p)]
             not_read += others
             if not inside:
                 raise ParindexError("PS523", path=str(path), others=_others(others))
@@ -56,11 +57,12 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
         else:
             inside = [] if _scratch(path) else [path]
         for workbook in inside:
-            if same_file(workbook, output):
+            resolved = workbook.resolve()
+            if is_output.matches(workbook, resolved):
                 if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
                     continue
                 raise ParindexError("PS525", path=str(workbook))
-            found.setdefault(workbook.resolve(), workbook)
+            found.setdefault(resolved, workbook)
     if not found:  # only lock files were named
         raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
     return Collected(list(found.values()), not_read)
