@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -111,7 +112,14 @@ def score_many(paths: list[Path], criteria_ref: str | None,
                                initargs=(current_lang(),))
     task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
-        for result in pool.map(task, paths, chunksize=8):
+        # Forked workers share this process's objects until they write to them; frozen, they are left out of the
+        # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
+        gc.freeze()
+        try:
+            results = pool.map(task, paths, chunksize=8)  # the workers are forked here, all at once
+        finally:
+            gc.unfreeze()
+        for result in results:
             if isinstance(result, ParindexError):
                 raise result
             yield result
@@ -137,6 +145,7 @@ def _start_worker(lang: str) -> None:
 
     from parindex.common.i18n import set_lang
 
+    gc.enable()  # the command's main process runs without collecting (cli.app.main); a worker scores many files
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_lang(lang)
 
