@@ -54,9 +54,32 @@ def read_bytes(path: Path, limit: int, count: int = -1) -> bytes:
 
 def same_file(path: Path, other: Path | None) -> bool:
     """The same file, however named (relative, through a link, in another case on a case-blind disk)."""
-    if other is None:
-        return False
-    try:
-        return path.resolve() == other.resolve() or (path.exists() and other.exists() and path.samefile(other))
-    except OSError:
-        return False
+    return FileIdentity(other).matches(path)
+
+
+class FileIdentity:
+    """One file, worked out once (its resolved path; its device and inode when it exists), to ask of many paths
+    whether they are it: a folder of a thousand workbooks is checked against the output without resolving and
+    stat-ing the output a thousand times."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.resolved: Path | None = None
+        self.stat: os.stat_result | None = None
+        if path is None:
+            return
+        try:
+            self.resolved = path.resolve()
+            self.stat = path.stat()
+        except OSError:  # not there (yet): only a path that resolves to the same name is it
+            pass
+
+    def matches(self, path: Path, resolved: Path | None = None) -> bool:
+        """Whether `path` (already resolved as `resolved`, if given) is this file."""
+        if self.resolved is None:
+            return False
+        try:
+            if (resolved if resolved is not None else path.resolve()) == self.resolved:
+                return True
+            return self.stat is not None and os.path.samestat(path.stat(), self.stat)
+        except OSError:
+            return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import TypeVar
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
-from parindex.io.input_files import same_file
+from parindex.io.input_files import FileIdentity
 from parindex.scoring.engine import UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
@@ -44,11 +45,12 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
     last run's report, found in the folder as the output again, is left out (to be replaced with --force)."""
     found: dict[Path, Path] = {}  # resolved → as given, in order
     not_read: list[Path] = []
+    is_output = FileIdentity(output)  # resolved once, not once per workbook
     for path in paths:
         if path.is_dir():
             entries = sorted(p for p in path.iterdir() if not _scratch(p) and p.is_file())
             inside = [p for p in entries if p.suffix.lower() == ".xlsx"]
-            others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not same_file(p, output)]
+            others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not is_output.matches(p)]
             not_read += others
             if not inside:
                 raise ParindexError("PS523", path=str(path), others=_others(others))
@@ -57,11 +59,12 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
         else:
             inside = [] if _scratch(path) else [path]
         for workbook in inside:
-            if same_file(workbook, output):
+            resolved = workbook.resolve()
+            if is_output.matches(workbook, resolved):
                 if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
                     continue
                 raise ParindexError("PS525", path=str(workbook))
-            found.setdefault(workbook.resolve(), workbook)
+            found.setdefault(resolved, workbook)
     if not found:  # only lock files were named
         raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
     return Collected(list(found.values()), not_read)
@@ -110,7 +113,14 @@ def score_many(paths: list[Path], criteria_ref: str | None,
                                initargs=(current_lang(),))
     task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
-        for result in pool.map(task, paths, chunksize=8):
+        # Forked workers share this process's objects until they write to them; frozen, they are left out of the
+        # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
+        gc.freeze()
+        try:
+            results = pool.map(task, paths, chunksize=8)  # the workers are forked here, all at once
+        finally:
+            gc.unfreeze()
+        for result in results:
             if isinstance(result, ParindexError):
                 raise result
             yield result
@@ -136,6 +146,7 @@ def _start_worker(lang: str) -> None:
 
     from parindex.common.i18n import set_lang
 
+    gc.enable()  # the command's main process runs without collecting (cli.app.main); a worker scores many files
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_lang(lang)
 
