@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -137,22 +138,34 @@ FORMATS = tuple(REPORTERS)
 def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterator:
     """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
     report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
-    from rich.progress import Progress
-
     from parindex.cli.render import err_console
     from parindex.scoring.runs import Skipped, score_many
 
     units: dict[str, str] = {}  # the unit's name as compared → its workbook
-    with Progress(console=err_console, transient=True,
-                  disable=len(paths) == 1 or not err_console.is_terminal) as progress:
-        task = progress.add_task(t("ui.score.reading"), total=len(paths))
+    with _progress_bar(len(paths)) as advance:
         for part in score_many(paths, criteria, render):
-            progress.advance(task)
+            advance()
             if isinstance(part, Skipped):
                 err_console.print(escape(t("ui.score.skipped_report", path=part.path)), style="yellow", soft_wrap=True)
                 continue
             _refuse_second_workbook(units, part[1])
             yield part
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[], None]]:
+    """Advances a progress bar on a terminal when there are several workbooks; otherwise nothing (and
+    rich.progress is not even imported: 2 ms of every one-workbook run)."""
+    from parindex.cli.render import err_console
+
+    if total < 2 or not err_console.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task(t("ui.score.reading"), total=total)
+        yield lambda: progress.advance(task)
 
 
 def _refuse_second_workbook(units: dict[str, str], totals: UnitTotals) -> None:
