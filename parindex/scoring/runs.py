@@ -117,7 +117,7 @@ def score_many(paths: list[Path], criteria_ref: str | None,
         # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
         gc.freeze()
         try:
-            results = pool.map(task, paths, chunksize=8)  # the workers are forked here, all at once
+            results = pool.map(task, paths, chunksize=_chunksize(len(paths), workers))  # the workers fork here
         finally:
             gc.unfreeze()
         for result in results:
@@ -127,6 +127,12 @@ def score_many(paths: list[Path], criteria_ref: str | None,
     finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
         # (wait=False races the pool's own shutdown on Python < 3.12.8 and can print a traceback at exit)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunksize(files: int, workers: int) -> int:
+    """Files per task sent to a worker: about four tasks per worker, so that sending tasks and results (pickled,
+    through a pipe) is paid per chunk rather than per file, while the last chunks still even out the workers."""
+    return max(8, min(64, files // (workers * 4)))
 
 
 def _cpus() -> int:
