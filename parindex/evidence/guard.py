@@ -9,6 +9,7 @@ later (the sheet XML for the formula check) are read through `WorkbookZip.open`,
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from parindex.common.errors import ParindexError
-from parindex.io.input_files import OLE2_MAGIC, ZIP_MAGICS, env_limit, read_bytes
+from parindex.io.input_files import OLE2_MAGIC, ZIP_MAGICS, checked_size, env_limit
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # the .xlsx file itself
 DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # all its parts, unpacked
@@ -45,7 +46,8 @@ def max_unzipped_bytes() -> int:
 def guard_workbook(path: Path) -> WorkbookZip:
     """The zip directory of a workbook that looks safe to parse; else a ParindexError."""
     where = str(path)
-    head = read_bytes(path, max_bytes(), 4096)
+    content = _content(path)
+    head = content[:4096]
     if not head:
         raise ParindexError("PW408", where=where)
     if head.startswith(OLE2_MAGIC):
@@ -57,7 +59,7 @@ def guard_workbook(path: Path) -> WorkbookZip:
         raise ParindexError("PW400", where=where)
     archive = None
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(content))
         entries = _check_entries(archive.infolist(), where)
         if "[Content_Types].xml" not in entries or "mimetype" in entries:
             _refuse_other_zip(archive, entries, where)
@@ -72,7 +74,21 @@ def guard_workbook(path: Path) -> WorkbookZip:
     except ParindexError:
         _close(archive)
         raise
-    return WorkbookZip(path, entries, archive)
+    return WorkbookZip(path, entries, archive, content)
+
+
+def _content(path: Path) -> bytes:
+    """The file's bytes, read once (its size checked first): the guard, the reader's look at the XML and
+    calamine all read from memory. Only the first 4 KiB of a file that is not a zip, to say what it is."""
+    limit = checked_size(path, max_bytes())
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            if not head.startswith(ZIP_MAGICS):
+                return head
+            return head + handle.read(max(limit - len(head), 0))  # no more than the size checked
+    except OSError as exc:
+        raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def _close(archive: zipfile.ZipFile | None) -> None:
@@ -134,9 +150,10 @@ class WorkbookZip:
     """A guarded workbook's zip directory, and its parts read on demand through one open archive."""
 
     def __init__(self, path: Path, entries: dict[str, zipfile.ZipInfo],
-                 archive: zipfile.ZipFile | None = None) -> None:
+                 archive: zipfile.ZipFile | None = None, content: bytes | None = None) -> None:
         self.path = path
         self.entries = entries
+        self.content = content  # the file's bytes, when the guard read them
         self._archive = archive  # kept open from the guard: reading the zip directory twice costs time
 
     def close(self) -> None:
@@ -158,7 +175,7 @@ class WorkbookZip:
         CRC), and the guard has already bounded those sizes, so a lying directory cannot inflate a read."""
         try:
             if self._archive is None:
-                self._archive = zipfile.ZipFile(self.path)
+                self._archive = zipfile.ZipFile(self.path if self.content is None else io.BytesIO(self.content))
             with self._archive.open(name) as member:
                 yield member
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,

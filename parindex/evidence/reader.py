@@ -86,7 +86,7 @@ def read_evidence(path: Path) -> EvidenceBook:
 
 def _read(path: Path) -> EvidenceBook:
     with guard_workbook(path) as archive:
-        book = _open(path)
+        book = _open(path, archive)
         try:
             names = list(book.sheet_names)
             info_name = _find_sheet(path, names, SHEET_INFO)
@@ -104,7 +104,7 @@ def _read(path: Path) -> EvidenceBook:
 def read_info(path: Path) -> dict[str, str]:
     """Only the *Thông tin* sheet's key/value rows (is an existing file someone's evidence workbook?)."""
     with guard_workbook(path) as archive:
-        book = _open(path)
+        book = _open(path, archive)
         try:
             info_name = _find_sheet(path, list(book.sheet_names), SHEET_INFO)
             sheet = _Reader(path, archive).prescan(info_name).read(book, MAX_INFO_ROWS)
@@ -130,10 +130,12 @@ def is_report(path: Path) -> bool:
 
 # --- calamine ---------------------------------------------------------------------------------------
 
-def _open(path: Path) -> Any:
+def _open(path: Path, archive: WorkbookZip) -> Any:
     from python_calamine import CalamineWorkbook
 
     try:  # through a Python file: a file name that is not valid UTF-8 (an old USB stick) opens too
+        if archive.content is not None:  # the bytes the guard read: the file is not read twice
+            return CalamineWorkbook.from_filelike(io.BytesIO(archive.content))
         with open(path, "rb") as handle:
             return CalamineWorkbook.from_filelike(handle)
     except OSError as exc:
