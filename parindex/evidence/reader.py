@@ -211,7 +211,7 @@ class _Reader:
         self.path = path
         self.archive = archive
         self._sheet_parts: dict[str, str] | None = None
-        self._percent_styles: set[bytes] | None = None
+        self._percent_styles: frozenset[bytes] | None = None
 
     def where(self, ref: str) -> str:
         return f"{self.path} › {ref}"
@@ -227,9 +227,10 @@ class _Reader:
         if part is None:
             raise ParindexError("PW410", where=self.where(sheet), reason=f"no XML part found for sheet '{sheet}'")
         data = self.archive.read(part)
-        pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
-        position = 0
-        while match := pattern.search(data, position):
+        candidate, pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
+        first = candidate.search(data)  # none in most sheets: the exact search then never runs
+        position = first.start() if first else len(data)
+        while first and (match := pattern.search(data, position)):
             ref = reference.match(data, match.start())
             position = match.end()
             if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
@@ -252,7 +253,7 @@ class _Reader:
         gives values only: without this, a typed 100% would read as an ambiguous 1."""
         if self._percent_styles is None:
             self._percent_styles = _percent_styles(self.archive.read("xl/styles.xml")) \
-                if "xl/styles.xml" in self.archive.entries else set()
+                if "xl/styles.xml" in self.archive.entries else frozenset()
         if not self._percent_styles:
             return set()
         found = set()
@@ -442,14 +443,16 @@ def _formulas_without_value(data: bytes) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4)
-def _far_pattern(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+def _far_pattern(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
     """A pattern for references with as many letters as the column limit or as many digits as the row limit
     (the only ones that can be out of bounds; it starts with a literal, which the regex engine finds fast),
-    and one that reads a whole reference where the first matched."""
+    and one that reads a whole reference where the first matched. Before them, a looser pattern that matches
+    wherever the first does and runs twice as fast (a sheet without far cells is searched only with it)."""
     digits = len(str(max_rows))
     letters = len(column_letter(max_columns - 1))
+    candidate = re.compile(rb'r="(?:[A-Z0-9]{%d}|[A-Z]{%d})' % (digits, letters))
     far = re.compile(rb'r="(?:[A-Z]{%d}|[A-Z]{0,%d}[0-9]{%d})' % (letters, letters - 1, digits))
-    return far, re.compile(rb'r="([A-Z]*)([0-9]*)"')
+    return candidate, far, re.compile(rb'r="([A-Z]*)([0-9]*)"')
 
 
 def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
@@ -473,19 +476,21 @@ _XF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?xf\b([^>]*)>")
 _NUMFMT_ID = re.compile(rb"\bnumFmtId=\"([0-9]+)\"")
 
 
-def _percent_styles(styles: bytes) -> set[bytes]:
-    """Indexes (as in a cell's s="…") of the cell formats that show numbers as a percent."""
+@lru_cache(maxsize=16)
+def _percent_styles(styles: bytes) -> frozenset[bytes]:
+    """Indexes (as in a cell's s="…") of the cell formats that show numbers as a percent. Cached by content:
+    the workbooks of a run are mostly copies of one template, with one styles part (a worker reads many)."""
     percent_ids = {b"9", b"10"}  # Excel's built-in 0% and 0.00%
     percent_ids |= {fmt_id for fmt_id, code in _NUMFMT.findall(styles) if _shows_percent(code)}
     section = _CELL_XFS.search(styles)
     if section is None:
-        return set()
+        return frozenset()
     found = set()
     for index, xf in enumerate(_XF.finditer(section[0])):
         fmt = _NUMFMT_ID.search(xf[1])
         if fmt and fmt[1] in percent_ids:
             found.add(str(index).encode())
-    return found
+    return frozenset(found)
 
 
 def _empty_row(data: bytes, attribute: int) -> bool:
