@@ -272,17 +272,25 @@ class _Reader:
             rels_name = "xl/_rels/workbook.xml.rels"
             if rels_name not in self.archive.entries:
                 return None
-            targets: dict[str, str] = {}
-            for attrs in _tags(self.archive.read(rels_name), b"Relationship"):
-                target = attrs.get("Target", "")
-                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-                targets[attrs.get("Id", "")] = target
-            for attrs in _tags(self.archive.read("xl/workbook.xml"), b"sheet"):
-                rel = next((value for name, value in attrs.items() if name.endswith(":id")), "")
-                if rel in targets:
-                    self._sheet_parts[attrs.get("name", "")] = targets[rel]
+            self._sheet_parts = _sheet_parts(self.archive.read(rels_name), self.archive.read("xl/workbook.xml"))
         part = self._sheet_parts.get(sheet)
         return part if part in self.archive.entries else None
+
+
+@lru_cache(maxsize=16)  # by content: the workbooks of a run are mostly copies of one template
+def _sheet_parts(rels: bytes, workbook: bytes) -> dict[str, str]:
+    """Sheet name → its zip entry, from the workbook's relationships and its <sheet> tags (never changed)."""
+    targets: dict[str, str] = {}
+    for attrs in _tags(rels, b"Relationship"):
+        target = attrs.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        targets[attrs.get("Id", "")] = target
+    parts = {}
+    for attrs in _tags(workbook, b"sheet"):
+        rel = next((value for name, value in attrs.items() if name.endswith(":id")), "")
+        if rel in targets:
+            parts[attrs.get("name", "")] = targets[rel]
+    return parts
 
 
 @dataclass(frozen=True)
