@@ -213,21 +213,26 @@ def _text(raw: values.RawValue) -> str | None:
 # --- subtotals and ranks ------------------------------------------------------------------------------
 
 def area_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
-    return [
-        Subtotal(area.code, area.name,
-                 sum((s.points for s in scored if s.area is area), ZERO),
-                 sum((s.counted_max for s in scored if s.area is area), ZERO), area.max)
-        for area in cset.areas
-    ]
+    by_area: dict[int, list[ItemScore]] = {id(area): [] for area in cset.areas}  # one pass, not one per area
+    for s in scored:
+        group = by_area.get(id(s.area))
+        if group is not None:
+            group.append(s)
+    return [_subtotal(area.code, area.name, by_area[id(area)], area.max) for area in cset.areas]
 
 
 def component_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
-    return [
-        Subtotal(comp.id, comp.name,
-                 sum((s.points for s in scored if s.item.component == comp.id), ZERO),
-                 sum((s.counted_max for s in scored if s.item.component == comp.id), ZERO), comp.max)
-        for comp in cset.components
-    ]
+    by_component: dict[str, list[ItemScore]] = {comp.id: [] for comp in cset.components}
+    for s in scored:
+        group = by_component.get(s.item.component)
+        if group is not None:
+            group.append(s)
+    return [_subtotal(comp.id, comp.name, by_component[comp.id], comp.max) for comp in cset.components]
+
+
+def _subtotal(code: str, name: str, group: list[ItemScore], full_max: Decimal) -> Subtotal:
+    return Subtotal(code, name, sum((s.points for s in group), ZERO), sum((s.counted_max for s in group), ZERO),
+                    full_max)
 
 
 def rank_subtotals(subtotals: list[Subtotal]) -> list[Subtotal]:
