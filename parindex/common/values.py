@@ -122,21 +122,9 @@ def _not_number(raw: RawValue) -> ValueProblem:
     return ValueProblem("PW440", value=show(raw), accepted=NUMBER_FORMS)
 
 
-_numbers: dict[str, Decimal] = {}  # text → its number, for texts read before: a run's workbooks repeat them
-
-
+@functools.lru_cache(maxsize=4096)  # a run's workbooks repeat their texts; one that is no number raises each time
 def _number_text(text: str, raw: RawValue) -> Decimal:
-    """The number a text holds (`raw` names the cell's value in a problem); the same text, the same number."""
-    number = _numbers.get(text)
-    if number is None:
-        number = _read_number_text(text, raw)  # a text that is no number raises, every time it is read
-        if len(_numbers) > 4096:
-            _numbers.clear()
-        _numbers[text] = number
-    return number
-
-
-def _read_number_text(text: str, raw: RawValue) -> Decimal:
+    """The number a text holds (`raw` names the cell's value in a problem)."""
     s = clean_text(text).strip()
     negative = False
     if s[:1] in ("+", *_MINUS):

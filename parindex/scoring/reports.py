@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TextIO
 
 from parindex.common.i18n import fmt_num, t
@@ -23,21 +23,15 @@ def json_number(value: Decimal | int | None) -> float | int | None:
     """A number for JSON: at most 2 decimals; a whole number as an int (85, not 85.0)."""
     if value is None or isinstance(value, int):
         return value
-    if value.__class__ is Decimal and value.is_finite():  # a few hundred distinct points and maxima in a run
-        try:
-            return _json_numbers[value]
-        except KeyError:
-            if len(_json_numbers) > 4096:
-                _json_numbers.clear()
-            number = _json_numbers[value] = _json_number(value)
-            return number
-    return _json_number(value)
+    return _json_number(value) if value.is_finite() else _quantized(value)
 
 
-_json_numbers: dict[Decimal, float | int] = {}  # equal Decimals (1, 1.0, 1.00) give the same JSON number
-
-
+@lru_cache(maxsize=4096)  # a few hundred distinct points and maxima in a run; 1, 1.0 and 1.00 are one key
 def _json_number(value: Decimal) -> float | int:
+    return _quantized(value)
+
+
+def _quantized(value: Decimal) -> float | int:
     value = value.quantize(CENT)
     return int(value) if value == value.to_integral_value() else float(value)
 
