@@ -130,7 +130,7 @@ def parindex_command() -> list[str]:
 def distinct_copies(folder: Path, count: int, sample: Path = SMALL_SAMPLE, unit: str = SAMPLE_UNIT) -> list[Path]:
     """`count` copies of `sample`, each of a different unit (two of one unit stop a run: PS526), made quickly:
     the sample's Thông tin sheet stored uncompressed, so each copy is that template with the unit's name and
-    the sheet's CRC patched in place (as `_distinct` in tests/scoring/test_score_files.py)."""
+    the sheet's CRC patched in place (the tests make theirs with it too)."""
     sheet, name = "xl/worksheets/sheet1.xml", unit.encode()
     marker = name + b" #00000"
     packed = io.BytesIO()

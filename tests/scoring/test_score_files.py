@@ -4,17 +4,13 @@ Ctrl-C and on errors."""
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import time
-import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,35 +34,10 @@ def _many(folder: Path, count: int) -> Path:
 
 
 def _distinct(folder: Path, count: int) -> Path:
-    """`count` workbooks of `count` different units (two of one unit stop a run: PS526), made quickly: one
-    sample, its Thông tin sheet stored uncompressed, so each copy is that template with the unit's name and
-    the sheet's CRC patched in place."""
-    sample = sorted(SAMPLES.glob("*.xlsx"))[0]
-    sheet, name = "xl/worksheets/sheet1.xml", "Huyện Mẫu A (tổng hợp)".encode()
-    marker = name + b" #00000"
-    packed = io.BytesIO()
-    with zipfile.ZipFile(sample) as source, zipfile.ZipFile(packed, "w") as out:
-        for entry in source.infolist():
-            data = source.read(entry)
-            if entry.filename == sheet:
-                assert data.count(name) == 1, "the sample's unit name has changed: update this helper"
-                sheet_data = data.replace(name, marker)
-                out.writestr(sheet, sheet_data, zipfile.ZIP_STORED)
-            else:
-                out.writestr(entry, data)
-    template = packed.getvalue()
-    crc = struct.pack("<I", zlib.crc32(sheet_data))
-    assert template.count(marker) == 1 and template.count(crc) == 2  # the sheet; its local and central headers
-    at = template.index(marker)
-    crc_at = [template.index(crc), template.rindex(crc)]
-    folder.mkdir()
-    book = bytearray(template)
-    for n in range(count):
-        unique = name + f" #{n:05d}".encode()
-        book[at:at + len(unique)] = unique
-        for where in crc_at:
-            book[where:where + 4] = struct.pack("<I", zlib.crc32(sheet_data.replace(marker, unique)))
-        (folder / f"{n:05d}.xlsx").write_bytes(book)
+    """`count` workbooks of `count` different units (two of one unit stop a run: PS526), made quickly."""
+    from bench.startup_bench import distinct_copies
+
+    distinct_copies(folder, count)
     return folder
 
 
