@@ -224,6 +224,8 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
 
 
 def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
+    from openpyxl.styles import Alignment
+
     from parindex.io.xlsx_cells import append
 
     for row in rows:
@@ -234,3 +236,15 @@ def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
     for column in sheet.columns:
         width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+        if width > 60:  # a note longer than its column wraps (on rows made tall enough) instead of being cut
+            for cell in column:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = -(-len(str(cell.value or "")) // 58)
+                row = sheet.row_dimensions[cell.row]
+                row.height = max(row.height or 15, 15 * lines)
+    # printed as officers print it: every column on one page across (A4 landscape), the header on every page
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
