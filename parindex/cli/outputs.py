@@ -38,36 +38,34 @@ def output_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]
     return chosen
 
 
-def guard_output(output: Path, force: bool, inputs: Iterable[Path]) -> None:
+def guard_output(output: Path, force: bool, inputs: Iterable[Path], *, blank_workbook_may_go: bool = False) -> None:
     """Refuse, before any work, an output that is one of the run's inputs (PE308, whatever --force says), an
-    evidence workbook (PE309, likewise), or one `refuse_overwrite` refuses (a folder, an existing file without
-    --force …)."""
+    evidence workbook (PE309, likewise; a new template may replace one nobody has filled in), or one
+    `refuse_overwrite` refuses (a folder, an existing file without --force …)."""
     from parindex.io.atomic import refuse_overwrite
     from parindex.io.input_files import same_file
 
     for path in inputs:
         if same_file(path, output):
             raise ParindexError("PE308", path=str(output))
-    set_id = evidence_set(output) if output.is_file() else None
+    set_id = evidence_set(output, filled_only=blank_workbook_may_go) if output.is_file() else None
     if set_id:
         raise ParindexError("PE309", path=str(output), set_id=set_id)
     refuse_overwrite(output, force)
 
 
-def evidence_set(path: Path) -> str | None:
-    """The criteria set an existing evidence workbook names in its *Thông tin* sheet; None for anything else."""
-    from parindex.io.input_files import ZIP_MAGICS
+def evidence_set(path: Path, filled_only: bool = False) -> str | None:
+    """The criteria set an existing evidence workbook names in its *Thông tin* sheet (with `filled_only`, only
+    when some item holds a value, an N/A mark or points); None for anything else."""
+    from parindex.evidence.model import is_blank
+    from parindex.evidence.reader import DATA_COLUMNS, read_evidence, read_info
 
-    try:
-        with open(path, "rb") as handle:
-            if not handle.read(4).startswith(ZIP_MAGICS):
-                return None
-    except OSError:  # unreadable: not a workbook we can recognise (refuse_overwrite says the rest)
-        return None
-    from parindex.evidence.reader import read_info
-
-    try:
-        return read_info(path).get("criteria_id", "").strip() or None
+    try:  # the guard tells a workbook from anything else, unreadable files included
+        if not filled_only:
+            return read_info(path).get("criteria_id", "").strip() or None
+        book = read_evidence(path)
+        filled = any(not is_blank(row.values.get(key)) for row in book.rows.values() for key in DATA_COLUMNS)
+        return (book.info.get("criteria_id", "").strip() or None) if filled else None
     except ParindexError:  # not readable as an evidence workbook: a report, or something else
         return None
 

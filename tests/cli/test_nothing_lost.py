@@ -147,3 +147,11 @@ def test_a_workbook_without_the_evidence_sheets_that_parindex_did_not_write_stil
     book.save(folder / "khac.xlsx")
     result = run_unchanged(cli, [folder], "score", str(folder), "--format", "json")
     assert result.code == 1 and "PW420" in result.err
+
+
+def test_template_and_schema_never_replace_a_filled_workbook(cli: Callable[..., CliResult], folder: Path) -> None:
+    filled = folder / "synthetic-huyen-01.xlsx"
+    template = run_unchanged(cli, [folder], "template", "par-province-2020", "-o", str(filled), "--force")
+    assert template.code == 2 and "PE309" in template.err
+    schema = run_unchanged(cli, [folder], "schema", "-o", str(filled), "--force")
+    assert schema.code == 2 and "PC714" in schema.err

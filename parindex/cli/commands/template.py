@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
 
         from rich.markup import escape
 
+        from parindex.cli.outputs import guard_output
         from parindex.cli.render import console, err_console
         from parindex.common.errors import ParindexError
         from parindex.criteria.files import load_criteria
@@ -39,6 +40,7 @@ def register(app: typer.Typer) -> None:
         cset = load_criteria(ref)
         if year is not None and year not in cset.years:
             raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
+        guard_output(output, force, [Path(ref)], blank_workbook_may_go=True)
         write_template(output, cset, unit=unit, level=level, year=year, prepared_by=prepared_by, force=force)
         console.print(escape(t("ui.template.written", path=output, items=len(cset.items()), id=cset.id)))
         banner = provenance_banner(cset)
