@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from parindex.common.catalogue import MESSAGES
 from parindex.common.messages import CarriesMessage, Message
 
@@ -15,7 +13,7 @@ class ParindexError(CarriesMessage, Exception):
     when given)."""
 
     def __init__(self, code: str | Message, /, where: str | None = None, **params: object) -> None:
-        msg = Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
+        msg = self.said(code, where, params)
         if msg.code not in MESSAGES or MESSAGES[msg.code].exit is None:
             raise KeyError(f"not an error code of the catalogue: {msg.code}")
         self.msg = msg

@@ -9,7 +9,7 @@ language's way ('A, B và C'). Text read from a file (a name, a value as typed) 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from parindex.common.i18n import fmt_plain, t
@@ -42,6 +42,11 @@ class CarriesMessage:
     """Whatever carries a Message (an error, a value problem, a finding) answers for its code and parameters."""
 
     msg: Message
+
+    @staticmethod
+    def said(code: str | Message, where: str | None, params: Mapping[str, object]) -> Message:
+        """The Message of a catalogue code and its parameters, or one said elsewhere now placed at `where`."""
+        return Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
 
     @property
     def code(self) -> str:

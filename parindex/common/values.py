@@ -46,7 +46,7 @@ class ValueProblem(CarriesMessage, Exception):
     accepted forms), its place (`where`) added by whoever knows the cell."""
 
     def __init__(self, code: str | Message, /, where: str | None = None, **params: object) -> None:
-        self.msg = Message(code, params, where) if isinstance(code, str) else replace(code, where=where or code.where)
+        self.msg = self.said(code, where, params)
         super().__init__(f"{self.msg.code} {dict(self.msg.params)}")
 
     def accepting(self, accepted: str, code: str | None = None) -> ValueProblem:

@@ -65,13 +65,14 @@ def _refuse_outputs(output: Path | None, chart: Path | None, force: bool, inputs
 
     from parindex.cli.outputs import guard_output
     from parindex.common.errors import ParindexError
+    from parindex.io.input_files import same_file
 
     for path in (output, chart):
         if path is not None:
             guard_output(path, force, inputs)
     if chart is None:
         return
-    if output is not None and chart.resolve() == output.resolve():
+    if output is not None and same_file(chart, output):
         raise ParindexError("PG418", path=str(chart))
     if importlib.util.find_spec("matplotlib") is None:  # an optional extra: say so before any work
         raise ParindexError("PG419")

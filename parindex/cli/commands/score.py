@@ -181,7 +181,6 @@ def _refuse_second_workbook(units: dict[str, str], totals: UnitTotals) -> None:
 
 
 def run_explain(file: Path, code: str, criteria: str | None) -> int:
-    from rich.markup import escape
     from rich.table import Table
 
     from parindex.cli.render import console
