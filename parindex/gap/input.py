@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from parindex.baseline.files import find_baseline
 from parindex.baseline.model import Baseline
@@ -60,6 +60,12 @@ class _Part(_Loose):
     score: _Points
     max: _Points
     full_max: _Points | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> _Part:  # without a code, every area would fall under one key '?' and lose its score
+        if not (self.code or self.id):
+            raise ValueError("an area or component needs its 'code' (or 'id')")
+        return self
 
 
 class _Item(_Loose):
