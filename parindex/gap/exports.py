@@ -240,8 +240,8 @@ def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
             for cell in column:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 lines = -(-len(str(cell.value or "")) // 58)
-                row = sheet.row_dimensions[cell.row]
-                row.height = max(row.height or 15, 15 * lines)
+                line_height = sheet.row_dimensions[cell.row]
+                line_height.height = max(line_height.height or 15, 15 * lines)
     # printed as officers print it: every column on one page across (A4 landscape), the header on every page
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
