@@ -191,18 +191,45 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Fill:
+    """The upper end of the projection: the items not entered yet, each at the baseline year's attainment."""
+
+    points: Decimal  # the sum of the items' fills, each rounded once
+    total: Decimal  # the projection's total + points
+    rank_best: int | None
+    rank_worst: int | None
+    basis: str  # area | component | mixed: where the attainment came from
+    unfilled: int = 0  # blank items with no attainment to go by (counted at 0 in both ends)
+
+
+@dataclass(frozen=True)
 class Projection:
     self_assessed: list[CurrentPart]  # components taken from the current scoring
     assumptions: list[Assumption]
-    total: Decimal
+    total: Decimal  # every item not entered yet at 0: the lower end
     baseline_total: Decimal | None
     rank_best: int | None
     rank_worst: int | None
     notes: tuple[Message, ...] = ()
+    fill: Fill | None = None  # None: every item is entered, the projection is one figure
 
     @property
     def change(self) -> Decimal | None:
         return None if self.baseline_total is None else self.total - self.baseline_total
+
+    @property
+    def high(self) -> Decimal:
+        """The upper end (the total itself when nothing is left blank); targets are measured from it."""
+        return self.fill.total if self.fill else self.total
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Self-scored items: how many the workbook has a value for. Blank is not lost: it is not known yet."""
+
+    items: int
+    entered: int
+    not_entered: int
 
 
 @dataclass(frozen=True)
@@ -289,6 +316,9 @@ class GapReport:
     target: Target | None = None
     comparison: Comparison | None = None
     notes: tuple[Message, ...] = ()
+    completeness: Completeness | None = None
+    not_entered: tuple[CurrentItem, ...] = ()  # self-scored items without a value yet, by code
+    blank_by_lead: tuple[LeadLoss, ...] = ()  # the same, by lead agency (`lost` = their maxima)
 
 
 def criteria_note(criteria: CriteriaInfo | None) -> Message | None:
@@ -489,20 +519,74 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
     total = sum((p.score for p in own), ZERO) + sum((a.value for a in assumptions), ZERO)
     best, worst = projected_rank(base, total, unit)
     return Projection(own, assumptions, total, unit.total.value if unit.total else None, best, worst,
-                      tuple(notes))
+                      tuple(notes), blank_fill(base, unit, current, total))
+
+
+def blank_fill(base: Baseline, unit: UnitResult, current: CurrentResult, total: Decimal) -> Fill | None:
+    """Every item not entered at the baseline year's attainment for its area (its component where the year
+    publishes no area figure); None when nothing is blank."""
+    blank = not_entered_items(current)
+    if not blank:
+        return None
+    full = {a.id: a.full_max or a.max for a in current.areas}
+    own = next((p.id for p in current.components if p.id not in SURVEY_COMPONENTS), None)
+    points, bases, unfilled = ZERO, set(), 0
+    for item in blank:
+        share, basis = _attainment(base, unit, item.area, full.get(item.area), item.component or own)
+        if share is None:
+            unfilled += 1
+            continue
+        points += round_points(item.max * share)
+        bases.add(basis)
+    filled = total + points
+    best, worst = projected_rank(base, filled, unit)
+    basis = bases.pop() if len(bases) == 1 else "mixed" if bases else "none"
+    return Fill(points, filled, best, worst, basis, unfilled)
+
+
+def _attainment(base: Baseline, unit: UnitResult, area: str, area_max: Decimal | None,
+                component: str | None) -> tuple[Decimal | None, str]:
+    """The share of the maximum the unit reached that year: in the area if published, else in the component."""
+    result = unit.area(area)
+    if result and result.percent:
+        return result.percent.value / 100, "area"
+    if result and result.score and area_max:
+        return result.score.value / area_max, "area"
+    comp = base.component(component) if component else None
+    score = unit.component_score(component) if component else None
+    if comp and score and comp.max:
+        return score.value / comp.max, "component"
+    return None, "none"
 
 
 NOT_RECOVERABLE = ("not_applicable", "not_self_scored", "estimated")  # N/A, and survey items (not self-scored)
+NOT_ENTERED = "missing"  # the scoring's status of an item the workbook holds no value for
+
+
+def self_scored(current: CurrentResult) -> list[CurrentItem]:
+    """The items the office scores itself (N/A, survey and SIPAS items left out)."""
+    return [item for item in current.items
+            if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS]
+
+
+def not_entered_items(current: CurrentResult) -> list[CurrentItem]:
+    return sorted((i for i in self_scored(current) if i.status == NOT_ENTERED), key=lambda i: code_key(i.code))
+
+
+def completeness(current: CurrentResult) -> Completeness:
+    items = self_scored(current)
+    blank = sum(1 for item in items if item.status == NOT_ENTERED)
+    return Completeness(len(items), len(items) - blank, blank)
 
 
 def recoverable_items(current: CurrentResult) -> list[CurrentItem]:
-    """Self-scored items below their maximum, most points lost first (then by code).
+    """Self-scored items entered and below their maximum, most points lost first (then by code).
 
     Survey and SIPAS items are left out: the office cannot recover them by evidence, and the projection
-    takes those components from the baseline year (or `--assume-…`).
+    takes those components from the baseline year (or `--assume-…`). Items not entered yet are not lost
+    either: they are listed apart (`not_entered_items`).
     """
-    found = [item for item in current.items
-             if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS and item.lost > 0]
+    found = [item for item in self_scored(current) if item.status != NOT_ENTERED and item.lost > 0]
     return sorted(found, key=lambda item: (-item.lost, code_key(item.code)))
 
 
@@ -616,8 +700,10 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     comparison = compare_items(needed_current(current), inputs.earlier) if inputs.earlier is not None else None
     notes = (*inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
              *_reading_notes(inputs, options, query, unit), *_previous_notes(base, inputs.previous, official))
+    blank = tuple(not_entered_items(current)) if current else ()
     return GapReport(base, inputs.baseline_file, official, inputs.criteria, current, projected, recoverable,
-                     tuple(losses_by_lead(recoverable)), aim, comparison, notes)
+                     tuple(losses_by_lead(recoverable)), aim, comparison, notes,
+                     completeness(current) if current else None, blank, tuple(losses_by_lead(blank)))
 
 
 def _home_unit(base: Baseline) -> UnitResult:
@@ -632,7 +718,7 @@ def _target(base: Baseline, unit: UnitResult, rank: int | None, projected: Proje
     """Measured from the projection, else from the official total (PG408 without either)."""
     if rank is None:
         return None
-    start = projected.total if projected else (unit.total.value if unit.total else None)
+    start = projected.high if projected else (unit.total.value if unit.total else None)
     if start is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
     return target(base, rank, start, recoverable)

@@ -177,7 +177,24 @@ def _render_current(report: GapReport, console: Console) -> None:
         if proj.rank_best is not None:
             key = "ui.gap.projected_rank" if proj.rank_best == proj.rank_worst else "ui.gap.projected_range"
             console.print(t(key, year=year, best=proj.rank_best, worst=proj.rank_worst, units=units))
+        if proj.fill is not None:
+            fill = proj.fill
+            console.print(t("ui.gap.range_line", low=_n(proj.total), high=_n(fill.total),
+                            label=t(f"ui.gap.fill_{fill.basis}", year=year)))
+            if fill.rank_best is not None:
+                rank = (f"{fill.rank_best}/{units}" if fill.rank_best == fill.rank_worst
+                        else f"{fill.rank_best}–{fill.rank_worst}/{units}")
+                console.print(t("ui.gap.range_rank", year=year, rank=rank))
 
+    if report.completeness:
+        console.print(f"[bold]{escape(t('ui.gap.completeness', **vars(report.completeness)))}[/]")
+    if report.blank_by_lead:
+        table = Table(title=t("ui.gap.not_entered"), title_justify="left")
+        for key in ("lead", "items", "max_points"):
+            table.add_column(t(f"ui.gap.{key}"), justify="left" if key == "lead" else "right")
+        for loss in report.blank_by_lead:
+            table.add_row(escape(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
+        console.print(table)
     if report.current:
         items = report.recoverable
         table = Table(title=t("ui.gap.recoverable"), title_justify="left")

@@ -91,9 +91,15 @@ def test_xlsx_needs_a_file_and_is_a_workbook(cli, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(out, read_only=True)
-    assert book.sheetnames == ["Tổng quan", "Lĩnh vực", "Điểm có thể khôi phục", "Theo cơ quan"]
+    assert book.sheetnames == ["Tổng quan", "Lĩnh vực", "Điểm có thể khôi phục", "Theo cơ quan", "Chưa nhập"]
     rows = list(book["Theo cơ quan"].iter_rows(values_only=True))
-    assert rows[1][0] == "Văn phòng UBND tỉnh" and rows[1][2] == 3
+    assert rows[1][0] == "Sở Tài chính" and rows[1][2] == 1.75
+    blank = list(book["Chưa nhập"].iter_rows(values_only=True))
+    assert [row[0] for row in blank[1:]] == ["1.5.1"]
+    summary = [cell for row in book["Tổng quan"].iter_rows(values_only=True) for cell in row if cell]
+    # every status in Vietnamese, every source a citation, never a path on this machine
+    assert not {"missing", "scored", "seed", "confirmed", "derived", "reconstructed"} & set(summary)
+    assert not any(str(cell).startswith(("/", str(REPO))) for cell in summary)
 
 
 def test_chart(cli, tmp_path: Path) -> None:
@@ -142,9 +148,12 @@ def test_score_json_projection_and_target(cli, tmp_path: Path) -> None:
     assert projection["total"] == 86.15
     assert [(a["id"], a["value"], a["from"]) for a in projection["assumed"]] == [
         ("sipas", 9.29, "baseline 2020"), ("survey", 19.36, "baseline 2020")]
-    assert [i["code"] for i in data["target"]["selection"]] == ["1.5.1"]
-    assert data["target"]["needed"] == 0.62
-    assert [b["lead"] for b in data["by_lead"]] == ["Văn phòng UBND tỉnh", "Sở Tài chính"]
+    # 1.5.1 has no value: not lost, listed apart; the target is measured from the projection's high end
+    assert data["completeness"] == {"items": 5, "entered": 4, "not_entered": 1}
+    assert [i["code"] for i in data["not_entered"]] == ["1.5.1"]
+    assert (projection["range"]["low"]["total"], projection["range"]["high"]["total"]) == (86.15, 87.86)
+    assert data["target"]["selection"] == [] and data["target"]["needed"] == 0
+    assert [b["lead"] for b in data["by_lead"]] == ["Sở Tài chính", "Văn phòng UBND tỉnh"]
 
 
 def test_assumptions_are_read_as_typed_and_labelled(cli, tmp_path: Path) -> None:
@@ -201,9 +210,14 @@ def test_the_sample_workbook_to_a_plan(cli, tmp_path: Path) -> None:
     result = cli("gap", str(SAMPLE), "--year", "2020", "--target-rank", "10", "--format", "md", "-o", str(plan))
     assert result.code in (0, 1), result.err
     text = plan.read_text(encoding="utf-8")
-    assert "## III. ĐIỂM CÓ THỂ KHÔI PHỤC THEO CƠ QUAN CHỦ TRÌ" in text
+    assert "## IV. ĐIỂM CÓ THỂ KHÔI PHỤC THEO CƠ QUAN CHỦ TRÌ" in text
+    assert "## III. NỘI DUNG CHƯA CÓ SỐ LIỆU TỰ CHẤM" in text
     assert "| **Tổng** |" in text
     assert "GIẢ ĐỊNH" in text
+    # the 33 items nobody has entered are not "to remedy": none is listed under a) of section II
+    remedy = text[text.index("## II."):text.index("## III.")]
+    assert "chưa nhập kết quả, tính 0 điểm" not in remedy and "1.1.1" not in remedy
+    assert "Sổ còn 33/51 tiêu chí" in text and "Chỉ số dự báo từ 40,40 đến" in text
     no_traceback(result)
 
 
