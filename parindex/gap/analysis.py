@@ -321,6 +321,12 @@ class GapReport:
     blank_by_lead: tuple[LeadLoss, ...] = ()  # the same, by lead agency (`lost` = their maxima)
 
 
+def areas_published(report: GapReport) -> bool:
+    """Whether the baseline year says anything area by area (a rank, a score, a shortfall) for the unit."""
+    return any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
+               for a in report.official.areas)
+
+
 def criteria_note(criteria: CriteriaInfo | None) -> Message | None:
     """The warning every output carries when the set is reconstructed or holds provisional values."""
     key = banner_key(criteria.status, criteria.provisional) if criteria else None

@@ -26,10 +26,11 @@ def _pyplot() -> Any:
 
 
 def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
-    from parindex.io.atomic import write_atomic
-
     plt = _pyplot()
     o = report.official
+    if not o.areas or (report.current is None and not any(a.rank for a in o.areas)):
+        _save(plt, _words_only(plt, report), path, force)  # a year without area figures: said, not an empty axis
+        return
     areas = sorted(o.areas, key=lambda a: int(a.code), reverse=True)  # area 1 at the top
     labels = ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 34)) for a in areas]
     fig, ax = plt.subplots(figsize=(9, 1.0 + 0.62 * len(areas)), dpi=150)
@@ -74,6 +75,29 @@ def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
         fig.text(0.01, 0.005, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
                  va="bottom")
     fig.tight_layout(rect=(0, 0.06 if banner else 0, 1, 1))
+
+    _save(plt, fig, path, force)
+
+
+def _words_only(plt: Any, report: GapReport) -> Any:
+    """The picture of a year that publishes no area figures: the title, why there are no bars, the areas known."""
+    o = report.official
+    key = "ui.gap.no_area_figures" if not o.areas else "ui.gap.chart_no_ranks"
+    lines = textwrap.wrap(t(key, year=o.year), 90)
+    lines += [""] + ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 90)) for a in
+                     sorted(o.areas, key=lambda a: int(a.code))]
+    fig = plt.figure(figsize=(9, 1.4 + 0.3 * len(lines)), dpi=150)
+    fig.text(0.02, 0.96, t("ui.gap.chart_ranks", unit=o.unit.name) + f" — {o.year}", fontsize=11, va="top")
+    fig.text(0.02, 0.84, "\n".join(lines), fontsize=9, va="top")
+    banner = criteria_note(report.criteria)
+    if banner:
+        fig.text(0.02, 0.02, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
+                 va="bottom")
+    return fig
+
+
+def _save(plt: Any, fig: Any, path: Path, force: bool) -> None:
+    from parindex.io.atomic import write_atomic
 
     def save(tmp: Path) -> None:
         fig.savefig(tmp, format="png")

@@ -22,6 +22,7 @@ from parindex.gap.analysis import (
     InputNotice,
     ItemChange,
     Projection,
+    areas_published,
     criteria_note,
     is_warning,
 )
@@ -182,7 +183,8 @@ def citation(report: GapReport) -> str:
     return base.source_text(base.source) if base.source else report.baseline_file.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _value_status(status: str | None) -> str:
+def value_status(status: str | None) -> str:
+    """A baseline value's status in the reader's words (the legend explains them)."""
     return t(f"ui.gap.value_{status}") if status else ""
 
 
@@ -217,14 +219,14 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
         rows.append([t("ui.gap.criteria"), data["criteria"]["id"], _criteria_status(data["criteria"]["status"]), ""])
     for key, label in (("total", t("ui.gap.total")), ("rank", t("ui.gap.rank"))):
         value = o[key]
-        rows.append([label, value["value"] if value else None, _value_status(value["status"]) if value else "",
+        rows.append([label, value["value"] if value else None, value_status(value["status"]) if value else "",
                      value["source"] if value else ""])
     for comp in report.official.components:
-        rows.append([comp.name, json_number(comp.score), _value_status(comp.status),
+        rows.append([comp.name, json_number(comp.score), value_status(comp.status),
                      t("ui.gap.max_lost", max=fmt_num(comp.max), lost=fmt_num(comp.lost))])
     for th in o["thresholds"]:
         label = t("ui.gap.average") if th["kind"] == "average" else t("ui.gap.top", n=th["rank"])
-        rows.append([label, th["score"], _value_status(th["status"]), th["distance"]])
+        rows.append([label, th["score"], value_status(th["status"]), th["distance"]])
     if data["completeness"]:
         done = data["completeness"]
         rows.append([t("ui.gap.completeness_label"), done["entered"], "",
@@ -244,6 +246,11 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     area_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.area"), t("ui.gap.rank_year", year=data["year"]),
                                    t("ui.gap.rank_year", year=data["year"] - 1), t("ui.gap.lead"),
                                    t("ui.gap.now_col"), t("ui.gap.max"), t("ui.gap.percent"), t("ui.gap.shortfalls")]]
+    if not report.official.areas:  # said in words, not an empty sheet
+        area_rows.append(["", t("ui.gap.no_area_figures", year=data["year"])])
+    elif not areas_published(report):
+        criteria = report.criteria.id if report.criteria else report.baseline.criteria
+        area_rows.append(["", t("ui.gap.areas_unpublished", year=data["year"], criteria=criteria)])
     for a in o["areas"]:
         now = a["now"] or {}
         area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"], now.get("score"),

@@ -16,7 +16,7 @@ from decimal import Decimal
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.common.unit_names import name_key
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import AreaGap, CurrentItem, GapReport, Threshold
+from parindex.gap.analysis import AreaGap, CurrentItem, GapReport, Threshold, areas_published
 from parindex.gap.exports import all_notes, citation
 from parindex.scoring.engine import percent as scoring_percent
 
@@ -221,6 +221,9 @@ def _areas(report: GapReport, target: int) -> list[Block]:
     blocks: list[Block] = [Heading(2, t("plan.s2"))]
     if not o.areas:
         return [*blocks, Para(t("plan.no_areas", year=o.year))]
+    if not areas_published(report):
+        criteria = report.criteria.id if report.criteria else report.baseline.criteria
+        blocks.append(Para(t("ui.gap.areas_unpublished", year=o.year, criteria=criteria)))
     by_area: dict[str, list[CurrentItem]] = {}
     for item in report.recoverable:
         by_area.setdefault(item.area, []).append(item)

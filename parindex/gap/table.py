@@ -11,8 +11,8 @@ from rich.table import Table
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import GapReport, is_warning
-from parindex.gap.exports import all_notes
+from parindex.gap.analysis import GapReport, areas_published, is_warning
+from parindex.gap.exports import all_notes, value_status
 
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
 
@@ -39,9 +39,12 @@ def render_table(report: GapReport, console: Console) -> None:
     if banner:
         console.print(f"[yellow]{escape(banner.text())}[/]")
     _render_official(report, console)
-    known = any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
-                for a in o.areas)
-    if o.areas and (known or report.current):
+    if not o.areas:
+        console.print(t("ui.gap.no_area_figures", year=o.year))
+    elif not areas_published(report):
+        console.print(t("ui.gap.areas_unpublished", year=o.year, criteria=_criteria_id(report)))
+        _render_areas(report, console)
+    else:
         _render_areas(report, console)
     _render_previous(report, console)
     _render_current(report, console)
@@ -53,6 +56,10 @@ def render_table(report: GapReport, console: Console) -> None:
     _render_notes(report, console)
 
 
+def _criteria_id(report: GapReport) -> str:
+    return report.criteria.id if report.criteria else report.baseline.criteria
+
+
 def _render_official(report: GapReport, console: Console) -> None:
     o, year = report.official, report.official.year
     table = Table(title=t("ui.gap.official", year=year), title_justify="left")
@@ -60,9 +67,9 @@ def _render_official(report: GapReport, console: Console) -> None:
         table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("component", "status") else "right")
     for comp in o.components:
         table.add_row(escape(comp.name), _n(comp.score), _n(comp.max), _n(comp.lost),
-                      str(comp.rank) if comp.rank else "", comp.status or "")
+                      str(comp.rank) if comp.rank else "", value_status(comp.status))
     table.add_row(f"[bold]{t('ui.gap.total')}[/]", _n(o.total.value if o.total else None), _n(o.max), _n(o.lost),
-                  str(o.rank.value) if o.rank else "", o.total.status if o.total else "")
+                  str(o.rank.value) if o.rank else "", value_status(o.total.status if o.total else None))
     console.print(table)
     if not o.thresholds:
         return
@@ -75,7 +82,7 @@ def _render_official(report: GapReport, console: Console) -> None:
         holder = th.holder or ""
         if not th.exact:
             holder = t("ui.gap.not_exact", rank=th.rank)
-        table.add_row(mark, escape(holder), _n(th.score), th.status, _distance(th.distance))
+        table.add_row(mark, escape(holder), _n(th.score), value_status(th.status), _distance(th.distance))
     console.print(table)
 
 

@@ -304,3 +304,22 @@ def test_a_result_without_a_survey_part_is_projected_with_the_baseline_survey(cl
     assert set(assumed) == {"sipas", "survey"} and assumed["survey"]["from"] == "baseline 2020"
     parts = [p["score"] for p in report["projection"]["self_assessed"]] + [a["value"] for a in assumed.values()]
     assert report["projection"]["total"] == pytest.approx(sum(parts))
+
+
+# --- a year without area figures says so, in every output ------------------------------------------------
+
+def test_a_year_without_area_figures_says_so(cli, tmp_path: Path, monkeypatch) -> None:
+    plan = cli("gap", "--year", "2023", "--format", "md").out
+    section = plan[plan.index("## II."):plan.index("## III.")]
+    assert "chưa công bố" in section and "()" not in section  # no empty 'Các cơ quan chủ trì ()'
+    assert "về thứ hạng" not in plan and "thứ hạng giữ nguyên" in plan  # 2022 and 2023: both 4th
+    table = " ".join(cli("gap", "--year", "2023").out.split())
+    assert "chưa công bố" in table and "confirmed" not in table
+    from parindex.gap import chart as chart_module
+
+    said = []
+    words_only = chart_module._words_only
+    monkeypatch.setattr(chart_module, "_words_only", lambda plt, report: said.append(report) or words_only(plt, report))
+    png = tmp_path / "areas.png"
+    assert cli("gap", "--year", "2023", "--chart", str(png)).code == 0
+    assert said and png.read_bytes()[:4] == b"\x89PNG"  # drawn as words, not an empty axis

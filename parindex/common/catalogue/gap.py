@@ -320,8 +320,10 @@ MESSAGES.update({
                                     "lấy từ bộ tiêu chí {criteria}.",
                                     "The {year} results publish no area ranks or scores; the areas below come from "
                                     "criteria set {criteria}."),
-    "ui.gap.chart_no_areas": Msg("Không vẽ được biểu đồ lĩnh vực: năm {year} chưa có số liệu theo lĩnh vực.",
-                                 "No area chart: the {year} results have no area figures."),
+    "ui.gap.chart_no_ranks": Msg("Năm {year} chưa công bố thứ hạng theo lĩnh vực, nên chưa có cột để vẽ. Các lĩnh "
+                                 "vực của bộ tiêu chí:",
+                                 "The {year} results publish no area ranks, so there are no bars to draw. The areas "
+                                 "of the criteria set:"),
 })
 
 # --- the draft improvement plan (structure of the province's own plan) -------------------------------------
