@@ -249,8 +249,7 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     if not report.official.areas:  # said in words, not an empty sheet
         area_rows.append(["", t("ui.gap.no_area_figures", year=data["year"])])
     elif not areas_published(report):
-        criteria = report.criteria.id if report.criteria else report.baseline.criteria
-        area_rows.append(["", t("ui.gap.areas_unpublished", year=data["year"], criteria=criteria)])
+        area_rows.append(["", t("ui.gap.areas_unpublished", year=data["year"], unit=data["unit"])])
     for a in o["areas"]:
         now = a["now"] or {}
         area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"], now.get("score"),

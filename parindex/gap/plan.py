@@ -222,8 +222,7 @@ def _areas(report: GapReport, target: int) -> list[Block]:
     if not o.areas:
         return [*blocks, Para(t("plan.no_areas", year=o.year))]
     if not areas_published(report):
-        criteria = report.criteria.id if report.criteria else report.baseline.criteria
-        blocks.append(Para(t("ui.gap.areas_unpublished", year=o.year, criteria=criteria)))
+        blocks.append(Para(t("ui.gap.areas_unpublished", year=o.year, unit=o.unit.name)))
     by_area: dict[str, list[CurrentItem]] = {}
     for item in report.recoverable:
         by_area.setdefault(item.area, []).append(item)

@@ -42,7 +42,7 @@ def render_table(report: GapReport, console: Console) -> None:
     if not o.areas:
         console.print(t("ui.gap.no_area_figures", year=o.year))
     elif not areas_published(report):
-        console.print(t("ui.gap.areas_unpublished", year=o.year, criteria=_criteria_id(report)))
+        console.print(t("ui.gap.areas_unpublished", year=o.year, unit=o.unit.name))
         _render_areas(report, console)
     else:
         _render_areas(report, console)
@@ -54,10 +54,6 @@ def render_table(report: GapReport, console: Console) -> None:
     if report.comparison:
         _render_comparison(report, console)
     _render_notes(report, console)
-
-
-def _criteria_id(report: GapReport) -> str:
-    return report.criteria.id if report.criteria else report.baseline.criteria
 
 
 def _render_official(report: GapReport, console: Console) -> None:

@@ -323,3 +323,16 @@ def test_a_year_without_area_figures_says_so(cli, tmp_path: Path, monkeypatch) -
     png = tmp_path / "areas.png"
     assert cli("gap", "--year", "2023", "--chart", str(png)).code == 0
     assert said and png.read_bytes()[:4] == b"\x89PNG"  # drawn as words, not an empty axis
+
+
+def test_2024_hai_phong_first_against_the_national_average(cli) -> None:
+    result = cli("gap", "--year", "2024", "--unit", "Hải Phòng")
+    assert result.code == 0, result.err
+    words = " ".join(result.out.split())
+    assert "Tổng điểm 96,17/100 · thứ 1/63" in words and "Trung bình cả nước │ │ 88,37" in words
+    data = json.loads(cli("gap", "--year", "2024", "--unit", "Hải Phòng", "--format", "json").out)
+    assert (data["official"]["total"]["value"], data["official"]["rank"]["value"]) == (96.17, 1)
+    average = next(th for th in data["official"]["thresholds"] if th["kind"] == "average")
+    assert (average["score"], average["status"]) == (88.37, "confirmed")
+    assert data["official"]["total"]["source"].startswith("https://")  # a citation, with its status
+    assert len(data["official"]["areas"]) == 8  # the areas of QĐ 876, named as the sources give them

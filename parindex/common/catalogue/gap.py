@@ -316,10 +316,10 @@ MESSAGES.update({
                                   "chí nêu các lĩnh vực.",
                                   "The {year} results publish no area figures (ranks, scores) and no criteria set "
                                   "names the areas."),
-    "ui.gap.areas_unpublished": Msg("Năm {year} chưa công bố thứ hạng, điểm theo lĩnh vực; các lĩnh vực dưới đây "
-                                    "lấy từ bộ tiêu chí {criteria}.",
-                                    "The {year} results publish no area ranks or scores; the areas below come from "
-                                    "criteria set {criteria}."),
+    "ui.gap.areas_unpublished": Msg("Kết quả năm {year} không có thứ hạng, điểm theo lĩnh vực của {unit}; dưới đây là "
+                                    "các lĩnh vực của bộ tiêu chí, để giao việc.",
+                                    "The {year} results hold no area ranks or scores for {unit}; below are the areas "
+                                    "of the criteria set, to assign the work."),
     "ui.gap.chart_no_ranks": Msg("Năm {year} chưa công bố thứ hạng theo lĩnh vực, nên chưa có cột để vẽ. Các lĩnh "
                                  "vực của bộ tiêu chí:",
                                  "The {year} results publish no area ranks, so there are no bars to draw. The areas "
