@@ -196,8 +196,11 @@ def _self_now(report: GapReport) -> list[Block]:
     blocks: list[Block] = [Para(text)]
     done = report.completeness
     if proj.fill is not None and done is not None:
-        blocks.append(Para(t("plan.range", n=done.not_entered, items=done.items, low=fmt_num(proj.total),
-                             high=fmt_num(proj.fill.total), basis=t(f"plan.basis_{proj.fill.basis}", year=year))))
+        text = t("plan.range", n=done.not_entered, items=done.items, low=fmt_num(proj.total),
+                 high=fmt_num(proj.fill.total), basis=t(f"plan.basis_{proj.fill.basis}", year=year))
+        if proj.fill.unfilled and proj.fill.basis != "none":
+            text += " " + t("plan.range_unfilled", n=proj.fill.unfilled, year=year)
+        blocks.append(Para(text))
     return blocks
 
 

@@ -117,11 +117,13 @@ def _render_notes(report: GapReport, console: Console) -> None:
 
 def _render_areas(report: GapReport, console: Console) -> None:
     o, year = report.official, report.official.year
-    table = Table(title=t("ui.gap.areas"), title_justify="left")
+    ranked = any(a.rank or a.previous_rank for a in o.areas)  # else said above in words, not empty columns
+    table = Table(title=t("ui.gap.areas" if ranked else "ui.gap.areas_plain"), title_justify="left")
     table.add_column(t("ui.gap.area"), ratio=1)
-    table.add_column(t("ui.gap.rank_year", year=year), justify="right")
-    table.add_column(t("ui.gap.rank_year", year=year - 1), justify="right")
-    table.add_column(t("ui.gap.change"))
+    if ranked:
+        table.add_column(t("ui.gap.rank_year", year=year), justify="right")
+        table.add_column(t("ui.gap.rank_year", year=year - 1), justify="right")
+        table.add_column(t("ui.gap.change"))
     published = any(a.baseline_score is not None or a.baseline_percent is not None for a in o.areas)
     if published:
         table.add_column(t("ui.gap.year_col", year=year), justify="right")
@@ -129,8 +131,10 @@ def _render_areas(report: GapReport, console: Console) -> None:
         table.add_column(t("ui.gap.now_col"), justify="right")
     table.add_column(t("ui.gap.lead"))
     for area in o.areas:
-        row = [f"{area.code}. {escape(area.name)}", str(area.rank) if area.rank else t("ui.gap.no_rank"),
-               str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
+        row = [f"{area.code}. {escape(area.name)}"]
+        if ranked:
+            row += [str(area.rank) if area.rank else t("ui.gap.no_rank"),
+                    str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
         if published:
             then = _n(area.baseline_score) if area.baseline_score is not None else ""
             if area.baseline_percent is not None:

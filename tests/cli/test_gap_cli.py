@@ -311,10 +311,12 @@ def test_a_result_without_a_survey_part_is_projected_with_the_baseline_survey(cl
 def test_a_year_without_area_figures_says_so(cli, tmp_path: Path, monkeypatch) -> None:
     plan = cli("gap", "--year", "2023", "--format", "md").out
     section = plan[plan.index("## II."):plan.index("## III.")]
-    assert "chưa công bố" in section and "()" not in section  # no empty 'Các cơ quan chủ trì ()'
+    assert "không có thứ hạng, điểm theo lĩnh vực của Bắc Giang" in section and "()" not in section
+    assert section.count("### ") == 8 and "Giao Sở Tư pháp chủ trì" in section  # the areas of QĐ 876, with leads
     assert "về thứ hạng" not in plan and "thứ hạng giữ nguyên" in plan  # 2022 and 2023: both 4th
     table = " ".join(cli("gap", "--year", "2023").out.split())
-    assert "chưa công bố" in table and "confirmed" not in table
+    assert "không có thứ hạng, điểm theo lĩnh vực" in table and "confirmed" not in table
+    assert "Hạng 2023" not in table  # no column of blanks
     from parindex.gap import chart as chart_module
 
     said = []

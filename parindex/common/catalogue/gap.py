@@ -143,6 +143,7 @@ MESSAGES.update({
                             "rank {rank}'s score is unpublished; the nearest known score above it is used "
                             "(enough to reach it)"),
     "ui.gap.areas": Msg("Lĩnh vực, xếp hạng kém nhất trước", "Reform areas, worst rank first"),
+    "ui.gap.areas_plain": Msg("Lĩnh vực", "Reform areas"),
     "ui.gap.area": Msg("Lĩnh vực", "Area"),
     "ui.gap.rank_year": Msg("Hạng {year}", "Rank {year}"),
     "ui.gap.change": Msg("Thay đổi", "Change"),
@@ -454,6 +455,10 @@ MESSAGES.update({
                       "{n} of the {items} self-scored items have no value entered yet, so the projection is a "
                       "range: low {low} points with these items at 0; high {high} points with each of them at "
                       "{basis}. Items not entered are not counted as points lost (see their own section)."),
+    "plan.range_unfilled": Msg("Riêng {n} tiêu chí chưa nhập không có số liệu năm {year} để ước lượng, nên ở cả hai "
+                               "mức vẫn tính 0 điểm.",
+                               "{n} of the items not entered have nothing in {year} to go by, so they stay at 0 in "
+                               "both ends."),
     "plan.basis_area": Msg("tỷ lệ mà lĩnh vực của nó đạt năm {year}", "its area's attainment in {year}"),
     "plan.basis_component": Msg("tỷ lệ điểm thẩm định đạt năm {year} (năm {year} chưa công bố điểm theo lĩnh vực)",
                                 "the appraised component's attainment in {year} (the {year} results publish no "
