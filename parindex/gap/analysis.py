@@ -28,13 +28,17 @@ STANDARD_RANKS = (1, 5, 10)
 
 
 # Notes a reader should not miss (shown as warnings); the others are for information.
-WARNING_NOTES = frozenset({"ui.reconstructed", "ui.provisional_only", "ui.gap.merger_crossed", "ui.gap.cmp_criteria",
+WARNING_NOTES = frozenset({"ui.gap.set_changed",
+                           "ui.reconstructed", "ui.provisional_only", "ui.gap.merger_crossed", "ui.gap.cmp_criteria",
                            "ui.gap.cmp_unit", "ui.gap.unit_override", "ui.gap.input_errors", "ui.gap.assume_unused",
                            "ui.gap.criteria_other"})
 
 
 def is_warning(note: Message) -> bool:
     return note.code in WARNING_NOTES
+
+
+FIRST_NOTES = ("ui.gap.set_changed",)  # said before anything else, with the reconstructed-set warning
 
 
 # --- the current self-assessment, as read from a score result or a workbook -------------------------------
@@ -284,6 +288,22 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class SetChange:
+    """The workbook was scored with another set than the year: what can be compared, and what cannot."""
+
+    year: int
+    workbook_set: str
+    year_set: str
+    components_same: tuple[str, ...]  # ids in both sets
+    components_apart: tuple[str, ...]  # ids in one set only
+    areas_matched: tuple[tuple[str, str, str], ...]  # (workbook code, year code, name): the same name in both
+    areas_apart: tuple[tuple[str, str, str], ...]  # (set id, code, name): no area of that name in the other set
+
+    def year_code(self, workbook_code: str) -> str | None:
+        return next((year for wb, year, _ in self.areas_matched if wb == workbook_code), None)
+
+
+@dataclass(frozen=True)
 class CriteriaInfo:
     """What every output says about the criteria set it used."""
 
@@ -319,6 +339,11 @@ class GapReport:
     completeness: Completeness | None = None
     not_entered: tuple[CurrentItem, ...] = ()  # self-scored items without a value yet, by code
     blank_by_lead: tuple[LeadLoss, ...] = ()  # the same, by lead agency (`lost` = their maxima)
+    set_change: SetChange | None = None
+
+    def year_area(self, workbook_code: str) -> str | None:
+        """The year's area a workbook area stands for: the same code in the same set, the same name across sets."""
+        return self.set_change.year_code(workbook_code) if self.set_change else workbook_code
 
 
 def areas_published(report: GapReport) -> bool:
@@ -697,19 +722,69 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     if unit.total is None and unit.rank is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
     official = official_position(base, unit, inputs.previous, inputs.criteria_areas)
+    change = set_change(base, official, current) if current is not None else None
     if current is not None:
-        now = {a.id: a for a in current.areas}
+        codes = {a.id: (change.year_code(a.id) if change else a.id) for a in current.areas}
+        now = {codes[a.id]: a for a in current.areas if codes[a.id] is not None}
         official = replace(official, areas=[_with_now(a, now.get(a.code)) for a in official.areas])
     projected = projection(base, unit, current, options.assume) if current else None
     recoverable = tuple(recoverable_items(current)) if current else ()
     aim = _target(base, unit, options.target_rank, projected, recoverable if current else None)
     comparison = compare_items(needed_current(current), inputs.earlier) if inputs.earlier is not None else None
-    notes = (*inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
+    first = [change_note(change)] if change else []
+    notes = (*first, *inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
              *_reading_notes(inputs, options, query, unit), *_previous_notes(base, inputs.previous, official))
     blank = tuple(not_entered_items(current)) if current else ()
     return GapReport(base, inputs.baseline_file, official, inputs.criteria, current, projected, recoverable,
                      tuple(losses_by_lead(recoverable)), aim, comparison, notes,
-                     completeness(current) if current else None, blank, tuple(losses_by_lead(blank)))
+                     completeness(current) if current else None, blank, tuple(losses_by_lead(blank)), change)
+
+
+def set_change(base: Baseline, official: Official, current: CurrentResult) -> SetChange | None:
+    """None when the workbook was scored with the year's own set; else components by id, areas by name."""
+    if current.criteria_id == base.criteria:
+        return None
+    mine = [c.id for c in current.components]
+    theirs = [c.id for c in base.components]
+    year_areas = {a.code: a.name for a in official.areas}
+    by_name = {_area_key(name): code for code, name in year_areas.items()}
+    matched, apart = [], []
+    for area in current.areas:
+        name = area.name or area.id
+        year = by_name.pop(_area_key(name), None)
+        if year is None:
+            apart.append((current.criteria_id, area.id, name))
+        else:
+            matched.append((area.id, year, name))
+    apart += [(base.criteria, code, year_areas[code]) for code in sorted(by_name.values(), key=int)]
+    return SetChange(base.year, current.criteria_id, base.criteria, tuple(c for c in mine if c in theirs),
+                     tuple(c for c in (*mine, *theirs) if c not in mine or c not in theirs),
+                     tuple(matched), tuple(apart))
+
+
+def _area_key(name: str) -> str:
+    """Names compared as written, but for case, spacing and the usual abbreviation of 'cải cách hành chính'."""
+    return " ".join(name.casefold().replace("cchc", "cải cách hành chính").split())
+
+
+def change_note(change: SetChange) -> Message:
+    return Message("ui.gap.set_changed", {
+        "workbook": change.workbook_set, "year_set": change.year_set, "year": change.year,
+        "components": ", ".join(change.components_same) or "–",
+        "areas": ", ".join(f"{wb} → {year}" for wb, year, _ in change.areas_matched) or "–",
+        "apart": _apart(change)})
+
+
+def _apart(change: SetChange) -> Message | str:
+    """What cannot be compared, as one phrase: the components of one set only, then each set's unmatched areas."""
+    parts: list[Message] = []
+    if change.components_apart:
+        parts.append(Message("ui.gap.apart_components", {"ids": ", ".join(change.components_apart)}))
+    for set_id in (change.workbook_set, change.year_set):
+        areas = [f"{code}. {name}" for owner, code, name in change.areas_apart if owner == set_id]
+        if areas:
+            parts.append(Message("ui.gap.apart_areas", {"set": set_id, "areas": "; ".join(areas)}))
+    return Message("ui.gap.apart_list", {"parts": parts}) if parts else "–"
 
 
 def _home_unit(base: Baseline) -> UnitResult:

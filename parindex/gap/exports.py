@@ -17,6 +17,7 @@ from parindex.common.i18n import fmt_num, t
 from parindex.common.messages import Message
 from parindex.criteria.model import code_key
 from parindex.gap.analysis import (
+    FIRST_NOTES,
     CurrentItem,
     GapReport,
     InputNotice,
@@ -32,8 +33,9 @@ from parindex.scoring.reports import json_number
 def all_notes(report: GapReport) -> list[Message]:
     """The criteria warning first, then the report's own notes, then the projection's."""
     banner = criteria_note(report.criteria)
-    notes = [banner] if banner else []
-    notes += report.notes
+    notes = [n for n in report.notes if n.code in FIRST_NOTES]  # a change of set is said before anything
+    notes += [banner] if banner else []
+    notes += [n for n in report.notes if n.code not in FIRST_NOTES]
     if report.projection:
         notes += list(report.projection.notes)
     if report.comparison:
@@ -120,6 +122,14 @@ def report_dict(report: GapReport) -> dict[str, Any]:
         "by_lead": [{"lead": b.lead, "lost": json_number(b.lost), "items": b.items} for b in report.by_lead],
         "target": None,
         "comparison": None,
+        "set_change": None if report.set_change is None else {
+            "workbook_set": report.set_change.workbook_set, "year_set": report.set_change.year_set,
+            "components_same": list(report.set_change.components_same),
+            "components_apart": list(report.set_change.components_apart),
+            "areas_matched": [{"workbook": wb, "year": year, "name": name}
+                              for wb, year, name in report.set_change.areas_matched],
+            "areas_apart": [{"criteria": set_id, "code": code, "name": name}
+                            for set_id, code, name in report.set_change.areas_apart]},
         "notes": [{"key": n.code, "warning": is_warning(n), "message": n.text()} for n in all_notes(report)],
     }
     if report.current:

@@ -16,11 +16,12 @@ from decimal import Decimal
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.common.unit_names import name_key
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import AreaGap, CurrentItem, GapReport, Threshold, areas_published
+from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published
 from parindex.gap.exports import all_notes, citation
 from parindex.scoring.engine import percent as scoring_percent
 
 DEFAULT_TARGET = 10
+TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)  # said above the title
 ROMAN = ("I", "II", "III", "IV", "V", "VI")  # the plan's parts are numbered as they come
 STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
 AREA_ITEMS = 10  # items listed per area; the full list is in --format json/xlsx
@@ -141,7 +142,7 @@ def plan_blocks(report: GapReport, today: date | None = None) -> list[Block]:
     o, base = report.official, report.baseline
     target = report.target.rank if report.target else DEFAULT_TARGET
     title_unit = unit_title(o.unit.name, base.level)
-    blocks: list[Block] = [Callout(note.text()) for note in all_notes(report) if note.code in BANNER_KEYS]
+    blocks: list[Block] = [Callout(note.text()) for note in all_notes(report) if note.code in TOP_NOTES]
     blocks += [Callout(t("plan.draft", date=(today or date.today()).strftime("%d/%m/%Y"))),
                Heading(1, t("plan.kind")), Heading(2, t("plan.title", unit=title_unit, year=o.year + 1))]
     blocks += _result(report, title_unit, target)
@@ -226,12 +227,12 @@ def _areas(report: GapReport, target: int) -> list[Block]:
         return [*blocks, Para(t("plan.no_areas", year=o.year))]
     if not areas_published(report):
         blocks.append(Para(t("ui.gap.areas_unpublished", year=o.year, unit=o.unit.name)))
-    by_area: dict[str, list[CurrentItem]] = {}
+    by_area: dict[str | None, list[CurrentItem]] = {}
     for item in report.recoverable:
-        by_area.setdefault(item.area, []).append(item)
-    blank: dict[str, list[CurrentItem]] = {}
+        by_area.setdefault(report.year_area(item.area), []).append(item)
+    blank: dict[str | None, list[CurrentItem]] = {}
     for item in report.not_entered:
-        blank.setdefault(item.area, []).append(item)
+        blank.setdefault(report.year_area(item.area), []).append(item)
     for n, area in enumerate(sorted(o.areas, key=lambda a: int(a.code)), start=1):
         items = by_area.get(area.code, [])
         blocks += [Heading(3, t("plan.area", n=n, name=area.name, rank=_area_rank(area, o.total_units, o.year))),
@@ -333,7 +334,7 @@ def _implementation(report: GapReport) -> list[Block]:
                       | {s.status for a in o.areas for s in a.shortfalls})
     notes = [t("plan.source_line", year=o.year, source=citation(report),
                statuses=", ".join(t(f"ui.gap.value_{s}") for s in statuses))]
-    notes += [note.text() for note in all_notes(report) if note.code not in BANNER_KEYS]
+    notes += [note.text() for note in all_notes(report) if note.code not in TOP_NOTES]
     if report.current:
         # the message itself leads with its item code
         notes += [f"{n.code} {n.cell or '–'}: {n.msg.text()}" for n in report.current.errors]

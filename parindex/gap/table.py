@@ -11,9 +11,10 @@ from rich.table import Table
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import GapReport, areas_published, is_warning
+from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, is_warning
 from parindex.gap.exports import all_notes, value_status
 
+TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
 
 
@@ -35,9 +36,8 @@ def render_table(report: GapReport, console: Console) -> None:
     console.print(f"[bold]{escape(t('ui.gap.title', unit=o.unit.name, year=o.year))}[/]")
     console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
                     rank=o.rank.value if o.rank else "–", units=o.total_units))
-    banner = next((n for n in all_notes(report) if n.code in BANNER_KEYS), None)
-    if banner:
-        console.print(f"[yellow]{escape(banner.text())}[/]")
+    for note in (n for n in all_notes(report) if n.code in TOP_NOTES):  # the set's warning, a change of set
+        console.print(f"[yellow]{escape(note.text())}[/]")
     _render_official(report, console)
     if not o.areas:
         console.print(t("ui.gap.no_area_figures", year=o.year))
@@ -106,7 +106,7 @@ def _render_errors(report: GapReport, console: Console) -> None:
 
 
 def _render_notes(report: GapReport, console: Console) -> None:
-    notes = [n for n in all_notes(report) if n.code not in BANNER_KEYS]
+    notes = [n for n in all_notes(report) if n.code not in TOP_NOTES]
     if notes:
         console.print(f"[bold]{t('ui.gap.notes')}[/]")
         for note in notes:

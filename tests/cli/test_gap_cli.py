@@ -338,3 +338,33 @@ def test_2024_hai_phong_first_against_the_national_average(cli) -> None:
     assert (average["score"], average["status"]) == (88.37, "confirmed")
     assert data["official"]["total"]["source"].startswith("https://")  # a citation, with its status
     assert len(data["official"]["areas"]) == 8  # the areas of QĐ 876, named as the sources give them
+
+
+# --- a workbook of another set than the year's ----------------------------------------------------------
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="no sample workbook in this checkout")
+def test_a_change_of_set_is_said_first(cli) -> None:
+    argv = ("gap", str(SAMPLE), "--year", "2023", "--assume-survey", "20", "--assume-sipas", "9")
+    plan = cli(*argv, "--format", "md").out
+    first = plan.splitlines()[0]
+    assert first.startswith("> Sổ tự chấm theo bộ tiêu chí par-province-2020, còn năm 2023 chấm theo bộ "
+                            "par-province-2022")
+    assert "Thành phần so theo mã: appraised, survey" in first and "thành phần sipas" in first
+    data = json.loads(cli(*argv, "--format", "json").out)
+    change = data["set_change"]
+    assert [(a["workbook"], a["year"]) for a in change["areas_matched"]] == [("1", "1"), ("3", "3"), ("4", "4"),
+                                                                            ("6", "6")]
+    assert change["components_apart"] == ["sipas"] and data["notes"][0]["key"] == "ui.gap.set_changed"
+    assert {(a["criteria"], a["code"]) for a in change["areas_apart"]} >= {("par-province-2022", "2"),
+                                                                           ("par-province-2020", "2")}
+    # the year's areas are the 2022 set's, and only matched areas carry the workbook's figures
+    areas = {a["code"]: a for a in data["official"]["areas"]}
+    assert areas["2"]["name"] == "Cải cách thể chế" and areas["2"]["now"] is None and areas["3"]["now"]
+    words = " ".join(cli(*argv).out.split())
+    assert words.index("hai bộ khác nhau") < words.index("Kết quả chính thức năm 2023")
+
+
+def test_the_same_set_says_nothing_of_a_change(cli, tmp_path: Path) -> None:
+    current = write_result(tmp_path / "now.json", score_result())
+    data = json.loads(cli("gap", str(current), "--year", "2020", "--format", "json").out)
+    assert data["set_change"] is None and all(n["key"] != "ui.gap.set_changed" for n in data["notes"])

@@ -143,6 +143,16 @@ MESSAGES.update({
                             "rank {rank}'s score is unpublished; the nearest known score above it is used "
                             "(enough to reach it)"),
     "ui.gap.areas": Msg("Lĩnh vực, xếp hạng kém nhất trước", "Reform areas, worst rank first"),
+    "ui.gap.set_changed": Msg("Sổ tự chấm theo bộ tiêu chí {workbook}, còn năm {year} chấm theo bộ {year_set}: hai bộ "
+                              "khác nhau, điểm không so sánh trực tiếp được. Thành phần so theo mã: {components}. "
+                              "Lĩnh vực cùng tên (mã sổ → mã năm gốc): {areas}. Không so sánh được: {apart}.",
+                              "The workbook was scored with set {workbook}, the year {year} with set "
+                              "{year_set}: the sets differ and the points do not compare directly. Components "
+                              "compared by id: {components}. Areas of the same name (workbook code → year code): "
+                              "{areas}. Not comparable: {apart}."),
+    "ui.gap.apart_components": Msg("thành phần {ids} (chỉ có ở một bộ)", "component {ids} (in one set only)"),
+    "ui.gap.apart_areas": Msg("lĩnh vực của bộ {set}: {areas}", "areas of set {set}: {areas}"),
+    "ui.gap.apart_list": Msg("{parts}", "{parts}"),
     "ui.gap.areas_plain": Msg("Lĩnh vực", "Reform areas"),
     "ui.gap.area": Msg("Lĩnh vực", "Area"),
     "ui.gap.rank_year": Msg("Hạng {year}", "Rank {year}"),
