@@ -352,6 +352,28 @@ def areas_published(report: GapReport) -> bool:
                for a in report.official.areas)
 
 
+@dataclass(frozen=True)
+class Entered:
+    """An area's self-assessment over the items entered so far: blank items are not counted as lost."""
+
+    score: Decimal
+    max: Decimal  # the area's maximum without its blank items
+    blank: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        """None when nothing is entered, or when the file's area total disagrees with its items."""
+        return scoring_percent(self.score, self.max) if self.score <= self.max else None
+
+
+def entered(report: GapReport, area: AreaGap) -> Entered | None:
+    """None without a current figure for the area."""
+    if area.now is None:
+        return None
+    blank = [i for i in report.not_entered if report.year_area(i.area) == area.code]
+    return Entered(area.now.score, area.now.max - sum((i.max for i in blank), ZERO), len(blank))
+
+
 def criteria_note(criteria: CriteriaInfo | None) -> Message | None:
     """The warning every output carries when the set is reconstructed or holds provisional values."""
     key = banner_key(criteria.status, criteria.provisional) if criteria else None

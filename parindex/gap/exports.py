@@ -13,7 +13,7 @@ from typing import Any
 
 from parindex.baseline.model import SourcedPoints, SourcedRank
 from parindex.common.catalogue import MESSAGES
-from parindex.common.i18n import fmt_num, t
+from parindex.common.i18n import by_sign, fmt_num, t
 from parindex.common.messages import Message
 from parindex.criteria.model import code_key
 from parindex.gap.analysis import (
@@ -25,6 +25,7 @@ from parindex.gap.analysis import (
     Projection,
     areas_published,
     criteria_note,
+    entered,
     is_warning,
 )
 from parindex.scoring.reports import json_number
@@ -234,9 +235,11 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     for comp in report.official.components:
         rows.append([comp.name, json_number(comp.score), value_status(comp.status),
                      t("ui.gap.max_lost", max=fmt_num(comp.max), lost=fmt_num(comp.lost))])
-    for th in o["thresholds"]:
-        label = t("ui.gap.average") if th["kind"] == "average" else t("ui.gap.top", n=th["rank"])
-        rows.append([label, th["score"], value_status(th["status"]), th["distance"]])
+    for th in report.official.thresholds:
+        label = (t("ui.gap.average") if th.kind == "average" else t("ui.gap.first") if th.rank == 1
+                 else t("ui.gap.top", n=th.rank))
+        rows.append([label, json_number(th.score), value_status(th.status),
+                     by_sign(th.distance, "ui.gap.short", "ui.gap.ahead", "ui.gap.level", fmt_num)])
     if data["completeness"]:
         done = data["completeness"]
         rows.append([t("ui.gap.completeness_label"), done["entered"], "",
@@ -255,15 +258,18 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     areas = book.create_sheet(t("ui.gap.sheet_areas"))
     area_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.area"), t("ui.gap.rank_year", year=data["year"]),
                                    t("ui.gap.rank_year", year=data["year"] - 1), t("ui.gap.lead"),
-                                   t("ui.gap.now_col"), t("ui.gap.max"), t("ui.gap.percent"), t("ui.gap.shortfalls")]]
+                                   t("ui.gap.entered_col"), t("ui.gap.max"), t("ui.gap.percent"),
+                                   t("ui.gap.sheet_blank"), t("ui.gap.shortfalls")]]
     if not report.official.areas:  # said in words, not an empty sheet
         area_rows.append(["", t("ui.gap.no_area_figures", year=data["year"])])
     elif not areas_published(report):
         area_rows.append(["", t("ui.gap.areas_unpublished", year=data["year"], unit=data["unit"])])
-    for a in o["areas"]:
-        now = a["now"] or {}
-        area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"], now.get("score"),
-                          now.get("max"), now.get("percent"), "\n".join(s["text"] for s in a["shortfalls"])])
+    for area, a in zip(report.official.areas, o["areas"], strict=True):
+        done = entered(report, area)  # over the items entered: a blank item is not a lost one
+        area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"],
+                          json_number(done.score) if done else None, json_number(done.max) if done else None,
+                          json_number(done.percent) if done else None, done.blank if done else None,
+                          "\n".join(s["text"] for s in a["shortfalls"])])
     _fill(areas, area_rows, Font)
 
     items = book.create_sheet(t("ui.gap.sheet_items"))
@@ -313,6 +319,9 @@ def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
 
     for row in rows:
         append(sheet, row)
+    for line in sheet.iter_rows():  # a wrapped note makes its row tall: the rest of the row reads from the top
+        for cell in line:
+            cell.alignment = Alignment(vertical="top")
     for cell in sheet[1]:
         cell.font = font(bold=True)
     sheet.freeze_panes = "A2"

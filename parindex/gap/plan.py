@@ -16,9 +16,8 @@ from decimal import Decimal
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.common.unit_names import name_key
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published
+from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published, entered
 from parindex.gap.exports import all_notes, citation
-from parindex.scoring.engine import percent as scoring_percent
 
 DEFAULT_TARGET = 10
 TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)  # said above the title
@@ -230,13 +229,10 @@ def _areas(report: GapReport, target: int) -> list[Block]:
     by_area: dict[str | None, list[CurrentItem]] = {}
     for item in report.recoverable:
         by_area.setdefault(report.year_area(item.area), []).append(item)
-    blank: dict[str | None, list[CurrentItem]] = {}
-    for item in report.not_entered:
-        blank.setdefault(report.year_area(item.area), []).append(item)
     for n, area in enumerate(sorted(o.areas, key=lambda a: int(a.code)), start=1):
         items = by_area.get(area.code, [])
         blocks += [Heading(3, t("plan.area", n=n, name=area.name, rank=_area_rank(area, o.total_units, o.year))),
-                   Heading(4, t("plan.a")), Bullets(tuple(_remedy(area, items, blank.get(area.code, [])))),
+                   Heading(4, t("plan.a")), Bullets(tuple(_remedy(report, area, items))),
                    Heading(4, t("plan.b")),
                    Bullets((t("plan.lead", lead=area.lead) if area.lead else t("plan.lead_unknown"),
                             *_lead_lines(area, items))),
@@ -252,21 +248,20 @@ def _area_rank(area: AreaGap, units: int, year: int) -> str:
     return t("plan.area_rank", rank=area.rank, units=units)
 
 
-def _remedy(area: AreaGap, items: list[CurrentItem], blank: list[CurrentItem]) -> list[str]:
+def _remedy(report: GapReport, area: AreaGap, items: list[CurrentItem]) -> list[str]:
     """Published shortfalls and entered items short of their maximum; blank items are only counted here."""
     remedy = [s.text for s in area.shortfalls]  # the text carries its figures
     remedy += [_item_line(item) for item in items[:AREA_ITEMS]]
     if len(items) > AREA_ITEMS:
         remedy.append(t("ui.gap.more_items", n=len(items) - AREA_ITEMS))
-    entered_max = area.now.max - sum((i.max for i in blank), Decimal(0)) if area.now else Decimal(0)
-    if area.now is not None and entered_max > 0 and area.now.score <= entered_max:  # else the file disagrees
+    done = entered(report, area)
+    if done is not None and done.percent is not None:
         lost = sum((i.lost for i in items), Decimal(0))
         key = "plan.area_points" if items else "plan.area_points_full"
-        remedy.append(t(key, score=fmt_num(area.now.score), max=fmt_plain(entered_max),
-                        percent=fmt_plain(scoring_percent(area.now.score, entered_max) or 0), lost=fmt_num(lost),
-                        n=len(items)))
-    if blank:
-        remedy.append(t("plan.area_blank", n=len(blank)))
+        remedy.append(t(key, score=fmt_num(done.score), max=fmt_plain(done.max), percent=fmt_plain(done.percent),
+                        lost=fmt_num(lost), n=len(items)))
+    if done is not None and done.blank:
+        remedy.append(t("plan.area_blank", n=done.blank))
     return remedy or [t("plan.nothing")]
 
 

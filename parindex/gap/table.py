@@ -11,7 +11,7 @@ from rich.table import Table
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, is_warning
+from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, entered, is_warning
 from parindex.gap.exports import all_notes, value_status
 
 TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
@@ -128,7 +128,7 @@ def _render_areas(report: GapReport, console: Console) -> None:
     if published:
         table.add_column(t("ui.gap.year_col", year=year), justify="right")
     if report.current:
-        table.add_column(t("ui.gap.now_col"), justify="right")
+        table.add_column(t("ui.gap.entered_col"), justify="right")
     table.add_column(t("ui.gap.lead"))
     for area in o.areas:
         row = [f"{area.code}. {escape(area.name)}"]
@@ -141,8 +141,12 @@ def _render_areas(report: GapReport, console: Console) -> None:
                 then += f" ({fmt_plain(area.baseline_percent)}%)"
             row.append(then.strip() or "–")
         if report.current:
-            now = area.now
-            text = f"{_n(now.score)}/{_n(now.max)} ({fmt_plain(now.percent or 0)}%)" if now and now.max else "–"
+            done = entered(report, area)  # over the items entered: a blank item is not a lost one
+            text = "–"
+            if done is not None and done.percent is not None:
+                text = f"{_n(done.score)}/{_n(done.max)} ({fmt_plain(done.percent)}%)"
+            if done is not None and done.blank:
+                text += " " + t("ui.gap.chart_blank", n=done.blank)
             if area.score_change is not None:
                 text += f" {_signed(area.score_change)}"
             row.append(text)

@@ -176,6 +176,7 @@ MESSAGES.update({
                                 "{before_year} was scored with set {before}, {year} with {after}: areas and weights "
                                 "are not directly comparable."),
     "ui.gap.now_col": Msg("Tự chấm", "Self-assessed"),
+    "ui.gap.entered_col": Msg("Tự chấm (đã nhập)", "Self-assessed (entered)"),
     "ui.gap.year_col": Msg("Năm {year}", "{year}"),
     "ui.gap.delta": Msg("Chênh lệch", "Difference"),
     "ui.gap.projection": Msg("Dự báo Chỉ số (giả định, không phải kết quả chính thức)",
@@ -273,7 +274,9 @@ MESSAGES.update({
     "ui.gap.chart_title": Msg("{unit}: mức đạt theo lĩnh vực", "{unit}: attainment by area"),
     "ui.gap.chart_ranks": Msg("{unit}: thứ hạng lĩnh vực (1 = dẫn đầu)", "{unit}: area ranks (1 = best)"),
     "ui.gap.chart_now": Msg("Tự chấm hiện tại", "Self-assessed now"),
-    "ui.gap.chart_axis": Msg("% điểm tối đa", "% of maximum"),
+    "ui.gap.chart_axis": Msg("% điểm tối đa của các tiêu chí đã nhập", "% of the maximum of the items entered"),
+    "ui.gap.chart_blank": Msg("· {n} chưa nhập", "· {n} not entered"),
+    "ui.gap.chart_none_entered": Msg("chưa nhập cả {n} tiêu chí", "none of its {n} items entered"),
     "ui.gap.chart_rank_axis": Msg("Hạng trên {units}", "Rank of {units}"),
     "ui.gap.chart_rank_label": Msg("thứ {rank}", "rank {rank}"),
     "ui.gap.sheet_summary": Msg("Tổng quan", "Summary"),
