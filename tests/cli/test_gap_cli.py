@@ -218,6 +218,13 @@ def test_the_sample_workbook_to_a_plan(cli, tmp_path: Path) -> None:
     remedy = text[text.index("## II."):text.index("## III.")]
     assert "chưa nhập kết quả, tính 0 điểm" not in remedy and "1.1.1" not in remedy
     assert "Sổ còn 33/51 tiêu chí" in text and "Chỉ số dự báo từ 40,40 đến" in text
+    data = json.loads(cli("gap", str(SAMPLE), "--year", "2020", "--format", "json").out)
+    assert data["completeness"] == {"items": 51, "entered": 18, "not_entered": 33}
+    assert len(data["not_entered"]) == 33 and not {i["code"] for i in data["not_entered"]} & {
+        i["code"] for i in data["recoverable"]}
+    ends = data["projection"]["range"]
+    assert ends["low"]["total"] == 40.4 and ends["high"]["total"] > ends["low"]["total"]
+    assert ends["low"]["label"].startswith("Mức thấp") and ends["high"]["label"].startswith("Mức cao")
     no_traceback(result)
 
 
