@@ -90,8 +90,8 @@ def _words_only(plt: Any, report: GapReport) -> Any:
     """The picture of a year that publishes no area figures: the title, why there are no bars, the areas known."""
     o = report.official
     key = "ui.gap.no_area_figures" if not o.areas else "ui.gap.chart_no_ranks"
-    lines = textwrap.wrap(t(key, year=o.year), 90)
-    lines += [""] + ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 90)) for a in
+    lines = textwrap.wrap(t(key, year=o.year, unit=o.unit.name), 110)
+    lines += [""] + ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 110)) for a in
                      sorted(o.areas, key=lambda a: int(a.code))]
     fig = plt.figure(figsize=(9, 1.4 + 0.3 * len(lines)), dpi=150)
     fig.text(0.02, 0.96, t("ui.gap.chart_ranks", unit=o.unit.name) + f" — {o.year}", fontsize=11, va="top")

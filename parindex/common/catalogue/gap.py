@@ -334,10 +334,10 @@ MESSAGES.update({
                                     "các lĩnh vực của bộ tiêu chí, để giao việc.",
                                     "The {year} results hold no area ranks or scores for {unit}; below are the areas "
                                     "of the criteria set, to assign the work."),
-    "ui.gap.chart_no_ranks": Msg("Năm {year} chưa công bố thứ hạng theo lĩnh vực, nên chưa có cột để vẽ. Các lĩnh "
-                                 "vực của bộ tiêu chí:",
-                                 "The {year} results publish no area ranks, so there are no bars to draw. The areas "
-                                 "of the criteria set:"),
+    "ui.gap.chart_no_ranks": Msg("Kết quả năm {year} không có thứ hạng theo lĩnh vực của {unit}, nên chưa có cột để "
+                                 "vẽ. Các lĩnh vực năm {year}:",
+                                 "The {year} results hold no area ranks for {unit}, so there are no bars to draw. "
+                                 "The areas of {year}:"),
 })
 
 # --- the draft improvement plan (structure of the province's own plan) -------------------------------------
