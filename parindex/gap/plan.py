@@ -283,7 +283,7 @@ def _blank_section(report: GapReport) -> list[Block]:
 
 
 def _recoverable_section(report: GapReport, target: int) -> list[Block]:
-    o, year = report.official, report.official.year
+    year = report.official.year
     blocks: list[Block] = [Heading(2, t("plan.s3"))]
     if report.current is None:
         blocks.append(Para(t("plan.s3_no_items", year=year)))
@@ -317,7 +317,6 @@ def _recoverable_section(report: GapReport, target: int) -> list[Block]:
             blocks.append(Para(t("ui.gap.target_short", sum=fmt_num(tg.recoverable), needed=fmt_num(tg.needed))))
     if not tg.threshold.exact:
         blocks.append(Para(t("ui.gap.not_exact", rank=tg.rank)))
-    del o
     return blocks
 
 
