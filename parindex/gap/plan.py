@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
-from parindex.common.unit_names import name_key
+from parindex.common.unit_names import unit_title
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published, entered
 from parindex.gap.exports import all_notes, citation
@@ -24,17 +24,6 @@ TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)  # said above the title
 ROMAN = ("I", "II", "III", "IV", "V", "VI")  # the plan's parts are numbered as they come
 STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
 AREA_ITEMS = 10  # items listed per area; the full list is in --format json/xlsx
-_CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
-
-
-def unit_title(name: str, level: str = "province") -> str:
-    """'tỉnh Bắc Giang', 'thành phố Hà Nội'; other levels, and names that already say which, as written."""
-    if level != "province":
-        return name
-    key = name_key(name)
-    if name_key(name, "district") != key:  # the name carries 'Tỉnh' / 'Thành phố' itself
-        return name
-    return t("plan.city" if key in _CITIES else "plan.province", name=name)
 
 
 def _band(rank: int, target: int) -> int:
