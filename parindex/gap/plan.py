@@ -92,7 +92,12 @@ class Rule:
     pass
 
 
-Block = Heading | Para | Bullets | Grid | Callout | Rule
+@dataclass(frozen=True)
+class Figure:
+    """Where the chart of the areas goes in a document that can hold a picture (Word); Markdown has none."""
+
+
+Block = Heading | Para | Bullets | Grid | Callout | Rule | Figure
 
 
 def plan_markdown(report: GapReport, today: date | None = None) -> str:
@@ -102,6 +107,8 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
 def markdown(blocks: list[Block]) -> str:
     chunks: list[str] = []
     for block in blocks:
+        if isinstance(block, Figure):
+            continue
         if isinstance(block, Callout) and (not chunks or chunks[-1].startswith(">")):
             chunks.append(f"> {block.text}")  # the warnings stand together at the top
             continue
@@ -133,7 +140,7 @@ def plan_blocks(report: GapReport, today: date | None = None) -> list[Block]:
     blocks: list[Block] = [Callout(note.text()) for note in all_notes(report) if note.code in TOP_NOTES]
     blocks += [Callout(t("plan.draft", date=(today or date.today()).strftime("%d/%m/%Y"))),
                Heading(1, t("plan.kind")), Heading(2, t("plan.title", unit=title_unit, year=o.year + 1))]
-    blocks += _result(report, title_unit, target)
+    blocks += [*_result(report, title_unit, target), Figure()]
     parts = [_purpose(o.year, target), _areas(report, target), _blank_section(report),
              _recoverable_section(report, target), _implementation(report)]
     for roman, part in zip(ROMAN, (p for p in parts if p), strict=False):
