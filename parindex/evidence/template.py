@@ -10,7 +10,6 @@ options always give the same bytes.
 
 from __future__ import annotations
 
-import math
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -31,6 +30,7 @@ from parindex.evidence.headers import column_letter
 from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
+from parindex.io.xlsx_print import one_font, print_setup, text_lines
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
 YES, NO = "Có", "Không"
@@ -38,8 +38,11 @@ INLINE_LIST_LIMIT = 255  # Excel refuses longer inline list formulas
 
 REFERENCE_COLUMNS = ("code", "name", "max", "rule", "lead")
 INPUT_COLUMNS = tuple(key for key in COLUMNS if key not in REFERENCE_COLUMNS)
-WIDTHS = {"code": 10, "name": 52, "max": 9, "rule": 40, "value": 18, "not_applicable": 11, "self_score": 11,
-          "evidence": 38, "explanation": 32, "lead": 24, "appraised": 11, "note": 22}
+# The columns up to Giải trình are printed (A4 landscape, one page wide, at 9 pt or more: their widths add up to
+# xlsx_print.LANDSCAPE_BUDGET); Cơ quan chủ trì, Điểm thẩm định and Ghi chú are for the screen.
+WIDTHS = {"code": 8, "name": 32, "max": 7, "rule": 24, "value": 13, "not_applicable": 9, "self_score": 9,
+          "evidence": 15, "explanation": 11, "lead": 24, "appraised": 11, "note": 22}
+PRINTED = "explanation"  # the last printed column
 FROZEN = "C2"  # header row, code and name columns
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -112,6 +115,8 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "date": today.isoformat(),
     })
     _ItemsSheet(book, items, cset).fill()
+    for sheet in (info, items):
+        one_font(sheet)
     return book
 
 
@@ -121,12 +126,12 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 80
     title = put(sheet.cell(1, 1), cset.title)
-    title.font = Font(name="Calibri", bold=True, size=14)
-    put(sheet.cell(2, 1), cset.basis or "").font = Font(name="Calibri", italic=True, color="595959")
+    title.font = Font(bold=True, size=14)
+    put(sheet.cell(2, 1), cset.basis or "").font = Font(italic=True, color="595959")
     editable = {"unit", "level", "year", "prepared_by", "date"}
     for offset, (key, label) in enumerate(INFO_KEYS.items()):
         row = 4 + offset
-        sheet.cell(row, 1, label).font = Font(name="Calibri", bold=True)
+        sheet.cell(row, 1, label).font = Font(bold=True)
         cell = put(sheet.cell(row, 2), values.get(key, ""))
         cell.number_format = "@"
         cell.alignment = Alignment(horizontal="left")
@@ -140,7 +145,7 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
     if note:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell = sheet.cell(row, 1, note)
-        cell.font = Font(name="Calibri", bold=True, color="C00000")
+        cell.font = Font(bold=True, color="C00000")
         cell.alignment = _WRAP
         sheet.row_dimensions[row].height = 48
         row += 2
@@ -151,7 +156,7 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    _print_setup(sheet, landscape=False)
+    print_setup(sheet)
 
 
 # --- Tự đánh giá ------------------------------------------------------------------------------------
@@ -171,7 +176,7 @@ class _ItemsSheet:
         sheet = self.sheet
         for key, header in COLUMNS.items():
             cell = sheet.cell(1, self.col[key], header)
-            cell.font = Font(name="Calibri", bold=True)
+            cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
             cell.border = _BORDER
@@ -189,13 +194,13 @@ class _ItemsSheet:
         sheet.protection.sheet = True
         for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
             setattr(sheet.protection, allowed, False)
-        _print_setup(sheet, landscape=True)
-        sheet.print_title_rows = "1:1"
+        print_setup(sheet, "1:1", area=f"A1:{self.letter[PRINTED]}{last}")
         banner = provenance_banner(self.cset)
         note = banner.text() if banner else None
         if note:
             sheet.oddHeader.left.text = note[:250]
             sheet.oddHeader.left.size = 8
+            sheet.oddHeader.left.font = "Times New Roman"
 
     def _criterion(self, area: Area, criterion: Criterion) -> None:
         self._heading(criterion.code, criterion.name, criterion.max, _CRITERION_FILL, criterion.lead)
@@ -213,7 +218,7 @@ class _ItemsSheet:
         values = {"code": code, "name": name, "max": _number(maximum), "lead": lead or ""}
         for key, cell in self._cells():
             put(cell, values.get(key))
-            cell.font = Font(name="Calibri", bold=True)
+            cell.font = Font(bold=True)
             cell.fill = fill
             cell.border = _BORDER
             cell.alignment = _WRAP
@@ -288,16 +293,9 @@ class _ItemsSheet:
 
     def _height(self, texts: dict[str, str], bold: bool = False) -> None:
         """Enough lines for the longest wrapped text (Excel does not size rows by itself on opening)."""
-        lines = max(_lines(text, WIDTHS[key], bold) for key, text in texts.items())
+        lines = max(text_lines(text, WIDTHS[key], bold) for key, text in texts.items())
         if lines > 1:
             self.sheet.row_dimensions[self.row].height = 15 * lines
-
-
-def _lines(text: str, width: int, bold: bool = False) -> int:
-    """Lines a wrapped text takes in a column `width` characters wide (Vietnamese runs a little narrower
-    than the digit '0' Excel measures widths in; bold a little wider)."""
-    per_line = max(width * (1.0 if bold else 1.15) - 2, 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
 
 
 def _number(value: Decimal) -> int | float:
@@ -325,11 +323,3 @@ def _points_validation(maximum: Decimal, prompt: str = "ui.template.prompt_manua
                           prompt=t(prompt, max=fmt_plain(maximum)), showErrorMessage=True,
                           errorStyle="warning", errorTitle=t("ui.template.error_title"),
                           error=t(prompt, max=fmt_plain(maximum)))
-
-
-def _print_setup(sheet: Worksheet, landscape: bool) -> None:
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True

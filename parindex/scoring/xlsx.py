@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from parindex.common.i18n import t
 from parindex.criteria.model import Criterion, items_of
@@ -16,6 +17,7 @@ from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, rank_units
 
+SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 40, "F": 40, "G": 12}  # then fitted to A4 landscape
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Giải trình",
                    "Trạng thái")
 
@@ -47,6 +49,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
     from openpyxl.styles import Alignment, Font
 
     from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.io.xlsx_print import print_ready
 
     workbook = Workbook()
     workbook.properties.creator = "parindex"
@@ -69,17 +72,22 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             if bold:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
-        for letter, width in zip("ABCDEFG", (9, 60, 12, 14, 40, 40, 14), strict=True):
-            sheet.column_dimensions[letter].width = width
-        for row in sheet.iter_rows(min_row=4):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        print_ready(sheet, 3, SUMMARY_CAPS)
+        for line in (1, 2):  # the title and the set's warning: across the table, wrapped, on every printed page
+            sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(SUMMARY_HEADERS))
+            sheet.cell(line, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(1, 1).font = Font(name="Times New Roman", size=13, bold=True)
+        if unit.banner:
+            sheet.row_dimensions[2].height = 15 * -(-len(unit.banner) // 150)
+        sheet.print_title_rows = "1:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
                      "Nội dung / message"])
     for row in notes:
         append(warnings, row)
+    _bold_header(warnings, Font)
+    print_ready(warnings, 1, {"E": 90})
     if len(totals) > 1:
         ranking = workbook.create_sheet(reserved[1])
         append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.points"), t("ui.score.max"), "%"])
@@ -87,8 +95,15 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             u = ranked.unit
             append(ranking, [ranked.rank, u.unit, float(u.score), float(u.max),
                             float(u.percent) if u.percent is not None else None])
+        _bold_header(ranking, Font)
+        print_ready(ranking, 1)
     workbook.save(path)
     return totals
+
+
+def _bold_header(sheet: Any, font: Any) -> None:
+    for cell in sheet[1]:
+        cell.font = font(bold=True)
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:

@@ -173,8 +173,23 @@ def test_frozen_header_protection_and_locks(made):
         assert items[f"{COL[key]}{row}"].protection.locked, key
     for key in ("value", "self_score", "evidence", "explanation", "appraised", "note"):
         assert not items[f"{COL[key]}{row}"].protection.locked, key
-    assert items.column_dimensions["B"].width >= 40
+    assert items.column_dimensions["B"].width >= 30
     assert items[f"B{row}"].alignment.wrap_text
+
+
+def test_prints_on_a4_landscape_at_nine_points_or_more(made):
+    """The body (code to Giải trình) is the print area: its widths fit one A4 landscape page wide at 9 pt or
+    more; the other columns are for the screen. One font throughout, the header on every page, page numbers."""
+    from parindex.io.xlsx_print import LANDSCAPE_BUDGET
+    from tests.io.test_xlsx_print import assert_prints_well
+
+    book = load_workbook(made)
+    items = book[SHEET_ITEMS]
+    assert_prints_well(items, "1:1")
+    assert items.print_area == f"'{SHEET_ITEMS}'!$A$1:${COL['explanation']}${items.max_row}"
+    printed = [items.column_dimensions[letter].width for letter in "ABCDEFGHI"]
+    assert sum(printed) <= LANDSCAPE_BUDGET
+    assert_prints_well(book[SHEET_INFO], None)
 
 
 def test_no_formulas_anywhere(made):
