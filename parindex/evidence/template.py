@@ -33,7 +33,11 @@ from parindex.io.xlsx_cells import put
 from parindex.io.xlsx_print import one_font, print_setup, text_lines
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
-YES, NO = "Có", "Không"
+YES = "Có"  # the Không áp dụng column's one option
+# The yes/no options a Kết quả dropdown offers: the first pair that is no prefix of a choice label of the set,
+# nor has one as its prefix (the reader takes all of them). Excel's AutoComplete and LibreOffice's AutoInput
+# complete what is typed from the column's other entries: 'Có' typed under 'Có sáng kiến…' became the longer one.
+YES_NO_PAIRS = (("Có", "Không"), ("Đạt", "Không đạt"), ("Đạt", "Chưa đạt"))
 INLINE_LIST_LIMIT = 255  # Excel refuses longer inline list formulas
 
 REFERENCE_COLUMNS = ("code", "name", "max", "rule", "lead")
@@ -150,9 +154,10 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
         sheet.row_dimensions[row].height = 48
         row += 2
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    cell = sheet.cell(row, 1, t("ui.template.instructions"))
+    text = t("ui.template.instructions")
+    cell = sheet.cell(row, 1, text)
     cell.alignment = _WRAP
-    sheet.row_dimensions[row].height = 80
+    sheet.row_dimensions[row].height = 14 * text_lines(text, 110 - 2)  # columns A and B, merged
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
@@ -171,6 +176,7 @@ class _ItemsSheet:
         self.row = 1
         self.validations: dict[tuple[Any, ...], DataValidation] = {}
         self.lists: Worksheet | None = None
+        self.yes_no = yes_no_words(cset)
 
     def fill(self) -> None:
         sheet = self.sheet
@@ -256,6 +262,8 @@ class _ItemsSheet:
         if entry is not None:
             key, validation = self._entry_validation(item.code, entry)
             self._validate(key, "value", validation)
+            if entry.kind == "decimal" and entry.most is None:  # a share or a quantity: kept as typed (Text),
+                self.sheet.cell(self.row, self.col["value"]).number_format = "@"  # whatever the regional setting
         if item.is_survey:
             cell = self.sheet.cell(self.row, self.col["value"])
             cell.fill = _SURVEY_FILL
@@ -265,11 +273,14 @@ class _ItemsSheet:
         """The validation for what a rule takes, and the key of the cells that share it (a choice list is the
         item's own; the other kinds are shared by every cell that takes the same)."""
         if entry.kind == "yes_no":
-            return ("yes_no",), _list_validation(f'"{YES},{NO}"', entry.prompt)
+            yes, no = self.yes_no
+            return ("yes_no",), _list_validation(f'"{yes},{no}"', entry.prompt, yes=yes, no=no)
         if entry.kind == "choice":
             return ("choice", code), _list_validation(self._choice_source(code, list(entry.options)), entry.prompt)
         if entry.most is not None:
             return ("points", str(entry.most)), _points_validation(entry.most, entry.prompt)
+        if entry.kind == "decimal":  # a Text cell: a number check would warn on every value typed into it
+            return (entry.kind, entry.prompt), _prompt_only(entry.prompt)
         return (entry.kind, entry.prompt), _number_validation(entry.kind, entry.prompt)
 
     def _choice_source(self, code: str, labels: list[str]) -> str:
@@ -303,9 +314,28 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _list_validation(source: str, prompt: str) -> DataValidation:
+def yes_no_words(cset: CriteriaSet) -> tuple[str, str]:
+    """The yes/no pair whose words collide with no choice label of `cset` under autocomplete (a typed text
+    completed to a longer entry of the column that starts with it, case aside)."""
+    entries = (item.rule.entry(item.max) for _, item in cset.items())
+    labels = {label.casefold() for entry in entries if entry is not None for label in entry.options}
+
+    def collides(word: str) -> bool:
+        word = word.casefold()
+        return any(label != word and (label.startswith(word) or word.startswith(label)) for label in labels)
+
+    return next((pair for pair in YES_NO_PAIRS if not any(map(collides, pair))), YES_NO_PAIRS[0])
+
+
+def _prompt_only(prompt: str) -> DataValidation:
+    """No check, only the 'how to enter' message: what is typed stays as typed, and the reader checks it."""
+    return DataValidation(type=None, allow_blank=True, showInputMessage=True,
+                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt))
+
+
+def _list_validation(source: str, prompt: str, **words: str) -> DataValidation:
     return DataValidation(type="list", formula1=source, allow_blank=True, showInputMessage=True,
-                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt),
+                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt, **words),
                           showErrorMessage=True, errorStyle="warning", errorTitle=t("ui.template.error_title"),
                           error=t("ui.template.error_list"))
 
