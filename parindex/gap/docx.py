@@ -56,7 +56,7 @@ def _heading(doc: Any, block: Heading, title: bool) -> None:
     """Level 1 is the document's kind and the level 2 after it its title (centred); then parts, sections and
     labelled paragraphs ('a) Nội dung cần khắc phục', in italics as the seed plan has them)."""
     if block.level == 1:
-        docx.centred(doc, block.text, size=docx.BODY_PT + 1)
+        docx.centred(doc, block.text, size=docx.BODY_PT + 1, space_before=18)
     elif title:
         docx.centred(doc, block.text, size=docx.BODY_PT)
     else:

@@ -140,10 +140,11 @@ def _no_borders(table: Any) -> None:
                                            "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
-def centred(doc: Any, text: str, bold: bool = True, italic: bool = False, size: int = BODY_PT + 1) -> None:
+def centred(doc: Any, text: str, bold: bool = True, italic: bool = False, size: int = BODY_PT + 1,
+            space_before: int = 0) -> None:
     para = doc.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para.paragraph_format.space_after = Pt(2)
+    para.paragraph_format.space_before, para.paragraph_format.space_after = Pt(space_before), Pt(2)
     run = para.add_run(text)
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 

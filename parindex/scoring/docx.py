@@ -117,14 +117,15 @@ def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path,
     doc = docx.new_document()
     docx.letterhead(doc, docx.Letterhead(report.issuer, t("doc.number", kind=t("report.symbol")), t("doc.nation"),
                                          t("doc.motto"), t("doc.place_date", place=report.place)))
-    docx.centred(doc, t("report.kind"))
+    docx.centred(doc, t("report.kind"), space_before=18)
     docx.centred(doc, t("report.title", year=report.year), size=docx.BODY_PT)
     if report.banner:
         docx.para(doc, report.banner, italic=True)
     docx.para(doc, report.intro)
     docx.heading(doc, t("report.s1"))
     docx.para(doc, report.total)
-    docx.bullets(doc, report.area_lines)
+    for line in report.area_lines:
+        docx.para(doc, line)
     docx.heading(doc, t("report.s2"))
     if report.no_evidence:
         docx.para(doc, t("report.s2_intro", n=len(report.no_evidence)))
