@@ -154,7 +154,7 @@ def synthetic_units(cset, count: int, seed: int = SEED, twin: bool = True) -> li
             quality = rng.uniform(0.45, 0.95)  # how good this district is: shifts every draw
             drawn = {item.code: draw_item(item, rng, quality) for _, item in cset.items()}
         draws.append(drawn)
-        unit = Unit(name, "district", 2020, SYNTHETIC_BY, SYNTHETIC_DATE)
+        unit = Unit(name, cset.level, 2020, SYNTHETIC_BY, SYNTHETIC_DATE)
         for code, d in drawn.items():
             cells = d.cells(rng)
             if "value" in cells and d.kind != "survey" and rng.random() < 0.3:

@@ -176,7 +176,7 @@ def test_synthetic_districts_score_rank_and_tie(tmp_path, capsys):
     assert "Traceback" not in text
     units = report["units"]
     assert len(units) == len(files)
-    assert all(u["unit"].endswith("(tổng hợp)") and u["level"] == "district" for u in units)
+    assert all(u["unit"].endswith("(tổng hợp)") and u["level"] == "province" for u in units)
     statuses = Counter(i["status"] for u in units for i in u["items"])
     assert {"scored", "missing", "not_applicable", "not_self_scored", "estimated"} <= set(statuses)
     assert statuses["invalid"] == 0

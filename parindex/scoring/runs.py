@@ -199,6 +199,10 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
     if year.isdigit() and int(year) not in cset.years:
         raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,
                             years=", ".join(map(str, cset.years)), year=year)
+    level = book.info.get("level", "").strip()
+    if level and level != cset.level:  # a department's workbook would be ranked among communes
+        raise ParindexError("PS542", where=_at(path, book.info_refs.get("level")), book_level=level,
+                            set_id=cset.id, set_level=cset.level)
     book_fp = book.info.get("fingerprint", "").strip()
     book_id = book.info.get("criteria_id", "").strip()
     if (book_fp and book_fp != cset.fingerprint()) or (book_id and book_id != cset.id):

@@ -30,7 +30,8 @@ def test_schema_describes_the_criteria_format(cli: Cli) -> None:
     assert schema["additionalProperties"] is False
     assert {"id", "title", "years", "level", "status", "max", "components", "areas"} <= set(schema["required"])
     kinds = set(schema["$defs"]["Item"]["properties"]["rule"]["discriminator"]["mapping"])
-    assert kinds == {"yes_no", "choice", "threshold", "proportional", "deduction", "survey", "manual"}
+    assert kinds == {"yes_no", "choice", "threshold", "proportional", "deduction", "per_case", "survey",
+                     "manual"}
 
 
 def test_schema_output_file_is_not_overwritten_without_force(cli: Cli, tmp_path: Path) -> None:

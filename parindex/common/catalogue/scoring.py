@@ -9,8 +9,18 @@ MESSAGES: dict[str, Msg] = {
                  "no evidence and no explanation (the Ministry requires an explanation).", exit=1),
     "PS503": Msg("chưa nhập kết quả — tính 0 điểm.", "no value entered — counted as 0 points.",
                  exit=1),
-    "PS504": Msg("điểm thẩm định {appraised} được dùng; tự chấm {self} (chênh {delta}).",
-                 "appraised points {appraised} used; self-assessed {self} (difference {delta}).", exit=1),
+    "PS540": Msg("không có dòng của tiêu chí này trong sổ (dòng bị xoá hoặc chưa chép) — tính 0 điểm; thêm lại dòng "
+                 "ngay sau tiêu chí {after}, hoặc lập lại sổ bằng 'parindex template'.",
+                 "the workbook has no row for this item (deleted, or never copied) — counted as 0 points; put the "
+                 "row back just after item {after}, or make the workbook again with 'parindex template'.", exit=1),
+    "PS541": Msg("có điểm tự chấm {self} nhưng cột Kết quả để trống — tính 0 điểm; điểm được tính từ Kết quả, "
+                 "hãy nhập kết quả (số liệu, phương án) mà điểm tự chấm dựa vào.",
+                 "a self-score of {self} but no value in Kết quả — counted as 0 points; points come from the value, "
+                 "so enter the value (figure, option) the self-score is based on.", exit=1),
+    "PS542": Msg("sổ ghi cấp '{book_level}' nhưng bộ tiêu chí {set_id} dành cho cấp '{set_level}'; chấm bằng bộ "
+                 "tiêu chí của cấp đó (--criteria), hoặc sửa ô Cấp nếu ghi nhầm.",
+                 "the workbook says level '{book_level}' but criteria set {set_id} is for level '{set_level}'; score "
+                 "it with that level's set (--criteria), or correct the level cell if it is a slip.", exit=1),
     "PS510": Msg("mã này không có trong bộ tiêu chí; kiểm tra lại mã hoặc bộ tiêu chí của sổ.",
                  "this code is not in the criteria set; check the code or the workbook's criteria set.", exit=1),
     "PS511": Msg("điểm {value} vượt quá điểm tối đa {max}.", "points {value} exceed the maximum {max}.", exit=1),
@@ -41,6 +51,20 @@ MESSAGES: dict[str, Msg] = {
 
 MESSAGES.update({
     "ui.score.total": Msg("Tổng điểm tự đánh giá", "Self-assessed total"),
+    "ui.score.total_appraised": Msg("Tổng điểm sau thẩm định", "Total after appraisal"),
+    "ui.score.total_appraised_note": Msg("điểm thẩm định ở {n} tiêu chí có thẩm định, điểm tự chấm ở các tiêu chí "
+                                         "còn lại; tổng tự đánh giá là {self}",
+                                         "appraised points on the {n} items appraised, the unit's own elsewhere; the "
+                                         "self-assessed total is {self}"),
+    "ui.score.base": Msg("Điểm các lĩnh vực", "Areas"),
+    "ui.score.bonus": Msg("Điểm thưởng", "Bonus"),
+    "ui.score.penalty": Msg("Điểm trừ", "Penalty"),
+    "ui.score.earned": Msg("đạt {earned}, trần {cap}", "earned {earned}, cap {cap}"),
+    "ui.score.differences": Msg("Tiêu chí có điểm thẩm định khác điểm tự chấm (giải trình hoặc đề nghị xem xét lại)",
+                                "Items whose appraised points differ from the unit's own (to explain or contest)"),
+    "ui.score.own": Msg("Tự chấm", "Own"),
+    "ui.score.appraised": Msg("Thẩm định", "Appraised"),
+    "ui.score.delta": Msg("Chênh lệch", "Difference"),
     "ui.score.unit": Msg("Đơn vị", "Unit"),
     "ui.score.year": Msg("Năm", "Year"),
     "ui.score.set": Msg("Bộ tiêu chí", "Criteria set"),
@@ -92,6 +116,7 @@ MESSAGES.update({
     "status.not_applicable": Msg("không áp dụng", "not applicable"),
     "status.not_self_scored": Msg("không tự chấm", "not self-scored"),
     "status.estimated": Msg("ước tính", "estimated"),
+    "status.surveyed": Msg("theo kết quả điều tra", "surveyed"),
     "status.invalid": Msg("không hợp lệ", "invalid"),
     "help.score": Msg("Chấm điểm một hoặc nhiều sổ tài liệu kiểm chứng (.xlsx hoặc thư mục).",
                       "Score one or many evidence workbooks (.xlsx files or folders)."),
