@@ -15,7 +15,7 @@ from typing import Literal
 from parindex.common import values
 from parindex.common.messages import Message
 from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Item, code_key, effective_lead
-from parindex.evidence.model import SHEET_ITEMS, EvidenceBook, EvidenceRow, is_blank
+from parindex.evidence.model import SHEET_ITEMS, Cell, EvidenceBook, EvidenceRow, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "surveyed", "invalid"]
 CENT = Decimal("0.01")
@@ -144,7 +144,10 @@ class UnitScore(_Totals):
     adjustments: list[Adjustment]
 
     def totals(self) -> UnitTotals:
-        return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level, self.adjustments)
+        estimated = [s for s in self.items if s.status == "estimated"]
+        return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level, self.adjustments,
+                          sum((s.points for s in estimated), ZERO), sum((s.counted_max for s in estimated), ZERO),
+                          sum(1 for s in self.items if s.status == "surveyed"))
 
     @property
     def self_score(self) -> Decimal:
@@ -171,11 +174,23 @@ class UnitTotals(_Totals):
     errors: int  # how many errors its workbook has (any: the run exits 1)
     level: str  # how its name is compared with others' (unit_names.name_key)
     adjustments: list[Adjustment]
+    estimated: Decimal = ZERO  # points of survey items the unit estimated itself: never counted toward a rank
+    estimated_max: Decimal = ZERO
+    surveyed: int = 0  # items whose value came from the province's survey table
+
+    @property
+    def rank_percent(self) -> Decimal | None:
+        """The % a rank is decided on: the unit's own survey estimates left out, points and max."""
+        return percent(self.score - self.estimated, self.max - self.estimated_max)
 
 
 # --- scoring ----------------------------------------------------------------------------------------
 
-def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
+def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] | None = None,
+               survey_path: str = "") -> UnitScore:
+    """`surveyed`: this unit's results from the province's survey table (item code → cell), which replace
+    what the unit typed for those items."""
+    surveyed = surveyed or {}
     warnings: list[Message] = []
     errors: list[Message] = []
     known = cset.item_by_code()
@@ -188,7 +203,9 @@ def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
         found = book.rows.get(item.code)
         if found is None:
             warnings.append(_missing_row(item, previous))
-        scored.append(score_item(area, item, found, warnings, errors))
+        cell = surveyed.get(item.code)
+        survey_cell = None if cell is None else Cell(cell.raw, f"{survey_path} › {cell.ref}")
+        scored.append(score_item(area, item, found, warnings, errors, survey_cell))
         previous = found or previous
     return UnitScore(
         criteria=cset,
@@ -212,16 +229,22 @@ def _missing_row(item: Item, previous: EvidenceRow | None) -> Message:
 
 
 def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[Message],
-               errors: list[Message]) -> ItemScore:
-    """One item: N/A, then the value through its rule, then appraised and self-score cross-checks."""
+               errors: list[Message], surveyed: Cell | None = None) -> ItemScore:
+    """One item: N/A, then the value through its rule (the province's survey result where given), then
+    appraised and self-score cross-checks."""
     row = row or EvidenceRow(item.code, 0)
     raw = row.values.get  # raw values, read straight: this runs for every item of every workbook
     evidence, explanation = _text(raw("evidence")), _text(raw("explanation"))
-    value_ref = row.ref("value")
+    value_ref = row.ref("value") if surveyed is None else surveyed.ref
     try:
         if _is_not_applicable(item, row):
             return ItemScore(item, area, "not_applicable", ZERO, value_ref=row.ref("not_applicable"),
                              evidence=evidence, explanation=explanation)
+        if surveyed is not None:
+            value, points, tier = item.rule.score(surveyed.raw, item.max)
+            points = round_points(points)
+            return ItemScore(item, area, "surveyed", points, value=value, value_ref=value_ref, tier=tier,
+                             evidence=evidence, explanation=explanation, own=points)
         self_score = _points_cell(row, "self_score", item)
         appraised = _points_cell(row, "appraised", item)
         survey = item.is_survey
@@ -230,7 +253,8 @@ def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[M
         value, points, tier = item.rule.score(raw("value"), item.max)
     except values.ValueProblem as problem:  # said at its cell (the value's, unless the problem names another)
         errors.append(replace(problem.msg, where=problem.msg.where or value_ref or None, item=item.code))
-        return ItemScore(item, area, "invalid", ZERO, value=_text(raw("value")), value_ref=value_ref,
+        typed = raw("value") if surveyed is None else surveyed.raw
+        return ItemScore(item, area, "invalid", ZERO, value=_text(typed), value_ref=value_ref,
                          evidence=evidence, explanation=explanation)
     points = round_points(points)
     if self_score is not None and self_score != points:
@@ -355,7 +379,9 @@ class RankedUnit:
 
 
 def rank_units(units: list[UnitTotals]) -> list[RankedUnit]:
-    """Units by % of what they could score (fair when N/A items differ); ties share a rank."""
-    ranks = competition_ranks([unit.percent if unit.percent is not None else Decimal(-1) for unit in units])
+    """Units by % of what they could score (fair when N/A items differ), their own survey estimates left out
+    (a unit's guess of its survey never decides its rank); ties share a rank."""
+    ranks = competition_ranks([unit.rank_percent if unit.rank_percent is not None else Decimal(-1)
+                               for unit in units])
     ordered = sorted(zip(ranks, units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
     return [RankedUnit(rank, unit) for rank, unit in ordered]

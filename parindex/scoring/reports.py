@@ -115,7 +115,25 @@ def unit_json(unit: UnitScore, indent: int | None = None) -> str:
 def ranking_dicts(ranking: list[RankedUnit]) -> list[dict[str, Any]]:
     return [{"rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.score), "max": json_number(r.unit.max),
              "percent": json_number(r.unit.percent), "base": json_number(r.unit.base),
-             "bonus": json_number(r.unit.bonus), "penalty": json_number(r.unit.penalty)} for r in ranking]
+             "bonus": json_number(r.unit.bonus), "penalty": json_number(r.unit.penalty),
+             "estimated": json_number(r.unit.estimated), "rank_percent": json_number(r.unit.rank_percent)}
+            for r in ranking]
+
+
+def ranking_notes(ranking: list[RankedUnit]) -> list[str]:
+    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out."""
+    notes = []
+    if any(r.unit.surveyed for r in ranking):
+        notes.append(t("ui.score.rank_surveyed"))
+    estimating = sum(1 for r in ranking if r.unit.estimated_max)
+    if estimating:
+        notes.append(t("ui.score.rank_estimates", units=estimating))
+    return notes
+
+
+def ranking_json(ranking: list[RankedUnit]) -> str:
+    return (f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}, '
+            f'"ranking_notes": {json.dumps(ranking_notes(ranking), ensure_ascii=False)}}}\n')
 
 
 CSV_HEADER = ("unit", "year", "criteria", "criteria_status", "area", "code", "name", "status", "value", "score",
@@ -169,6 +187,7 @@ def ranking_markdown(ranking: list[RankedUnit]) -> str:
     lines += [f"| {r.rank} | {r.unit.unit} | {fmt_num(r.unit.base)} | {fmt_num(r.unit.bonus)} "
               f"| {fmt_num(r.unit.penalty)} | {fmt_num(r.unit.score)} | {fmt_num(r.unit.max)} "
               f"| {fmt_num(r.unit.percent, 1)} |" for r in ranking]
+    lines += ["", *(f"> {note}" for note in ranking_notes(ranking))] if ranking_notes(ranking) else []
     return "\n".join(lines) + "\n"
 
 
@@ -195,8 +214,7 @@ def text_report(fmt: str, many: bool) -> TextReport:
     if fmt == "json":
         if not many:  # the one-unit contract is the unit itself, indented for people
             return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
-        return TextReport(unit_json, '{"units": [', ", ",
-                          lambda ranking: f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}}}\n')
+        return TextReport(unit_json, '{"units": [', ", ", ranking_json)
     if fmt == "csv":
         # utf-8-sig: with the BOM, Excel opens the file as UTF-8 instead of garbling the Vietnamese
         return TextReport(unit_csv, head=",".join(CSV_HEADER) + "\n", file_encoding="utf-8-sig")

@@ -15,7 +15,7 @@ from rich.text import Text
 from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import RankedUnit, UnitScore, biggest_losses
-from parindex.scoring.reports import TextReport, delta, headline, no_ranking, total_parts
+from parindex.scoring.reports import TextReport, delta, headline, no_ranking, ranking_notes, total_parts
 
 MAX_WARNINGS_SHOWN = 25
 
@@ -140,10 +140,13 @@ def ranking_table(ranking: list[RankedUnit], width: int = 200) -> Table:
     for key in (("base", "bonus", "penalty") if adjusted else ()) + ("points", "max"):
         table.add_column(t(f"ui.score.{key}"), justify="right")
     table.add_column("%", justify="right")
+    estimates = any(r.unit.estimated_max for r in ranking)
+    if estimates:
+        table.add_column(t("ui.score.rank_percent"), justify="right")
     areas = ranking[0].unit.areas if ranking else []
     area_codes = [a.code for a in areas] if width >= 60 + 8 * len(areas) else []
-    if not area_codes:
-        table.caption = t("ui.score.narrow")
+    table.caption = "\n".join([*ranking_notes(ranking), *([] if area_codes else [t("ui.score.narrow")])]) or None
+    table.caption_justify = "left"
     for code in area_codes:
         table.add_column(f"LV{code}", justify="right")
     for ranked in ranking:
@@ -151,7 +154,8 @@ def ranking_table(ranking: list[RankedUnit], width: int = 200) -> Table:
         by_code = {a.code: a for a in unit.areas}
         parts = [fmt_num(unit.base), fmt_num(unit.bonus), fmt_num(unit.penalty)] if adjusted else []
         table.add_row(str(ranked.rank), escape(unit.unit), *parts, fmt_num(unit.score), fmt_num(unit.max),
-                      fmt_num(unit.percent, 1), *[fmt_num(by_code[c].score) if c in by_code else "–"
+                      fmt_num(unit.percent, 1), *([fmt_num(unit.rank_percent, 1)] if estimates else []),
+                      *[fmt_num(by_code[c].score) if c in by_code else "–"
                                                   for c in area_codes])
     return table
 

@@ -16,7 +16,7 @@ from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, rank_units
-from parindex.scoring.reports import delta, headline, total_parts
+from parindex.scoring.reports import delta, headline, ranking_notes, total_parts
 
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
                    "Giải trình", "Trạng thái")
@@ -100,12 +100,16 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             append(sheet, row)
     if len(totals) > 1:
         ranking = workbook.create_sheet(reserved[1])
+        ranked_units = rank_units(totals)
+        append(ranking, [" ".join(ranking_notes(ranked_units))])
         append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.base"), t("ui.score.bonus"),
-                         t("ui.score.penalty"), t("ui.score.points"), t("ui.score.max"), "%"])
-        for ranked in rank_units(totals):
+                         t("ui.score.penalty"), t("ui.score.points"), t("ui.score.max"), "%",
+                         t("ui.score.rank_percent")])
+        for ranked in ranked_units:
             u = ranked.unit
             append(ranking, [ranked.rank, u.unit, float(u.base), float(u.bonus), float(u.penalty), float(u.score),
-                             float(u.max), float(u.percent) if u.percent is not None else None])
+                             float(u.max), float(u.percent) if u.percent is not None else None,
+                             float(u.rank_percent) if u.rank_percent is not None else None])
     workbook.save(path)
     return totals
 

@@ -21,6 +21,25 @@ MESSAGES: dict[str, Msg] = {
                  "tiêu chí của cấp đó (--criteria), hoặc sửa ô Cấp nếu ghi nhầm.",
                  "the workbook says level '{book_level}' but criteria set {set_id} is for level '{set_level}'; score "
                  "it with that level's set (--criteria), or correct the level cell if it is a slip.", exit=1),
+    "PS543": Msg("không tìm thấy bảng kết quả điều tra: không trang nào có dòng tiêu đề với cột 'Đơn vị' trong {rows} "
+                 "dòng đầu. Bảng cần cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều tra/SIPAS.",
+                 "no survey table found: no sheet has a header row with a 'Đơn vị' column in its first {rows} rows. "
+                 "The table needs a 'Đơn vị' column and one column per survey/SIPAS item code.", exit=2),
+    "PS544": Msg("dòng tiêu đề có cột 'Đơn vị' nhưng không có cột nào mang mã tiêu chí (ví dụ 8.1.1).",
+                 "the header row has a 'Đơn vị' column but no column named by an item code (such as 8.1.1).",
+                 exit=2),
+    "PS545": Msg("bảng điều tra có hai dòng cho đơn vị '{unit}': {first} và {second}; giữ một dòng.",
+                 "the survey table has two rows for unit '{unit}': {first} and {second}; keep one.", exit=2),
+    "PS546": Msg("cột {code} của bảng điều tra không phải tiêu chí điều tra/SIPAS của bộ tiêu chí {set_id}.",
+                 "column {code} of the survey table is not a survey/SIPAS item of criteria set {set_id}.", exit=2),
+    "PS547": Msg("đơn vị '{unit}' không có dòng trong bảng điều tra {path}: điểm điều tra nó tự nhập chỉ là ước tính "
+                 "và không được tính khi xếp hạng.",
+                 "unit '{unit}' has no row in the survey table {path}: the survey values it typed are estimates and "
+                 "do not count toward its rank.", exit=1),
+    "PS548": Msg("các dòng của bảng điều tra không khớp sổ nào: {units}. Kiểm tra tên đơn vị (so như lệnh gap: bỏ "
+                 "qua hoa/thường, dấu, tiền tố UBND…).",
+                 "rows of the survey table that match no workbook: {units}. Check the unit names (compared as gap "
+                 "compares them: case, accents and prefixes such as UBND aside).", exit=1),
     "PS510": Msg("mã này không có trong bộ tiêu chí; kiểm tra lại mã hoặc bộ tiêu chí của sổ.",
                  "this code is not in the criteria set; check the code or the workbook's criteria set.", exit=1),
     "PS511": Msg("điểm {value} vượt quá điểm tối đa {max}.", "points {value} exceed the maximum {max}.", exit=1),
@@ -91,6 +110,19 @@ MESSAGES.update({
                                    "⚠ {units} of {total} units have errors in their workbook ({errors} in all): those "
                                    "items score 0. Run again without -o (or use parindex explain) to see each one."),
     "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
+    "ui.score.rank_estimates": Msg("Xếp hạng không tính điểm điều tra/SIPAS do đơn vị tự ước tính ({units} đơn vị): "
+                                   "chỉ xếp theo phần còn lại. Dùng --survey BẢNG.xlsx để đưa kết quả điều tra của "
+                                   "tỉnh vào.",
+                                   "The ranking leaves out the survey/SIPAS values units estimated themselves "
+                                   "({units} units): ranked on the rest. Pass --survey TABLE.xlsx for the province's "
+                                   "survey results."),
+    "ui.score.rank_surveyed": Msg("Điểm điều tra/SIPAS theo bảng kết quả điều tra của tỉnh.",
+                                  "Survey/SIPAS points from the province's survey table."),
+    "ui.score.rank_percent": Msg("% xếp hạng", "% ranked on"),
+    "help.survey": Msg("Bảng kết quả điều tra của tỉnh (.xlsx: cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều "
+                       "tra/SIPAS); thay cho giá trị đơn vị tự nhập.",
+                       "The province's survey results (.xlsx: a 'Đơn vị' column and one column per survey/SIPAS "
+                       "item code); they replace what units typed."),
     "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
                            "Per-area columns: widen the terminal or use --format xlsx."),
     "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "
