@@ -226,7 +226,7 @@ def province() -> dict[str, tuple[int, dict, str]]:
 
 def test_province_blocks_have_the_units_of_a_real_province(province):
     for block, count in BLOCKS.items():
-        code, report, err = province[block]
+        _, report, err = province[block]
         assert len(report["units"]) == count == len(report["ranking"]), block
         assert "Traceback" not in err
         assert all(u["unit"].endswith("(tổng hợp)") and u["year"] == "2026" for u in report["units"])

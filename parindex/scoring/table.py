@@ -58,7 +58,7 @@ def components_table(unit: UnitScore) -> Table:
         table.add_row(escape(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
     for label, points, note in total_parts(unit)[1:]:  # bonus and penalty: outside the max
         table.add_row(escape(f"{label} ({note})"), fmt_num(points), "", "")
-    table.add_row(Text(t("ui.score.total"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+    table.add_row(Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
                   fmt_num(unit.criteria.max), style="bold")
     return table
 
@@ -88,7 +88,7 @@ def areas_table(unit: UnitScore) -> Table:
                       fmt_num(area.percent, 1), bar(area.percent))
     for label, points, note in total_parts(unit):
         table.add_row("", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "", "")
-    table.add_row("", Text(t("ui.score.total"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+    table.add_row("", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
                   fmt_num(unit.percent, 1), bar(unit.percent), style="bold")
     return table
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from parindex.common.i18n import t
 from parindex.criteria.model import Criterion, items_of
@@ -40,7 +41,7 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
     for label, points, note in total_parts(unit):
         rows.append((["", f"{label} ({note})" if note else label, None, float(points)], True))
     appraised = None if unit.appraised_score is None else float(unit.appraised_score)
-    rows.append((["", t("ui.score.total"), float(unit.max), float(unit.self_score), appraised], True))
+    rows.append((["", t("ui.score.sum"), float(unit.max), float(unit.self_score), appraised], True))
     notices: list[list[object]] = [[unit.unit, n.code, n.item or "", n.where or "", n.text()]
                                    for n in [*unit.errors, *unit.warnings]]
     differences: list[list[object]] = [[unit.unit, s.item.code, s.item.name, float(s.own), float(s.appraised or 0),
@@ -98,6 +99,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
                        t("ui.score.appraised"), t("ui.score.delta")])
         for row in differences:
             append(sheet, row)
+        _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
     if len(totals) > 1:
         ranking = workbook.create_sheet(reserved[1])
         ranked_units = rank_units(totals)
@@ -110,8 +112,28 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             append(ranking, [ranked.rank, u.unit, float(u.base), float(u.bonus), float(u.penalty), float(u.score),
                              float(u.max), float(u.percent) if u.percent is not None else None,
                              float(u.rank_percent) if u.rank_percent is not None else None])
+        _layout(ranking, (7, 40, 11, 11, 11, 11, 11, 9, 11), header_row=2)
     workbook.save(path)
     return totals
+
+
+def _layout(sheet: Any, widths: tuple[int, ...], header_row: int) -> None:
+    """Readable on screen and on paper: column widths, a bold wrapped header, landscape, one page wide."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows(min_row=header_row + 1):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:

@@ -70,6 +70,7 @@ MESSAGES: dict[str, Msg] = {
 
 MESSAGES.update({
     "ui.score.total": Msg("Tổng điểm tự đánh giá", "Self-assessed total"),
+    "ui.score.sum": Msg("Tổng cộng", "Total"),
     "ui.score.total_appraised": Msg("Tổng điểm sau thẩm định", "Total after appraisal"),
     "ui.score.total_appraised_note": Msg("điểm thẩm định ở {n} tiêu chí có thẩm định, điểm tự chấm ở các tiêu chí "
                                          "còn lại; tổng tự đánh giá là {self}",
