@@ -9,6 +9,7 @@ and lead agency) each row came from. Scoring does not read that column.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -119,7 +120,10 @@ def _fill(sheet: object, cset: CriteriaSet, merged: Merged) -> None:
     for row in range(2, sheet.max_row + 1):
         code = sheet.cell(row, column["code"]).value
         taken = merged.rows.get(code) if isinstance(code, str) and code in items else None
-        if taken is None:
+        if taken is None:  # a heading (or an item no part holds): the new cell looks like its neighbours
+            cell = sheet.cell(row, source)
+            cell.border = _BORDER
+            cell.fill = copy(sheet.cell(row, column["code"]).fill)
             continue
         for key in CONTENT:
             value = taken.row.values.get(key)

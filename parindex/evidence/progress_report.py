@@ -153,6 +153,8 @@ def _book(report: ProgressReport) -> Workbook:
     for offset, row in enumerate(body, header_row + 1):
         for index, value in enumerate(row, 1):
             cell = put(sheet.cell(offset, index), float(value) if isinstance(value, Decimal) else value)
+            if isinstance(value, Decimal):
+                cell.number_format = "0.0"
             cell.alignment = wrap
             cell.border = border
             if row is report.total:
@@ -193,5 +195,5 @@ def _fit(header: str, cells: Sequence[Cell]) -> float:
 def _lines(text: str, width: float) -> int:
     import math
 
-    per_line = max(width - 1, 1)
+    per_line = max(width * 1.1 - 1, 1)  # text runs a little narrower than the digit widths are measured in
     return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
