@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.errors import ParindexError
 from parindex.criteria.model import CriteriaSet
@@ -102,12 +103,9 @@ def write_merged(path: Path, cset: CriteriaSet, merged: Merged, info: dict[str, 
     write_atomic(path, write, force)
 
 
-def _fill(sheet: object, cset: CriteriaSet, merged: Merged) -> None:
-    from openpyxl.worksheet.worksheet import Worksheet
-
+def _fill(sheet: Worksheet, cset: CriteriaSet, merged: Merged) -> None:
     from parindex.evidence.headers import column_letter
 
-    assert isinstance(sheet, Worksheet)
     column = {key: index + 1 for index, key in enumerate(COLUMNS)}
     source = len(COLUMNS) + 1
     header = sheet.cell(1, source, SOURCE_HEADER)

@@ -124,8 +124,3 @@ def _shown(raw: RawValue) -> str:
         return "–"
     text = clean_text(str(raw)).strip()
     return text if len(text) <= 60 else text[:59] + "…"
-
-
-def merged_book(merged: Merged, path: str, info: dict[str, str]) -> EvidenceBook:
-    """The merged rows as one book (what the merged workbook reads back as, row addresses aside)."""
-    return EvidenceBook(path=path, info=info, rows={code: taken.row for code, taken in merged.rows.items()})

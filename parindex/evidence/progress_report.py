@@ -48,9 +48,9 @@ def _sum(tallies: Sequence[Tally], name: str) -> Tally:
 def lead_report(unit: str, year: str, files: int, tallies: Sequence[Tally], notes: list[str]) -> ProgressReport:
     """Per lead agency of one unit: the most left to do first, with the items still missing."""
     columns = [t("ui.progress.lead"), *map(t, _COUNTS), t("ui.progress.missing_items")]
-    rows = [[tally.name or t("ui.progress.unassigned"), *_counts(tally), ", ".join(tally.missing_codes)]
-            for tally in tallies]
-    total = [t("ui.progress.total"), *_counts(_sum(tallies, "")), ""]
+    rows: list[list[Cell]] = [[tally.name or t("ui.progress.unassigned"), *_counts(tally),
+                               ", ".join(tally.missing_codes)] for tally in tallies]
+    total: list[Cell] = [t("ui.progress.total"), *_counts(_sum(tallies, "")), ""]
     title = t("ui.progress.title_leads", unit=unit or "–", year=year or "–", parts=files)
     return ProgressReport(title, columns, rows, total, notes)
 
@@ -59,8 +59,8 @@ def unit_report(units: Sequence[tuple[Tally, list[str]]], notes: list[str]) -> P
     """Per unit that sent a workbook (its files named), the most left to do first."""
     columns = [t("ui.progress.unit"), t("ui.progress.files"), *map(t, _COUNTS)]
     ordered = sorted(units, key=lambda pair: (-pair[0].left, pair[0].name))
-    rows = [[tally.name or "–", ", ".join(files), *_counts(tally)] for tally, files in ordered]
-    total = [t("ui.progress.total"), sum(len(files) for _, files in units),
+    rows: list[list[Cell]] = [[tally.name or "–", ", ".join(files), *_counts(tally)] for tally, files in ordered]
+    total: list[Cell] = [t("ui.progress.total"), sum(len(files) for _, files in units),
              *_counts(_sum([tally for tally, _ in units], ""))]
     return ProgressReport(t("ui.progress.title_units", count=len(units)), columns, rows, total, notes)
 

@@ -1,6 +1,6 @@
 """Reading the list of units expected to send a workbook (`progress --expected FILE`; an adapter).
 
-A text file holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx workbook
+A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx workbook
 holds the names in a column of its first sheet: the one headed `Đơn vị` / `Tên đơn vị` / `unit` when there is
 one, else the first column.
 """
@@ -12,7 +12,6 @@ from pathlib import Path
 from parindex.common.errors import ParindexError
 from parindex.common.values import clean_text
 
-TEXT_SUFFIXES = (".txt", ".csv")
 LIST_LIMIT = 5_000_000  # bytes: a list of names, not a database
 HEADERS = ("donvi", "tendonvi", "unit", "unitname", "units")
 HEADER_ROWS = 15
@@ -21,7 +20,7 @@ HEADER_ROWS = 15
 def read_unit_list(path: Path) -> list[str]:
     """The names, each once, in file order; PC723 for a file of another kind, PM820 when it holds none."""
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    if suffix == ".txt":
         names = _text_names(path)
     elif suffix == ".xlsx":
         names = _xlsx_names(path)
@@ -43,14 +42,10 @@ def _text_names(path: Path) -> list[str]:
         raise ParindexError("PE302", where=str(path), line=data[:exc.start].count(b"\n") + 1) from None
     names = []
     for typed in text.splitlines():
-        name = clean_text(typed.split(";")[0] if suffix_is_csv(path) else typed).strip().strip('"').strip()
+        name = clean_text(typed).strip()
         if name and not name.startswith("#"):
             names.append(name)
     return names
-
-
-def suffix_is_csv(path: Path) -> bool:
-    return path.suffix.lower() == ".csv"
 
 
 def _xlsx_names(path: Path) -> list[str]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from parindex.common.i18n import t
+
+if TYPE_CHECKING:
+    from parindex.criteria.model import CriteriaSet
+    from parindex.evidence.model import EvidenceBook
 
 
 def register(app: typer.Typer) -> None:
@@ -58,18 +63,18 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     return 0
 
 
-def _info(books: list) -> dict[str, str]:
+def _info(books: list[EvidenceBook]) -> dict[str, str]:
     """The unit, level and year the parts say (check_parts made sure they agree): the first that says each."""
     keys = ("unit", "level", "year")
     return {key: next((b.info.get(key, "").strip() for b in books if b.info.get(key, "").strip()), "") for key in keys}
 
 
-def _banner(cset: object) -> None:
+def _banner(cset: CriteriaSet) -> None:
     from rich.markup import escape
 
     from parindex.cli.render import err_console
     from parindex.criteria.provenance import provenance_banner
 
-    banner = provenance_banner(cset)  # type: ignore[arg-type]
+    banner = provenance_banner(cset)
     if banner:
         err_console.print(f"[yellow]{escape(banner.text())}[/]")
