@@ -116,6 +116,20 @@ def read_info(path: Path) -> dict[str, str]:
         return sheet.info()[0]
 
 
+def first_sheet_rows(path: Path) -> list[list[Any]]:
+    """The first sheet's cells as calamine reads them, behind the same guard and prescan as an evidence workbook
+    (a list of unit names, `progress --expected`)."""
+    with guard_workbook(path) as archive:
+        book = _open(path, archive)
+        try:
+            names = list(book.sheet_names)
+            if not names:
+                raise ParindexError("PW410", where=str(path), reason="no sheet")
+            return _Reader(path, archive).prescan(names[0]).read(book, MAX_ROWS).rows
+        finally:
+            book.close()
+
+
 _REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
 
 

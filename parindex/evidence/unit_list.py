@@ -49,26 +49,10 @@ def _text_names(path: Path) -> list[str]:
 
 
 def _xlsx_names(path: Path) -> list[str]:
-    from python_calamine import CalamineWorkbook
-
-    from parindex.evidence.guard import guard_workbook
     from parindex.evidence.headers import header_form
+    from parindex.evidence.reader import first_sheet_rows
 
-    with guard_workbook(path) as archive:
-        try:
-            import io
-
-            content = archive.content if archive.content is not None else path.read_bytes()
-            book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-            sheet = book.get_sheet_by_index(0)
-            end = sheet.end
-            if end is not None and end[0] > 20_000:
-                raise ParindexError("PW425", where=f"{path} › {sheet.name}", limit=20_000)
-            rows = sheet.to_python(skip_empty_area=False, nrows=20_000)
-        except ParindexError:
-            raise
-        except Exception as exc:
-            raise ParindexError("PW410", where=str(path), reason=str(exc)[:200] or type(exc).__name__) from None
+    rows = first_sheet_rows(path)
     start, column = 0, 0
     for r, row in enumerate(rows[:HEADER_ROWS]):
         found = next((c for c, value in enumerate(row) if isinstance(value, str) and header_form(value) in HEADERS),

@@ -83,3 +83,11 @@ def test_unit_list_refusals(tmp_path):
     with pytest.raises(ParindexError) as caught:
         read_unit_list(pdf)
     assert caught.value.code == "PC723"
+
+
+def test_unit_list_xlsx_goes_through_the_workbook_guard(tmp_path):
+    fake = tmp_path / "ds.xlsx"
+    fake.write_text("Sở Tư pháp\n", encoding="utf-8")
+    with pytest.raises(ParindexError) as caught:
+        read_unit_list(fake)
+    assert caught.value.code.startswith("PW4")
