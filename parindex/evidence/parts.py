@@ -63,12 +63,19 @@ def is_filled(row: EvidenceRow) -> bool:
 
 def check_parts(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> None:
     """Refuse parts that do not belong together: made for another set (PM810), year (PM811) or unit (PM812),
-    each named with the cell that says so, against the first part that says otherwise."""
+    each named with the cell that says so, against the first part that says otherwise; and a part with a row
+    whose code the set does not have (PM816), which merge could not place."""
     for book in books:
         book_id, book_fp = book.info.get("criteria_id", "").strip(), book.info.get("fingerprint", "").strip()
         if (book_id and book_id != cset.id) or (book_fp and book_fp != cset.fingerprint()):
             raise ParindexError("PM810", where=_at(book, "fingerprint"), book_id=book_id or "?",
                                 book_fp=book_fp or "?", set_id=cset.id, set_fp=cset.fingerprint())
+    known = cset.item_by_code().keys() | cset.group_codes
+    for book in books:  # a row merge could not place would be lost without a word
+        unknown = next((row for code, row in book.rows.items() if code not in known), None)
+        if unknown is not None:
+            raise ParindexError("PM816", where=f"{book.path} › {unknown.ref('code')}", item=unknown.code,
+                                set_id=cset.id)
     _same_everywhere(books, "year", "PM811", str.strip)
     level = next((b.info.get("level", "").strip() for b in books if b.info.get("level", "").strip()), cset.level)
     _same_everywhere(books, "unit", "PM812", lambda text: name_key(text, level))

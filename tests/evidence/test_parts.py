@@ -79,6 +79,14 @@ def test_parts_of_another_set_year_or_unit_are_refused_naming_them(cset, info, c
     assert caught.value.where is not None and caught.value.where.startswith("b.xlsx")
 
 
+def test_a_row_merge_could_not_place_is_refused_naming_its_cell(cset):
+    stray = book("a.xlsx", {"1.1.1": {"value": "Có"}, "9.9.9": {"value": "Có"}})
+    with pytest.raises(ParindexError) as caught:
+        check_parts(cset, [stray])
+    assert caught.value.code == "PM816" and caught.value.where == "a.xlsx › Tự đánh giá!A3"
+    check_parts(cset, [book("b.xlsx", {"1.1": {}, "1.1.1": {"value": "Có"}})])  # a heading row is fine
+
+
 def test_unit_names_compare_as_gap_compares_them_and_a_blank_contradicts_nothing(cset):
     parts = [book("a.xlsx", {}, unit="Sở Thử"), book("b.xlsx", {}, unit="sở thử "), book("c.xlsx", {}, unit="")]
     check_parts(cset, parts)

@@ -32,6 +32,10 @@ MESSAGES: dict[str, Msg] = {
                  "('{second_value}'); settle it with both agencies, correct one part and merge again.", exit=1),
     "PM814": Msg("{count} tiêu chí được điền khác nhau ở hai phần (xem trên); chưa ghi tệp {path}.",
                  "{count} item(s) filled differently in two parts (see above); {path} was not written.", exit=1),
+    "PM816": Msg("mã {item} không có trong bộ tiêu chí {set_id}, nên không ghép được vào sổ; sửa mã hoặc chuyển "
+                 "nội dung sang dòng đúng của phần này.",
+                 "code {item} is not in criteria set {set_id}, so it cannot be merged; correct the code or move "
+                 "its content to the right row of this part.", exit=1),
     "PM815": Msg("không có phần nào để ghép: {path} không phải sổ tài liệu kiểm chứng.",
                  "nothing to merge: {path} is not an evidence workbook.", exit=1),
     # the list of expected units (exit 2)
