@@ -43,6 +43,10 @@ INFO_KEYS: dict[str, str] = {
     "prepared_by": "Người lập",
     "date": "Ngày lập",
 }
+# Info rows only some workbooks hold: a part made for one lead agency names it (`template --lead`, DESIGN §3.2).
+PART_INFO_KEYS: dict[str, str] = {"lead": "Cơ quan chủ trì"}
+# The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
+SOURCE_HEADER = "Nguồn số liệu"
 
 
 class Cell(NamedTuple):

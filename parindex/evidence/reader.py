@@ -28,6 +28,7 @@ from parindex.evidence.headers import column_letter, header_form, header_key, ma
 from parindex.evidence.model import (
     COLUMNS,
     INFO_KEYS,
+    PART_INFO_KEYS,
     READ_COLUMNS,
     SHEET_INFO,
     SHEET_ITEMS,
@@ -55,8 +56,9 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
     "year": ("Năm đánh giá", "year"),
     "prepared_by": ("Người lập biểu", "prepared by"),
     "date": ("Ngày", "date"),
+    "lead": ("lead agency", "lead"),
 }
-_INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
+_INFO_LOOKUP = {header_form(text): key for key, label in {**INFO_KEYS, **PART_INFO_KEYS}.items()
                 for text in (label, key, *INFO_ALIASES.get(key, ()))}
 
 # The end of a formula (<f>…</f> or <f …/>) not followed by a cached value (<v> and some text): only a sheet
@@ -72,19 +74,20 @@ _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
 
 
 
-def read_evidence(path: Path) -> EvidenceBook:
-    """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell."""
+def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> EvidenceBook:
+    """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell. `columns`: the
+    item columns kept (scoring's by default; `merge` keeps the notes too)."""
     path = Path(path)
     collecting = gc.isenabled()
     gc.disable()  # thousands of small acyclic objects: collecting while making them only costs time
     try:
-        return _read(path)
+        return _read(path, columns)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read(path: Path) -> EvidenceBook:
+def _read(path: Path, columns: tuple[str, ...]) -> EvidenceBook:
     with guard_workbook(path) as archive:
         book = _open(path, archive)
         try:
@@ -97,7 +100,7 @@ def _read(path: Path) -> EvidenceBook:
         finally:
             book.close()
         info, info_refs = info_sheet.info()
-        rows = items_sheet.items()
+        rows = items_sheet.items(columns)
     return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
 
 
@@ -111,6 +114,20 @@ def read_info(path: Path) -> dict[str, str]:
         finally:
             book.close()
         return sheet.info()[0]
+
+
+def first_sheet_rows(path: Path) -> list[list[Any]]:
+    """The first sheet's cells as calamine reads them, behind the same guard and prescan as an evidence workbook
+    (a list of unit names, `progress --expected`)."""
+    with guard_workbook(path) as archive:
+        book = _open(path, archive)
+        try:
+            names = list(book.sheet_names)
+            if not names:
+                raise ParindexError("PW410", where=str(path), reason="no sheet")
+            return _Reader(path, archive).prescan(names[0]).read(book, MAX_ROWS).rows
+        finally:
+            book.close()
 
 
 _REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
@@ -341,7 +358,7 @@ class _Sheet:
             self._refuse_formulas(lambda r, c: (r, c) in value_cells)
         return info, refs
 
-    def items(self) -> dict[str, EvidenceRow]:
+    def items(self, kept: tuple[str, ...] = READ_COLUMNS) -> dict[str, EvidenceRow]:
         sheet, rows = self.scan.name, self.rows
         header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
                        if any(header_key(value) == "code" for value in row)), None)
@@ -354,7 +371,7 @@ class _Sheet:
         except ValueProblem as problem:
             raise ParindexError(problem.msg, where=self.where(f"{sheet}!A{header + 1}")) from None
         # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
-        spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
+        spec = [(key, index) for key, index in columns.items() if key in kept]
         percent = self.scan.percent
         errors = self.scan.errors  # calamine reads an error cell as blank; it is not blank
         prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in spec}

@@ -28,13 +28,17 @@ STANDARD_RANKS = (1, 5, 10)
 
 
 # Notes a reader should not miss (shown as warnings); the others are for information.
-WARNING_NOTES = frozenset({"ui.reconstructed", "ui.provisional_only", "ui.gap.merger_crossed", "ui.gap.cmp_criteria",
+WARNING_NOTES = frozenset({"ui.gap.set_changed",
+                           "ui.reconstructed", "ui.provisional_only", "ui.gap.merger_crossed", "ui.gap.cmp_criteria",
                            "ui.gap.cmp_unit", "ui.gap.unit_override", "ui.gap.input_errors", "ui.gap.assume_unused",
                            "ui.gap.criteria_other"})
 
 
 def is_warning(note: Message) -> bool:
     return note.code in WARNING_NOTES
+
+
+FIRST_NOTES = ("ui.gap.set_changed",)  # said before anything else, with the reconstructed-set warning
 
 
 # --- the current self-assessment, as read from a score result or a workbook -------------------------------
@@ -191,18 +195,45 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Fill:
+    """The upper end of the projection: the items not entered yet, each at the baseline year's attainment."""
+
+    points: Decimal  # the sum of the items' fills, each rounded once
+    total: Decimal  # the projection's total + points
+    rank_best: int | None
+    rank_worst: int | None
+    basis: str  # area | component | mixed: where the attainment came from
+    unfilled: int = 0  # blank items with no attainment to go by (counted at 0 in both ends)
+
+
+@dataclass(frozen=True)
 class Projection:
     self_assessed: list[CurrentPart]  # components taken from the current scoring
     assumptions: list[Assumption]
-    total: Decimal
+    total: Decimal  # every item not entered yet at 0: the lower end
     baseline_total: Decimal | None
     rank_best: int | None
     rank_worst: int | None
     notes: tuple[Message, ...] = ()
+    fill: Fill | None = None  # None: every item is entered, the projection is one figure
 
     @property
     def change(self) -> Decimal | None:
         return None if self.baseline_total is None else self.total - self.baseline_total
+
+    @property
+    def high(self) -> Decimal:
+        """The upper end (the total itself when nothing is left blank); targets are measured from it."""
+        return self.fill.total if self.fill else self.total
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Self-scored items: how many the workbook has a value for. Blank is not lost: it is not known yet."""
+
+    items: int
+    entered: int
+    not_entered: int
 
 
 @dataclass(frozen=True)
@@ -257,6 +288,22 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class SetChange:
+    """The workbook was scored with another set than the year: what can be compared, and what cannot."""
+
+    year: int
+    workbook_set: str
+    year_set: str
+    components_same: tuple[str, ...]  # ids in both sets
+    components_apart: tuple[str, ...]  # ids in one set only
+    areas_matched: tuple[tuple[str, str, str], ...]  # (workbook code, year code, name): the same name in both
+    areas_apart: tuple[tuple[str, str, str], ...]  # (set id, code, name): no area of that name in the other set
+
+    def year_code(self, workbook_code: str) -> str | None:
+        return next((year for wb, year, _ in self.areas_matched if wb == workbook_code), None)
+
+
+@dataclass(frozen=True)
 class CriteriaInfo:
     """What every output says about the criteria set it used."""
 
@@ -289,6 +336,42 @@ class GapReport:
     target: Target | None = None
     comparison: Comparison | None = None
     notes: tuple[Message, ...] = ()
+    completeness: Completeness | None = None
+    not_entered: tuple[CurrentItem, ...] = ()  # self-scored items without a value yet, by code
+    blank_by_lead: tuple[LeadLoss, ...] = ()  # the same, by lead agency (`lost` = their maxima)
+    set_change: SetChange | None = None
+
+    def year_area(self, workbook_code: str) -> str | None:
+        """The year's area a workbook area stands for: the same code in the same set, the same name across sets."""
+        return self.set_change.year_code(workbook_code) if self.set_change else workbook_code
+
+
+def areas_published(report: GapReport) -> bool:
+    """Whether the baseline year says anything area by area (a rank, a score, a shortfall) for the unit."""
+    return any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
+               for a in report.official.areas)
+
+
+@dataclass(frozen=True)
+class Entered:
+    """An area's self-assessment over the items entered so far: blank items are not counted as lost."""
+
+    score: Decimal
+    max: Decimal  # the area's maximum without its blank items
+    blank: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        """None when nothing is entered, or when the file's area total disagrees with its items."""
+        return scoring_percent(self.score, self.max) if self.score <= self.max else None
+
+
+def entered(report: GapReport, area: AreaGap) -> Entered | None:
+    """None without a current figure for the area."""
+    if area.now is None:
+        return None
+    blank = [i for i in report.not_entered if report.year_area(i.area) == area.code]
+    return Entered(area.now.score, area.now.max - sum((i.max for i in blank), ZERO), len(blank))
 
 
 def criteria_note(criteria: CriteriaInfo | None) -> Message | None:
@@ -489,20 +572,74 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
     total = sum((p.score for p in own), ZERO) + sum((a.value for a in assumptions), ZERO)
     best, worst = projected_rank(base, total, unit)
     return Projection(own, assumptions, total, unit.total.value if unit.total else None, best, worst,
-                      tuple(notes))
+                      tuple(notes), blank_fill(base, unit, current, total))
+
+
+def blank_fill(base: Baseline, unit: UnitResult, current: CurrentResult, total: Decimal) -> Fill | None:
+    """Every item not entered at the baseline year's attainment for its area (its component where the year
+    publishes no area figure); None when nothing is blank."""
+    blank = not_entered_items(current)
+    if not blank:
+        return None
+    full = {a.id: a.full_max or a.max for a in current.areas}
+    own = next((p.id for p in current.components if p.id not in SURVEY_COMPONENTS), None)
+    points, bases, unfilled = ZERO, set(), 0
+    for item in blank:
+        share, basis = _attainment(base, unit, item.area, full.get(item.area), item.component or own)
+        if share is None:
+            unfilled += 1
+            continue
+        points += round_points(item.max * share)
+        bases.add(basis)
+    filled = total + points
+    best, worst = projected_rank(base, filled, unit)
+    basis = bases.pop() if len(bases) == 1 else "mixed" if bases else "none"
+    return Fill(points, filled, best, worst, basis, unfilled)
+
+
+def _attainment(base: Baseline, unit: UnitResult, area: str, area_max: Decimal | None,
+                component: str | None) -> tuple[Decimal | None, str]:
+    """The share of the maximum the unit reached that year: in the area if published, else in the component."""
+    result = unit.area(area)
+    if result and result.percent:
+        return result.percent.value / 100, "area"
+    if result and result.score and area_max:
+        return result.score.value / area_max, "area"
+    comp = base.component(component) if component else None
+    score = unit.component_score(component) if component else None
+    if comp and score and comp.max:
+        return score.value / comp.max, "component"
+    return None, "none"
 
 
 NOT_RECOVERABLE = ("not_applicable", "not_self_scored", "estimated")  # N/A, and survey items (not self-scored)
+NOT_ENTERED = "missing"  # the scoring's status of an item the workbook holds no value for
+
+
+def self_scored(current: CurrentResult) -> list[CurrentItem]:
+    """The items the office scores itself (N/A, survey and SIPAS items left out)."""
+    return [item for item in current.items
+            if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS]
+
+
+def not_entered_items(current: CurrentResult) -> list[CurrentItem]:
+    return sorted((i for i in self_scored(current) if i.status == NOT_ENTERED), key=lambda i: code_key(i.code))
+
+
+def completeness(current: CurrentResult) -> Completeness:
+    items = self_scored(current)
+    blank = sum(1 for item in items if item.status == NOT_ENTERED)
+    return Completeness(len(items), len(items) - blank, blank)
 
 
 def recoverable_items(current: CurrentResult) -> list[CurrentItem]:
-    """Self-scored items below their maximum, most points lost first (then by code).
+    """Self-scored items entered and below their maximum, most points lost first (then by code).
 
     Survey and SIPAS items are left out: the office cannot recover them by evidence, and the projection
-    takes those components from the baseline year (or `--assume-…`).
+    takes those components from the baseline year (or `--assume-…`). Items not entered yet are not lost
+    either: they are listed apart (`not_entered_items`).
     """
-    found = [item for item in current.items
-             if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS and item.lost > 0]
+    found = [item for item in self_scored(current) if item.status != NOT_ENTERED and item.lost > 0]
     return sorted(found, key=lambda item: (-item.lost, code_key(item.code)))
 
 
@@ -607,17 +744,69 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     if unit.total is None and unit.rank is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
     official = official_position(base, unit, inputs.previous, inputs.criteria_areas)
+    change = set_change(base, official, current) if current is not None else None
     if current is not None:
-        now = {a.id: a for a in current.areas}
+        codes = {a.id: (change.year_code(a.id) if change else a.id) for a in current.areas}
+        now = {codes[a.id]: a for a in current.areas if codes[a.id] is not None}
         official = replace(official, areas=[_with_now(a, now.get(a.code)) for a in official.areas])
     projected = projection(base, unit, current, options.assume) if current else None
     recoverable = tuple(recoverable_items(current)) if current else ()
     aim = _target(base, unit, options.target_rank, projected, recoverable if current else None)
     comparison = compare_items(needed_current(current), inputs.earlier) if inputs.earlier is not None else None
-    notes = (*inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
+    first = [change_note(change)] if change else []
+    notes = (*first, *inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
              *_reading_notes(inputs, options, query, unit), *_previous_notes(base, inputs.previous, official))
+    blank = tuple(not_entered_items(current)) if current else ()
     return GapReport(base, inputs.baseline_file, official, inputs.criteria, current, projected, recoverable,
-                     tuple(losses_by_lead(recoverable)), aim, comparison, notes)
+                     tuple(losses_by_lead(recoverable)), aim, comparison, notes,
+                     completeness(current) if current else None, blank, tuple(losses_by_lead(blank)), change)
+
+
+def set_change(base: Baseline, official: Official, current: CurrentResult) -> SetChange | None:
+    """None when the workbook was scored with the year's own set; else components by id, areas by name."""
+    if current.criteria_id == base.criteria:
+        return None
+    mine = [c.id for c in current.components]
+    theirs = [c.id for c in base.components]
+    year_areas = {a.code: a.name for a in official.areas}
+    by_name = {_area_key(name): code for code, name in year_areas.items()}
+    matched, apart = [], []
+    for area in current.areas:
+        name = area.name or area.id
+        year = by_name.pop(_area_key(name), None)
+        if year is None:
+            apart.append((current.criteria_id, area.id, name))
+        else:
+            matched.append((area.id, year, name))
+    apart += [(base.criteria, code, year_areas[code]) for code in sorted(by_name.values(), key=int)]
+    return SetChange(base.year, current.criteria_id, base.criteria, tuple(c for c in mine if c in theirs),
+                     tuple(c for c in (*mine, *theirs) if c not in mine or c not in theirs),
+                     tuple(matched), tuple(apart))
+
+
+def _area_key(name: str) -> str:
+    """Names compared as written, but for case, spacing and the usual abbreviation of 'cải cách hành chính'."""
+    return " ".join(name.casefold().replace("cchc", "cải cách hành chính").split())
+
+
+def change_note(change: SetChange) -> Message:
+    return Message("ui.gap.set_changed", {
+        "workbook": change.workbook_set, "year_set": change.year_set, "year": change.year,
+        "components": ", ".join(change.components_same) or "–",
+        "areas": ", ".join(f"{wb} → {year}" for wb, year, _ in change.areas_matched) or "–",
+        "apart": _apart(change)})
+
+
+def _apart(change: SetChange) -> Message | str:
+    """What cannot be compared, as one phrase: the components of one set only, then each set's unmatched areas."""
+    parts: list[Message] = []
+    if change.components_apart:
+        parts.append(Message("ui.gap.apart_components", {"ids": ", ".join(change.components_apart)}))
+    for set_id in (change.workbook_set, change.year_set):
+        areas = [f"{code}. {name}" for owner, code, name in change.areas_apart if owner == set_id]
+        if areas:
+            parts.append(Message("ui.gap.apart_areas", {"set": set_id, "areas": "; ".join(areas)}))
+    return Message("ui.gap.apart_list", {"parts": parts}) if parts else "–"
 
 
 def _home_unit(base: Baseline) -> UnitResult:
@@ -632,7 +821,7 @@ def _target(base: Baseline, unit: UnitResult, rank: int | None, projected: Proje
     """Measured from the projection, else from the official total (PG408 without either)."""
     if rank is None:
         return None
-    start = projected.total if projected else (unit.total.value if unit.total else None)
+    start = projected.high if projected else (unit.total.value if unit.total else None)
     if start is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
     return target(base, rank, start, recoverable)

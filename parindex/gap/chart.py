@@ -1,8 +1,9 @@
 """`--chart FILE.png`: a picture an officer can paste into a report (matplotlib, imported only when asked).
 
-With a current self-assessment: attainment (% of maximum) by area now, against the baseline year's where the
-baseline publishes area figures, each area labelled with its official rank. Without one: the area ranks of
-the baseline year and the year before (1 = best). The reconstructed-set warning is printed under the chart.
+With a current self-assessment: attainment (% of the maximum of the items entered) by area now, against the
+baseline year's where the baseline publishes area figures, each area labelled with its official rank. Without
+one: the area ranks of the baseline year and the year before (1 = best). The reconstructed-set warning is
+printed under the chart.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from parindex.common.i18n import fmt_num, t
-from parindex.gap.analysis import GapReport, criteria_note
+from parindex.gap.analysis import GapReport, criteria_note, entered
 
 
 def _pyplot() -> Any:
@@ -26,16 +27,18 @@ def _pyplot() -> Any:
 
 
 def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
-    from parindex.io.atomic import write_atomic
-
     plt = _pyplot()
     o = report.official
+    if not o.areas or (report.current is None and not any(a.rank for a in o.areas)):
+        _save(plt, _words_only(plt, report), path, force)  # a year without area figures: said, not an empty axis
+        return
     areas = sorted(o.areas, key=lambda a: int(a.code), reverse=True)  # area 1 at the top
     labels = ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 34)) for a in areas]
     fig, ax = plt.subplots(figsize=(9, 1.0 + 0.62 * len(areas)), dpi=150)
     positions = list(range(len(areas)))
     if report.current is not None:
-        now = [float(a.now.percent) if a.now and a.now.percent is not None else 0.0 for a in areas]
+        done = [entered(report, a) for a in areas]  # over the items entered: a blank item is not a lost one
+        now = [float(d.percent) if d and d.percent is not None else 0.0 for d in done]
         then = [float(a.baseline_percent) if a.baseline_percent is not None else None for a in areas]
         height = 0.38 if any(v is not None for v in then) else 0.6
         bars = ax.barh([p + (height / 2 if height < 0.6 else 0) for p in positions], now, height=height,
@@ -43,12 +46,17 @@ def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
         if any(v is not None for v in then):
             ax.barh([p - height / 2 for p in positions], [v or 0.0 for v in then], height=height, color="#a0aec0",
                     label=str(o.year))
-        for bar, area, share in zip(bars, areas, now, strict=True):
-            label = f"{fmt_num(Decimal(str(share)), 1)}%"
+        for bar, area, share, part in zip(bars, areas, now, done, strict=True):
+            if part is not None and part.percent is None:
+                label = t("ui.gap.chart_none_entered", n=part.blank)
+            else:
+                label = f"{fmt_num(Decimal(str(share)), 1)}%"
+                label += " " + t("ui.gap.chart_blank", n=part.blank) if part and part.blank else ""
             if area.rank:
                 label += f"  ·  {o.year}: {t('ui.gap.chart_rank_label', rank=area.rank)}"
             ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize=8)
-        ax.set_xlim(0, 118)
+        ax.set_xlim(0, 165)  # room for the labels right of a full bar
+        ax.set_xticks([0, 20, 40, 60, 80, 100])
         ax.set_xlabel(t("ui.gap.chart_axis"))
         ax.set_title(t("ui.gap.chart_title", unit=o.unit.name), loc="left", fontsize=11)
     else:
@@ -74,6 +82,29 @@ def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
         fig.text(0.01, 0.005, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
                  va="bottom")
     fig.tight_layout(rect=(0, 0.06 if banner else 0, 1, 1))
+
+    _save(plt, fig, path, force)
+
+
+def _words_only(plt: Any, report: GapReport) -> Any:
+    """The picture of a year that publishes no area figures: the title, why there are no bars, the areas known."""
+    o = report.official
+    key = "ui.gap.no_area_figures" if not o.areas else "ui.gap.chart_no_ranks"
+    lines = textwrap.wrap(t(key, year=o.year, unit=o.unit.name), 110)
+    lines += [""] + ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 110)) for a in
+                     sorted(o.areas, key=lambda a: int(a.code))]
+    fig = plt.figure(figsize=(9, 1.4 + 0.3 * len(lines)), dpi=150)
+    fig.text(0.02, 0.96, t("ui.gap.chart_ranks", unit=o.unit.name) + f" — {o.year}", fontsize=11, va="top")
+    fig.text(0.02, 0.84, "\n".join(lines), fontsize=9, va="top")
+    banner = criteria_note(report.criteria)
+    if banner:
+        fig.text(0.02, 0.02, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
+                 va="bottom")
+    return fig
+
+
+def _save(plt: Any, fig: Any, path: Path, force: bool) -> None:
+    from parindex.io.atomic import write_atomic
 
     def save(tmp: Path) -> None:
         fig.savefig(tmp, format="png")

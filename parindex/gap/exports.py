@@ -12,17 +12,31 @@ from pathlib import Path
 from typing import Any
 
 from parindex.baseline.model import SourcedPoints, SourcedRank
-from parindex.common.i18n import t
+from parindex.common.catalogue import MESSAGES
+from parindex.common.i18n import by_sign, fmt_num, t
 from parindex.common.messages import Message
-from parindex.gap.analysis import CurrentItem, GapReport, InputNotice, ItemChange, criteria_note, is_warning
+from parindex.criteria.model import code_key
+from parindex.gap.analysis import (
+    FIRST_NOTES,
+    CurrentItem,
+    GapReport,
+    InputNotice,
+    ItemChange,
+    Projection,
+    areas_published,
+    criteria_note,
+    entered,
+    is_warning,
+)
 from parindex.scoring.reports import json_number
 
 
 def all_notes(report: GapReport) -> list[Message]:
     """The criteria warning first, then the report's own notes, then the projection's."""
     banner = criteria_note(report.criteria)
-    notes = [banner] if banner else []
-    notes += report.notes
+    notes = [n for n in report.notes if n.code in FIRST_NOTES]  # a change of set is said before anything
+    notes += [banner] if banner else []
+    notes += [n for n in report.notes if n.code not in FIRST_NOTES]
     if report.projection:
         notes += list(report.projection.notes)
     if report.comparison:
@@ -101,10 +115,22 @@ def report_dict(report: GapReport) -> dict[str, Any]:
         },
         "current": None,
         "projection": None,
+        "completeness": None if report.completeness is None else {
+            "items": report.completeness.items, "entered": report.completeness.entered,
+            "not_entered": report.completeness.not_entered},
+        "not_entered": [_item(i) for i in report.not_entered],
         "recoverable": [_item(i) for i in report.recoverable],
         "by_lead": [{"lead": b.lead, "lost": json_number(b.lost), "items": b.items} for b in report.by_lead],
         "target": None,
         "comparison": None,
+        "set_change": None if report.set_change is None else {
+            "workbook_set": report.set_change.workbook_set, "year_set": report.set_change.year_set,
+            "components_same": list(report.set_change.components_same),
+            "components_apart": list(report.set_change.components_apart),
+            "areas_matched": [{"workbook": wb, "year": year, "name": name}
+                              for wb, year, name in report.set_change.areas_matched],
+            "areas_apart": [{"criteria": set_id, "code": code, "name": name}
+                            for set_id, code, name in report.set_change.areas_apart]},
         "notes": [{"key": n.code, "warning": is_warning(n), "message": n.text()} for n in all_notes(report)],
     }
     if report.current:
@@ -123,7 +149,8 @@ def report_dict(report: GapReport) -> dict[str, Any]:
                          "from": "option" if a.given else f"baseline {base.year}"} for a in p.assumptions],
             "total": json_number(p.total), "baseline_total": json_number(p.baseline_total),
             "change": json_number(p.change),
-            "rank_best": p.rank_best, "rank_worst": p.rank_worst}
+            "rank_best": p.rank_best, "rank_worst": p.rank_worst,
+            "range": _range(p, base.year)}
     if report.target:
         tg = report.target
         data["target"] = {"rank": tg.rank, "score": json_number(tg.threshold.score), "unit": tg.threshold.holder,
@@ -140,6 +167,41 @@ def report_dict(report: GapReport) -> dict[str, Any]:
                               "max_changed": [_change(c) for c in cmp.max_changed],
                               "added": [_change(c) for c in cmp.added], "removed": [_change(c) for c in cmp.removed]}
     return data
+
+
+def _range(p: Projection, year: int) -> dict[str, Any]:
+    """Low: every item not entered at 0 (the `total`); high: each at the baseline year's attainment."""
+    fill = p.fill
+    return {"low": {"total": json_number(p.total), "rank_best": p.rank_best, "rank_worst": p.rank_worst,
+                    "label": t("ui.gap.range_low")},
+            "high": {"total": json_number(p.high), "rank_best": fill.rank_best if fill else p.rank_best,
+                     "rank_worst": fill.rank_worst if fill else p.rank_worst,
+                     "blank_points": json_number(fill.points) if fill else 0,
+                     "basis": fill.basis if fill else None, "unfilled": fill.unfilled if fill else 0,
+                     "label": _high_label(p, year)}}
+
+
+def _high_label(p: Projection, year: int) -> str:
+    if p.fill is None:
+        return t("ui.gap.range_none")
+    return t("ui.gap.range_high", what=t(f"ui.gap.fill_{p.fill.basis}", year=year))
+
+
+def citation(report: GapReport) -> str:
+    """Where the year's figures come from, as a reader cites it: the baseline's source, else its file's name —
+    never a path on this machine."""
+    base = report.baseline
+    return base.source_text(base.source) if base.source else report.baseline_file.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def value_status(status: str | None) -> str:
+    """A baseline value's status in the reader's words (the legend explains them)."""
+    return t(f"ui.gap.value_{status}") if status else ""
+
+
+def _criteria_status(status: str) -> str:
+    key = f"ui.gap.criteria_{status}"
+    return t(key) if key in MESSAGES else status
 
 
 def report_json(report: GapReport) -> str:
@@ -163,20 +225,32 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     o = data["official"]
     rows: list[list[Any]] = [[t("ui.gap.what"), t("ui.gap.value"), t("ui.gap.status"), t("ui.gap.source")]]
     rows.append([t("ui.gap.unit"), data["unit"], "", ""])
-    rows.append([t("ui.gap.year"), data["year"], "", data["baseline_file"]])
+    rows.append([t("ui.gap.year"), data["year"], "", citation(report)])
     if data["criteria"]:
-        rows.append([t("ui.gap.criteria"), data["criteria"]["id"], data["criteria"]["status"], ""])
+        rows.append([t("ui.gap.criteria"), data["criteria"]["id"], _criteria_status(data["criteria"]["status"]), ""])
     for key, label in (("total", t("ui.gap.total")), ("rank", t("ui.gap.rank"))):
         value = o[key]
-        rows.append([label, value["value"] if value else None, value["status"] if value else "",
+        rows.append([label, value["value"] if value else None, value_status(value["status"]) if value else "",
                      value["source"] if value else ""])
-    for comp in o["components"]:
-        rows.append([comp["name"], comp["score"], comp["status"] or "", f"max {comp['max']} · lost {comp['lost']}"])
-    for th in o["thresholds"]:
-        label = t("ui.gap.average") if th["kind"] == "average" else t("ui.gap.top", n=th["rank"])
-        rows.append([label, th["score"], th["status"], th["distance"]])
+    for comp in report.official.components:
+        rows.append([comp.name, json_number(comp.score), value_status(comp.status),
+                     t("ui.gap.max_lost", max=fmt_num(comp.max), lost=fmt_num(comp.lost))])
+    for th in report.official.thresholds:
+        label = (t("ui.gap.average") if th.kind == "average" else t("ui.gap.first") if th.rank == 1
+                 else t("ui.gap.top", n=th.rank))
+        rows.append([label, json_number(th.score), value_status(th.status),
+                     by_sign(th.distance, "ui.gap.short", "ui.gap.ahead", "ui.gap.level", fmt_num)])
+    if data["completeness"]:
+        done = data["completeness"]
+        rows.append([t("ui.gap.completeness_label"), done["entered"], "",
+                     t("ui.gap.completeness", **done)])
     if data["projection"]:
-        rows.append([t("ui.gap.projected_total"), data["projection"]["total"], t("ui.gap.projection"), ""])
+        ends = data["projection"]["range"]
+        rows.append([t("ui.gap.projected_low"), ends["low"]["total"], t("ui.gap.projection_short"),
+                     ends["low"]["label"]])
+        if report.projection and report.projection.fill:
+            rows.append([t("ui.gap.projected_high"), ends["high"]["total"], t("ui.gap.projection_short"),
+                         ends["high"]["label"]])
     for note in data["notes"]:
         rows.append([t("ui.gap.notes"), note["message"], "", ""])
     _fill(summary, rows, Font)
@@ -184,24 +258,39 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     areas = book.create_sheet(t("ui.gap.sheet_areas"))
     area_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.area"), t("ui.gap.rank_year", year=data["year"]),
                                    t("ui.gap.rank_year", year=data["year"] - 1), t("ui.gap.lead"),
-                                   t("ui.gap.now_col"), t("ui.gap.max"), t("ui.gap.percent"), t("ui.gap.shortfalls")]]
-    for a in o["areas"]:
-        now = a["now"] or {}
-        area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"], now.get("score"),
-                          now.get("max"), now.get("percent"), "\n".join(s["text"] for s in a["shortfalls"])])
+                                   t("ui.gap.entered_col"), t("ui.gap.max"), t("ui.gap.percent"),
+                                   t("ui.gap.sheet_blank"), t("ui.gap.shortfalls")]]
+    if not report.official.areas:  # said in words, not an empty sheet
+        area_rows.append(["", t("ui.gap.no_area_figures", year=data["year"])])
+    elif not areas_published(report):
+        area_rows.append(["", t("ui.gap.areas_unpublished", year=data["year"], unit=data["unit"])])
+    for area, a in zip(report.official.areas, o["areas"], strict=True):
+        done = entered(report, area)  # over the items entered: a blank item is not a lost one
+        area_rows.append([a["code"], a["name"], a["rank"], a["previous_rank"], a["lead"],
+                          json_number(done.score) if done else None, json_number(done.max) if done else None,
+                          json_number(done.percent) if done else None, done.blank if done else None,
+                          "\n".join(s["text"] for s in a["shortfalls"])])
     _fill(areas, area_rows, Font)
 
     items = book.create_sheet(t("ui.gap.sheet_items"))
     item_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.item"), t("ui.gap.area"), t("ui.gap.score"),
                                    t("ui.gap.max"), t("ui.gap.lost"), t("ui.gap.status"), t("ui.gap.lead")]]
-    item_rows += [[i["code"], i["name"], i["area"], i["score"], i["max"], i["lost"], i["status"], i["lead"]]
-                  for i in data["recoverable"]]
+    item_rows += [[i["code"], i["name"], i["area"], i["score"], i["max"], i["lost"], t(f"status.{i['status']}"),
+                   i["lead"]] for i in data["recoverable"]]
     _fill(items, item_rows, Font)
 
     leads = book.create_sheet(t("ui.gap.sheet_leads"))
     lead_rows: list[list[Any]] = [[t("ui.gap.lead"), t("ui.gap.items"), t("ui.gap.recoverable_points")]]
     lead_rows += [[b["lead"] or t("ui.gap.no_lead"), b["items"], b["lost"]] for b in data["by_lead"]]
     _fill(leads, lead_rows, Font)
+
+    if data["not_entered"]:
+        blank = book.create_sheet(t("ui.gap.sheet_blank"))
+        blank_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.item"), t("ui.gap.area"), t("ui.gap.max_points"),
+                                        t("ui.gap.lead")]]
+        blank_rows += [[i["code"], i["name"], i["area"], i["max"], i["lead"] or t("ui.gap.no_lead")]
+                       for i in sorted(data["not_entered"], key=lambda i: (i["lead"] or "~", code_key(i["code"])))]
+        _fill(blank, blank_rows, Font)
 
     if data["comparison"]:
         cmp = data["comparison"]
@@ -230,6 +319,9 @@ def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
 
     for row in rows:
         append(sheet, row)
+    for line in sheet.iter_rows():  # a wrapped note makes its row tall: the rest of the row reads from the top
+        for cell in line:
+            cell.alignment = Alignment(vertical="top")
     for cell in sheet[1]:
         cell.font = font(bold=True)
     sheet.freeze_panes = "A2"

@@ -244,8 +244,19 @@ def read_inputs(files: GapFiles, unit: str | None) -> GapInputs:
         current = with_criteria(current, cset)
     earlier = read_current(files.earlier, None, needed_current(current).unit) if files.earlier else None
     info = CriteriaInfo.of_set(cset) if cset else CriteriaInfo.of_result(current) if current else None
-    areas = {a.code: (a.name, a.lead) for a in cset.areas} if cset else {}
+    year_set = cset if current is None or current.criteria_id == base.criteria else _year_set(base.criteria)
+    areas = {a.code: (a.name, a.lead) for a in year_set.areas} if year_set else {}  # the year's areas
     return GapInputs(base, str(base_path), previous, current, earlier, info, areas, notes)
+
+
+def _year_set(set_id: str) -> CriteriaSet | None:
+    """The set the year was scored with, when the workbook's is another: its areas name the year's (if bundled)."""
+    try:
+        return load_bundled(set_id)
+    except ParindexError as exc:
+        if exc.code != "PE300":
+            raise
+        return None
 
 
 def _previous(year: int, level: str) -> Baseline | None:

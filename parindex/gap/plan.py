@@ -3,21 +3,25 @@
 It follows the structure of the province's own plan (seeds/bac-giang-ke-hoach-nang-cao-par-index-2021.txt):
 the year's result, I. purpose and requirements, II. per area — what to remedy (a), who is responsible (b),
 the target (c) —, III. recoverable points by lead agency and the target rank, IV. implementation.
-Pure: returns text; written in the user's language (Vietnamese by default).
+Pure: `plan_blocks` returns the plan as blocks (headings, paragraphs, lists, tables) every renderer shares;
+`plan_markdown` writes them as Markdown. Written in the user's language (Vietnamese by default).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.common.unit_names import name_key
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import AreaGap, CurrentItem, GapReport
-from parindex.gap.exports import all_notes
+from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published, entered
+from parindex.gap.exports import all_notes, citation
 
 DEFAULT_TARGET = 10
+TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)  # said above the title
+ROMAN = ("I", "II", "III", "IV", "V", "VI")  # the plan's parts are numbered as they come
 STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
 AREA_ITEMS = 10  # items listed per area; the full list is in --format json/xlsx
 _CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
@@ -58,127 +62,279 @@ def _item_line(item: CurrentItem) -> str:
              lost=fmt_num(item.lost), status=status)
 
 
+# --- the plan as data: blocks every renderer shares (Markdown here; Word later) ---------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 = the document's kind, 2 = a part (I., II.), 3 = a section, 4 = a labelled paragraph
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table; the last row is a total when `total` (shown in bold)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]  # right-aligned columns
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A line that must be seen before the plan: the reconstructed-set warning, the draft mark."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+Block = Heading | Para | Bullets | Grid | Callout | Rule
+
+
 def plan_markdown(report: GapReport, today: date | None = None) -> str:
+    return markdown(plan_blocks(report, today))
+
+
+def markdown(blocks: list[Block]) -> str:
+    chunks: list[str] = []
+    for block in blocks:
+        if isinstance(block, Callout) and (not chunks or chunks[-1].startswith(">")):
+            chunks.append(f"> {block.text}")  # the warnings stand together at the top
+            continue
+        chunks += ["", _markdown(block)] if chunks else [_markdown(block)]
+    return "\n".join(chunks) + "\n"
+
+
+def _markdown(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"**{block.text}**" if block.level == 4 else f"{'#' * block.level} {block.text}"
+    if isinstance(block, Para):
+        return block.text
+    if isinstance(block, Bullets):
+        return "\n".join(f"{n}. {item}" if block.ordered else f"- {item}"
+                         for n, item in enumerate(block.items, start=1))
+    if isinstance(block, Grid):
+        rows = [block.header, tuple("---:" if right else "---" for right in block.numeric), *block.rows]
+        if block.total:
+            rows[-1] = tuple(f"**{cell}**" for cell in rows[-1])
+        return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    return "---"
+
+
+def plan_blocks(report: GapReport, today: date | None = None) -> list[Block]:
+    """The draft plan, section by section, in the user's language."""
     o, base = report.official, report.baseline
-    year, next_year, units = o.year, o.year + 1, o.total_units
     target = report.target.rank if report.target else DEFAULT_TARGET
     title_unit = unit_title(o.unit.name, base.level)
-    lines: list[str] = []
-    for note in all_notes(report):
-        if note.code in BANNER_KEYS:
-            lines.append(f"> {note.text()}")
-    lines.append(f"> {t('plan.draft', date=(today or date.today()).strftime('%d/%m/%Y'))}")
-    lines += ["", f"# {t('plan.kind')}", "", f"## {t('plan.title', unit=title_unit, year=next_year)}", ""]
+    blocks: list[Block] = [Callout(note.text()) for note in all_notes(report) if note.code in TOP_NOTES]
+    blocks += [Callout(t("plan.draft", date=(today or date.today()).strftime("%d/%m/%Y"))),
+               Heading(1, t("plan.kind")), Heading(2, t("plan.title", unit=title_unit, year=o.year + 1))]
+    blocks += _result(report, title_unit, target)
+    parts = [_purpose(o.year, target), _areas(report, target), _blank_section(report),
+             _recoverable_section(report, target), _implementation(report)]
+    for roman, part in zip(ROMAN, (p for p in parts if p), strict=False):
+        first = part[0]
+        assert isinstance(first, Heading)
+        blocks += [Heading(2, t("plan.part_title", roman=roman, title=first.text)), *part[1:]]
+    return blocks
 
+
+def _result(report: GapReport, title_unit: str, target: int) -> list[Block]:
+    """The year's result, the change since the year before, the distance to the target, the self-assessment."""
+    o, year = report.official, report.official.year
     parts = [t("plan.part", name=c.name, score=fmt_num(c.score), max=fmt_plain(c.max))
              for c in o.components if c.score is not None and c.max is not None]
-    lines.append(t("plan.result", year=year, unit=title_unit, total=fmt_num(o.total.value if o.total else None),
-                   max=fmt_plain(o.max), parts=t("plan.parts", parts="; ".join(parts)) if parts else "",
-                   rank=o.rank.value if o.rank else "–", units=units))
-    if o.previous and o.previous.total_change is not None:
-        p = o.previous
-        lines += ["", t("plan.previous", year=p.year, rank_change=_places(p.rank_change),
-                        total_change=_points(p.total_change), before=fmt_num(p.total))]
-    elif o.previous and o.previous.rank_change is not None:
-        lines += ["", t("plan.previous_rank", year=o.previous.year, rank_change=_places(o.previous.rank_change))]
-    threshold = next((th for th in o.thresholds if th.kind == "rank" and th.rank == target), None)
+    blocks: list[Block] = [Para(t(
+        "plan.result", year=year, unit=title_unit, total=fmt_num(o.total.value if o.total else None),
+        max=fmt_plain(o.max), parts=t("plan.parts", parts="; ".join(parts)) if parts else "",
+        rank=o.rank.value if o.rank else "–", units=o.total_units))]
+    p = o.previous
+    if p and p.total_change is not None:
+        blocks.append(Para(t("plan.previous", year=p.year, rank_change=_places(p.rank_change),
+                             total_change=_points(p.total_change), before=fmt_num(p.total))))
+    elif p and p.rank_change is not None:
+        blocks.append(Para(t("plan.previous_rank", year=p.year, rank_change=_places(p.rank_change))))
+    threshold = _target_threshold(report, target)
     if threshold is not None and threshold.distance and threshold.distance > 0 and not report.projection:
-        lines += ["", t("plan.distance", n=target, year=year, score=fmt_num(threshold.score),
-                        needed=fmt_num(threshold.distance))]
+        blocks.append(Para(t("plan.distance", n=target, year=year, score=fmt_num(threshold.score),
+                             needed=fmt_num(threshold.distance))))
     if report.projection and report.current:
-        proj, current = report.projection, report.current
-        own = proj.self_assessed[0] if proj.self_assessed else None
-        assumptions = "; ".join(
-            t("plan.assumption_given" if a.given else "plan.assumption", name=a.name, value=fmt_num(a.value),
-              year=year) for a in proj.assumptions)
-        lines += ["", t("plan.self_now", source=current.source, criteria=current.criteria_id,
-                        score=fmt_num(own.score if own else None), max=fmt_plain((own.full_max or own.max) if own
-                                                                                 else Decimal(0)),
-                        projected=fmt_num(proj.total), assumptions=assumptions)]
+        blocks += _self_now(report)
+    return blocks
 
-    lines += ["", f"## {t('plan.s1')}", "", f"### {t('plan.s1_purpose')}", "",
-              f"- {t('plan.s1_p1', year=year)}", f"- {t('plan.s1_p2', next=next_year, target=target)}", "",
-              f"### {t('plan.s1_requirements')}", "", f"- {t('plan.s1_r1')}", f"- {t('plan.s1_r2', next=next_year)}",
-              "", f"## {t('plan.s2')}"]
 
-    by_area: dict[str, list[CurrentItem]] = {}
+def _target_threshold(report: GapReport, target: int) -> Threshold | None:
+    return next((th for th in report.official.thresholds if th.kind == "rank" and th.rank == target), None)
+
+
+def _self_now(report: GapReport) -> list[Block]:
+    proj, current, year = report.projection, report.current, report.official.year
+    assert proj is not None and current is not None
+    own = proj.self_assessed[0] if proj.self_assessed else None
+    assumptions = "; ".join(
+        t("plan.assumption_given" if a.given else "plan.assumption", name=a.name, value=fmt_num(a.value), year=year)
+        for a in proj.assumptions)
+    text = t("plan.self_now", source=_file_name(current.source), criteria=current.criteria_id,
+             score=fmt_num(own.score if own else None),
+             max=fmt_plain((own.full_max or own.max) if own else Decimal(0)),
+             projected=_projected(report), assumptions=assumptions)
+    blocks: list[Block] = [Para(text)]
+    done = report.completeness
+    if proj.fill is not None and done is not None:
+        text = t("plan.range", n=done.not_entered, items=done.items, low=fmt_num(proj.total),
+                 high=fmt_num(proj.fill.total), basis=t(f"plan.basis_{proj.fill.basis}", year=year))
+        if proj.fill.unfilled and proj.fill.basis != "none":
+            text += " " + t("plan.range_unfilled", n=proj.fill.unfilled, year=year)
+        blocks.append(Para(text))
+    return blocks
+
+
+def _projected(report: GapReport) -> str:
+    proj = report.projection
+    assert proj is not None
+    if proj.fill is None:
+        return t("plan.projected_one", value=fmt_num(proj.total))
+    return t("plan.projected_range", low=fmt_num(proj.total), high=fmt_num(proj.fill.total))
+
+
+def _purpose(year: int, target: int) -> list[Block]:
+    return [Heading(2, t("plan.s1")), Heading(3, t("plan.s1_purpose")),
+            Bullets((t("plan.s1_p1", year=year), t("plan.s1_p2", next=year + 1, target=target))),
+            Heading(3, t("plan.s1_requirements")), Bullets((t("plan.s1_r1"), t("plan.s1_r2", next=year + 1)))]
+
+
+def _areas(report: GapReport, target: int) -> list[Block]:
+    """II. per area: what to remedy (published shortfalls, entered items short of their maximum), who, the aim."""
+    o = report.official
+    blocks: list[Block] = [Heading(2, t("plan.s2"))]
+    if not o.areas:
+        return [*blocks, Para(t("plan.no_areas", year=o.year))]
+    if not areas_published(report):
+        blocks.append(Para(t("ui.gap.areas_unpublished", year=o.year, unit=o.unit.name)))
+    by_area: dict[str | None, list[CurrentItem]] = {}
     for item in report.recoverable:
-        by_area.setdefault(item.area, []).append(item)
-    areas = sorted(o.areas, key=lambda a: int(a.code))
-    for n, area in enumerate(areas, start=1):
-        if area.rank is None:
-            rank = t("plan.area_no_rank")
-        elif area.previous_rank is not None:
-            rank = t("plan.area_rank_change", rank=area.rank, units=units, year=year - 1, before=area.previous_rank)
-        else:
-            rank = t("plan.area_rank", rank=area.rank, units=units)
-        lines += ["", f"### {t('plan.area', n=n, name=area.name, rank=rank)}", "", f"**{t('plan.a')}**", ""]
+        by_area.setdefault(report.year_area(item.area), []).append(item)
+    for n, area in enumerate(sorted(o.areas, key=lambda a: int(a.code)), start=1):
         items = by_area.get(area.code, [])
-        remedy = [f"- {s.text}" for s in area.shortfalls]  # the text carries its figures
-        remedy += [f"- {_item_line(item)}" for item in items[:AREA_ITEMS]]
-        if len(items) > AREA_ITEMS:
-            remedy.append(f"- {t('ui.gap.more_items', n=len(items) - AREA_ITEMS)}")
-        if area.now is not None and area.now.max:
-            lost = sum((i.lost for i in items), Decimal(0))
-            points = t("plan.area_points", score=fmt_num(area.now.score), max=fmt_plain(area.now.max),
-                       percent=fmt_plain(area.now.percent or 0), lost=fmt_num(lost), n=len(items))
-            remedy.append(f"- {points}")
-        lines += remedy or [f"- {t('plan.nothing')}"]
-        lines += ["", f"**{t('plan.b')}**", ""]
-        lines.append(f"- {t('plan.lead', lead=area.lead)}" if area.lead else f"- {t('plan.lead_unknown')}")
-        lines += [f"- {line}" for line in _lead_lines(area, items)]
-        lines += ["", f"**{t('plan.c')}**", "", goal(area, target, next_year)]
+        blocks += [Heading(3, t("plan.area", n=n, name=area.name, rank=_area_rank(area, o.total_units, o.year))),
+                   Heading(4, t("plan.a")), Bullets(tuple(_remedy(report, area, items))),
+                   Heading(4, t("plan.b")),
+                   Bullets((t("plan.lead", lead=area.lead) if area.lead else t("plan.lead_unknown"),
+                            *_lead_lines(area, items))),
+                   Heading(4, t("plan.c")), Para(goal(area, target, o.year + 1))]
+    return blocks
 
-    lines += ["", f"## {t('plan.s3')}", ""]
+
+def _area_rank(area: AreaGap, units: int, year: int) -> str:
+    if area.rank is None:
+        return t("plan.area_no_rank")
+    if area.previous_rank is not None:
+        return t("plan.area_rank_change", rank=area.rank, units=units, year=year - 1, before=area.previous_rank)
+    return t("plan.area_rank", rank=area.rank, units=units)
+
+
+def _remedy(report: GapReport, area: AreaGap, items: list[CurrentItem]) -> list[str]:
+    """Published shortfalls and entered items short of their maximum; blank items are only counted here."""
+    remedy = [s.text for s in area.shortfalls]  # the text carries its figures
+    remedy += [_item_line(item) for item in items[:AREA_ITEMS]]
+    if len(items) > AREA_ITEMS:
+        remedy.append(t("ui.gap.more_items", n=len(items) - AREA_ITEMS))
+    done = entered(report, area)
+    if done is not None and done.percent is not None:
+        lost = sum((i.lost for i in items), Decimal(0))
+        key = "plan.area_points" if items else "plan.area_points_full"
+        remedy.append(t(key, score=fmt_num(done.score), max=fmt_plain(done.max), percent=fmt_plain(done.percent),
+                        lost=fmt_num(lost), n=len(items)))
+    if done is not None and done.blank:
+        remedy.append(t("plan.area_blank", n=done.blank))
+    return remedy or [t("plan.nothing")]
+
+
+def _blank_section(report: GapReport) -> list[Block]:
+    """Items the workbook holds no value for yet, by lead agency: data to collect, not points lost."""
+    if not report.not_entered:
+        return []
+    blocks: list[Block] = [Heading(2, t("plan.s_blank")), Para(t("plan.s_blank_intro", n=len(report.not_entered)))]
+    by_lead: dict[str | None, list[CurrentItem]] = {}
+    for item in report.not_entered:
+        by_lead.setdefault(item.lead, []).append(item)
+    for loss in report.blank_by_lead:
+        items = by_lead[loss.lead]
+        blocks += [Heading(3, t("plan.s_blank_lead", lead=loss.lead or t("ui.gap.no_lead"), n=loss.items,
+                                max=fmt_plain(loss.lost))),
+                   Bullets(tuple(t("plan.item_blank", code=f"{i.code} {i.name}" if i.name else i.code,
+                                   max=fmt_plain(i.max)) for i in items))]
+    return blocks
+
+
+def _recoverable_section(report: GapReport, target: int) -> list[Block]:
+    year = report.official.year
+    blocks: list[Block] = [Heading(2, t("plan.s3"))]
     if report.current is None:
-        lines.append(t("plan.s3_no_items", year=year))
+        blocks.append(Para(t("plan.s3_no_items", year=year)))
+    elif not report.by_lead:
+        blocks.append(Para(t("plan.s3_none")))
     else:
-        lines += [f"| {t('ui.gap.lead')} | {t('ui.gap.items')} | {t('ui.gap.recoverable_points')} |",
-                  "|---|---:|---:|"]
-        for loss in report.by_lead:
-            lines.append(f"| {loss.lead or t('ui.gap.no_lead')} | {loss.items} | {fmt_num(loss.lost)} |")
-        total = sum((b.lost for b in report.by_lead), Decimal(0))
-        lines.append(f"| **{t('ui.gap.total')}** | **{sum(b.items for b in report.by_lead)}** | "
-                     f"**{fmt_num(total)}** |")
-    if report.target:
-        tg = report.target
-        lines.append("")
-        if tg.needed <= 0:
-            lines.append(t("plan.s3_target_done", rank=tg.rank, year=year, score=fmt_num(tg.threshold.score)))
-        elif report.current is None:
-            if tg.rank != target or threshold is None:
-                lines.append(t("plan.distance", n=tg.rank, year=year, score=fmt_num(tg.threshold.score),
-                               needed=fmt_num(tg.needed)))
-            else:
-                lines.pop()  # already said under the year's result
-        else:
-            lines += [t("plan.s3_target", rank=tg.rank, year=year, score=fmt_num(tg.threshold.score),
-                        needed=fmt_num(tg.needed), n=len(tg.selection)), ""]
-            lines += [f"| {t('ui.gap.code')} | {t('ui.gap.item')} | {t('ui.gap.lost')} | {t('ui.gap.lead')} |",
-                      "|---|---|---:|---|"]
-            for item in tg.selection:
-                lines.append(f"| {item.code} | {item.name or ''} | {fmt_num(item.lost)} | {item.lead or ''} |")
-            if tg.reachable is False:
-                lines += ["", t("ui.gap.target_short", sum=fmt_num(tg.recoverable), needed=fmt_num(tg.needed))]
-        if not tg.threshold.exact:
-            lines += ["", t("ui.gap.not_exact", rank=tg.rank)]
+        rows = [(loss.lead or t("ui.gap.no_lead"), str(loss.items), fmt_num(loss.lost)) for loss in report.by_lead]
+        rows.append((t("ui.gap.total"), str(sum(b.items for b in report.by_lead)),
+                     fmt_num(sum((b.lost for b in report.by_lead), Decimal(0)))))
+        blocks.append(Grid((t("ui.gap.lead"), t("ui.gap.items"), t("ui.gap.recoverable_points")), tuple(rows),
+                           (False, True, True), total=True))
+    tg = report.target
+    if tg is None:
+        return blocks
+    threshold = _target_threshold(report, target)
+    if tg.needed <= 0:
+        blocks.append(Para(t("plan.s3_target_done", rank=tg.rank, year=year, score=fmt_num(tg.threshold.score))))
+    elif report.current is None:
+        if tg.rank != target or threshold is None:  # otherwise already said under the year's result
+            blocks.append(Para(t("plan.distance", n=tg.rank, year=year, score=fmt_num(tg.threshold.score),
+                                 needed=fmt_num(tg.needed))))
+    else:
+        key = "plan.s3_target_range" if report.projection and report.projection.fill else "plan.s3_target"
+        blocks.append(Para(t(key, rank=tg.rank, year=year, score=fmt_num(tg.threshold.score),
+                             needed=fmt_num(tg.needed), n=len(tg.selection), start=fmt_num(tg.start))))
+        if tg.selection:
+            blocks.append(Grid((t("ui.gap.code"), t("ui.gap.item"), t("ui.gap.lost"), t("ui.gap.lead")),
+                               tuple((i.code, i.name or "", fmt_num(i.lost), i.lead or "") for i in tg.selection),
+                               (False, False, True, False)))
+        if tg.reachable is False:
+            blocks.append(Para(t("ui.gap.target_short", sum=fmt_num(tg.recoverable), needed=fmt_num(tg.needed))))
+    if not tg.threshold.exact:
+        blocks.append(Para(t("ui.gap.not_exact", rank=tg.rank)))
+    return blocks
 
+
+def _implementation(report: GapReport) -> list[Block]:
+    o = report.official
     leads = sorted({a.lead for a in o.areas if a.lead})
-    lines += ["", f"## {t('plan.s4')}", "", f"1. {t('plan.s4_1')}", f"2. {t('plan.s4_2', leads=', '.join(leads))}",
-              f"3. {t('plan.s4_3')}", "", "---", "", f"**{t('ui.gap.notes')}**", ""]
+    steps = (t("plan.s4_1"), t("plan.s4_2", leads=", ".join(leads)) if leads else t("plan.s4_2_none"), t("plan.s4_3"))
     statuses = sorted({v.status for v in (o.total, o.rank) if v is not None}
                       | {s.status for a in o.areas for s in a.shortfalls})
-    source = t("plan.source_line", year=year, file=_file_name(report.baseline_file), statuses=", ".join(statuses))
-    lines.append(f"- {source}")
-    for note in all_notes(report):
-        if note.code not in BANNER_KEYS:
-            lines.append(f"- {note.text()}")
+    notes = [t("plan.source_line", year=o.year, source=citation(report),
+               statuses=", ".join(t(f"ui.gap.value_{s}") for s in statuses))]
+    notes += [note.text() for note in all_notes(report) if note.code not in TOP_NOTES]
     if report.current:
-        for notice in report.current.errors:
-            where = notice.cell or "–"  # the message itself leads with its item code
-            lines.append(f"- {notice.code} {where}: {notice.msg.text()}")
-    lines.append(f"- {t('ui.gap.legend')}")
-    return "\n".join(lines) + "\n"
+        # the message itself leads with its item code
+        notes += [f"{n.code} {n.cell or '–'}: {n.msg.text()}" for n in report.current.errors]
+    notes.append(t("ui.gap.legend"))
+    return [Heading(2, t("plan.s4")), Bullets(steps, ordered=True), Rule(), Heading(4, t("ui.gap.notes")),
+            Bullets(tuple(notes))]
 
 
 def _file_name(path: str) -> str:

@@ -11,9 +11,10 @@ from rich.table import Table
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import GapReport, is_warning
-from parindex.gap.exports import all_notes
+from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, entered, is_warning
+from parindex.gap.exports import all_notes, value_status
 
+TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
 
 
@@ -35,13 +36,15 @@ def render_table(report: GapReport, console: Console) -> None:
     console.print(f"[bold]{escape(t('ui.gap.title', unit=o.unit.name, year=o.year))}[/]")
     console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
                     rank=o.rank.value if o.rank else "–", units=o.total_units))
-    banner = next((n for n in all_notes(report) if n.code in BANNER_KEYS), None)
-    if banner:
-        console.print(f"[yellow]{escape(banner.text())}[/]")
+    for note in (n for n in all_notes(report) if n.code in TOP_NOTES):  # the set's warning, a change of set
+        console.print(f"[yellow]{escape(note.text())}[/]")
     _render_official(report, console)
-    known = any(a.rank or a.shortfalls or a.baseline_score is not None or a.baseline_percent is not None
-                for a in o.areas)
-    if o.areas and (known or report.current):
+    if not o.areas:
+        console.print(t("ui.gap.no_area_figures", year=o.year))
+    elif not areas_published(report):
+        console.print(t("ui.gap.areas_unpublished", year=o.year, unit=o.unit.name))
+        _render_areas(report, console)
+    else:
         _render_areas(report, console)
     _render_previous(report, console)
     _render_current(report, console)
@@ -60,9 +63,9 @@ def _render_official(report: GapReport, console: Console) -> None:
         table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("component", "status") else "right")
     for comp in o.components:
         table.add_row(escape(comp.name), _n(comp.score), _n(comp.max), _n(comp.lost),
-                      str(comp.rank) if comp.rank else "", comp.status or "")
+                      str(comp.rank) if comp.rank else "", value_status(comp.status))
     table.add_row(f"[bold]{t('ui.gap.total')}[/]", _n(o.total.value if o.total else None), _n(o.max), _n(o.lost),
-                  str(o.rank.value) if o.rank else "", o.total.status if o.total else "")
+                  str(o.rank.value) if o.rank else "", value_status(o.total.status if o.total else None))
     console.print(table)
     if not o.thresholds:
         return
@@ -75,7 +78,7 @@ def _render_official(report: GapReport, console: Console) -> None:
         holder = th.holder or ""
         if not th.exact:
             holder = t("ui.gap.not_exact", rank=th.rank)
-        table.add_row(mark, escape(holder), _n(th.score), th.status, _distance(th.distance))
+        table.add_row(mark, escape(holder), _n(th.score), value_status(th.status), _distance(th.distance))
     console.print(table)
 
 
@@ -103,7 +106,7 @@ def _render_errors(report: GapReport, console: Console) -> None:
 
 
 def _render_notes(report: GapReport, console: Console) -> None:
-    notes = [n for n in all_notes(report) if n.code not in BANNER_KEYS]
+    notes = [n for n in all_notes(report) if n.code not in TOP_NOTES]
     if notes:
         console.print(f"[bold]{t('ui.gap.notes')}[/]")
         for note in notes:
@@ -114,28 +117,36 @@ def _render_notes(report: GapReport, console: Console) -> None:
 
 def _render_areas(report: GapReport, console: Console) -> None:
     o, year = report.official, report.official.year
-    table = Table(title=t("ui.gap.areas"), title_justify="left")
+    ranked = any(a.rank or a.previous_rank for a in o.areas)  # else said above in words, not empty columns
+    table = Table(title=t("ui.gap.areas" if ranked else "ui.gap.areas_plain"), title_justify="left")
     table.add_column(t("ui.gap.area"), ratio=1)
-    table.add_column(t("ui.gap.rank_year", year=year), justify="right")
-    table.add_column(t("ui.gap.rank_year", year=year - 1), justify="right")
-    table.add_column(t("ui.gap.change"))
+    if ranked:
+        table.add_column(t("ui.gap.rank_year", year=year), justify="right")
+        table.add_column(t("ui.gap.rank_year", year=year - 1), justify="right")
+        table.add_column(t("ui.gap.change"))
     published = any(a.baseline_score is not None or a.baseline_percent is not None for a in o.areas)
     if published:
         table.add_column(t("ui.gap.year_col", year=year), justify="right")
     if report.current:
-        table.add_column(t("ui.gap.now_col"), justify="right")
+        table.add_column(t("ui.gap.entered_col"), justify="right")
     table.add_column(t("ui.gap.lead"))
     for area in o.areas:
-        row = [f"{area.code}. {escape(area.name)}", str(area.rank) if area.rank else t("ui.gap.no_rank"),
-               str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
+        row = [f"{area.code}. {escape(area.name)}"]
+        if ranked:
+            row += [str(area.rank) if area.rank else t("ui.gap.no_rank"),
+                    str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
         if published:
             then = _n(area.baseline_score) if area.baseline_score is not None else ""
             if area.baseline_percent is not None:
                 then += f" ({fmt_plain(area.baseline_percent)}%)"
             row.append(then.strip() or "–")
         if report.current:
-            now = area.now
-            text = f"{_n(now.score)}/{_n(now.max)} ({fmt_plain(now.percent or 0)}%)" if now and now.max else "–"
+            done = entered(report, area)  # over the items entered: a blank item is not a lost one
+            text = "–"
+            if done is not None and done.percent is not None:
+                text = f"{_n(done.score)}/{_n(done.max)} ({fmt_plain(done.percent)}%)"
+            if done is not None and done.blank:
+                text += " " + t("ui.gap.chart_blank", n=done.blank)
             if area.score_change is not None:
                 text += f" {_signed(area.score_change)}"
             row.append(text)
@@ -177,7 +188,24 @@ def _render_current(report: GapReport, console: Console) -> None:
         if proj.rank_best is not None:
             key = "ui.gap.projected_rank" if proj.rank_best == proj.rank_worst else "ui.gap.projected_range"
             console.print(t(key, year=year, best=proj.rank_best, worst=proj.rank_worst, units=units))
+        if proj.fill is not None:
+            fill = proj.fill
+            console.print(t("ui.gap.range_line", low=_n(proj.total), high=_n(fill.total),
+                            label=t(f"ui.gap.fill_{fill.basis}", year=year)))
+            if fill.rank_best is not None:
+                rank = (f"{fill.rank_best}/{units}" if fill.rank_best == fill.rank_worst
+                        else f"{fill.rank_best}–{fill.rank_worst}/{units}")
+                console.print(t("ui.gap.range_rank", year=year, rank=rank))
 
+    if report.completeness:
+        console.print(f"[bold]{escape(t('ui.gap.completeness', **vars(report.completeness)))}[/]")
+    if report.blank_by_lead:
+        table = Table(title=t("ui.gap.not_entered"), title_justify="left")
+        for key in ("lead", "items", "max_points"):
+            table.add_column(t(f"ui.gap.{key}"), justify="left" if key == "lead" else "right")
+        for loss in report.blank_by_lead:
+            table.add_row(escape(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
+        console.print(table)
     if report.current:
         items = report.recoverable
         table = Table(title=t("ui.gap.recoverable"), title_justify="left")

@@ -22,8 +22,18 @@ from parindex.io.bundled import bundled_files
 BUNDLED = bundled_files("baselines")
 
 
-def test_the_five_years_are_bundled() -> None:
-    assert [p.name for p in BUNDLED] == [f"par-province-{y}.yaml" for y in range(2019, 2024)]
+def test_the_six_years_are_bundled() -> None:
+    assert [p.name for p in BUNDLED] == [f"par-province-{y}.yaml" for y in range(2019, 2025)]
+
+
+def test_2024_holds_what_the_sources_publish_and_nothing_estimated() -> None:
+    _, base = find_baseline(2024)
+    assert base.national and base.national.average and base.national.average.value == Decimal("88.37")
+    assert {g.id: g.count.value for g in base.national.groups} == {"A": 13, "B": 50, "C": 0}
+    ranked = {u.name: (u.rank.value if u.rank else None, u.total.value if u.total else None) for u in base.units}
+    assert ranked["Hải Phòng"] == (1, Decimal("96.17")) and ranked["Cao Bằng"] == (63, None)
+    assert len(base.areas) == 8 and base.home_unit() is None  # Bắc Giang's 2024 result is not in any source
+    assert {c.id: c.max for c in base.components} == {"appraised": 68, "survey": 32}
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
@@ -243,7 +253,7 @@ def test_an_invalid_baseline_stops_gap_with_exit_1(cli, tmp_path: Path) -> None:
 def test_no_baseline_for_a_year_lists_the_years(cli) -> None:
     result = cli("gap", "--year", "2015")
     assert result.code == 2
-    assert "PG403" in result.err and "2019, 2020, 2021, 2022, 2023" in result.err
+    assert "PG403" in result.err and "2019, 2020, 2021, 2022, 2023, 2024" in result.err
     with pytest.raises(ParindexError):
         find_baseline(2015)
 

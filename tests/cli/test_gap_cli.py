@@ -91,9 +91,15 @@ def test_xlsx_needs_a_file_and_is_a_workbook(cli, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(out, read_only=True)
-    assert book.sheetnames == ["Tổng quan", "Lĩnh vực", "Điểm có thể khôi phục", "Theo cơ quan"]
+    assert book.sheetnames == ["Tổng quan", "Lĩnh vực", "Điểm có thể khôi phục", "Theo cơ quan", "Chưa nhập"]
     rows = list(book["Theo cơ quan"].iter_rows(values_only=True))
-    assert rows[1][0] == "Văn phòng UBND tỉnh" and rows[1][2] == 3
+    assert rows[1][0] == "Sở Tài chính" and rows[1][2] == 1.75
+    blank = list(book["Chưa nhập"].iter_rows(values_only=True))
+    assert [row[0] for row in blank[1:]] == ["1.5.1"]
+    summary = [cell for row in book["Tổng quan"].iter_rows(values_only=True) for cell in row if cell]
+    # every status in Vietnamese, every source a citation, never a path on this machine
+    assert not {"missing", "scored", "seed", "confirmed", "derived", "reconstructed"} & set(summary)
+    assert not any(str(cell).startswith(("/", str(REPO))) for cell in summary)
 
 
 def test_chart(cli, tmp_path: Path) -> None:
@@ -142,9 +148,12 @@ def test_score_json_projection_and_target(cli, tmp_path: Path) -> None:
     assert projection["total"] == 86.15
     assert [(a["id"], a["value"], a["from"]) for a in projection["assumed"]] == [
         ("sipas", 9.29, "baseline 2020"), ("survey", 19.36, "baseline 2020")]
-    assert [i["code"] for i in data["target"]["selection"]] == ["1.5.1"]
-    assert data["target"]["needed"] == 0.62
-    assert [b["lead"] for b in data["by_lead"]] == ["Văn phòng UBND tỉnh", "Sở Tài chính"]
+    # 1.5.1 has no value: not lost, listed apart; the target is measured from the projection's high end
+    assert data["completeness"] == {"items": 5, "entered": 4, "not_entered": 1}
+    assert [i["code"] for i in data["not_entered"]] == ["1.5.1"]
+    assert (projection["range"]["low"]["total"], projection["range"]["high"]["total"]) == (86.15, 87.86)
+    assert data["target"]["selection"] == [] and data["target"]["needed"] == 0
+    assert [b["lead"] for b in data["by_lead"]] == ["Sở Tài chính", "Văn phòng UBND tỉnh"]
 
 
 def test_assumptions_are_read_as_typed_and_labelled(cli, tmp_path: Path) -> None:
@@ -201,9 +210,21 @@ def test_the_sample_workbook_to_a_plan(cli, tmp_path: Path) -> None:
     result = cli("gap", str(SAMPLE), "--year", "2020", "--target-rank", "10", "--format", "md", "-o", str(plan))
     assert result.code in (0, 1), result.err
     text = plan.read_text(encoding="utf-8")
-    assert "## III. ĐIỂM CÓ THỂ KHÔI PHỤC THEO CƠ QUAN CHỦ TRÌ" in text
+    assert "## IV. ĐIỂM CÓ THỂ KHÔI PHỤC THEO CƠ QUAN CHỦ TRÌ" in text
+    assert "## III. NỘI DUNG CHƯA CÓ SỐ LIỆU TỰ CHẤM" in text
     assert "| **Tổng** |" in text
     assert "GIẢ ĐỊNH" in text
+    # the 33 items nobody has entered are not "to remedy": none is listed under a) of section II
+    remedy = text[text.index("## II."):text.index("## III.")]
+    assert "chưa nhập kết quả, tính 0 điểm" not in remedy and "1.1.1" not in remedy
+    assert "Sổ còn 33/51 tiêu chí" in text and "Chỉ số dự báo từ 40,40 đến" in text
+    data = json.loads(cli("gap", str(SAMPLE), "--year", "2020", "--format", "json").out)
+    assert data["completeness"] == {"items": 51, "entered": 18, "not_entered": 33}
+    assert len(data["not_entered"]) == 33 and not {i["code"] for i in data["not_entered"]} & {
+        i["code"] for i in data["recoverable"]}
+    ends = data["projection"]["range"]
+    assert ends["low"]["total"] == 40.4 and ends["high"]["total"] > ends["low"]["total"]
+    assert ends["low"]["label"].startswith("Mức thấp") and ends["high"]["label"].startswith("Mức cao")
     no_traceback(result)
 
 
@@ -290,3 +311,67 @@ def test_a_result_without_a_survey_part_is_projected_with_the_baseline_survey(cl
     assert set(assumed) == {"sipas", "survey"} and assumed["survey"]["from"] == "baseline 2020"
     parts = [p["score"] for p in report["projection"]["self_assessed"]] + [a["value"] for a in assumed.values()]
     assert report["projection"]["total"] == pytest.approx(sum(parts))
+
+
+# --- a year without area figures says so, in every output ------------------------------------------------
+
+def test_a_year_without_area_figures_says_so(cli, tmp_path: Path, monkeypatch) -> None:
+    plan = cli("gap", "--year", "2023", "--format", "md").out
+    section = plan[plan.index("## II."):plan.index("## III.")]
+    assert "không có thứ hạng, điểm theo lĩnh vực của Bắc Giang" in section and "()" not in section
+    assert section.count("### ") == 8 and "Giao Sở Tư pháp chủ trì" in section  # the areas of QĐ 876, with leads
+    assert "về thứ hạng" not in plan and "thứ hạng giữ nguyên" in plan  # 2022 and 2023: both 4th
+    table = " ".join(cli("gap", "--year", "2023").out.split())
+    assert "không có thứ hạng, điểm theo lĩnh vực" in table and "confirmed" not in table
+    assert "Hạng 2023" not in table  # no column of blanks
+    from parindex.gap import chart as chart_module
+
+    said = []
+    words_only = chart_module._words_only
+    monkeypatch.setattr(chart_module, "_words_only", lambda plt, report: said.append(report) or words_only(plt, report))
+    png = tmp_path / "areas.png"
+    assert cli("gap", "--year", "2023", "--chart", str(png)).code == 0
+    assert said and png.read_bytes()[:4] == b"\x89PNG"  # drawn as words, not an empty axis
+
+
+def test_2024_hai_phong_first_against_the_national_average(cli) -> None:
+    result = cli("gap", "--year", "2024", "--unit", "Hải Phòng")
+    assert result.code == 0, result.err
+    words = " ".join(result.out.split())
+    assert "Tổng điểm 96,17/100 · thứ 1/63" in words and "Trung bình cả nước │ │ 88,37" in words
+    data = json.loads(cli("gap", "--year", "2024", "--unit", "Hải Phòng", "--format", "json").out)
+    assert (data["official"]["total"]["value"], data["official"]["rank"]["value"]) == (96.17, 1)
+    average = next(th for th in data["official"]["thresholds"] if th["kind"] == "average")
+    assert (average["score"], average["status"]) == (88.37, "confirmed")
+    assert data["official"]["total"]["source"].startswith("https://")  # a citation, with its status
+    assert len(data["official"]["areas"]) == 8  # the areas of QĐ 876, named as the sources give them
+
+
+# --- a workbook of another set than the year's ----------------------------------------------------------
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="no sample workbook in this checkout")
+def test_a_change_of_set_is_said_first(cli) -> None:
+    argv = ("gap", str(SAMPLE), "--year", "2023", "--assume-survey", "20", "--assume-sipas", "9")
+    plan = cli(*argv, "--format", "md").out
+    first = plan.splitlines()[0]
+    assert first.startswith("> Sổ tự chấm theo bộ tiêu chí par-province-2020, còn năm 2023 chấm theo bộ "
+                            "par-province-2022")
+    assert "Thành phần so theo mã: appraised, survey" in first and "thành phần sipas" in first
+    data = json.loads(cli(*argv, "--format", "json").out)
+    change = data["set_change"]
+    assert [(a["workbook"], a["year"]) for a in change["areas_matched"]] == [("1", "1"), ("3", "3"), ("4", "4"),
+                                                                            ("6", "6")]
+    assert change["components_apart"] == ["sipas"] and data["notes"][0]["key"] == "ui.gap.set_changed"
+    assert {(a["criteria"], a["code"]) for a in change["areas_apart"]} >= {("par-province-2022", "2"),
+                                                                           ("par-province-2020", "2")}
+    # the year's areas are the 2022 set's, and only matched areas carry the workbook's figures
+    areas = {a["code"]: a for a in data["official"]["areas"]}
+    assert areas["2"]["name"] == "Cải cách thể chế" and areas["2"]["now"] is None and areas["3"]["now"]
+    words = " ".join(cli(*argv).out.split())
+    assert words.index("hai bộ khác nhau") < words.index("Kết quả chính thức năm 2023")
+
+
+def test_the_same_set_says_nothing_of_a_change(cli, tmp_path: Path) -> None:
+    current = write_result(tmp_path / "now.json", score_result())
+    data = json.loads(cli("gap", str(current), "--year", "2020", "--format", "json").out)
+    assert data["set_change"] is None and all(n["key"] != "ui.gap.set_changed" for n in data["notes"])

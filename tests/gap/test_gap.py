@@ -9,6 +9,7 @@ import pytest
 from parindex.baseline.files import find_baseline
 from parindex.common.errors import ParindexError
 from parindex.gap.analysis import (
+    Completeness,
     GapInputs,
     GapOptions,
     analyse,
@@ -171,9 +172,9 @@ def test_no_baseline_component_needs_an_assumption(y2019) -> None:
 
 def test_recoverable_items_and_leads(y2020, y2019) -> None:
     report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions())
-    assert [(i.code, i.lost) for i in report.recoverable] == [("1.5.1", D("2.00")), ("3.3.1", D("1.00")),
-                                                              ("6.2.1", D("1.00")), ("6.3.1", D("0.75"))]
-    assert [(b.lead, b.lost, b.items) for b in report.by_lead] == [(VP, D("3.00"), 2), (STC, D("1.75"), 2)]
+    assert [(i.code, i.lost) for i in report.recoverable] == [("3.3.1", D("1.00")), ("6.2.1", D("1.00")),
+                                                              ("6.3.1", D("0.75"))]
+    assert [(b.lead, b.lost, b.items) for b in report.by_lead] == [(STC, D("1.75"), 2), (VP, D("1.00"), 1)]
     assert sum(b.lost for b in report.by_lead) == sum(i.lost for i in report.recoverable)
     assert report.official.unit.name == "Bắc Giang"  # read from the file's "UBND tỉnh Bắc Giang"
     assert any(n.code == "ui.gap.matched" for n in report.notes)
@@ -193,12 +194,35 @@ def test_target_rank_with_a_workbook(y2020, y2019) -> None:
     report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(target_rank=5))
     target = report.target
     assert target is not None
-    assert (target.start, target.threshold.score, target.needed) == (D("86.15"), D("86.77"), D("0.62"))
-    assert [i.code for i in target.selection] == ["1.5.1"]
-    assert target.reachable
+    # measured from the projection's high end: 1.5.1 (not entered, max 2) at 2020's appraised share 56.93/66.5
+    assert (target.start, target.threshold.score, target.needed) == (D("87.86"), D("86.77"), D("0"))
+    assert target.selection == () and target.reachable
     first = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(target_rank=1)).target
-    assert first.needed == D("4.89") and first.recoverable == D("4.75")
-    assert first.reachable is False and len(first.selection) == 4
+    assert first.needed == D("3.18") and first.recoverable == D("2.75")
+    assert [i.code for i in first.selection] == ["3.3.1", "6.2.1", "6.3.1"]  # entered items only
+    assert first.reachable is False
+
+
+def test_items_not_entered_are_apart_from_items_lost(y2020, y2019) -> None:
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions())
+    # N/A (4.1.1), survey (8.1.1) and estimated (8.2.1) items are not self-scored items
+    assert report.completeness == Completeness(items=5, entered=4, not_entered=1)
+    assert [i.code for i in report.not_entered] == ["1.5.1"]
+    assert "1.5.1" not in {i.code for i in report.recoverable}
+    assert [(b.lead, b.lost, b.items) for b in report.blank_by_lead] == [(VP, D("2.00"), 1)]
+    proj = report.projection
+    assert proj is not None and proj.fill is not None
+    assert (proj.total, proj.fill.points, proj.fill.total, proj.fill.basis) == (
+        D("86.15"), D("1.71"), D("87.86"), "component")  # 2 × 56.93 / 66.5 = 1.712
+    assert proj.high == proj.fill.total and proj.fill.rank_best <= proj.rank_best
+
+
+def test_a_finished_workbook_has_one_projected_figure(y2020, y2019) -> None:
+    done = current(items=[item("1.1.1", 1, 1, "scored", "x"), item("3.3.1", 0.5, 1.5, "scored", "y")])
+    report = analyse(GapInputs(y2020, "x", previous=y2019, current=done), GapOptions())
+    assert report.completeness == Completeness(items=2, entered=2, not_entered=0)
+    assert report.projection is not None and report.projection.fill is None
+    assert report.projection.high == report.projection.total
     done = analyse(GapInputs(y2020, "x", previous=y2019, current=current()), GapOptions(target_rank=20)).target
     assert done.needed == 0 and done.selection == ()
 

@@ -80,8 +80,8 @@ def test_plan_has_the_structure_of_the_seed_plan() -> None:
 
 def test_totals_shown_equal_the_parts_shown() -> None:
     text = plan_markdown(report(options={"target_rank": 5}, current=sample_current()), today=DAY)
-    assert "| **Tổng** | **4** | **4,75** |" in text
-    assert "| Văn phòng UBND tỉnh | 2 | 3,00 |" in text and "| Sở Tài chính | 2 | 1,75 |" in text
+    assert "| **Tổng** | **3** | **2,75** |" in text
+    assert "| Văn phòng UBND tỉnh | 1 | 1,00 |" in text and "| Sở Tài chính | 2 | 1,75 |" in text
 
 
 @pytest.mark.parametrize(("rank", "target", "words"), [
@@ -112,3 +112,12 @@ def test_a_change_is_told_in_words_by_its_sign() -> None:
     assert by_sign(Decimal("-1.5"), *keys, fmt_num) == t("plan.down_points", lang="vi", n="1,50")
     assert by_sign(Decimal("2"), *keys, fmt_num) == t("plan.up_points", lang="vi", n="2,00")
     assert by_sign(0, *keys) == t("plan.same_points", lang="vi")
+
+
+def test_a_year_without_any_area_says_so_in_words() -> None:
+    bare = report()
+    bare = replace(bare, official=replace(bare.official, areas=[]))
+    text = plan_markdown(bare, today=DAY)
+    section = text[text.index("## II."):text.index("## III.")]
+    assert "chưa công bố số liệu theo lĩnh vực" in section and "###" not in section
+    assert "()" not in text  # no 'Các cơ quan chủ trì ()'

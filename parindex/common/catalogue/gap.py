@@ -143,6 +143,17 @@ MESSAGES.update({
                             "rank {rank}'s score is unpublished; the nearest known score above it is used "
                             "(enough to reach it)"),
     "ui.gap.areas": Msg("Lĩnh vực, xếp hạng kém nhất trước", "Reform areas, worst rank first"),
+    "ui.gap.set_changed": Msg("Sổ tự chấm theo bộ tiêu chí {workbook}, còn năm {year} chấm theo bộ {year_set}: hai bộ "
+                              "khác nhau, điểm không so sánh trực tiếp được. Thành phần so theo mã: {components}. "
+                              "Lĩnh vực cùng tên (mã sổ → mã năm gốc): {areas}. Không so sánh được: {apart}.",
+                              "The workbook was scored with set {workbook}, the year {year} with set "
+                              "{year_set}: the sets differ and the points do not compare directly. Components "
+                              "compared by id: {components}. Areas of the same name (workbook code → year code): "
+                              "{areas}. Not comparable: {apart}."),
+    "ui.gap.apart_components": Msg("thành phần {ids} (chỉ có ở một bộ)", "component {ids} (in one set only)"),
+    "ui.gap.apart_areas": Msg("lĩnh vực của bộ {set}: {areas}", "areas of set {set}: {areas}"),
+    "ui.gap.apart_list": Msg("{parts}", "{parts}"),
+    "ui.gap.areas_plain": Msg("Lĩnh vực", "Reform areas"),
     "ui.gap.area": Msg("Lĩnh vực", "Area"),
     "ui.gap.rank_year": Msg("Hạng {year}", "Rank {year}"),
     "ui.gap.change": Msg("Thay đổi", "Change"),
@@ -165,6 +176,7 @@ MESSAGES.update({
                                 "{before_year} was scored with set {before}, {year} with {after}: areas and weights "
                                 "are not directly comparable."),
     "ui.gap.now_col": Msg("Tự chấm", "Self-assessed"),
+    "ui.gap.entered_col": Msg("Tự chấm (đã nhập)", "Self-assessed (entered)"),
     "ui.gap.year_col": Msg("Năm {year}", "{year}"),
     "ui.gap.delta": Msg("Chênh lệch", "Difference"),
     "ui.gap.projection": Msg("Dự báo Chỉ số (giả định, không phải kết quả chính thức)",
@@ -180,8 +192,8 @@ MESSAGES.update({
                                   "If the other provinces kept their {year} scores: rank {best}–{worst}/{units} "
                                   "(many scores are unpublished)"),
     "ui.gap.percent": Msg("% đạt", "% attained"),
-    "ui.gap.recoverable": Msg("Điểm có thể khôi phục (tiêu chí chưa đạt tối đa, mất nhiều nhất trước)",
-                              "Recoverable points (items below their maximum, biggest loss first)"),
+    "ui.gap.recoverable": Msg("Điểm có thể khôi phục (tiêu chí đã nhập chưa đạt tối đa, mất nhiều nhất trước)",
+                              "Recoverable points (entered items below their maximum, biggest loss first)"),
     "ui.gap.more_items": Msg("… và {n} tiêu chí khác (xem --format json hoặc xlsx)",
                              "… and {n} more items (see --format json or xlsx)"),
     "ui.gap.code": Msg("Mã", "Code"),
@@ -218,8 +230,8 @@ MESSAGES.update({
     "ui.gap.kind_added": Msg("tiêu chí mới", "new item"),
     "ui.gap.kind_removed": Msg("tiêu chí bỏ", "removed item"),
     "ui.gap.notes": Msg("Ghi chú", "Notes"),
-    "ui.gap.legend": Msg("Trạng thái số liệu: confirmed = có nguyên văn trong nguồn công khai; derived = tính từ số "
-                         "liệu đã xác nhận; seed = theo văn bản của tỉnh, chưa đối chiếu độc lập.",
+    "ui.gap.legend": Msg("Trạng thái số liệu: xác nhận = có nguyên văn trong nguồn công khai; suy ra = tính từ số "
+                         "liệu đã xác nhận; văn bản tỉnh = theo văn bản của tỉnh, chưa đối chiếu độc lập.",
                          "Value status: confirmed = verbatim in a public source; derived = computed from confirmed "
                          "numbers; seed = from the province's own document, not independently confirmed."),
     "ui.gap.merger": Msg("Từ {date}, {members} hợp nhất thành tỉnh {into}; số liệu năm {year} là của tỉnh {unit} cũ.",
@@ -262,7 +274,9 @@ MESSAGES.update({
     "ui.gap.chart_title": Msg("{unit}: mức đạt theo lĩnh vực", "{unit}: attainment by area"),
     "ui.gap.chart_ranks": Msg("{unit}: thứ hạng lĩnh vực (1 = dẫn đầu)", "{unit}: area ranks (1 = best)"),
     "ui.gap.chart_now": Msg("Tự chấm hiện tại", "Self-assessed now"),
-    "ui.gap.chart_axis": Msg("% điểm tối đa", "% of maximum"),
+    "ui.gap.chart_axis": Msg("% điểm tối đa của các tiêu chí đã nhập", "% of the maximum of the items entered"),
+    "ui.gap.chart_blank": Msg("· {n} chưa nhập", "· {n} not entered"),
+    "ui.gap.chart_none_entered": Msg("chưa nhập cả {n} tiêu chí", "none of its {n} items entered"),
     "ui.gap.chart_rank_axis": Msg("Hạng trên {units}", "Rank of {units}"),
     "ui.gap.chart_rank_label": Msg("thứ {rank}", "rank {rank}"),
     "ui.gap.sheet_summary": Msg("Tổng quan", "Summary"),
@@ -276,6 +290,54 @@ MESSAGES.update({
     "ui.gap.unit": Msg("Đơn vị", "Unit"),
     "ui.gap.year": Msg("Năm", "Year"),
     "ui.gap.criteria": Msg("Bộ tiêu chí", "Criteria set"),
+    # a baseline value's status, in the reader's words (the legend explains them)
+    "ui.gap.value_confirmed": Msg("xác nhận", "confirmed"),
+    "ui.gap.value_derived": Msg("suy ra", "derived"),
+    "ui.gap.value_seed": Msg("văn bản tỉnh", "seed"),
+    "ui.gap.criteria_official": Msg("chính thức", "official"),
+    "ui.gap.criteria_reconstructed": Msg("dựng lại", "reconstructed"),
+    "ui.gap.range_low": Msg("Mức thấp: tiêu chí chưa nhập tính 0 điểm", "Low: items not entered at 0"),
+    "ui.gap.range_none": Msg("Mọi tiêu chí đã nhập: dự báo là một con số", "Every item entered: one figure"),
+    "ui.gap.range_high": Msg("Mức cao: {what}", "High: {what}"),
+    "ui.gap.fill_area": Msg("tiêu chí chưa nhập đạt như lĩnh vực của nó năm {year}",
+                            "items not entered at their area's attainment in {year}"),
+    "ui.gap.fill_component": Msg("tiêu chí chưa nhập đạt tỷ lệ điểm thẩm định năm {year}, vì năm đó chưa có số liệu "
+                                 "theo lĩnh vực",
+                                 "items not entered at the appraised component's attainment in {year}, which has no "
+                                 "area figures"),
+    "ui.gap.fill_mixed": Msg("tiêu chí chưa nhập đạt như lĩnh vực (hoặc thành phần) của nó năm {year}",
+                             "items not entered at their area's (or component's) attainment in {year}"),
+    "ui.gap.fill_none": Msg("năm {year} không có số liệu để ước lượng, tiêu chí chưa nhập tính 0 điểm",
+                            "nothing in {year} to go by, items not entered at 0"),
+    "ui.gap.completeness": Msg("Tiêu chí tự chấm: {entered}/{items} đã nhập, {not_entered} chưa nhập (chưa nhập không "
+                               "tính là điểm bị mất)",
+                               "Self-scored items: {entered}/{items} entered, {not_entered} not entered (not entered "
+                               "is not counted as lost)"),
+    "ui.gap.range_line": Msg("Khoảng dự báo: từ {low} (tiêu chí chưa nhập tính 0 điểm) đến {high} ({label}).",
+                             "Projected range: from {low} (items not entered at 0) to {high} ({label})."),
+    "ui.gap.range_rank": Msg("Mức cao, nếu các tỉnh khác giữ điểm năm {year}: {rank}",
+                             "High end, if the other provinces kept their {year} scores: {rank}"),
+    "ui.gap.projected_low": Msg("Chỉ số dự báo, mức thấp", "Projected index, low"),
+    "ui.gap.projected_high": Msg("Chỉ số dự báo, mức cao", "Projected index, high"),
+    "ui.gap.not_entered": Msg("Tiêu chí chưa nhập kết quả, theo cơ quan chủ trì",
+                              "Items not entered yet, by lead agency"),
+    "ui.gap.max_points": Msg("Điểm tối đa", "Maximum points"),
+    "ui.gap.max_lost": Msg("tối đa {max} · bị mất {lost}", "max {max} · lost {lost}"),
+    "ui.gap.completeness_label": Msg("Tiêu chí đã nhập", "Items entered"),
+    "ui.gap.projection_short": Msg("dự báo", "projection"),
+    "ui.gap.sheet_blank": Msg("Chưa nhập", "Not entered"),
+    "ui.gap.no_area_figures": Msg("Năm {year} chưa công bố số liệu theo lĩnh vực (thứ hạng, điểm) và chưa có bộ tiêu "
+                                  "chí nêu các lĩnh vực.",
+                                  "The {year} results publish no area figures (ranks, scores) and no criteria set "
+                                  "names the areas."),
+    "ui.gap.areas_unpublished": Msg("Kết quả năm {year} không có thứ hạng, điểm theo lĩnh vực của {unit}; dưới đây là "
+                                    "các lĩnh vực của bộ tiêu chí, để giao việc.",
+                                    "The {year} results hold no area ranks or scores for {unit}; below are the areas "
+                                    "of the criteria set, to assign the work."),
+    "ui.gap.chart_no_ranks": Msg("Kết quả năm {year} không có thứ hạng theo lĩnh vực của {unit}, nên chưa có cột để "
+                                 "vẽ. Các lĩnh vực năm {year}:",
+                                 "The {year} results hold no area ranks for {unit}, so there are no bars to draw. "
+                                 "The areas of {year}:"),
 })
 
 # --- the draft improvement plan (structure of the province's own plan) -------------------------------------
@@ -292,14 +354,13 @@ MESSAGES.update({
                        "In {year} the PAR Index of {unit} was {total}/{max}{parts}, ranked {rank} of {units}."),
     "plan.parts": Msg(" (trong đó, {parts})", " (of which {parts})"),
     "plan.part": Msg("{name} là {score}/{max}", "{name} {score}/{max}"),
-    "plan.previous": Msg("So với năm {year}, {rank_change} về thứ hạng; về điểm số, {total_change} (năm {year} đạt "
+    "plan.previous": Msg("So với năm {year}, thứ hạng {rank_change}; điểm số {total_change} (năm {year} đạt "
                          "{before} điểm).",
-                         "Against {year}, {rank_change} in rank; in points, {total_change} ({before} in {year})."),
-    "plan.previous_rank": Msg("So với năm {year}, {rank_change} về thứ hạng.", "Against {year}, {rank_change} in "
-                              "rank."),
+                         "Against {year}: rank {rank_change}; score {total_change} ({before} in {year})."),
+    "plan.previous_rank": Msg("So với năm {year}, thứ hạng {rank_change}.", "Against {year}: rank {rank_change}."),
     "plan.up_places": Msg("tăng {n} bậc", "up {n} places"),
     "plan.down_places": Msg("giảm {n} bậc", "down {n} places"),
-    "plan.same_place": Msg("giữ nguyên thứ hạng", "the same rank"),
+    "plan.same_place": Msg("giữ nguyên", "unchanged"),
     "plan.up_points": Msg("tăng {n} điểm", "up {n} points"),
     "plan.down_points": Msg("giảm {n} điểm", "down {n} points"),
     "plan.same_points": Msg("giữ nguyên", "unchanged"),
@@ -307,12 +368,12 @@ MESSAGES.update({
                          "điểm.",
                          "To enter the top {n} ({score} points in {year}), {needed} points are missing."),
     "plan.self_now": Msg("Điểm tự đánh giá hiện tại (sổ {source}, bộ tiêu chí {criteria}): thành phần thẩm định "
-                         "{score}/{max}; Chỉ số dự báo {projected} điểm (GIẢ ĐỊNH {assumptions}).",
+                         "{score}/{max}; Chỉ số dự báo {projected} (GIẢ ĐỊNH {assumptions}).",
                          "Current self-assessment ({source}, criteria set {criteria}): appraised component "
-                         "{score}/{max}; projected index {projected} points (ASSUMING {assumptions})."),
+                         "{score}/{max}; projected index {projected} (ASSUMING {assumptions})."),
     "plan.assumption": Msg("{name} {value} như năm {year}", "{name} {value} as in {year}"),
     "plan.assumption_given": Msg("{name} {value}", "{name} {value}"),
-    "plan.s1": Msg("I. MỤC ĐÍCH, YÊU CẦU", "I. PURPOSE AND REQUIREMENTS"),
+    "plan.s1": Msg("MỤC ĐÍCH, YÊU CẦU", "PURPOSE AND REQUIREMENTS"),
     "plan.s1_purpose": Msg("1. Mục đích", "1. Purpose"),
     "plan.s1_p1": Msg("Cải thiện, khắc phục những tồn tại, hạn chế trong thực hiện các nội dung của Chỉ số CCHC năm "
                       "{year} theo công bố của Bộ Nội vụ.",
@@ -329,8 +390,8 @@ MESSAGES.update({
                       "measures."),
     "plan.s1_r2": Msg("Có biện pháp khắc phục và tổ chức triển khai có hiệu quả để nâng cao Chỉ số CCHC năm {next}.",
                       "Take remedial measures and carry them out to raise the {next} PAR Index."),
-    "plan.s2": Msg("II. NỘI DUNG KHẮC PHỤC, TRÁCH NHIỆM VÀ MỤC TIÊU THEO TỪNG LĨNH VỰC",
-                   "II. WHAT TO REMEDY, RESPONSIBILITY AND TARGET BY AREA"),
+    "plan.s2": Msg("NỘI DUNG KHẮC PHỤC, TRÁCH NHIỆM VÀ MỤC TIÊU THEO TỪNG LĨNH VỰC",
+                   "WHAT TO REMEDY, RESPONSIBILITY AND TARGET BY AREA"),
     "plan.area": Msg("{n}. Lĩnh vực {name} ({rank})", "{n}. Area: {name} ({rank})"),
     "plan.area_rank": Msg("xếp thứ {rank}/{units} tỉnh, thành phố", "ranked {rank} of {units}"),
     "plan.area_rank_change": Msg("xếp thứ {rank}/{units} tỉnh, thành phố; năm {year}: thứ {before}",
@@ -344,10 +405,14 @@ MESSAGES.update({
     "plan.item_status": Msg(" ({status})", " ({status})"),
     "plan.status_missing": Msg("chưa nhập kết quả, tính 0 điểm", "no value entered, counted as 0"),
     "plan.status_invalid": Msg("kết quả không đọc được, tính 0 điểm", "the value cannot be read, counted as 0"),
-    "plan.area_points": Msg("Tự chấm hiện tại của lĩnh vực: {score}/{max} ({percent}%); có thể khôi phục {lost} điểm "
-                            "ở {n} tiêu chí.",
-                            "The area's current self-assessment: {score}/{max} ({percent}%); {lost} points "
+    "plan.area_points": Msg("Tự chấm các tiêu chí đã nhập của lĩnh vực: {score}/{max} ({percent}%); có thể khôi phục "
+                            "{lost} điểm ở {n} tiêu chí.",
+                            "The area's entered items, self-assessed: {score}/{max} ({percent}%); {lost} points "
                             "recoverable in {n} items."),
+    "plan.area_points_full": Msg("Tự chấm các tiêu chí đã nhập của lĩnh vực: {score}/{max} ({percent}%), đều đạt tối "
+                                 "đa.",
+                                 "The area's entered items, self-assessed: {score}/{max} ({percent}%), all at their "
+                                 "maximum."),
     "plan.nothing": Msg("Chưa có nội dung cần khắc phục trong số liệu; cơ quan chủ trì rà soát, bổ sung.",
                         "The data names nothing to remedy; the lead agency reviews and completes this."),
     "plan.lead": Msg("Giao {lead} chủ trì, hướng dẫn, theo dõi, đôn đốc thực hiện; chịu trách nhiệm trước Chủ tịch "
@@ -365,7 +430,7 @@ MESSAGES.update({
                            "In {next}, bring the area {name} into the top {n}."),
     "plan.goal_none": Msg("Phấn đấu năm {next}, lĩnh vực {name} cải thiện điểm số (chưa có thứ hạng để đặt mục tiêu).",
                           "In {next}, raise the area {name}'s score (no rank to set a target against)."),
-    "plan.s3": Msg("III. ĐIỂM CÓ THỂ KHÔI PHỤC THEO CƠ QUAN CHỦ TRÌ", "III. RECOVERABLE POINTS BY LEAD AGENCY"),
+    "plan.s3": Msg("ĐIỂM CÓ THỂ KHÔI PHỤC THEO CƠ QUAN CHỦ TRÌ", "RECOVERABLE POINTS BY LEAD AGENCY"),
     "plan.s3_target": Msg("Để đạt hạng {rank} (năm {year}: {score} điểm) cần thêm {needed} điểm; danh sách ngắn nhất "
                           "gồm {n} tiêu chí:",
                           "Reaching rank {rank} ({score} points in {year}) needs {needed} more points; the shortest "
@@ -376,7 +441,7 @@ MESSAGES.update({
                             "bảng điểm theo cơ quan chủ trì.",
                             "No self-assessment yet: run 'parindex gap WORKBOOK.xlsx --year {year} --format md' for "
                             "the table by lead agency."),
-    "plan.s4": Msg("IV. TỔ CHỨC THỰC HIỆN", "IV. IMPLEMENTATION"),
+    "plan.s4": Msg("TỔ CHỨC THỰC HIỆN", "IMPLEMENTATION"),
     "plan.s4_1": Msg("Thủ trưởng các cơ quan, địa phương căn cứ chức năng, nhiệm vụ được giao tập trung triển khai "
                      "thực hiện tốt Kế hoạch này.",
                      "Heads of agencies and localities carry out this plan within their remit."),
@@ -387,6 +452,52 @@ MESSAGES.update({
     "plan.s4_3": Msg("Giao Sở Nội vụ theo dõi, tổng hợp việc triển khai thực hiện Kế hoạch; hằng tháng báo cáo Chủ "
                      "tịch UBND tỉnh tình hình thực hiện đối với từng lĩnh vực.",
                      "The Department of Home Affairs follows the plan and reports monthly on each area."),
-    "plan.source_line": Msg("Kết quả năm {year}: {file}; trạng thái: {statuses}.",
-                            "{year} results: {file}; status: {statuses}."),
+    "plan.source_line": Msg("Kết quả năm {year}: {source}; trạng thái số liệu: {statuses}.",
+                            "{year} results: {source}; value status: {statuses}."),
+    "plan.part_title": Msg("{roman}. {title}", "{roman}. {title}"),
+    "plan.no_areas": Msg("Kết quả năm {year} chưa công bố số liệu theo lĩnh vực, và chưa có bộ tiêu chí nêu các lĩnh "
+                         "vực; chưa lập được nội dung theo từng lĩnh vực.",
+                         "The {year} results publish no figures by area and no criteria set names the areas; the "
+                         "plan cannot be made area by area yet."),
+    "plan.projected_one": Msg("{value} điểm", "{value} points"),
+    "plan.projected_range": Msg("từ {low} đến {high} điểm", "between {low} and {high} points"),
+    "plan.range": Msg("Sổ còn {n}/{items} tiêu chí thành phần tự chấm chưa nhập kết quả, nên Chỉ số dự báo là một "
+                      "khoảng: mức thấp {low} điểm khi các tiêu chí này được 0 điểm; mức cao {high} điểm khi mỗi "
+                      "tiêu chí này đạt {basis}. Các tiêu chí chưa nhập không tính là điểm bị mất (xem mục "
+                      "riêng).",
+                      "{n} of the {items} self-scored items have no value entered yet, so the projection is a "
+                      "range: low {low} points with these items at 0; high {high} points with each of them at "
+                      "{basis}. Items not entered are not counted as points lost (see their own section)."),
+    "plan.range_unfilled": Msg("Riêng {n} tiêu chí chưa nhập không có số liệu năm {year} để ước lượng, nên ở cả hai "
+                               "mức vẫn tính 0 điểm.",
+                               "{n} of the items not entered have nothing in {year} to go by, so they stay at 0 in "
+                               "both ends."),
+    "plan.basis_area": Msg("tỷ lệ mà lĩnh vực của nó đạt năm {year}", "its area's attainment in {year}"),
+    "plan.basis_component": Msg("tỷ lệ điểm thẩm định đạt năm {year} (năm {year} chưa công bố điểm theo lĩnh vực)",
+                                "the appraised component's attainment in {year} (the {year} results publish no "
+                                "area scores)"),
+    "plan.basis_mixed": Msg("tỷ lệ lĩnh vực của nó đạt năm {year}, hoặc tỷ lệ của thành phần nơi lĩnh vực chưa có "
+                            "số liệu", "its area's attainment in {year}, or its component's where the area has none"),
+    "plan.basis_none": Msg("0 điểm (năm {year} không có số liệu để ước lượng)",
+                           "0 points (the {year} results give nothing to go by)"),
+    "plan.area_blank": Msg("Còn {n} tiêu chí thành phần chưa nhập kết quả (xem mục Nội dung chưa có số liệu).",
+                           "{n} items have no value entered yet (see the section on items without data)."),
+    "plan.s_blank": Msg("NỘI DUNG CHƯA CÓ SỐ LIỆU TỰ CHẤM", "ITEMS WITHOUT SELF-ASSESSMENT DATA YET"),
+    "plan.s_blank_intro": Msg("Sổ tự chấm còn {n} tiêu chí thành phần chưa nhập kết quả. Đây là số liệu cần thu thập, "
+                              "chưa phải điểm bị mất; các cơ quan chủ trì cung cấp kết quả và tài liệu kiểm chứng:",
+                              "The workbook has {n} items without a value yet. These are data to collect, not points "
+                              "lost; the lead agencies supply the results and the evidence:"),
+    "plan.s_blank_lead": Msg("{lead}: {n} tiêu chí (tối đa {max} điểm)", "{lead}: {n} items (up to {max} points)"),
+    "plan.item_blank": Msg("Tiêu chí {code} (tối đa {max} điểm)", "Item {code} (up to {max} points)"),
+    "plan.s3_none": Msg("Mọi tiêu chí đã nhập đều đạt điểm tối đa.", "Every entered item is at its maximum."),
+    "plan.s3_target_range": Msg("Để đạt hạng {rank} (năm {year}: {score} điểm), tính từ mức cao của Chỉ số dự báo "
+                                "({start} điểm), cần thêm {needed} điểm; danh sách ngắn nhất trong các tiêu chí đã "
+                                "nhập gồm {n} tiêu chí:",
+                                "Reaching rank {rank} ({score} points in {year}) from the high end of the projection "
+                                "({start} points) needs {needed} more points; the shortest list among the entered "
+                                "items has {n} items:"),
+    "plan.s4_2_none": Msg("Các cơ quan chủ trì tổng hợp tài liệu kiểm chứng kèm bảng tự chấm điểm Chỉ số CCHC, gửi "
+                          "Sở Nội vụ.",
+                          "The lead agencies gather the evidence with the self-assessment and send it to the "
+                          "Department of Home Affairs."),
 })
