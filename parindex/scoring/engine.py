@@ -199,9 +199,13 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
             errors.append(Message("PS510", {}, row.ref("code") or None, code))
     scored: list[ItemScore] = []
     previous: EvidenceRow | None = None  # the row of the item before, to say where a missing row belongs
+    part = bool(book.info.get("lead", "").strip())  # a lead agency's part holds only its own items' rows
     for area, item in cset.items():
         found = book.rows.get(item.code)
-        if found is None:
+        if found is None and part:
+            if not (item.is_survey or item.is_adjustment):
+                warnings.append(Message("PS503", {}, None, item.code))
+        elif found is None:
             warnings.append(_missing_row(item, previous))
         cell = surveyed.get(item.code)
         survey_cell = None if cell is None else Cell(cell.raw, f"{survey_path} › {cell.ref}")

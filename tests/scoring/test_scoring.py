@@ -297,3 +297,11 @@ def test_blank_bonus_and_penalty_are_nothing_to_report(adjusted):
     unit = score_book(adjusted, book(rows))
     assert not [w for w in unit.warnings if w.item in ("3.1.1", "3.2.1")]
     assert unit.bonus == unit.penalty == 0
+
+
+def test_a_lead_agencys_part_does_not_call_other_agencies_rows_deleted(cset):
+    part = book({"1.1.1": {"value": "Có", "evidence": "KH"}})
+    part = EvidenceBook(part.path, {**part.info, "lead": "Sở Nội vụ"}, part.rows)
+    unit = score_book(cset, part)
+    assert not [w for w in unit.warnings if w.code == "PS540"]
+    assert any(w.code == "PS503" and w.item == "2.1.1" for w in unit.warnings)
