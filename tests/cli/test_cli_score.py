@@ -218,3 +218,10 @@ def test_a_workbook_of_another_level_is_refused(cli, workbook: Path) -> None:
     book.save(workbook)
     result = cli("score", str(workbook), "--criteria", str(MINIMAL), "--lang", "en")
     assert result.code == 1 and "PS542" in result.err and "level 'commune'" in result.err
+
+
+def test_explain_shows_the_units_own_points_beside_the_appraised(cli, workbook: Path) -> None:
+    result = cli("explain", str(workbook), "2.1.3", "--criteria", str(MINIMAL), "--lang", "en")
+    assert result.code == 0
+    out = " ".join(result.out.split())
+    assert "Points the unit's value earns │ 0.50" in out and "Appraised │ 0.00" in out

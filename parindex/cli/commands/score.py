@@ -240,6 +240,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
         ("ui.explain.rule", found.item.rule.words(found.item.max)),
         ("ui.explain.tier", found.tier or "–"),
         ("ui.explain.points", f"{fmt_num(found.points)} / {fmt_num(found.item.max)} ({t('status.' + found.status)})"),
+        ("ui.explain.own", fmt_num(found.own)),
         ("ui.explain.self", blank if found.self_score is None else fmt_num(found.self_score)),
         ("ui.explain.appraised", blank if found.appraised is None else fmt_num(found.appraised)),
         ("ui.explain.evidence", found.evidence or blank),

@@ -161,6 +161,8 @@ MESSAGES.update({
     "ui.explain.points": Msg("Điểm", "Points"),
     "ui.explain.evidence": Msg("Tài liệu kiểm chứng", "Evidence"),
     "ui.explain.explanation": Msg("Giải trình", "Explanation"),
+    "ui.explain.own": Msg("Điểm theo giá trị đơn vị nhập (trước thẩm định)",
+                          "Points the unit's value earns (before appraisal)"),
     "ui.explain.self": Msg("Điểm tự chấm (trong sổ)", "Self-score (in the workbook)"),
     "ui.explain.appraised": Msg("Điểm thẩm định", "Appraised"),
     "ui.explain.none": Msg("(trống)", "(blank)"),
