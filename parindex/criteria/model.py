@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -350,13 +350,36 @@ class Item(Provenance):
         return self.rule.survey or self.component in SURVEY_COMPONENTS
 
 
-class Criterion(Provenance):
+class Derived(Provenance):
+    """A node whose maximum may be written or left to its children: absent, it is their sum; written, it is
+    checked against that sum (PX101), and until the check passes the written one is what the parents add up."""
+
+    written_max: Points | None = Field(default=None, alias="max", title="Max")
+
+    @cached_property
+    def max(self) -> Decimal:
+        return self.written_max if self.written_max is not None else self.children_max()
+
+    def children_max(self) -> Decimal:
+        """The sum of the children's maxima (what `max` is when not written), without trailing zeros: 10, as a
+        written `max: 10` reads, not 10.0 (the fingerprint hashes the set's maximum as text)."""
+        total = sum((child.max for child in self.children()), Decimal(0))
+        return total.quantize(Decimal(1)) if total == total.to_integral_value() else total.normalize()
+
+    @abstractmethod
+    def children(self) -> Sequence[Item | Derived]:
+        """The nodes whose maxima make this one's."""
+
+
+class Criterion(Derived):
     code: Code
     name: str = Field(min_length=1)
-    max: Points
     lead: str | None = None
     criteria: list[Criterion] = []  # deeper nesting, where an official set has it
     items: list[Item] = []
+
+    def children(self) -> Sequence[Item | Criterion]:
+        return self.criteria or self.items
 
     @model_validator(mode="after")
     def _has_children(self) -> Criterion:
@@ -366,12 +389,14 @@ class Criterion(Provenance):
         return self
 
 
-class Area(Provenance):
+class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
-    max: Points
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
+
+    def children(self) -> Sequence[Criterion]:
+        return self.criteria
 
 
 class Component(Provenance):
@@ -387,18 +412,20 @@ class Cap(Provenance):
     max: Points
 
 
-class CriteriaSet(Provenance):
+class CriteriaSet(Derived):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str = Field(min_length=1)
     basis: str | None = None
     years: list[int] = Field(min_length=1)
     level: Level
     status: Literal["official", "reconstructed"]
-    max: Points
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
     bonus: Cap | None = None
     penalty: Cap | None = None
+
+    def children(self) -> Sequence[Area]:
+        return self.areas
 
     def items(self) -> tuple[tuple[Area, Item], ...]:
         """Every item with the area it belongs to, in document order."""
