@@ -155,7 +155,17 @@ class ChoiceRule(BaseRule):
             seen.add(key)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
-        return "; ".join(f"{option.label}: {fmt_plain(option.points, lang)}" for option in self.options)
+        """'Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm'; led by 'Chọn một mức:' where the labels alone
+        would read as another kind ('Dưới 80%', 'Có'), so the words always read back as this rule."""
+        from parindex.criteria.rule_phrases import reads_back  # the reading half of the grammar (pure)
+
+        def plain(lang: str | None) -> str:
+            return "; ".join(t("rule.option", lang=lang, label=option.label, points=fmt_plain(option.points, lang))
+                             for option in self.options)
+
+        if reads_back(plain("vi"), self, maximum):  # the grammar reads Vietnamese
+            return plain(lang)
+        return t("rule.choice_marked", lang=lang, options=plain(lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("choice", "ui.template.prompt_choice", options=tuple(self.labels()))
@@ -177,10 +187,10 @@ class Tier(Strict):
             return number >= self.at_least
         return self.at_most is not None and number <= self.at_most
 
-    def words(self, sign: str, lang: str | None) -> str:
-        key, bound = ("rule.at_least", self.at_least) if self.at_least is not None else ("rule.at_most", self.at_most)
-        value = fmt_plain(bound or Decimal(0), lang) + sign  # `or`: for the type checker; one bound is always set
-        return t(key, lang=lang, value=value, points=fmt_plain(self.points, lang))
+    @property
+    def bound(self) -> Decimal:
+        """The tier's one bound (`at_least` or `at_most`)."""
+        return self.at_least if self.at_least is not None else self.at_most or Decimal(0)
 
 
 Measure = Literal["percent", "number"]
@@ -236,8 +246,32 @@ class ThresholdRule(BaseRule):
             prev = (bound, tier.points)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
+        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
         sign = _measure_sign(self.unit)
-        return "; ".join([*(tier.words(sign, lang) for tier in self.tiers), t("rule.otherwise", lang=lang)])
+
+        def shown(value: Decimal) -> str:
+            return fmt_plain(value, lang) + sign
+
+        lower_is_better = self.tiers[0].at_most is not None
+        first, next_, tail = ("rule.at_most", "rule.above_to", "rule.above") if lower_is_better else (
+            "rule.at_least", "rule.from_below", "rule.below")
+        clauses: list[str] = []
+        prev: Decimal | None = None
+        for tier in self.tiers:
+            points = fmt_plain(tier.points, lang)
+            if prev is None:
+                clauses.append(t(first, lang=lang, value=shown(tier.bound), points=points))
+            elif lower_is_better:
+                clauses.append(t(next_, lang=lang, low=shown(prev), high=shown(tier.bound), points=points))
+            else:
+                clauses.append(t(next_, lang=lang, low=shown(tier.bound), high=shown(prev), points=points))
+            prev = tier.bound
+        last = prev if prev is not None else Decimal(0)
+        if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
+            clauses.append(t(tail, lang=lang, value=shown(last)))
+        text = "; ".join(clauses)
+        return text[:1].upper() + text[1:]
 
     def entry(self, maximum: Decimal) -> Entry:
         return _measure_entry(self.unit)
