@@ -351,6 +351,8 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
     for row, cells in read.rows:
         code_cell = cells["code"]
         code = normalise_code(code_cell.raw)
+        if code is None and any(ch.isalpha() for ch in str(code_cell.raw)):
+            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code
         if code is None:
             imported.problems.append(Message("PX328", {"value": values.show(code_cell.raw)}, code_cell.ref))
             continue

@@ -33,6 +33,7 @@ from parindex.criteria.sheet import (
     sheet_rows,
     unreadable_rules,
 )
+from parindex.evidence.guard import REPORT_CATEGORY, guard_workbook
 from parindex.evidence.headers import column_letter, header_key, header_lookup, match_headers
 from parindex.evidence.reader import HEADER_SEARCH_ROWS, MAX_INFO_ROWS, MAX_ROWS, _find_sheet, _open, _raw, _Reader
 from parindex.io.atomic import write_atomic
@@ -69,6 +70,7 @@ def _book(cset: CriteriaSet, rows: list[Any]) -> Any:
     book = Workbook()
     book.properties.creator = "parindex"
     book.properties.title = cset.title
+    book.properties.category = REPORT_CATEGORY  # no evidence workbook: a scored folder skips it, --force replaces it
     sheet = book.active
     sheet.title = SHEET_SET
     _fill_set(sheet, rows)
@@ -180,8 +182,6 @@ def _print_setup(sheet: Any, landscape: bool) -> None:
 
 def read_criteria_book(path: Path) -> SheetRead:
     """The cells of a criteria spreadsheet, or a ParindexError naming the file, sheet and cell."""
-    from parindex.evidence.guard import guard_workbook
-
     path = Path(path)
     with guard_workbook(path) as archive:
         book = _open(path, archive)
