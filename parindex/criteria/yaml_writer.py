@@ -89,11 +89,10 @@ def _number(value: Decimal) -> str:
 
 
 def _plain(text: str, flow: bool) -> bool:
-    """Whether `text` can be written unquoted and read back as the same string."""
-    if not text or text != text.strip() or "\n" in text or " #" in text or (
-            flow and (": " in text or any(c in text for c in ",[]{}"))):
+    """Whether `text` can be written unquoted, where it goes (a flow mapping, or a block), and read back the same."""
+    if not text or text != text.strip() or "\n" in text or "#" in text or (flow and any(c in text for c in ",[]{}")):
         return False
     try:
-        return bool(yaml.safe_load(f"k: {text}") == {"k": text})
+        return bool(yaml.safe_load(f"{{k: {text}}}" if flow else f"k: {text}") == {"k": text})
     except yaml.YAMLError:
         return False
