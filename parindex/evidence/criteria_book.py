@@ -137,9 +137,9 @@ def _fill_info(sheet: Any, cset: CriteriaSet) -> None:
     banner = provenance_banner(cset)
     if banner:  # a row the import ignores: its value is not a number, and 'Lưu ý' is no key
         row = len(rows) + 2
-        label = sheet.cell(row, 1, "Lưu ý")
-        label.font = Font(name="Calibri", bold=True, color="C00000")
-        label.alignment = Alignment(vertical="top")
+        heading = sheet.cell(row, 1, "Lưu ý")  # its own name: mypy 1.12 would take `label` for the str above
+        heading.font = Font(name="Calibri", bold=True, color="C00000")
+        heading.alignment = Alignment(vertical="top")
         note = put(sheet.cell(row, 2), banner.text("vi"))
         note.font = Font(name="Calibri", color="C00000")
         note.alignment = Alignment(wrap_text=True, vertical="top")
