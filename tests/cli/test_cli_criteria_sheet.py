@@ -162,3 +162,11 @@ def test_a_set_whose_rule_would_not_read_back_is_not_exported(cli: Cli, tmp_path
     result = cli("criteria", "export", str(FIXTURES / "criteria" / "minimal.yaml"), "-o", str(tmp_path / "m.xlsx"))
     assert result.code == 1 and "PX340" in result.err and "2.2.2" in result.err
     assert not (tmp_path / "m.xlsx").exists()
+
+
+def test_a_cap_outside_the_tree_is_refused_not_dropped(cli: Cli, tmp_path: Path) -> None:
+    text = OFFICER_YAML.read_text(encoding="utf-8") + "bonus: {name: Điểm thưởng, max: 2}\n"
+    source = tmp_path / "with-bonus.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = cli("criteria", "export", str(source), "-o", str(tmp_path / "b.xlsx"))
+    assert result.code == 1 and "PX341" in result.err and not (tmp_path / "b.xlsx").exists()

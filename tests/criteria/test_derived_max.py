@@ -86,3 +86,19 @@ def test_criteria_show_prints_derived_maxima(cli: Callable[..., Any], tmp_path: 
     assert "— 10" in shown.out  # the set
     assert "Cải cách thủ tục hành chính — 6" in shown.out  # an area
     assert "Giải quyết hồ sơ — 4" in shown.out  # a criterion
+
+
+def test_the_template_shows_derived_maxima(tmp_path: Path) -> None:
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from parindex.criteria.files import load_criteria
+    from parindex.evidence.template import write_template
+
+    path = tmp_path / "derived.yaml"
+    path.write_text(_without_parent_maxima(MINIMAL.read_text(encoding="utf-8")), encoding="utf-8")
+    write_template(tmp_path / "so.xlsx", load_criteria(str(path)), today=date(2021, 1, 1))
+    sheet = load_workbook(tmp_path / "so.xlsx")["Tự đánh giá"]
+    maxima = {row[0].value: row[2].value for row in sheet.iter_rows(min_row=2) if row[0].value}
+    assert (maxima["1"], maxima["1.1"], maxima["2"], maxima["2.1"], maxima["2.2"]) == (4, 4, 6, 4, 2)
