@@ -350,6 +350,9 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
     roots: list[_Node] = []
     for row, cells in read.rows:
         code_cell = cells["code"]
+        if _text(code_cell) is None:  # Cách chấm in a row of its own: a cell pasted from Word split over rows?
+            imported.problems.append(Message("PX332", {"text": _text(cells.get("rule")) or ""}, cells["rule"].ref))
+            continue
         code = normalise_code(code_cell.raw)
         if code is None and any(ch.isalpha() for ch in str(code_cell.raw)):
             continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code

@@ -250,9 +250,8 @@ def _rows(path: Path, sheet: str, rows: list[list[Any]]) -> list[tuple[int, dict
         row = rows[r]
         cells = {key: SheetCell(_raw(row[index]) if index < len(row) else None,
                                 f"{sheet}!{column_letter(index)}{r + 1}") for key, index in columns.items()}
-        code = cells["code"].raw
-        if code is None or (isinstance(code, str) and not code.strip()):
-            continue  # a blank spacer row, a heading or a total without a code
+        if _blank(cells["code"].raw) and ("rule" not in cells or _blank(cells["rule"].raw)):
+            continue  # a blank spacer row, a heading or a total without a code (Cách chấm without one is an error)
         found.append((r + 1, cells))
     return found
 
@@ -293,3 +292,7 @@ def import_criteria_book(source: Path, output: Path, force: bool = False) -> Imp
 
 def _cell_where(prefix: str, cell: str | None) -> str | None:
     return prefix + cell if cell else None
+
+
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())

@@ -73,6 +73,7 @@ def test_cells_become_a_set_with_its_sources_and_derived_maxima() -> None:
     (lambda i, r: r[2].__setitem__(3, "Theo hướng dẫn"), "PX301", "Bộ tiêu chí!D4"),
     (lambda i, r: r.append(["1.2", "Tiêu chí trống", 1, None, None]), "PX329", "Bộ tiêu chí!A6"),
     (lambda i, r: i.append(("Điểm thưởng", 5)), "PX331", "Thông tin!B7"),
+    (lambda i, r: r.append([None, None, None, "dưới 50%: 0 điểm", None]), "PX332", "Bộ tiêu chí!D6"),
 ])
 def test_each_problem_is_said_at_its_cell(change: Any, code: str, cell: str) -> None:
     info, rows = list(INFO), copy.deepcopy(ROWS)

@@ -75,6 +75,10 @@ MESSAGES: dict[str, Msg] = {
                  "nào ở cột Thành phần ({known}).",
                  "the Thông tin row '{label}' is neither a field of the set nor a component named in the "
                  "Thành phần column ({known}).", exit=1),
+    "PX332": Msg("dòng này có Cách chấm ('{text}') nhưng không có Mã; đưa nội dung vào dòng của tiêu chí thành phần "
+                 "(một ô dán từ Word có thể bị tách thành nhiều dòng) hoặc ghi mã cho dòng.",
+                 "this row has a scoring rule ('{text}') but no code; move it into its item's row (a cell pasted "
+                 "from Word may have split over several rows) or give the row a code.", exit=1),
     # --- writing the spreadsheet ----------------------------------------------------------------------
     "PX340": Msg("{code}: cách chấm '{words}' sẽ không đọc lại đúng quy tắc {kind} của tiêu chí này khi nhập (ví dụ "
                  "phương án có dấu ':' hay ';', hay tiêu chí thuộc thành phần điều tra/SIPAS mà không chấm theo điều "
