@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from parindex.common.findings import Finding, Path
-from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Criterion, Item, items_of
+from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Criterion, Derived, Item, items_of
 
 
 def check_set(cset: CriteriaSet) -> list[Finding]:
@@ -52,13 +52,13 @@ def item_paths(cset: CriteriaSet) -> Iterator[tuple[Path, Item]]:
 # --- checks -----------------------------------------------------------------------------------------
 
 def _sums(cset: CriteriaSet) -> Iterator[Finding]:
-    total = sum((area.max for area in cset.areas if not area.is_adjustment), Decimal(0))
-    if total != cset.max:
-        yield Finding.of("PX101", ("max",), {"code": cset.id, "total": total, "max": cset.max})
-    for path, node, children in _nodes(cset):  # the schema makes sure every node has children
-        total = sum((child.max for _, child in children), Decimal(0))
-        if total != node.max:
-            yield Finding.of("PX101", path + ("max",), {"code": node.code, "total": total, "max": node.max})
+    """PX101 where a parent's `max` is written and its children do not add up to it (absent, it is their sum)."""
+    nodes: list[tuple[Path, str, Derived]] = [((), cset.id, cset)]
+    nodes += [(path, node.code, node) for path, node, _ in _nodes(cset)]  # the schema makes sure of children
+    for path, code, node in nodes:
+        total = node.children_max()
+        if node.written_max is not None and total != node.written_max:
+            yield Finding.of("PX101", path + ("max",), {"code": code, "total": total, "max": node.written_max})
 
 
 def _components(cset: CriteriaSet) -> Iterator[Finding]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -158,7 +158,17 @@ class ChoiceRule(BaseRule):
             seen.add(key)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
-        return "; ".join(f"{option.label}: {fmt_plain(option.points, lang)}" for option in self.options)
+        """'Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm'; led by 'Chọn một mức:' where the labels alone
+        would read as another kind ('Dưới 80%', 'Có'), so the words always read back as this rule."""
+        from parindex.criteria.rule_phrases import reads_back  # the reading half of the grammar (pure)
+
+        def plain(lang: str | None) -> str:
+            return "; ".join(t("rule.option", lang=lang, label=option.label, points=fmt_plain(option.points, lang))
+                             for option in self.options)
+
+        if reads_back(plain("vi"), self, maximum):  # the grammar reads Vietnamese
+            return plain(lang)
+        return t("rule.choice_marked", lang=lang, options=plain(lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("choice", "ui.template.prompt_choice", options=tuple(self.labels()))
@@ -180,10 +190,10 @@ class Tier(Strict):
             return number >= self.at_least
         return self.at_most is not None and number <= self.at_most
 
-    def words(self, sign: str, lang: str | None) -> str:
-        key, bound = ("rule.at_least", self.at_least) if self.at_least is not None else ("rule.at_most", self.at_most)
-        value = fmt_plain(bound or Decimal(0), lang) + sign  # `or`: for the type checker; one bound is always set
-        return t(key, lang=lang, value=value, points=fmt_plain(self.points, lang))
+    @property
+    def bound(self) -> Decimal:
+        """The tier's one bound (`at_least` or `at_most`)."""
+        return self.at_least if self.at_least is not None else self.at_most or Decimal(0)
 
 
 Measure = Literal["percent", "number"]
@@ -256,9 +266,32 @@ class ThresholdRule(BaseRule):
             prev = (bound, tier.points)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
+        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
         sign = _measure_sign(self.unit)
-        parts = [*(tier.words(sign, lang) for tier in self.tiers), t("rule.otherwise", lang=lang)]
-        return "; ".join(parts + _most_words(self.most, lang))
+
+        def shown(value: Decimal) -> str:
+            return fmt_plain(value, lang) + sign
+
+        lower_is_better = self.tiers[0].at_most is not None
+        first, next_, tail = ("rule.at_most", "rule.above_to", "rule.above") if lower_is_better else (
+            "rule.at_least", "rule.from_below", "rule.below")
+        clauses: list[str] = []
+        prev: Decimal | None = None
+        for tier in self.tiers:
+            points = fmt_plain(tier.points, lang)
+            if prev is None:
+                clauses.append(t(first, lang=lang, value=shown(tier.bound), points=points))
+            elif lower_is_better:
+                clauses.append(t(next_, lang=lang, low=shown(prev), high=shown(tier.bound), points=points))
+            else:
+                clauses.append(t(next_, lang=lang, low=shown(tier.bound), high=shown(prev), points=points))
+            prev = tier.bound
+        last = prev if prev is not None else Decimal(0)
+        if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
+            clauses.append(t(tail, lang=lang, value=shown(last)))
+        text = "; ".join(clauses + _most_words(self.most, lang))
+        return text[:1].upper() + text[1:]
 
     def entry(self, maximum: Decimal) -> Entry:
         return _measure_entry(self.unit)
@@ -402,13 +435,36 @@ class Item(Provenance):
         return self.component in ADJUSTMENTS
 
 
-class Criterion(Provenance):
+class Derived(Provenance):
+    """A node whose maximum may be written or left to its children: absent, it is their sum; written, it is
+    checked against that sum (PX101), and until the check passes the written one is what the parents add up."""
+
+    written_max: Points | None = Field(default=None, alias="max", title="Max")
+
+    @cached_property
+    def max(self) -> Decimal:
+        return self.written_max if self.written_max is not None else self.children_max()
+
+    def children_max(self) -> Decimal:
+        """The sum of the children's maxima (what `max` is when not written), without trailing zeros: 10, as a
+        written `max: 10` reads, not 10.0 (the fingerprint hashes the set's maximum as text)."""
+        total = sum((child.max for child in self.children()), Decimal(0))
+        return total.quantize(Decimal(1)) if total == total.to_integral_value() else total.normalize()
+
+    @abstractmethod
+    def children(self) -> Sequence[Item | Derived]:
+        """The nodes whose maxima make this one's."""
+
+
+class Criterion(Derived):
     code: Code
     name: str = Field(min_length=1)
-    max: Points
     lead: str | None = None
     criteria: list[Criterion] = []  # deeper nesting, where an official set has it
     items: list[Item] = []
+
+    def children(self) -> Sequence[Item | Criterion]:
+        return self.criteria or self.items
 
     @model_validator(mode="after")
     def _has_children(self) -> Criterion:
@@ -418,10 +474,9 @@ class Criterion(Provenance):
         return self
 
 
-class Area(Provenance):
+class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
-    max: Points
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
 
@@ -430,6 +485,9 @@ class Area(Provenance):
         """An area of bonus and penalty items only (Hà Nội's ninth content): outside the set's max."""
         return all(item.is_adjustment for item in items_of(self))
 
+    def children(self) -> Sequence[Criterion]:
+        return self.criteria
+
 
 class Component(Provenance):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -437,16 +495,19 @@ class Component(Provenance):
     max: Points
 
 
-class CriteriaSet(Provenance):
+class CriteriaSet(Derived):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str = Field(min_length=1)
     basis: str | None = None
     years: list[int] = Field(min_length=1)
     level: Level
     status: Literal["official", "reconstructed"]
-    max: Points
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
+
+    def children(self) -> Sequence[Area]:
+        """The areas that make the set's max: a bonus and penalty area stands outside it."""
+        return [area for area in self.areas if not area.is_adjustment]
 
     def items(self) -> tuple[tuple[Area, Item], ...]:
         """Every item with the area it belongs to, in document order."""

@@ -166,8 +166,9 @@ def _reason(exc: Exception) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _find_sheet(path: Path, names: list[str], wanted: str) -> str:
-    forms = {header_form(alias) for alias in SHEET_ALIASES[wanted]}
+def _find_sheet(path: Path, names: list[str], wanted: str,
+                aliases: dict[str, tuple[str, ...]] = SHEET_ALIASES) -> str:
+    forms = {header_form(alias) for alias in aliases[wanted]}
     found = [name for name in names if header_form(name) in forms]
     if not found:
         raise ParindexError("PW420", where=str(path), sheet=wanted, found=", ".join(f"'{n}'" for n in names) or "–")
@@ -263,7 +264,8 @@ class _Reader:
             _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
         formulas = data if has_formula and _FORMULA_WITHOUT_VALUE.search(data) else None
         return _Prescanned(self.path, sheet, formulas, self._percent_cells(data),
-                           _error_cells(data) if b't="e"' in data else {})
+                           _error_cells(data) if b't="e"' in data else {},
+                           _merged_cells(data) if b"mergeCell" in data else ())
 
     def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
         """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
@@ -319,6 +321,7 @@ class _Prescanned:
     formulas: bytes | None  # its XML when it may hold a formula without a value (kept: unzipping costs as much)
     percent: set[tuple[int, int]]  # (row, column) of %-formatted cells
     errors: dict[tuple[int, int], str]  # (row, column) → '#DIV/0!' …
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 0-based
 
     def read(self, book: Any, max_rows: int) -> _Sheet:
         return _Sheet(self, _sheet_rows(self.path, book, self.name, max_rows))
@@ -534,6 +537,16 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
         value = _VALUE.search(match[4])
         found[(int(match[3]) - 1, _column_index(match[2].decode()))] = value[1].decode() if value else "#?"
     return found
+
+
+_MERGE = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})\"")
+
+
+def _merged_cells(data: bytes) -> tuple[tuple[int, int, int, int], ...]:
+    """The merged areas of a sheet (calamine gives a merged area's value in its first cell only)."""
+    return tuple((int(m[2]) - 1, _column_index(m[1].decode()), int(m[4]) - 1, _column_index(m[3].decode()))
+                 for m in _MERGE.finditer(data))
 
 
 def _shows_percent(format_code: bytes) -> bool:
