@@ -31,6 +31,9 @@ Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_pl
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
 SURVEY_COMPONENTS = frozenset({"survey", "sipas"})  # assessed by the Ministry, not self-scored
+# Components outside the set's max: their items' points are added (bonus) or subtracted (penalty), each total
+# capped at the component's max (Hà Nội QĐ 5666/QĐ-UBND: "điểm thưởng, điểm trừ")
+ADJUSTMENTS = frozenset({"bonus", "penalty"})
 
 
 class Strict(BaseModel):
@@ -196,8 +199,20 @@ class Tier(Strict):
 Measure = Literal["percent", "number"]
 
 
-def _read_measure(unit: Measure, raw: RawValue) -> Decimal:
-    return values.parse_percent(raw) if unit == "percent" else values.parse_quantity(raw)
+def _read_measure(unit: Measure, raw: RawValue, most: Decimal | None = None) -> Decimal:
+    if unit == "percent":
+        return values.parse_percent(raw, most if most is not None else values.HUNDRED)
+    return values.parse_quantity(raw)
+
+
+def _most_words(most: Decimal | None, lang: str | None) -> list[str]:
+    return [t("rule.most", lang=lang, most=fmt_plain(most, lang))] if most is not None else []
+
+
+def _most_problems(unit: Measure, most: Decimal | None, code: str, path: Path) -> Iterator[Finding]:
+    """PX150: `most` (the largest percent accepted) bounds a percent, not a number."""
+    if most is not None and unit != "percent":
+        yield Finding.of("PX150", path + ("most",), {"code": code})
 
 
 def _measure_sign(unit: Measure) -> str:
@@ -208,16 +223,20 @@ def _measure_entry(unit: Measure) -> Entry:
     return Entry("decimal", f"ui.template.prompt_{unit}")
 
 
+MostPercent = Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=4, allow_inf_nan=False)]
+
+
 class ThresholdRule(BaseRule):
     kind: Literal["threshold"]
     unit: Measure
     tiers: list[Tier] = Field(min_length=1)
+    most: MostPercent | None = None  # the largest percent accepted (default 100; revenue/estimate exceeds it)
 
     def best(self, maximum: Decimal) -> Decimal:
         return max(tier.points for tier in self.tiers)
 
     def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        number = _read_measure(self.unit, raw)
+        number = _read_measure(self.unit, raw, self.most)
         for index, tier in enumerate(self.tiers, start=1):
             if tier.met_by(number):
                 return Outcome(number, tier.points, str(index))
@@ -229,6 +248,7 @@ class ThresholdRule(BaseRule):
 
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         """PX106: tiers run from best to worst, each a worse bound for fewer points."""
+        yield from _most_problems(self.unit, self.most, code, path)
         lower_is_better = self.tiers[0].at_most is not None
         prev = None
         for index, tier in enumerate(self.tiers):
@@ -270,7 +290,7 @@ class ThresholdRule(BaseRule):
         last = prev if prev is not None else Decimal(0)
         if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
             clauses.append(t(tail, lang=lang, value=shown(last)))
-        text = "; ".join(clauses)
+        text = "; ".join(clauses + _most_words(self.most, lang))
         return text[:1].upper() + text[1:]
 
     def entry(self, maximum: Decimal) -> Entry:
@@ -281,17 +301,22 @@ class ProportionalRule(BaseRule):
     kind: Literal["proportional"]
     unit: Measure
     target: Annotated[Decimal, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
+    most: MostPercent | None = None  # the largest percent accepted (default 100)
 
     def best(self, maximum: Decimal) -> None:
         return None
 
     def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        number = _read_measure(self.unit, raw)
+        number = _read_measure(self.unit, raw, self.most)
         return Outcome(number, maximum * min(number / self.target, Decimal(1)))
 
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        yield from _most_problems(self.unit, self.most, code, path)
+
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
-        return t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
-                 target=fmt_plain(self.target, lang) + _measure_sign(self.unit))
+        return "; ".join([t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
+                            target=fmt_plain(self.target, lang) + _measure_sign(self.unit)),
+                          *_most_words(self.most, lang)])
 
     def entry(self, maximum: Decimal) -> Entry:
         return _measure_entry(self.unit)
@@ -310,6 +335,26 @@ class DeductionRule(BaseRule):
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
         return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("whole", "ui.template.prompt_count")
+
+
+class PerCaseRule(BaseRule):
+    kind: Literal["per_case"]
+    per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        """`per` points for each counted case, at most the item's max (a bonus, or a penalty: "trừ 0,5 điểm mỗi
+        trường hợp, tối đa 2 điểm")."""
+        count = values.parse_count(raw)
+        return Outcome(count, min(self.per * count, maximum))
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.per_case", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("whole", "ui.template.prompt_count")
@@ -353,7 +398,8 @@ class ManualRule(BaseRule):
 
 
 Rule = Annotated[
-    YesNoRule | ChoiceRule | ThresholdRule | ProportionalRule | DeductionRule | SurveyRule | ManualRule,
+    YesNoRule | ChoiceRule | ThresholdRule | ProportionalRule | DeductionRule | PerCaseRule | SurveyRule
+    | ManualRule,
     Field(discriminator="kind"),
 ]
 
@@ -382,6 +428,11 @@ class Item(Provenance):
     def is_survey(self) -> bool:
         """Assessed by the Ministry (a survey rule, or in a survey or SIPAS component): not self-scored."""
         return self.rule.survey or self.component in SURVEY_COMPONENTS
+
+    @property
+    def is_adjustment(self) -> bool:
+        """A bonus or penalty item: outside the set's max, added or subtracted, capped by its component."""
+        return self.component in ADJUSTMENTS
 
 
 class Derived(Provenance):
@@ -429,19 +480,17 @@ class Area(Derived):
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
 
+    @property
+    def is_adjustment(self) -> bool:
+        """An area of bonus and penalty items only (Hà Nội's ninth content): outside the set's max."""
+        return all(item.is_adjustment for item in items_of(self))
+
     def children(self) -> Sequence[Criterion]:
         return self.criteria
 
 
 class Component(Provenance):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=1)
-    max: Points
-
-
-class Cap(Provenance):
-    """A capped bonus (điểm thưởng) or penalty (điểm trừ) outside the tree."""
-
     name: str = Field(min_length=1)
     max: Points
 
@@ -455,11 +504,10 @@ class CriteriaSet(Derived):
     status: Literal["official", "reconstructed"]
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
-    bonus: Cap | None = None
-    penalty: Cap | None = None
 
     def children(self) -> Sequence[Area]:
-        return self.areas
+        """The areas that make the set's max: a bonus and penalty area stands outside it."""
+        return [area for area in self.areas if not area.is_adjustment]
 
     def items(self) -> tuple[tuple[Area, Item], ...]:
         """Every item with the area it belongs to, in document order."""
@@ -493,7 +541,6 @@ class CriteriaSet(Derived):
     @cached_property
     def _provisional_count(self) -> int:
         nodes: list[Provenance] = [self, *self.components, *self.groups()]
-        nodes += [cap for cap in (self.bonus, self.penalty) if cap is not None]  # as PX117 counts them
         nodes += [item for _, item in self.items()]
         return sum(1 for node in nodes if node.provisional)
 
@@ -508,11 +555,24 @@ class CriteriaSet(Derived):
     def _fingerprint(self) -> str:  # the set is frozen: hash it once, not once per workbook
         scoring = [
             [item.code, str(item.max), item.component, item.not_applicable,
-             item.rule.model_dump(mode="json")]
+             _rule_dump(item.rule)]
             for _, item in self.items()
         ]
         payload = json.dumps([self.id, str(self.max), scoring], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+LATER_FIELDS = ("most",)  # rule fields added after workbooks were filled: hashed only when written
+
+
+def _rule_dump(rule: BaseRule) -> dict[str, object]:
+    """A rule as the fingerprint hashes it: a field added later counts only when set, so filled workbooks keep
+    their fingerprint."""
+    dump = rule.model_dump(mode="json")
+    for name in LATER_FIELDS:
+        if dump.get(name) is None:
+            dump.pop(name, None)
+    return dump
 
 
 def items_of(group: Area | Criterion) -> Iterator[Item]:

@@ -26,7 +26,8 @@ from parindex.criteria.model import SURVEY_COMPONENTS, BaseRule, Rule
 FORMS = ("Có: 1 điểm; Không: 0 điểm · Từ 100% trở lên: 2 điểm; từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm · "
          "Không có trường hợp nào: 1 điểm; từ 1 đến 5 trường hợp: 0,5 điểm; trên 5 trường hợp: 0 điểm · "
          "Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm; Không ban hành: 0 điểm · "
-         "Mỗi trường hợp chậm trừ 0,5 điểm · Điểm = tỷ lệ % / 30% × điểm tối đa · Hội đồng thẩm định chấm")
+         "Mỗi trường hợp chậm trừ 0,5 điểm · Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm · "
+         "Điểm = tỷ lệ % / 30% × điểm tối đa · Hội đồng thẩm định chấm · (tỷ lệ vượt 100 %) …; chấp nhận đến 300 %")
 CHOICE_MARK = "chon mot muc"  # 'Chọn một mức: …' — the options that follow are labels, whatever they look like
 
 Data = dict[str, Any]  # a rule as a criteria file writes it: {kind: threshold, unit: percent, tiers: [...]}
@@ -62,6 +63,13 @@ _PROPORTIONAL = (
     re.compile(rf"(?:ket qua|ty le(?:\s*%)?|gia tri|so lieu)\s*/\s*{_X}\s*(?:[x×*]|nhan)"),
     re.compile(rf"theo ty le.*?(?:dat|tu)\s*{_X}\s*tro len.*?diem toi da"),
 )
+# 'trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm' / '0,5 điểm cho mỗi trường hợp, tối đa 2 điểm': per case, capped
+_PER_CASE = (re.compile(rf"(?:^|\s)(?:tru|cong|tinh)?\s*({_NUMBER})\s*(?:diem|d)\b[^;]*?\bmoi\b|"
+                        rf"\bmoi\b[^;]*?(?:tru|cong|tinh)\s*({_NUMBER})\s*(?:diem|d)\b"),
+             re.compile(r"\btoi da\b"), re.compile(r"\bthap nhat\b"))
+# '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
+_MOST = re.compile(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
+                   rf"\s*({_NUMBER})\s*%\s*\.?$", re.IGNORECASE)
 _SURVEY = re.compile(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
 _MANUAL = re.compile(r"hoi dong(?: tham dinh)? cham|cham theo muc do|nguoi cham nhap diem|tham dinh cham")
 
@@ -74,12 +82,24 @@ def read_rule(text: str | None, maximum: Decimal | None, component: str | None =
     phrase = " ".join(clean_text(text or "").split())
     if not phrase:
         return Message("PX300", {"accepted": FORMS})
+    most = _MOST.search(phrase)
+    if most is None:
+        return _read(phrase, maximum)
+    data = _read(phrase[:most.start()], maximum)
+    if isinstance(data, Message):
+        return data
+    if data.get("unit") != "percent":
+        return Message("PX153", {"text": phrase})
+    return {**data, "most": _number(most[1])}
+
+
+def _read(phrase: str, maximum: Decimal | None) -> Data | Message:
     folded = _fold(phrase)
     marked = folded.startswith(CHOICE_MARK) and ":" in phrase
     clauses = _clauses(phrase.split(":", 1)[1] if marked else phrase)
     if clauses is not None:
         return _options(phrase, clauses, maximum, marked)
-    for read in (_deduction, _proportional, _survey, _manual):
+    for read in (_per_case, _deduction, _proportional, _survey, _manual):
         found = read(folded)
         if found is not None:
             return found
@@ -292,6 +312,14 @@ def _lower_is_better(phrase: str, ranges: list[_Range], unit: str, top: Decimal 
 
 
 # --- the kinds without options --------------------------------------------------------------------------
+
+def _per_case(folded: str) -> Data | None:
+    per, capped, floored = _PER_CASE
+    found = per.search(folded)
+    if found is None or not capped.search(folded) or floored.search(folded):
+        return None
+    return {"kind": "per_case", "per": _number(found[1] or found[2])}
+
 
 def _deduction(folded: str) -> Data | None:
     per, each = _DEDUCTION

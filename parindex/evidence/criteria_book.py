@@ -51,9 +51,6 @@ LINE_HEIGHT = 15
 def write_criteria_book(path: Path, cset: CriteriaSet, force: bool = False) -> int:
     """Write the two sheets of `cset` to `path` atomically; the number of rows of Bộ tiêu chí. A set whose rules
     would not read back from their words is refused (PX340), so an export never loses a rule."""
-    for name, cap in (("bonus", cset.bonus), ("penalty", cset.penalty)):
-        if cap is not None:  # the sheet has no place for a cap outside the tree: refused, not dropped
-            raise ParindexError("PX341", where=str(path), cap=name)
     unreadable = unreadable_rules(cset)
     if unreadable:
         raise ParindexError(unreadable[0], where=str(path))

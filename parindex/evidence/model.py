@@ -105,3 +105,22 @@ class EvidenceBook:
     info: dict[str, str]  # INFO_KEYS keys → text as written
     rows: dict[str, EvidenceRow]  # by code, in sheet order
     info_refs: dict[str, str] = field(default_factory=dict)  # INFO_KEYS keys → cell address
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    """One unit's row of the province's survey table: its name as written and its results by item code."""
+
+    unit: str
+    ref: str  # the cell of the name (`Điều tra!A5`)
+    values: dict[str, Cell]
+
+
+@dataclass(frozen=True)
+class SurveyTable:
+    """The province's survey results (`score --survey`): they replace what units typed for those items."""
+
+    path: str
+    codes: list[str]
+    rows: list[SurveyRow]
+    code_refs: dict[str, str] = field(default_factory=dict)  # item code → its header cell

@@ -62,6 +62,8 @@ def by_lead(cset: CriteriaSet, rows: Mapping[str, EvidenceRow]) -> list[Tally]:
     items = cset.item_by_code()
     tallies: dict[str, Tally] = {}
     for code, lead in item_leads(cset).items():
+        if items[code].is_adjustment:  # bonus and penalty: blank means none earned, nothing to chase
+            continue
         name = lead or ""
         tallies[name] = tallies.get(name, Tally(name)).plus(code, items[code].is_survey, rows.get(code))
     return sorted(tallies.values(), key=lambda tally: (-tally.left, tally.name == "", tally.name))
@@ -70,7 +72,8 @@ def by_lead(cset: CriteriaSet, rows: Mapping[str, EvidenceRow]) -> list[Tally]:
 def of_unit(cset: CriteriaSet, rows: Mapping[str, EvidenceRow], name: str) -> Tally:
     tally = Tally(name)
     for code, item in cset.item_by_code().items():
-        tally = tally.plus(code, item.is_survey, rows.get(code))
+        if not item.is_adjustment:  # bonus and penalty: blank means none earned, nothing to chase
+            tally = tally.plus(code, item.is_survey, rows.get(code))
     return tally
 
 

@@ -89,8 +89,9 @@ def _as_the_sheet_holds_it(data: dict[str, Any]) -> dict[str, Any]:
             item["rule"] = {"kind": "survey"}
         if item["rule"].get("yes_points") == item["max"]:
             item["rule"].pop("yes_points")
-    data.pop("bonus", None)  # caps outside the tree: issue 12 makes them components
-    data.pop("penalty", None)
+    # a bonus or penalty cap with no item: the sheet holds a cap beside its component's items (Thành phần), and
+    # the generator gives these components none
+    data["components"] = [c for c in data["components"] if c["id"] not in ("bonus", "penalty")]
     return data
 
 
@@ -165,8 +166,11 @@ def test_a_set_whose_rule_would_not_read_back_is_not_exported(cli: Cli, tmp_path
 
 
 def test_a_cap_outside_the_tree_is_refused_not_dropped(cli: Cli, tmp_path: Path) -> None:
+    """Bonus and penalty are components with items (their cap is the component's max): a `bonus:` key of the
+    set is not the format, refused by the schema rather than dropped."""
     text = OFFICER_YAML.read_text(encoding="utf-8") + "bonus: {name: Điểm thưởng, max: 2}\n"
     source = tmp_path / "with-bonus.yaml"
     source.write_text(text, encoding="utf-8")
     result = cli("criteria", "export", str(source), "-o", str(tmp_path / "b.xlsx"))
-    assert result.code == 1 and "PX341" in result.err and not (tmp_path / "b.xlsx").exists()
+    assert result.code == 1 and "PE310" in result.err and "with-bonus.yaml:88:8" in result.err
+    assert not (tmp_path / "b.xlsx").exists()

@@ -124,3 +124,23 @@ def _everything_scores_alike(rule: Any) -> bool:
     covers = tiers[-1].bound == 0 if tiers[0].at_least is not None else (
         rule.unit == "percent" and tiers[-1].bound >= 100)
     return covers and tiers[0].points == tiers[-1].points
+
+
+@pytest.mark.parametrize("text", ["Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm",
+                                  "0,5 điểm cho mỗi trường hợp, tối đa 2 điểm",
+                                  "Mỗi sáng kiến được cộng 0,5 điểm, tối đa 2 điểm"])
+def test_a_per_case_bonus_or_penalty_reads_with_its_cap(text: str) -> None:
+    assert read_rule(text, Decimal(2)) == {"kind": "per_case", "per": Decimal("0.5")}
+
+
+def test_a_deduction_floored_at_zero_is_not_per_case() -> None:
+    assert read_rule("2 điểm, mỗi trường hợp trừ 0,5 điểm, thấp nhất 0 điểm", Decimal(2))["kind"] == "deduction"
+
+
+def test_a_percent_rule_states_the_largest_value_it_accepts() -> None:
+    data = read_rule("Từ 100% trở lên: 4 điểm; từ 90% đến dưới 100%: 2 điểm; dưới 90%: 0 điểm; chấp nhận đến 300 %",
+                     Decimal(4))
+    assert data["most"] == Decimal(300) and data["tiers"][0] == {"at_least": Decimal(100), "points": Decimal(4)}
+    assert read_rule("Tu 100% tro len: 4 diem; duoi 100%: 0 diem. Chap nhan den 150%", Decimal(4))["most"] == 150
+    refused = read_rule("Không quá 0: 1 điểm; trên 0: 0 điểm; chấp nhận đến 300 %", Decimal(1))
+    assert refused.code == "PX153"

@@ -91,3 +91,10 @@ def test_unit_list_xlsx_goes_through_the_workbook_guard(tmp_path):
     with pytest.raises(ParindexError) as caught:
         read_unit_list(fake)
     assert caught.value.code.startswith("PW4")
+
+
+def test_bonus_and_penalty_left_blank_are_not_missing():
+    adjusted = load_criteria(str(Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "adjusted.yaml"))
+    tally = of_unit(adjusted, {}, "Sở Thử")
+    assert "3.1.1" not in tally.missing_codes and "3.2.1" not in tally.missing_codes
+    assert all("3.1.1" not in t.missing_codes for t in by_lead(adjusted, {}))

@@ -65,6 +65,8 @@ def register(app: typer.Typer) -> None:
         if level is not None and level not in levels:
             raise ParindexError("PW411", value=level, accepted=", ".join(levels))
         cset = load_criteria(ref)
+        if level is not None and level != cset.level:  # scored later with this set, it would be refused (PS542)
+            raise ParindexError("PC718", value=level, set_id=cset.id, level=cset.level)
         if year is not None and year not in cset.years:
             raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
         options = _Options(unit, level, year, prepared_by, force)

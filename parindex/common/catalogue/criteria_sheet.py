@@ -86,10 +86,6 @@ MESSAGES: dict[str, Msg] = {
                  "{code}: the scoring rule '{words}' would not read back as this item's {kind} rule on import (an "
                  "option holding ':' or ';', or a survey/SIPAS item not scored as a survey); correct the criteria "
                  "file before exporting.", exit=1),
-    "PX341": Msg("bộ tiêu chí có '{cap}' ghi riêng ngoài cây tiêu chí; bảng tính chỉ giữ điểm thưởng, điểm trừ là "
-                 "thành phần có tiêu chí thành phần (cột Thành phần) và mức trần ở trang Thông tin.",
-                 "the set has '{cap}' written apart from the tree; the spreadsheet holds bonus and penalty points only "
-                 "as components with items (the Thành phần column) and their cap on the Thông tin sheet.", exit=1),
     # --- the commands -----------------------------------------------------------------------------------
     "PC715": Msg("'criteria export' ghi một bảng tính: tên tệp -o phải có đuôi .xlsx (không phải '{suffix}').",
                  "'criteria export' writes a workbook: the -o file must end in .xlsx (not '{suffix}').", exit=2),
