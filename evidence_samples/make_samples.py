@@ -6,7 +6,11 @@
 * `bac-giang-2020.xlsx` — the bundled set's template for UBND tỉnh Bắc Giang, 2020, filled from
   `bac-giang-2020.source.yaml` (real figures from public documents, each row citing its seed).
 * `synthetic-districts/synthetic-huyen-NN.xlsx` — the same template for invented districts, filled by a
-  seeded generator (`random.Random(2020)`): nothing in them is real.
+  seeded generator (`random.Random(2020)`): nothing in them is real. The set is provincial; so is their level.
+* `synthetic-province-2026/` — an invented two-tier province (seeded, `random.Random(2026)`): 14 departments
+  (`so/`, set `par-department-2025`), 45 wards (`phuong/`) and 68 communes and special zones (`xa/`, set
+  `par-commune-2025`), appraised; the province's survey table per block (`dieu-tra-*.xlsx`) and last year's
+  results as `score --format json` files (`ket-qua-2025-*.json`). Nothing in them is real.
 
 The workbooks are made by `parindex template`'s own code and filled with openpyxl, cell by cell, the way a
 person fills the template in Excel; the columns are found by their header text, as the reader finds them.
@@ -47,6 +51,7 @@ class Unit:
     prepared_by: str
     date: date
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # code → {column key: value}
+    deleted: tuple[str, ...] = ()  # item rows the officer deleted (their code cell emptied)
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -92,9 +97,10 @@ class Filler:
         if unknown:
             raise SystemExit(f"the template has no rows for {unknown}")
         self.unit_cell.value = unit.name
-        for r in self.rows.values():
+        for code, r in self.rows.items():
             for column in self.inputs:
                 self.sheet.cell(r, column).value = None
+            self.sheet.cell(r, self.columns["code"]).value = None if code in unit.deleted else code
         for code, cells in unit.rows.items():
             for key, value in cells.items():
                 self.sheet.cell(self.rows[code], self.columns[key]).value = value
@@ -154,7 +160,7 @@ def synthetic_units(cset, count: int, seed: int = SEED, twin: bool = True) -> li
             quality = rng.uniform(0.45, 0.95)  # how good this district is: shifts every draw
             drawn = {item.code: draw_item(item, rng, quality) for _, item in cset.items()}
         draws.append(drawn)
-        unit = Unit(name, "district", 2020, SYNTHETIC_BY, SYNTHETIC_DATE)
+        unit = Unit(name, cset.level, 2020, SYNTHETIC_BY, SYNTHETIC_DATE)
         for code, d in drawn.items():
             cells = d.cells(rng)
             if "value" in cells and d.kind != "survey" and rng.random() < 0.3:
@@ -321,6 +327,171 @@ def _type_percent(value: Decimal, rng: random.Random) -> Any:
     return rng.choice(forms)
 
 
+# --- a synthetic two-tier province (2026) ------------------------------------------------------------
+
+PROVINCE_DIR = "synthetic-province-2026"
+PROVINCE_SEED = 2026
+PROVINCE_YEAR = 2026
+PROVINCE_DATE = date(2026, 12, 15)
+PROVINCE_BY = "parindex synthetic generator (random.Random(2026)) — dữ liệu tổng hợp, không có thật"
+DEPARTMENTS = ("Văn phòng UBND tỉnh", "Thanh tra tỉnh", "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Công Thương",
+               "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo",
+               "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Dân tộc và Tôn giáo",
+               "Ban Quản lý các khu công nghiệp")
+WITHOUT_PROCEDURES = ("Thanh tra tỉnh",)  # marks area 3 (TTHC) not applicable: a reduced maximum
+WARDS, COMMUNES, SPECIAL_ZONES = 45, 66, 2  # Hải Phòng's blocks of 9/1/2026: 45 wards, 68 communes and zones
+
+
+@dataclass(frozen=True)
+class Block:
+    """One ranking block: its folder, criteria set, units and how good they are (a range of quality)."""
+
+    key: str  # so | phuong | xa
+    criteria_id: str
+    names: tuple[str, ...]
+    quality: tuple[float, float]
+
+
+def province_blocks() -> list[Block]:
+    communes = [f"Xã Mẫu {n:02d} (tổng hợp)" for n in range(WARDS + 1, WARDS + COMMUNES + 1)]
+    zones = [f"Đặc khu Mẫu {n} (tổng hợp)" for n in range(1, SPECIAL_ZONES + 1)]
+    return [Block("so", "par-department-2025", tuple(f"{name} (tổng hợp)" for name in DEPARTMENTS), (0.6, 0.97)),
+            Block("phuong", "par-commune-2025", tuple(f"Phường Mẫu {n:02d} (tổng hợp)" for n in range(1, WARDS + 1)),
+                  (0.5, 0.97)),
+            Block("xa", "par-commune-2025", tuple(communes + zones), (0.3, 0.95))]
+
+
+def province_units(cset, block: Block, rng: random.Random, year: int, day: date) -> tuple[list[Unit], dict]:
+    """The block's units filled, appraised, with their typing habits; and the survey results the province
+    measured for each (unit name → item code → share in %)."""
+    units: list[Unit] = []
+    surveyed: dict[str, dict[str, Decimal]] = {}
+    for name in block.names:
+        quality = rng.uniform(*block.quality)
+        no_procedures = any(name.startswith(n) for n in WITHOUT_PROCEDURES)
+        unit = Unit(name, cset.level, year, PROVINCE_BY, day)
+        surveyed[name] = {}
+        for area, item in cset.items():
+            if no_procedures and area.code == "3":
+                unit.rows[item.code] = {"not_applicable": "x", "explanation": "Đơn vị không có TTHC."}
+                continue
+            if item.is_survey:
+                share = Decimal(str(round(min(100.0, max(20.0, rng.gauss(55 + 40 * quality, 6))), 1)))
+                surveyed[name][item.code] = share
+                if rng.random() < 0.2:  # the unit's own guess: replaced by the province's table
+                    unit.rows[item.code] = {"value": type_value("survey", _percent(rng, 80, 100), rng)}
+                continue
+            cells = _province_cells(item, rng, quality)
+            if cells:
+                unit.rows[item.code] = cells
+        units.append(unit)
+    return units, surveyed
+
+
+def _province_cells(item, rng: random.Random, quality: float) -> dict[str, Any]:
+    """One item's row: bonus and penalty now and then, revenue over the estimate, the rest as the districts
+    are drawn; appraised points beside the unit's own (the appraisal council takes a step off now and then)."""
+    from parindex.scoring.engine import round_points
+
+    if item.is_adjustment:
+        chance = 0.3 if item.component == "bonus" else 0.2
+        if rng.random() >= chance:
+            return {}
+        count = rng.randint(1, 3)
+        typed = type_value("yes_no", True, rng) if item.rule.kind == "yes_no" else rng.choice([count, str(count)])
+        return {"value": typed, "evidence": f"Quyết định số {rng.randint(10, 900)}/QĐ-UBND"}
+    most = getattr(item.rule, "most", None)
+    if most is not None:  # revenue against the estimate: often above 100 %
+        draw = Draw("percent", _percent(rng, 75 + 30 * quality, 110 + 30 * quality),
+                    evidence=f"Báo cáo số {rng.randint(10, 900)}/BC-UBND")
+    else:
+        draw = draw_item(item, rng, quality)
+    cells = draw.cells(rng)
+    if "value" not in cells:
+        return cells
+    points = round_points(item.rule.score(cells["value"], item.max).points)
+    appraised = points
+    if rng.random() < 0.12 and points > 0:
+        appraised = max(Decimal(0), points - Decimal("0.5"))
+    cells["self_score"] = float(points)
+    cells["appraised"] = float(appraised)
+    return cells
+
+
+def province_errors(units: list[Unit], rng: random.Random) -> None:
+    """A few of the slips officers make: a count written in words (an error: the item scores 0), a self-score
+    without the value it comes from (PS541), an item row deleted (PS540)."""
+    words, no_value, deleted = (units[i] for i in rng.sample(range(len(units)), 3))
+    words.rows["1.2.3"] = {"value": "hai nhiệm vụ", "evidence": "Trích xuất Hệ thống theo dõi nhiệm vụ"}
+    no_value.rows["2.1.1"] = {"self_score": 3, "evidence": "Danh mục văn bản đã ban hành"}
+    deleted.deleted = ("5.1.2",)
+
+
+def survey_table(path: Path, names: tuple[str, ...], results: dict[str, dict[str, Decimal]], codes: list[str],
+                 rng: random.Random, day: date) -> None:
+    """The province's survey table for a block: `Đơn vị` and one column per survey/SIPAS item, in % (A–D
+    for a few rows, as results sometimes come), names typed with the office's habits."""
+    from openpyxl import Workbook
+
+    from parindex.evidence.template import save_stamped
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả điều tra"
+    sheet.append([f"Kết quả điều tra xã hội học năm {PROVINCE_YEAR} — DỮ LIỆU TỔNG HỢP, KHÔNG CÓ THẬT"])
+    sheet.append(["STT", "Đơn vị", *codes])
+    for n, name in enumerate(names, start=1):
+        typed = rng.choice([name, name.upper(), " " + name, name.replace(" (tổng hợp)", " (tổng hợp) ")])
+        row: list[Any] = [n, typed]
+        for code in codes:
+            share = results[name].get(code)
+            row.append(None if share is None else _type_percent(share, rng))
+        sheet.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_stamped(book, path, day)
+
+
+def build_province(folder: Path) -> list[Path]:
+    """The province's three blocks, their survey tables, and last year's results as score JSON."""
+    from parindex.criteria.files import load_criteria
+
+    rng = random.Random(PROVINCE_SEED)
+    written: list[Path] = []
+    for block in province_blocks():
+        cset = load_criteria(block.criteria_id)
+        units, results = province_units(cset, block, rng, PROVINCE_YEAR, PROVINCE_DATE)
+        province_errors(units, rng)
+        paths = [folder / block.key / f"{block.key}-{n:03d}.xlsx" for n in range(1, len(units) + 1)]
+        write_units(cset, units, paths)
+        written += paths
+        codes = [item.code for _, item in cset.items() if item.is_survey]
+        table = folder / f"dieu-tra-{block.key}-{PROVINCE_YEAR}.xlsx"
+        survey_table(table, block.names, results, codes, rng, PROVINCE_DATE)
+        written.append(table)
+        written.append(last_year(folder, block, cset, rng))
+    return written
+
+
+def last_year(folder: Path, block: Block, cset, rng: random.Random) -> Path:
+    """Last year's results of the block (2025), as `parindex score --format json --survey` wrote them."""
+    import tempfile
+
+    from parindex.cli.app import run
+
+    target = folder / f"ket-qua-{PROVINCE_YEAR - 1}-{block.key}.json"
+    day = date(PROVINCE_YEAR - 1, 12, 15)
+    with tempfile.TemporaryDirectory() as scratch:
+        units, results = province_units(cset, block, rng, PROVINCE_YEAR - 1, day)
+        paths = [Path(scratch) / "so" / f"{n:03d}.xlsx" for n in range(1, len(units) + 1)]
+        write_units(cset, units, paths)
+        table = Path(scratch) / "dieu-tra.xlsx"
+        survey_table(table, block.names, results, [i.code for _, i in cset.items() if i.is_survey], rng, day)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        run(["--lang", "vi", "score", str(Path(scratch) / "so"), "--survey", str(table), "--format", "json",
+             "-o", str(target), "--force"])
+    return target
+
+
 # --- the command ------------------------------------------------------------------------------------
 
 def synthetic_paths(folder: Path, count: int) -> Iterator[Path]:
@@ -347,7 +518,7 @@ def _build(out: Path) -> list[Path]:
     folder = out / SYNTHETIC_DIR
     paths = list(synthetic_paths(folder, SYNTHETIC_COUNT))
     write_units(cset, synthetic_units(cset, SYNTHETIC_COUNT), paths)
-    return written + paths
+    return written + paths + build_province(out / PROVINCE_DIR)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,10 @@ def _make_samples():
     return module
 
 
+def _content(path: Path) -> object:
+    return json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else _cells(path)
+
+
 def _cells(path: Path) -> dict[str, list[list[object]]]:
     book = CalamineWorkbook.from_path(str(path))
     try:
@@ -75,7 +79,7 @@ def test_committed_samples_equal_what_the_script_builds(tmp_path):
     assert sorted(p.name for p in SYNTHETIC.glob("*.xlsx")) == sorted(p.name for p in built
                                                                        if p.parent.name == SYNTHETIC.name)
     stale = [str(c.relative_to(REPO)) for b, c in zip(built, committed, strict=True)
-             if not c.exists() or _cells(b) != _cells(c)]
+             if not c.exists() or _content(b) != _content(c)]
     assert not stale, f"stale samples {stale}: run `python evidence_samples/make_samples.py` and commit them"
 
 
@@ -176,7 +180,7 @@ def test_synthetic_districts_score_rank_and_tie(tmp_path, capsys):
     assert "Traceback" not in text
     units = report["units"]
     assert len(units) == len(files)
-    assert all(u["unit"].endswith("(tổng hợp)") and u["level"] == "district" for u in units)
+    assert all(u["unit"].endswith("(tổng hợp)") and u["level"] == "province" for u in units)
     statuses = Counter(i["status"] for u in units for i in u["items"])
     assert {"scored", "missing", "not_applicable", "not_self_scored", "estimated"} <= set(statuses)
     assert statuses["invalid"] == 0
@@ -198,3 +202,89 @@ def test_synthetic_values_use_the_typed_forms():
     assert any(re.fullmatch(r"0,\d+", v) for v in texts)  # 0,957
     assert any(isinstance(v, float) and 0 < v < 1 for v in values)  # Excel percent cell
     assert any(v.strip() in ("x", "C", "Đạt") for v in texts)
+
+
+# --- the synthetic two-tier province ------------------------------------------------------------------------
+
+PROVINCE = SAMPLES / "synthetic-province-2026"
+BLOCKS = {"so": 14, "phuong": 45, "xa": 68}
+
+
+@pytest.fixture(scope="session")
+def province() -> dict[str, tuple[int, dict, str]]:
+    """Each block scored once for the whole session, with the province's survey table: (exit, report, output)."""
+    import subprocess
+
+    scored = {}
+    for block in BLOCKS:
+        done = subprocess.run([sys.executable, "-m", "parindex", "--lang", "en", "score", str(PROVINCE / block),
+                               "--survey", str(PROVINCE / f"dieu-tra-{block}-2026.xlsx"), "--format", "json"],
+                              capture_output=True, text=True, encoding="utf-8", check=False)
+        scored[block] = (done.returncode, json.loads(done.stdout), done.stderr)
+    return scored
+
+
+def test_province_blocks_have_the_units_of_a_real_province(province):
+    for block, count in BLOCKS.items():
+        _, report, err = province[block]
+        assert len(report["units"]) == count == len(report["ranking"]), block
+        assert "Traceback" not in err
+        assert all(u["unit"].endswith("(tổng hợp)") and u["year"] == "2026" for u in report["units"])
+
+
+def test_every_unit_has_bonus_penalty_self_and_appraised_totals(province):
+    for _, report, _ in province.values():
+        for unit in report["units"]:
+            assert unit["appraised_score"] is not None and unit["self_score"] is not None, unit["unit"]
+            assert unit["score"] == pytest.approx(unit["base"] + unit["bonus"] - unit["penalty"])
+        assert any(u["bonus"] for u in report["units"]) and any(u["penalty"] for u in report["units"])
+        assert any(u["appraisal_differences"] for u in report["units"])
+
+
+def test_no_self_typed_survey_value_is_counted(province):
+    for _, report, _ in province.values():
+        statuses = Counter(i["status"] for u in report["units"] for i in u["items"])
+        assert statuses["estimated"] == 0 and statuses["surveyed"] > 0
+        assert all(r["estimated"] == 0 and r["rank_percent"] == r["percent"] for r in report["ranking"])
+        assert report["ranking_notes"] == ["Survey/SIPAS points from the province's survey table."]
+        assert not [w for u in report["units"] for w in u["warnings"] if w["code"] in ("PS547", "PS548")]
+
+
+def test_scores_spread_like_published_blocks(province):
+    """Hải Phòng 2025: wards 76,26–95,8, communes 73,37–94,15; Tuyên Quang: ten communes below 55 %."""
+    for block, (_, report, _) in province.items():
+        percents = [r["percent"] for r in report["ranking"]]
+        assert max(percents) > 85 and max(percents) - min(percents) > 15, block
+
+
+def test_a_department_without_procedures_has_a_reduced_maximum(province):
+    _, report, _ = province["so"]
+    inspectorate = next(u for u in report["units"] if u["unit"].startswith("Thanh tra tỉnh"))
+    assert inspectorate["max"] < 100
+    assert all(i["status"] == "not_applicable" for i in inspectorate["items"] if i["area"] == "3")
+
+
+def test_the_planted_slips_are_each_reported(province):
+    for block, (code, report, _) in province.items():
+        assert code == 1, "a count written in words is an error"
+        errors = [e for u in report["units"] for e in u["errors"]]
+        warnings = Counter(w["code"] for u in report["units"] for w in u["warnings"])
+        assert [e["item"] for e in errors] == ["1.2.3"], block
+        assert warnings["PS540"] == 1 and warnings["PS541"] == 1, block
+
+
+@pytest.mark.parametrize(("block", "count"), list(BLOCKS.items()))
+def test_last_years_results_are_a_score_json(block, count):
+    last = json.loads((PROVINCE / f"ket-qua-2025-{block}.json").read_text(encoding="utf-8"))
+    assert len(last["units"]) == len(last["ranking"]) == count
+    assert {u["year"] for u in last["units"]} == {"2025"}
+    assert {r["rank"] for r in last["ranking"]} >= {1}
+
+
+def test_survey_tables_have_a_column_per_survey_item():
+    for block in BLOCKS:
+        rows = next(iter(_cells(PROVINCE / f"dieu-tra-{block}-2026.xlsx").values()))
+        set_id = "par-department-2025" if block == "so" else "par-commune-2025"
+        survey = [item.code for _, item in load_criteria(set_id).items() if item.is_survey]
+        assert rows[1][:2] == ["STT", "Đơn vị"] and rows[1][2:] == survey
+        assert len(rows) - 2 == BLOCKS[block]

@@ -34,7 +34,7 @@ def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
 def create_app() -> typer.Typer:
     import typer
 
-    from parindex.cli.commands import criteria, gap, schema, score, template, validate
+    from parindex.cli.commands import criteria, gap, merge, progress, schema, score, template, validate
     from parindex.common.i18n import t
 
     app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False,
@@ -56,6 +56,8 @@ def create_app() -> typer.Typer:
     template.register(app)
     score.register(app)
     gap.register(app)
+    merge.register(app)
+    progress.register(app)
     return app
 
 

@@ -59,9 +59,11 @@ def evidence_set(path: Path, filled_only: bool = False) -> str | None:
     """The criteria set an existing evidence workbook names in its *Thông tin* sheet (with `filled_only`, only
     when some item holds a value, an N/A mark or points); None for anything else."""
     from parindex.evidence.model import is_blank
-    from parindex.evidence.reader import DATA_COLUMNS, read_evidence, read_info
+    from parindex.evidence.reader import DATA_COLUMNS, is_report, read_evidence, read_info
 
     try:  # the guard tells a workbook from anything else, unreadable files included
+        if is_report(path):  # a report or a criteria spreadsheet parindex wrote: no one's evidence
+            return None
         if not filled_only:
             return read_info(path).get("criteria_id", "").strip() or None
         book = read_evidence(path)

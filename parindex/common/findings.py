@@ -30,6 +30,9 @@ CHECK_NAMES: dict[str, str] = {
     "PX119": "years-order",
     "PX120": "duplicate-component",
     "PX121": "too-large",
+    "PX150": "most-not-percent",
+    "PX151": "adjustment-over-cap",
+    "PX152": "adjustment-mixed-area",
     # baselines (baseline_files)
     "PX201": "baseline-component-sum",
     "PX202": "baseline-column-sum",

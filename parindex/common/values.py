@@ -207,9 +207,13 @@ def parse_count(raw: RawValue) -> Decimal:
     return value.quantize(Decimal(1))
 
 
-def parse_percent(raw: RawValue) -> Decimal:
-    """A share in percent, 0-100: `95,7%`, `95.7%`, `95,7`; a bare value strictly between 0 and 1 is a fraction
-    (`0,957`, and Excel's percent-formatted cells, which hold 0.957). A bare 1 is ambiguous (1 % or 100 %?)."""
+HUNDRED = Decimal(100)
+
+
+def parse_percent(raw: RawValue, most: Decimal = HUNDRED) -> Decimal:
+    """A share in percent, 0-`most` (100 unless a rule accepts more, as revenue against the estimate):
+    `95,7%`, `95.7%`, `95,7`; a bare value strictly between 0 and 1 is a fraction (`0,957`, and Excel's
+    percent-formatted cells, which hold 0.957). A bare 1 is ambiguous (1 % or 100 %?)."""
     if isinstance(raw, str):
         text = clean_text(raw).strip()
         if text.endswith("%"):
@@ -220,7 +224,7 @@ def parse_percent(raw: RawValue) -> Decimal:
                 value = _number_text(number, raw)
             except ValueProblem as problem:
                 raise problem.accepting(PERCENT_FORMS) from None
-            return _percent_in_range(value, raw)
+            return _percent_in_range(value, raw, most)
     try:
         value = parse_number(raw)
     except ValueProblem as problem:
@@ -229,12 +233,12 @@ def parse_percent(raw: RawValue) -> Decimal:
         raise ValueProblem("PW444", value=show(raw), accepted=PERCENT_FORMS)
     if 0 < value < 1:
         value = _tidy(value * 100)
-    return _percent_in_range(value, raw)
+    return _percent_in_range(value, raw, most)
 
 
-def _percent_in_range(value: Decimal, raw: RawValue) -> Decimal:
-    if value < 0 or value > 100:
-        raise ValueProblem("PW443", value=show(raw), accepted=PERCENT_FORMS)
+def _percent_in_range(value: Decimal, raw: RawValue, most: Decimal) -> Decimal:
+    if value < 0 or value > most:
+        raise ValueProblem("PW443", value=show(raw), accepted=PERCENT_FORMS, most=most)
     return value
 
 

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from parindex.common.findings import Finding, Path
-from parindex.criteria.model import Area, CriteriaSet, Criterion, Item
+from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Criterion, Derived, Item, items_of
 
 
 def check_set(cset: CriteriaSet) -> list[Finding]:
     findings: list[Finding] = []
-    for check in (_sums, _components, _codes, _rules, _provenance, _years):
+    for check in (_adjustments, _sums, _components, _codes, _rules, _provenance, _years):
         findings.extend(check(cset))
     return findings
 
@@ -52,13 +52,13 @@ def item_paths(cset: CriteriaSet) -> Iterator[tuple[Path, Item]]:
 # --- checks -----------------------------------------------------------------------------------------
 
 def _sums(cset: CriteriaSet) -> Iterator[Finding]:
-    total = sum((area.max for area in cset.areas), Decimal(0))
-    if total != cset.max:
-        yield Finding.of("PX101", ("max",), {"code": cset.id, "total": total, "max": cset.max})
-    for path, node, children in _nodes(cset):  # the schema makes sure every node has children
-        total = sum((child.max for _, child in children), Decimal(0))
-        if total != node.max:
-            yield Finding.of("PX101", path + ("max",), {"code": node.code, "total": total, "max": node.max})
+    """PX101 where a parent's `max` is written and its children do not add up to it (absent, it is their sum)."""
+    nodes: list[tuple[Path, str, Derived]] = [((), cset.id, cset)]
+    nodes += [(path, node.code, node) for path, node, _ in _nodes(cset)]  # the schema makes sure of children
+    for path, code, node in nodes:
+        total = node.children_max()
+        if node.written_max is not None and total != node.written_max:
+            yield Finding.of("PX101", path + ("max",), {"code": code, "total": total, "max": node.written_max})
 
 
 def _components(cset: CriteriaSet) -> Iterator[Finding]:
@@ -67,7 +67,7 @@ def _components(cset: CriteriaSet) -> Iterator[Finding]:
         if comp.id in seen_ids:
             yield Finding.of("PX120", ("components", c, "id"), {"component": comp.id})
         seen_ids.add(comp.id)
-    total = sum((comp.max for comp in cset.components), Decimal(0))
+    total = sum((comp.max for comp in cset.components if comp.id not in ADJUSTMENTS), Decimal(0))
     if total != cset.max:
         yield Finding.of("PX102", ("components",), {"total": total, "max": cset.max})
     known = {comp.id for comp in cset.components}
@@ -79,9 +79,23 @@ def _components(cset: CriteriaSet) -> Iterator[Finding]:
         else:
             per_component[item.component] += item.max
     for c, comp in enumerate(cset.components):
-        if per_component[comp.id] != comp.max:
+        if comp.id not in ADJUSTMENTS and per_component[comp.id] != comp.max:  # a cap may be below its items' sum
             yield Finding.of("PX103", ("components", c, "max"),
                              {"component": comp.id, "total": per_component[comp.id], "max": comp.max})
+
+
+def _adjustments(cset: CriteriaSet) -> Iterator[Finding]:
+    """Bonus and penalty: each item within its component's cap (PX151), in areas of their own (PX152)."""
+    caps = {comp.id: comp.max for comp in cset.components if comp.id in ADJUSTMENTS}
+    for path, item in item_paths(cset):
+        cap = caps.get(item.component)
+        if cap is not None and item.max > cap:
+            yield Finding.of("PX151", path + ("max",),
+                             {"code": item.code, "max": item.max, "cap": cap, "component": item.component})
+    for a, area in enumerate(cset.areas):
+        kinds = {item.is_adjustment for item in items_of(area)}
+        if len(kinds) > 1:
+            yield Finding.of("PX152", ("areas", a, "code"), {"code": area.code})
 
 
 def _codes(cset: CriteriaSet) -> Iterator[Finding]:
@@ -128,8 +142,6 @@ def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
         return
     nodes: list[tuple[Path, str, bool]] = [((), cset.id, cset.provisional)]
     nodes += [(("components", c), comp.id, comp.provisional) for c, comp in enumerate(cset.components)]
-    nodes += [((name,), name, cap.provisional) for name, cap in (("bonus", cset.bonus), ("penalty", cset.penalty))
-              if cap is not None]
     nodes += [(path, node.code, node.provisional) for path, node, _ in _nodes(cset)]
     nodes += [(path, item.code, item.provisional) for path, item in item_paths(cset)]
     for path, code, provisional in nodes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -31,6 +31,9 @@ Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_pl
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
 SURVEY_COMPONENTS = frozenset({"survey", "sipas"})  # assessed by the Ministry, not self-scored
+# Components outside the set's max: their items' points are added (bonus) or subtracted (penalty), each total
+# capped at the component's max (Hà Nội QĐ 5666/QĐ-UBND: "điểm thưởng, điểm trừ")
+ADJUSTMENTS = frozenset({"bonus", "penalty"})
 
 
 class Strict(BaseModel):
@@ -155,7 +158,17 @@ class ChoiceRule(BaseRule):
             seen.add(key)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
-        return "; ".join(f"{option.label}: {fmt_plain(option.points, lang)}" for option in self.options)
+        """'Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm'; led by 'Chọn một mức:' where the labels alone
+        would read as another kind ('Dưới 80%', 'Có'), so the words always read back as this rule."""
+        from parindex.criteria.rule_phrases import reads_back  # the reading half of the grammar (pure)
+
+        def plain(lang: str | None) -> str:
+            return "; ".join(t("rule.option", lang=lang, label=option.label, points=fmt_plain(option.points, lang))
+                             for option in self.options)
+
+        if reads_back(plain("vi"), self, maximum):  # the grammar reads Vietnamese
+            return plain(lang)
+        return t("rule.choice_marked", lang=lang, options=plain(lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("choice", "ui.template.prompt_choice", options=tuple(self.labels()))
@@ -177,17 +190,29 @@ class Tier(Strict):
             return number >= self.at_least
         return self.at_most is not None and number <= self.at_most
 
-    def words(self, sign: str, lang: str | None) -> str:
-        key, bound = ("rule.at_least", self.at_least) if self.at_least is not None else ("rule.at_most", self.at_most)
-        value = fmt_plain(bound or Decimal(0), lang) + sign  # `or`: for the type checker; one bound is always set
-        return t(key, lang=lang, value=value, points=fmt_plain(self.points, lang))
+    @property
+    def bound(self) -> Decimal:
+        """The tier's one bound (`at_least` or `at_most`)."""
+        return self.at_least if self.at_least is not None else self.at_most or Decimal(0)
 
 
 Measure = Literal["percent", "number"]
 
 
-def _read_measure(unit: Measure, raw: RawValue) -> Decimal:
-    return values.parse_percent(raw) if unit == "percent" else values.parse_quantity(raw)
+def _read_measure(unit: Measure, raw: RawValue, most: Decimal | None = None) -> Decimal:
+    if unit == "percent":
+        return values.parse_percent(raw, most if most is not None else values.HUNDRED)
+    return values.parse_quantity(raw)
+
+
+def _most_words(most: Decimal | None, lang: str | None) -> list[str]:
+    return [t("rule.most", lang=lang, most=fmt_plain(most, lang))] if most is not None else []
+
+
+def _most_problems(unit: Measure, most: Decimal | None, code: str, path: Path) -> Iterator[Finding]:
+    """PX150: `most` (the largest percent accepted) bounds a percent, not a number."""
+    if most is not None and unit != "percent":
+        yield Finding.of("PX150", path + ("most",), {"code": code})
 
 
 def _measure_sign(unit: Measure) -> str:
@@ -198,16 +223,20 @@ def _measure_entry(unit: Measure) -> Entry:
     return Entry("decimal", f"ui.template.prompt_{unit}")
 
 
+MostPercent = Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=4, allow_inf_nan=False)]
+
+
 class ThresholdRule(BaseRule):
     kind: Literal["threshold"]
     unit: Measure
     tiers: list[Tier] = Field(min_length=1)
+    most: MostPercent | None = None  # the largest percent accepted (default 100; revenue/estimate exceeds it)
 
     def best(self, maximum: Decimal) -> Decimal:
         return max(tier.points for tier in self.tiers)
 
     def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        number = _read_measure(self.unit, raw)
+        number = _read_measure(self.unit, raw, self.most)
         for index, tier in enumerate(self.tiers, start=1):
             if tier.met_by(number):
                 return Outcome(number, tier.points, str(index))
@@ -219,6 +248,7 @@ class ThresholdRule(BaseRule):
 
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         """PX106: tiers run from best to worst, each a worse bound for fewer points."""
+        yield from _most_problems(self.unit, self.most, code, path)
         lower_is_better = self.tiers[0].at_most is not None
         prev = None
         for index, tier in enumerate(self.tiers):
@@ -236,8 +266,32 @@ class ThresholdRule(BaseRule):
             prev = (bound, tier.points)
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
+        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
         sign = _measure_sign(self.unit)
-        return "; ".join([*(tier.words(sign, lang) for tier in self.tiers), t("rule.otherwise", lang=lang)])
+
+        def shown(value: Decimal) -> str:
+            return fmt_plain(value, lang) + sign
+
+        lower_is_better = self.tiers[0].at_most is not None
+        first, next_, tail = ("rule.at_most", "rule.above_to", "rule.above") if lower_is_better else (
+            "rule.at_least", "rule.from_below", "rule.below")
+        clauses: list[str] = []
+        prev: Decimal | None = None
+        for tier in self.tiers:
+            points = fmt_plain(tier.points, lang)
+            if prev is None:
+                clauses.append(t(first, lang=lang, value=shown(tier.bound), points=points))
+            elif lower_is_better:
+                clauses.append(t(next_, lang=lang, low=shown(prev), high=shown(tier.bound), points=points))
+            else:
+                clauses.append(t(next_, lang=lang, low=shown(tier.bound), high=shown(prev), points=points))
+            prev = tier.bound
+        last = prev if prev is not None else Decimal(0)
+        if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
+            clauses.append(t(tail, lang=lang, value=shown(last)))
+        text = "; ".join(clauses + _most_words(self.most, lang))
+        return text[:1].upper() + text[1:]
 
     def entry(self, maximum: Decimal) -> Entry:
         return _measure_entry(self.unit)
@@ -247,17 +301,22 @@ class ProportionalRule(BaseRule):
     kind: Literal["proportional"]
     unit: Measure
     target: Annotated[Decimal, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
+    most: MostPercent | None = None  # the largest percent accepted (default 100)
 
     def best(self, maximum: Decimal) -> None:
         return None
 
     def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        number = _read_measure(self.unit, raw)
+        number = _read_measure(self.unit, raw, self.most)
         return Outcome(number, maximum * min(number / self.target, Decimal(1)))
 
+    def problems(self, code: str, path: Path) -> Iterator[Finding]:
+        yield from _most_problems(self.unit, self.most, code, path)
+
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
-        return t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
-                 target=fmt_plain(self.target, lang) + _measure_sign(self.unit))
+        return "; ".join([t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
+                            target=fmt_plain(self.target, lang) + _measure_sign(self.unit)),
+                          *_most_words(self.most, lang)])
 
     def entry(self, maximum: Decimal) -> Entry:
         return _measure_entry(self.unit)
@@ -276,6 +335,26 @@ class DeductionRule(BaseRule):
 
     def words(self, maximum: Decimal, lang: str | None = None) -> str:
         return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
+
+    def entry(self, maximum: Decimal) -> Entry:
+        return Entry("whole", "ui.template.prompt_count")
+
+
+class PerCaseRule(BaseRule):
+    kind: Literal["per_case"]
+    per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
+
+    def best(self, maximum: Decimal) -> None:
+        return None
+
+    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
+        """`per` points for each counted case, at most the item's max (a bonus, or a penalty: "trừ 0,5 điểm mỗi
+        trường hợp, tối đa 2 điểm")."""
+        count = values.parse_count(raw)
+        return Outcome(count, min(self.per * count, maximum))
+
+    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+        return t("rule.per_case", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("whole", "ui.template.prompt_count")
@@ -319,7 +398,8 @@ class ManualRule(BaseRule):
 
 
 Rule = Annotated[
-    YesNoRule | ChoiceRule | ThresholdRule | ProportionalRule | DeductionRule | SurveyRule | ManualRule,
+    YesNoRule | ChoiceRule | ThresholdRule | ProportionalRule | DeductionRule | PerCaseRule | SurveyRule
+    | ManualRule,
     Field(discriminator="kind"),
 ]
 
@@ -349,14 +429,42 @@ class Item(Provenance):
         """Assessed by the Ministry (a survey rule, or in a survey or SIPAS component): not self-scored."""
         return self.rule.survey or self.component in SURVEY_COMPONENTS
 
+    @property
+    def is_adjustment(self) -> bool:
+        """A bonus or penalty item: outside the set's max, added or subtracted, capped by its component."""
+        return self.component in ADJUSTMENTS
 
-class Criterion(Provenance):
+
+class Derived(Provenance):
+    """A node whose maximum may be written or left to its children: absent, it is their sum; written, it is
+    checked against that sum (PX101), and until the check passes the written one is what the parents add up."""
+
+    written_max: Points | None = Field(default=None, alias="max", title="Max")
+
+    @cached_property
+    def max(self) -> Decimal:
+        return self.written_max if self.written_max is not None else self.children_max()
+
+    def children_max(self) -> Decimal:
+        """The sum of the children's maxima (what `max` is when not written), without trailing zeros: 10, as a
+        written `max: 10` reads, not 10.0 (the fingerprint hashes the set's maximum as text)."""
+        total = sum((child.max for child in self.children()), Decimal(0))
+        return total.quantize(Decimal(1)) if total == total.to_integral_value() else total.normalize()
+
+    @abstractmethod
+    def children(self) -> Sequence[Item | Derived]:
+        """The nodes whose maxima make this one's."""
+
+
+class Criterion(Derived):
     code: Code
     name: str = Field(min_length=1)
-    max: Points
     lead: str | None = None
     criteria: list[Criterion] = []  # deeper nesting, where an official set has it
     items: list[Item] = []
+
+    def children(self) -> Sequence[Item | Criterion]:
+        return self.criteria or self.items
 
     @model_validator(mode="after")
     def _has_children(self) -> Criterion:
@@ -366,12 +474,36 @@ class Criterion(Provenance):
         return self
 
 
-class Area(Provenance):
+class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
-    max: Points
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
+
+    @property
+    def is_adjustment(self) -> bool:
+        """An area of bonus and penalty items only (Hà Nội's ninth content): outside the set's max."""
+        return all(item.is_adjustment for item in items_of(self))
+
+    def children(self) -> Sequence[Criterion]:
+        return self.criteria
+
+    @cached_property
+    def item_leads(self) -> dict[str, str | None]:
+        """Item code → its lead agency: the item's own, else the nearest criterion's above it, else the area's
+        (the way a provincial plan assigns work: an area to one agency, an exception named lower down)."""
+        leads: dict[str, str | None] = {}
+
+        def under(criterion: Criterion, inherited: str | None) -> None:
+            lead = criterion.lead or inherited
+            for item in criterion.items:
+                leads[item.code] = item.lead or lead
+            for child in criterion.criteria:
+                under(child, lead)
+
+        for criterion in self.criteria:
+            under(criterion, self.lead)
+        return leads
 
 
 class Component(Provenance):
@@ -380,25 +512,19 @@ class Component(Provenance):
     max: Points
 
 
-class Cap(Provenance):
-    """A capped bonus (điểm thưởng) or penalty (điểm trừ) outside the tree."""
-
-    name: str = Field(min_length=1)
-    max: Points
-
-
-class CriteriaSet(Provenance):
+class CriteriaSet(Derived):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str = Field(min_length=1)
     basis: str | None = None
     years: list[int] = Field(min_length=1)
     level: Level
     status: Literal["official", "reconstructed"]
-    max: Points
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
-    bonus: Cap | None = None
-    penalty: Cap | None = None
+
+    def children(self) -> Sequence[Area]:
+        """The areas that make the set's max: a bonus and penalty area stands outside it."""
+        return [area for area in self.areas if not area.is_adjustment]
 
     def items(self) -> tuple[tuple[Area, Item], ...]:
         """Every item with the area it belongs to, in document order."""
@@ -432,7 +558,6 @@ class CriteriaSet(Provenance):
     @cached_property
     def _provisional_count(self) -> int:
         nodes: list[Provenance] = [self, *self.components, *self.groups()]
-        nodes += [cap for cap in (self.bonus, self.penalty) if cap is not None]  # as PX117 counts them
         nodes += [item for _, item in self.items()]
         return sum(1 for node in nodes if node.provisional)
 
@@ -447,11 +572,24 @@ class CriteriaSet(Provenance):
     def _fingerprint(self) -> str:  # the set is frozen: hash it once, not once per workbook
         scoring = [
             [item.code, str(item.max), item.component, item.not_applicable,
-             item.rule.model_dump(mode="json")]
+             _rule_dump(item.rule)]
             for _, item in self.items()
         ]
         payload = json.dumps([self.id, str(self.max), scoring], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+LATER_FIELDS = ("most",)  # rule fields added after workbooks were filled: hashed only when written
+
+
+def _rule_dump(rule: BaseRule) -> dict[str, object]:
+    """A rule as the fingerprint hashes it: a field added later counts only when set, so filled workbooks keep
+    their fingerprint."""
+    dump = rule.model_dump(mode="json")
+    for name in LATER_FIELDS:
+        if dump.get(name) is None:
+            dump.pop(name, None)
+    return dump
 
 
 def items_of(group: Area | Criterion) -> Iterator[Item]:
@@ -477,4 +615,5 @@ def code_key(code: str) -> tuple[int, ...]:
 
 
 def effective_lead(area: Area, item: Item) -> str | None:
-    return item.lead or area.lead
+    """The lead agency of an item of this area (see `Area.item_leads`)."""
+    return area.item_leads.get(item.code, item.lead or area.lead)

@@ -57,19 +57,26 @@ def _text_form(text: str) -> str:
     return folded or _NOT_WORD.sub("", bare)  # a header that is only a remark, '(N/A)', keeps its words
 
 
-_LOOKUP: dict[str, str] = {}
-for _key, _header in COLUMNS.items():
-    for _text in (_header, _key, *ALIASES.get(_key, ())):
-        _form = header_form(_text)
-        if _LOOKUP.setdefault(_form, _key) != _key:  # pragma: no cover - a mistake in the alias table
-            raise RuntimeError(f"header alias '{_text}' is given to two columns")
+def header_lookup(columns: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Comparable header form → column key, for a table of columns (key → header) and their other names."""
+    lookup: dict[str, str] = {}
+    for key, header in columns.items():
+        for text in (header, key, *aliases.get(key, ())):
+            form = header_form(text)
+            if lookup.setdefault(form, key) != key:  # pragma: no cover - a mistake in an alias table
+                raise RuntimeError(f"header alias '{text}' is given to two columns")
+    return lookup
 
 
-def header_key(cell: RawValue) -> str | None:
-    """The COLUMNS key a header cell names, or None for a column of the user's own."""
+_LOOKUP = header_lookup(COLUMNS, ALIASES)
+
+
+def header_key(cell: RawValue, lookup: dict[str, str] | None = None) -> str | None:
+    """The column key a header cell names (of the evidence sheet, or of `lookup`), or None for a column of the
+    user's own."""
     if not isinstance(cell, str):
         return None
-    return _LOOKUP.get(header_form(cell))
+    return (_LOOKUP if lookup is None else lookup).get(header_form(cell))
 
 
 def column_letter(index: int) -> str:
@@ -86,25 +93,29 @@ def _label(index: int, cell: RawValue) -> str:
     return f"{column_letter(index)} ('{clean_text(str(cell)).strip()}')"
 
 
-def match_headers(header_cells: list[RawValue]) -> dict[str, int]:
-    """COLUMNS key → 0-based column index for the columns this header row has.
+def match_headers(header_cells: list[RawValue], lookup: dict[str, str] | None = None,
+                  columns: dict[str, str] = COLUMNS, required: tuple[str, ...] = REQUIRED_COLUMNS,
+                  codes: tuple[str, str] = ("PW423", "PW422")) -> dict[str, int]:
+    """Column key → 0-based column index for the columns this header row has (of the evidence sheet, or of the
+    table `lookup`, `columns` and `required` describe).
 
-    Raises ValueProblem PW423 when two columns name the same thing, PW422 when a required one is missing.
+    Raises ValueProblem `codes[0]` (PW423) when two columns name the same thing, `codes[1]` (PW422) when a
+    required one is missing.
     """
     found: dict[str, int] = {}
     for index, cell in enumerate(header_cells):
-        key = header_key(cell)
+        key = header_key(cell, lookup)
         if key is None:
             continue
         if key in found:
             first = found[key]
-            raise ValueProblem("PW423", header=COLUMNS[key], first=_label(first, header_cells[first]),
+            raise ValueProblem(codes[0], header=columns[key], first=_label(first, header_cells[first]),
                                second=_label(index, cell))
         found[key] = index
-    missing = [key for key in REQUIRED_COLUMNS if key not in found]
+    missing = [key for key in required if key not in found]
     if missing:
         seen = [f"'{clean_text(str(cell)).strip()}'" for cell in header_cells
                 if cell is not None and clean_text(str(cell)).strip()]
-        raise ValueProblem("PW422", missing=", ".join(f"'{COLUMNS[key]}' ({key})" for key in missing),
+        raise ValueProblem(codes[1], missing=", ".join(f"'{columns[key]}' ({key})" for key in missing),
                            found=", ".join(seen) or "–")
     return found

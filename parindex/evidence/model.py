@@ -43,6 +43,10 @@ INFO_KEYS: dict[str, str] = {
     "prepared_by": "Người lập",
     "date": "Ngày lập",
 }
+# Info rows only some workbooks hold: a part made for one lead agency names it (`template --lead`, DESIGN §3.2).
+PART_INFO_KEYS: dict[str, str] = {"lead": "Cơ quan chủ trì"}
+# The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
+SOURCE_HEADER = "Nguồn số liệu"
 
 
 class Cell(NamedTuple):
@@ -101,3 +105,22 @@ class EvidenceBook:
     info: dict[str, str]  # INFO_KEYS keys → text as written
     rows: dict[str, EvidenceRow]  # by code, in sheet order
     info_refs: dict[str, str] = field(default_factory=dict)  # INFO_KEYS keys → cell address
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    """One unit's row of the province's survey table: its name as written and its results by item code."""
+
+    unit: str
+    ref: str  # the cell of the name (`Điều tra!A5`)
+    values: dict[str, Cell]
+
+
+@dataclass(frozen=True)
+class SurveyTable:
+    """The province's survey results (`score --survey`): they replace what units typed for those items."""
+
+    path: str
+    codes: list[str]
+    rows: list[SurveyRow]
+    code_refs: dict[str, str] = field(default_factory=dict)  # item code → its header cell

@@ -28,6 +28,7 @@ from parindex.evidence.headers import column_letter, header_form, header_key, ma
 from parindex.evidence.model import (
     COLUMNS,
     INFO_KEYS,
+    PART_INFO_KEYS,
     READ_COLUMNS,
     SHEET_INFO,
     SHEET_ITEMS,
@@ -55,8 +56,9 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
     "year": ("Năm đánh giá", "year"),
     "prepared_by": ("Người lập biểu", "prepared by"),
     "date": ("Ngày", "date"),
+    "lead": ("lead agency", "lead"),
 }
-_INFO_LOOKUP = {header_form(text): key for key, label in INFO_KEYS.items()
+_INFO_LOOKUP = {header_form(text): key for key, label in {**INFO_KEYS, **PART_INFO_KEYS}.items()
                 for text in (label, key, *INFO_ALIASES.get(key, ()))}
 
 # The end of a formula (<f>…</f> or <f …/>) not followed by a cached value (<v> and some text): only a sheet
@@ -72,19 +74,20 @@ _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
 
 
 
-def read_evidence(path: Path) -> EvidenceBook:
-    """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell."""
+def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> EvidenceBook:
+    """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell. `columns`: the
+    item columns kept (scoring's by default; `merge` keeps the notes too)."""
     path = Path(path)
     collecting = gc.isenabled()
     gc.disable()  # thousands of small acyclic objects: collecting while making them only costs time
     try:
-        return _read(path)
+        return _read(path, columns)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read(path: Path) -> EvidenceBook:
+def _read(path: Path, columns: tuple[str, ...]) -> EvidenceBook:
     with guard_workbook(path) as archive:
         book = _open(path, archive)
         try:
@@ -97,7 +100,7 @@ def _read(path: Path) -> EvidenceBook:
         finally:
             book.close()
         info, info_refs = info_sheet.info()
-        rows = items_sheet.items()
+        rows = items_sheet.items(columns)
     return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
 
 
@@ -111,6 +114,20 @@ def read_info(path: Path) -> dict[str, str]:
         finally:
             book.close()
         return sheet.info()[0]
+
+
+def first_sheet_rows(path: Path) -> list[list[Any]]:
+    """The first sheet's cells as calamine reads them, behind the same guard and prescan as an evidence workbook
+    (a list of unit names, `progress --expected`)."""
+    with guard_workbook(path) as archive:
+        book = _open(path, archive)
+        try:
+            names = list(book.sheet_names)
+            if not names:
+                raise ParindexError("PW410", where=str(path), reason="no sheet")
+            return _Reader(path, archive).prescan(names[0]).read(book, MAX_ROWS).rows
+        finally:
+            book.close()
 
 
 _REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
@@ -149,8 +166,9 @@ def _reason(exc: Exception) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _find_sheet(path: Path, names: list[str], wanted: str) -> str:
-    forms = {header_form(alias) for alias in SHEET_ALIASES[wanted]}
+def _find_sheet(path: Path, names: list[str], wanted: str,
+                aliases: dict[str, tuple[str, ...]] = SHEET_ALIASES) -> str:
+    forms = {header_form(alias) for alias in aliases[wanted]}
     found = [name for name in names if header_form(name) in forms]
     if not found:
         raise ParindexError("PW420", where=str(path), sheet=wanted, found=", ".join(f"'{n}'" for n in names) or "–")
@@ -246,7 +264,8 @@ class _Reader:
             _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
         formulas = data if has_formula and _FORMULA_WITHOUT_VALUE.search(data) else None
         return _Prescanned(self.path, sheet, formulas, self._percent_cells(data),
-                           _error_cells(data) if b't="e"' in data else {})
+                           _error_cells(data) if b't="e"' in data else {},
+                           _merged_cells(data) if b"mergeCell" in data else ())
 
     def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
         """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
@@ -302,6 +321,7 @@ class _Prescanned:
     formulas: bytes | None  # its XML when it may hold a formula without a value (kept: unzipping costs as much)
     percent: set[tuple[int, int]]  # (row, column) of %-formatted cells
     errors: dict[tuple[int, int], str]  # (row, column) → '#DIV/0!' …
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 0-based
 
     def read(self, book: Any, max_rows: int) -> _Sheet:
         return _Sheet(self, _sheet_rows(self.path, book, self.name, max_rows))
@@ -341,7 +361,7 @@ class _Sheet:
             self._refuse_formulas(lambda r, c: (r, c) in value_cells)
         return info, refs
 
-    def items(self) -> dict[str, EvidenceRow]:
+    def items(self, kept: tuple[str, ...] = READ_COLUMNS) -> dict[str, EvidenceRow]:
         sheet, rows = self.scan.name, self.rows
         header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
                        if any(header_key(value) == "code" for value in row)), None)
@@ -354,7 +374,7 @@ class _Sheet:
         except ValueProblem as problem:
             raise ParindexError(problem.msg, where=self.where(f"{sheet}!A{header + 1}")) from None
         # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
-        spec = [(key, index) for key, index in columns.items() if key in READ_COLUMNS]
+        spec = [(key, index) for key, index in columns.items() if key in kept]
         percent = self.scan.percent
         errors = self.scan.errors  # calamine reads an error cell as blank; it is not blank
         prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in spec}
@@ -517,6 +537,16 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
         value = _VALUE.search(match[4])
         found[(int(match[3]) - 1, _column_index(match[2].decode()))] = value[1].decode() if value else "#?"
     return found
+
+
+_MERGE = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})\"")
+
+
+def _merged_cells(data: bytes) -> tuple[tuple[int, int, int, int], ...]:
+    """The merged areas of a sheet (calamine gives a merged area's value in its first cell only)."""
+    return tuple((int(m[2]) - 1, _column_index(m[1].decode()), int(m[4]) - 1, _column_index(m[3].decode()))
+                 for m in _MERGE.finditer(data))
 
 
 def _shows_percent(format_code: bytes) -> bool:

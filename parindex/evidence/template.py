@@ -24,10 +24,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
-from parindex.criteria.model import Area, CriteriaSet, Criterion, Entry, Item, effective_lead
+from parindex.criteria.leads import item_leads
+from parindex.criteria.model import Area, CriteriaSet, Criterion, Entry, Item, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.evidence.headers import column_letter
-from parindex.evidence.model import COLUMNS, INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+from parindex.evidence.model import COLUMNS, INFO_KEYS, PART_INFO_KEYS, SHEET_INFO, SHEET_ITEMS
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
 from parindex.io.xlsx_print import one_font, print_setup, text_lines
@@ -62,12 +63,14 @@ _UNLOCKED = Protection(locked=False)
 
 def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str | None = None,
                    year: int | None = None, prepared_by: str = "", today: date | None = None,
-                   force: bool = False) -> None:
-    """Write the evidence workbook of `cset` to `path` atomically (never over a file without `force`)."""
+                   force: bool = False, lead: str | None = None) -> None:
+    """Write the evidence workbook of `cset` to `path` atomically (never over a file without `force`); with
+    `lead`, the part of it that agency leads."""
     day = today or date.today()
 
     def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
-        book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day)
+        book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day,
+                              lead=lead)
         save_stamped(book, tmp, day)
 
     write_atomic(path, write, force)
@@ -102,7 +105,8 @@ class _StampedZip(zipfile.ZipFile):
 
 
 def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
-                   prepared_by: str = "", today: date) -> Workbook:
+                   prepared_by: str = "", today: date, lead: str | None = None) -> Workbook:
+    """The workbook; with `lead`, only the items that agency leads (a part), the agency named in *Thông tin*."""
     book = Workbook()
     book.properties.creator = "parindex"
     book.properties.title = cset.title
@@ -117,8 +121,8 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "year": str(year if year is not None else cset.years[-1]),
         "prepared_by": prepared_by,
         "date": today.isoformat(),
-    })
-    _ItemsSheet(book, items, cset).fill()
+    }, {"lead": lead} if lead else {})
+    _ItemsSheet(book, items, cset, lead).fill()
     for sheet in (info, items):
         one_font(sheet)
     return book
@@ -126,14 +130,16 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
 
 # --- Thông tin --------------------------------------------------------------------------------------
 
-def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> None:
+def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part: dict[str, str]) -> None:
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 80
     title = put(sheet.cell(1, 1), cset.title)
     title.font = Font(bold=True, size=14)
     put(sheet.cell(2, 1), cset.basis or "").font = Font(italic=True, color="595959")
     editable = {"unit", "level", "year", "prepared_by", "date"}
-    for offset, (key, label) in enumerate(INFO_KEYS.items()):
+    rows = {**INFO_KEYS, **{key: label for key, label in PART_INFO_KEYS.items() if key in part}}
+    values = {**values, **part}
+    for offset, (key, label) in enumerate(rows.items()):
         row = 4 + offset
         sheet.cell(row, 1, label).font = Font(bold=True)
         cell = put(sheet.cell(row, 2), values.get(key, ""))
@@ -143,7 +149,7 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
         if key in editable:
             cell.protection = _UNLOCKED
             cell.fill = _INPUT_FILL
-    row = 4 + len(INFO_KEYS) + 1
+    row = 4 + len(rows) + 1
     banner = provenance_banner(cset)
     note = banner.text() if banner else None
     if note:
@@ -167,10 +173,12 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str]) -> N
 # --- Tự đánh giá ------------------------------------------------------------------------------------
 
 class _ItemsSheet:
-    def __init__(self, book: Workbook, sheet: Worksheet, cset: CriteriaSet) -> None:
+    def __init__(self, book: Workbook, sheet: Worksheet, cset: CriteriaSet, lead: str | None = None) -> None:
         self.book = book
         self.sheet = sheet
         self.cset = cset
+        self.leads = item_leads(cset)
+        self.only = lead  # a part: only the items this agency leads, under their headings
         self.col = {key: index + 1 for index, key in enumerate(COLUMNS)}
         self.letter = {key: column_letter(index) for index, key in enumerate(COLUMNS)}
         self.row = 1
@@ -189,6 +197,8 @@ class _ItemsSheet:
             sheet.column_dimensions[self.letter[key]].width = WIDTHS[key]
         sheet.row_dimensions[1].height = 32
         for area in self.cset.areas:
+            if not self._wanted(area):
+                continue
             self._heading(area.code, area.name, area.max, _AREA_FILL, area.lead)
             for criterion in area.criteria:
                 self._criterion(area, criterion)
@@ -208,12 +218,18 @@ class _ItemsSheet:
             sheet.oddHeader.left.size = 8
             sheet.oddHeader.left.font = "Times New Roman"
 
+    def _wanted(self, group: Area | Criterion) -> bool:
+        return self.only is None or any(self.leads[item.code] == self.only for item in items_of(group))
+
     def _criterion(self, area: Area, criterion: Criterion) -> None:
+        if not self._wanted(criterion):
+            return
         self._heading(criterion.code, criterion.name, criterion.max, _CRITERION_FILL, criterion.lead)
         for child in criterion.criteria:
             self._criterion(area, child)
         for item in criterion.items:
-            self._item(area, item)
+            if self.only is None or self.leads[item.code] == self.only:
+                self._item(area, item)
 
     def _cells(self) -> Iterator[tuple[str, Any]]:
         for key in COLUMNS:
@@ -234,7 +250,7 @@ class _ItemsSheet:
     def _item(self, area: Area, item: Item) -> None:
         self.row += 1
         rule = item.rule.words(item.max)
-        lead = effective_lead(area, item) or ""
+        lead = self.leads[item.code] or ""
         values = {"code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
         for key, cell in self._cells():
             put(cell, values.get(key))

@@ -19,6 +19,7 @@ from parindex.common.unit_names import issuer, plain_name
 from parindex.criteria.model import Area, Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.reports import headline, total_parts
 
 UNSCORED = ("not_applicable", "not_self_scored")  # add nothing to the maximum: shown as words, not as 0
 NEEDS_EVIDENCE = ("scored", "missing", "invalid")  # survey/SIPAS items are measured, not evidenced
@@ -54,9 +55,11 @@ def unit_report(unit: UnitScore) -> ReportDoc:
         unit=unit.unit, issuer=issuer(unit.unit, level), year=unit.year, intro=intro,
         place=plain_name(unit.unit) if level == "province" else t("doc.place_blank"),
         banner=banner.text() if banner else "",
-        total=t("report.total", score=fmt_num(unit.score), max=fmt_num(unit.max), percent=fmt_num(unit.percent, 1)),
+        total=f"{headline(unit)}. {t('report.see_table')}",
         area_lines=tuple(t("report.area_line", code=a.code, name=a.name, score=fmt_num(a.score), max=fmt_num(a.max),
-                           percent=fmt_num(a.percent, 1)) for a in unit.areas),
+                           percent=fmt_num(a.percent, 1)) for a in unit.areas)
+        + tuple(f"{label}: {fmt_num(points)}" + (f" ({note})" if note else "") for label, points, note in
+                total_parts(unit)),
         appraised=appraised, rows=tuple(summary_rows(unit, appraised)),
         no_evidence=tuple(_no_evidence(s) for s in unit.items if s.status in NEEDS_EVIDENCE and s.evidence is None
                           and not s.item.is_survey),
@@ -65,13 +68,16 @@ def unit_report(unit: UnitScore) -> ReportDoc:
 
 
 def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
-    """Area rows (capitals), criterion rows (bold, any depth) with their subtotals, item rows, the total."""
+    """Area rows (capitals), criterion rows (bold, any depth) with their subtotals, item rows; then bonus and
+    penalty where the set has them, and the total. The self-assessed column is the unit's own points; the
+    appraised one (where any item was appraised) the points counted, appraised where given, as the JSON's."""
     by_item = {s.item.code: s for s in unit.items}
     rows: list[Row] = []
 
     def group(node: Area | Criterion, name: str) -> None:
         scored = [by_item[item.code] for item in items_of(node)]
-        rows.append((_cells(node.code, name, scored, appraised), True))
+        rows.append((_cells(node.code, name, appraised, _sum(scored, "max"), _sum(scored, "own"),
+                            _sum(scored, "points")), True))
         for child in node.criteria:
             group(child, child.name)
         for item in node.items if isinstance(node, Criterion) else ():
@@ -79,33 +85,36 @@ def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
 
     for area in unit.criteria.areas:
         group(area, area.name.upper())
-    rows.append((_cells("", t("report.total_row"), unit.items, appraised, unit.max, unit.score), True))
+    for label, points, note in total_parts(unit):
+        rows.append((_cells("", f"{label} ({note})" if note else label, appraised, None, points, None), True))
+    rows.append((_cells("", t("report.total_row"), appraised, unit.max, unit.self_score, unit.appraised_score), True))
     return rows
 
 
-def _cells(code: str, name: str, scored: list[ItemScore], appraised: bool, maximum: Decimal | None = None,
-           points: Decimal | None = None) -> tuple[str, ...]:
-    """A subtotal row: the exact sums of the item rows under it (the unit's own totals for the last row)."""
-    maximum = sum((s.counted_max for s in scored), Decimal(0)) if maximum is None else maximum
-    points = sum((s.points for s in scored), Decimal(0)) if points is None else points
-    counted = [s for s in scored if s.status not in UNSCORED]
-    shown = [fmt_num(maximum), fmt_num(points)]
-    if appraised:  # a sum of appraised points only where every counted item under it was appraised
-        complete = counted and all(s.appraised is not None for s in counted)
-        shown.append(fmt_num(sum((s.appraised or Decimal(0) for s in counted), Decimal(0))) if complete else "")
+def _sum(scored: list[ItemScore], what: str) -> Decimal:
+    pick = {"max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}[what]
+    return sum((pick(s) for s in scored), Decimal(0))
+
+
+def _cells(code: str, name: str, appraised: bool, maximum: Decimal | None, own: Decimal,
+           counted: Decimal | None) -> tuple[str, ...]:
+    """A subtotal row: exact sums of the item rows under it (the unit's own totals for the last row)."""
+    shown = ["" if maximum is None else fmt_num(maximum), fmt_num(own)]
+    if appraised:
+        shown.append("" if counted is None else fmt_num(counted))
     return (code, name, *shown, "", "")
 
 
 def _item_cells(s: ItemScore, appraised: bool) -> tuple[str, ...]:
     unscored = s.status in UNSCORED
-    shown = ["–", t(f"status.{s.status}")] if unscored else [fmt_num(s.counted_max), fmt_num(s.points)]
+    shown = ["–", t(f"status.{s.status}")] if unscored else [fmt_num(s.counted_max), fmt_num(s.own)]
     if appraised:
         shown.append("" if s.appraised is None else fmt_num(s.appraised))
     return (s.item.code, s.item.name, *shown, s.evidence or "", s.explanation or "")
 
 
 def _no_evidence(s: ItemScore) -> str:
-    return t("report.no_evidence_item", code=s.item.code, name=s.item.name, points=fmt_num(s.points),
+    return t("report.no_evidence_item", code=s.item.code, name=s.item.name, points=fmt_num(s.own),
              max=fmt_plain(s.item.max), explanation=s.explanation or t("report.needs_explanation"))
 
 

@@ -7,16 +7,17 @@ sum of its children, so every total shown equals the sum of the parts shown.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from parindex.common import values
 from parindex.common.messages import Message
-from parindex.criteria.model import Area, CriteriaSet, Item, code_key, effective_lead
-from parindex.evidence.model import EvidenceBook, EvidenceRow, is_blank
+from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Item, code_key, effective_lead
+from parindex.evidence.model import SHEET_ITEMS, Cell, EvidenceBook, EvidenceRow, is_blank
 
-Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "invalid"]
+Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "surveyed", "invalid"]
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 
@@ -34,7 +35,7 @@ class ItemScore:
     item: Item
     area: Area
     status: Status
-    points: Decimal  # 0 unless scored/estimated (or appraised)
+    points: Decimal  # what counts: the appraised points where given, else `own` (0 unless scored/estimated)
     value: object = None  # the value as understood (Decimal, bool, label); as typed when invalid; None when blank
     value_ref: str = ""
     tier: str | None = None  # which tier/option/case gave the points, for `explain`
@@ -42,15 +43,27 @@ class ItemScore:
     appraised: Decimal | None = None
     evidence: str | None = None
     explanation: str | None = None
+    own: Decimal = ZERO  # what the unit's own value earns through the rule (before any appraisal)
 
     @property
     def counted_max(self) -> Decimal:
-        """The max this item adds to its parents: N/A and not-self-scored items add nothing."""
-        return ZERO if self.status in ("not_applicable", "not_self_scored") else self.item.max
+        """The max this item adds to its parents: N/A and not-self-scored items add nothing, nor do bonus and
+        penalty items (they stand outside the set's max)."""
+        if self.status in ("not_applicable", "not_self_scored") or self.item.is_adjustment:
+            return ZERO
+        return self.item.max
 
     @property
     def lost(self) -> Decimal:
+        """Points lost: a penalty item's points are lost; a bonus missed is not a loss."""
+        if self.item.is_adjustment:
+            return self.points if self.item.component == "penalty" else ZERO
         return self.counted_max - self.points
+
+    @property
+    def differs(self) -> bool:
+        """Appraised points that differ from the unit's own: the items to explain or contest."""
+        return self.appraised is not None and self.appraised != self.own
 
     @property
     def lead(self) -> str | None:
@@ -71,14 +84,41 @@ class Subtotal:
         return percent(self.score, self.max)
 
 
+@dataclass(frozen=True)
+class Adjustment:
+    """Bonus or penalty points: its items' points added up (`earned`), then capped at the component's max."""
+
+    id: str  # bonus | penalty
+    name: str
+    earned: Decimal
+    cap: Decimal
+
+    @property
+    def points(self) -> Decimal:
+        return min(self.earned, self.cap)
+
+
 class _Totals:
-    """Score, max and % of a unit: the sums of its area subtotals."""
+    """Score, max and % of a unit: the sum of its area subtotals (the base), plus bonus, minus penalty."""
 
     areas: list[Subtotal]
+    adjustments: list[Adjustment]
+
+    @property
+    def base(self) -> Decimal:
+        return sum((area.score for area in self.areas), ZERO)
+
+    @property
+    def bonus(self) -> Decimal:
+        return sum((a.points for a in self.adjustments if a.id == "bonus"), ZERO)
+
+    @property
+    def penalty(self) -> Decimal:
+        return sum((a.points for a in self.adjustments if a.id == "penalty"), ZERO)
 
     @property
     def score(self) -> Decimal:
-        return sum((area.score for area in self.areas), ZERO)
+        return self.base + self.bonus - self.penalty
 
     @property
     def max(self) -> Decimal:
@@ -101,9 +141,27 @@ class UnitScore(_Totals):
     components: list[Subtotal]
     warnings: list[Message]
     errors: list[Message]
+    adjustments: list[Adjustment]
 
     def totals(self) -> UnitTotals:
-        return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level)
+        estimated = [s for s in self.items if s.status == "estimated"]
+        return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level, self.adjustments,
+                          sum((s.points for s in estimated), ZERO), sum((s.counted_max for s in estimated), ZERO),
+                          sum(1 for s in self.items if s.status == "surveyed"))
+
+    @property
+    def self_score(self) -> Decimal:
+        """What the unit's own points add up to (bonus and penalty capped), appraisal aside."""
+        return total_of(self.criteria, self.items, lambda s: s.own)
+
+    @property
+    def appraised_score(self) -> Decimal | None:
+        """The total with the appraised points where given; None when nothing was appraised."""
+        return self.score if any(s.appraised is not None for s in self.items) else None
+
+    def differences(self) -> list[ItemScore]:
+        """Items whose appraised points differ from the unit's own, in the set's order."""
+        return [s for s in self.items if s.differs]
 
 
 @dataclass(frozen=True)
@@ -115,18 +173,44 @@ class UnitTotals(_Totals):
     areas: list[Subtotal]
     errors: int  # how many errors its workbook has (any: the run exits 1)
     level: str  # how its name is compared with others' (unit_names.name_key)
+    adjustments: list[Adjustment]
+    estimated: Decimal = ZERO  # points of survey items the unit estimated itself: never counted toward a rank
+    estimated_max: Decimal = ZERO
+    surveyed: int = 0  # items whose value came from the province's survey table
+
+    @property
+    def rank_percent(self) -> Decimal | None:
+        """The % a rank is decided on: the unit's own survey estimates left out, points and max."""
+        return percent(self.score - self.estimated, self.max - self.estimated_max)
 
 
 # --- scoring ----------------------------------------------------------------------------------------
 
-def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
+def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] | None = None,
+               survey_path: str = "") -> UnitScore:
+    """`surveyed`: this unit's results from the province's survey table (item code → cell), which replace
+    what the unit typed for those items."""
+    surveyed = surveyed or {}
     warnings: list[Message] = []
     errors: list[Message] = []
     known = cset.item_by_code()
     for code, row in book.rows.items():
         if code not in known and code not in cset.group_codes:
             errors.append(Message("PS510", {}, row.ref("code") or None, code))
-    scored = [score_item(area, item, book.rows.get(item.code), warnings, errors) for area, item in cset.items()]
+    scored: list[ItemScore] = []
+    previous: EvidenceRow | None = None  # the row of the item before, to say where a missing row belongs
+    part = bool(book.info.get("lead", "").strip())  # a lead agency's part holds only its own items' rows
+    for area, item in cset.items():
+        found = book.rows.get(item.code)
+        if found is None and part:
+            if not (item.is_survey or item.is_adjustment):
+                warnings.append(Message("PS503", {}, None, item.code))
+        elif found is None:
+            warnings.append(_missing_row(item, previous))
+        cell = surveyed.get(item.code)
+        survey_cell = None if cell is None else Cell(cell.raw, f"{survey_path} › {cell.ref}")
+        scored.append(score_item(area, item, found, warnings, errors, survey_cell))
+        previous = found or previous
     return UnitScore(
         criteria=cset,
         unit=book.info.get("unit", "").strip() or book.path,
@@ -138,45 +222,67 @@ def score_book(cset: CriteriaSet, book: EvidenceBook) -> UnitScore:
         components=component_subtotals(cset, scored),
         warnings=warnings,
         errors=errors,
+        adjustments=adjustments(cset, scored, lambda s: s.points),
     )
 
 
+def _missing_row(item: Item, previous: EvidenceRow | None) -> Message:
+    """PS540: an item without a row (deleted or never copied), with where its row belongs."""
+    after = f"{previous.code} ({previous.ref('code')})" if previous is not None else "–"
+    return Message("PS540", {"after": after}, SHEET_ITEMS, item.code)
+
+
 def score_item(area: Area, item: Item, row: EvidenceRow | None, warnings: list[Message],
-               errors: list[Message]) -> ItemScore:
-    """One item: N/A, then the value through its rule, then appraised and self-score cross-checks."""
+               errors: list[Message], surveyed: Cell | None = None) -> ItemScore:
+    """One item: N/A, then the value through its rule (the province's survey result where given), then
+    appraised and self-score cross-checks."""
     row = row or EvidenceRow(item.code, 0)
     raw = row.values.get  # raw values, read straight: this runs for every item of every workbook
     evidence, explanation = _text(raw("evidence")), _text(raw("explanation"))
-    value_ref = row.ref("value")
+    value_ref = row.ref("value") if surveyed is None else surveyed.ref
     try:
         if _is_not_applicable(item, row):
             return ItemScore(item, area, "not_applicable", ZERO, value_ref=row.ref("not_applicable"),
                              evidence=evidence, explanation=explanation)
+        if surveyed is not None:
+            value, points, tier = item.rule.score(surveyed.raw, item.max)
+            points = round_points(points)
+            return ItemScore(item, area, "surveyed", points, value=value, value_ref=value_ref, tier=tier,
+                             evidence=evidence, explanation=explanation, own=points)
         self_score = _points_cell(row, "self_score", item)
         appraised = _points_cell(row, "appraised", item)
         survey = item.is_survey
         if is_blank(raw("value")):
-            status: Status = "not_self_scored" if survey else "missing"
-            if status == "missing":
-                warnings.append(Message("PS503", {}, value_ref or None, item.code))
-            return ItemScore(item, area, status, ZERO, value_ref=value_ref, self_score=self_score,
-                             appraised=appraised, evidence=evidence, explanation=explanation)
+            return _blank(area, item, row, self_score, appraised, evidence, explanation, warnings)
         value, points, tier = item.rule.score(raw("value"), item.max)
     except values.ValueProblem as problem:  # said at its cell (the value's, unless the problem names another)
         errors.append(replace(problem.msg, where=problem.msg.where or value_ref or None, item=item.code))
-        return ItemScore(item, area, "invalid", ZERO, value=_text(raw("value")), value_ref=value_ref,
+        typed = raw("value") if surveyed is None else surveyed.raw
+        return ItemScore(item, area, "invalid", ZERO, value=_text(typed), value_ref=value_ref,
                          evidence=evidence, explanation=explanation)
     points = round_points(points)
     if self_score is not None and self_score != points:
         warnings.append(Message("PS501", {"self": self_score, "computed": points}, row.ref("self_score") or None,
                                 item.code))
-    if appraised is not None and appraised != points:
-        warnings.append(Message("PS504", {"appraised": appraised, "self": points, "delta": points - appraised},
-                                row.ref("appraised") or None, item.code))
     if not survey and evidence is None and explanation is None:
         warnings.append(Message("PS502", {}, row.ref("evidence") or value_ref or None, item.code))
     return ItemScore(item, area, "estimated" if survey else "scored",
                      appraised if appraised is not None else points, value=value, value_ref=value_ref, tier=tier,
+                     self_score=self_score, appraised=appraised, evidence=evidence, explanation=explanation,
+                     own=points)
+
+
+def _blank(area: Area, item: Item, row: EvidenceRow, self_score: Decimal | None, appraised: Decimal | None,
+           evidence: str | None, explanation: str | None, warnings: list[Message]) -> ItemScore:
+    """An item without a value: a bonus or penalty not earned (0, nothing to say), a survey item left to the
+    province, or a missing value (PS503; PS541 when a self-score was typed without the value it comes from)."""
+    status: Status = "scored" if item.is_adjustment else "not_self_scored" if item.is_survey else "missing"
+    if status == "missing" and row.row:  # a missing row was said once (PS540)
+        if self_score is not None:
+            warnings.append(Message("PS541", {"self": self_score}, row.ref("value") or None, item.code))
+        else:
+            warnings.append(Message("PS503", {}, row.ref("value") or None, item.code))
+    return ItemScore(item, area, status, appraised if appraised is not None else ZERO, value_ref=row.ref("value"),
                      self_score=self_score, appraised=appraised, evidence=evidence, explanation=explanation)
 
 
@@ -213,21 +319,38 @@ def _text(raw: values.RawValue) -> str | None:
 # --- subtotals and ranks ------------------------------------------------------------------------------
 
 def area_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
-    by_area: dict[int, list[ItemScore]] = {id(area): [] for area in cset.areas}  # one pass, not one per area
+    """The areas that make the set's max (a bonus and penalty area stands outside it: see `adjustments`)."""
+    areas = [area for area in cset.areas if not area.is_adjustment]
+    by_area: dict[int, list[ItemScore]] = {id(area): [] for area in areas}  # one pass, not one per area
     for s in scored:
         group = by_area.get(id(s.area))
         if group is not None:
             group.append(s)
-    return [_subtotal(area.code, area.name, by_area[id(area)], area.max) for area in cset.areas]
+    return [_subtotal(area.code, area.name, by_area[id(area)], area.max) for area in areas]
 
 
 def component_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
-    by_component: dict[str, list[ItemScore]] = {comp.id: [] for comp in cset.components}
+    by_component: dict[str, list[ItemScore]] = {comp.id: [] for comp in cset.components
+                                                if comp.id not in ADJUSTMENTS}
     for s in scored:
         group = by_component.get(s.item.component)
         if group is not None:
             group.append(s)
-    return [_subtotal(comp.id, comp.name, by_component[comp.id], comp.max) for comp in cset.components]
+    return [_subtotal(comp.id, comp.name, by_component[comp.id], comp.max) for comp in cset.components
+            if comp.id not in ADJUSTMENTS]
+
+
+def adjustments(cset: CriteriaSet, scored: list[ItemScore], pick: Callable[[ItemScore], Decimal]) -> list[Adjustment]:
+    """The set's bonus and penalty, each its items' points (`pick`: counted or own) added up, capped."""
+    return [Adjustment(comp.id, comp.name, sum((pick(s) for s in scored if s.item.component == comp.id), ZERO),
+                       comp.max) for comp in cset.components if comp.id in ADJUSTMENTS]
+
+
+def total_of(cset: CriteriaSet, scored: list[ItemScore], pick: Callable[[ItemScore], Decimal]) -> Decimal:
+    """A unit's total with each item's points taken by `pick`: the base, plus capped bonus, minus capped penalty."""
+    base = sum((pick(s) for s in scored if not s.item.is_adjustment), ZERO)
+    sign = {"bonus": 1, "penalty": -1}
+    return base + sum((sign[a.id] * a.points for a in adjustments(cset, scored, pick)), ZERO)
 
 
 def _subtotal(code: str, name: str, group: list[ItemScore], full_max: Decimal) -> Subtotal:
@@ -260,7 +383,9 @@ class RankedUnit:
 
 
 def rank_units(units: list[UnitTotals]) -> list[RankedUnit]:
-    """Units by % of what they could score (fair when N/A items differ); ties share a rank."""
-    ranks = competition_ranks([unit.percent if unit.percent is not None else Decimal(-1) for unit in units])
+    """Units by % of what they could score (fair when N/A items differ), their own survey estimates left out
+    (a unit's guess of its survey never decides its rank); ties share a rank."""
+    ranks = competition_ranks([unit.rank_percent if unit.rank_percent is not None else Decimal(-1)
+                               for unit in units])
     ordered = sorted(zip(ranks, units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
     return [RankedUnit(rank, unit) for rank, unit in ordered]

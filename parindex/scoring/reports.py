@@ -51,13 +51,23 @@ def unit_dict(unit: UnitScore) -> dict[str, Any]:
         "level": unit.level,
         "year": unit.year,
         "score": json_number(unit.score),
+        "self_score": json_number(unit.self_score),
+        "appraised_score": json_number(unit.appraised_score),
+        "base": json_number(unit.base),
+        "bonus": json_number(unit.bonus),
+        "penalty": json_number(unit.penalty),
         "max": json_number(unit.max),
         "percent": json_number(unit.percent),
         "components": [{"id": c.code, "score": json_number(c.score), "max": json_number(c.max),
                         "full_max": json_number(c.full_max)} for c in unit.components],
         "areas": [{"code": a.code, "name": a.name, "score": json_number(a.score), "max": json_number(a.max),
                    "percent": json_number(a.percent), "rank": a.rank} for a in unit.areas],
+        "adjustments": [{"id": a.id, "earned": json_number(a.earned), "cap": json_number(a.cap),
+                         "points": json_number(a.points)} for a in unit.adjustments],
         "items": [_item_dict(s) for s in unit.items],
+        "appraisal_differences": [{"code": s.item.code, "name": s.item.name, "own": json_number(s.own),
+                                   "appraised": json_number(s.appraised), "delta": json_number(delta(s))}
+                                  for s in unit.differences()],
         "warnings": [{"code": n.code, "item": n.item, "cell": n.where or "", "message": n.text()}
                      for n in unit.warnings],
         "errors": [{"code": n.code, "item": n.item, "cell": n.where or "", "message": n.text()}
@@ -65,8 +75,35 @@ def unit_dict(unit: UnitScore) -> dict[str, Any]:
     }
 
 
+def delta(s: ItemScore) -> Decimal:
+    """Appraised minus own: negative where the appraisal took points away."""
+    return (s.appraised if s.appraised is not None else s.own) - s.own
+
+
+def headline(unit: UnitScore) -> str:
+    """`Tổng điểm tự đánh giá: 58,05 / 80 (72,6 %)`, or the total after appraisal, saying which it is."""
+    shown = f"{fmt_num(unit.score)} / {fmt_num(unit.max)} ({fmt_num(unit.percent, 1)} %)"
+    if unit.appraised_score is None:
+        return f"{t('ui.score.total')}: {shown}"
+    appraised = sum(1 for s in unit.items if s.appraised is not None)
+    return (f"{t('ui.score.total_appraised')}: {shown} — "
+            f"{t('ui.score.total_appraised_note', n=appraised, self=fmt_num(unit.self_score))}")
+
+
+def total_parts(unit: UnitScore) -> list[tuple[str, Decimal, str]]:
+    """The total as its parts, where the set has bonus or penalty: (label, points, note)."""
+    if not unit.adjustments:
+        return []
+    parts = [(t("ui.score.base"), unit.base, "")]
+    for a in unit.adjustments:
+        parts.append((t(f"ui.score.{a.id}"), a.points if a.id == "bonus" else -a.points,
+                      t("ui.score.earned", earned=fmt_num(a.earned), cap=fmt_num(a.cap))))
+    return parts
+
+
 def _item_dict(s: ItemScore) -> dict[str, Any]:
     return {"code": s.item.code, "area": s.area.code, "score": json_number(s.points), "max": json_number(s.item.max),
+            "own_score": json_number(s.own),
             "status": s.status, "value": _value(s.value), "self_score": json_number(s.self_score),
             "appraised": json_number(s.appraised), "lead": s.lead}
 
@@ -77,11 +114,30 @@ def unit_json(unit: UnitScore, indent: int | None = None) -> str:
 
 def ranking_dicts(ranking: list[RankedUnit]) -> list[dict[str, Any]]:
     return [{"rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.score), "max": json_number(r.unit.max),
-             "percent": json_number(r.unit.percent)} for r in ranking]
+             "percent": json_number(r.unit.percent), "base": json_number(r.unit.base),
+             "bonus": json_number(r.unit.bonus), "penalty": json_number(r.unit.penalty),
+             "estimated": json_number(r.unit.estimated), "rank_percent": json_number(r.unit.rank_percent)}
+            for r in ranking]
+
+
+def ranking_notes(ranking: list[RankedUnit]) -> list[str]:
+    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out."""
+    notes = []
+    if any(r.unit.surveyed for r in ranking):
+        notes.append(t("ui.score.rank_surveyed"))
+    estimating = sum(1 for r in ranking if r.unit.estimated_max)
+    if estimating:
+        notes.append(t("ui.score.rank_estimates", units=estimating))
+    return notes
+
+
+def ranking_json(ranking: list[RankedUnit]) -> str:
+    return (f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}, '
+            f'"ranking_notes": {json.dumps(ranking_notes(ranking), ensure_ascii=False)}}}\n')
 
 
 CSV_HEADER = ("unit", "year", "criteria", "criteria_status", "area", "code", "name", "status", "value", "score",
-              "max", "self_score", "appraised", "lead")
+              "max", "own_score", "self_score", "appraised", "lead")
 
 
 def unit_csv(unit: UnitScore) -> str:
@@ -92,7 +148,7 @@ def unit_csv(unit: UnitScore) -> str:
         writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
                          s.item.code, s.item.name, s.status,
                          "" if s.value is None else _value(s.value), json_number(s.points), json_number(s.item.max),
-                         "" if s.self_score is None else json_number(s.self_score),
+                         json_number(s.own), "" if s.self_score is None else json_number(s.self_score),
                          "" if s.appraised is None else json_number(s.appraised), s.lead or ""])
     return out.getvalue()
 
@@ -102,9 +158,10 @@ def unit_markdown(unit: UnitScore) -> str:
     banner = provenance_banner(unit.criteria)
     if banner:
         lines += [f"> {banner.text()}", ""]
-    lines += [f"## {unit.unit} — {unit.year}", "",
-              f"{t('ui.score.total')}: **{fmt_num(unit.score)} / {fmt_num(unit.max)}** "
-              f"({fmt_num(unit.percent, 1)} %)", "",
+    lines += [f"## {unit.unit} — {unit.year}", "", f"**{headline(unit)}**", ""]
+    lines += [f"- {label}: {fmt_num(points)}" + (f" ({note})" if note else "")
+              for label, points, note in total_parts(unit)]
+    lines += ["",
               f"| {t('ui.score.code')} | {t('ui.score.area')} | {t('ui.score.points')} | {t('ui.score.max')} "
               f"| % | {t('ui.score.rank')} |", "|---|---|---:|---:|---:|---:|"]
     lines += [f"| {a.code} | {a.name} | {fmt_num(a.score)} | {fmt_num(a.max)} | {fmt_num(a.percent, 1)} "
@@ -113,15 +170,24 @@ def unit_markdown(unit: UnitScore) -> str:
               f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.lost')} | {t('ui.score.lead')} |",
               "|---|---|---:|---|"]
     lines += [f"| {s.item.code} | {s.item.name} | {fmt_num(s.lost)} | {s.lead or ''} |" for s in biggest_losses(unit)]
+    if unit.differences():
+        lines += ["", f"**{t('ui.score.differences')}**", "",
+                  f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.own')} | {t('ui.score.appraised')} "
+                  f"| {t('ui.score.delta')} |", "|---|---|---:|---:|---:|"]
+        lines += [f"| {s.item.code} | {s.item.name} | {fmt_num(s.own)} | {fmt_num(s.appraised)} | {fmt_num(delta(s))} |"
+                  for s in unit.differences()]
     return "\n".join(lines) + "\n"
 
 
 def ranking_markdown(ranking: list[RankedUnit]) -> str:
     lines = ["", f"## {t('ui.score.ranking')}", "",
-             f"| {t('ui.score.rank')} | {t('ui.score.unit')} | {t('ui.score.points')} | {t('ui.score.max')} | % |",
-             "|---:|---|---:|---:|---:|"]
-    lines += [f"| {r.rank} | {r.unit.unit} | {fmt_num(r.unit.score)} | {fmt_num(r.unit.max)} "
+             f"| {t('ui.score.rank')} | {t('ui.score.unit')} | {t('ui.score.base')} | {t('ui.score.bonus')} "
+             f"| {t('ui.score.penalty')} | {t('ui.score.points')} | {t('ui.score.max')} | % |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {r.rank} | {r.unit.unit} | {fmt_num(r.unit.base)} | {fmt_num(r.unit.bonus)} "
+              f"| {fmt_num(r.unit.penalty)} | {fmt_num(r.unit.score)} | {fmt_num(r.unit.max)} "
               f"| {fmt_num(r.unit.percent, 1)} |" for r in ranking]
+    lines += ["", *(f"> {note}" for note in ranking_notes(ranking))] if ranking_notes(ranking) else []
     return "\n".join(lines) + "\n"
 
 
@@ -148,8 +214,7 @@ def text_report(fmt: str, many: bool) -> TextReport:
     if fmt == "json":
         if not many:  # the one-unit contract is the unit itself, indented for people
             return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
-        return TextReport(unit_json, '{"units": [', ", ",
-                          lambda ranking: f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}}}\n')
+        return TextReport(unit_json, '{"units": [', ", ", ranking_json)
     if fmt == "csv":
         # utf-8-sig: with the BOM, Excel opens the file as UTF-8 instead of garbling the Vietnamese
         return TextReport(unit_csv, head=",".join(CSV_HEADER) + "\n", file_encoding="utf-8-sig")

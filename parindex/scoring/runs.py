@@ -13,6 +13,7 @@ from typing import TypeVar
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
+from parindex.evidence.model import Cell, SurveyTable
 from parindex.io.input_files import FileIdentity
 from parindex.scoring.engine import UnitScore, UnitTotals, score_book
 
@@ -89,8 +90,8 @@ class Skipped:
     path: Path
 
 
-def score_many(paths: list[Path], criteria_ref: str | None,
-               render: Callable[[UnitScore], R]) -> Iterator[tuple[R, UnitTotals] | Skipped]:
+def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[UnitScore], R],
+               survey: SurveyTable | None = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
     """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order;
     a report parindex wrote comes back as `Skipped`.
 
@@ -101,7 +102,7 @@ def score_many(paths: list[Path], criteria_ref: str | None,
     if len(paths) < PARALLEL_FROM or workers < 2:
         cache: dict[str, CriteriaSet] = {}
         for path in paths:
-            yield _score_or_skip(path, criteria_ref, render, cache)
+            yield _score_or_skip(path, criteria_ref, render, cache, survey)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -111,7 +112,7 @@ def score_many(paths: list[Path], criteria_ref: str | None,
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
                                initargs=(current_lang(),))
-    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
+    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render, survey=survey)
     try:
         # Forked workers share this process's objects until they write to them; frozen, they are left out of the
         # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
@@ -157,18 +158,18 @@ def _start_worker(lang: str) -> None:
     set_lang(lang)
 
 
-def _score_or_error(path: Path, criteria_ref: str | None,
-                    render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
+def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
+                    survey: SurveyTable | None = None) -> tuple[R, UnitTotals] | Skipped | ParindexError:
     try:
-        return _score_or_skip(path, criteria_ref, render, _worker_sets)
+        return _score_or_skip(path, criteria_ref, render, _worker_sets, survey)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
         return exc
 
 
 def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
-                   cache: dict[str, CriteriaSet]) -> tuple[R, UnitTotals] | Skipped:
+                   cache: dict[str, CriteriaSet], survey: SurveyTable | None = None) -> tuple[R, UnitTotals] | Skipped:
     try:
-        unit = score_workbook(path, criteria_ref, cache)
+        unit = score_workbook(path, criteria_ref, cache, survey)
     except ParindexError as exc:
         # a workbook without the evidence sheets may be an earlier report left in the folder: asked only then
         if exc.code == "PW420" and _is_report(path):
@@ -177,8 +178,10 @@ def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitS
     return render(unit), unit.totals()
 
 
-def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> UnitScore:
-    """Read, match to its criteria set (the workbook's own id unless --criteria), and score."""
+def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],
+                   survey: SurveyTable | None = None) -> UnitScore:
+    """Read, match to its criteria set (the workbook's own id unless --criteria) and to its row of the survey
+    table, and score."""
     from parindex.criteria.files import load_bundled, load_criteria
     from parindex.evidence.reader import read_evidence
 
@@ -199,16 +202,46 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
     if year.isdigit() and int(year) not in cset.years:
         raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,
                             years=", ".join(map(str, cset.years)), year=year)
+    level = book.info.get("level", "").strip()
+    if level and level != cset.level:  # a department's workbook would be ranked among communes
+        raise ParindexError("PS542", where=_at(path, book.info_refs.get("level")), book_level=level,
+                            set_id=cset.id, set_level=cset.level)
     book_fp = book.info.get("fingerprint", "").strip()
     book_id = book.info.get("criteria_id", "").strip()
     if (book_fp and book_fp != cset.fingerprint()) or (book_id and book_id != cset.id):
         raise ParindexError("PS520", where=_at(path, book.info_refs.get("fingerprint")), book_id=book_id or "?",
                             book_fp=book_fp or "?",
                             set_id=cset.id, set_fp=cset.fingerprint())
-    unit = score_book(cset, book)
+    if survey is None:
+        unit = score_book(cset, book)
+    else:
+        name = book.info.get("unit", "").strip() or str(path)
+        results = survey_results(survey, cset, name, book.info.get("level", "").strip() or cset.level)
+        unit = score_book(cset, book, results, survey.path)
+        if results is None:
+            unit.warnings.insert(0, Message("PS547", {"unit": name, "path": survey.path}, str(path)))
     if not book_fp:
         unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
     return unit
+
+
+def survey_results(survey: SurveyTable, cset: CriteriaSet, unit: str, level: str) -> dict[str, Cell] | None:
+    """The unit's row of the survey table, matched by name as `gap` matches names (None: it has no row).
+
+    Every column must be a survey or SIPAS item of the set (PS546); two rows for one unit are refused (PS545)."""
+    from parindex.common.unit_names import name_key
+
+    items = cset.item_by_code()
+    for code in survey.codes:
+        if code not in items or not items[code].is_survey:
+            raise ParindexError("PS546", where=f"{survey.path} › {survey.code_refs.get(code, '')}", code=code,
+                                set_id=cset.id)
+    key = name_key(unit, level)
+    rows = [row for row in survey.rows if name_key(row.unit, level) == key]
+    if len(rows) > 1:
+        raise ParindexError("PS545", where=f"{survey.path} › {rows[1].ref}", unit=unit, first=rows[0].ref,
+                            second=rows[1].ref)
+    return rows[0].values if rows else None
 
 
 def _at(path: Path, cell: str | None) -> str:

@@ -15,7 +15,7 @@ from rich.text import Text
 from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import RankedUnit, UnitScore, biggest_losses
-from parindex.scoring.reports import TextReport, no_ranking
+from parindex.scoring.reports import TextReport, delta, headline, no_ranking, ranking_notes, total_parts
 
 MAX_WARNINGS_SHOWN = 25
 
@@ -35,9 +35,10 @@ def unit_report(unit: UnitScore) -> RenderableType:
     banner = provenance_banner(unit.criteria)
     if banner:
         parts.append(Text(banner.text(), style="yellow"))
-    parts.append(Text(f"{t('ui.score.total')}: {fmt_num(unit.score)} / {fmt_num(unit.max)} "
-                      f"({fmt_num(unit.percent, 1)} %)", style="bold"))
+    parts.append(Text(headline(unit), style="bold"))
     parts += [components_table(unit), areas_table(unit), areas_ranked_table(unit), losses_table(unit)]
+    if unit.differences():
+        parts.append(differences_table(unit))
     estimated = sum(1 for s in unit.items if s.status == "estimated")
     if estimated:
         parts.append(Text(t("ui.score.estimated_note", n=estimated), style="yellow"))
@@ -55,8 +56,22 @@ def components_table(unit: UnitScore) -> Table:
     for comp in unit.components:
         shown = fmt_num(comp.score) if comp.max else f"– ({t('ui.score.not_self_scored')})"
         table.add_row(escape(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
-    table.add_row(Text(t("ui.score.total"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+    for label, points, note in total_parts(unit)[1:]:  # bonus and penalty: outside the max
+        table.add_row(escape(f"{label} ({note})"), fmt_num(points), "", "")
+    table.add_row(Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
                   fmt_num(unit.criteria.max), style="bold")
+    return table
+
+
+def differences_table(unit: UnitScore) -> Table:
+    """The items to explain or contest: appraised points that differ from the unit's own."""
+    table = Table(title=t("ui.score.differences"), title_justify="left")
+    table.add_column(t("ui.score.code"))
+    table.add_column(t("ui.score.item"), overflow="fold", ratio=2)
+    for key in ("own", "appraised", "delta"):
+        table.add_column(t(f"ui.score.{key}"), justify="right")
+    for s in unit.differences():
+        table.add_row(s.item.code, escape(s.item.name), fmt_num(s.own), fmt_num(s.appraised), fmt_num(delta(s)))
     return table
 
 
@@ -71,7 +86,9 @@ def areas_table(unit: UnitScore) -> Table:
     for area in unit.areas:
         table.add_row(area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
                       fmt_num(area.percent, 1), bar(area.percent))
-    table.add_row("", Text(t("ui.score.total"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+    for label, points, note in total_parts(unit):
+        table.add_row("", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "", "")
+    table.add_row("", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
                   fmt_num(unit.percent, 1), bar(unit.percent), style="bold")
     return table
 
@@ -119,20 +136,26 @@ def ranking_table(ranking: list[RankedUnit], width: int = 200) -> Table:
     table = Table(title=t("ui.score.ranking"), title_justify="left")
     table.add_column(t("ui.score.rank"), justify="right")
     table.add_column(t("ui.score.unit"), overflow="fold")
-    table.add_column(t("ui.score.points"), justify="right")
-    table.add_column(t("ui.score.max"), justify="right")
+    adjusted = any(r.unit.adjustments for r in ranking)
+    for key in (("base", "bonus", "penalty") if adjusted else ()) + ("points", "max"):
+        table.add_column(t(f"ui.score.{key}"), justify="right")
     table.add_column("%", justify="right")
+    estimates = any(r.unit.estimated_max for r in ranking)
+    if estimates:
+        table.add_column(t("ui.score.rank_percent"), justify="right")
     areas = ranking[0].unit.areas if ranking else []
     area_codes = [a.code for a in areas] if width >= 60 + 8 * len(areas) else []
-    if not area_codes:
-        table.caption = t("ui.score.narrow")
+    table.caption = "\n".join([*ranking_notes(ranking), *([] if area_codes else [t("ui.score.narrow")])]) or None
+    table.caption_justify = "left"
     for code in area_codes:
         table.add_column(f"LV{code}", justify="right")
     for ranked in ranking:
         unit = ranked.unit
         by_code = {a.code: a for a in unit.areas}
-        table.add_row(str(ranked.rank), escape(unit.unit), fmt_num(unit.score), fmt_num(unit.max),
-                      fmt_num(unit.percent, 1), *[fmt_num(by_code[c].score) if c in by_code else "–"
+        parts = [fmt_num(unit.base), fmt_num(unit.bonus), fmt_num(unit.penalty)] if adjusted else []
+        table.add_row(str(ranked.rank), escape(unit.unit), *parts, fmt_num(unit.score), fmt_num(unit.max),
+                      fmt_num(unit.percent, 1), *([fmt_num(unit.rank_percent, 1)] if estimates else []),
+                      *[fmt_num(by_code[c].score) if c in by_code else "–"
                                                   for c in area_codes])
     return table
 

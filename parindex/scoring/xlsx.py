@@ -1,7 +1,8 @@
 """The score as an xlsx report: the Ministry's summary table (bảng tổng hợp) plus the warnings.
 
 Columns follow the self-assessment report of Công văn 384/BNV-CCHC: STT, Nội dung, Điểm tối đa,
-Điểm tự đánh giá, Tài liệu kiểm chứng, Giải trình. Plain values only: no formulas.
+Điểm tự đánh giá, Tài liệu kiểm chứng, Giải trình; with the appraised points beside the unit's own, the total
+as its parts (areas, bonus, penalty) and a sheet of the items whose appraisal differs. Plain values only.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, rank_units
+from parindex.scoring.reports import delta, headline, ranking_notes, total_parts
 
-SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 40, "F": 40, "G": 12}  # then fitted to A4 landscape
-SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Giải trình",
-                   "Trạng thái")
+SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
+SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
+                   "Giải trình", "Trạng thái")
 
 
 @dataclass(frozen=True)
@@ -31,16 +33,23 @@ class UnitSheet:
     banner: str
     rows: list[tuple[list[object], bool]]  # (cells, bold)
     notices: list[list[object]]
+    differences: list[list[object]]
+    headline: str = ""
 
 
 def unit_sheet(unit: UnitScore) -> UnitSheet:
     rows = _summary_rows(unit)
-    rows.append((["", t("ui.score.total"), float(unit.max), float(unit.score)], True))
+    for label, points, note in total_parts(unit):
+        rows.append((["", f"{label} ({note})" if note else label, None, float(points)], True))
+    appraised = None if unit.appraised_score is None else float(unit.appraised_score)
+    rows.append((["", t("ui.score.sum"), float(unit.max), float(unit.self_score), appraised], True))
     notices: list[list[object]] = [[unit.unit, n.code, n.item or "", n.where or "", n.text()]
                                    for n in [*unit.errors, *unit.warnings]]
+    differences: list[list[object]] = [[unit.unit, s.item.code, s.item.name, float(s.own), float(s.appraised or 0),
+                                        float(delta(s))] for s in unit.differences()]
     banner = provenance_banner(unit.criteria)
     return UnitSheet(unit.unit, f"{unit.unit} — {unit.year} — {unit.criteria.id}",
-                     banner.text() if banner else "", rows, notices)
+                     banner.text() if banner else "", rows, notices, differences, headline(unit))
 
 
 def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path) -> list[UnitTotals]:
@@ -55,15 +64,17 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
     workbook.properties.creator = "parindex"
     workbook.properties.category = REPORT_CATEGORY  # found later in a scored folder, it is skipped, not read
     workbook.remove(workbook.active)
-    reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31]]  # the sheets made after the units
+    reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31], DIFFERENCES_SHEET]  # made after the units
     notes: list[list[object]] = []
+    differences: list[list[object]] = []
     totals: list[UnitTotals] = []
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
+        differences += unit.differences
         sheet = workbook.create_sheet(_sheet_name(unit.unit, [*workbook.sheetnames, *reserved]))
         append(sheet, [unit.title])
-        append(sheet, [unit.banner])
+        append(sheet, [" — ".join(part for part in (unit.headline, unit.banner) if part)])
         append(sheet, list(SUMMARY_HEADERS))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
@@ -77,8 +88,8 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(SUMMARY_HEADERS))
             sheet.cell(line, 1).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(1, 1).font = Font(name="Times New Roman", size=13, bold=True)
-        if unit.banner:
-            sheet.row_dimensions[2].height = 15 * -(-len(unit.banner) // 150)
+        if sheet.cell(2, 1).value:
+            sheet.row_dimensions[2].height = 14 * -(-len(sheet.cell(2, 1).value or "") // 150)
         sheet.print_title_rows = "1:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
@@ -86,24 +97,44 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
                      "Nội dung / message"])
     for row in notes:
         append(warnings, row)
-    _bold_header(warnings, Font)
-    print_ready(warnings, 1, {"E": 90})
+    _layout(warnings, (20, 9, 9, 14, 90), header_row=1)
+    if differences:
+        sheet = workbook.create_sheet(DIFFERENCES_SHEET)
+        append(sheet, [t("ui.score.differences")])
+        append(sheet, [t("ui.score.unit"), t("ui.score.code"), t("ui.score.item"), t("ui.score.own"),
+                       t("ui.score.appraised"), t("ui.score.delta")])
+        for row in differences:
+            append(sheet, row)
+        _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
     if len(totals) > 1:
         ranking = workbook.create_sheet(reserved[1])
-        append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.points"), t("ui.score.max"), "%"])
-        for ranked in rank_units(totals):
+        ranked_units = rank_units(totals)
+        append(ranking, [" ".join(ranking_notes(ranked_units))])
+        append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.base"), t("ui.score.bonus"),
+                         t("ui.score.penalty"), t("ui.score.points"), t("ui.score.max"), "%",
+                         t("ui.score.rank_percent")])
+        for ranked in ranked_units:
             u = ranked.unit
-            append(ranking, [ranked.rank, u.unit, float(u.score), float(u.max),
-                            float(u.percent) if u.percent is not None else None])
-        _bold_header(ranking, Font)
-        print_ready(ranking, 1)
+            append(ranking, [ranked.rank, u.unit, float(u.base), float(u.bonus), float(u.penalty), float(u.score),
+                             float(u.max), float(u.percent) if u.percent is not None else None,
+                             float(u.rank_percent) if u.rank_percent is not None else None])
+        _layout(ranking, (7, 40, 11, 11, 11, 11, 11, 9, 11), header_row=2)
     workbook.save(path)
     return totals
 
 
-def _bold_header(sheet: Any, font: Any) -> None:
-    for cell in sheet[1]:
-        cell.font = font(bold=True)
+def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
+    """Readable on screen and on paper: a bold header, then the print setup every workbook shares (one font,
+    fitted columns up to `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from parindex.io.xlsx_print import print_ready
+
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+    print_ready(sheet, header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
+    sheet.freeze_panes = f"A{header_row + 1}"
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
@@ -113,25 +144,33 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
 
     def crit_rows(crit: Criterion) -> None:
         scored = [by_item[item.code] for item in items_of(crit)]
-        rows.append(([crit.code, crit.name, _total(scored, "max"), _total(scored, "points")], True))
+        rows.append(([crit.code, crit.name, _total(scored, "max"), _total(scored, "own"), _total(scored, "points")],
+                     True))
         for child in crit.criteria:
             crit_rows(child)
         for item in crit.items:
             s = by_item[item.code]
-            self_points = float(s.points) if s.status not in ("not_applicable", "not_self_scored") else None
-            rows.append(([item.code, item.name, float(s.counted_max), self_points, s.evidence or "",
+            own = float(s.own) if s.status not in ("not_applicable", "not_self_scored") else None
+            appraised = None if s.appraised is None else float(s.appraised)
+            rows.append(([item.code, item.name, float(s.counted_max), own, appraised, s.evidence or "",
                           s.explanation or "", t(f"status.{s.status}")], False))
 
     for area in unit.criteria.areas:
         scored = [s for s in unit.items if s.area is area]
-        rows.append(([area.code, area.name.upper(), _total(scored, "max"), _total(scored, "points")], True))
+        rows.append(([area.code, area.name.upper(), _total(scored, "max"), _total(scored, "own"),
+                      _total(scored, "points")], True))
         for crit in area.criteria:
             crit_rows(crit)
     return rows
 
 
 def _total(scored: list[ItemScore], what: str) -> float:
-    return float(sum((s.counted_max if what == "max" else s.points for s in scored), start=0))
+    """A group's max, own points or counted points (appraised where given): an exact sum of its items."""
+    pick = {"max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}[what]
+    return float(sum((pick(s) for s in scored), start=0))
+
+
+DIFFERENCES_SHEET = "Chênh lệch thẩm định"
 
 
 def _sheet_name(unit: str, taken: list[str]) -> str:

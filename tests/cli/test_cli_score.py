@@ -67,7 +67,12 @@ def test_every_rule_kind_scores_through_the_cli(cli, workbook: Path) -> None:
     assert items["2.2.2"]["status"] == "not_self_scored"
     assert report["score"] == sum(item["score"] for item in report["items"]) == 3.65
     assert report["max"] == 8  # 10 − 1.5 (N/A) − 0.5 (survey item left blank)
-    assert {(w["code"], w["item"]) for w in report["warnings"]} >= {("PS501", "2.1.1"), ("PS504", "2.1.3")}
+    assert {(w["code"], w["item"]) for w in report["warnings"]} >= {("PS501", "2.1.1")}
+    # 2.1.3 is appraised 0 against its own 0,5: the total that counts, the unit's own, and the item to contest
+    assert report["appraised_score"] == 3.65 and report["self_score"] == 4.15
+    assert [(d["code"], d["own"], d["appraised"], d["delta"]) for d in report["appraisal_differences"]] == [
+        ("2.1.3", 0.5, 0, -0.5)]
+    assert (report["base"], report["bonus"], report["penalty"]) == (3.65, 0, 0)
     assert report["criteria"]["status"] == "reconstructed"
 
 
@@ -76,15 +81,22 @@ def test_csv_and_markdown_carry_the_same_total(cli, workbook: Path) -> None:
     assert sum(float(row["score"]) for row in rows) == pytest.approx(3.65)
     assert {row["criteria_status"] for row in rows} == {"reconstructed"}
     markdown = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "md", "--lang", "en").out
-    assert "**3.65 / 8.00**" in markdown and "RECONSTRUCTED" in markdown
+    assert "**Total after appraisal: 3.65 / 8.00" in markdown and "RECONSTRUCTED" in markdown
+    assert "the self-assessed total is 4.15" in markdown and "| 2.1.3 |" in markdown.split("appraised points differ")[1]
 
 
 def test_xlsx_report_is_the_summary_table(cli, workbook: Path, tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.xlsx"
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 0
-    sheet = load_workbook(out).worksheets[0]
-    assert [cell.value for cell in sheet[3]][:6] == ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá",
-                                                     "Tài liệu kiểm chứng", "Giải trình"]
+    report = load_workbook(out)
+    sheet = report.worksheets[0]
+    assert [cell.value for cell in sheet[3]][:7] == ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá",
+                                                     "Điểm thẩm định", "Tài liệu kiểm chứng", "Giải trình"]
+    total = [cell.value for cell in sheet[sheet.max_row]]
+    assert total[2:5] == [8, 4.15, 3.65], "the max, the unit's own total, the total after appraisal"
+    assert "Tổng điểm sau thẩm định" in sheet["A2"].value
+    differences = report["Chênh lệch thẩm định"]
+    assert [c.value for c in differences[3]][1:] == ["2.1.3", "Số văn bản ban hành trái quy định", 0.5, 0, -0.5]
     assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in sheet.iter_rows() for c in row)
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 2
 
@@ -196,3 +208,20 @@ def test_sheet_names_of_the_xlsx_report_never_collide(tmp_path: Path) -> None:
     assert taken[:5] == ["UBND A", "ubnd a (2)", "Cảnh báo (2)", "Sở X", "Huyện BC"]
     assert len({name.casefold() for name in [*taken, *reserved]}) == len(taken) + len(reserved)
     assert all(len(name) <= 31 for name in taken)
+
+
+def test_a_workbook_of_another_level_is_refused(cli, workbook: Path) -> None:
+    book = load_workbook(workbook)
+    sheet = book["Thông tin"]
+    cell = next(row[1] for row in sheet.iter_rows(max_col=2) if row[0].value == "Cấp")
+    cell.value = "commune"
+    book.save(workbook)
+    result = cli("score", str(workbook), "--criteria", str(MINIMAL), "--lang", "en")
+    assert result.code == 1 and "PS542" in result.err and "level 'commune'" in result.err
+
+
+def test_explain_shows_the_units_own_points_beside_the_appraised(cli, workbook: Path) -> None:
+    result = cli("explain", str(workbook), "2.1.3", "--criteria", str(MINIMAL), "--lang", "en")
+    assert result.code == 0
+    out = " ".join(result.out.split())
+    assert "Points the unit's value earns │ 0.50" in out and "Appraised │ 0.00" in out

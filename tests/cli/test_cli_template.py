@@ -77,3 +77,10 @@ def test_english_and_help(cli, tmp_path):
     assert "RECONSTRUCTED" in result.err
     help_text = cli("template", "--help")
     assert help_text.code == 0 and "--unit" in help_text.out
+
+
+def test_a_level_other_than_the_sets_is_refused(cli, tmp_path) -> None:
+    result = cli("template", "par-province-2020", "--level", "district", "-o", str(tmp_path / "t.xlsx"),
+                 "--lang", "en")
+    assert result.code == 2 and "PC718" in result.err and "for level 'province'" in result.err
+    assert not (tmp_path / "t.xlsx").exists()

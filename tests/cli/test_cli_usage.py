@@ -12,7 +12,7 @@ CASES = [  # (command line, code, text it must hold (en), the --help it points t
     (["score", "x.xlsx", "--bogus"], "PC706", "No such option: --bogus.", "parindex score --help"),
     (["score", "x.xlsx", "-o"], "PC709", "Option -o needs a value", "parindex score --help"),
     (["scor", "x.xlsx"], "PC711", "Did you mean: score?", "parindex --help"),
-    (["criteria", "shwo"], "PC711", "The commands: list, show.", "parindex criteria --help"),
+    (["criteria", "shwo"], "PC711", "The commands: export, import, list, show.", "parindex criteria --help"),
     (["criteria", "show", "par-province-2020", "--depth", "abc"], "PC708", "Invalid value for --depth",
      "parindex criteria show --help"),
     (["explain", "a.xlsx", "1.1", "c", "d"], "PC712", "Unexpected extra argument(s): c d.", "parindex explain --help"),

@@ -64,3 +64,37 @@ def test_show_carries_the_reconstructed_warning(cli: Cli, cset: CriteriaSet, lan
     assert result.code == 0, result.err
     warning = t("ui.reconstructed", lang=lang, id=cset.id, n=cset.provisional_count())
     assert " ".join(warning.split()) in " ".join(result.out.split())  # the console may wrap long lines
+
+
+@pytest.mark.parametrize(("set_id", "level"), [("par-department-2025", "department"), ("par-commune-2025", "commune")])
+def test_two_tier_sets_are_reconstructed_after_hanoi(set_id: str, level: str) -> None:
+    from parindex.criteria.checks import check_set
+    from parindex.criteria.files import load_criteria
+
+    two_tier = load_criteria(set_id)
+    assert check_set(two_tier) == []
+    assert (two_tier.level, two_tier.status, two_tier.years) == (level, "reconstructed", [2025, 2026])
+    assert two_tier.max == 100
+    caps = {c.id: c.max for c in two_tier.components}
+    assert caps["appraised"] == 70 and caps["survey"] + caps["sipas"] == 30, "70 appraised + 30 survey (Hà Nội 2024)"
+    assert {"bonus", "penalty"} <= set(caps)
+    assert len([a for a in two_tier.areas if not a.is_adjustment]) == 8 and two_tier.areas[-1].is_adjustment
+    for _, item in two_tier.items():
+        assert item.source and item.provisional, item.code  # nothing in these sets is checked against a decision
+
+
+def test_departments_without_procedures_may_drop_area_3() -> None:
+    from parindex.criteria.files import load_criteria
+
+    department = load_criteria("par-department-2025")
+    assert all(item.not_applicable for area, item in department.items() if area.code == "3")
+
+
+def test_the_commune_set_accepts_revenue_over_the_estimate() -> None:
+    from decimal import Decimal
+
+    from parindex.criteria.files import load_criteria
+
+    revenue = load_criteria("par-commune-2025").item_by_code()["8.1.1"]
+    assert revenue.rule.score("112,5%", revenue.max).points == revenue.max
+    assert revenue.rule.score("112,5%", revenue.max).value == Decimal("112.5")

@@ -120,6 +120,17 @@ CASES: dict[str, Case] = {
                   fix=[("  - {id: appraised, name: Điểm thẩm định, max: 0}\n", "")],
                   en=("component 'appraised' is declared twice",),
                   vi=("thành phần 'appraised' được khai báo hai lần",)),
+    "PX150": Case("px150-most-not-percent", [("PX150", 35, 57)],
+                  fix=[("unit: number, most: 150", "unit: percent, most: 150")],
+                  en=("1.1.3: 'most'", "only to a rule with unit: percent"), vi=("1.1.3: 'most'", "unit: percent")),
+    "PX151": Case("px151-adjustment-over-cap", [("PX151", 48, 18)],
+                  fix=[("Điểm thưởng, max: 1}", "Điểm thưởng, max: 2}")],
+                  en=("2.1.1: its max 2 exceeds the cap 1 of component 'bonus'",),
+                  vi=("2.1.1: điểm tối đa 2 vượt mức trần 1",)),
+    "PX152": Case("px152-adjustment-mixed-area", [("PX152", 12, 11), ("PX103", 9, 48)],
+                  fix=[("component: bonus", "component: appraised")],
+                  en=("area 1 mixes bonus/penalty items with ordinary ones",),
+                  vi=("lĩnh vực 1 trộn tiêu chí điểm thưởng/điểm trừ",)),
 }
 
 
@@ -413,8 +424,9 @@ def test_px121_a_file_with_too_many_nodes_is_refused_while_streaming(monkeypatch
 def test_the_provisional_count_every_output_shows_is_what_px117_counts() -> None:
     data = copy.deepcopy(parse_yaml(MINIMAL.read_text(encoding="utf-8")).data)
     data["status"] = "official"
-    data["bonus"] = {"name": "Điểm thưởng", "max": 1, "source": "synthetic", "provisional": True}
+    data["components"].append({"id": "bonus", "name": "Điểm thưởng", "max": 1, "source": "synthetic",
+                               "provisional": True})
     cset = CriteriaSet.model_validate(data)
     flagged = [f for f in check_set(cset) if f.code == "PX117"]
     assert cset.provisional_count() == len(flagged) > 0
-    assert ("bonus", "provisional") in [f.path for f in flagged]
+    assert ("components", len(data["components"]) - 1, "provisional") in [f.path for f in flagged]

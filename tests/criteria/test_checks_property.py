@@ -138,9 +138,9 @@ def criteria_sets(draw: st.DrawFn) -> dict[str, Any]:
         "components": [provenance({"id": c, "name": c.upper(), "max": m}) for c, m in per_component.items()],
         "areas": areas,
     }
-    for cap in ("bonus", "penalty"):
+    for cap in ("bonus", "penalty"):  # outside the set's max: a cap that no item reaches is consistent
         if draw(st.booleans()):
-            data[cap] = {"name": cap, "max": draw(quarters(0, 20))}
+            data["components"].append({"id": cap, "name": cap, "max": draw(quarters(0, 20))})
     return data
 
 
@@ -216,7 +216,7 @@ def mutate_tiers(draw: st.DrawFn, data: dict[str, Any]) -> None:
 
 
 def mutate_component(draw: st.DrawFn, data: dict[str, Any]) -> None:
-    comp = draw(st.sampled_from(data["components"]))
+    comp = draw(st.sampled_from([c for c in data["components"] if c["id"] not in ("bonus", "penalty")]))
     delta = draw(quarters(1, 4))
     comp["max"] = comp["max"] - delta if comp["max"] >= delta and draw(st.booleans()) else comp["max"] + delta
 

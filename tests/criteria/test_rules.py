@@ -31,6 +31,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], list[RawValue]]] = {
                   ["100%", "85,5", 0.5, 0]),
     "proportional": ({"kind": "proportional", "unit": "number", "target": 30}, [0, 15, "30", "45,5"]),
     "deduction": ({"kind": "deduction", "per": 0.5}, [0, 1, "3", 10]),
+    "per_case": ({"kind": "per_case", "per": 0.5}, [0, 1, "3", 10]),
     "survey": ({"kind": "survey"}, ["A", "b", "C", "D", "95,7%"]),
     "manual": ({"kind": "manual"}, [0, "1,25", 2]),
 }
@@ -119,3 +120,27 @@ def test_any_value_is_refused_or_earns_within_the_best(member: type[BaseRule], r
         return
     best = rule.best(maximum)
     assert Decimal(0) <= points <= (maximum if best is None else best) <= maximum
+
+
+def test_per_case_points_stop_at_the_max() -> None:
+    rule = TypeAdapter(Rule).validate_python({"kind": "per_case", "per": 0.5})
+    assert rule.score(3, Decimal(2)).points == Decimal("1.5")
+    assert rule.score(10, Decimal(2)).points == Decimal(2)
+    assert "0.5" in rule.words(Decimal(2), "en") and "at most 2" in rule.words(Decimal(2), "en")
+
+
+def test_a_percent_rule_accepts_up_to_its_most() -> None:
+    from parindex.common.values import ValueProblem
+
+    rule = TypeAdapter(Rule).validate_python(
+        {"kind": "threshold", "unit": "percent", "most": 200, "tiers": [{"at_least": 100, "points": 1}]})
+    assert rule.score("112,5%", Decimal(1)).value == Decimal("112.5")
+    assert rule.score("112,5%", Decimal(1)).points == Decimal(1)
+    assert "200" in rule.words(Decimal(1), "vi")
+    with pytest.raises(ValueProblem) as refused:
+        rule.score("250%", Decimal(1))
+    assert refused.value.msg.code == "PW443" and "0–200" in refused.value.msg.text("en")
+    plain = TypeAdapter(Rule).validate_python(
+        {"kind": "threshold", "unit": "percent", "tiers": [{"at_least": 100, "points": 1}]})
+    with pytest.raises(ValueProblem):
+        plain.score("112,5%", Decimal(1))

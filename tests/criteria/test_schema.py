@@ -28,9 +28,12 @@ def test_schema_describes_the_criteria_format(cli: Cli) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["title"] == "parindex criteria set"
     assert schema["additionalProperties"] is False
-    assert {"id", "title", "years", "level", "status", "max", "components", "areas"} <= set(schema["required"])
+    assert {"id", "title", "years", "level", "status", "components", "areas"} <= set(schema["required"])
+    assert "max" not in schema["required"] and "max" in schema["properties"]  # a parent's max may be derived
+    assert "max" in schema["$defs"]["Item"]["required"]  # an item's never is
     kinds = set(schema["$defs"]["Item"]["properties"]["rule"]["discriminator"]["mapping"])
-    assert kinds == {"yes_no", "choice", "threshold", "proportional", "deduction", "survey", "manual"}
+    assert kinds == {"yes_no", "choice", "threshold", "proportional", "deduction", "per_case", "survey",
+                     "manual"}
 
 
 def test_schema_output_file_is_not_overwritten_without_force(cli: Cli, tmp_path: Path) -> None:

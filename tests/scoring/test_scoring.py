@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from parindex.criteria.files import load_criteria
 from parindex.evidence.model import EvidenceBook, EvidenceRow
-from parindex.scoring.engine import competition_ranks, rank_units, score_book
+from parindex.scoring.engine import biggest_losses, competition_ranks, rank_units, score_book
 from parindex.scoring.reports import report_text, text_report
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "minimal.yaml"
@@ -124,19 +124,43 @@ def test_not_applicable_on_an_item_that_does_not_allow_it_is_an_error(cset):
 
 
 def test_missing_value_scores_zero_and_is_listed(cset):
-    unit = score_book(cset, book({}))
+    unit = score_book(cset, book({"2.1.1": {"value": ""}}))
     missing = [s.item.code for s in unit.items if s.status == "missing"]
     assert "2.1.1" in missing
     assert any(w.code == "PS503" and w.item == "2.1.1" for w in unit.warnings)
     assert unit.score == 0
 
 
-def test_appraised_points_are_used_and_the_difference_reported(cset):
-    unit = score_book(cset, book({"2.1.1": {"value": "99%", "appraised": "1", "evidence": "BC"}}))
+def test_a_missing_row_is_named_with_where_it_belongs(cset):
+    unit = score_book(cset, book({"1.1.1": {"value": "Có"}, "2.1.1": {"value": "99%"}}))
+    said = {w.item: w for w in unit.warnings if w.code == "PS540"}
+    assert {"1.1.2", "1.1.3"} <= set(said)
+    assert "1.1.1" in said["1.1.2"].params["after"]
+    assert not any(w.code == "PS503" and w.item == "1.1.2" for w in unit.warnings), "said once"
+    assert item(unit, "1.1.2").status == "missing"
+
+
+def test_a_self_score_without_a_value_is_said_so(cset):
+    unit = score_book(cset, book({"2.1.1": {"value": None, "self_score": "2"}}))
+    notice = next(w for w in unit.warnings if w.item == "2.1.1")
+    assert notice.code == "PS541" and notice.params["self"] == D(2)
+    assert "no value in Kết quả" in notice.text("en")
+    assert item(unit, "2.1.1").points == 0
+
+
+def test_appraised_points_count_and_the_own_points_are_kept(cset):
+    unit = score_book(cset, book({"2.1.1": {"value": "99%", "appraised": "1", "evidence": "BC"},
+                                  "1.1.1": {"value": "Có", "evidence": "KH"}}))
     scored = item(unit, "2.1.1")
-    assert scored.points == D(1) and scored.appraised == D(1)
-    notice = next(w for w in unit.warnings if w.code == "PS504")
-    assert notice.params["delta"] == D(1)
+    assert scored.points == D(1) and scored.appraised == D(1) and scored.own == D(2)
+    assert unit.self_score == D(3) and unit.appraised_score == unit.score == D(2)
+    assert [s.item.code for s in unit.differences()] == ["2.1.1"]
+
+
+def test_without_appraisal_the_appraised_score_is_none(cset):
+    unit = score_book(cset, book({"2.1.1": {"value": "99%", "evidence": "BC"}}))
+    assert unit.appraised_score is None and unit.self_score == unit.score == D(2)
+    assert unit.differences() == []
 
 
 def test_self_score_that_differs_from_the_rule_is_a_warning(cset):
@@ -232,3 +256,52 @@ def test_a_cell_with_only_invisible_characters_is_not_entered(cset, raw):
     unit = score_book(cset, book({"2.1.1": {"value": raw}}))
     scored = next(s for s in unit.items if s.item.code == "2.1.1")
     assert scored.status == "missing" and not unit.errors
+
+
+ADJUSTED = MINIMAL.with_name("adjusted.yaml")
+
+
+@pytest.fixture(scope="module")
+def adjusted():
+    return load_criteria(str(ADJUSTED))
+
+
+def test_bonus_is_added_and_penalty_subtracted_each_capped(adjusted):
+    unit = score_book(adjusted, book({"2.1.1": {"value": "99%", "evidence": "BC"},
+                                      "3.1.1": {"value": 3, "evidence": "QĐ công nhận"},  # 1,5, item max 1
+                                      "3.2.1": {"value": "2", "evidence": "Thông báo"}}))  # 1 deducted
+    assert [a.code for a in unit.areas] == ["1", "2"], "the bonus/penalty area stands outside the areas"
+    assert unit.max == D(8), "the survey (2) is not self-scored; bonus and penalty add no max"
+    assert (unit.base, unit.bonus, unit.penalty) == (D(2), D(1), D(1))
+    assert unit.score == unit.base + unit.bonus - unit.penalty == D(2)
+    assert item(unit, "3.1.1").points == D(1) and unit.adjustments[0].earned == D(1)
+    assert [s.item.code for s in biggest_losses(unit) if s.item.is_adjustment] == ["3.2.1"]
+    totals = unit.totals()
+    assert (totals.bonus, totals.penalty, totals.score) == (D(1), D(1), D(2))
+
+
+def test_an_adjustment_is_capped_by_its_component():
+    from parindex.scoring.engine import Adjustment
+
+    assert Adjustment("bonus", "Điểm thưởng", D("2.5"), D(1)).points == D(1)
+    assert Adjustment("penalty", "Điểm trừ", D("0.5"), D(2)).points == D("0.5")
+
+
+def test_penalty_is_capped(adjusted):
+    unit = score_book(adjusted, book({"3.2.1": {"value": 9, "evidence": "TB"}}))
+    assert item(unit, "3.2.1").points == D(2) and unit.penalty == D(2)
+
+
+def test_blank_bonus_and_penalty_are_nothing_to_report(adjusted):
+    rows = {s.item.code: {"value": ""} for s in score_book(adjusted, book({})).items}
+    unit = score_book(adjusted, book(rows))
+    assert not [w for w in unit.warnings if w.item in ("3.1.1", "3.2.1")]
+    assert unit.bonus == unit.penalty == 0
+
+
+def test_a_lead_agencys_part_does_not_call_other_agencies_rows_deleted(cset):
+    part = book({"1.1.1": {"value": "Có", "evidence": "KH"}})
+    part = EvidenceBook(part.path, {**part.info, "lead": "Sở Nội vụ"}, part.rows)
+    unit = score_book(cset, part)
+    assert not [w for w in unit.warnings if w.code == "PS540"]
+    assert any(w.code == "PS503" and w.item == "2.1.1" for w in unit.warnings)

@@ -1,6 +1,9 @@
-"""`parindex criteria list` and `parindex criteria show ID` — the bundled sets and one set as a tree."""
+"""`parindex criteria list|show|export|import` — the bundled sets, one set as a tree, and a set as the
+spreadsheet officers hold (DESIGN §3.4), both ways."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
@@ -21,6 +24,72 @@ def register(app: typer.Typer) -> None:
         depth: int = typer.Option(3, "--depth", min=1, help=t("help.criteria.depth")),
     ) -> None:
         show_tree(ref, depth)
+
+    @group.command("export", help=t("help.criteria.export"))
+    def export(
+        ref: str = typer.Argument(..., metavar="ID|PATH"),
+        output: Path = typer.Option(..., "-o", "--output", help=t("help.output")),
+        force: bool = typer.Option(False, "--force", help=t("help.force")),
+    ) -> None:
+        export_sheet(ref, output, force)
+
+    @group.command("import", help=t("help.criteria.import"))
+    def import_(
+        source: Path = typer.Argument(..., metavar="FILE.xlsx"),
+        output: Path = typer.Option(..., "-o", "--output", help=t("help.output")),
+        force: bool = typer.Option(False, "--force", help=t("help.force")),
+    ) -> None:
+        raise typer.Exit(import_sheet(source, output, force))
+
+
+def export_sheet(ref: str, output: Path, force: bool) -> None:
+    from rich.markup import escape
+
+    from parindex.cli.outputs import guard_output
+    from parindex.cli.render import console, err_console
+    from parindex.common.errors import ParindexError
+    from parindex.criteria.files import load_criteria
+    from parindex.criteria.provenance import provenance_banner
+    from parindex.evidence.criteria_book import write_criteria_book
+
+    if output.suffix.lower() != ".xlsx":
+        raise ParindexError("PC715", suffix=output.suffix or output.name)
+    cset = load_criteria(ref)
+    guard_output(output, force, [Path(ref)])
+    rows = write_criteria_book(output, cset, force)
+    console.print(escape(t("ui.sheet.exported", path=output, rows=rows, items=len(cset.items()), id=cset.id)))
+    banner = provenance_banner(cset)
+    if banner:
+        err_console.print(f"[yellow]{escape(banner.text())}[/]")
+
+
+def import_sheet(source: Path, output: Path, force: bool) -> int:
+    """Exit 0 when the written set is valid; 1 when cells could not be read (nothing written) or it has findings."""
+    from rich.markup import escape
+
+    from parindex.cli.outputs import guard_output
+    from parindex.cli.render import console
+    from parindex.common.errors import ParindexError
+    from parindex.evidence.criteria_book import import_criteria_book
+
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise ParindexError("PC716", suffix=output.suffix or output.name)
+    guard_output(output, force, [source])
+    report = import_criteria_book(source, output, force)
+    for problem in report.problems:
+        typer.echo(problem.line())
+    if report.problems:
+        console.print(t("ui.sheet.unread", count=len(report.problems)), style="red")
+        return 1
+    for found, cell in report.findings:
+        place = f"{output}:{found.line or 1}:{found.col or 1}" + (f" ({cell})" if cell else "")
+        typer.echo(f"{place}: {found.code} {found.name} {found.msg.text()}")
+    console.print(escape(t("ui.sheet.imported", path=output, items=report.items, id=report.set_id)))
+    if report.findings:
+        console.print(escape(t("ui.sheet.invalid", count=len(report.findings), path=output)), style="red")
+        return 1
+    console.print(escape(t("ui.sheet.valid", path=output)), style="green")
+    return 0
 
 
 def show_list() -> None:

@@ -28,8 +28,9 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
+        survey: Path = typer.Option(None, "--survey", help=t("help.survey")),
     ) -> None:
-        raise typer.Exit(run_score(files, fmt, output, force, criteria))
+        raise typer.Exit(run_score(files, fmt, output, force, criteria, survey))
 
     @app.command("explain", help=t("help.explain"))
     def explain(
@@ -40,7 +41,8 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run_explain(file, code, criteria))
 
 
-def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None) -> int:
+def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
+              survey_path: Path | None = None) -> int:
     from parindex.cli.outputs import guard_output, output_format, say_written
     from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
@@ -48,15 +50,28 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
     if output is not None:
-        guard_output(output, force, [Path(criteria)] if criteria else [])
+        guard_output(output, force, [Path(p) for p in (criteria, survey_path) if p])
+    survey = None
+    if survey_path is not None:
+        from parindex.evidence.survey import read_survey
+
+        survey = read_survey(survey_path)
+        resolved = survey_path.resolve()
+        collected = type(collected)([p for p in collected.workbooks if p.resolve() != resolved], collected.not_read)
     if collected.not_read:
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)
     paths = collected.workbooks
+    if not paths:
+        from parindex.common.errors import ParindexError
+
+        raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     reporter = REPORTERS[fmt](len(paths) > 1, output is None)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit), output, force)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit, survey), output, force)
     if output is not None:
         say_written(output)
+    if survey is not None:
+        _say_unmatched(survey, totals)
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
@@ -152,7 +167,21 @@ REPORTERS: dict[str, Callable[[bool, bool], Reporter]] = {
 FORMATS = tuple(REPORTERS)
 
 
-def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterator:
+def _say_unmatched(survey: Any, totals: list[UnitTotals]) -> None:
+    """PS548: rows of the survey table that no workbook of the run matched (a misspelt name, a unit not sent)."""
+    from parindex.cli.render import err_console
+    from parindex.common.messages import Message
+    from parindex.common.unit_names import name_key
+
+    level = totals[0].level if totals else "province"
+    seen = {name_key(unit.unit, unit.level) for unit in totals}
+    unmatched = [f"{row.unit} ({row.ref})" for row in survey.rows if name_key(row.unit, level) not in seen]
+    if unmatched:
+        notice = Message("PS548", {"units": ", ".join(unmatched)}, survey.path)
+        err_console.print(escape("⚠ " + notice.line()), style="yellow", soft_wrap=True)
+
+
+def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None) -> Iterator:
     """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
     report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
     from parindex.cli.render import err_console
@@ -160,7 +189,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable) -> Iterat
 
     units: dict[str, str] = {}  # the unit's name as compared → its workbook
     with _progress_bar(len(paths)) as advance:
-        for part in score_many(paths, criteria, render):
+        for part in score_many(paths, criteria, render, survey):
             advance()
             if isinstance(part, Skipped):
                 err_console.print(escape(t("ui.score.skipped_report", path=part.path)), style="yellow", soft_wrap=True)
@@ -228,6 +257,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
         ("ui.explain.rule", found.item.rule.words(found.item.max)),
         ("ui.explain.tier", found.tier or "–"),
         ("ui.explain.points", f"{fmt_num(found.points)} / {fmt_num(found.item.max)} ({t('status.' + found.status)})"),
+        ("ui.explain.own", fmt_num(found.own)),
         ("ui.explain.self", blank if found.self_score is None else fmt_num(found.self_score)),
         ("ui.explain.appraised", blank if found.appraised is None else fmt_num(found.appraised)),
         ("ui.explain.evidence", found.evidence or blank),

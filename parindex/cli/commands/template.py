@@ -1,12 +1,33 @@
-"""`parindex template ID -o FILE` — a fill-in evidence workbook for a criteria set, unit and year."""
+"""`parindex template ID -o FILE` — a fill-in evidence workbook for a criteria set, unit and year; with `--lead NAME`
+the part one lead agency fills, with `--by-lead -o FOLDER` one part per lead agency."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from parindex.common.i18n import t
+
+if TYPE_CHECKING:
+    from parindex.criteria.model import CriteriaSet
+
+
+@dataclass(frozen=True)
+class _Options:
+    unit: str
+    level: str | None
+    year: int | None
+    prepared_by: str
+    force: bool
+
+    def write(self, path: Path, cset: CriteriaSet, lead: str | None) -> None:
+        from parindex.evidence.template import write_template
+
+        write_template(path, cset, unit=self.unit, level=self.level, year=self.year, prepared_by=self.prepared_by,
+                       force=self.force, lead=lead)
 
 
 def register(app: typer.Typer) -> None:
@@ -18,6 +39,8 @@ def register(app: typer.Typer) -> None:
         level: str = typer.Option(None, "--level", help=t("help.template.level")),
         year: int = typer.Option(None, "--year", help=t("help.template.year")),
         prepared_by: str = typer.Option("", "--prepared-by", help=t("help.template.prepared_by")),
+        lead: str = typer.Option(None, "--lead", help=t("help.template.lead")),
+        by_lead: bool = typer.Option(False, "--by-lead", help=t("help.template.by_lead")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
     ) -> None:
         from typing import get_args
@@ -28,21 +51,71 @@ def register(app: typer.Typer) -> None:
         from parindex.cli.render import console, err_console
         from parindex.common.errors import ParindexError
         from parindex.criteria.files import load_criteria
+        from parindex.criteria.leads import find_lead, item_leads
         from parindex.criteria.model import Level
         from parindex.criteria.provenance import provenance_banner
-        from parindex.evidence.template import write_template
 
-        if output.suffix.lower() != ".xlsx":
+        if lead is not None and by_lead:
+            raise ParindexError("PC721")
+        if by_lead and (output.suffix.lower() == ".xlsx" or output.is_file()):
+            raise ParindexError("PC722", path=str(output))
+        if not by_lead and output.suffix.lower() != ".xlsx":
             raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")
         levels = get_args(Level)
         if level is not None and level not in levels:
             raise ParindexError("PW411", value=level, accepted=", ".join(levels))
         cset = load_criteria(ref)
+        if level is not None and level != cset.level:  # scored later with this set, it would be refused (PS542)
+            raise ParindexError("PC718", value=level, set_id=cset.id, level=cset.level)
         if year is not None and year not in cset.years:
             raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
-        guard_output(output, force, [Path(ref)], blank_workbook_may_go=True)
-        write_template(output, cset, unit=unit, level=level, year=year, prepared_by=prepared_by, force=force)
-        console.print(escape(t("ui.template.written", path=output, items=len(cset.items()), id=cset.id)))
+        options = _Options(unit, level, year, prepared_by, force)
+        if by_lead:
+            _by_lead(cset, output, [Path(ref)], options)
+        else:
+            agency = find_lead(cset, lead) if lead is not None else None
+            guard_output(output, force, [Path(ref)], blank_workbook_may_go=True)
+            options.write(output, cset, agency)
+            if agency is None:
+                console.print(escape(t("ui.template.written", path=output, items=len(cset.items()), id=cset.id)))
+            else:
+                count = sum(1 for led in item_leads(cset).values() if led == agency)
+                console.print(escape(t("ui.template.part_written", path=output, items=count, lead=agency)))
         banner = provenance_banner(cset)
         if banner:
             err_console.print(f"[yellow]{escape(banner.text())}[/]")
+
+
+def _by_lead(cset: CriteriaSet, folder: Path, inputs: list[Path], options: _Options) -> None:
+    """One part per lead agency in `folder` (made if need be), every file checked before any is written."""
+    from rich.markup import escape
+
+    from parindex.cli.outputs import guard_output
+    from parindex.cli.render import console, err_console
+    from parindex.common.errors import ParindexError
+    from parindex.criteria.leads import file_stem, item_leads, lead_names
+
+    names = lead_names(cset)
+    if not names:
+        raise ParindexError("PM802", set_id=cset.id)
+    paths: dict[str, Path] = {}
+    taken: set[str] = set()
+    for name in names:
+        stem, n = file_stem(name), 2
+        while stem in taken:  # two names that fold alike keep apart
+            stem, n = f"{file_stem(name)}-{n}", n + 1
+        taken.add(stem)
+        paths[name] = folder / f"{stem}.xlsx"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths.values():
+        guard_output(path, options.force, inputs, blank_workbook_may_go=True)
+    leads = item_leads(cset)
+    for name, path in paths.items():
+        options.write(path, cset, name)
+        count = sum(1 for led in leads.values() if led == name)
+        console.print(escape(t("ui.template.part_written", path=path, items=count, lead=name)))
+    console.print(escape(t("ui.template.parts_written", count=len(paths), folder=folder)))
+    unassigned = [code for code, led in leads.items() if not led]
+    if unassigned:
+        err_console.print(escape(t("ui.template.unassigned", count=len(unassigned), items=", ".join(unassigned))),
+                          style="yellow", soft_wrap=True)

@@ -17,10 +17,10 @@ class Msg:
 
 
 def _merge() -> dict[str, Msg]:
-    from parindex.common.catalogue import criteria, files, gap, general, scoring, workbook
+    from parindex.common.catalogue import collect, criteria, criteria_sheet, files, gap, general, scoring, workbook
 
     merged: dict[str, Msg] = {}
-    for module in (general, files, criteria, workbook, scoring, gap):
+    for module in (general, files, criteria, criteria_sheet, workbook, scoring, gap, collect):
         for key, msg in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key defined twice: {key}")

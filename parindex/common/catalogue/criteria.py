@@ -57,6 +57,16 @@ MESSAGES: dict[str, Msg] = {
                  exit=1),
     "PX121": Msg("tệp có quá nhiều phần tử (hơn {limit}); bộ tiêu chí thật không lớn như vậy.",
                  "the file holds too many nodes (more than {limit}); no real criteria set is that large.", exit=1),
+    "PX150": Msg("{code}: 'most' (giá trị phần trăm lớn nhất được nhận) chỉ dùng cho quy tắc có unit: percent.",
+                 "{code}: 'most' (the largest percent accepted) applies only to a rule with unit: percent.", exit=1),
+    "PX151": Msg("{code}: điểm tối đa {max} vượt mức trần {cap} của thành phần '{component}'.",
+                 "{code}: its max {max} exceeds the cap {cap} of component '{component}'.", exit=1),
+    "PX152": Msg("lĩnh vực {code} trộn tiêu chí điểm thưởng/điểm trừ với tiêu chí thường; đặt điểm thưởng, điểm "
+                 "trừ vào một lĩnh vực riêng (nằm ngoài tổng điểm của bộ).",
+                 "area {code} mixes bonus/penalty items with ordinary ones; put bonus and penalty items in an area "
+                 "of their own (outside the set's total).", exit=1),
+    "PX153": Msg("'chấp nhận đến … %' trong '{text}' chỉ dùng cho cách chấm theo tỷ lệ %.",
+                 "'chấp nhận đến … %' in '{text}' belongs only to a rule on a percent.", exit=1),
     "ui.validate.ok": Msg("{n} tệp hợp lệ.", "{n} file(s) valid."),
     "ui.validate.found": Msg("{count} vấn đề trong {files} tệp.", "{count} problem(s) in {files} file(s)."),
     "ui.criteria.id": Msg("Mã", "Id"),
@@ -74,7 +84,8 @@ MESSAGES: dict[str, Msg] = {
                          "Check criteria and baseline files (default: the bundled ones)."),
     "help.validate.format": Msg("text, json hoặc github (dòng chú thích cho GitHub Actions).",
                                 "text, json or github (annotation lines for GitHub Actions)."),
-    "help.criteria": Msg("Xem các bộ tiêu chí.", "Look at criteria sets."),
+    "help.criteria": Msg("Xem các bộ tiêu chí; xuất, nhập bộ tiêu chí dạng bảng tính.",
+                         "Look at criteria sets; export and import them as spreadsheets."),
     "help.criteria.list": Msg("Liệt kê các bộ tiêu chí có sẵn.", "List the bundled criteria sets."),
     "help.criteria.show": Msg("Hiện một bộ tiêu chí dạng cây.", "Show one criteria set as a tree."),
     "help.criteria.depth": Msg("Số mức hiển thị (1 = lĩnh vực).", "Levels to show (1 = areas)."),
@@ -119,18 +130,27 @@ MESSAGES.update({
     "schema.value_error": Msg("{error}", "{error}"),
 })
 
-# scoring rules in words
+# scoring rules in words: the Vietnamese is the phrase grammar of `criteria.rule_phrases` (what the template and
+# `criteria export` print is what `criteria import` reads); change one and the other must read it
 MESSAGES.update({
     "rule.yes_no": Msg("Có: {yes} điểm; Không: {no} điểm", "Yes: {yes} points; No: {no} points"),
     "rule.at_least": Msg("từ {value} trở lên: {points} điểm", "{value} or more: {points} points"),
+    "rule.from_below": Msg("từ {low} đến dưới {high}: {points} điểm", "{low} to under {high}: {points} points"),
+    "rule.below": Msg("dưới {value}: 0 điểm", "under {value}: 0 points"),
     "rule.at_most": Msg("không quá {value}: {points} điểm", "at most {value}: {points} points"),
-    "rule.otherwise": Msg("còn lại: 0 điểm", "otherwise: 0 points"),
-    "rule.proportional": Msg("{max} × (kết quả / {target}), tối đa {max} điểm",
-                             "{max} × (value / {target}), at most {max} points"),
-    "rule.deduction": Msg("{max} điểm, trừ {per} điểm cho mỗi trường hợp, thấp nhất 0",
+    "rule.above_to": Msg("trên {low} đến {high}: {points} điểm", "over {low} up to {high}: {points} points"),
+    "rule.above": Msg("trên {value}: 0 điểm", "over {value}: 0 points"),
+    "rule.option": Msg("{label}: {points} điểm", "{label}: {points} points"),
+    "rule.choice_marked": Msg("Chọn một mức: {options}", "Choose one level: {options}"),
+    "rule.proportional": Msg("Tính theo tỷ lệ: kết quả / {target} × {max} điểm, tối đa {max} điểm",
+                             "In proportion: value / {target} × {max} points, at most {max} points"),
+    "rule.deduction": Msg("{max} điểm, mỗi trường hợp trừ {per} điểm, thấp nhất 0 điểm",
                           "{max} points, minus {per} for each case, not below 0"),
+    "rule.per_case": Msg("{per} điểm cho mỗi trường hợp, tối đa {max} điểm",
+                         "{per} points for each case, at most {max}"),
+    "rule.most": Msg("chấp nhận đến {most} %", "values up to {most} % accepted"),
     "rule.survey": Msg("Điều tra/SIPAS: tỷ lệ % của {max} điểm (A/B/C/D = 100/60/20/0 %); không tự chấm",
                        "Survey/SIPAS: a share in % of {max} points (A/B/C/D = 100/60/20/0 %); not self-scored"),
-    "rule.manual": Msg("Người chấm nhập điểm trực tiếp, từ 0 đến {max}",
+    "rule.manual": Msg("Người chấm nhập điểm trực tiếp, từ 0 đến {max} điểm",
                        "The assessor enters the points directly, 0 to {max}"),
 })

@@ -32,6 +32,10 @@ MESSAGES: dict[str, Msg] = {
                  "một trong: {accepted}.",
                  "Cannot tell which format to write to {path}: no format has the extension '{suffix}'; use one of: "
                  "{accepted}.", exit=2),
+    "PC718": Msg("--level {value}: bộ tiêu chí {set_id} dành cho cấp '{level}'; mỗi cấp chấm bằng bộ tiêu chí của "
+                 "cấp đó (xem 'parindex criteria list').",
+                 "--level {value}: criteria set {set_id} is for level '{level}'; each level is scored with its own "
+                 "set (see 'parindex criteria list').", exit=2),
     "ui.usage.did_you_mean": Msg(" Có phải ý bạn là: {options}?", " Did you mean: {options}?"),
     "ui.usage.option": Msg("tùy chọn", "option"),
     "ui.usage.argument": Msg("đối số", "argument"),

@@ -9,8 +9,37 @@ MESSAGES: dict[str, Msg] = {
                  "no evidence and no explanation (the Ministry requires an explanation).", exit=1),
     "PS503": Msg("chưa nhập kết quả — tính 0 điểm.", "no value entered — counted as 0 points.",
                  exit=1),
-    "PS504": Msg("điểm thẩm định {appraised} được dùng; tự chấm {self} (chênh {delta}).",
-                 "appraised points {appraised} used; self-assessed {self} (difference {delta}).", exit=1),
+    "PS540": Msg("không có dòng của tiêu chí này trong sổ (dòng bị xoá hoặc chưa chép) — tính 0 điểm; thêm lại dòng "
+                 "ngay sau tiêu chí {after}, hoặc lập lại sổ bằng 'parindex template'.",
+                 "the workbook has no row for this item (deleted, or never copied) — counted as 0 points; put the "
+                 "row back just after item {after}, or make the workbook again with 'parindex template'.", exit=1),
+    "PS541": Msg("có điểm tự chấm {self} nhưng cột Kết quả để trống — tính 0 điểm; điểm được tính từ Kết quả, "
+                 "hãy nhập kết quả (số liệu, phương án) mà điểm tự chấm dựa vào.",
+                 "a self-score of {self} but no value in Kết quả — counted as 0 points; points come from the value, "
+                 "so enter the value (figure, option) the self-score is based on.", exit=1),
+    "PS542": Msg("sổ ghi cấp '{book_level}' nhưng bộ tiêu chí {set_id} dành cho cấp '{set_level}'; chấm bằng bộ "
+                 "tiêu chí của cấp đó (--criteria), hoặc sửa ô Cấp nếu ghi nhầm.",
+                 "the workbook says level '{book_level}' but criteria set {set_id} is for level '{set_level}'; score "
+                 "it with that level's set (--criteria), or correct the level cell if it is a slip.", exit=1),
+    "PS543": Msg("không tìm thấy bảng kết quả điều tra: không trang nào có dòng tiêu đề với cột 'Đơn vị' trong {rows} "
+                 "dòng đầu. Bảng cần cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều tra/SIPAS.",
+                 "no survey table found: no sheet has a header row with a 'Đơn vị' column in its first {rows} rows. "
+                 "The table needs a 'Đơn vị' column and one column per survey/SIPAS item code.", exit=2),
+    "PS544": Msg("dòng tiêu đề có cột 'Đơn vị' nhưng không có cột nào mang mã tiêu chí (ví dụ 8.1.1).",
+                 "the header row has a 'Đơn vị' column but no column named by an item code (such as 8.1.1).",
+                 exit=2),
+    "PS545": Msg("bảng điều tra có hai dòng cho đơn vị '{unit}': {first} và {second}; giữ một dòng.",
+                 "the survey table has two rows for unit '{unit}': {first} and {second}; keep one.", exit=2),
+    "PS546": Msg("cột {code} của bảng điều tra không phải tiêu chí điều tra/SIPAS của bộ tiêu chí {set_id}.",
+                 "column {code} of the survey table is not a survey/SIPAS item of criteria set {set_id}.", exit=2),
+    "PS547": Msg("đơn vị '{unit}' không có dòng trong bảng điều tra {path}: điểm điều tra nó tự nhập chỉ là ước tính "
+                 "và không được tính khi xếp hạng.",
+                 "unit '{unit}' has no row in the survey table {path}: the survey values it typed are estimates and "
+                 "do not count toward its rank.", exit=1),
+    "PS548": Msg("các dòng của bảng điều tra không khớp sổ nào: {units}. Kiểm tra tên đơn vị (so như lệnh gap: bỏ "
+                 "qua hoa/thường, dấu, tiền tố UBND…).",
+                 "rows of the survey table that match no workbook: {units}. Check the unit names (compared as gap "
+                 "compares them: case, accents and prefixes such as UBND aside).", exit=1),
     "PS510": Msg("mã này không có trong bộ tiêu chí; kiểm tra lại mã hoặc bộ tiêu chí của sổ.",
                  "this code is not in the criteria set; check the code or the workbook's criteria set.", exit=1),
     "PS511": Msg("điểm {value} vượt quá điểm tối đa {max}.", "points {value} exceed the maximum {max}.", exit=1),
@@ -41,6 +70,21 @@ MESSAGES: dict[str, Msg] = {
 
 MESSAGES.update({
     "ui.score.total": Msg("Tổng điểm tự đánh giá", "Self-assessed total"),
+    "ui.score.sum": Msg("Tổng cộng", "Total"),
+    "ui.score.total_appraised": Msg("Tổng điểm sau thẩm định", "Total after appraisal"),
+    "ui.score.total_appraised_note": Msg("điểm thẩm định ở {n} tiêu chí có thẩm định, điểm tự chấm ở các tiêu chí "
+                                         "còn lại; tổng tự đánh giá là {self}",
+                                         "appraised points on the {n} items appraised, the unit's own elsewhere; the "
+                                         "self-assessed total is {self}"),
+    "ui.score.base": Msg("Điểm các lĩnh vực", "Areas"),
+    "ui.score.bonus": Msg("Điểm thưởng", "Bonus"),
+    "ui.score.penalty": Msg("Điểm trừ", "Penalty"),
+    "ui.score.earned": Msg("đạt {earned}, trần {cap}", "earned {earned}, cap {cap}"),
+    "ui.score.differences": Msg("Tiêu chí có điểm thẩm định khác điểm tự chấm (giải trình hoặc đề nghị xem xét lại)",
+                                "Items whose appraised points differ from the unit's own (to explain or contest)"),
+    "ui.score.own": Msg("Tự chấm", "Own"),
+    "ui.score.appraised": Msg("Thẩm định", "Appraised"),
+    "ui.score.delta": Msg("Chênh lệch", "Difference"),
     "ui.score.unit": Msg("Đơn vị", "Unit"),
     "ui.score.year": Msg("Năm", "Year"),
     "ui.score.set": Msg("Bộ tiêu chí", "Criteria set"),
@@ -67,6 +111,19 @@ MESSAGES.update({
                                    "⚠ {units} of {total} units have errors in their workbook ({errors} in all): those "
                                    "items score 0. Run again without -o (or use parindex explain) to see each one."),
     "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
+    "ui.score.rank_estimates": Msg("Xếp hạng không tính điểm điều tra/SIPAS do đơn vị tự ước tính ({units} đơn vị): "
+                                   "chỉ xếp theo phần còn lại. Dùng --survey BẢNG.xlsx để đưa kết quả điều tra của "
+                                   "tỉnh vào.",
+                                   "The ranking leaves out the survey/SIPAS values units estimated themselves "
+                                   "({units} units): ranked on the rest. Pass --survey TABLE.xlsx for the province's "
+                                   "survey results."),
+    "ui.score.rank_surveyed": Msg("Điểm điều tra/SIPAS theo bảng kết quả điều tra của tỉnh.",
+                                  "Survey/SIPAS points from the province's survey table."),
+    "ui.score.rank_percent": Msg("% xếp hạng", "% ranked on"),
+    "help.survey": Msg("Bảng kết quả điều tra của tỉnh (.xlsx: cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều "
+                       "tra/SIPAS); thay cho giá trị đơn vị tự nhập.",
+                       "The province's survey results (.xlsx: a 'Đơn vị' column and one column per survey/SIPAS "
+                       "item code); they replace what units typed."),
     "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
                            "Per-area columns: widen the terminal or use --format xlsx."),
     "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "
@@ -92,6 +149,7 @@ MESSAGES.update({
     "status.not_applicable": Msg("không áp dụng", "not applicable"),
     "status.not_self_scored": Msg("không tự chấm", "not self-scored"),
     "status.estimated": Msg("ước tính", "estimated"),
+    "status.surveyed": Msg("theo kết quả điều tra", "surveyed"),
     "status.invalid": Msg("không hợp lệ", "invalid"),
     "help.score": Msg("Chấm điểm một hoặc nhiều sổ tài liệu kiểm chứng (.xlsx hoặc thư mục).",
                       "Score one or many evidence workbooks (.xlsx files or folders)."),
@@ -103,6 +161,8 @@ MESSAGES.update({
     "ui.explain.points": Msg("Điểm", "Points"),
     "ui.explain.evidence": Msg("Tài liệu kiểm chứng", "Evidence"),
     "ui.explain.explanation": Msg("Giải trình", "Explanation"),
+    "ui.explain.own": Msg("Điểm theo giá trị đơn vị nhập (trước thẩm định)",
+                          "Points the unit's value earns (before appraisal)"),
     "ui.explain.self": Msg("Điểm tự chấm (trong sổ)", "Self-score (in the workbook)"),
     "ui.explain.appraised": Msg("Điểm thẩm định", "Appraised"),
     "ui.explain.none": Msg("(trống)", "(blank)"),
@@ -128,9 +188,7 @@ MESSAGES.update({
                                  "{unit} reports its self-assessment of the Public Administration Reform Index for "
                                  "{year} against the criteria set “{title}” as follows:"),
     "report.s1": Msg("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "I. SELF-ASSESSMENT RESULT"),
-    "report.total": Msg("Tổng điểm tự đánh giá: {score}/{max} điểm, đạt {percent}%. Chi tiết tại Bảng tổng hợp "
-                        "kèm theo.", "Self-assessed total: {score}/{max} points, {percent}% attained. The summary "
-                        "table follows."),
+    "report.see_table": Msg("Chi tiết tại Bảng tổng hợp kèm theo.", "The summary table follows."),
     "report.area_line": Msg("{code}. {name}: {score}/{max} điểm ({percent}%).",
                             "{code}. {name}: {score}/{max} points ({percent}%)."),
     "report.table_title": Msg("BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM",

@@ -91,8 +91,8 @@ MESSAGES.update({
                  "Văn bản (Text) rồi nhập lại, ví dụ: {accepted}.",
                  "the cell holds a date, time or TRUE/FALSE ('{value}') where a number is expected; format the cell "
                  "as Number or Text and type it again, for example: {accepted}.", exit=1),
-    "PW443": Msg("'{value}' nằm ngoài khoảng 0–100 %; viết ví dụ: {accepted}.",
-                 "'{value}' is outside 0–100 %; write for example: {accepted}.", exit=1),
+    "PW443": Msg("'{value}' nằm ngoài khoảng 0–{most} %; viết ví dụ: {accepted}.",
+                 "'{value}' is outside 0–{most} %; write for example: {accepted}.", exit=1),
     "PW444": Msg("'{value}' không rõ là 1 % hay 100 %: viết 100 nếu là 100 %, hoặc 1% nếu là một phần trăm.",
                  "'{value}' could be 1 % or 100 %: write 100 for a hundred percent, or 1% for one percent.", exit=1),
     "PW445": Msg("'{value}' là số âm; ở đây cần một số không âm, ví dụ: {accepted}.",

@@ -1,0 +1,80 @@
+"""`parindex merge PARTS… -o FILE.xlsx` — the parts the lead agencies filled, assembled into one evidence workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from parindex.common.i18n import t
+
+if TYPE_CHECKING:
+    from parindex.criteria.model import CriteriaSet
+    from parindex.evidence.model import EvidenceBook
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("merge", help=t("help.merge"))
+    def merge(
+        parts: list[Path] = typer.Argument(..., metavar="PARTS…"),
+        output: Path = typer.Option(..., "-o", "--output", help=t("help.merge.output")),
+        force: bool = typer.Option(False, "--force", help=t("help.force")),
+        criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
+    ) -> None:
+        raise typer.Exit(run_merge(parts, output, force, criteria))
+
+
+def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None) -> int:
+    from rich.markup import escape
+
+    from parindex.cli.outputs import guard_output
+    from parindex.cli.render import console, err_console
+    from parindex.common.errors import ParindexError
+    from parindex.evidence.merge import read_parts, write_merged
+    from parindex.evidence.parts import check_parts, is_filled, merge_parts
+    from parindex.scoring.runs import collect_workbooks
+
+    if output.suffix.lower() != ".xlsx":
+        raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")
+    paths = collect_workbooks(files).workbooks
+    guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
+    read = read_parts(paths, criteria)
+    for path in read.skipped:
+        err_console.print(escape(t("ui.score.skipped_report", path=path)), style="yellow", soft_wrap=True)
+    check_parts(read.cset, read.books)
+    merged = merge_parts(read.cset, read.books)
+    if merged.conflicts:
+        for conflict in merged.conflicts:
+            err_console.print(escape(conflict.line()), style="red", soft_wrap=True)
+        raise ParindexError("PM814", count=len(merged.conflicts), path=str(output))
+    write_merged(output, read.cset, merged, _info(read.books), force=force)
+    filled = sum(1 for taken in merged.rows.values() if is_filled(taken.row))
+    console.print(escape(t("ui.merge.written", parts=len(read.books), path=output, items=len(read.cset.items()),
+                           filled=filled)), soft_wrap=True)
+    if merged.uncovered:
+        err_console.print(escape(t("ui.merge.uncovered", count=len(merged.uncovered),
+                                   items=", ".join(merged.uncovered))), style="yellow", soft_wrap=True)
+    blank = len(merged.rows) - filled
+    if blank:
+        err_console.print(escape(t("ui.merge.blank", count=blank, parts=" ".join(map(str, files)))),
+                          style="yellow", soft_wrap=True)
+    _banner(read.cset)
+    return 0
+
+
+def _info(books: list[EvidenceBook]) -> dict[str, str]:
+    """The unit, level and year the parts say (check_parts made sure they agree): the first that says each."""
+    keys = ("unit", "level", "year")
+    return {key: next((b.info.get(key, "").strip() for b in books if b.info.get(key, "").strip()), "") for key in keys}
+
+
+def _banner(cset: CriteriaSet) -> None:
+    from rich.markup import escape
+
+    from parindex.cli.render import err_console
+    from parindex.criteria.provenance import provenance_banner
+
+    banner = provenance_banner(cset)
+    if banner:
+        err_console.print(f"[yellow]{escape(banner.text())}[/]")

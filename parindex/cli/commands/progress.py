@@ -1,0 +1,114 @@
+"""`parindex progress FILE|FOLDER…` — how far the collection has come: per lead agency of one unit (its parts, or
+its one workbook), or per unit of many, with the units on `--expected` that have sent nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from parindex.common.i18n import t
+
+if TYPE_CHECKING:
+    from parindex.criteria.model import CriteriaSet
+    from parindex.evidence.model import EvidenceBook
+    from parindex.evidence.progress_report import ProgressReport
+
+FORMATS = ("table", "md", "xlsx")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("progress", help=t("help.progress"))
+    def progress(
+        files: list[Path] = typer.Argument(..., metavar="FILE|FOLDER…"),
+        expected: Path = typer.Option(None, "--expected", help=t("help.progress.expected")),
+        fmt: str = typer.Option(None, "--format", "-f", help=t("help.format") + " " + "|".join(FORMATS)),
+        output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
+        force: bool = typer.Option(False, "--force", help=t("help.force")),
+        criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
+    ) -> None:
+        raise typer.Exit(run_progress(files, expected, fmt, output, force, criteria))
+
+
+def run_progress(files: list[Path], expected: Path | None, fmt: str | None, output: Path | None, force: bool,
+                 criteria: str | None) -> int:
+    from rich.markup import escape
+
+    from parindex.cli.outputs import guard_output, output_format, say_written, show_tables, show_text
+    from parindex.cli.render import err_console
+    from parindex.evidence.merge import read_books
+    from parindex.evidence.progress_report import draw_table, markdown, write_xlsx
+    from parindex.evidence.unit_list import read_unit_list
+    from parindex.scoring.runs import collect_workbooks
+
+    fmt = output_format(fmt, output, FORMATS)
+    paths = collect_workbooks(files, output).workbooks
+    inputs = [*([Path(criteria)] if criteria else []), *([expected] if expected else [])]
+    if output is not None:
+        guard_output(output, force, inputs)
+    wanted = read_unit_list(expected) if expected is not None else None
+    books, skipped = read_books(paths)
+    for path in skipped:
+        err_console.print(escape(t("ui.score.skipped_report", path=path)), style="yellow", soft_wrap=True)
+    report, conflicts = _report(books, criteria, wanted)
+    if fmt == "xlsx":
+        assert output is not None  # output_format refuses xlsx without -o
+        write_xlsx(report, output, force)
+    elif fmt == "md":
+        show_text(markdown(report), output, force)
+    else:
+        show_tables(lambda console: draw_table(report, console), output, force)
+    if output is not None:
+        say_written(output)
+    return 1 if conflicts else 0
+
+
+def _report(books: list[EvidenceBook], criteria: str | None,
+            wanted: list[str] | None) -> tuple[ProgressReport, int]:
+    """Per lead agency when the workbooks are one unit's (and no list of units is given), else per unit."""
+    from parindex.common.unit_names import name_key
+    from parindex.evidence.parts import check_parts, merge_parts
+    from parindex.evidence.progress import Tally, by_lead, not_sent, of_unit
+    from parindex.evidence.progress_report import lead_report, unit_report
+
+    sets: dict[str, CriteriaSet] = {}
+    groups: dict[str, list[EvidenceBook]] = {}
+    for book in books:
+        level = book.info.get("level", "").strip() or "province"
+        groups.setdefault(name_key(book.info.get("unit", ""), level), []).append(book)
+    notes: list[str] = []
+    conflicts = 0
+    units: list[tuple[Tally, list[str]]] = []
+    for members in groups.values():
+        cset = _criteria(members[0], criteria, sets)
+        check_parts(cset, members)
+        merged = merge_parts(cset, members)
+        if merged.conflicts:
+            conflicts += len(merged.conflicts)
+            notes += [t("ui.progress.conflicts", count=len(merged.conflicts)),
+                      *(conflict.line() for conflict in merged.conflicts)]
+        rows = {code: taken.row for code, taken in merged.rows.items()}
+        if len(groups) == 1 and wanted is None:
+            info = members[0].info
+            return lead_report(info.get("unit", ""), info.get("year", ""), len(members), by_lead(cset, rows),
+                               notes), conflicts
+        unit = next((b.info.get("unit", "").strip() for b in members if b.info.get("unit", "").strip()), "")
+        units.append((of_unit(cset, rows, unit), [Path(b.path).name for b in members]))
+    if wanted is not None:
+        level = next((b.info.get("level", "").strip() for b in books if b.info.get("level", "").strip()), "province")
+        missing, unexpected = not_sent(wanted, [tally.name for tally, _ in units], level)
+        notes.insert(0, t("ui.progress.not_sent", count=len(missing), units=", ".join(missing))
+                     if missing else t("ui.progress.all_sent"))
+        if unexpected:
+            notes.insert(1, t("ui.progress.unexpected", count=len(unexpected), units=", ".join(unexpected)))
+    return unit_report(units, notes), conflicts
+
+
+def _criteria(book: EvidenceBook, criteria: str | None, sets: dict[str, CriteriaSet]) -> CriteriaSet:
+    from parindex.evidence.merge import criteria_of
+
+    key = criteria or book.info.get("criteria_id", "").strip()
+    if key not in sets:
+        sets[key] = criteria_of(book, criteria)
+    return sets[key]

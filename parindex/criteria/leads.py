@@ -1,0 +1,55 @@
+"""Who leads what (pure): the lead agency (*cơ quan chủ trì*) of every item of a set.
+
+An item's lead is its own `lead`, else that of the nearest criterion above it, else its area's (the way a
+provincial plan assigns work: "Giao Sở Tư pháp chủ trì" for an area, an exception named on an item). Agency
+names are compared as people write them: without case, diacritics (đ = d) or punctuation, and a short form
+matches when it is the end or the start of one full name ("Tư pháp" for "Sở Tư pháp").
+"""
+
+from __future__ import annotations
+
+import re
+
+from parindex.common.errors import ParindexError
+from parindex.common.values import strip_marks
+from parindex.criteria.model import CriteriaSet
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def item_leads(cset: CriteriaSet) -> dict[str, str | None]:
+    """Item code → its lead agency (None where nothing above it names one), in document order."""
+    return {code: lead for area in cset.areas for code, lead in area.item_leads.items()}
+
+
+def lead_names(cset: CriteriaSet) -> list[str]:
+    """The set's lead agencies, each once, in the order their first item comes."""
+    return list(dict.fromkeys(lead for lead in item_leads(cset).values() if lead))
+
+
+def lead_key(name: str) -> str:
+    """The form agency names are compared in: 'Sở Tư pháp' → 'so tu phap'."""
+    return " ".join(_NOT_WORD.sub(" ", strip_marks(name)).split())
+
+
+def find_lead(cset: CriteriaSet, query: str) -> str:
+    """The set's lead agency that `query` names: PM800 when none does, PM801 when several do."""
+    leads = lead_names(cset)
+    if not leads:
+        raise ParindexError("PM802", set_id=cset.id)
+    key = lead_key(query)
+    exact = [lead for lead in leads if lead_key(lead) == key]
+    if exact:
+        return exact[0]
+    partial = [lead for lead in leads if key and (lead_key(lead).endswith(" " + key)
+                                                  or lead_key(lead).startswith(key + " "))]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        raise ParindexError("PM801", query=query, matches=partial)
+    raise ParindexError("PM800", query=query, set_id=cset.id, known=leads)
+
+
+def file_stem(name: str) -> str:
+    """A file name from an agency's name, Vietnamese letters folded: 'Sở Tư pháp' → 'so-tu-phap'."""
+    return lead_key(name).replace(" ", "-") or "chua-phan-cong"

@@ -1,0 +1,489 @@
+"""A criteria set as the spreadsheet officers hold (DESIGN §3.4), both ways, without any spreadsheet library.
+
+Sheet *Bộ tiêu chí*: one row per node in tree order — Mã · Nội dung · Điểm tối đa · Cách chấm · Thành phần ·
+Không áp dụng · Cơ quan chủ trì · Tài liệu kiểm chứng · Nguồn · Tạm tính — the tree read from the codes (a row
+with children is a group, one without is an item). Sheet *Thông tin*: key/value rows (id, title, basis, years,
+level, status, maximum) and one row per component whose maximum is not the sum of its items (a cap), by name.
+
+`sheet_rows` / `info_rows` lay a set out for the writer; `read_sheet` turns the cells a reader found (with their
+addresses) back into criteria-file data, keeping for every value the cell it came from, so that what validation
+finds is reported at that cell. Pure: the workbook adapters live in `evidence.criteria_book`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from parindex.common import values
+from parindex.common.findings import Path
+from parindex.common.messages import Message
+from parindex.common.values import RawValue, ValueProblem, clean_text, normalise_code
+from parindex.criteria.model import Area, CriteriaSet, Criterion, Item
+from parindex.criteria.rule_phrases import read_rule
+
+SHEET_SET = "Bộ tiêu chí"
+SHEET_INFO = "Thông tin"
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    SHEET_SET: (SHEET_SET, "Bộ chỉ số", "Tiêu chí", "Criteria", "Criteria set"),
+    SHEET_INFO: (SHEET_INFO, "Thông tin chung", "Info", "Information"),
+}
+
+# Columns of Bộ tiêu chí, in the order the export writes them: key → header.
+COLUMNS: dict[str, str] = {
+    "code": "Mã",
+    "name": "Nội dung",
+    "max": "Điểm tối đa",
+    "rule": "Cách chấm",
+    "component": "Thành phần",
+    "not_applicable": "Không áp dụng",
+    "lead": "Cơ quan chủ trì",
+    "evidence": "Tài liệu kiểm chứng",
+    "source": "Nguồn",
+    "provisional": "Tạm tính",
+}
+REQUIRED_COLUMNS = ("code", "name", "max", "rule")
+ALIASES: dict[str, tuple[str, ...]] = {  # other ways annexes head these columns (compared without case or marks)
+    "code": ("Mã số", "Mã tiêu chí", "Mã TC", "code"),  # not STT: a row number is no code
+    "name": ("Tiêu chí", "Tên tiêu chí", "Nội dung tiêu chí", "Lĩnh vực/Tiêu chí", "Tiêu chí, tiêu chí thành phần",
+             "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Nội dung đánh giá", "name"),
+    "max": ("Điểm chuẩn", "Thang điểm", "Điểm tối đa (điểm)", "max"),
+    "rule": ("Cách chấm điểm", "Cách tính điểm", "Phương pháp chấm", "Hướng dẫn chấm", "Hướng dẫn chấm điểm",
+             "Phương pháp đánh giá", "rule"),
+    "component": ("Phương thức đánh giá", "Hình thức đánh giá", "component"),
+    "not_applicable": ("KAD", "Được áp dụng KAD", "not applicable"),
+    "lead": ("Đơn vị chủ trì", "Cơ quan/đơn vị chủ trì", "Chủ trì", "lead"),
+    "evidence": ("Tài liệu", "TLKC", "Tài liệu kiểm chứng (gợi ý)", "evidence"),
+    "source": ("Căn cứ", "Nguồn số liệu", "source"),
+    "provisional": ("Giá trị tạm", "provisional"),
+}
+
+# Thông tin: key → label (the first cell of its row).
+INFO: dict[str, str] = {
+    "id": "Mã bộ tiêu chí",
+    "title": "Tên",
+    "basis": "Căn cứ",
+    "years": "Năm áp dụng",
+    "level": "Cấp",
+    "status": "Trạng thái",
+    "max": "Điểm tối đa",
+}
+INFO_REQUIRED = ("id", "title", "years", "level", "status")
+INFO_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("Mã bộ chỉ số", "id"), "title": ("Tên bộ tiêu chí", "Tên bộ chỉ số", "title"),
+    "basis": ("Văn bản", "basis"), "years": ("Năm", "years"), "level": ("Cấp đánh giá", "level"),
+    "status": ("status",), "max": ("Tổng điểm", "max"),
+}
+LEVELS: dict[str, tuple[str, ...]] = {  # as officers write them; the English id is accepted too
+    "province": ("cấp tỉnh", "tỉnh"), "department": ("cấp sở", "sở", "sở, ban, ngành"),
+    "district": ("cấp huyện", "huyện"), "commune": ("cấp xã", "xã", "xã, phường, đặc khu"),
+}
+STATUSES: dict[str, tuple[str, ...]] = {"official": ("chính thức",), "reconstructed": ("dựng lại",)}
+COMPONENT_NAMES: dict[str, tuple[str, ...]] = {  # known components by the names annexes give them
+    "appraised": ("Điểm thẩm định", "Thẩm định"),
+    "sipas": ("Điểm quy đổi SIPAS", "SIPAS", "Chỉ số hài lòng SIPAS"),
+    "survey": ("Điều tra xã hội học", "Điều tra XHH", "XHH"),
+    "bonus": ("Điểm thưởng",),
+    "penalty": ("Điểm trừ",),
+}
+MARK = "x"  # Không áp dụng / Tạm tính ticked
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+_WITH_ID = re.compile(r"(.*?)\s*\(([a-z][a-z0-9_]*)\)")
+
+
+def fold(text: str) -> str:
+    return values.fold(text)
+
+
+def component_id(name: str) -> str:
+    """The component id a *Thành phần* name stands for: a known name, 'Tên (id)', an id itself, or the name's
+    letters ('Điểm cộng' → diem_cong)."""
+    with_id = _WITH_ID.fullmatch(clean_text(name).strip())
+    if with_id:
+        return with_id[2]
+    folded = fold(name)
+    for known, names in COMPONENT_NAMES.items():
+        if folded in {fold(other) for other in names}:
+            return known
+    slug = re.sub(r"[^a-z0-9]+", "_", values.strip_marks(name)).strip("_")
+    return slug if _ID.fullmatch(slug) else f"c_{slug}"
+
+
+def component_label(component_id_: str, name: str) -> str:
+    """What *Thành phần* says for a component: its name, followed by its id where the name alone would not
+    give it back."""
+    return name if component_id(name) == component_id_ else f"{name} ({component_id_})"
+
+
+# --- the set laid out ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Row:
+    """One row of Bộ tiêu chí as the export writes it: values by column key, and whether it is a group."""
+
+    values: dict[str, Any]
+    group: bool
+    depth: int
+
+
+def sheet_rows(cset: CriteriaSet) -> list[Row]:
+    labels = {comp.id: component_label(comp.id, comp.name) for comp in cset.components}
+    rows: list[Row] = []
+
+    def group(node: Area | Criterion, depth: int) -> None:
+        rows.append(Row({"code": node.code, "name": node.name, "max": node.max, "lead": node.lead,
+                         "source": node.source, "provisional": MARK if node.provisional else None}, True, depth))
+        for child in node.criteria:
+            group(child, depth + 1)
+        if isinstance(node, Criterion):
+            for item in node.items:
+                rows.append(Row(_item_values(item, labels), False, depth + 1))
+
+    for area in cset.areas:
+        group(area, 0)
+    return rows
+
+
+def _item_values(item: Item, labels: dict[str, str]) -> dict[str, Any]:
+    return {"code": item.code, "name": item.name, "max": item.max, "rule": item.rule.words(item.max, "vi"),
+            "component": labels.get(item.component, item.component),
+            "not_applicable": MARK if item.not_applicable else None, "lead": item.lead, "evidence": item.evidence,
+            "source": item.source, "provisional": MARK if item.provisional else None}
+
+
+def info_rows(cset: CriteriaSet) -> list[tuple[str, Any]]:
+    """(label, value) rows of Thông tin: the set's own, then each component whose max is a cap, not its items'
+    sum (a bonus or penalty)."""
+    rows: list[tuple[str, Any]] = [
+        (INFO["id"], cset.id), (INFO["title"], cset.title), (INFO["basis"], cset.basis),
+        (INFO["years"], ", ".join(str(year) for year in cset.years)), (INFO["level"], LEVELS[cset.level][0]),
+        (INFO["status"], STATUSES[cset.status][0]), (INFO["max"], cset.max),
+    ]
+    per_component: dict[str, Decimal] = {}
+    for _, item in cset.items():
+        per_component[item.component] = per_component.get(item.component, Decimal(0)) + item.max
+    for comp in cset.components:
+        if per_component.get(comp.id, Decimal(0)) != comp.max:
+            rows.append((component_label(comp.id, comp.name), comp.max))
+    return rows
+
+
+# --- cells read back into a set ----------------------------------------------------------------------------
+
+class SheetCell(NamedTuple):
+    """A cell as the reader found it: its value and its address (`Bộ tiêu chí!D14`)."""
+
+    raw: RawValue
+    ref: str
+
+
+@dataclass
+class SheetRead:
+    """What the reader found: the info rows (label cell, value cell) and the item rows (key → cell, 1-based row)."""
+
+    info: list[tuple[SheetCell, SheetCell]]
+    rows: list[tuple[int, dict[str, SheetCell]]]
+    header_ref: str = f"{SHEET_SET}!A1"
+    info_ref: str = f"{SHEET_INFO}!A1"
+
+
+@dataclass
+class Imported:
+    """Criteria-file data read from the sheets; for every node its sheet row (`comments`) and for every value the
+    cell it came from (`cells`, by the YAML path of the value or of its node); the problems, each at its cell."""
+
+    data: dict[str, Any]
+    comments: dict[Path, str] = field(default_factory=dict)
+    cells: dict[Path, str] = field(default_factory=dict)
+    problems: list[Message] = field(default_factory=list)
+
+    def cell_of(self, path: Path) -> str | None:
+        """The cell a finding at `path` is about: the value's own cell, else its node's (the code cell)."""
+        for end in range(len(path), -1, -1):
+            found = self.cells.get(path[:end])
+            if found is not None:
+                return found
+        return None
+
+
+def read_sheet(read: SheetRead) -> Imported:
+    imported = Imported({})
+    info = _read_info(read, imported)
+    _read_tree(read, info, imported)
+    return imported
+
+
+def _text(cell: SheetCell | None) -> str | None:
+    if cell is None or cell.raw is None or isinstance(cell.raw, bool):
+        return None
+    text = values.float_text(cell.raw) if isinstance(cell.raw, float) else str(cell.raw)
+    text = " ".join(clean_text(text).split())
+    return text or None
+
+
+def _lookup(table: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {fold(text): key for key, label in table.items() for text in (label, key, *aliases.get(key, ()))}
+
+
+_INFO_LOOKUP = _lookup(INFO, INFO_ALIASES)
+
+
+def _read_info(read: SheetRead, imported: Imported) -> dict[str, Any]:
+    found: dict[str, SheetCell] = {}
+    caps: list[tuple[str, SheetCell]] = []
+    for label, value in read.info:
+        name = _text(label) or ""
+        key = _INFO_LOOKUP.get(fold(name))
+        if key is None:
+            caps.append((name, value))  # a component's cap, by its name: checked against Thành phần below
+        elif key not in found:
+            found[key] = value
+    for key in INFO_REQUIRED:
+        if _text(found.get(key)) is None:
+            where = found[key].ref if key in found else read.info_ref
+            imported.problems.append(Message("PX320", {"label": INFO[key]}, where))
+    data: dict[str, Any] = {}
+    for key in ("id", "title", "basis"):
+        text = _text(found.get(key))
+        if text is not None:
+            data[key] = text
+            imported.cells[(key,)] = found[key].ref
+    years = _years(found.get("years"), imported)
+    if years is not None:
+        data["years"] = years
+    for key, words in (("level", LEVELS), ("status", STATUSES)):
+        chosen = _word(found.get(key), words, INFO[key], imported)
+        if chosen is not None:
+            data[key] = chosen
+    if _text(found.get("max")) is not None:
+        data["max"] = _number(found["max"], imported)
+        imported.cells[("max",)] = found["max"].ref
+    imported.data = data
+    return {"caps": caps, "basis": data.get("basis")}
+
+
+def _years(cell: SheetCell | None, imported: Imported) -> list[int] | None:
+    text = _text(cell)
+    if cell is None or text is None:
+        return None
+    parts = [part for part in re.split(r"[,;\s]+|\s-\s", text) if part]
+    if not parts or not all(part.isdigit() and len(part) == 4 for part in parts):
+        imported.problems.append(Message("PX321", {"value": text}, cell.ref))
+        return None
+    imported.cells[("years",)] = cell.ref
+    return [int(part) for part in parts]
+
+
+def _word(cell: SheetCell | None, words: dict[str, tuple[str, ...]], label: str, imported: Imported) -> str | None:
+    text = _text(cell)
+    if cell is None or text is None:
+        return None
+    for key, said in words.items():
+        if fold(text) in {fold(key), *(fold(word) for word in said)}:
+            return key
+    accepted = [said[0] for said in words.values()] + list(words)
+    imported.problems.append(Message("PX322", {"label": label, "value": text, "accepted": " · ".join(accepted)},
+                                     cell.ref))
+    return None
+
+
+def _number(cell: SheetCell, imported: Imported) -> Decimal | None:
+    try:
+        value = values.parse_quantity(cell.raw)
+    except ValueProblem as problem:
+        imported.problems.append(Message("PX323", {"value": values.show(cell.raw), "problem": problem.msg},
+                                         cell.ref))
+        return None
+    return value
+
+
+def _numeric(cell: SheetCell) -> bool:
+    try:
+        values.parse_number(cell.raw)
+    except ValueProblem:
+        return False
+    return True
+
+
+def _flag(cell: SheetCell | None, imported: Imported) -> bool:
+    """Không áp dụng / Tạm tính: blank = no; x, Có, … = yes (as the evidence workbook reads N/A)."""
+    if cell is None:
+        return False
+    try:
+        return values.parse_not_applicable(cell.raw)
+    except ValueProblem as problem:
+        imported.problems.append(Message("PX324", {"value": values.show(cell.raw), "problem": problem.msg},
+                                         cell.ref))
+        return False
+
+
+# --- the tree -------------------------------------------------------------------------------------------
+
+@dataclass
+class _Node:
+    code: str
+    row: int
+    cells: dict[str, SheetCell]
+    children: list[_Node] = field(default_factory=list)
+
+
+def _read_tree(read: SheetRead, info: dict[str, Any], imported: Imported) -> None:
+    roots = _tree(read, imported)
+    if not roots:
+        imported.problems.append(Message("PX325", {}, read.header_ref))
+        return
+    components: dict[str, dict[str, Any]] = {}
+    areas = []
+    for a, root in enumerate(roots):
+        area = _group(root, ("areas", a), info, components, imported, area=True)
+        areas.append(area)
+    imported.data["components"] = _components(components, info, imported)
+    imported.data["areas"] = areas
+
+
+def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
+    """The rows as a tree by their codes: 1.1.2 under 1.1; a code whose parent has no row is PX326, one written
+    twice PX327."""
+    by_code: dict[str, _Node] = {}
+    roots: list[_Node] = []
+    for row, cells in read.rows:
+        code_cell = cells["code"]
+        if _text(code_cell) is None:  # Cách chấm in a row of its own: a cell pasted from Word split over rows?
+            imported.problems.append(Message("PX332", {"text": _text(cells.get("rule")) or ""}, cells["rule"].ref))
+            continue
+        code = normalise_code(code_cell.raw)
+        if code is None and any(ch.isalpha() for ch in str(code_cell.raw)):
+            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code
+        if code is None:
+            imported.problems.append(Message("PX328", {"value": values.show(code_cell.raw)}, code_cell.ref))
+            continue
+        if code in by_code:
+            first = by_code[code]
+            imported.problems.append(Message("PX327", {"code": code, "first": first.cells["code"].ref},
+                                             code_cell.ref))
+            continue
+        node = _Node(code, row, cells)
+        by_code[code] = node
+        parent_code = code.rsplit(".", 1)[0] if "." in code else None
+        if parent_code is None:
+            roots.append(node)
+        elif parent_code in by_code:
+            by_code[parent_code].children.append(node)
+        else:
+            imported.problems.append(Message("PX326", {"code": code, "parent": parent_code}, code_cell.ref))
+    return roots
+
+
+def _group(node: _Node, path: Path, info: dict[str, Any], components: dict[str, dict[str, Any]],
+           imported: Imported, area: bool = False) -> dict[str, Any]:
+    data = _common(node, path, info, imported)
+    if node.children and all(not child.children for child in node.children) and not area:
+        data["items"] = [_item(child, path + ("items", i), info, components, imported)
+                         for i, child in enumerate(node.children)]
+    elif node.children and (area or all(child.children for child in node.children)):
+        data["criteria"] = [_group(child, path + ("criteria", i), info, components, imported)
+                            for i, child in enumerate(node.children)]
+    else:  # items beside criteria, or an area that is a leaf
+        where = node.children[0].cells["code"].ref if node.children else node.cells["code"].ref
+        imported.problems.append(Message("PX329", {"code": node.code}, where))
+    return data
+
+
+def _common(node: _Node, path: Path, info: dict[str, Any], imported: Imported) -> dict[str, Any]:
+    """code, name, lead, max, source, provisional: what every node may have, in the bundled files' order."""
+    imported.comments[path] = f"{SHEET_SET}!{node.row}"
+    imported.cells[path] = node.cells["code"].ref
+    data: dict[str, Any] = {"code": node.code, "name": _text(node.cells.get("name")) or ""}
+    imported.cells[path + ("name",)] = node.cells["name"].ref if "name" in node.cells else node.cells["code"].ref
+    lead = _text(node.cells.get("lead"))
+    if lead:
+        data["lead"] = lead
+        imported.cells[path + ("lead",)] = node.cells["lead"].ref
+    max_cell = node.cells.get("max")
+    if max_cell is not None:
+        imported.cells[path + ("max",)] = max_cell.ref
+        if _text(max_cell) is not None:
+            data["max"] = _number(max_cell, imported)
+    source = _text(node.cells.get("source")) or info["basis"]
+    if source:
+        data["source"] = source
+        if "source" in node.cells:
+            imported.cells[path + ("source",)] = node.cells["source"].ref
+    if _flag(node.cells.get("provisional"), imported):
+        data["provisional"] = True
+        imported.cells[path + ("provisional",)] = node.cells["provisional"].ref
+    return data
+
+
+def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, dict[str, Any]],
+          imported: Imported) -> dict[str, Any]:
+    common = _common(node, path, info, imported)
+    data: dict[str, Any] = {key: common[key] for key in ("code", "name", "max") if key in common}
+    if "max" not in data:
+        where = node.cells["max"].ref if "max" in node.cells else node.cells["code"].ref
+        imported.problems.append(Message("PX330", {"code": node.code}, where))
+    name = _text(node.cells.get("component")) or COMPONENT_NAMES["appraised"][0]
+    comp = component_id(name)
+    components.setdefault(comp, {"id": comp, "name": _WITH_ID.sub(r"\1", name) if _WITH_ID.fullmatch(name) else name,
+                                 "max": Decimal(0)})
+    components[comp]["max"] += data.get("max") or Decimal(0)
+    data["component"] = comp
+    if "component" in node.cells:
+        imported.cells[path + ("component",)] = node.cells["component"].ref
+    rule_cell = node.cells.get("rule")
+    rule = read_rule(_text(rule_cell), data.get("max"), comp)
+    where = rule_cell.ref if rule_cell is not None else node.cells["code"].ref
+    imported.cells[path + ("rule",)] = where
+    if isinstance(rule, Message):
+        imported.problems.append(Message(rule.code, rule.params, where, node.code))
+    else:
+        data["rule"] = rule
+    evidence = _text(node.cells.get("evidence"))
+    if evidence:
+        data["evidence"] = evidence
+        imported.cells[path + ("evidence",)] = node.cells["evidence"].ref
+    for key in ("lead", "source", "provisional"):
+        if key in common:
+            data[key] = common[key]
+    if _flag(node.cells.get("not_applicable"), imported):
+        data["not_applicable"] = True
+        imported.cells[path + ("not_applicable",)] = node.cells["not_applicable"].ref
+    return data
+
+
+def _components(found: dict[str, dict[str, Any]], info: dict[str, Any], imported: Imported) -> list[dict[str, Any]]:
+    """The components the items name, in order of first use, each with the sum of its items as its max, or the
+    cap a Thông tin row gives it by name."""
+    listed = list(found.values())
+    by_id = {comp["id"]: comp for comp in listed}
+    for name, cell in info["caps"]:
+        comp_id = component_id(name)
+        if comp_id not in by_id and not _numeric(cell):
+            continue  # a note beside the keys ('Lưu ý: …'), not a cap
+        if comp_id not in by_id:
+            imported.problems.append(Message("PX331", {"label": name, "known": " · ".join(
+                comp["name"] for comp in listed) or "–"}, cell.ref))
+            continue
+        cap = _number(cell, imported) if _text(cell) is not None else None
+        if cap is not None:
+            by_id[comp_id]["max"] = cap
+        imported.cells[("components", listed.index(by_id[comp_id]), "max")] = cell.ref
+    return listed
+
+
+def unreadable_rules(cset: CriteriaSet) -> list[Message]:
+    """PX340 for every item whose *Cách chấm* words would not read back as its rule (what export refuses)."""
+    from pydantic import TypeAdapter
+
+    from parindex.criteria.model import Rule
+
+    adapter: TypeAdapter[Any] = TypeAdapter(Rule)
+    found = []
+    for _, item in cset.items():
+        words = item.rule.words(item.max, "vi")
+        read = read_rule(words, item.max, item.component)
+        if isinstance(read, Message) or adapter.validate_python(read) != item.rule:
+            found.append(Message("PX340", {"code": item.code, "words": words, "kind": item.rule.kind}))
+    return found

@@ -1,0 +1,199 @@
+"""`parindex progress` as people read it: a table on the screen, Markdown, or a printable xlsx (an adapter).
+
+One shape for both views: a title, columns, one row per lead agency (or per unit), a total row, and notes
+(who has sent nothing, items filled differently in two parts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parindex.common.i18n import fmt_plain, t
+from parindex.evidence.progress import Tally
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from rich.console import Console
+
+Cell = str | int | Decimal | None
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]]
+    total: list[Cell]
+    notes: list[str] = field(default_factory=list)
+
+
+_COUNTS = ("ui.progress.assigned", "ui.progress.entered", "ui.progress.missing", "ui.progress.no_evidence",
+           "ui.progress.estimates", "ui.progress.left", "ui.progress.percent")
+
+
+def _counts(tally: Tally) -> list[Cell]:
+    return [tally.assigned, tally.entered, tally.missing, tally.no_evidence, tally.estimates, tally.left,
+            tally.percent]
+
+
+def _sum(tallies: Sequence[Tally], name: str) -> Tally:
+    return Tally(name, sum(x.assigned for x in tallies), sum(x.entered for x in tallies),
+                 sum(x.no_evidence for x in tallies), sum(x.estimates for x in tallies))
+
+
+def lead_report(unit: str, year: str, files: int, tallies: Sequence[Tally], notes: list[str]) -> ProgressReport:
+    """Per lead agency of one unit: the most left to do first, with the items still missing."""
+    columns = [t("ui.progress.lead"), *map(t, _COUNTS), t("ui.progress.missing_items")]
+    rows: list[list[Cell]] = [[tally.name or t("ui.progress.unassigned"), *_counts(tally),
+                               ", ".join(tally.missing_codes)] for tally in tallies]
+    total: list[Cell] = [t("ui.progress.total"), *_counts(_sum(tallies, "")), ""]
+    title = t("ui.progress.title_leads", unit=unit or "–", year=year or "–", parts=files)
+    return ProgressReport(title, columns, rows, total, notes)
+
+
+def unit_report(units: Sequence[tuple[Tally, list[str]]], notes: list[str]) -> ProgressReport:
+    """Per unit that sent a workbook (its files named), the most left to do first."""
+    columns = [t("ui.progress.unit"), t("ui.progress.files"), *map(t, _COUNTS)]
+    ordered = sorted(units, key=lambda pair: (-pair[0].left, pair[0].name))
+    rows: list[list[Cell]] = [[tally.name or "–", ", ".join(files), *_counts(tally)] for tally, files in ordered]
+    total: list[Cell] = [t("ui.progress.total"), sum(len(files) for _, files in units),
+             *_counts(_sum([tally for tally, _ in units], ""))]
+    return ProgressReport(t("ui.progress.title_units", count=len(units)), columns, rows, total, notes)
+
+
+def shown(cell: Cell) -> str:
+    if cell is None:
+        return "–"
+    if isinstance(cell, Decimal):
+        return fmt_plain(cell)
+    return str(cell)
+
+
+# --- screen, Markdown --------------------------------------------------------------------------------
+
+def draw_table(report: ProgressReport, console: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    # The list of missing items would squeeze every column: on the screen it follows the table, agency by agency.
+    listed = report.columns[-1] == t("ui.progress.missing_items")
+    width = len(report.columns) - listed
+    table = Table(title=escape(report.title), title_justify="left")
+    for index, column in enumerate(report.columns[:width]):
+        numeric = index > 0 and all(isinstance(row[index], int | Decimal) or row[index] is None for row in report.rows)
+        table.add_column(escape(column), justify="right" if numeric else "left", overflow="fold")
+    for row in report.rows:
+        table.add_row(*(escape(shown(cell)) for cell in row[:width]))
+    table.add_section()
+    table.add_row(*(escape(shown(cell)) for cell in report.total[:width]), style="bold")
+    console.print(table)
+    if listed and any(row[-1] for row in report.rows):
+        console.print(escape(report.columns[-1]) + ":", style="bold")
+        for row in report.rows:
+            if row[-1]:
+                console.print(escape(f"  {shown(row[0])}: {shown(row[-1])}"), soft_wrap=True)
+    for note in report.notes:
+        console.print(escape(note), soft_wrap=True)
+
+
+def markdown(report: ProgressReport) -> str:
+    def line(cells: Sequence[object]) -> str:
+        return "| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |"
+
+    lines = [f"## {report.title}", "", line(report.columns), line(["---"] * len(report.columns))]
+    lines += [line([shown(cell) for cell in row]) for row in report.rows]
+    lines.append(line([f"**{shown(cell)}**" if shown(cell) else "" for cell in report.total]))
+    if report.notes:
+        lines.append("")
+        lines += [f"- {note}" for note in report.notes]
+    return "\n".join(lines) + "\n"
+
+
+# --- xlsx ------------------------------------------------------------------------------------------
+
+MIN_WIDTH, MAX_WIDTH = 8, 48
+
+
+def write_xlsx(report: ProgressReport, path: Path, force: bool) -> None:
+    from parindex.io.atomic import write_atomic
+
+    write_atomic(path, lambda tmp: _book(report).save(tmp), force)
+
+
+def _book(report: ProgressReport) -> Workbook:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.evidence.headers import column_letter
+    from parindex.io.xlsx_cells import put
+
+    book = Workbook()
+    book.properties.creator = "parindex"
+    book.properties.category = REPORT_CATEGORY  # found later in a folder of workbooks, it is skipped, not read
+    sheet = book.active
+    sheet.title = t("ui.progress.sheet")
+    width = len(report.columns)
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    put(sheet.cell(1, 1), report.title).font = Font(name="Calibri", bold=True, size=13)
+    header_row = 3
+    for index, column in enumerate(report.columns, 1):
+        cell = put(sheet.cell(header_row, index), column)
+        cell.font = Font(name="Calibri", bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = border
+    body = [*report.rows, report.total]
+    for offset, row in enumerate(body, header_row + 1):
+        for index, value in enumerate(row, 1):
+            cell = put(sheet.cell(offset, index), float(value) if isinstance(value, Decimal) else value)
+            if isinstance(value, Decimal):
+                cell.number_format = "0.0"
+            cell.alignment = wrap
+            cell.border = border
+            if row is report.total:
+                cell.font = Font(name="Calibri", bold=True)
+    widths = [_fit(report.columns[i], [row[i] for row in body]) for i in range(width)]
+    for index, fitted in enumerate(widths):
+        sheet.column_dimensions[column_letter(index)].width = fitted
+    sheet.row_dimensions[header_row].height = 15 * max(_lines(column, w) for column, w in zip(report.columns, widths,
+                                                                                           strict=True))
+    for offset, row in enumerate(body, header_row + 1):
+        tall = max(_lines(shown(cell), w) for cell, w in zip(row, widths, strict=True))
+        if tall > 1:
+            sheet.row_dimensions[offset].height = 15 * tall
+    note_row = header_row + len(body) + 2
+    for note in report.notes:
+        sheet.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=width)
+        cell = put(sheet.cell(note_row, 1), note)
+        cell.alignment = wrap
+        sheet.row_dimensions[note_row].height = 15 * _lines(note, sum(widths))
+        note_row += 1
+    sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return book
+
+
+def _fit(header: str, cells: Sequence[Cell]) -> float:
+    """A column as wide as its longest value (headers may wrap onto two or three lines), within bounds."""
+    longest = max([len(shown(cell)) for cell in cells] or [0])
+    word = max((len(part) for part in header.split()), default=0)
+    return float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2, word + 2, len(header) // 3 + 2)))
+
+
+def _lines(text: str, width: float) -> int:
+    import math
+
+    per_line = max(width * 1.1 - 1, 1)  # text runs a little narrower than the digit widths are measured in
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))

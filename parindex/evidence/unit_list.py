@@ -1,0 +1,69 @@
+"""Reading the list of units expected to send a workbook (`progress --expected FILE`; an adapter).
+
+A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx workbook
+holds the names in a column of its first sheet: the one headed `Đơn vị` / `Tên đơn vị` / `unit` when there is
+one, else the first column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parindex.common.errors import ParindexError
+from parindex.common.values import clean_text
+
+LIST_LIMIT = 5_000_000  # bytes: a list of names, not a database
+HEADERS = ("donvi", "tendonvi", "unit", "unitname", "units")
+HEADER_ROWS = 15
+
+
+def read_unit_list(path: Path) -> list[str]:
+    """The names, each once, in file order; PC723 for a file of another kind, PM820 when it holds none."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        names = _text_names(path)
+    elif suffix == ".xlsx":
+        names = _xlsx_names(path)
+    else:
+        raise ParindexError("PC723", path=str(path), suffix=path.suffix or "–")
+    names = list(dict.fromkeys(names))
+    if not names:
+        raise ParindexError("PM820", path=str(path))
+    return names
+
+
+def _text_names(path: Path) -> list[str]:
+    from parindex.io.input_files import read_bytes
+
+    data = read_bytes(path, LIST_LIMIT)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParindexError("PE302", where=str(path), line=data[:exc.start].count(b"\n") + 1) from None
+    names = []
+    for typed in text.splitlines():
+        name = clean_text(typed).strip()
+        if name and not name.startswith("#"):
+            names.append(name)
+    return names
+
+
+def _xlsx_names(path: Path) -> list[str]:
+    from parindex.evidence.headers import header_form
+    from parindex.evidence.reader import first_sheet_rows
+
+    rows = first_sheet_rows(path)
+    start, column = 0, 0
+    for r, row in enumerate(rows[:HEADER_ROWS]):
+        found = next((c for c, value in enumerate(row) if isinstance(value, str) and header_form(value) in HEADERS),
+                     None)
+        if found is not None:
+            start, column = r + 1, found
+            break
+    names = []
+    for row in rows[start:]:
+        value = row[column] if column < len(row) else ""
+        text = clean_text(str(value)).strip() if value not in ("", None) else ""
+        if text:
+            names.append(text)
+    return names

@@ -1,0 +1,146 @@
+"""*Cách chấm* as annexes write it, read into a rule (`criteria.rule_phrases`): the forms of the issue with their
+usual variants, what is refused (never guessed), and the property that what a rule prints reads back as it."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+
+from parindex.common.messages import Message
+from parindex.criteria.model import Rule
+from parindex.criteria.rule_phrases import FORMS, read_rule
+from tests.criteria.test_checks_property import KINDS, PROPERTY, quarters, rules
+
+RULE = TypeAdapter(Rule)
+D = Decimal
+
+TIERS_UP = {"kind": "threshold", "unit": "percent",
+            "tiers": [{"at_least": D(100), "points": D(2)}, {"at_least": D(80), "points": D(1)},
+                      {"at_least": D(50), "points": D("0.5")}]}
+COUNTS = {"kind": "threshold", "unit": "number",
+          "tiers": [{"at_most": D(0), "points": D(1)}, {"at_most": D(5), "points": D("0.5")}]}
+CHOICE = {"kind": "choice", "options": [{"label": "Ban hành đúng hạn", "points": D("1.5")},
+                                        {"label": "Ban hành chậm", "points": D("0.5")},
+                                        {"label": "Không ban hành", "points": D(0)}]}
+
+READ: list[tuple[str, Decimal, dict[str, Any]]] = [
+    ("Có: 1 điểm; Không: 0 điểm", D(1), {"kind": "yes_no"}),
+    ("Đạt: 0,5 điểm, không đạt: 0 điểm", D("0.5"), {"kind": "yes_no"}),
+    ("Đạt: 0,5 điểm, không đạt: 0 điểm", D(1), {"kind": "yes_no", "yes_points": D("0.5")}),
+    ("Từ 100% trở lên: 2 điểm; từ 80% đến dưới 100%: 1 điểm; từ 50% đến dưới 80%: 0,5 điểm; dưới 50%: 0 điểm",
+     D(2), TIERS_UP),
+    ("≥ 95%: 0,5 điểm", D("0.5"),
+     {"kind": "threshold", "unit": "percent", "tiers": [{"at_least": D(95), "points": D("0.5")}]}),
+    ("Đạt 100%: 1 điểm", D(1),
+     {"kind": "threshold", "unit": "percent", "tiers": [{"at_least": D(100), "points": D(1)}]}),
+    ("Không có trường hợp nào: 1 điểm; từ 1 đến 5 trường hợp: 0,5 điểm; trên 5 trường hợp: 0 điểm", D(1), COUNTS),
+    ("Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm; Không ban hành: 0 điểm", D("1.5"), CHOICE),
+    ("Mỗi trường hợp chậm trừ 0,5 điểm", D(2), {"kind": "deduction", "per": D("0.5")}),
+    ("trừ 0,25 điểm cho mỗi văn bản ban hành chậm", D(1), {"kind": "deduction", "per": D("0.25")}),
+    ("Điểm = tỷ lệ % / 30% × điểm tối đa", D(1), {"kind": "proportional", "unit": "percent", "target": D(30)}),
+    ("Tính theo tỷ lệ, đạt 30% trở lên được điểm tối đa", D(1),
+     {"kind": "proportional", "unit": "percent", "target": D(30)}),
+    ("Hội đồng thẩm định chấm", D(1), {"kind": "manual"}),
+    ("Chấm theo mức độ hoàn thành nhiệm vụ", D(1), {"kind": "manual"}),
+    # officers' variants: spacing, case, no diacritics, 'phần trăm', a decimal point, 'còn lại', no 'điểm'
+    ("  TỪ 100 PHẦN TRĂM TRỞ LÊN :2 ĐIỂM;từ 80 % đến  dưới 100 %: 1 điểm ;từ 50% đến dưới 80%: 0.5 điểm; "
+     "còn lại: 0 điểm ", D(2), TIERS_UP),
+    ("Tu 100% tro len: 2 diem; tu 80% den duoi 100%: 1 diem; tu 50% den duoi 80%: 0,5 diem", D(2), TIERS_UP),
+    ("Không có trường hợp nào: 1; từ 1 đến 5 trường hợp: 0,5; các trường hợp còn lại: 0", D(1), COUNTS),
+    ("Chọn một mức: Có: 1 điểm; Không: 0 điểm", D(1),
+     {"kind": "choice", "options": [{"label": "Có", "points": D(1)}, {"label": "Không", "points": D(0)}]}),
+]
+
+
+@pytest.mark.parametrize(("phrase", "maximum", "expected"), READ, ids=[phrase[:40] for phrase, _, _ in READ])
+def test_the_forms_annexes_use_are_read(phrase: str, maximum: Decimal, expected: dict[str, Any]) -> None:
+    assert read_rule(phrase, maximum) == expected
+    nfd = unicodedata.normalize("NFD", phrase)  # typed with 'Unicode tổ hợp'
+    assert read_rule(nfd, maximum) == expected
+
+
+def test_survey_and_sipas_items_are_known_by_their_component_whatever_the_phrase_says() -> None:
+    assert read_rule("Theo kết quả điều tra xã hội học", D("0.5"), "survey") == {"kind": "survey"}
+    assert read_rule("", D(1), "sipas") == {"kind": "survey"}
+    assert read_rule("Có: 1 điểm; Không: 0 điểm", D(1), "survey") == {"kind": "survey"}
+
+
+REFUSED: list[tuple[str, str, tuple[str, ...]]] = [
+    ("", "PX300", ()),
+    ("Theo hướng dẫn của Bộ", "PX301", ("Theo hướng dẫn của Bộ",)),
+    ("__import__('os').system('rm -rf /')", "PX301", ("__import__",)),  # nothing is evaluated
+    ("từ 80% đến dưới 95%: 1 điểm; từ 90% trở lên: 2 điểm", "PX303", ("từ 80% đến dưới 95%", "từ 90% trở lên")),
+    ("từ 95% trở lên: 2 điểm; từ 50% đến dưới 80%: 1 điểm", "PX302", ("từ 50% đến dưới 80%", "từ 95% trở lên")),
+    ("từ 95% trở lên: 2 điểm; từ 5 đến dưới 95: 1 điểm", "PX304", ()),
+    ("trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm", "PX305", ("trên 90%",)),
+    ("từ 50% đến dưới 80%: 1 điểm", "PX306", ()),
+    ("Hoàn thành 100%: 1 điểm; Dưới 80%: 0 điểm", "PX307", ("Dưới 80%", "Hoàn thành 100%")),
+    ("còn lại: 1 điểm; khác: 0 điểm", "PX303", ()),
+]
+
+
+@pytest.mark.parametrize(("phrase", "code", "quoted"), REFUSED, ids=[code for _, code, _ in REFUSED])
+def test_what_cannot_be_read_with_certainty_is_refused_with_its_reason(phrase: str, code: str,
+                                                                       quoted: tuple[str, ...]) -> None:
+    found = read_rule(phrase, D(2))
+    assert isinstance(found, Message) and found.code == code
+    for lang in ("vi", "en"):
+        text = found.text(lang)
+        assert all(part in text for part in quoted)
+        if code in ("PX300", "PX301"):
+            assert FORMS in text  # the accepted forms, each with an example
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@PROPERTY
+@given(data=st.data())
+def test_what_a_rule_prints_reads_back_as_the_same_rule(kind: str, data: st.DataObject) -> None:
+    """words → read → the same rule, for every kind (the template's words and the importer's are one grammar)."""
+    maximum = data.draw(quarters(1, 12))
+    drawn = data.draw(rules(kind, maximum))
+    if kind == "yes_no" and drawn.get("yes_points") == maximum:
+        drawn.pop("yes_points")  # `yes_points: <the max>` is the default written out: it reads back unwritten
+    rule = RULE.validate_python(drawn)
+    assume(not _everything_scores_alike(rule))
+    words = rule.words(maximum)
+    read = read_rule(words, maximum)
+    assert not isinstance(read, Message), (words, read)
+    assert RULE.validate_python(read) == rule, words
+    assert rule.words(maximum, "en").strip()
+
+
+def _everything_scores_alike(rule: Any) -> bool:
+    """A threshold whose ranges cover every value and give the two ends the same points: higher-is-better and
+    lower-is-better are then the same rule, and the words cannot say which the file wrote."""
+    if rule.kind != "threshold":
+        return False
+    tiers = rule.tiers
+    covers = tiers[-1].bound == 0 if tiers[0].at_least is not None else (
+        rule.unit == "percent" and tiers[-1].bound >= 100)
+    return covers and tiers[0].points == tiers[-1].points
+
+
+@pytest.mark.parametrize("text", ["Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm",
+                                  "0,5 điểm cho mỗi trường hợp, tối đa 2 điểm",
+                                  "Mỗi sáng kiến được cộng 0,5 điểm, tối đa 2 điểm"])
+def test_a_per_case_bonus_or_penalty_reads_with_its_cap(text: str) -> None:
+    assert read_rule(text, Decimal(2)) == {"kind": "per_case", "per": Decimal("0.5")}
+
+
+def test_a_deduction_floored_at_zero_is_not_per_case() -> None:
+    assert read_rule("2 điểm, mỗi trường hợp trừ 0,5 điểm, thấp nhất 0 điểm", Decimal(2))["kind"] == "deduction"
+
+
+def test_a_percent_rule_states_the_largest_value_it_accepts() -> None:
+    data = read_rule("Từ 100% trở lên: 4 điểm; từ 90% đến dưới 100%: 2 điểm; dưới 90%: 0 điểm; chấp nhận đến 300 %",
+                     Decimal(4))
+    assert data["most"] == Decimal(300) and data["tiers"][0] == {"at_least": Decimal(100), "points": Decimal(4)}
+    assert read_rule("Tu 100% tro len: 4 diem; duoi 100%: 0 diem. Chap nhan den 150%", Decimal(4))["most"] == 150
+    refused = read_rule("Không quá 0: 1 điểm; trên 0: 0 điểm; chấp nhận đến 300 %", Decimal(1))
+    assert refused.code == "PX153"
