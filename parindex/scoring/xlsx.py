@@ -19,6 +19,7 @@ from parindex.io.xlsx_cells import append
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, rank_units
 from parindex.scoring.reports import delta, headline, ranking_notes, total_parts
 
+SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
                    "Giải trình", "Trạng thái")
 
@@ -57,6 +58,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
     from openpyxl.styles import Alignment, Font
 
     from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.io.xlsx_print import print_ready
 
     workbook = Workbook()
     workbook.properties.creator = "parindex"
@@ -81,17 +83,21 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             if bold:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
-        for letter, width in zip("ABCDEFGH", (9, 60, 12, 14, 14, 40, 40, 14), strict=True):
-            sheet.column_dimensions[letter].width = width
-        for row in sheet.iter_rows(min_row=4):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        print_ready(sheet, 3, SUMMARY_CAPS)
+        for line in (1, 2):  # the title and the set's warning: across the table, wrapped, on every printed page
+            sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(SUMMARY_HEADERS))
+            sheet.cell(line, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(1, 1).font = Font(name="Times New Roman", size=13, bold=True)
+        if sheet.cell(2, 1).value:
+            sheet.row_dimensions[2].height = 14 * -(-len(sheet.cell(2, 1).value or "") // 150)
+        sheet.print_title_rows = "1:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
                      "Nội dung / message"])
     for row in notes:
         append(warnings, row)
+    _layout(warnings, (20, 9, 9, 14, 90), header_row=1)
     if differences:
         sheet = workbook.create_sheet(DIFFERENCES_SHEET)
         append(sheet, [t("ui.score.differences")])
@@ -117,23 +123,18 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
     return totals
 
 
-def _layout(sheet: Any, widths: tuple[int, ...], header_row: int) -> None:
-    """Readable on screen and on paper: column widths, a bold wrapped header, landscape, one page wide."""
-    from openpyxl.styles import Alignment, Font
+def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
+    """Readable on screen and on paper: a bold header, then the print setup every workbook shares (one font,
+    fitted columns up to `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    from parindex.io.xlsx_print import print_ready
+
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=header_row + 1):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    print_ready(sheet, header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
     sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
