@@ -35,7 +35,15 @@ from parindex.criteria.sheet import (
 )
 from parindex.evidence.guard import REPORT_CATEGORY, guard_workbook
 from parindex.evidence.headers import column_letter, header_key, header_lookup, match_headers
-from parindex.evidence.reader import HEADER_SEARCH_ROWS, MAX_INFO_ROWS, MAX_ROWS, _find_sheet, _open, _raw, _Reader
+from parindex.evidence.reader import (
+    HEADER_SEARCH_ROWS,
+    MAX_INFO_ROWS,
+    MAX_ROWS,
+    WorkbookReader,
+    find_sheet,
+    open_workbook,
+    raw_value,
+)
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
 
@@ -184,22 +192,22 @@ def read_criteria_book(path: Path) -> SheetRead:
     """The cells of a criteria spreadsheet, or a ParindexError naming the file, sheet and cell."""
     path = Path(path)
     with guard_workbook(path) as archive:
-        book = _open(path, archive)
+        book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
             try:
-                set_name = _find_sheet(path, names, SHEET_SET, SHEET_ALIASES)
-                info_name = _find_sheet(path, names, SHEET_INFO, SHEET_ALIASES)
+                set_name = find_sheet(path, names, SHEET_SET, SHEET_ALIASES)
+                info_name = find_sheet(path, names, SHEET_INFO, SHEET_ALIASES)
             except ParindexError as exc:
                 raise ParindexError("PX310", where=str(path), sheet=exc.params.get("sheet", ""),
                                     found=exc.params.get("found", "–")) from None
-            reader = _Reader(path, archive)
+            reader = WorkbookReader(path, archive)
             set_scan, info_scan = reader.prescan(set_name), reader.prescan(info_name)
             set_sheet, info_sheet = set_scan.read(book, MAX_ROWS), info_scan.read(book, MAX_INFO_ROWS)
         finally:
             book.close()
         for sheet in (set_sheet, info_sheet):
-            sheet._refuse_formulas(lambda r, c: True)  # a formula saved without its value is not a blank
+            sheet.refuse_formulas(lambda r, c: True)  # a formula saved without its value is not a blank
     return SheetRead(_info(info_name, _filled(info_sheet)), _rows(path, set_name, _filled(set_sheet)),
                      header_ref=f"{set_name}!A1", info_ref=f"{info_name}!A1")
 
@@ -221,31 +229,31 @@ def _info(sheet: str, rows: list[list[Any]]) -> list[tuple[SheetCell, SheetCell]
     """Key/value rows: the first filled cell of a row is its label, the next filled one its value."""
     found = []
     for r, row in enumerate(rows):
-        filled = [c for c, value in enumerate(row) if _raw(value) is not None and str(value).strip()]
+        filled = [c for c, value in enumerate(row) if raw_value(value) is not None and str(value).strip()]
         if not filled:
             continue
         first = filled[0]
         column = filled[1] if len(filled) > 1 else first + 1
-        value = _raw(row[column]) if column < len(row) else None
-        found.append((SheetCell(_raw(row[first]), f"{sheet}!{column_letter(first)}{r + 1}"),
+        value = raw_value(row[column]) if column < len(row) else None
+        found.append((SheetCell(raw_value(row[first]), f"{sheet}!{column_letter(first)}{r + 1}"),
                       SheetCell(value, f"{sheet}!{column_letter(column)}{r + 1}")))
     return found
 
 
 def _rows(path: Path, sheet: str, rows: list[list[Any]]) -> list[tuple[int, dict[str, SheetCell]]]:
     header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-                   if any(header_key(_raw(value), _LOOKUP) == "code" for value in row)), None)
+                   if any(header_key(raw_value(value), _LOOKUP) == "code" for value in row)), None)
     if header is None:
         raise ParindexError("PX311", where=f"{path} › {sheet}!A1", header=COLUMNS["code"], rows=HEADER_SEARCH_ROWS)
     try:
-        columns = match_headers([_raw(value) for value in rows[header]], _LOOKUP, COLUMNS, REQUIRED_COLUMNS,
+        columns = match_headers([raw_value(value) for value in rows[header]], _LOOKUP, COLUMNS, REQUIRED_COLUMNS,
                                 ("PX313", "PX312"))
     except ValueProblem as problem:
         raise ParindexError(problem.msg, where=f"{path} › {sheet}!A{header + 1}") from None
     found = []
     for r in range(header + 1, len(rows)):
         row = rows[r]
-        cells = {key: SheetCell(_raw(row[index]) if index < len(row) else None,
+        cells = {key: SheetCell(raw_value(row[index]) if index < len(row) else None,
                                 f"{sheet}!{column_letter(index)}{r + 1}") for key, index in columns.items()}
         if _blank(cells["code"].raw) and ("rule" not in cells or _blank(cells["rule"].raw)):
             continue  # a blank spacer row, a heading or a total without a code (Cách chấm without one is an error)
