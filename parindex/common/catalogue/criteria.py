@@ -133,7 +133,8 @@ MESSAGES.update({
 # scoring rules in words: the Vietnamese is the phrase grammar of `criteria.rule_phrases` (what the template and
 # `criteria export` print is what `criteria import` reads); change one and the other must read it
 MESSAGES.update({
-    "rule.yes_no": Msg("Có: {yes} điểm; Không: {no} điểm", "Yes: {yes} points; No: {no} points"),
+    "rule.yes_no": Msg("{yes_word}: {yes} điểm; {no_word}: {no} điểm",
+                       "{yes_word}: {yes} points; {no_word}: {no} points"),
     "rule.at_least": Msg("từ {value} trở lên: {points} điểm", "{value} or more: {points} points"),
     "rule.from_below": Msg("từ {low} đến dưới {high}: {points} điểm", "{low} to under {high}: {points} points"),
     "rule.below": Msg("dưới {value}: 0 điểm", "under {value}: 0 points"),
