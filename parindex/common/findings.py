@@ -33,6 +33,7 @@ CHECK_NAMES: dict[str, str] = {
     "PX150": "most-not-percent",
     "PX151": "adjustment-over-cap",
     "PX152": "adjustment-mixed-area",
+    "PX180": "choice-label-prefix",
     # baselines (baseline_files)
     "PX201": "baseline-component-sum",
     "PX202": "baseline-column-sum",

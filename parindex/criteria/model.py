@@ -90,6 +90,11 @@ class BaseRule(Strict):
         """What is wrong inside the rule itself (tier order, repeated labels); `path` is the rule's own."""
         yield from ()
 
+    def option_labels(self) -> Iterator[tuple[Path, str]]:
+        """The labels a person types into the value cell, with their paths inside the rule (none: a number or
+        yes/no)."""
+        yield from ()
+
     @abstractmethod
     def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         """The rule as the Ministry's annex would write it (criteria show, the template, explain); a yes/no rule
@@ -152,6 +157,10 @@ class ChoiceRule(BaseRule):
     def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
         for o, option in enumerate(self.options):
             yield ("options", o, "points"), option.points
+
+    def option_labels(self) -> Iterator[tuple[Path, str]]:
+        for o, option in enumerate(self.options):
+            yield ("options", o, "label"), option.label
 
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         """PX108: two labels a person could not tell apart (case and spacing aside)."""
