@@ -7,17 +7,22 @@ as its parts (areas, bonus, penalty) and a sheet of the items whose appraisal di
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from parindex.common.i18n import t
 from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, rank_units
-from parindex.scoring.reports import delta, headline, ranking_notes, total_parts
+from parindex.io.xlsx_print import FONT
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.ranking import Ranking, build_ranking
+from parindex.scoring.reports import delta, headline, ranking_cells, ranking_footnotes, ranking_headers, total_parts
 
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
                    "Giải trình", "Trạng thái")
@@ -51,12 +56,19 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
                      banner.text() if banner else "", rows, notices, differences, headline(unit))
 
 
-def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path) -> list[UnitTotals]:
-    """The workbook: a summary sheet per unit, the warnings, and the ranking when there are several units."""
+SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
+RANKING_CAPS = {"A": 5, "B": 40, "C": 16, "D": 8, "E": 8, "F": 8, "G": 11, "H": 8, "I": 9}
+
+
+def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
+                      rank: Callable[[list[UnitTotals]], Ranking] = build_ranking) -> list[UnitTotals]:
+    """The workbook: the ranking first when there are several units, then a summary sheet per unit, the
+    warnings and the appraisal differences; every sheet printable on A4 landscape."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.io.xlsx_print import print_ready
 
     workbook = Workbook()
     workbook.properties.creator = "parindex"
@@ -65,11 +77,14 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
     reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31], DIFFERENCES_SHEET]  # made after the units
     notes: list[list[object]] = []
     differences: list[list[object]] = []
+    banners: dict[str, None] = {}
     totals: list[UnitTotals] = []
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
         differences += unit.differences
+        if unit.banner:
+            banners[unit.banner] = None
         sheet = workbook.create_sheet(_sheet_name(unit.unit, [*workbook.sheetnames, *reserved]))
         append(sheet, [unit.title])
         append(sheet, [" — ".join(part for part in (unit.headline, unit.banner) if part)])
@@ -81,17 +96,18 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             if bold:
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
-        for letter, width in zip("ABCDEFGH", (9, 60, 12, 14, 14, 40, 40, 14), strict=True):
-            sheet.column_dimensions[letter].width = width
-        for row in sheet.iter_rows(min_row=4):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        print_ready(sheet, 3, SUMMARY_CAPS)
+        _heading_rows(sheet, 2, len(SUMMARY_HEADERS))
+        sheet.print_title_rows = "3:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
                      "Nội dung / message"])
     for row in notes:
         append(warnings, row)
+    _bold_row(warnings, 1)
+    print_ready(warnings, 1, {"A": 30, "B": 10, "C": 9, "D": 30, "E": 70})
+    warnings.freeze_panes = "A2"
     if differences:
         sheet = workbook.create_sheet(DIFFERENCES_SHEET)
         append(sheet, [t("ui.score.differences")])
@@ -99,41 +115,91 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
                        t("ui.score.appraised"), t("ui.score.delta")])
         for row in differences:
             append(sheet, row)
-        _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
+        _bold_row(sheet, 2)
+        print_ready(sheet, 2, {"A": 34, "B": 9, "C": 60})
+        _heading_rows(sheet, 1, 6)
+        sheet.freeze_panes = "A3"
     if len(totals) > 1:
-        ranking = workbook.create_sheet(reserved[1])
-        ranked_units = rank_units(totals)
-        append(ranking, [" ".join(ranking_notes(ranked_units))])
-        append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.base"), t("ui.score.bonus"),
-                         t("ui.score.penalty"), t("ui.score.points"), t("ui.score.max"), "%",
-                         t("ui.score.rank_percent")])
-        for ranked in ranked_units:
-            u = ranked.unit
-            append(ranking, [ranked.rank, u.unit, float(u.base), float(u.bonus), float(u.penalty), float(u.score),
-                             float(u.max), float(u.percent) if u.percent is not None else None,
-                             float(u.rank_percent) if u.rank_percent is not None else None])
-        _layout(ranking, (7, 40, 11, 11, 11, 11, 11, 9, 11), header_row=2)
+        ranking_sheet(workbook.create_sheet(reserved[1], 0), rank(totals), list(banners))
+        workbook.active = 0
     workbook.save(path)
     return totals
 
 
-def _layout(sheet: Any, widths: tuple[int, ...], header_row: int) -> None:
-    """Readable on screen and on paper: column widths, a bold wrapped header, landscape, one page wide."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
+    """The table an office publishes: a title, the column headers (repeated on every printed page), one section
+    per block with its units in rank order, then the notes; the columns every other format shows."""
+    from openpyxl.styles import Font
 
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=header_row + 1):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    from parindex.io.xlsx_print import print_ready
+
+    headers = ranking_headers(ranking)
+    years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
+    title = t("ui.rank.title", year="–".join(years) or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
+    append(sheet, [title])
+    append(sheet, [" ".join(banners)])
+    append(sheet, headers)
+    _bold_row(sheet, 3)
+    sections: list[tuple[int, str]] = []
+    for block in ranking.blocks:
+        # the block's name is written once the columns are fitted: it spans them all
+        sections.append((sheet.max_row + 1, f"{t('ui.rank.block')}: {block.name} ({len(block.rows)})"))
+        sheet.cell(sheet.max_row + 1, 1, "")
+        for n, row in enumerate(block.rows, start=1):
+            append(sheet, [n, *ranking_cells(ranking, row, _number)])
+            sheet.cell(sheet.max_row, 4).number_format = "0.00"
+            sheet.cell(sheet.max_row, 5).number_format = "0.00"
+            for column in (6, *range(10, 10 + len(ranking.areas))):
+                sheet.cell(sheet.max_row, column).number_format = "0.0"
+    footnotes = ranking_footnotes(ranking)
+    first_note = sheet.max_row + 2
+    print_ready(sheet, 3, {**RANKING_CAPS, get_column_letter(len(headers)): 40})
+    for at, label in sections:
+        sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
+        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=len(headers))
+    for offset, line in enumerate(footnotes):
+        sheet.cell(first_note + offset, 1, line).font = Font(name=FONT, italic=True)
+        sheet.merge_cells(start_row=first_note + offset, start_column=1, end_row=first_note + offset,
+                          end_column=len(headers))
+        _wrap_merged(sheet, first_note + offset, line, len(headers))
+    _heading_rows(sheet, 2, len(headers), size=14)
+    sheet.print_title_rows = "1:3"
+    sheet.freeze_panes = "C4"
+
+
+def _number(value: Decimal | None, places: int) -> float | None:
+    return None if value is None else float(value)
+
+
+def _bold_row(sheet: Any, row: int) -> None:
+    from openpyxl.styles import Font
+
+    for cell in sheet[row]:
+        cell.font = Font(name=FONT, bold=True)
+
+
+def _heading_rows(sheet: Any, rows: int, columns: int, size: int = 13) -> None:
+    """The title (bold) and the lines under it, each across the table and wrapped."""
+    from openpyxl.styles import Font
+
+    for line in range(1, rows + 1):
+        text = sheet.cell(line, 1).value
+        sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=columns)
+        if line == 1:
+            sheet.cell(1, 1).font = Font(name=FONT, size=size, bold=True)
+        _wrap_merged(sheet, line, text, columns)
+
+
+def _wrap_merged(sheet: Any, row: int, text: object, columns: int) -> None:
+    """A merged row as tall as its wrapped text (neither Excel nor LibreOffice sizes a merged row by itself)."""
+    from openpyxl.styles import Alignment
+
+    from parindex.io.xlsx_print import LINE_PT, text_lines
+
+    sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    width = sum(sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, columns + 1))
+    lines = text_lines(text, width, bold=row == 1)
+    sheet.row_dimensions[row].height = LINE_PT * lines * (1.3 if row == 1 else 1)
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:

@@ -29,8 +29,12 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
         survey: Path = typer.Option(None, "--survey", help=t("help.survey")),
+        previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json", help=t("help.previous")),
+        together: list[str] = typer.Option(None, "--together", metavar="KHỐI,KHỐI", help=t("help.together")),
+        details: bool = typer.Option(False, "--details", help=t("help.details")),
     ) -> None:
-        raise typer.Exit(run_score(files, fmt, output, force, criteria, survey))
+        raise typer.Exit(run_score(files, fmt, output, force, criteria, survey,
+                                   RankOptions(tuple(previous or ()), tuple(together or ()), details)))
 
     @app.command("explain", help=t("help.explain"))
     def explain(
@@ -41,16 +45,24 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run_explain(file, code, criteria))
 
 
+@dataclass(frozen=True)
+class RankOptions:
+    previous: tuple[Path, ...] = ()
+    together: tuple[str, ...] = ()  # each "Phường,Xã": blocks ranked as one
+    details: bool = False  # every unit's tables on screen even when there are many
+
+
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
-              survey_path: Path | None = None) -> int:
+              survey_path: Path | None = None, options: RankOptions = RankOptions()) -> int:
     from parindex.cli.outputs import guard_output, output_format, say_written
     from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
+    rank = _ranker(options)  # last year's files and --together checked before any workbook is read
     if output is not None:
-        guard_output(output, force, [Path(p) for p in (criteria, survey_path) if p])
+        guard_output(output, force, [Path(p) for p in (criteria, survey_path, *options.previous) if p])
     survey = None
     if survey_path is not None:
         from parindex.evidence.survey import read_survey
@@ -66,8 +78,9 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         from parindex.common.errors import ParindexError
 
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
-    reporter = REPORTERS[fmt](len(paths) > 1, output is None)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit, survey), output, force)
+    many = len(paths) > 1
+    reporter = REPORTERS[fmt](many, output is None and not options.details)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit, survey), output, force, rank)
     if output is not None:
         say_written(output)
     if survey is not None:
@@ -79,6 +92,29 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     return 1 if failed else 0
 
 
+def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
+    """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.previous import read_previous
+
+    for value in options.together:
+        if "," not in value.strip(", "):
+            raise ParindexError("PC732", value=value)
+    previous = [row for path in options.previous for row in read_previous(path)] if options.previous else None
+    return partial(_rank, options.together, previous)
+
+
+def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.ranking import build_ranking
+
+    try:
+        return build_ranking(totals, groups, previous)
+    except KeyError as missing:
+        blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
+        raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
+
+
 # --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
 
 Parts = Iterable[tuple[Any, "UnitTotals"]]
@@ -87,17 +123,20 @@ Parts = Iterable[tuple[Any, "UnitTotals"]]
 @dataclass(frozen=True)
 class Reporter:
     unit: Callable[[UnitScore], Any]  # picklable: it runs in the worker process that scored the unit
-    write: Callable[[Parts, Path | None, bool], list[UnitTotals]]  # the parts, the -o file, --force → totals
+    # the parts, the -o file, --force, how the units are ranked → totals
+    write: Callable[[Parts, Path | None, bool, Callable], list[UnitTotals]]
 
 
-def _table(many: bool, to_screen: bool) -> Reporter:
+def _table(many: bool, brief: bool) -> Reporter:
+    """On screen (`brief`: no -o, no --details) many units show the ranking and a line per unit with problems."""
     from parindex.cli.render import FILE_WIDTH, console
     from parindex.scoring.table import Look, table_report
 
-    return _text(table_report(many, Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)))
+    look = Look(console.width, console.color_system) if brief else Look(FILE_WIDTH)
+    return _text(table_report(many, look, details=not brief))
 
 
-def _data(fmt: str, many: bool, to_screen: bool) -> Reporter:
+def _data(fmt: str, many: bool, brief: bool) -> Reporter:
     from parindex.scoring.reports import text_report
 
     return _text(text_report(fmt, many))
@@ -107,43 +146,45 @@ def _text(report: TextReport) -> Reporter:
     return Reporter(report.unit, partial(_write_text, report))
 
 
-def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool,
+                rank: Callable) -> list[UnitTotals]:
     from parindex.cli.render import console
     from parindex.io.atomic import write_atomic
     from parindex.scoring.reports import write_report
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
-        shown = write_report(buffer, report, parts)
+        shown = write_report(buffer, report, parts, rank)
         console.file.write(buffer.getvalue())
         return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
-            totals.extend(write_report(out, report, parts))
+            totals.extend(write_report(out, report, parts, rank))
 
     write_atomic(output, write, force)
     return totals
 
 
-def _xlsx(many: bool, to_screen: bool) -> Reporter:
+def _xlsx(many: bool, brief: bool) -> Reporter:
     from parindex.scoring.xlsx import unit_sheet
 
     return Reporter(unit_sheet, _write_xlsx)
 
 
-def _write_xlsx(parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
     from parindex.io.atomic import write_atomic
     from parindex.scoring.xlsx import write_report_xlsx
 
     assert output is not None  # output_format refuses xlsx without -o (PC703)
     totals: list[UnitTotals] = []
-    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp)), force)
+    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp, rank)), force)
     return totals
 
 
 # format → its reporter, given whether there are many units (a ranking follows) and whether it goes to the screen
+# in brief
 REPORTERS: dict[str, Callable[[bool, bool], Reporter]] = {
     "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
     "xlsx": _xlsx}
