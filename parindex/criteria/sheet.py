@@ -292,7 +292,7 @@ def _read_bands(found: dict[str, SheetCell], imported: Imported) -> list[dict[st
     cell = found["bands"]
     source = _text(found.get("bands_source"))
     provisional = _flag(found.get("bands_provisional"), imported)
-    bands = []
+    bands: list[dict[str, Any]] = []
     for part in (part for part in text.split(";") if part.strip()):
         match = _BAND.match(part)
         if match is None:

@@ -57,7 +57,10 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
 
 
 SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
-RANKING_CAPS = {"A": 5, "B": 40, "C": 16, "D": 8, "E": 8, "F": 8, "G": 11, "H": 8, "I": 9}
+RANKING_CAPS = {"A": 5, "B": 30, "C": 10, "D": 8, "E": 8, "F": 7, "G": 10, "H": 7, "I": 7}
+# A ranking has more columns than a unit's sheet (one per area): fitted to A4 landscape at about 8,5 pt
+# rather than 9 (io/xlsx_print.py LANDSCAPE_BUDGET: 128 units print 11 pt text at 9,2 pt)
+RANKING_BUDGET = 165
 
 
 def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
@@ -131,7 +134,7 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
     per block with its units in rank order, then the notes; the columns every other format shows."""
     from openpyxl.styles import Font
 
-    from parindex.io.xlsx_print import print_ready
+    from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
 
     headers = ranking_headers(ranking)
     years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
@@ -153,7 +156,10 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
                 sheet.cell(sheet.max_row, column).number_format = "0.0"
     footnotes = ranking_footnotes(ranking)
     first_note = sheet.max_row + 2
-    print_ready(sheet, 3, {**RANKING_CAPS, get_column_letter(len(headers)): 40})
+    one_font(sheet)
+    widths = fit_columns(sheet, 3, {**RANKING_CAPS, get_column_letter(len(headers)): 26}, RANKING_BUDGET)
+    wrap_and_size_rows(sheet, 3, widths)
+    print_setup(sheet, "1:3")
     for at, label in sections:
         sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
         sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=len(headers))
@@ -163,7 +169,6 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
                           end_column=len(headers))
         _wrap_merged(sheet, first_note + offset, line, len(headers))
     _heading_rows(sheet, 2, len(headers), size=14)
-    sheet.print_title_rows = "1:3"
     sheet.freeze_panes = "C4"
 
 

@@ -28,12 +28,12 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
-        survey: Path = typer.Option(None, "--survey", help=t("help.survey")),
+        survey: list[Path] = typer.Option(None, "--survey", help=t("help.survey")),
         previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json", help=t("help.previous")),
         together: list[str] = typer.Option(None, "--together", metavar="KHỐI,KHỐI", help=t("help.together")),
         details: bool = typer.Option(False, "--details", help=t("help.details")),
     ) -> None:
-        raise typer.Exit(run_score(files, fmt, output, force, criteria, survey,
+        raise typer.Exit(run_score(files, fmt, output, force, criteria, tuple(survey or ()),
                                    RankOptions(tuple(previous or ()), tuple(together or ()), details)))
 
     @app.command("explain", help=t("help.explain"))
@@ -53,7 +53,7 @@ class RankOptions:
 
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
-              survey_path: Path | None = None, options: RankOptions = RankOptions()) -> int:
+              survey_paths: tuple[Path, ...] | Path | None = None, options: RankOptions = RankOptions()) -> int:
     from parindex.cli.outputs import guard_output, output_format, say_written
     from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
@@ -61,15 +61,16 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
     rank = _ranker(options)  # last year's files and --together checked before any workbook is read
+    survey_paths = (survey_paths,) if isinstance(survey_paths, Path) else tuple(survey_paths or ())
     if output is not None:
-        guard_output(output, force, [Path(p) for p in (criteria, survey_path, *options.previous) if p])
-    survey = None
-    if survey_path is not None:
+        guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
+    surveys: tuple[Any, ...] = ()
+    if survey_paths:
         from parindex.evidence.survey import read_survey
 
-        survey = read_survey(survey_path)
-        resolved = survey_path.resolve()
-        collected = type(collected)([p for p in collected.workbooks if p.resolve() != resolved], collected.not_read)
+        surveys = tuple(read_survey(path) for path in survey_paths)
+        resolved = {path.resolve() for path in survey_paths}
+        collected = type(collected)([p for p in collected.workbooks if p.resolve() not in resolved], collected.not_read)
     if collected.not_read:
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)
@@ -80,11 +81,11 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     many = len(paths) > 1
     reporter = REPORTERS[fmt](many, output is None and not options.details)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit, survey), output, force, rank)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force, rank)
     if output is not None:
         say_written(output)
-    if survey is not None:
-        _say_unmatched(survey, totals)
+    for table in surveys:
+        _say_unmatched(table, totals)
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
