@@ -201,12 +201,12 @@ class UnitTotals(_Totals):
 
     @property
     def band(self) -> str | None:
-        """The grade its ranked % earns (the first band it reaches); None when the set has no bands or the %
-        reaches none of them."""
-        pct = self.rank_percent
-        if pct is None:
+        """The grade its ranked points earn: the first band whose threshold they reach, compared exactly (89,96 %
+        shows as 90,0 % but is below 90); None when the set has no bands or none is reached."""
+        if not self.rank_max:
             return None
-        return next((name for name, at_least in self.bands if pct >= at_least), None)
+        return next((name for name, at_least in self.bands if self.rank_score * 100 >= at_least * self.rank_max),
+                    None)
 
 
 # --- scoring ----------------------------------------------------------------------------------------
