@@ -177,9 +177,9 @@ MESSAGES.update({
                                 "Units with errors, warnings or items not complete (each unit's tables: add "
                                 "--details, or write a file with -o):"),
     "help.survey": Msg("Bảng kết quả điều tra của tỉnh (.xlsx: cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều "
-                       "tra/SIPAS); thay cho giá trị đơn vị tự nhập.",
+                       "tra/SIPAS); thay cho giá trị đơn vị tự nhập. Ghi nhiều lần khi mỗi khối có một bảng.",
                        "The province's survey results (.xlsx: a 'Đơn vị' column and one column per survey/SIPAS "
-                       "item code); they replace what units typed."),
+                       "item code); they replace what units typed. Repeat it when each block has its own table."),
     "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
                            "Per-area columns: widen the terminal or use --format xlsx."),
     "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "
