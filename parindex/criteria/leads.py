@@ -9,32 +9,17 @@ matches when it is the end or the start of one full name ("Tư pháp" for "Sở 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from parindex.common.errors import ParindexError
 from parindex.common.values import strip_marks
-from parindex.criteria.model import Area, CriteriaSet, Criterion, Item
+from parindex.criteria.model import CriteriaSet
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def item_leads(cset: CriteriaSet) -> dict[str, str | None]:
     """Item code → its lead agency (None where nothing above it names one), in document order."""
-    return {item.code: lead for item, lead in _walk(cset)}
-
-
-def _walk(cset: CriteriaSet) -> Iterator[tuple[Item, str | None]]:
-    for area in cset.areas:
-        yield from _under(area, area.lead)
-
-
-def _under(group: Area | Criterion, inherited: str | None) -> Iterator[tuple[Item, str | None]]:
-    lead = group.lead or inherited
-    if isinstance(group, Criterion):
-        for item in group.items:
-            yield item, item.lead or lead
-    for child in group.criteria:
-        yield from _under(child, lead)
+    return {code: lead for area in cset.areas for code, lead in area.item_leads.items()}
 
 
 def lead_names(cset: CriteriaSet) -> list[str]:

@@ -488,6 +488,23 @@ class Area(Derived):
     def children(self) -> Sequence[Criterion]:
         return self.criteria
 
+    @cached_property
+    def item_leads(self) -> dict[str, str | None]:
+        """Item code → its lead agency: the item's own, else the nearest criterion's above it, else the area's
+        (the way a provincial plan assigns work: an area to one agency, an exception named lower down)."""
+        leads: dict[str, str | None] = {}
+
+        def under(criterion: Criterion, inherited: str | None) -> None:
+            lead = criterion.lead or inherited
+            for item in criterion.items:
+                leads[item.code] = item.lead or lead
+            for child in criterion.criteria:
+                under(child, lead)
+
+        for criterion in self.criteria:
+            under(criterion, self.lead)
+        return leads
+
 
 class Component(Provenance):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -604,4 +621,5 @@ def code_key(code: str) -> tuple[int, ...]:
 
 
 def effective_lead(area: Area, item: Item) -> str | None:
-    return item.lead or area.lead
+    """The lead agency of an item of this area (see `Area.item_leads`)."""
+    return area.item_leads.get(item.code, item.lead or area.lead)

@@ -9,7 +9,7 @@ import pytest
 from parindex.common.errors import ParindexError
 from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.leads import file_stem, find_lead, item_leads, lead_names
-from parindex.criteria.model import CriteriaSet
+from parindex.criteria.model import CriteriaSet, effective_lead
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "minimal.yaml"
 
@@ -33,6 +33,13 @@ def test_item_then_nearest_criterion_then_area():
     assert item_leads(nested()) == {"1.1.1.1": "Sở Tư pháp", "1.1.1.2": "Sở Tài chính",
                                     "1.1.2.1": "Văn phòng UBND tỉnh", "1.2.1": "Sở Nội vụ"}
     assert lead_names(nested()) == ["Sở Tư pháp", "Sở Tài chính", "Văn phòng UBND tỉnh", "Sở Nội vụ"]
+
+
+def test_scores_and_gap_credit_the_same_lead_as_the_parts():
+    """One answer to "who leads this item": the lead a score (and gap's recoverable points) credits is the
+    lead the parts and progress assign, criterion-level leads included."""
+    cset = nested()
+    assert {item.code: effective_lead(area, item) for area, item in cset.items()} == item_leads(cset)
 
 
 def test_the_bundled_set_assigns_every_item():
