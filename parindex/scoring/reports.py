@@ -263,7 +263,8 @@ def ranking_markdown(ranking: Ranking) -> str:
         headers = ranking_headers(ranking)
         lines += ["", f"## {t('ui.score.ranking')} — {t('ui.rank.block')} {block.name}", "",
                   "| " + " | ".join(headers) + " |",
-                  "|" + "|".join("---:" if i in (0, 3, 4, 5, 7) else "---" for i in range(len(headers))) + "|"]
+                  "|" + "|".join("---" if i in (1, 2, 6, 8, len(headers) - 1) else "---:"
+                                 for i in range(len(headers))) + "|"]
         for n, row in enumerate(block.rows, start=1):
             cells = [n, *ranking_cells(ranking, row, _shown_number)]
             lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
