@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from parindex.common.i18n import current_lang, fmt_num, t
 from parindex.criteria.provenance import provenance_banner
@@ -132,21 +132,41 @@ def ranking_json(ranking: Ranking) -> str:
             + json.dumps(extra, ensure_ascii=False)[1:] + "\n")
 
 
-def ranking_cells(ranking: Ranking, row: RankRow, number: Callable[[Decimal | None, int], object]) -> list[object]:
-    """One ranking row as every format shows it: STT · Đơn vị · Khối · Điểm · Tối đa · Tỷ lệ % · Xếp loại ·
-    Xếp hạng · Thay đổi · each area's % · Ghi chú (`number` writes a number with so many decimals)."""
+class Column(NamedTuple):
+    key: str  # no, unit, block, score, max, percent, band, rank, previous_rank, previous_score, change, area, notes
+    header: str
+    numeric: bool  # right-aligned; written as a number in xlsx
+
+
+def ranking_columns(ranking: Ranking) -> list[Column]:
+    """STT · Đơn vị · Khối · Điểm · Tối đa · Tỷ lệ % · Xếp loại · Xếp hạng · (with --previous: Hạng năm trước ·
+    Điểm năm trước) · Thay đổi · each area's % · Ghi chú — the columns of every format."""
+    before = [Column("previous_rank", t("ui.rank.previous_rank"), True),
+              Column("previous_score", t("ui.rank.previous_score"), True)] if ranking.compared else []
+    return [Column("no", t("ui.rank.no"), True), Column("unit", t("ui.rank.unit"), False),
+            Column("block", t("ui.rank.block"), False), Column("score", t("ui.score.points"), True),
+            Column("max", t("ui.score.max"), True), Column("percent", t("ui.rank.percent"), True),
+            Column("band", t("ui.rank.band"), False), Column("rank", t("ui.rank.rank"), True), *before,
+            Column("change", t("ui.rank.change"), False),
+            *[Column("area", f"LV{code} %", True) for code, _ in ranking.areas],
+            Column("notes", t("ui.rank.notes"), False)]
+
+
+def ranking_cells(ranking: Ranking, row: RankRow, n: int, number: Callable[[Decimal | None, int], object]
+                  ) -> list[object]:
+    """Row `n` of its block, in the order of `ranking_columns` (`number` writes a number with so many decimals)."""
     by_code = {a.code: a for a in row.unit.areas}
-    unit = row.unit
-    return [row.unit.unit, row.block, number(unit.rank_score, 2), number(unit.rank_max, 2),
-            number(unit.rank_percent, 1), row.band or "", row.rank, change_words(row, ranking.compared),
+    unit, before = row.unit, row.previous
+    previous = [before.rank if before else "", number(before.score, 2) if before and before.score is not None
+                else ""] if ranking.compared else []
+    return [n, unit.unit, row.block, number(unit.rank_score, 2), number(unit.rank_max, 2),
+            number(unit.rank_percent, 1), row.band or "", row.rank, *previous, change_words(row, ranking.compared),
             *[number(by_code[code].percent, 1) if code in by_code else "" for code, _ in ranking.areas],
             "; ".join(row.notes())]
 
 
 def ranking_headers(ranking: Ranking) -> list[str]:
-    return [t("ui.rank.no"), t("ui.rank.unit"), t("ui.rank.block"), t("ui.score.points"), t("ui.score.max"),
-            t("ui.rank.percent"), t("ui.rank.band"), t("ui.rank.rank"), t("ui.rank.change"),
-            *[f"LV{code} %" for code, _ in ranking.areas], t("ui.rank.notes")]
+    return [column.header for column in ranking_columns(ranking)]
 
 
 def ranking_footnotes(ranking: Ranking) -> list[str]:
@@ -215,7 +235,7 @@ def ranking_csv(ranking: Ranking) -> str:
     writer.writerow(ranking_headers(ranking))
     for block in ranking.blocks:
         for n, row in enumerate(block.rows, start=1):
-            writer.writerow([n, *ranking_cells(ranking, row, number)])
+            writer.writerow(ranking_cells(ranking, row, n, number))
     for line in ranking_footnotes(ranking):
         writer.writerow([line])
     return out.getvalue()
@@ -259,14 +279,13 @@ def _md(text: str) -> str:
 
 def ranking_markdown(ranking: Ranking) -> str:
     lines: list[str] = []
+    columns = ranking_columns(ranking)
     for block in ranking.blocks:
-        headers = ranking_headers(ranking)
         lines += ["", f"## {t('ui.score.ranking')} — {t('ui.rank.block')} {block.name}", "",
-                  "| " + " | ".join(headers) + " |",
-                  "|" + "|".join("---" if i in (1, 2, 6, 8, len(headers) - 1) else "---:"
-                                 for i in range(len(headers))) + "|"]
+                  "| " + " | ".join(column.header for column in columns) + " |",
+                  "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
         for n, row in enumerate(block.rows, start=1):
-            cells = [n, *ranking_cells(ranking, row, _shown_number)]
+            cells = ranking_cells(ranking, row, n, _shown_number)
             lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
     footnotes = ranking_footnotes(ranking)
     lines += ["", *(f"> {note}" for note in footnotes)] if footnotes else []

@@ -22,8 +22,8 @@ from parindex.scoring.reports import (
     headline,
     no_ranking,
     ranking_cells,
+    ranking_columns,
     ranking_footnotes,
-    ranking_headers,
     total_parts,
 )
 
@@ -143,22 +143,26 @@ def notices(unit: UnitScore) -> list[RenderableType]:
 
 def ranking_tables(ranking: Ranking, width: int = 200) -> RenderableType:
     """One table per block, the columns of every format (each area's % where the terminal is wide enough)."""
-    headers = ranking_headers(ranking)
+    columns = ranking_columns(ranking)
     areas = len(ranking.areas)
     narrow = width < 110 + 8 * areas
     # the block is in each table's title; a grade or change column nobody could fill is left out on screen
-    hidden = {2} | ({6} if not ranking.graded else set()) | ({8} if not ranking.compared else set())
-    shown = [i for i in range(len(headers)) if i not in hidden and not (narrow and 9 <= i < 9 + areas)]
+    hidden = {"block"} | ({"band"} if not ranking.graded else set()) | ({"area"} if narrow else set())
+    hidden |= set() if ranking.compared else {"change"}
+    hidden |= {"previous_score"} if width < 160 else set()  # the change and last year's rank say the most
+    shown = [i for i, column in enumerate(columns) if column.key not in hidden]
     tables: list[RenderableType] = []
     for block in ranking.blocks:
         table = Table(title=f"{t('ui.score.ranking')} — {t('ui.rank.block')} {escape(block.name)}",
                       title_justify="left")
         for i in shown:
-            table.add_column(headers[i], justify="left" if i in (1, 2, 6, 8, len(headers) - 1) else "right",
-                             overflow="fold", ratio=2 if i == 1 else (1 if i == len(headers) - 1 else None),
-                             no_wrap=i in (3, 4, 5, 7))
+            column = columns[i]
+            table.add_column(column.header, justify="right" if column.numeric else "left", overflow="fold",
+                             ratio={"unit": 2, "notes": 1}.get(column.key),
+                             no_wrap=column.key in ("score", "max", "percent"),
+                             max_width=None if column.key in ("unit", "notes") else 9)  # headers wrap
         for n, row in enumerate(block.rows, start=1):
-            cells = [str(n), *[str(c) for c in ranking_cells(ranking, row, _number)]]
+            cells = [str(c) for c in ranking_cells(ranking, row, n, _number)]
             table.add_row(*[escape(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
         tables.append(table)
     footnotes = ranking_footnotes(ranking) + ([t("ui.score.narrow")] if narrow and areas else [])

@@ -22,7 +22,7 @@ from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
-from parindex.scoring.reports import delta, headline, ranking_cells, ranking_footnotes, ranking_headers, total_parts
+from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes, total_parts
 
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
                    "Giải trình", "Trạng thái")
@@ -57,10 +57,12 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
 
 
 SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
-RANKING_CAPS = {"A": 5, "B": 30, "C": 10, "D": 8, "E": 8, "F": 7, "G": 10, "H": 7, "I": 7}
+RANKING_CAPS = {"no": 5, "unit": 30, "block": 12, "score": 8, "max": 8, "percent": 7, "band": 10, "rank": 7,
+                "previous_rank": 7, "previous_score": 8, "change": 7, "area": 7, "notes": 22}
+FORMATS = {"score": "0.00", "max": "0.00", "previous_score": "0.00", "percent": "0.0", "area": "0.0"}
 # A ranking has more columns than a unit's sheet (one per area): fitted to A4 landscape at about 8,5 pt
 # rather than 9 (io/xlsx_print.py LANDSCAPE_BUDGET: 128 units print 11 pt text at 9,2 pt)
-RANKING_BUDGET = 165
+RANKING_BUDGET = 172
 
 
 def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
@@ -136,7 +138,8 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
 
     from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
 
-    headers = ranking_headers(ranking)
+    columns = ranking_columns(ranking)
+    headers = [column.header for column in columns]
     years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
     title = t("ui.rank.title", year="–".join(years) or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
     append(sheet, [title])
@@ -149,15 +152,15 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
         sections.append((sheet.max_row + 1, f"{t('ui.rank.block')}: {block.name} ({len(block.rows)})"))
         sheet.cell(sheet.max_row + 1, 1, "")
         for n, row in enumerate(block.rows, start=1):
-            append(sheet, [n, *ranking_cells(ranking, row, _number)])
-            sheet.cell(sheet.max_row, 4).number_format = "0.00"
-            sheet.cell(sheet.max_row, 5).number_format = "0.00"
-            for column in (6, *range(10, 10 + len(ranking.areas))):
-                sheet.cell(sheet.max_row, column).number_format = "0.0"
+            append(sheet, ranking_cells(ranking, row, n, _number))
+            for index, column in enumerate(columns, start=1):
+                if column.key in FORMATS:
+                    sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
     footnotes = ranking_footnotes(ranking)
     first_note = sheet.max_row + 2
     one_font(sheet)
-    widths = fit_columns(sheet, 3, {**RANKING_CAPS, get_column_letter(len(headers)): 26}, RANKING_BUDGET)
+    caps = {get_column_letter(index): RANKING_CAPS[column.key] for index, column in enumerate(columns, start=1)}
+    widths = fit_columns(sheet, 3, caps, RANKING_BUDGET)
     wrap_and_size_rows(sheet, 3, widths)
     print_setup(sheet, "1:3")
     for at, label in sections:

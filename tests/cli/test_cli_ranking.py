@@ -91,8 +91,11 @@ def test_the_xlsx_opens_on_the_ranking_and_prints_on_a4_landscape(workbook: Path
     sheet = book.worksheets[0]
     assert sheet.title == "Xếp hạng đơn vị" and book.active.title == sheet.title
     assert sheet["A1"].value.startswith("Kết quả xác định Chỉ số CCHC năm 2026")
-    assert [c.value for c in sheet[3]][:11] == ["STT", "Đơn vị", "Khối", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại",
-                                               "Xếp hạng", "Thay đổi", "LV1 %", "LV2 %"]
+    assert [c.value for c in sheet[3]][:13] == ["STT", "Đơn vị", "Khối", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại",
+                                               "Xếp hạng", "Hạng năm trước", "Điểm năm trước", "Thay đổi", "LV1 %",
+                                               "LV2 %"]
+    first = [c.value for c in sheet[5]]
+    assert isinstance(first[8], int) and isinstance(first[9], float) and first[10].startswith(("▲", "▼", "="))
     sections = [row[0].value for row in sheet.iter_rows(min_row=4) if str(row[0].value or "").startswith("Khối:")]
     assert sections == ["Khối: Sở (14)", "Khối: Phường (45)", "Khối: Xã, đặc khu (68)"]
     longest = max(len(str(c.value)) for c in sheet["B"][3:] if c.value)
