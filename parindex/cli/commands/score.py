@@ -80,7 +80,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
 
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     many = len(paths) > 1
-    reporter = REPORTERS[fmt](many, output is None and not options.details)
+    reporter = REPORTERS[fmt](many, output is None, options.details)
     totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force, rank)
     if output is not None:
         say_written(output)
@@ -128,16 +128,17 @@ class Reporter:
     write: Callable[[Parts, Path | None, bool, Callable], list[UnitTotals]]
 
 
-def _table(many: bool, brief: bool) -> Reporter:
-    """On screen (`brief`: no -o, no --details) many units show the ranking and a line per unit with problems."""
+def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
+    """On screen without --details, many units show the ranking and a line per unit with problems; a file holds
+    every unit's tables."""
     from parindex.cli.render import FILE_WIDTH, console
     from parindex.scoring.table import Look, table_report
 
-    look = Look(console.width, console.color_system) if brief else Look(FILE_WIDTH)
-    return _text(table_report(many, look, details=not brief))
+    look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
+    return _text(table_report(many, look, details=details or not to_screen))
 
 
-def _data(fmt: str, many: bool, brief: bool) -> Reporter:
+def _data(fmt: str, many: bool, to_screen: bool, details: bool) -> Reporter:
     from parindex.scoring.reports import text_report
 
     return _text(text_report(fmt, many))
@@ -168,7 +169,7 @@ def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bo
     return totals
 
 
-def _xlsx(many: bool, brief: bool) -> Reporter:
+def _xlsx(many: bool, to_screen: bool, details: bool) -> Reporter:
     from parindex.scoring.xlsx import unit_sheet
 
     return Reporter(unit_sheet, _write_xlsx)
@@ -184,9 +185,9 @@ def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) 
     return totals
 
 
-# format → its reporter, given whether there are many units (a ranking follows) and whether it goes to the screen
-# in brief
-REPORTERS: dict[str, Callable[[bool, bool], Reporter]] = {
+# format → its reporter, given whether there are many units (a ranking follows), whether it goes to the screen and
+# whether --details asks for every unit's tables there
+REPORTERS: dict[str, Callable[[bool, bool, bool], Reporter]] = {
     "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
     "xlsx": _xlsx}
 FORMATS = tuple(REPORTERS)
