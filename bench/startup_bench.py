@@ -131,13 +131,16 @@ def distinct_copies(folder: Path, count: int, sample: Path = SMALL_SAMPLE, unit:
     """`count` copies of `sample`, each of a different unit (two of one unit stop a run: PS526), made quickly:
     the sample's Thông tin sheet stored uncompressed, so each copy is that template with the unit's name and
     the sheet's CRC patched in place (the tests make theirs with it too)."""
-    sheet, name = "xl/worksheets/sheet1.xml", unit.encode()
-    marker = name + b" #00000"
+    sheet = "xl/worksheets/sheet1.xml"
+    # as UTF-8, or as character references (&#7879;): openpyxl writes the latter when lxml is installed
+    forms = (unit.encode(), "".join(ch if ord(ch) < 128 else f"&#{ord(ch)};" for ch in unit).encode())
     packed = io.BytesIO()
     with zipfile.ZipFile(sample) as source, zipfile.ZipFile(packed, "w") as out:
         for entry in source.infolist():
             data = source.read(entry)
             if entry.filename == sheet:
+                name = next((form for form in forms if data.count(form) == 1), forms[0])
+                marker = name + b" #00000"
                 if data.count(name) != 1:
                     raise SystemExit(f"{sample}: the unit name {unit!r} is not in {sheet} once")
                 sheet_data = data.replace(name, marker)

@@ -13,7 +13,8 @@ from parindex.common.errors import ParindexError
 if TYPE_CHECKING:
     from rich.console import Console
 
-EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx"}
+EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx", "docx": ".docx"}
+FILE_ONLY = ("xlsx", "docx")  # formats that are files, never text on a screen
 
 
 def output_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
@@ -33,7 +34,7 @@ def output_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]
             raise ParindexError("PC713", path=str(output), suffix=output.suffix, fmt=fmt,
                                 expected=output.with_suffix(EXTENSIONS[fmt]).name)
         chosen = by_suffix[suffix]
-    if chosen == "xlsx" and output is None:
+    if chosen in FILE_ONLY and output is None:
         raise ParindexError("PC703", fmt=chosen)
     return chosen
 

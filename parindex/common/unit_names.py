@@ -18,6 +18,7 @@ from parindex.common.values import strip_marks
 _OFFICE = ("uy ban nhan dan", "ubnd")
 _PROVINCE_WORDS = ("tinh", "thanh pho", "tp")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
 
 
 def _prefixes(level: str) -> tuple[str, ...]:
@@ -39,6 +40,35 @@ def name_key(name: str, level: str = "province") -> str:
                 stripped = True
                 break
     return text
+
+
+def plain_name(name: str, level: str = "province") -> str:
+    """The name without the prefixes `name_key` drops, as written: 'UBND tỉnh Bắc Giang' → 'Bắc Giang'."""
+    words = name.split()
+    kept = len(name_key(name, level).split())
+    return " ".join(words[len(words) - kept:]) if 0 < kept <= len(words) else name.strip()
+
+
+def unit_title(name: str, level: str = "province") -> str:
+    """'tỉnh Bắc Giang', 'thành phố Hà Nội'; other levels, and names that already say which, as written."""
+    from parindex.common.i18n import t
+
+    if level != "province":
+        return name
+    key = name_key(name)
+    if name_key(name, "district") != key:  # the name carries 'Tỉnh' / 'Thành phố' itself
+        return name
+    return t("plan.city" if key in _CITIES else "plan.province", name=name)
+
+
+def issuer(name: str, level: str = "province") -> str:
+    """The issuing body of a unit's document, as NĐ 30 writes it: 'ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG' for a
+    province; a department or commune as its workbook names it, in capitals."""
+    from parindex.common.i18n import t
+
+    if level != "province":
+        return name.upper()
+    return t("doc.people_committee") + "\n" + unit_title(plain_name(name)).upper()
 
 
 def closest(query: str, names: Iterable[str], level: str = "province", limit: int = 3) -> list[str]:

@@ -10,7 +10,6 @@ options always give the same bytes.
 
 from __future__ import annotations
 
-import math
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -40,15 +39,23 @@ from parindex.evidence.model import (
 )
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
+from parindex.io.xlsx_print import one_font, print_setup, text_lines
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
-YES, NO = "Có", "Không"
+YES = "Có"  # the Không áp dụng column's one option
+# The yes/no options a Kết quả dropdown offers: the first pair that is no prefix of a choice label of the set,
+# nor has one as its prefix (the reader takes all of them). Excel's AutoComplete and LibreOffice's AutoInput
+# complete what is typed from the column's other entries: 'Có' typed under 'Có sáng kiến…' became the longer one.
+YES_NO_PAIRS = (("Có", "Không"), ("Đạt", "Không đạt"), ("Đạt", "Chưa đạt"))
 INLINE_LIST_LIMIT = 255  # Excel refuses longer inline list formulas
 
 REFERENCE_COLUMNS = ("code", "name", "max", "rule", "lead")
 INPUT_COLUMNS = tuple(key for key in COLUMNS if key not in REFERENCE_COLUMNS)
-WIDTHS = {"code": 10, "name": 52, "max": 9, "rule": 40, "value": 18, "not_applicable": 11, "self_score": 11,
-          "evidence": 38, "explanation": 32, "lead": 24, "appraised": 11, "note": 22}
+# The columns up to Giải trình are printed (A4 landscape, one page wide, at 9 pt or more: their widths add up to
+# xlsx_print.LANDSCAPE_BUDGET); Cơ quan chủ trì, Điểm thẩm định and Ghi chú are for the screen.
+WIDTHS = {"code": 8, "name": 32, "max": 7, "rule": 24, "value": 13, "not_applicable": 9, "self_score": 9,
+          "evidence": 15, "explanation": 11, "lead": 24, "appraised": 11, "note": 22}
+PRINTED = "explanation"  # the last printed column
 FROZEN = "C2"  # header row, code and name columns
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -124,6 +131,8 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "date": today.isoformat(),
     }, {"block": block or LEVEL_BLOCKS[level or cset.level], **({"lead": lead} if lead else {})})
     _ItemsSheet(book, items, cset, lead).fill()
+    for sheet in (info, items):
+        one_font(sheet)
     return book
 
 
@@ -133,14 +142,14 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 80
     title = put(sheet.cell(1, 1), cset.title)
-    title.font = Font(name="Calibri", bold=True, size=14)
-    put(sheet.cell(2, 1), cset.basis or "").font = Font(name="Calibri", italic=True, color="595959")
+    title.font = Font(bold=True, size=14)
+    put(sheet.cell(2, 1), cset.basis or "").font = Font(italic=True, color="595959")
     editable = {"unit", "level", "year", "prepared_by", "date", "block"}
     rows = {**INFO_KEYS, **BLOCK_INFO_KEYS, **{key: label for key, label in PART_INFO_KEYS.items() if key in part}}
     values = {**values, **part}
     for offset, (key, label) in enumerate(rows.items()):
         row = 4 + offset
-        sheet.cell(row, 1, label).font = Font(name="Calibri", bold=True)
+        sheet.cell(row, 1, label).font = Font(bold=True)
         cell = put(sheet.cell(row, 2), values.get(key, ""))
         cell.number_format = "@"
         cell.alignment = Alignment(horizontal="left")
@@ -154,18 +163,19 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part
     if note:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell = sheet.cell(row, 1, note)
-        cell.font = Font(name="Calibri", bold=True, color="C00000")
+        cell.font = Font(bold=True, color="C00000")
         cell.alignment = _WRAP
         sheet.row_dimensions[row].height = 48
         row += 2
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    cell = sheet.cell(row, 1, t("ui.template.instructions"))
+    text = t("ui.template.instructions")
+    cell = sheet.cell(row, 1, text)
     cell.alignment = _WRAP
-    sheet.row_dimensions[row].height = 80
+    sheet.row_dimensions[row].height = 14 * text_lines(text, 110 - 2)  # columns A and B, merged
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    _print_setup(sheet, landscape=False)
+    print_setup(sheet)
 
 
 # --- Tự đánh giá ------------------------------------------------------------------------------------
@@ -182,12 +192,13 @@ class _ItemsSheet:
         self.row = 1
         self.validations: dict[tuple[Any, ...], DataValidation] = {}
         self.lists: Worksheet | None = None
+        self.yes_no = yes_no_words(cset)
 
     def fill(self) -> None:
         sheet = self.sheet
         for key, header in COLUMNS.items():
             cell = sheet.cell(1, self.col[key], header)
-            cell.font = Font(name="Calibri", bold=True)
+            cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
             cell.border = _BORDER
@@ -207,13 +218,13 @@ class _ItemsSheet:
         sheet.protection.sheet = True
         for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
             setattr(sheet.protection, allowed, False)
-        _print_setup(sheet, landscape=True)
-        sheet.print_title_rows = "1:1"
+        print_setup(sheet, "1:1", area=f"A1:{self.letter[PRINTED]}{last}")
         banner = provenance_banner(self.cset)
         note = banner.text() if banner else None
         if note:
             sheet.oddHeader.left.text = note[:250]
             sheet.oddHeader.left.size = 8
+            sheet.oddHeader.left.font = "Times New Roman"
 
     def _wanted(self, group: Area | Criterion) -> bool:
         return self.only is None or any(self.leads[item.code] == self.only for item in items_of(group))
@@ -237,7 +248,7 @@ class _ItemsSheet:
         values = {"code": code, "name": name, "max": _number(maximum), "lead": lead or ""}
         for key, cell in self._cells():
             put(cell, values.get(key))
-            cell.font = Font(name="Calibri", bold=True)
+            cell.font = Font(bold=True)
             cell.fill = fill
             cell.border = _BORDER
             cell.alignment = _WRAP
@@ -275,6 +286,8 @@ class _ItemsSheet:
         if entry is not None:
             key, validation = self._entry_validation(item.code, entry)
             self._validate(key, "value", validation)
+            if entry.kind == "decimal" and entry.most is None:  # a share or a quantity: kept as typed (Text),
+                self.sheet.cell(self.row, self.col["value"]).number_format = "@"  # whatever the regional setting
         if item.is_survey:
             cell = self.sheet.cell(self.row, self.col["value"])
             cell.fill = _SURVEY_FILL
@@ -284,11 +297,14 @@ class _ItemsSheet:
         """The validation for what a rule takes, and the key of the cells that share it (a choice list is the
         item's own; the other kinds are shared by every cell that takes the same)."""
         if entry.kind == "yes_no":
-            return ("yes_no",), _list_validation(f'"{YES},{NO}"', entry.prompt)
+            yes, no = self.yes_no
+            return ("yes_no",), _list_validation(f'"{yes},{no}"', entry.prompt, yes=yes, no=no)
         if entry.kind == "choice":
             return ("choice", code), _list_validation(self._choice_source(code, list(entry.options)), entry.prompt)
         if entry.most is not None:
             return ("points", str(entry.most)), _points_validation(entry.most, entry.prompt)
+        if entry.kind == "decimal":  # a Text cell: a number check would warn on every value typed into it
+            return (entry.kind, entry.prompt), _prompt_only(entry.prompt)
         return (entry.kind, entry.prompt), _number_validation(entry.kind, entry.prompt)
 
     def _choice_source(self, code: str, labels: list[str]) -> str:
@@ -312,16 +328,9 @@ class _ItemsSheet:
 
     def _height(self, texts: dict[str, str], bold: bool = False) -> None:
         """Enough lines for the longest wrapped text (Excel does not size rows by itself on opening)."""
-        lines = max(_lines(text, WIDTHS[key], bold) for key, text in texts.items())
+        lines = max(text_lines(text, WIDTHS[key], bold) for key, text in texts.items())
         if lines > 1:
             self.sheet.row_dimensions[self.row].height = 15 * lines
-
-
-def _lines(text: str, width: int, bold: bool = False) -> int:
-    """Lines a wrapped text takes in a column `width` characters wide (Vietnamese runs a little narrower
-    than the digit '0' Excel measures widths in; bold a little wider)."""
-    per_line = max(width * (1.0 if bold else 1.15) - 2, 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))
 
 
 def _number(value: Decimal) -> int | float:
@@ -329,9 +338,28 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _list_validation(source: str, prompt: str) -> DataValidation:
+def yes_no_words(cset: CriteriaSet) -> tuple[str, str]:
+    """The yes/no pair whose words collide with no choice label of `cset` under autocomplete (a typed text
+    completed to a longer entry of the column that starts with it, case aside)."""
+    entries = (item.rule.entry(item.max) for _, item in cset.items())
+    labels = {label.casefold() for entry in entries if entry is not None for label in entry.options}
+
+    def collides(word: str) -> bool:
+        word = word.casefold()
+        return any(label != word and (label.startswith(word) or word.startswith(label)) for label in labels)
+
+    return next((pair for pair in YES_NO_PAIRS if not any(map(collides, pair))), YES_NO_PAIRS[0])
+
+
+def _prompt_only(prompt: str) -> DataValidation:
+    """No check, only the 'how to enter' message: what is typed stays as typed, and the reader checks it."""
+    return DataValidation(type=None, allow_blank=True, showInputMessage=True,
+                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt))
+
+
+def _list_validation(source: str, prompt: str, **words: str) -> DataValidation:
     return DataValidation(type="list", formula1=source, allow_blank=True, showInputMessage=True,
-                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt),
+                          promptTitle=t("ui.template.prompt_title"), prompt=t(prompt, **words),
                           showErrorMessage=True, errorStyle="warning", errorTitle=t("ui.template.error_title"),
                           error=t("ui.template.error_list"))
 
@@ -349,11 +377,3 @@ def _points_validation(maximum: Decimal, prompt: str = "ui.template.prompt_manua
                           prompt=t(prompt, max=fmt_plain(maximum)), showErrorMessage=True,
                           errorStyle="warning", errorTitle=t("ui.template.error_title"),
                           error=t(prompt, max=fmt_plain(maximum)))
-
-
-def _print_setup(sheet: Worksheet, landscape: bool) -> None:
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True

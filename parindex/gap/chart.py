@@ -28,10 +28,26 @@ def _pyplot() -> Any:
 
 def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
     plt = _pyplot()
+    _save(plt, _figure(plt, report), path, force)
+
+
+def chart_png(report: GapReport) -> bytes:
+    """The chart as PNG bytes, for a document that embeds it."""
+    from io import BytesIO
+
+    plt = _pyplot()
+    fig, out = _figure(plt, report), BytesIO()
+    try:
+        fig.savefig(out, format="png")
+    finally:
+        plt.close(fig)
+    return out.getvalue()
+
+
+def _figure(plt: Any, report: GapReport) -> Any:
     o = report.official
     if not o.areas or (report.current is None and not any(a.rank for a in o.areas)):
-        _save(plt, _words_only(plt, report), path, force)  # a year without area figures: said, not an empty axis
-        return
+        return _words_only(plt, report)  # a year without area figures: said, not an empty axis
     areas = sorted(o.areas, key=lambda a: int(a.code), reverse=True)  # area 1 at the top
     labels = ["\n".join(textwrap.wrap(f"{a.code}. {a.name}", 34)) for a in areas]
     fig, ax = plt.subplots(figsize=(9, 1.0 + 0.62 * len(areas)), dpi=150)
@@ -82,8 +98,7 @@ def write_chart(report: GapReport, path: Path, force: bool = False) -> None:
         fig.text(0.01, 0.005, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
                  va="bottom")
     fig.tight_layout(rect=(0, 0.06 if banner else 0, 1, 1))
-
-    _save(plt, fig, path, force)
+    return fig
 
 
 def _words_only(plt: Any, report: GapReport) -> Any:

@@ -313,30 +313,12 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
 
 
 def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
-    from openpyxl.styles import Alignment
-
     from parindex.io.xlsx_cells import append
+    from parindex.io.xlsx_print import print_ready
 
     for row in rows:
         append(sheet, row)
-    for line in sheet.iter_rows():  # a wrapped note makes its row tall: the rest of the row reads from the top
-        for cell in line:
-            cell.alignment = Alignment(vertical="top")
     for cell in sheet[1]:
         cell.font = font(bold=True)
     sheet.freeze_panes = "A2"
-    for column in sheet.columns:
-        width = max((len(str(cell.value)) for cell in column if cell.value is not None), default=8)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
-        if width > 60:  # a note longer than its column wraps (on rows made tall enough) instead of being cut
-            for cell in column:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                lines = -(-len(str(cell.value or "")) // 58)
-                line_height = sheet.row_dimensions[cell.row]
-                line_height.height = max(line_height.height or 15, 15 * lines)
-    # printed as officers print it: every column on one page across (A4 landscape), the header on every page
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.print_title_rows = "1:1"
+    print_ready(sheet, 1)  # one font, fitted columns, wrapped rows, A4 landscape with the header on every page

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
-from parindex.common.unit_names import name_key
+from parindex.common.unit_names import unit_title
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published, entered
 from parindex.gap.exports import all_notes, citation
@@ -24,17 +24,6 @@ TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)  # said above the title
 ROMAN = ("I", "II", "III", "IV", "V", "VI")  # the plan's parts are numbered as they come
 STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
 AREA_ITEMS = 10  # items listed per area; the full list is in --format json/xlsx
-_CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
-
-
-def unit_title(name: str, level: str = "province") -> str:
-    """'tỉnh Bắc Giang', 'thành phố Hà Nội'; other levels, and names that already say which, as written."""
-    if level != "province":
-        return name
-    key = name_key(name)
-    if name_key(name, "district") != key:  # the name carries 'Tỉnh' / 'Thành phố' itself
-        return name
-    return t("plan.city" if key in _CITIES else "plan.province", name=name)
 
 
 def _band(rank: int, target: int) -> int:
@@ -103,7 +92,12 @@ class Rule:
     pass
 
 
-Block = Heading | Para | Bullets | Grid | Callout | Rule
+@dataclass(frozen=True)
+class Figure:
+    """Where the chart of the areas goes in a document that can hold a picture (Word); Markdown has none."""
+
+
+Block = Heading | Para | Bullets | Grid | Callout | Rule | Figure
 
 
 def plan_markdown(report: GapReport, today: date | None = None) -> str:
@@ -113,6 +107,8 @@ def plan_markdown(report: GapReport, today: date | None = None) -> str:
 def markdown(blocks: list[Block]) -> str:
     chunks: list[str] = []
     for block in blocks:
+        if isinstance(block, Figure):
+            continue
         if isinstance(block, Callout) and (not chunks or chunks[-1].startswith(">")):
             chunks.append(f"> {block.text}")  # the warnings stand together at the top
             continue
@@ -144,7 +140,7 @@ def plan_blocks(report: GapReport, today: date | None = None) -> list[Block]:
     blocks: list[Block] = [Callout(note.text()) for note in all_notes(report) if note.code in TOP_NOTES]
     blocks += [Callout(t("plan.draft", date=(today or date.today()).strftime("%d/%m/%Y"))),
                Heading(1, t("plan.kind")), Heading(2, t("plan.title", unit=title_unit, year=o.year + 1))]
-    blocks += _result(report, title_unit, target)
+    blocks += [*_result(report, title_unit, target), Figure()]
     parts = [_purpose(o.year, target), _areas(report, target), _blank_section(report),
              _recoverable_section(report, target), _implementation(report)]
     for roman, part in zip(ROMAN, (p for p in parts if p), strict=False):

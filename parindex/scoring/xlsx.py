@@ -24,6 +24,7 @@ from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
 from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes, total_parts
 
+SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
                    "Giải trình", "Trạng thái")
 
@@ -56,7 +57,6 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
                      banner.text() if banner else "", rows, notices, differences, headline(unit))
 
 
-SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
 RANKING_CAPS = {"no": 5, "unit": 30, "block": 12, "score": 8, "max": 8, "percent": 7, "band": 10, "rank": 7,
                 "previous_rank": 7, "previous_score": 8, "change": 7, "area": 7, "notes": 22}
 FORMATS = {"score": "0.00", "max": "0.00", "previous_score": "0.00", "percent": "0.0", "area": "0.0"}
@@ -70,7 +70,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     """The workbook: the ranking first when there are several units, then a summary sheet per unit, the
     warnings and the appraisal differences; every sheet printable on A4 landscape."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from parindex.evidence.guard import REPORT_CATEGORY
     from parindex.io.xlsx_print import print_ready
@@ -102,17 +102,20 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
         print_ready(sheet, 3, SUMMARY_CAPS)
-        _heading_rows(sheet, 2, len(SUMMARY_HEADERS))
-        sheet.print_title_rows = "3:3"
+        for line in (1, 2):  # the title and the set's warning: across the table, wrapped, on every printed page
+            sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(SUMMARY_HEADERS))
+            sheet.cell(line, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(1, 1).font = Font(name="Times New Roman", size=13, bold=True)
+        if sheet.cell(2, 1).value:
+            sheet.row_dimensions[2].height = 14 * -(-len(sheet.cell(2, 1).value or "") // 150)
+        sheet.print_title_rows = "1:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
                      "Nội dung / message"])
     for row in notes:
         append(warnings, row)
-    _bold_row(warnings, 1)
-    print_ready(warnings, 1, {"A": 30, "B": 10, "C": 9, "D": 30, "E": 70})
-    warnings.freeze_panes = "A2"
+    _layout(warnings, (20, 9, 9, 14, 90), header_row=1)
     if differences:
         sheet = workbook.create_sheet(DIFFERENCES_SHEET)
         append(sheet, [t("ui.score.differences")])
@@ -120,10 +123,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
                        t("ui.score.appraised"), t("ui.score.delta")])
         for row in differences:
             append(sheet, row)
-        _bold_row(sheet, 2)
-        print_ready(sheet, 2, {"A": 34, "B": 9, "C": 60})
-        _heading_rows(sheet, 1, 6)
-        sheet.freeze_panes = "A3"
+        _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
     if len(totals) > 1:
         ranking_sheet(workbook.create_sheet(reserved[1], 0), rank(totals), list(banners))
         workbook.active = 0
@@ -208,6 +208,20 @@ def _wrap_merged(sheet: Any, row: int, text: object, columns: int) -> None:
     width = sum(sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, columns + 1))
     lines = text_lines(text, width, bold=row == 1)
     sheet.row_dimensions[row].height = LINE_PT * lines * (1.3 if row == 1 else 1)
+
+
+def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
+    """Readable on screen and on paper: a bold header, then the print setup every workbook shares (one font,
+    fitted columns up to `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from parindex.io.xlsx_print import print_ready
+
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+    print_ready(sheet, header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
+    sheet.freeze_panes = f"A{header_row + 1}"
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:

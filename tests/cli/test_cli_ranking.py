@@ -108,7 +108,7 @@ def test_the_xlsx_opens_on_the_ranking_and_prints_on_a4_landscape(workbook: Path
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$3"
     assert "&P" in sheet.oddFooter.center.text
     unit_sheet = book.worksheets[1]
-    assert unit_sheet.page_setup.orientation == "landscape" and unit_sheet.print_title_rows == "$3:$3"
+    assert unit_sheet.page_setup.orientation == "landscape" and unit_sheet.print_title_rows == "$1:$3"
 
 
 def test_the_screen_shows_the_ranking_then_a_line_per_unit_with_problems() -> None:

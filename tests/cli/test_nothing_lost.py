@@ -89,7 +89,8 @@ def test_without_format_the_output_extension_decides(cli: Callable[..., CliResul
     ("r.xlsx", "json", "PC713"),   # contradicts --format
     ("r.json", "table", "PC713"),
     ("r.pdf", None, "PC714"),      # no format has it
-    ("r.docx", "md", "PC714"),
+    ("r.docx", "md", "PC713"),     # a Word file holding Markdown
+    ("r.odt", None, "PC714"),
 ])
 def test_an_extension_that_contradicts_the_format_or_has_none_is_refused_before_any_work(
         cli: Callable[..., CliResult], folder: Path, tmp_path: Path, name: str, fmt: str | None, code: str) -> None:

@@ -282,7 +282,7 @@ def test_formula_in_the_info_sheet(tmp_path):
 
 def test_formula_with_cached_value_is_read_by_its_value(tmp_path):
     path = make_book(tmp_path / "q.xlsx", [["1.1.1", "", 1, "", "=10*9.57%"]])
-    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: re.sub(rb"<v\s*/>", b"<v>0.957</v>", xml))
+    _rewrite_entry(path, "xl/worksheets/sheet2.xml", lambda xml: re.sub(rb"<v\s*/>|<v></v>", b"<v>0.957</v>", xml))
     assert read_evidence(path).rows["1.1.1"].cell("value").raw == 0.957
 
 

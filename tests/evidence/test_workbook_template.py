@@ -123,12 +123,14 @@ def test_dropdowns_for_yes_no_choice_and_not_applicable(made):
 def test_number_validation_and_input_messages(made):
     items = load_workbook(made)[SHEET_ITEMS]
     rows = rows_by_code(items)
-    for code, kind in (("1.1.3", "decimal"), ("2.1.1", "decimal"), ("2.1.3", "decimal"), ("2.1.2", "whole")):
+    (count,) = validations_of(items, f"{COL['value']}{rows['2.1.2']}")  # a whole number reads alike everywhere
+    assert count.type == "whole" and count.operator == "greaterThanOrEqual" and count.formula1 == "0"
+    for code in ("1.1.3", "2.1.1", "2.1.3"):  # shares and quantities: Text cells that keep what is typed
         (dv,) = validations_of(items, f"{COL['value']}{rows[code]}")
-        assert dv.type == kind and dv.operator == "greaterThanOrEqual" and dv.formula1 == "0"
-        assert dv.showInputMessage and dv.prompt
+        assert dv.type is None and dv.showInputMessage and dv.prompt and not dv.showErrorMessage
+        assert items[f"{COL['value']}{rows[code]}"].number_format == "@"
     (percent,) = validations_of(items, f"{COL['value']}{rows['2.1.1']}")
-    assert "95,7%" in percent.prompt
+    assert "95,7%" in percent.prompt and "0,957" not in percent.prompt
     (manual,) = validations_of(items, f"{COL['value']}{rows['2.2.2']}")
     assert manual.type == "decimal" and manual.operator == "between" and manual.formula2 == "0.5"
     for dv in items.data_validations.dataValidation:
@@ -163,6 +165,46 @@ def test_long_or_comma_option_lists_go_to_a_hidden_sheet(tmp_path):
     assert "1.1.2" in read_evidence(path).rows  # the extra sheet does not disturb reading
 
 
+def test_typed_shares_are_read_as_typed_whatever_the_regional_setting(tmp_path, cset):
+    """A Text cell keeps '95,7%', '95.7%' and '0,957' as typed (a Number cell under English (US) would hold 957
+    for '0,957'); the reader takes each as 95,7 %. The guidance recommends the form with %."""
+    from openpyxl import load_workbook as load
+
+    path = tmp_path / "typed.xlsx"
+    write_template(path, cset, today=TODAY)
+    book = load(path)
+    items = book[SHEET_ITEMS]
+    row = rows_by_code(items)["2.1.1"]
+    for typed in ("95,7%", "95.7%", "0,957"):
+        items[f"{COL['value']}{row}"] = typed  # what a Text cell holds after typing
+        book.save(path)
+        scored = read_evidence(path).rows["2.1.1"].cell("value").raw
+        assert scored == typed
+    guidance = " ".join(str(c.value) for r in book[SHEET_INFO].iter_rows() for c in r if c.value)
+    assert "95,7%" in guidance and "Không gõ tỷ lệ dạng 0,957" in guidance and "Alt+↓" in guidance
+
+
+def test_yes_no_words_do_not_collide_with_choice_labels_under_autocomplete(tmp_path):
+    """'Có' typed in a column that holds 'Có sáng kiến…' was completed to the longer label: where a choice label
+    starts with Có or Không, the yes/no dropdown offers Đạt / Không đạt, which the reader takes as yes / no."""
+    from parindex.common.values import parse_yes_no
+    from parindex.evidence.template import yes_no_words
+
+    bundled = load_criteria("par-province-2020")
+    yes, no = yes_no_words(bundled)
+    assert (yes, no) == ("Đạt", "Không đạt")
+    labels = [o.casefold() for _, i in bundled.items() if i.rule.kind == "choice" for o in i.rule.labels()]
+    assert any(label.startswith("có") for label in labels)  # the collision this avoids
+    assert not any(label.startswith(word.casefold()) for label in labels for word in (yes, no))
+    assert parse_yes_no(yes) is True and parse_yes_no(no) is False  # what the reader accepts is unchanged
+    path = tmp_path / "bundled.xlsx"
+    write_template(path, bundled, today=TODAY)
+    items = load_workbook(path)[SHEET_ITEMS]
+    code = next(i.code for _, i in bundled.items() if i.rule.kind == "yes_no")
+    (dv,) = validations_of(items, f"{COL['value']}{rows_by_code(items)[code]}")
+    assert dv.formula1 == '"Đạt,Không đạt"' and "Đạt" in dv.prompt
+
+
 def test_frozen_header_protection_and_locks(made):
     items = load_workbook(made)[SHEET_ITEMS]
     assert items.freeze_panes == "C2"
@@ -173,8 +215,23 @@ def test_frozen_header_protection_and_locks(made):
         assert items[f"{COL[key]}{row}"].protection.locked, key
     for key in ("value", "self_score", "evidence", "explanation", "appraised", "note"):
         assert not items[f"{COL[key]}{row}"].protection.locked, key
-    assert items.column_dimensions["B"].width >= 40
+    assert items.column_dimensions["B"].width >= 30
     assert items[f"B{row}"].alignment.wrap_text
+
+
+def test_prints_on_a4_landscape_at_nine_points_or_more(made):
+    """The body (code to Giải trình) is the print area: its widths fit one A4 landscape page wide at 9 pt or
+    more; the other columns are for the screen. One font throughout, the header on every page, page numbers."""
+    from parindex.io.xlsx_print import LANDSCAPE_BUDGET
+    from tests.io.test_xlsx_print import assert_prints_well
+
+    book = load_workbook(made)
+    items = book[SHEET_ITEMS]
+    assert_prints_well(items, "1:1")
+    assert items.print_area == f"'{SHEET_ITEMS}'!$A$1:${COL['explanation']}${items.max_row}"
+    printed = [items.column_dimensions[letter].width for letter in "ABCDEFGHI"]
+    assert sum(printed) <= LANDSCAPE_BUDGET
+    assert_prints_well(book[SHEET_INFO], None)
 
 
 def test_no_formulas_anywhere(made):

@@ -125,5 +125,12 @@ def _xlsx(report: GapReport, output: Path | None, force: bool) -> None:
     write_xlsx(report, output, force)
 
 
+def _docx(report: GapReport, output: Path | None, force: bool) -> None:
+    from parindex.gap.docx import write_plan_docx
+
+    assert output is not None  # output_format refuses docx without -o (PC703)
+    write_plan_docx(report, output, force)
+
+
 RENDERERS: dict[str, Callable[[GapReport, Path | None, bool], None]] = {
-    "table": _table, "json": _json, "md": _markdown, "xlsx": _xlsx}
+    "table": _table, "json": _json, "md": _markdown, "xlsx": _xlsx, "docx": _docx}

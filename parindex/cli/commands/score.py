@@ -185,11 +185,28 @@ def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) 
     return totals
 
 
+def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
+    """One unit's self-assessment report; the ranking annex of many units is not made (PC727), before any work."""
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.docx import unit_report
+
+    if many:
+        raise ParindexError("PC727")
+    return Reporter(unit_report, _write_docx)
+
+
+def _write_docx(parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
+    from parindex.scoring.docx import write_report_docx
+
+    assert output is not None  # output_format refuses docx without -o (PC703)
+    return write_report_docx(parts, output, force)
+
+
 # format → its reporter, given whether there are many units (a ranking follows), whether it goes to the screen and
 # whether --details asks for every unit's tables there
 REPORTERS: dict[str, Callable[[bool, bool, bool], Reporter]] = {
     "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
-    "xlsx": _xlsx}
+    "xlsx": _xlsx, "docx": _docx}
 FORMATS = tuple(REPORTERS)
 
 

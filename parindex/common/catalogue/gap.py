@@ -501,3 +501,13 @@ MESSAGES.update({
                           "The lead agencies gather the evidence with the self-assessment and send it to the "
                           "Department of Home Affairs."),
 })
+
+# --- the plan as a Word document (gap … --format docx) ------------------------------------------------------
+MESSAGES.update({
+    "plan.symbol": Msg("KH", "KH"),
+    "plan.recipient": Msg("- Các cơ quan, địa phương (thực hiện);", "- Agencies and localities (to implement);"),
+    "plan.no_chart": Msg("(Biểu đồ theo lĩnh vực không được vẽ: cài gói matplotlib — pip install "
+                         "\"parindex[chart]\" — rồi chạy lại lệnh.)",
+                         "(The chart by area was not drawn: install matplotlib — pip install \"parindex[chart]\" — "
+                         "and run the command again.)"),
+})

@@ -75,3 +75,22 @@ MESSAGES: dict[str, Msg] = {
     "help.criteria_opt": Msg("Bộ tiêu chí (mã hoặc đường dẫn tệp YAML) nếu không phải bộ có sẵn.",
                              "Criteria set (id or YAML path) when it is not a bundled one."),
 }
+
+# --- the frame of a Word document (Nghị định 30/2020/NĐ-CP): the header and the closing block -----------
+MESSAGES.update({
+    "PC727": Msg("--format docx viết báo cáo tự đánh giá của một đơn vị, còn đây là nhiều sổ. Phụ lục xếp hạng "
+                 "nhiều đơn vị bằng Word chưa có: chấm từng sổ một, hoặc dùng --format xlsx cho bảng xếp hạng.",
+                 "--format docx writes one unit's self-assessment report, and several workbooks were given. A "
+                 "Word ranking annex for many units is not available yet: score one workbook at a time, or use "
+                 "--format xlsx for the ranking.", exit=2),
+    "doc.nation": Msg("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "doc.motto": Msg("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "doc.number": Msg("Số: ……/{kind}-……", "No.: ……/{kind}-……"),
+    "doc.place_date": Msg("{place}, ngày …… tháng …… năm ……", "{place}, date …… / …… / ……"),
+    "doc.place_blank": Msg("……", "……"),
+    "doc.recipients": Msg("Nơi nhận:", "Recipients:"),
+    "doc.recipients_file": Msg("- Lưu: VT.", "- Filed: records office."),
+    "doc.signer": Msg("(Chức vụ của người ký)", "(Title of the signatory)"),
+    "doc.signer_name": Msg("(Chữ ký, họ và tên)", "(Signature, full name)"),
+    "doc.people_committee": Msg("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"),
+})

@@ -228,3 +228,61 @@ MESSAGES.update({
                  "{items}.", "{code} is a group of criteria, not scored itself; explain one of its items: {items}.",
                  exit=2),
 })
+
+# --- the self-assessment report as a Word document (score ONE.xlsx --format docx; Công văn 384/BNV-CCHC) ----
+MESSAGES.update({
+    "report.kind": Msg("BÁO CÁO", "REPORT"),
+    "report.symbol": Msg("BC", "BC"),
+    "report.title": Msg("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}",
+                        "Self-assessment of the Public Administration Reform Index, {year}"),
+    "report.intro": Msg("Thực hiện {basis}, {unit} báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành "
+                        "chính năm {year} theo bộ tiêu chí “{title}” như sau:",
+                        "Pursuant to {basis}, {unit} reports its self-assessment of the Public Administration "
+                        "Reform Index for {year} against the criteria set “{title}” as follows:"),
+    "report.intro_no_basis": Msg("{unit} báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm "
+                                 "{year} theo bộ tiêu chí “{title}” như sau:",
+                                 "{unit} reports its self-assessment of the Public Administration Reform Index for "
+                                 "{year} against the criteria set “{title}” as follows:"),
+    "report.s1": Msg("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "I. SELF-ASSESSMENT RESULT"),
+    "report.see_table": Msg("Chi tiết tại Bảng tổng hợp kèm theo.", "The summary table follows."),
+    "report.area_line": Msg("{code}. {name}: {score}/{max} điểm ({percent}%).",
+                            "{code}. {name}: {score}/{max} points ({percent}%)."),
+    "report.table_title": Msg("BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM",
+                              "SUMMARY TABLE OF THE SELF-ASSESSMENT"),
+    "report.table_sub": Msg("(Kèm theo Báo cáo số ……/BC-…… ngày …… của {unit})",
+                            "(Attached to report No. ……/BC-…… of …… by {unit})"),
+    "report.col_stt": Msg("STT", "No."),
+    "report.col_content": Msg("Nội dung", "Content"),
+    "report.col_max": Msg("Điểm tối đa", "Max points"),
+    "report.col_self": Msg("Điểm tự đánh giá", "Self-assessed"),
+    "report.col_appraised": Msg("Điểm thẩm định", "Appraised"),
+    "report.col_evidence": Msg("Tài liệu kiểm chứng", "Evidence"),
+    "report.col_explanation": Msg("Giải trình", "Explanation"),
+    "report.total_row": Msg("TỔNG ĐIỂM", "TOTAL"),
+    "report.not_applicable": Msg("Không áp dụng", "Not applicable"),
+    "report.s2": Msg("II. TIÊU CHÍ THÀNH PHẦN KHÔNG CÓ TÀI LIỆU KIỂM CHỨNG",
+                     "II. SUB-CRITERIA WITHOUT EVIDENCE"),
+    "report.s2_intro": Msg("{n} tiêu chí thành phần không có tài liệu kiểm chứng; giải trình của từng tiêu chí:",
+                           "{n} sub-criteria have no evidence; the explanation of each:"),
+    "report.s2_none": Msg("Mọi tiêu chí thành phần được chấm đều có tài liệu kiểm chứng.",
+                          "Every sub-criterion scored has its evidence."),
+    "report.no_evidence_item": Msg("{code} {name} ({points}/{max} điểm): {explanation}",
+                                   "{code} {name} ({points}/{max} points): {explanation}"),
+    "report.needs_explanation": Msg("chưa có giải trình — cần bổ sung giải trình trước khi gửi Bộ Nội vụ.",
+                                    "no explanation yet — one is needed before the report goes to the Ministry."),
+    "report.s3": Msg("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+                     "III. DIFFICULTIES AND PROPOSALS"),
+    "report.s3_fill": Msg("(Cơ quan soạn thảo bổ sung: khó khăn, vướng mắc trong quá trình tự đánh giá; đề xuất, "
+                          "kiến nghị với Bộ Nội vụ.)",
+                          "(To be written by the drafting office: difficulties met in the self-assessment; "
+                          "proposals to the Ministry of Home Affairs.)"),
+    "report.appendix": Msg("PHỤ LỤC: CẢNH BÁO VÀ LỖI KHI CHẤM ĐIỂM", "APPENDIX: WARNINGS AND ERRORS FOUND IN SCORING"),
+    "report.appendix_sub": Msg("(Cán bộ xử lý từng mục trước khi trình ký; sổ: {source})",
+                               "(to be cleared before signature; workbook: {source})"),
+    "report.appendix_none": Msg("Không có cảnh báo hay lỗi nào.", "No warnings or errors."),
+    "report.col_notice": Msg("Mã", "Code"),
+    "report.col_item": Msg("Tiêu chí", "Item"),
+    "report.col_cell": Msg("Ô", "Cell"),
+    "report.col_message": Msg("Nội dung", "Message"),
+    "report.recipient": Msg("- Bộ Nội vụ;", "- Ministry of Home Affairs;"),
+})

@@ -130,17 +130,28 @@ MESSAGES.update({
                                "Wrote {path}: {items} items of set {id}."),
     "ui.template.instructions": Msg(
         "Cách điền: ở trang 'Tự đánh giá', nhập vào các cột Kết quả, Không áp dụng, Điểm tự chấm, Tài liệu kiểm "
-        "chứng, Giải trình, Ghi chú. Không sửa các cột Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì. "
-        "Số thập phân viết 95,7 hoặc 95.7; tỷ lệ viết 95,7% hoặc 0,957. Chấm điểm bằng: parindex score TỆP.xlsx",
+        "chứng, Giải trình, Ghi chú. Không sửa các cột Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì.\n"
+        "Tỷ lệ: gõ kèm dấu %, ví dụ 95,7%. Các ô Kết quả nhận tỷ lệ hay số lượng được định dạng Văn bản nên giữ "
+        "nguyên chữ bạn gõ, dù máy đặt kiểu Việt Nam hay kiểu Anh-Mỹ (trên máy kiểu Anh-Mỹ, ô định dạng Số biến "
+        "0,957 thành 957). Không gõ tỷ lệ dạng 0,957.\n"
+        "Có/Không và các phương án: chọn trong danh sách thả xuống (Alt+↓) thay vì gõ; gõ tay thì tính năng tự "
+        "hoàn thành của Excel/LibreOffice có thể đổi chữ vừa gõ thành một phương án dài hơn đã có trong cột.\n"
+        "Chấm điểm bằng: parindex score TỆP.xlsx",
         "How to fill in: on the 'Tự đánh giá' sheet, type into the columns Kết quả (value), Không áp dụng (not "
         "applicable), Điểm tự chấm (self score), Tài liệu kiểm chứng (evidence), Giải trình (explanation), Ghi chú "
-        "(note). Do not change Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì. Decimals: 95,7 or 95.7; "
-        "shares: 95,7% or 0,957. Score it with: parindex score FILE.xlsx"),
+        "(note). Do not change Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì.\n"
+        "Shares: type them with %, e.g. 95,7%. The Kết quả cells that take a share or a quantity are Text cells, "
+        "so they keep what you type whether the computer is set to Vietnamese or English (US) (a Number cell under "
+        "English (US) turns 0,957 into 957). Do not type a share as 0,957.\n"
+        "Yes/no and options: pick from the dropdown (Alt+↓) rather than typing; typed, Excel's AutoComplete and "
+        "LibreOffice's AutoInput may complete your text to a longer option already in the column.\n"
+        "Score it with: parindex score FILE.xlsx"),
     "ui.template.prompt_title": Msg("Cách nhập", "How to enter"),
-    "ui.template.prompt_yes_no": Msg("Chọn Có hoặc Không.", "Choose Có (yes) or Không (no)."),
+    "ui.template.prompt_yes_no": Msg("Chọn {yes} hoặc {no} trong danh sách.",
+                                     "Pick {yes} (yes) or {no} (no) from the list."),
     "ui.template.prompt_choice": Msg("Chọn một phương án trong danh sách.", "Choose one option from the list."),
-    "ui.template.prompt_percent": Msg("Tỷ lệ %, ví dụ 95,7% hoặc 95,7 hoặc 0,957.",
-                                      "A share in %, e.g. 95,7% or 95,7 or 0,957."),
+    "ui.template.prompt_percent": Msg("Tỷ lệ, gõ kèm dấu %: ví dụ 95,7%.",
+                                      "A share, typed with %: e.g. 95,7%."),
     "ui.template.prompt_number": Msg("Một số không âm, ví dụ 12 hoặc 12,5.",
                                      "A number of zero or more, e.g. 12 or 12,5."),
     "ui.template.prompt_count": Msg("Số trường hợp (số nguyên, 0 nếu không có).",
@@ -151,8 +162,7 @@ MESSAGES.update({
     "ui.template.error_title": Msg("Giá trị chưa đúng", "Unexpected value"),
     "ui.template.error_list": Msg("Giá trị không có trong danh sách; vẫn giữ nếu bạn chắc chắn.",
                                   "The value is not in the list; keep it only if you are sure."),
-    "ui.template.error_number": Msg("Cần một số không âm (tỷ lệ: 95,7% hoặc 0,957).",
-                                    "A number of zero or more is expected (shares: 95,7% or 0,957)."),
+    "ui.template.error_number": Msg("Cần một số nguyên không âm.", "A whole number of zero or more is expected."),
     "ui.template.survey_note": Msg("Tiêu chí điều tra xã hội học / SIPAS: không tự chấm. Chỉ điền nếu muốn ước "
                                    "tính (tỷ lệ % hoặc A/B/C/D).",
                                    "Survey / SIPAS item: not self-scored. Fill it in only as an estimate (a share "

@@ -1,0 +1,182 @@
+"""The self-assessment report as a Word document (`score ONE.xlsx --format docx`), as Công văn 384/BNV-CCHC asks:
+the administrative header, the result, every item without evidence with its explanation, difficulties and
+proposals left to write, the signature block; then, on landscape pages, the summary table (STT · Nội dung ·
+Điểm tối đa · Điểm tự đánh giá · Điểm thẩm định where any · Tài liệu kiểm chứng · Giải trình) and the warnings.
+
+The words are made where the unit was scored (`unit_report`, plain strings); `write_report_docx` lays them out.
+Every total shown is the engine's, so it equals the JSON report's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from parindex.common.i18n import fmt_num, fmt_plain, t
+from parindex.common.unit_names import issuer, plain_name
+from parindex.criteria.model import Area, Criterion, items_of
+from parindex.criteria.provenance import provenance_banner
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.reports import headline, total_parts
+
+UNSCORED = ("not_applicable", "not_self_scored")  # add nothing to the maximum: shown as words, not as 0
+NEEDS_EVIDENCE = ("scored", "missing", "invalid")  # survey/SIPAS items are measured, not evidenced
+Row = tuple[tuple[str, ...], bool]  # the cells, bold (area and criterion rows, the total)
+
+
+@dataclass(frozen=True)
+class ReportDoc:
+    """One unit's report as plain words (picklable: made in the worker that scored the unit)."""
+
+    unit: str
+    issuer: str
+    place: str
+    year: str
+    intro: str
+    banner: str
+    total: str
+    area_lines: tuple[str, ...]
+    appraised: bool  # whether the Điểm thẩm định column is shown
+    rows: tuple[Row, ...]
+    no_evidence: tuple[str, ...]
+    notices: tuple[tuple[str, str, str, str], ...]  # code, item, cell, message
+    source: str
+
+
+def unit_report(unit: UnitScore) -> ReportDoc:
+    cset, banner = unit.criteria, provenance_banner(unit.criteria)
+    level = unit.level if unit.level == "province" else "other"
+    words = {"unit": unit.unit, "year": unit.year, "title": cset.title}
+    intro = t("report.intro", basis=cset.basis, **words) if cset.basis else t("report.intro_no_basis", **words)
+    appraised = any(s.appraised is not None for s in unit.items)
+    return ReportDoc(
+        unit=unit.unit, issuer=issuer(unit.unit, level), year=unit.year, intro=intro,
+        place=plain_name(unit.unit) if level == "province" else t("doc.place_blank"),
+        banner=banner.text() if banner else "",
+        total=f"{headline(unit)}. {t('report.see_table')}",
+        area_lines=tuple(t("report.area_line", code=a.code, name=a.name, score=fmt_num(a.score), max=fmt_num(a.max),
+                           percent=fmt_num(a.percent, 1)) for a in unit.areas)
+        + tuple(f"{label}: {fmt_num(points)}" + (f" ({note})" if note else "") for label, points, note in
+                total_parts(unit)),
+        appraised=appraised, rows=tuple(summary_rows(unit, appraised)),
+        no_evidence=tuple(_no_evidence(s) for s in unit.items if s.status in NEEDS_EVIDENCE and s.evidence is None
+                          and not s.item.is_survey),
+        notices=tuple((n.code, n.item or "", n.where or "", n.text()) for n in [*unit.errors, *unit.warnings]),
+        source=unit.source)
+
+
+def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
+    """Area rows (capitals), criterion rows (bold, any depth) with their subtotals, item rows; then bonus and
+    penalty where the set has them, and the total. The self-assessed column is the unit's own points; the
+    appraised one (where any item was appraised) the points counted, appraised where given, as the JSON's."""
+    by_item = {s.item.code: s for s in unit.items}
+    rows: list[Row] = []
+
+    def group(node: Area | Criterion, name: str) -> None:
+        scored = [by_item[item.code] for item in items_of(node)]
+        rows.append((_cells(node.code, name, appraised, _sum(scored, "max"), _sum(scored, "own"),
+                            _sum(scored, "points")), True))
+        for child in node.criteria:
+            group(child, child.name)
+        for item in node.items if isinstance(node, Criterion) else ():
+            rows.append((_item_cells(by_item[item.code], appraised), False))
+
+    for area in unit.criteria.areas:
+        group(area, area.name.upper())
+    for label, points, note in total_parts(unit):
+        rows.append((_cells("", f"{label} ({note})" if note else label, appraised, None, points, None), True))
+    rows.append((_cells("", t("report.total_row"), appraised, unit.max, unit.self_score, unit.appraised_score), True))
+    return rows
+
+
+def _sum(scored: list[ItemScore], what: str) -> Decimal:
+    pick = {"max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}[what]
+    return sum((pick(s) for s in scored), Decimal(0))
+
+
+def _cells(code: str, name: str, appraised: bool, maximum: Decimal | None, own: Decimal,
+           counted: Decimal | None) -> tuple[str, ...]:
+    """A subtotal row: exact sums of the item rows under it (the unit's own totals for the last row)."""
+    shown = ["" if maximum is None else fmt_num(maximum), fmt_num(own)]
+    if appraised:
+        shown.append("" if counted is None else fmt_num(counted))
+    return (code, name, *shown, "", "")
+
+
+def _item_cells(s: ItemScore, appraised: bool) -> tuple[str, ...]:
+    unscored = s.status in UNSCORED
+    shown = ["–", t(f"status.{s.status}")] if unscored else [fmt_num(s.counted_max), fmt_num(s.own)]
+    if appraised:
+        shown.append("" if s.appraised is None else fmt_num(s.appraised))
+    return (s.item.code, s.item.name, *shown, s.evidence or "", s.explanation or "")
+
+
+def _no_evidence(s: ItemScore) -> str:
+    return t("report.no_evidence_item", code=s.item.code, name=s.item.name, points=fmt_num(s.own),
+             max=fmt_plain(s.item.max), explanation=s.explanation or t("report.needs_explanation"))
+
+
+def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path, force: bool) -> list[UnitTotals]:
+    """The one unit's report (the command refuses several units before scoring: PC727)."""
+    ((report, totals),) = list(parts)
+    from parindex.io import docx_document as docx
+
+    doc = docx.new_document()
+    docx.letterhead(doc, docx.Letterhead(report.issuer, t("doc.number", kind=t("report.symbol")), t("doc.nation"),
+                                         t("doc.motto"), t("doc.place_date", place=report.place)))
+    docx.centred(doc, t("report.kind"), space_before=18)
+    docx.centred(doc, t("report.title", year=report.year), size=docx.BODY_PT)
+    if report.banner:
+        docx.para(doc, report.banner, italic=True)
+    docx.para(doc, report.intro)
+    docx.heading(doc, t("report.s1"))
+    docx.para(doc, report.total)
+    for line in report.area_lines:
+        docx.para(doc, line)
+    docx.heading(doc, t("report.s2"))
+    if report.no_evidence:
+        docx.para(doc, t("report.s2_intro", n=len(report.no_evidence)))
+        docx.bullets(doc, report.no_evidence)
+    else:
+        docx.para(doc, t("report.s2_none"))
+    docx.heading(doc, t("report.s3"))
+    docx.para(doc, t("report.s3_fill"), italic=True)
+    docx.signature(doc, (t("doc.recipients"), t("report.recipient"), t("doc.recipients_file")),
+                   (t("doc.signer"), "", "", "", t("doc.signer_name")))
+    docx.landscape(doc)
+    _summary(doc, report)
+    _appendix(doc, report)
+    docx.save(doc, path, force)
+    return [totals]
+
+
+def _summary(doc: object, report: ReportDoc) -> None:
+    from parindex.io import docx_document as docx
+
+    docx.centred(doc, t("report.table_title"))
+    docx.centred(doc, t("report.table_sub", unit=report.unit), bold=False, italic=True, size=docx.BODY_PT)
+    if report.banner:
+        docx.para(doc, report.banner, italic=True, indent=False)
+    columns = [docx.Column(t("report.col_stt"), 16), docx.Column(t("report.col_content"), 82 + (0 if report.appraised
+                                                                                                else 20)),
+               docx.Column(t("report.col_max"), 18, True), docx.Column(t("report.col_self"), 20, True)]
+    if report.appraised:
+        columns.append(docx.Column(t("report.col_appraised"), 20, True))
+    columns += [docx.Column(t("report.col_evidence"), 54), docx.Column(t("report.col_explanation"), 42)]
+    docx.table(doc, columns, [cells for cells, _ in report.rows], [bold for _, bold in report.rows])
+
+
+def _appendix(doc: object, report: ReportDoc) -> None:
+    from parindex.io import docx_document as docx
+
+    docx.centred(doc, t("report.appendix"))
+    docx.centred(doc, t("report.appendix_sub", source=Path(report.source).name), bold=False, italic=True,
+                 size=docx.BODY_PT)
+    if not report.notices:
+        docx.para(doc, t("report.appendix_none"))
+        return
+    docx.table(doc, [docx.Column(t("report.col_notice"), 18), docx.Column(t("report.col_item"), 22),
+                     docx.Column(t("report.col_cell"), 22), docx.Column(t("report.col_message"), 190)],
+               report.notices)

@@ -1,0 +1,80 @@
+"""The print setup every workbook shares (io/xlsx_print.py), and each writer read back with openpyxl: one font,
+fitted widths within what A4 landscape prints at 9 pt, wrapped headers, rows tall enough, the header row on
+every page, page numbers. (bench/print_check.py prints them with LibreOffice.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from parindex.io.xlsx_print import FONT, LANDSCAPE_BUDGET, LINE_PT, print_ready, text_lines
+
+SAMPLE = Path(__file__).resolve().parents[2] / "evidence_samples" / "bac-giang-2020.xlsx"
+DISTRICTS = SAMPLE.parent / "synthetic-districts"
+
+
+def assert_prints_well(sheet: Any, title_rows: str | None) -> None:
+    """What a person sees printing `sheet`: A4 landscape one page wide, the title rows on every page, page
+    numbers, and every written cell in Times New Roman."""
+    setup = sheet.page_setup
+    assert int(setup.paperSize) == 9 and setup.orientation == "landscape"  # 9: A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1 and setup.fitToHeight == 0
+    assert (sheet.print_title_rows or "").replace("$", "") == (title_rows or "")
+    assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+    fonts = {cell.font.name for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    assert fonts == {FONT}, (sheet.title, fonts)
+
+
+def _widths(sheet: Any) -> list[float]:
+    from openpyxl.utils import get_column_letter
+
+    return [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, sheet.max_column + 1)]
+
+
+def test_one_font_fitted_columns_wrapped_rows_and_the_page() -> None:
+    sheet = Workbook().active
+    sheet.append(["Mã", "Nội dung", "Điểm tự đánh giá", "Ghi chú"])
+    sheet.append(["1.1.1", "Ban hành Kế hoạch cải cách hành chính năm", 1, "x " * 200])
+    sheet["A1"].font = Font(bold=True)  # a bold cell with no font name: LibreOffice's fallback serif
+    print_ready(sheet, 1)
+    assert_prints_well(sheet, "1:1")
+    assert sheet["A1"].font.b and sheet["A1"].font.name == FONT  # bold kept
+    widths = _widths(sheet)
+    assert widths[0] == 7 and widths[3] == 60  # as wide as the contents, up to the cap
+    assert widths[2] == 6  # a header counts by its longest word ("đánh", +2): it wraps, not 18 wide
+    assert sheet["C1"].alignment.wrap_text and sheet["D2"].alignment.wrap_text
+    assert sheet.row_dimensions[2].height == LINE_PT * text_lines("x " * 200, 60)
+
+
+def test_columns_wider_than_the_page_are_narrowed_to_print_at_nine_points() -> None:
+    sheet = Workbook().active
+    sheet.append([f"Cột {n}" for n in range(6)])
+    sheet.append(["chữ " * 20] * 6)
+    print_ready(sheet, 1)
+    assert sum(_widths(sheet)) <= LANDSCAPE_BUDGET
+
+
+def test_the_score_report_and_the_ranking_print_well(cli, tmp_path: Path) -> None:
+    one, many = tmp_path / "one.xlsx", tmp_path / "many.xlsx"
+    assert cli("score", str(SAMPLE), "-o", str(one)).code in (0, 1)
+    assert cli("score", str(DISTRICTS), "-o", str(many)).code in (0, 1)
+    book = load_workbook(one)
+    summary = book.worksheets[0]
+    assert_prints_well(summary, "1:3")
+    assert sum(_widths(summary)) <= LANDSCAPE_BUDGET
+    assert summary["D3"].alignment.wrap_text  # 'Điểm tự đánh giá' wraps instead of being cut
+    assert summary.merged_cells.ranges and summary["A2"].alignment.wrap_text  # the set's warning across the page
+    for sheet in load_workbook(many).worksheets:
+        header = {"Cảnh báo": "1:1", "Xếp hạng đơn vị": "2:2", "Chênh lệch thẩm định": "2:2"}.get(sheet.title, "1:3")
+        assert_prints_well(sheet, header)
+
+
+def test_the_gap_workbook_prints_well(cli, tmp_path: Path) -> None:
+    out = tmp_path / "gap.xlsx"
+    assert cli("gap", str(SAMPLE), "--year", "2020", "-o", str(out)).code == 0
+    for sheet in load_workbook(out).worksheets:
+        assert_prints_well(sheet, "1:1")
+        assert sum(_widths(sheet)) <= LANDSCAPE_BUDGET
