@@ -15,6 +15,7 @@ from typing import Literal
 from parindex.common import values
 from parindex.common.messages import Message
 from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Item, code_key, effective_lead
+from parindex.criteria.provenance import provenance_banner
 from parindex.evidence.model import LEVEL_BLOCKS, SHEET_ITEMS, Cell, EvidenceBook, EvidenceRow, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "surveyed", "invalid"]
@@ -150,7 +151,7 @@ class UnitScore(_Totals):
                           sum((s.points for s in estimated), ZERO), sum((s.counted_max for s in estimated), ZERO),
                           sum(1 for s in self.items if s.status == "surveyed"), self.block,
                           tuple((band.name, band.at_least) for band in self.criteria.bands),
-                          self.criteria.max, self.year)
+                          self.criteria.max, self.year, provenance_banner(self.criteria))
 
     @property
     def self_score(self) -> Decimal:
@@ -184,6 +185,7 @@ class UnitTotals(_Totals):
     bands: tuple[tuple[str, Decimal], ...] = ()  # the set's grades: (name, at least this %), best first
     full_max: Decimal = ZERO  # the set's max: above `max` when items do not apply to the unit
     year: str = ""
+    banner: Message | None = None  # the set is reconstructed or holds provisional values: every output says so
 
     @property
     def rank_percent(self) -> Decimal | None:

@@ -73,6 +73,7 @@ class Ranking:
     notes: list[str]  # about the whole ranking: survey from the province's table, estimates left out…
     warnings: list[Message] = field(default_factory=list)
     compared: bool = False  # a previous ranking was given
+    banners: list[Message] = field(default_factory=list)  # each criteria set's reconstructed/provisional warning
 
     @property
     def rows(self) -> list[RankRow]:
@@ -162,7 +163,8 @@ def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
     areas = [(a.code, a.name) for a in units[0].areas] if units else []
     warnings = [Message("PS574", {"path": file}) for file in sorted({row.file for row in known})
                 if file not in defaults and not any(row.block for row in known if row.file == file)]
-    return Ranking(blocks, areas, _notes(units), warnings, previous is not None)
+    banners = list({banner.text(): banner for u in units if (banner := u.banner) is not None}.values())
+    return Ranking(blocks, areas, _notes(units), warnings, previous is not None, banners)
 
 
 def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[str, str]:

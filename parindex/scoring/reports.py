@@ -169,9 +169,11 @@ def ranking_headers(ranking: Ranking) -> list[str]:
     return [column.header for column in ranking_columns(ranking)]
 
 
-def ranking_footnotes(ranking: Ranking) -> list[str]:
-    """Below the table: notes on the survey, units gone and new since last year, warnings on last year's file."""
-    lines = list(ranking.notes)
+def ranking_footnotes(ranking: Ranking, banners: bool = True) -> list[str]:
+    """Below the table: the criteria sets' provenance warnings (unless shown above it), notes on the survey, units
+    gone and new since last year, warnings on last year's file."""
+    lines = [banner.text() for banner in ranking.banners] if banners else []
+    lines += ranking.notes
     if ranking.compared:
         new = [r.unit.unit for r in ranking.rows if r.previous is None]
         gone = [g.unit for b in ranking.blocks for g in b.gone]

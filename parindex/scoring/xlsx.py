@@ -82,14 +82,11 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31], DIFFERENCES_SHEET]  # made after the units
     notes: list[list[object]] = []
     differences: list[list[object]] = []
-    banners: dict[str, None] = {}
     totals: list[UnitTotals] = []
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
         differences += unit.differences
-        if unit.banner:
-            banners[unit.banner] = None
         sheet = workbook.create_sheet(_sheet_name(unit.unit, [*workbook.sheetnames, *reserved]))
         append(sheet, [unit.title])
         append(sheet, [" — ".join(part for part in (unit.headline, unit.banner) if part)])
@@ -125,13 +122,13 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
             append(sheet, row)
         _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
     if len(totals) > 1:
-        ranking_sheet(workbook.create_sheet(reserved[1], 0), rank(totals), list(banners))
+        ranking_sheet(workbook.create_sheet(reserved[1], 0), rank(totals))
         workbook.active = 0
     workbook.save(path)
     return totals
 
 
-def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
+def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
     """The table an office publishes: a title, the column headers (repeated on every printed page), one section
     per block with its units in rank order, then the notes; the columns every other format shows."""
     from openpyxl.styles import Font
@@ -143,7 +140,7 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
     years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
     title = t("ui.rank.title", year="–".join(years) or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
     append(sheet, [title])
-    append(sheet, [" ".join(banners)])
+    append(sheet, [" ".join(banner.text() for banner in ranking.banners)])  # the sets' provenance, on every page
     append(sheet, headers)
     _bold_row(sheet, 3)
     sections: list[tuple[int, str]] = []
@@ -156,7 +153,7 @@ def ranking_sheet(sheet: Any, ranking: Ranking, banners: list[str]) -> None:
             for index, column in enumerate(columns, start=1):
                 if column.key in FORMATS:
                     sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
-    footnotes = ranking_footnotes(ranking)
+    footnotes = ranking_footnotes(ranking, banners=False)
     first_note = sheet.max_row + 2
     one_font(sheet)
     caps = {get_column_letter(index): RANKING_CAPS[column.key] for index, column in enumerate(columns, start=1)}

@@ -117,6 +117,7 @@ def test_the_screen_shows_the_ranking_then_a_line_per_unit_with_problems() -> No
     brief = run(*args).stdout
     lines = brief.splitlines()
     assert "Thành phần điểm" not in brief, "no unit's full tables without --details"
+    assert "DỰNG LẠI" in brief, "the reconstructed set is said even when no unit's tables are shown"
     assert lines[0].startswith("Xếp hạng đơn vị — Khối Sở")
     problems = [line for line in lines if line.startswith("  ") and ": " in line and "lỗi" in line]
     hint = next(i for i, line in enumerate(lines) if "--details" in line)
