@@ -1,7 +1,7 @@
 """The ranking an office publishes (pure): units ranked within their block, graded, compared with last year.
 
-Built once from the units' totals; every renderer (screen, JSON, CSV, Markdown, xlsx) reads this model, so every
-format shows the same rows and columns (README: "The ranking").
+Built once from the units' totals; every renderer (screen, JSON, CSV, Markdown, xlsx, the Word annex) reads this
+model, so every format shows the same rows and columns (README: "The ranking").
 """
 
 from __future__ import annotations
