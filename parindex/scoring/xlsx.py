@@ -108,8 +108,8 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
         sheet.print_title_rows = "1:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
-    append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
-                     "Nội dung / message"])
+    append(warnings, [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
+                     t("report.col_message")])
     for row in notes:
         append(warnings, row)
     _layout(warnings, (20, 9, 9, 14, 90), header_row=1)

@@ -292,6 +292,7 @@ MESSAGES.update({
                                "(to be cleared before signature; workbook: {source})"),
     "report.appendix_none": Msg("Không có cảnh báo hay lỗi nào.", "No warnings or errors."),
     "report.col_notice": Msg("Mã", "Code"),
+    "report.col_error_code": Msg("Mã lỗi", "Error code"),
     "report.col_item": Msg("Tiêu chí", "Item"),
     "report.col_cell": Msg("Ô", "Cell"),
     "report.col_message": Msg("Nội dung", "Message"),
