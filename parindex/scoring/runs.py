@@ -36,6 +36,12 @@ class Collected:
     workbooks: list[Path]  # as given, in order, each once
     not_read: list[Path]  # spreadsheets in the given folders that are not .xlsx
 
+    @property
+    def parts(self) -> list[Path]:
+        """Every spreadsheet to read as one unit's parts: a part saved as .ods or .xls is read, and refused by
+        name, rather than left out (`score` can skip a unit and say so; a merge without a part loses its items)."""
+        return [*self.workbooks, *self.not_read]
+
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
     """Files as given; a folder stands for the .xlsx files in it (sorted). Lock files are skipped everywhere:

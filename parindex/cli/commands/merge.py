@@ -37,7 +37,7 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
 
     if output.suffix.lower() != ".xlsx":
         raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")
-    paths = collect_workbooks(files).workbooks
+    paths = collect_workbooks(files).parts
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
     read = read_parts(paths, criteria)
     for path in read.skipped:

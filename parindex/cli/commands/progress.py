@@ -43,7 +43,7 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
-    paths = collect_workbooks(files, output).workbooks
+    paths = collect_workbooks(files, output).parts
     inputs = [*([Path(criteria)] if criteria else []), *([expected] if expected else [])]
     if output is not None:
         guard_output(output, force, inputs)

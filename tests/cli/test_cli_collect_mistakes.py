@@ -1,0 +1,43 @@
+"""`merge` and `progress` as officers misuse them: a part saved in another format beside the others, a folder
+holding only reports. Nothing is dropped in silence; inputs stay byte-identical and nothing is written."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+SET = "par-department-2025"
+UNIT = "Sở Tư pháp"
+
+
+def make_parts(cli, folder: Path) -> list[Path]:
+    result = cli("template", SET, "--by-lead", "-o", str(folder), "--unit", UNIT, "--year", "2026")
+    assert result.code == 0, result.err
+    return sorted(folder.glob("*.xlsx"))
+
+
+def as_ods(part: Path) -> Path:
+    """The part as LibreOffice's default Save would leave it: an OpenDocument spreadsheet beside the others."""
+    ods = part.with_suffix(".ods")
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    part.unlink()
+    return ods
+
+
+@pytest.mark.parametrize("command", ["merge", "progress"])
+def test_a_part_saved_as_ods_in_the_folder_is_not_dropped_in_silence(cli, tmp_path, command):
+    parts = make_parts(cli, tmp_path / "parts")
+    ods = as_ods(parts[-1])
+    before = {path: path.read_bytes() for path in (tmp_path / "parts").iterdir()}
+    out = tmp_path / "merged.xlsx"
+    args = ["-o", str(out)] if command == "merge" else []
+    result = cli(command, str(tmp_path / "parts"), *args, "--lang", "en")
+    assert result.code == 2, result.out + result.err
+    assert "PW402" in result.err and ods.name in result.err
+    assert "Traceback" not in result.err
+    assert not out.exists()
+    assert {path: path.read_bytes() for path in (tmp_path / "parts").iterdir()} == before
