@@ -188,22 +188,11 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
                    survey: SurveyTable | None = None) -> UnitScore:
     """Read, match to its criteria set (the workbook's own id unless --criteria) and to its row of the survey
     table, and score."""
-    from parindex.criteria.files import load_bundled, load_criteria
+    from parindex.evidence.book_set import criteria_of
     from parindex.evidence.reader import read_evidence
 
     book = read_evidence(path)
-    ref = criteria_ref or book.info.get("criteria_id", "").strip()
-    if not ref:
-        raise ParindexError("PS522", where=str(path))
-    if ref not in cache:
-        try:
-            cache[ref] = load_criteria(criteria_ref) if criteria_ref else load_bundled(ref)
-        except ParindexError as exc:
-            if exc.code != "PE300" or criteria_ref:
-                raise
-            raise ParindexError("PS524", where=_at(path, book.info_refs.get("criteria_id")),
-                                set_id=ref) from None
-    cset = cache[ref]
+    cset = criteria_of(book, criteria_ref, cache)
     year = book.info.get("year", "").strip()
     if year.isdigit() and int(year) not in cset.years:
         raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,

@@ -68,6 +68,7 @@ def _report(books: list[EvidenceBook], criteria: str | None,
             wanted: list[str] | None) -> tuple[ProgressReport, int]:
     """Per lead agency when the workbooks are one unit's (and no list of units is given), else per unit."""
     from parindex.common.unit_names import name_key
+    from parindex.evidence.book_set import criteria_of
     from parindex.evidence.parts import check_parts, merge_parts
     from parindex.evidence.progress import Tally, by_lead, not_sent, of_unit
     from parindex.evidence.progress_report import lead_report, unit_report
@@ -81,7 +82,7 @@ def _report(books: list[EvidenceBook], criteria: str | None,
     conflicts = 0
     units: list[tuple[Tally, list[str]]] = []
     for members in groups.values():
-        cset = _criteria(members[0], criteria, sets)
+        cset = criteria_of(members[0], criteria, sets)
         check_parts(cset, members)
         merged = merge_parts(cset, members)
         if merged.conflicts:
@@ -104,11 +105,3 @@ def _report(books: list[EvidenceBook], criteria: str | None,
             notes.insert(1, t("ui.progress.unexpected", count=len(unexpected), units=", ".join(unexpected)))
     return unit_report(units, notes), conflicts
 
-
-def _criteria(book: EvidenceBook, criteria: str | None, sets: dict[str, CriteriaSet]) -> CriteriaSet:
-    from parindex.evidence.merge import criteria_of
-
-    key = criteria or book.info.get("criteria_id", "").strip()
-    if key not in sets:
-        sets[key] = criteria_of(book, criteria)
-    return sets[key]
