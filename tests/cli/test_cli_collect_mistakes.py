@@ -41,3 +41,16 @@ def test_a_part_saved_as_ods_in_the_folder_is_not_dropped_in_silence(cli, tmp_pa
     assert "Traceback" not in result.err
     assert not out.exists()
     assert {path: path.read_bytes() for path in (tmp_path / "parts").iterdir()} == before
+
+
+def test_progress_over_a_folder_of_reports_does_not_speak_of_merging(cli, tmp_path):
+    parts = make_parts(cli, tmp_path / "parts")
+    reports = tmp_path / "bao-cao"
+    reports.mkdir()
+    assert cli("progress", *map(str, parts), "-o", str(reports / "tien-do.xlsx")).code == 0
+    before = (reports / "tien-do.xlsx").read_bytes()
+    for lang, merging in (("vi", "ghép"), ("en", "merge")):
+        result = cli("progress", str(reports), "--lang", lang)
+        assert result.code == 1 and "PM815" in result.err and "tien-do.xlsx" in result.err
+        assert merging not in result.err.lower(), result.err
+    assert (reports / "tien-do.xlsx").read_bytes() == before
