@@ -54,3 +54,30 @@ def test_progress_over_a_folder_of_reports_does_not_speak_of_merging(cli, tmp_pa
         assert result.code == 1 and "PM815" in result.err and "tien-do.xlsx" in result.err
         assert merging not in result.err.lower(), result.err
     assert (reports / "tien-do.xlsx").read_bytes() == before
+
+
+def test_the_progress_command_merge_suggests_runs_as_printed(cli, tmp_path):
+    """A set imported from a spreadsheet needs --criteria, and officers' folders have spaces in their names: the
+    command merge prints for what is still blank must work when typed back."""
+    import shlex
+
+    cset_file = tmp_path / "so nganh.yaml"
+    exported = tmp_path / "bo.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(exported)).code == 0
+    from openpyxl import load_workbook
+
+    book = load_workbook(exported)
+    book["Thông tin"]["B1"] = "so-nganh-2026"  # the province's own set, not a bundled one
+    book.save(exported)
+    assert cli("criteria", "import", str(exported), "-o", str(cset_file)).code == 0
+    folder = tmp_path / "phần các phòng"
+    result = cli("template", str(cset_file), "--by-lead", "-o", str(folder), "--unit", UNIT)
+    assert result.code == 0, result.err
+    merged = tmp_path / "tổng hợp.xlsx"
+    result = cli("merge", str(folder), "-o", str(merged), "--criteria", str(cset_file), "--lang", "en")
+    assert result.code == 0, result.err
+    hint = " ".join(result.err.split()).split("see who still owes them: ")[1]
+    argv = shlex.split(hint.split(" ⚠")[0])
+    assert argv[:2] == ["parindex", "progress"]
+    again = cli(*argv[1:])
+    assert again.code == 0, again.err
