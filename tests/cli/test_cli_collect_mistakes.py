@@ -81,3 +81,16 @@ def test_the_progress_command_merge_suggests_runs_as_printed(cli, tmp_path):
     assert argv[:2] == ["parindex", "progress"]
     again = cli(*argv[1:])
     assert again.code == 0, again.err
+
+
+def test_the_template_command_criteria_import_suggests_runs_as_printed(cli, tmp_path):
+    import shlex
+
+    exported = tmp_path / "bo.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(exported)).code == 0
+    imported = tmp_path / "bộ sở ngành.yaml"
+    result = cli("criteria", "import", str(exported), "-o", str(imported), "--lang", "en")
+    assert result.code == 0, result.err
+    hint = " ".join(result.out.split()).split("make a workbook with: ")[1]
+    argv = shlex.split(hint)
+    assert argv[:3] == ["parindex", "template", str(imported)]
