@@ -42,6 +42,14 @@ class Collected:
         name, rather than left out (`score` can skip a unit and say so; a merge without a part loses its items)."""
         return [*self.workbooks, *self.not_read]
 
+    def without(self, path: Path | None) -> Collected:
+        """Less a file the run reads for another purpose (the survey table, the list of units) that the user
+        keeps in the units' folder."""
+        if path is None:
+            return self
+        resolved = path.resolve()
+        return Collected([p for p in self.workbooks if p.resolve() != resolved], self.not_read)
+
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
     """Files as given; a folder stands for the .xlsx files in it (sorted). Lock files are skipped everywhere:

@@ -94,3 +94,28 @@ def test_the_template_command_criteria_import_suggests_runs_as_printed(cli, tmp_
     hint = " ".join(result.out.split()).split("make a workbook with: ")[1]
     argv = shlex.split(hint)
     assert argv[:3] == ["parindex", "template", str(imported)]
+
+
+def test_the_expected_list_kept_in_the_units_folder_is_not_read_as_a_workbook(cli, tmp_path):
+    from openpyxl import Workbook
+
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    for name in ("Phường Hà Đông", "Xã Sóc Sơn"):
+        assert cli("template", "par-commune-2025", "-o", str(folder / f"{name}.xlsx"), "--unit", name).code == 0
+    book = Workbook()
+    book.active.append(["STT", "Tên đơn vị"])
+    for row in ((1, "UBND phường Hà Đông"), (2, "Xã Sóc Sơn"), (3, "Xã Ba Vì")):
+        book.active.append(row)
+    listed = folder / "danh-sach.xlsx"
+    book.save(listed)
+    before = {path: path.read_bytes() for path in folder.iterdir()}
+    result = cli("progress", str(folder), "--expected", str(listed), "--format", "md", "--lang", "en")
+    assert result.code == 0, result.err
+    assert "Not sent (1): Xã Ba Vì" in result.out
+    assert {path: path.read_bytes() for path in folder.iterdir()} == before
+    alone = tmp_path / "chi-danh-sach"
+    alone.mkdir()
+    listed.rename(alone / listed.name)
+    result = cli("progress", str(alone), "--expected", str(alone / listed.name))
+    assert result.code == 2 and "PS523" in result.err and str(alone) in result.err

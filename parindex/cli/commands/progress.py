@@ -37,13 +37,16 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
 
     from parindex.cli.outputs import guard_output, output_format, say_written, show_tables, show_text
     from parindex.cli.render import err_console
+    from parindex.common.errors import ParindexError
     from parindex.evidence.merge import read_books
     from parindex.evidence.progress_report import draw_table, markdown, write_xlsx
     from parindex.evidence.unit_list import read_unit_list
     from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
-    paths = collect_workbooks(files, output).parts
+    paths = collect_workbooks(files, output).without(expected).parts
+    if not paths:  # the folder held only the list of units
+        raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     inputs = [*([Path(criteria)] if criteria else []), *([expected] if expected else [])]
     if output is not None:
         guard_output(output, force, inputs)

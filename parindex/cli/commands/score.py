@@ -56,8 +56,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         from parindex.evidence.survey import read_survey
 
         survey = read_survey(survey_path)
-        resolved = survey_path.resolve()
-        collected = type(collected)([p for p in collected.workbooks if p.resolve() != resolved], collected.not_read)
+        collected = collected.without(survey_path)
     if collected.not_read:
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)
