@@ -119,3 +119,23 @@ def test_the_expected_list_kept_in_the_units_folder_is_not_read_as_a_workbook(cl
     listed.rename(alone / listed.name)
     result = cli("progress", str(alone), "--expected", str(alone / listed.name))
     assert result.code == 2 and "PS523" in result.err and str(alone) in result.err
+
+
+def test_one_agency_spelt_two_ways_in_the_set_gets_one_part_and_one_row(cli, tmp_path):
+    """Leads are typed by hand in the criteria sheet: 'Phòng Pháp chế' on one row, 'Phòng pháp chế' on the next.
+    `--lead` already takes them as one agency (case and marks aside); its part must hold all its items."""
+    text = (Path(__file__).parents[2] / "criteria" / f"{SET}.yaml").read_text(encoding="utf-8")
+    text = text.replace(f"id: {SET}", "id: so-thu-2026", 1)
+    text = text.replace('lead: "Thanh tra / Phòng Pháp chế"', 'lead: "Thanh tra / Phòng pháp chế"', 1)
+    cset_file = tmp_path / "so-thu.yaml"
+    cset_file.write_text(text, encoding="utf-8")
+    part = tmp_path / "thanh-tra.xlsx"
+    result = cli("template", str(cset_file), "--lead", "Phòng Pháp chế", "-o", str(part), "--lang", "en")
+    assert result.code == 0, result.err
+    assert "4 items" in " ".join(result.out.split()), result.out
+    folder = tmp_path / "parts"
+    assert cli("template", str(cset_file), "--by-lead", "-o", str(folder), "--unit", UNIT).code == 0
+    assert [p.name for p in sorted(folder.glob("thanh-tra*"))] == ["thanh-tra-phong-phap-che.xlsx"]
+    progress = cli("progress", str(folder), "--criteria", str(cset_file), "--format", "md")
+    assert progress.code == 0, progress.err
+    assert sum(1 for line in progress.out.splitlines() if line.startswith("| Thanh tra")) == 1
