@@ -52,6 +52,7 @@ class Unit:
     date: date
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # code → {column key: value}
     deleted: tuple[str, ...] = ()  # item rows the officer deleted (their code cell emptied)
+    block: str | None = None  # Thông tin › Khối (None: the template's default, the level in words)
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -112,10 +113,10 @@ def write_units(cset, units: list[Unit], paths: list[Path]) -> None:
 
     fillers: dict[tuple[str, int, str, date], Filler] = {}
     for unit, path in zip(units, paths, strict=True):
-        key = (unit.level, unit.year, unit.prepared_by, unit.date)
+        key = (unit.level, unit.year, unit.prepared_by, unit.date, unit.block)
         if key not in fillers:
             fillers[key] = Filler(build_template(cset, unit=unit.name, level=unit.level, year=unit.year,
-                                                 prepared_by=unit.prepared_by, today=unit.date))
+                                                 prepared_by=unit.prepared_by, today=unit.date, block=unit.block))
         filler = fillers[key]
         filler.fill(unit)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -347,6 +348,7 @@ class Block:
     """One ranking block: its folder, criteria set, units and how good they are (a range of quality)."""
 
     key: str  # so | phuong | xa
+    block: str  # Thông tin › Khối: the block the province ranks it in (Hải Phòng, 9/1/2026: sở / phường / xã, đặc khu)
     criteria_id: str
     names: tuple[str, ...]
     quality: tuple[float, float]
@@ -355,10 +357,10 @@ class Block:
 def province_blocks() -> list[Block]:
     communes = [f"Xã Mẫu {n:02d} (tổng hợp)" for n in range(WARDS + 1, WARDS + COMMUNES + 1)]
     zones = [f"Đặc khu Mẫu {n} (tổng hợp)" for n in range(1, SPECIAL_ZONES + 1)]
-    return [Block("so", "par-department-2025", tuple(f"{name} (tổng hợp)" for name in DEPARTMENTS), (0.6, 0.97)),
-            Block("phuong", "par-commune-2025", tuple(f"Phường Mẫu {n:02d} (tổng hợp)" for n in range(1, WARDS + 1)),
+    return [Block("so", "Sở", "par-department-2025", tuple(f"{name} (tổng hợp)" for name in DEPARTMENTS), (0.6, 0.97)),
+            Block("phuong", "Phường", "par-commune-2025", tuple(f"Phường Mẫu {n:02d} (tổng hợp)" for n in range(1, WARDS + 1)),
                   (0.5, 0.97)),
-            Block("xa", "par-commune-2025", tuple(communes + zones), (0.3, 0.95))]
+            Block("xa", "Xã, đặc khu", "par-commune-2025", tuple(communes + zones), (0.3, 0.95))]
 
 
 def province_units(cset, block: Block, rng: random.Random, year: int, day: date) -> tuple[list[Unit], dict]:
@@ -369,7 +371,7 @@ def province_units(cset, block: Block, rng: random.Random, year: int, day: date)
     for name in block.names:
         quality = rng.uniform(*block.quality)
         no_procedures = any(name.startswith(n) for n in WITHOUT_PROCEDURES)
-        unit = Unit(name, cset.level, year, PROVINCE_BY, day)
+        unit = Unit(name, cset.level, year, PROVINCE_BY, day, block=block.block)
         surveyed[name] = {}
         for area, item in cset.items():
             if no_procedures and area.code == "3":

@@ -245,7 +245,9 @@ def test_no_self_typed_survey_value_is_counted(province):
     for _, report, _ in province.values():
         statuses = Counter(i["status"] for u in report["units"] for i in u["items"])
         assert statuses["estimated"] == 0 and statuses["surveyed"] > 0
-        assert all(r["estimated"] == 0 and r["rank_percent"] == r["percent"] for r in report["ranking"])
+        percents = {u["unit"]: u["percent"] for u in report["units"]}
+        assert all(r["percent"] == percents[r["unit"]] and not any("estimated" in n for n in r["notes"])
+                   for r in report["ranking"])
         assert report["ranking_notes"] == ["Survey/SIPAS points from the province's survey table."]
         assert not [w for u in report["units"] for w in u["warnings"] if w["code"] in ("PS547", "PS548")]
 
@@ -279,6 +281,15 @@ def test_last_years_results_are_a_score_json(block, count):
     assert len(last["units"]) == len(last["ranking"]) == count
     assert {u["year"] for u in last["units"]} == {"2025"}
     assert {r["rank"] for r in last["ranking"]} >= {1}
+    assert {r["block"] for r in last["ranking"]} == {PROVINCE_BLOCKS[block]}
+
+
+PROVINCE_BLOCKS = {"so": "Sở", "phuong": "Phường", "xa": "Xã, đặc khu"}  # Thông tin › Khối, as Hải Phòng's blocks
+
+
+def test_each_province_workbook_names_its_block(province):
+    for block, (_, report, _) in province.items():
+        assert {r["block"] for r in report["ranking"]} == {PROVINCE_BLOCKS[block]}
 
 
 def test_survey_tables_have_a_column_per_survey_item():

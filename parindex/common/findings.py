@@ -33,6 +33,9 @@ CHECK_NAMES: dict[str, str] = {
     "PX150": "most-not-percent",
     "PX151": "adjustment-over-cap",
     "PX152": "adjustment-mixed-area",
+    "PX170": "band-order",
+    "PX171": "band-range",
+    "PX172": "band-duplicate-name",
     # baselines (baseline_files)
     "PX201": "baseline-component-sum",
     "PX202": "baseline-column-sum",

@@ -14,7 +14,7 @@ from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Criterion, D
 
 def check_set(cset: CriteriaSet) -> list[Finding]:
     findings: list[Finding] = []
-    for check in (_adjustments, _sums, _components, _codes, _rules, _provenance, _years):
+    for check in (_adjustments, _sums, _components, _codes, _rules, _provenance, _years, _bands):
         findings.extend(check(cset))
     return findings
 
@@ -152,3 +152,20 @@ def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
 def _years(cset: CriteriaSet) -> Iterator[Finding]:
     if any(b <= a for a, b in zip(cset.years, cset.years[1:], strict=False)):
         yield Finding.of("PX119", ("years",))
+
+
+def _bands(cset: CriteriaSet) -> Iterator[Finding]:
+    """Grades: each within 0–100 % (PX171), best first with strictly falling thresholds (PX170), names unique
+    (PX172) — otherwise a unit could earn two grades, or a grade none can reach."""
+    seen: set[str] = set()
+    for b, band in enumerate(cset.bands):
+        path: Path = ("bands", b)
+        if not Decimal(0) <= band.at_least <= Decimal(100):
+            yield Finding.of("PX171", path + ("at_least",), {"name": band.name, "at_least": band.at_least})
+        if b and band.at_least >= cset.bands[b - 1].at_least:
+            yield Finding.of("PX170", path + ("at_least",), {"name": band.name, "at_least": band.at_least,
+                                                             "before": cset.bands[b - 1].name,
+                                                             "before_at_least": cset.bands[b - 1].at_least})
+        if band.name.casefold() in seen:
+            yield Finding.of("PX172", path + ("name",), {"name": band.name})
+        seen.add(band.name.casefold())

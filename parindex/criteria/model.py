@@ -512,6 +512,11 @@ class Component(Provenance):
     max: Points
 
 
+class Band(Provenance):
+    name: str = Field(min_length=1)
+    at_least: Bound  # % of the unit's maximum; checked within 0–100 by `validate` (PX171)
+
+
 class CriteriaSet(Derived):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str = Field(min_length=1)
@@ -521,6 +526,7 @@ class CriteriaSet(Derived):
     status: Literal["official", "reconstructed"]
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
+    bands: list[Band] = Field(default_factory=list)  # grades on the % attained, best first (Tốt ≥ 90, Khá ≥ 70…)
 
     def children(self) -> Sequence[Area]:
         """The areas that make the set's max: a bonus and penalty area stands outside it."""
@@ -557,7 +563,7 @@ class CriteriaSet(Derived):
 
     @cached_property
     def _provisional_count(self) -> int:
-        nodes: list[Provenance] = [self, *self.components, *self.groups()]
+        nodes: list[Provenance] = [self, *self.components, *self.bands, *self.groups()]
         nodes += [item for _, item in self.items()]
         return sum(1 for node in nodes if node.provisional)
 

@@ -69,13 +69,19 @@ INFO: dict[str, str] = {
     "level": "Cấp",
     "status": "Trạng thái",
     "max": "Điểm tối đa",
+    "bands": "Xếp loại",
+    "bands_source": "Nguồn xếp loại",
+    "bands_provisional": "Xếp loại tạm tính",
 }
 INFO_REQUIRED = ("id", "title", "years", "level", "status")
 INFO_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("Mã bộ chỉ số", "id"), "title": ("Tên bộ tiêu chí", "Tên bộ chỉ số", "title"),
     "basis": ("Văn bản", "basis"), "years": ("Năm", "years"), "level": ("Cấp đánh giá", "level"),
-    "status": ("status",), "max": ("Tổng điểm", "max"),
+    "status": ("status",), "max": ("Tổng điểm", "max"), "bands": ("Phân loại", "bands"),
 }
+# `Tốt: từ 90 %; Khá: từ 70 %` — grades on the % attained, best first (DESIGN §3.1 `bands`)
+_BAND = re.compile(r"^\s*(?P<name>[^:;]+?)\s*:\s*(?:từ|>=|≥|at least)?\s*(?P<at>[0-9]+(?:[.,][0-9]+)?)\s*%?\s*"
+                   r"(?:trở lên)?\s*$", re.IGNORECASE)
 LEVELS: dict[str, tuple[str, ...]] = {  # as officers write them; the English id is accepted too
     "province": ("cấp tỉnh", "tỉnh"), "department": ("cấp sở", "sở", "sở, ban, ngành"),
     "district": ("cấp huyện", "huyện"), "commune": ("cấp xã", "xã", "xã, phường, đặc khu"),
@@ -167,7 +173,20 @@ def info_rows(cset: CriteriaSet) -> list[tuple[str, Any]]:
     for comp in cset.components:
         if per_component.get(comp.id, Decimal(0)) != comp.max:
             rows.append((component_label(comp.id, comp.name), comp.max))
+    if cset.bands:
+        rows.append((INFO["bands"], band_words(cset)))
+        sources = {band.source for band in cset.bands if band.source}
+        if sources:
+            rows.append((INFO["bands_source"], "; ".join(sorted(sources))))
+        if any(band.provisional for band in cset.bands):
+            rows.append((INFO["bands_provisional"], MARK))
     return rows
+
+
+def band_words(cset: CriteriaSet) -> str:
+    """`Nhóm A: từ 90 %; Nhóm B: từ 70 %` — what `_read_bands` reads back."""
+    return "; ".join(f"{band.name}: từ {values.float_text(float(band.at_least)).replace('.', ',')} %"
+                     for band in cset.bands)
 
 
 # --- cells read back into a set ----------------------------------------------------------------------------
@@ -261,7 +280,32 @@ def _read_info(read: SheetRead, imported: Imported) -> dict[str, Any]:
         data["max"] = _number(found["max"], imported)
         imported.cells[("max",)] = found["max"].ref
     imported.data = data
-    return {"caps": caps, "basis": data.get("basis")}
+    return {"caps": caps, "basis": data.get("basis"), "bands": _read_bands(found, imported)}
+
+
+def _read_bands(found: dict[str, SheetCell], imported: Imported) -> list[dict[str, Any]]:
+    """The grades of a `Xếp loại` row, each `Tên: từ 90 %`, with the source and provisional flag of the rows
+    below it; a part that does not read so is PX173 at its cell (never a guess)."""
+    text = _text(found.get("bands"))
+    if text is None:
+        return []
+    cell = found["bands"]
+    source = _text(found.get("bands_source"))
+    provisional = _flag(found.get("bands_provisional"), imported)
+    bands: list[dict[str, Any]] = []
+    for part in (part for part in text.split(";") if part.strip()):
+        match = _BAND.match(part)
+        if match is None:
+            imported.problems.append(Message("PX173", {"value": part.strip(), "label": INFO["bands"]}, cell.ref))
+            continue
+        band: dict[str, Any] = {"name": match["name"], "at_least": Decimal(match["at"].replace(",", "."))}
+        if source:
+            band["source"] = source
+        if provisional:
+            band["provisional"] = True
+        imported.cells[("bands", len(bands))] = cell.ref
+        bands.append(band)
+    return bands
 
 
 def _years(cell: SheetCell | None, imported: Imported) -> list[int] | None:
@@ -340,6 +384,8 @@ def _read_tree(read: SheetRead, info: dict[str, Any], imported: Imported) -> Non
         area = _group(root, ("areas", a), info, components, imported, area=True)
         areas.append(area)
     imported.data["components"] = _components(components, info, imported)
+    if info["bands"]:
+        imported.data["bands"] = info["bands"]
     imported.data["areas"] = areas
 
 

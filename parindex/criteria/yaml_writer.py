@@ -21,9 +21,9 @@ NESTED = ("criteria", "items")
 def criteria_yaml(data: dict[str, Any], comments: dict[Path, str], header: list[str]) -> str:
     lines = [f"# {line}" if line else "#" for line in header]
     for key, value in data.items():
-        if key == "components":
-            lines.append("components:")
-            lines += [f"  - {_flow(component)}" for component in value]
+        if key in ("components", "bands"):
+            lines.append(f"{key}:")
+            lines += [f"  - {_flow(entry)}" for entry in value]
         elif key == "areas":
             lines.append("areas:")
             _nodes(lines, value, ("areas",), 2, comments)

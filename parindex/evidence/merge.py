@@ -79,7 +79,8 @@ def write_merged(path: Path, cset: CriteriaSet, merged: Merged, info: dict[str, 
 
     def write(tmp: Path) -> None:
         book = build_template(cset, unit=info.get("unit", ""), level=info.get("level") or None,
-                              year=int(year) if year.isdigit() else None, today=day)
+                              year=int(year) if year.isdigit() else None, today=day,
+                              block=info.get("block", "").strip() or None)  # the parts' block, kept
         _fill(book[SHEET_ITEMS], cset, merged)
         save_stamped(book, tmp, day)
 

@@ -45,6 +45,12 @@ INFO_KEYS: dict[str, str] = {
 }
 # Info rows only some workbooks hold: a part made for one lead agency names it (`template --lead`, DESIGN §3.2).
 PART_INFO_KEYS: dict[str, str] = {"lead": "Cơ quan chủ trì"}
+# The block a unit is ranked in (Sở, Phường, Xã/đặc khu…, DESIGN §3.2): every template writes it; a workbook made
+# before it existed is ranked in its level's block.
+BLOCK_INFO_KEYS: dict[str, str] = {"block": "Khối"}
+# A level in words: the block a workbook names when `template --block` was not given.
+LEVEL_BLOCKS: dict[str, str] = {"province": "Cấp tỉnh", "department": "Sở, ban, ngành", "district": "Cấp huyện",
+                                "commune": "Cấp xã"}
 # The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
 SOURCE_HEADER = "Nguồn số liệu"
 

@@ -26,6 +26,7 @@ from parindex.common.values import RawValue, ValueProblem, clean_text, float_tex
 from parindex.evidence.guard import REPORT_CATEGORY, WorkbookZip, guard_workbook
 from parindex.evidence.headers import column_letter, header_form, header_key, match_headers
 from parindex.evidence.model import (
+    BLOCK_INFO_KEYS,
     COLUMNS,
     INFO_KEYS,
     PART_INFO_KEYS,
@@ -58,7 +59,7 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("Ngày", "date"),
     "lead": ("lead agency", "lead"),
 }
-_INFO_LOOKUP = {header_form(text): key for key, label in {**INFO_KEYS, **PART_INFO_KEYS}.items()
+_INFO_LOOKUP = {header_form(text): key for key, label in {**INFO_KEYS, **BLOCK_INFO_KEYS, **PART_INFO_KEYS}.items()
                 for text in (label, key, *INFO_ALIASES.get(key, ()))}
 
 # The end of a formula (<f>…</f> or <f …/>) not followed by a cached value (<v> and some text): only a sheet

@@ -28,7 +28,15 @@ from parindex.criteria.leads import item_leads
 from parindex.criteria.model import Area, CriteriaSet, Criterion, Entry, Item, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.evidence.headers import column_letter
-from parindex.evidence.model import COLUMNS, INFO_KEYS, PART_INFO_KEYS, SHEET_INFO, SHEET_ITEMS
+from parindex.evidence.model import (
+    BLOCK_INFO_KEYS,
+    COLUMNS,
+    INFO_KEYS,
+    LEVEL_BLOCKS,
+    PART_INFO_KEYS,
+    SHEET_INFO,
+    SHEET_ITEMS,
+)
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
 from parindex.io.xlsx_print import one_font, print_setup, text_lines
@@ -63,14 +71,14 @@ _UNLOCKED = Protection(locked=False)
 
 def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str | None = None,
                    year: int | None = None, prepared_by: str = "", today: date | None = None,
-                   force: bool = False, lead: str | None = None) -> None:
+                   force: bool = False, lead: str | None = None, block: str | None = None) -> None:
     """Write the evidence workbook of `cset` to `path` atomically (never over a file without `force`); with
     `lead`, the part of it that agency leads."""
     day = today or date.today()
 
     def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
         book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day,
-                              lead=lead)
+                              lead=lead, block=block)
         save_stamped(book, tmp, day)
 
     write_atomic(path, write, force)
@@ -105,7 +113,7 @@ class _StampedZip(zipfile.ZipFile):
 
 
 def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
-                   prepared_by: str = "", today: date, lead: str | None = None) -> Workbook:
+                   prepared_by: str = "", today: date, lead: str | None = None, block: str | None = None) -> Workbook:
     """The workbook; with `lead`, only the items that agency leads (a part), the agency named in *Thông tin*."""
     book = Workbook()
     book.properties.creator = "parindex"
@@ -121,7 +129,7 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "year": str(year if year is not None else cset.years[-1]),
         "prepared_by": prepared_by,
         "date": today.isoformat(),
-    }, {"lead": lead} if lead else {})
+    }, {"block": block or LEVEL_BLOCKS[level or cset.level], **({"lead": lead} if lead else {})})
     _ItemsSheet(book, items, cset, lead).fill()
     for sheet in (info, items):
         one_font(sheet)
@@ -136,8 +144,8 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part
     title = put(sheet.cell(1, 1), cset.title)
     title.font = Font(bold=True, size=14)
     put(sheet.cell(2, 1), cset.basis or "").font = Font(italic=True, color="595959")
-    editable = {"unit", "level", "year", "prepared_by", "date"}
-    rows = {**INFO_KEYS, **{key: label for key, label in PART_INFO_KEYS.items() if key in part}}
+    editable = {"unit", "level", "year", "prepared_by", "date", "block"}
+    rows = {**INFO_KEYS, **BLOCK_INFO_KEYS, **{key: label for key, label in PART_INFO_KEYS.items() if key in part}}
     values = {**values, **part}
     for offset, (key, label) in enumerate(rows.items()):
         row = 4 + offset

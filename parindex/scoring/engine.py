@@ -15,7 +15,8 @@ from typing import Literal
 from parindex.common import values
 from parindex.common.messages import Message
 from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Item, code_key, effective_lead
-from parindex.evidence.model import SHEET_ITEMS, Cell, EvidenceBook, EvidenceRow, is_blank
+from parindex.criteria.provenance import provenance_banner
+from parindex.evidence.model import LEVEL_BLOCKS, SHEET_ITEMS, Cell, EvidenceBook, EvidenceRow, is_blank
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "surveyed", "invalid"]
 CENT = Decimal("0.01")
@@ -142,12 +143,15 @@ class UnitScore(_Totals):
     warnings: list[Message]
     errors: list[Message]
     adjustments: list[Adjustment]
+    block: str = ""  # the block it is ranked in (Thông tin › Khối; its level in words when absent)
 
     def totals(self) -> UnitTotals:
         estimated = [s for s in self.items if s.status == "estimated"]
         return UnitTotals(self.unit, self.source, self.areas, len(self.errors), self.level, self.adjustments,
                           sum((s.points for s in estimated), ZERO), sum((s.counted_max for s in estimated), ZERO),
-                          sum(1 for s in self.items if s.status == "surveyed"))
+                          sum(1 for s in self.items if s.status == "surveyed"), self.block,
+                          tuple((band.name, band.at_least) for band in self.criteria.bands),
+                          self.criteria.max, self.year, provenance_banner(self.criteria))
 
     @property
     def self_score(self) -> Decimal:
@@ -177,11 +181,34 @@ class UnitTotals(_Totals):
     estimated: Decimal = ZERO  # points of survey items the unit estimated itself: never counted toward a rank
     estimated_max: Decimal = ZERO
     surveyed: int = 0  # items whose value came from the province's survey table
+    block: str = ""
+    bands: tuple[tuple[str, Decimal], ...] = ()  # the set's grades: (name, at least this %), best first
+    full_max: Decimal = ZERO  # the set's max: above `max` when items do not apply to the unit
+    year: str = ""
+    banner: Message | None = None  # the set is reconstructed or holds provisional values: every output says so
 
     @property
     def rank_percent(self) -> Decimal | None:
         """The % a rank is decided on: the unit's own survey estimates left out, points and max."""
         return percent(self.score - self.estimated, self.max - self.estimated_max)
+
+    @property
+    def rank_score(self) -> Decimal:
+        """The points a rank is decided on: the unit's own survey estimates left out."""
+        return self.score - self.estimated
+
+    @property
+    def rank_max(self) -> Decimal:
+        return self.max - self.estimated_max
+
+    @property
+    def band(self) -> str | None:
+        """The grade its ranked points earn: the first band whose threshold they reach, compared exactly (89,96 %
+        shows as 90,0 % but is below 90); None when the set has no bands or none is reached."""
+        if not self.rank_max:
+            return None
+        return next((name for name, at_least in self.bands if self.rank_score * 100 >= at_least * self.rank_max),
+                    None)
 
 
 # --- scoring ----------------------------------------------------------------------------------------
@@ -211,10 +238,11 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         survey_cell = None if cell is None else Cell(cell.raw, f"{survey_path} › {cell.ref}")
         scored.append(score_item(area, item, found, warnings, errors, survey_cell))
         previous = found or previous
+    level = book.info.get("level", "").strip() or cset.level
     return UnitScore(
         criteria=cset,
         unit=book.info.get("unit", "").strip() or book.path,
-        level=book.info.get("level", "").strip() or cset.level,
+        level=level,
         year=book.info.get("year", "").strip(),
         source=book.path,
         items=scored,
@@ -223,6 +251,7 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         warnings=warnings,
         errors=errors,
         adjustments=adjustments(cset, scored, lambda s: s.points),
+        block=" ".join(book.info.get("block", "").split()) or LEVEL_BLOCKS.get(level, level),
     )
 
 

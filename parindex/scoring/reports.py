@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
-from parindex.common.i18n import fmt_num, t
+from parindex.common.i18n import current_lang, fmt_num, t
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import CENT, ItemScore, RankedUnit, UnitScore, UnitTotals, biggest_losses, rank_units
+from parindex.scoring.engine import CENT, ItemScore, UnitScore, UnitTotals, biggest_losses
+from parindex.scoring.ranking import Ranking, RankRow, build_ranking, change_words
 
 
 def json_number(value: Decimal | int | None) -> float | int | None:
@@ -112,44 +113,133 @@ def unit_json(unit: UnitScore, indent: int | None = None) -> str:
     return json.dumps(unit_dict(unit), ensure_ascii=False, indent=indent)
 
 
-def ranking_dicts(ranking: list[RankedUnit]) -> list[dict[str, Any]]:
-    return [{"rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.score), "max": json_number(r.unit.max),
-             "percent": json_number(r.unit.percent), "base": json_number(r.unit.base),
-             "bonus": json_number(r.unit.bonus), "penalty": json_number(r.unit.penalty),
-             "estimated": json_number(r.unit.estimated), "rank_percent": json_number(r.unit.rank_percent)}
-            for r in ranking]
+def ranking_dicts(ranking: Ranking) -> list[dict[str, Any]]:
+    """The JSON ranking rows (a contract, README): score, max and percent are what the rank is decided on."""
+    return [{"block": r.block, "rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.rank_score),
+             "max": json_number(r.unit.rank_max), "percent": json_number(r.unit.rank_percent), "band": r.band,
+             "previous_rank": r.previous.rank if r.previous else None, "rank_change": r.rank_change,
+             "notes": r.notes()}
+            for r in ranking.rows]
 
 
-def ranking_notes(ranking: list[RankedUnit]) -> list[str]:
-    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out."""
-    notes = []
-    if any(r.unit.surveyed for r in ranking):
-        notes.append(t("ui.score.rank_surveyed"))
-    estimating = sum(1 for r in ranking if r.unit.estimated_max)
-    if estimating:
-        notes.append(t("ui.score.rank_estimates", units=estimating))
-    return notes
-
-
-def ranking_json(ranking: list[RankedUnit]) -> str:
+def ranking_json(ranking: Ranking) -> str:
+    gone = [{"block": b.name, "unit": g.unit, "rank": g.rank, "score": json_number(g.score)}
+            for b in ranking.blocks for g in b.gone]
+    extra = {"ranking_notes": ranking.notes, "ranking_gone": gone,
+             "ranking_warnings": [{"code": n.code, "cell": n.where or "", "message": n.text()}
+                                  for n in ranking.warnings]}
     return (f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}, '
-            f'"ranking_notes": {json.dumps(ranking_notes(ranking), ensure_ascii=False)}}}\n')
+            + json.dumps(extra, ensure_ascii=False)[1:] + "\n")
+
+
+class Column(NamedTuple):
+    key: str  # no, unit, block, score, max, percent, band, rank, previous_rank, previous_score, change, area, notes
+    header: str
+    numeric: bool  # right-aligned; written as a number in xlsx
+
+
+def ranking_columns(ranking: Ranking) -> list[Column]:
+    """STT · Đơn vị · Khối · Điểm · Tối đa · Tỷ lệ % · Xếp loại · Xếp hạng · (with --previous: Hạng năm trước ·
+    Điểm năm trước) · Thay đổi · each area's % · Ghi chú — the columns of every format."""
+    before = [Column("previous_rank", t("ui.rank.previous_rank"), True),
+              Column("previous_score", t("ui.rank.previous_score"), True)] if ranking.compared else []
+    return [Column("no", t("ui.rank.no"), True), Column("unit", t("ui.rank.unit"), False),
+            Column("block", t("ui.rank.block"), False), Column("score", t("ui.score.points"), True),
+            Column("max", t("ui.score.max"), True), Column("percent", t("ui.rank.percent"), True),
+            Column("band", t("ui.rank.band"), False), Column("rank", t("ui.rank.rank"), True), *before,
+            Column("change", t("ui.rank.change"), False),
+            *[Column("area", f"LV{code} %", True) for code, _ in ranking.areas],
+            Column("notes", t("ui.rank.notes"), False)]
+
+
+def ranking_cells(ranking: Ranking, row: RankRow, n: int, number: Callable[[Decimal | None, int], object]
+                  ) -> list[object]:
+    """Row `n` of its block, in the order of `ranking_columns` (`number` writes a number with so many decimals)."""
+    by_code = {a.code: a for a in row.unit.areas}
+    unit, before = row.unit, row.previous
+    previous = [before.rank if before else "", number(before.score, 2) if before and before.score is not None
+                else ""] if ranking.compared else []
+    return [n, unit.unit, row.block, number(unit.rank_score, 2), number(unit.rank_max, 2),
+            number(unit.rank_percent, 1), row.band or "", row.rank, *previous, change_words(row, ranking.compared),
+            *[number(by_code[code].percent, 1) if code in by_code else "" for code, _ in ranking.areas],
+            "; ".join(row.notes())]
+
+
+def ranking_headers(ranking: Ranking) -> list[str]:
+    return [column.header for column in ranking_columns(ranking)]
+
+
+def ranking_footnotes(ranking: Ranking, banners: bool = True) -> list[str]:
+    """Below the table: the criteria sets' provenance warnings (unless shown above it), notes on the survey, units
+    gone and new since last year, warnings on last year's file."""
+    lines = [banner.text() for banner in ranking.banners] if banners else []
+    lines += ranking.notes
+    if ranking.compared:
+        new = [r.unit.unit for r in ranking.rows if r.previous is None]
+        gone = [g.unit for b in ranking.blocks for g in b.gone]
+        lines += [t("ui.rank.new_units", units=", ".join(new))] if new else []
+        lines += [t("ui.rank.gone", units=", ".join(gone))] if gone else []
+    lines += [n.line() for n in ranking.warnings]
+    return lines
 
 
 CSV_HEADER = ("unit", "year", "criteria", "criteria_status", "area", "code", "name", "status", "value", "score",
               "max", "own_score", "self_score", "appraised", "lead")
 
 
+def csv_style() -> tuple[str, Callable[[Decimal | None, int | None], str]]:
+    """The delimiter and the number format Excel expects with the reader's regional settings: Vietnamese
+    settings read `;` between fields and `1,5` as one and a half (a `,`-separated file would open as one column
+    with every decimal garbled); English settings `,` and `1.5`. README: "CSV in Excel"."""
+    if current_lang() == "vi":
+        return ";", lambda value, places=None: _csv_number(value, places).replace(".", ",")
+    return ",", _csv_number
+
+
+def _csv_number(value: Decimal | None, places: int | None = None) -> str:
+    """No thousands separator (Excel would read `1.234` as 1,234 or as 1.234 depending on the settings)."""
+    if value is None:
+        return ""
+    return str(json_number(value) if places is None else value.quantize(Decimal(1).scaleb(-places)))
+
+
+def _csv_value(value: object, number: Callable[[Decimal | None, int | None], str]) -> str:
+    if isinstance(value, bool):  # before numbers: True is an int too
+        return t("ui.yes" if value else "ui.no")
+    if isinstance(value, Decimal):
+        return number(value, None)
+    return "" if value is None else str(value)
+
+
 def unit_csv(unit: UnitScore) -> str:
     """One row per item: the table an officer pivots in Excel (the header is the report's)."""
+    delimiter, number = csv_style()
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     for s in unit.items:
         writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
-                         s.item.code, s.item.name, s.status,
-                         "" if s.value is None else _value(s.value), json_number(s.points), json_number(s.item.max),
-                         json_number(s.own), "" if s.self_score is None else json_number(s.self_score),
-                         "" if s.appraised is None else json_number(s.appraised), s.lead or ""])
+                         s.item.code, s.item.name, t(f"status.{s.status}"), _csv_value(s.value, number),
+                         number(s.points, None), number(s.item.max, None), number(s.own, None),
+                         number(s.self_score, None), number(s.appraised, None), s.lead or ""])
+    return out.getvalue()
+
+
+def csv_head() -> str:
+    return csv_style()[0].join(CSV_HEADER) + "\r\n"
+
+
+def ranking_csv(ranking: Ranking) -> str:
+    """After the item rows and an empty line: the ranking, with the same columns as every other format."""
+    delimiter, number = csv_style()
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([])
+    writer.writerow(ranking_headers(ranking))
+    for block in ranking.blocks:
+        for n, row in enumerate(block.rows, start=1):
+            writer.writerow(ranking_cells(ranking, row, n, number))
+    for line in ranking_footnotes(ranking):
+        writer.writerow([line])
     return out.getvalue()
 
 
@@ -167,9 +257,14 @@ def unit_markdown(unit: UnitScore) -> str:
     lines += [f"| {a.code} | {a.name} | {fmt_num(a.score)} | {fmt_num(a.max)} | {fmt_num(a.percent, 1)} "
               f"| {a.rank} |" for a in unit.areas]
     lines += ["", f"**{t('ui.score.losses')}**", "",
-              f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.lost')} | {t('ui.score.lead')} |",
-              "|---|---|---:|---|"]
-    lines += [f"| {s.item.code} | {s.item.name} | {fmt_num(s.lost)} | {s.lead or ''} |" for s in biggest_losses(unit)]
+              f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.lost')} | {t('ui.score.status')} "
+              f"| {t('ui.score.lead')} |", "|---|---|---:|---|---|"]
+    lines += [f"| {s.item.code} | {s.item.name} | {fmt_num(s.lost)} | {t('status.' + s.status)} | {s.lead or ''} |"
+              for s in biggest_losses(unit)]
+    for title_key, entries in (("ui.score.errors", unit.errors), ("ui.score.warnings", unit.warnings)):
+        if entries:
+            lines += ["", f"**{t(title_key)} ({len(entries)})**", ""]
+            lines += [f"- {_md(notice.line())}" for notice in entries]
     if unit.differences():
         lines += ["", f"**{t('ui.score.differences')}**", "",
                   f"| {t('ui.score.code')} | {t('ui.score.item')} | {t('ui.score.own')} | {t('ui.score.appraised')} "
@@ -179,21 +274,33 @@ def unit_markdown(unit: UnitScore) -> str:
     return "\n".join(lines) + "\n"
 
 
-def ranking_markdown(ranking: list[RankedUnit]) -> str:
-    lines = ["", f"## {t('ui.score.ranking')}", "",
-             f"| {t('ui.score.rank')} | {t('ui.score.unit')} | {t('ui.score.base')} | {t('ui.score.bonus')} "
-             f"| {t('ui.score.penalty')} | {t('ui.score.points')} | {t('ui.score.max')} | % |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|"]
-    lines += [f"| {r.rank} | {r.unit.unit} | {fmt_num(r.unit.base)} | {fmt_num(r.unit.bonus)} "
-              f"| {fmt_num(r.unit.penalty)} | {fmt_num(r.unit.score)} | {fmt_num(r.unit.max)} "
-              f"| {fmt_num(r.unit.percent, 1)} |" for r in ranking]
-    lines += ["", *(f"> {note}" for note in ranking_notes(ranking))] if ranking_notes(ranking) else []
+def _md(text: str) -> str:
+    """Text that Markdown shows as written (a cell reference `*`, `_` or `|` would otherwise be formatting)."""
+    return "".join("\\" + ch if ch in "\\`*_[]|<>" else ch for ch in text)
+
+
+def ranking_markdown(ranking: Ranking) -> str:
+    lines: list[str] = []
+    columns = ranking_columns(ranking)
+    for block in ranking.blocks:
+        lines += ["", f"## {t('ui.score.ranking')} — {t('ui.rank.block')} {block.name}", "",
+                  "| " + " | ".join(column.header for column in columns) + " |",
+                  "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
+        for n, row in enumerate(block.rows, start=1):
+            cells = ranking_cells(ranking, row, n, _shown_number)
+            lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    footnotes = ranking_footnotes(ranking)
+    lines += ["", *(f"> {note}" for note in footnotes)] if footnotes else []
     return "\n".join(lines) + "\n"
+
+
+def _shown_number(value: Decimal | None, places: int) -> str:
+    return "" if value is None else fmt_num(value, places)
 
 
 # --- a report as a stream: a head, each unit's part (made where the unit was scored), a tail ------------
 
-def no_ranking(ranking: list[RankedUnit]) -> str:
+def no_ranking(ranking: Ranking) -> str:
     return ""
 
 
@@ -205,8 +312,9 @@ class TextReport:
     unit: Callable[[UnitScore], str]  # one unit's part; runs in the worker process that scored the unit
     head: str = ""
     joiner: str = ""
-    tail: Callable[[list[RankedUnit]], str] = no_ranking
+    tail: Callable[[Ranking], str] = no_ranking
     file_encoding: str = "utf-8"  # of a file written with -o
+    parts_last: bool = False  # the units' parts after the ranking (short lines on a screen), not before
 
 
 def text_report(fmt: str, many: bool) -> TextReport:
@@ -217,22 +325,30 @@ def text_report(fmt: str, many: bool) -> TextReport:
         return TextReport(unit_json, '{"units": [', ", ", ranking_json)
     if fmt == "csv":
         # utf-8-sig: with the BOM, Excel opens the file as UTF-8 instead of garbling the Vietnamese
-        return TextReport(unit_csv, head=",".join(CSV_HEADER) + "\n", file_encoding="utf-8-sig")
+        return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig",
+                          tail=ranking_csv if many else no_ranking)
     if fmt == "md":
         return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
     raise ValueError(fmt)
 
 
-def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, UnitTotals]]) -> list[UnitTotals]:
-    """Write the head, each unit's part as it comes, then the tail with the ranking; the units' totals."""
+def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, UnitTotals]],
+                 rank: Callable[[list[UnitTotals]], Ranking] = build_ranking) -> list[UnitTotals]:
+    """Write the head, each unit's part as it comes, then the tail with the ranking (made by `rank`); the units'
+    totals."""
     out.write(report.head)
     totals: list[UnitTotals] = []
+    held: list[str] = []
     for text, unit in parts:
-        if totals:
+        if totals and not report.parts_last:
             out.write(report.joiner)
-        out.write(text)
+        if report.parts_last:
+            held.append(text)
+        else:
+            out.write(text)
         totals.append(unit)
-    out.write(report.tail(rank_units(totals)))
+    out.write(report.tail(rank(totals)))
+    out.write(report.joiner.join(part for part in held if part))
     return totals
 
 

@@ -18,6 +18,9 @@ from parindex.io.input_files import FileIdentity
 from parindex.scoring.engine import UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
+# The province's survey tables (`score --survey`, one per block as offices keep them); a unit's row is looked up in
+# each; None: no table given.
+Surveys = SurveyTable | tuple[SurveyTable, ...] | None
 
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
@@ -42,13 +45,11 @@ class Collected:
         name, rather than left out (`score` can skip a unit and say so; a merge without a part loses its items)."""
         return [*self.workbooks, *self.not_read]
 
-    def without(self, path: Path | None) -> Collected:
-        """Less a file the run reads for another purpose (the survey table, the list of units) that the user
+    def without(self, *paths: Path | None) -> Collected:
+        """Less the files the run reads for another purpose (survey tables, the list of units) that the user
         keeps in the units' folder."""
-        if path is None:
-            return self
-        resolved = path.resolve()
-        return Collected([p for p in self.workbooks if p.resolve() != resolved], self.not_read)
+        resolved = {path.resolve() for path in paths if path is not None}
+        return Collected([p for p in self.workbooks if p.resolve() not in resolved], self.not_read)
 
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
@@ -105,7 +106,7 @@ class Skipped:
 
 
 def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[UnitScore], R],
-               survey: SurveyTable | None = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
+               survey: Surveys = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
     """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order;
     a report parindex wrote comes back as `Skipped`.
 
@@ -173,7 +174,7 @@ def _start_worker(lang: str) -> None:
 
 
 def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
-                    survey: SurveyTable | None = None) -> tuple[R, UnitTotals] | Skipped | ParindexError:
+                    survey: Surveys = None) -> tuple[R, UnitTotals] | Skipped | ParindexError:
     try:
         return _score_or_skip(path, criteria_ref, render, _worker_sets, survey)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
@@ -181,7 +182,7 @@ def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[Unit
 
 
 def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
-                   cache: dict[str, CriteriaSet], survey: SurveyTable | None = None) -> tuple[R, UnitTotals] | Skipped:
+                   cache: dict[str, CriteriaSet], survey: Surveys = None) -> tuple[R, UnitTotals] | Skipped:
     try:
         unit = score_workbook(path, criteria_ref, cache, survey)
     except ParindexError as exc:
@@ -193,7 +194,7 @@ def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitS
 
 
 def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],
-                   survey: SurveyTable | None = None) -> UnitScore:
+                   survey: Surveys = None) -> UnitScore:
     """Read, match to its criteria set (the workbook's own id unless --criteria) and to its row of the survey
     table, and score."""
     from parindex.evidence.book_set import criteria_of
@@ -215,14 +216,18 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
         raise ParindexError("PS520", where=_at(path, book.info_refs.get("fingerprint")), book_id=book_id or "?",
                             book_fp=book_fp or "?",
                             set_id=cset.id, set_fp=cset.fingerprint())
-    if survey is None:
+    tables = (survey,) if isinstance(survey, SurveyTable) else survey or ()
+    if not tables:
         unit = score_book(cset, book)
     else:
         name = book.info.get("unit", "").strip() or str(path)
-        results = survey_results(survey, cset, name, book.info.get("level", "").strip() or cset.level)
-        unit = score_book(cset, book, results, survey.path)
-        if results is None:
-            unit.warnings.insert(0, Message("PS547", {"unit": name, "path": survey.path}, str(path)))
+        level = book.info.get("level", "").strip() or cset.level
+        found = next(((table, rows) for table in tables
+                      if (rows := survey_results(table, cset, name, level)) is not None), None)
+        unit = score_book(cset, book, found[1] if found else None, found[0].path if found else "")
+        if found is None:
+            paths = ", ".join(table.path for table in tables)
+            unit.warnings.insert(0, Message("PS547", {"unit": name, "path": paths}, str(path)))
     if not book_fp:
         unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
     return unit
@@ -231,16 +236,19 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
 def survey_results(survey: SurveyTable, cset: CriteriaSet, unit: str, level: str) -> dict[str, Cell] | None:
     """The unit's row of the survey table, matched by name as `gap` matches names (None: it has no row).
 
-    Every column must be a survey or SIPAS item of the set (PS546); two rows for one unit are refused (PS545)."""
+    Every column must be a survey or SIPAS item of the set (PS546) — checked for the table that has the unit's row,
+    so a department's table and a commune's may be given together; two rows for one unit are refused (PS545)."""
     from parindex.common.unit_names import name_key
 
+    key = name_key(unit, level)
+    rows = [row for row in survey.rows if name_key(row.unit, level) == key]
+    if not rows:
+        return None
     items = cset.item_by_code()
     for code in survey.codes:
         if code not in items or not items[code].is_survey:
             raise ParindexError("PS546", where=f"{survey.path} › {survey.code_refs.get(code, '')}", code=code,
                                 set_id=cset.id)
-    key = name_key(unit, level)
-    rows = [row for row in survey.rows if name_key(row.unit, level) == key]
     if len(rows) > 1:
         raise ParindexError("PS545", where=f"{survey.path} › {rows[1].ref}", unit=unit, first=rows[0].ref,
                             second=rows[1].ref)

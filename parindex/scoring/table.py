@@ -14,8 +14,18 @@ from rich.text import Text
 
 from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import RankedUnit, UnitScore, biggest_losses
-from parindex.scoring.reports import TextReport, delta, headline, no_ranking, ranking_notes, total_parts
+from parindex.scoring.engine import UnitScore, biggest_losses
+from parindex.scoring.ranking import Ranking
+from parindex.scoring.reports import (
+    TextReport,
+    delta,
+    headline,
+    no_ranking,
+    ranking_cells,
+    ranking_columns,
+    ranking_footnotes,
+    total_parts,
+)
 
 MAX_WARNINGS_SHOWN = 25
 
@@ -131,33 +141,46 @@ def notices(unit: UnitScore) -> list[RenderableType]:
     return parts
 
 
-def ranking_table(ranking: list[RankedUnit], width: int = 200) -> Table:
-    """Units ranked, with one column per area (points) where the terminal is wide enough for them."""
-    table = Table(title=t("ui.score.ranking"), title_justify="left")
-    table.add_column(t("ui.score.rank"), justify="right")
-    table.add_column(t("ui.score.unit"), overflow="fold")
-    adjusted = any(r.unit.adjustments for r in ranking)
-    for key in (("base", "bonus", "penalty") if adjusted else ()) + ("points", "max"):
-        table.add_column(t(f"ui.score.{key}"), justify="right")
-    table.add_column("%", justify="right")
-    estimates = any(r.unit.estimated_max for r in ranking)
-    if estimates:
-        table.add_column(t("ui.score.rank_percent"), justify="right")
-    areas = ranking[0].unit.areas if ranking else []
-    area_codes = [a.code for a in areas] if width >= 60 + 8 * len(areas) else []
-    table.caption = "\n".join([*ranking_notes(ranking), *([] if area_codes else [t("ui.score.narrow")])]) or None
-    table.caption_justify = "left"
-    for code in area_codes:
-        table.add_column(f"LV{code}", justify="right")
-    for ranked in ranking:
-        unit = ranked.unit
-        by_code = {a.code: a for a in unit.areas}
-        parts = [fmt_num(unit.base), fmt_num(unit.bonus), fmt_num(unit.penalty)] if adjusted else []
-        table.add_row(str(ranked.rank), escape(unit.unit), *parts, fmt_num(unit.score), fmt_num(unit.max),
-                      fmt_num(unit.percent, 1), *([fmt_num(unit.rank_percent, 1)] if estimates else []),
-                      *[fmt_num(by_code[c].score) if c in by_code else "–"
-                                                  for c in area_codes])
-    return table
+def ranking_tables(ranking: Ranking, width: int = 200) -> RenderableType:
+    """One table per block, the columns of every format (each area's % where the terminal is wide enough)."""
+    columns = ranking_columns(ranking)
+    areas = len(ranking.areas)
+    narrow = width < 110 + 8 * areas
+    # the block is in each table's title; a grade or change column nobody could fill is left out on screen
+    hidden = {"block"} | ({"band"} if not ranking.graded else set()) | ({"area"} if narrow else set())
+    hidden |= set() if ranking.compared else {"change"}
+    hidden |= {"previous_score"} if width < 160 else set()  # the change and last year's rank say the most
+    shown = [i for i, column in enumerate(columns) if column.key not in hidden]
+    tables: list[RenderableType] = []
+    for block in ranking.blocks:
+        table = Table(title=f"{t('ui.score.ranking')} — {t('ui.rank.block')} {escape(block.name)}",
+                      title_justify="left")
+        for i in shown:
+            column = columns[i]
+            table.add_column(column.header, justify="right" if column.numeric else "left", overflow="fold",
+                             ratio={"unit": 2, "notes": 1}.get(column.key),
+                             no_wrap=column.key in ("score", "max", "percent"),
+                             max_width=None if column.key in ("unit", "notes") else 9)  # headers wrap
+        for n, row in enumerate(block.rows, start=1):
+            cells = [str(c) for c in ranking_cells(ranking, row, n, _number)]
+            table.add_row(*[escape(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
+        tables.append(table)
+    footnotes = ranking_footnotes(ranking) + ([t("ui.score.narrow")] if narrow and areas else [])
+    tables += [Text(escape(line), style="dim") for line in footnotes]
+    return Group(*tables)
+
+
+def _number(value: Decimal | None, places: int) -> str:
+    return "" if value is None else fmt_num(value, places)
+
+
+def problem_line(unit: UnitScore) -> str:
+    """One line of counts for a unit with problems; empty for a unit without any."""
+    statuses = [s.status for s in unit.items]
+    counts = {"errors": len(unit.errors), "warnings": len(unit.warnings),
+              **{key: statuses.count(key) for key in ("invalid", "missing", "estimated")}}
+    shown = [t(f"ui.rank.count_{key}", n=n) for key, n in counts.items() if n]
+    return f"  {unit.unit}: {', '.join(shown)}\n" if shown else ""
 
 
 # --- the tables as text: rendered where the unit was scored (a worker process), so the look is passed in ---
@@ -183,11 +206,17 @@ def unit_text(unit: UnitScore, look: Look) -> str:
     return rendered(unit_report(unit), look) + "\n"
 
 
-def ranking_text(ranking: list[RankedUnit], look: Look) -> str:
-    return rendered(ranking_table(ranking, look.width), look)
+def ranking_text(ranking: Ranking, look: Look, brief: bool = False) -> str:
+    text = rendered(ranking_tables(ranking, look.width), look)
+    if brief:  # the lines of units with problems follow
+        text += rendered(Text(t("ui.rank.details_hint"), style="dim"), look)
+    return text
 
 
-def table_report(many: bool, look: Look) -> TextReport:
-    """The screen report: each unit's tables, then the ranking of the units when there are several."""
+def table_report(many: bool, look: Look, details: bool = True) -> TextReport:
+    """The report as tables: one unit's tables; for several, each unit's tables and then the ranking per block —
+    or, without `details`, the ranking first and then one line of counts per unit with problems."""
+    if many and not details:
+        return TextReport(problem_line, tail=partial(ranking_text, look=look, brief=True), parts_last=True)
     return TextReport(partial(unit_text, look=look),
                       tail=partial(ranking_text, look=look) if many else no_ranking)

@@ -7,17 +7,22 @@ as its parts (areas, bonus, penalty) and a sheet of the items whose appraisal di
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from parindex.common.i18n import t
 from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, rank_units
-from parindex.scoring.reports import delta, headline, ranking_notes, total_parts
+from parindex.io.xlsx_print import FONT
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.ranking import Ranking, build_ranking
+from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes, total_parts
 
 SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
@@ -52,8 +57,18 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
                      banner.text() if banner else "", rows, notices, differences, headline(unit))
 
 
-def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path) -> list[UnitTotals]:
-    """The workbook: a summary sheet per unit, the warnings, and the ranking when there are several units."""
+RANKING_CAPS = {"no": 5, "unit": 30, "block": 12, "score": 8, "max": 8, "percent": 7, "band": 10, "rank": 7,
+                "previous_rank": 7, "previous_score": 8, "change": 7, "area": 7, "notes": 22}
+FORMATS = {"score": "0.00", "max": "0.00", "previous_score": "0.00", "percent": "0.0", "area": "0.0"}
+# A ranking has more columns than a unit's sheet (one per area): fitted to A4 landscape at about 8,5 pt
+# rather than 9 (io/xlsx_print.py LANDSCAPE_BUDGET: 128 units print 11 pt text at 9,2 pt)
+RANKING_BUDGET = 172
+
+
+def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
+                      rank: Callable[[list[UnitTotals]], Ranking] = build_ranking) -> list[UnitTotals]:
+    """The workbook: the ranking first when there are several units, then a summary sheet per unit, the
+    warnings and the appraisal differences; every sheet printable on A4 landscape."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -107,20 +122,89 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path)
             append(sheet, row)
         _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
     if len(totals) > 1:
-        ranking = workbook.create_sheet(reserved[1])
-        ranked_units = rank_units(totals)
-        append(ranking, [" ".join(ranking_notes(ranked_units))])
-        append(ranking, [t("ui.score.rank"), t("ui.score.unit"), t("ui.score.base"), t("ui.score.bonus"),
-                         t("ui.score.penalty"), t("ui.score.points"), t("ui.score.max"), "%",
-                         t("ui.score.rank_percent")])
-        for ranked in ranked_units:
-            u = ranked.unit
-            append(ranking, [ranked.rank, u.unit, float(u.base), float(u.bonus), float(u.penalty), float(u.score),
-                             float(u.max), float(u.percent) if u.percent is not None else None,
-                             float(u.rank_percent) if u.rank_percent is not None else None])
-        _layout(ranking, (7, 40, 11, 11, 11, 11, 11, 9, 11), header_row=2)
+        ranking_sheet(workbook.create_sheet(reserved[1], 0), rank(totals))
+        workbook.active = 0
     workbook.save(path)
     return totals
+
+
+def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
+    """The table an office publishes: a title, the column headers (repeated on every printed page), one section
+    per block with its units in rank order, then the notes; the columns every other format shows."""
+    from openpyxl.styles import Font
+
+    from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
+
+    columns = ranking_columns(ranking)
+    headers = [column.header for column in columns]
+    years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
+    title = t("ui.rank.title", year="–".join(years) or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
+    append(sheet, [title])
+    append(sheet, [" ".join(banner.text() for banner in ranking.banners)])  # the sets' provenance, on every page
+    append(sheet, headers)
+    _bold_row(sheet, 3)
+    sections: list[tuple[int, str]] = []
+    for block in ranking.blocks:
+        # the block's name is written once the columns are fitted: it spans them all
+        sections.append((sheet.max_row + 1, f"{t('ui.rank.block')}: {block.name} ({len(block.rows)})"))
+        sheet.cell(sheet.max_row + 1, 1, "")
+        for n, row in enumerate(block.rows, start=1):
+            append(sheet, ranking_cells(ranking, row, n, _number))
+            for index, column in enumerate(columns, start=1):
+                if column.key in FORMATS:
+                    sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
+    footnotes = ranking_footnotes(ranking, banners=False)
+    first_note = sheet.max_row + 2
+    one_font(sheet)
+    caps = {get_column_letter(index): RANKING_CAPS[column.key] for index, column in enumerate(columns, start=1)}
+    widths = fit_columns(sheet, 3, caps, RANKING_BUDGET)
+    wrap_and_size_rows(sheet, 3, widths)
+    print_setup(sheet, "1:3")
+    for at, label in sections:
+        sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
+        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=len(headers))
+    for offset, line in enumerate(footnotes):
+        sheet.cell(first_note + offset, 1, line).font = Font(name=FONT, italic=True)
+        sheet.merge_cells(start_row=first_note + offset, start_column=1, end_row=first_note + offset,
+                          end_column=len(headers))
+        _wrap_merged(sheet, first_note + offset, line, len(headers))
+    _heading_rows(sheet, 2, len(headers), size=14)
+    sheet.freeze_panes = "C4"
+
+
+def _number(value: Decimal | None, places: int) -> float | None:
+    return None if value is None else float(value)
+
+
+def _bold_row(sheet: Any, row: int) -> None:
+    from openpyxl.styles import Font
+
+    for cell in sheet[row]:
+        cell.font = Font(name=FONT, bold=True)
+
+
+def _heading_rows(sheet: Any, rows: int, columns: int, size: int = 13) -> None:
+    """The title (bold) and the lines under it, each across the table and wrapped."""
+    from openpyxl.styles import Font
+
+    for line in range(1, rows + 1):
+        text = sheet.cell(line, 1).value
+        sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=columns)
+        if line == 1:
+            sheet.cell(1, 1).font = Font(name=FONT, size=size, bold=True)
+        _wrap_merged(sheet, line, text, columns)
+
+
+def _wrap_merged(sheet: Any, row: int, text: object, columns: int) -> None:
+    """A merged row as tall as its wrapped text (neither Excel nor LibreOffice sizes a merged row by itself)."""
+    from openpyxl.styles import Alignment
+
+    from parindex.io.xlsx_print import LINE_PT, text_lines
+
+    sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    width = sum(sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, columns + 1))
+    lines = text_lines(text, width, bold=row == 1)
+    sheet.row_dimensions[row].height = LINE_PT * lines * (1.3 if row == 1 else 1)
 
 
 def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:

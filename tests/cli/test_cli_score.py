@@ -77,7 +77,8 @@ def test_every_rule_kind_scores_through_the_cli(cli, workbook: Path) -> None:
 
 
 def test_csv_and_markdown_carry_the_same_total(cli, workbook: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv").out)))
+    out = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv", "--lang", "en").out
+    rows = list(csv.DictReader(io.StringIO(out)))
     assert sum(float(row["score"]) for row in rows) == pytest.approx(3.65)
     assert {row["criteria_status"] for row in rows} == {"reconstructed"}
     markdown = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "md", "--lang", "en").out
@@ -161,11 +162,16 @@ def test_text_pasted_from_word_and_text_starting_with_equals_stay_text_in_xlsx(c
 def test_a_csv_file_opens_in_excel_as_utf8(cli, workbook: Path, tmp_path: Path) -> None:
     out = tmp_path / "diem.csv"
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv", "-o", str(out)).code == 0
-    assert out.read_bytes().startswith(b"\xef\xbb\xbfunit,")  # the BOM Excel needs to read UTF-8
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfunit;")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert {row["unit"] for row in rows} == {"Sở Thử nghiệm"}
+    # Vietnamese regional settings: `;` between fields, a decimal comma, Có/Không for yes and no
+    assert any("," in row["score"] for row in rows) and not any("." in row["score"] for row in rows)
+    assert {row["value"] for row in rows if row["value"] in ("Có", "Không", "True", "False")} <= {"Có", "Không"}
     to_screen = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv").out
-    assert to_screen.startswith("unit,")  # no BOM in a pipe
+    assert to_screen.startswith("unit;")  # no BOM in a pipe
+    english = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv", "--lang", "en").out
+    assert english.startswith("unit,") and "True" not in english and "False" not in english
 
 
 def _fill(workbook: Path, code: str, **cells: object) -> None:

@@ -62,7 +62,9 @@ def test_a_units_own_guess_of_its_survey_does_not_decide_its_rank(cli, folder: P
     report = json.loads(cli("score", str(folder), "--criteria", str(MINIMAL), "-f", "json").out)
     ranking = report["ranking"]
     assert {r["rank"] for r in ranking} == {1}, "the same but for their own survey guesses: they tie"
-    assert len({r["percent"] for r in ranking}) == 3, "their totals still show the estimates"
+    assert len({u["percent"] for u in report["units"]}) == 3, "their totals still show the estimates"
+    assert len({r["percent"] for r in ranking}) == 1, "the ranking shows the % it is decided on"
+    assert all("self-estimated" in " ".join(r["notes"]) or "tự ước tính" in " ".join(r["notes"]) for r in ranking)
     assert any("estimated themselves" in note or "tự ước tính" in note for note in report["ranking_notes"])
     statuses = {u["unit"]: next(i["status"] for i in u["items"] if i["code"] == "2.2.1") for u in report["units"]}
     assert set(statuses.values()) == {"estimated"}

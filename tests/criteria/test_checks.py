@@ -131,6 +131,13 @@ CASES: dict[str, Case] = {
                   fix=[("component: bonus", "component: appraised")],
                   en=("area 1 mixes bonus/penalty items with ordinary ones",),
                   vi=("lĩnh vực 1 trộn tiêu chí điểm thưởng/điểm trừ",)),
+    "PX170": Case("px170-band-order", [("PX170", 12, 27)], fix=[("at_least: 92", "at_least: 80")],
+                  en=("band 'Khá' (from 92 %) must be below the band before it",), vi=("xếp loại 'Khá' (từ 92 %)",)),
+    "PX171": Case("px171-band-range", [("PX171", 11, 27)], fix=[("at_least: 120", "at_least: 90")],
+                  en=("threshold 120 % is outside 0–100 %",), vi=("ngưỡng 120 % nằm ngoài khoảng 0–100 %",)),
+    "PX172": Case("px172-band-duplicate-name", [("PX172", 13, 12)], fix=[("{name: Khá, at_least: 50}",
+                                                                          "{name: Trung bình, at_least: 50}")],
+                  en=("band 'Khá' is declared twice",), vi=("xếp loại 'Khá' được khai báo hai lần",)),
 }
 
 

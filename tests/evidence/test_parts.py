@@ -138,3 +138,12 @@ def test_merged_parts_score_exactly_as_one_workbook(data, seed, share):
         write_merged(out, cset, merged, {"unit": unit}, today=day)
         assert scored(cset, out) == scored(cset, whole)
         assert read_evidence(out, PART_COLUMNS).rows.keys() == read_evidence(whole, PART_COLUMNS).rows.keys()
+
+
+def test_the_merged_workbook_keeps_the_parts_block(cset, tmp_path):
+    """Thông tin › Khối (the block the unit is ranked in) survives the merge, as unit and year do."""
+    out = tmp_path / "merged.xlsx"
+    a = book("a.xlsx", {"1.1.1": {"value": "Có"}}, lead="Sở Nội vụ", block="Phường")
+    write_merged(out, cset, merge_parts(cset, [a]), {"unit": "Phường Một", "year": "2020", "block": "Phường"},
+                 today=date(2021, 1, 1))
+    assert read_evidence(out).info["block"] == "Phường"

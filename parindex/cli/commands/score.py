@@ -28,9 +28,13 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
-        survey: Path = typer.Option(None, "--survey", help=t("help.survey")),
+        survey: list[Path] = typer.Option(None, "--survey", help=t("help.survey")),
+        previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json", help=t("help.previous")),
+        together: list[str] = typer.Option(None, "--together", metavar="KHỐI,KHỐI", help=t("help.together")),
+        details: bool = typer.Option(False, "--details", help=t("help.details")),
     ) -> None:
-        raise typer.Exit(run_score(files, fmt, output, force, criteria, survey))
+        raise typer.Exit(run_score(files, fmt, output, force, criteria, tuple(survey or ()),
+                                   RankOptions(tuple(previous or ()), tuple(together or ()), details)))
 
     @app.command("explain", help=t("help.explain"))
     def explain(
@@ -41,22 +45,31 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run_explain(file, code, criteria))
 
 
+@dataclass(frozen=True)
+class RankOptions:
+    previous: tuple[Path, ...] = ()
+    together: tuple[str, ...] = ()  # each "Phường,Xã": blocks ranked as one
+    details: bool = False  # every unit's tables on screen even when there are many
+
+
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
-              survey_path: Path | None = None) -> int:
+              survey_paths: tuple[Path, ...] | Path | None = None, options: RankOptions = RankOptions()) -> int:
     from parindex.cli.outputs import guard_output, output_format, say_written
     from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
+    rank = _ranker(options)  # last year's files and --together checked before any workbook is read
+    survey_paths = (survey_paths,) if isinstance(survey_paths, Path) else tuple(survey_paths or ())
     if output is not None:
-        guard_output(output, force, [Path(p) for p in (criteria, survey_path) if p])
-    survey = None
-    if survey_path is not None:
+        guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
+    surveys: tuple[Any, ...] = ()
+    if survey_paths:
         from parindex.evidence.survey import read_survey
 
-        survey = read_survey(survey_path)
-        collected = collected.without(survey_path)
+        surveys = tuple(read_survey(path) for path in survey_paths)
+        collected = collected.without(*survey_paths)
     if collected.not_read:
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)
@@ -65,17 +78,41 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         from parindex.common.errors import ParindexError
 
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
-    reporter = REPORTERS[fmt](len(paths) > 1, output is None)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit, survey), output, force)
+    many = len(paths) > 1
+    reporter = REPORTERS[fmt](many, output is None, options.details)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force, rank)
     if output is not None:
         say_written(output)
-    if survey is not None:
-        _say_unmatched(survey, totals)
+    for table in surveys:
+        _say_unmatched(table, totals)
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
                             errors=sum(unit.errors for unit in failed)), style="yellow", soft_wrap=True)
     return 1 if failed else 0
+
+
+def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
+    """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.previous import read_previous
+
+    for value in options.together:
+        if "," not in value.strip(", "):
+            raise ParindexError("PC732", value=value)
+    previous = [row for path in options.previous for row in read_previous(path)] if options.previous else None
+    return partial(_rank, options.together, previous)
+
+
+def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
+    from parindex.common.errors import ParindexError
+    from parindex.scoring.ranking import build_ranking
+
+    try:
+        return build_ranking(totals, groups, previous)
+    except KeyError as missing:
+        blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
+        raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
 
 
 # --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
@@ -86,17 +123,21 @@ Parts = Iterable[tuple[Any, "UnitTotals"]]
 @dataclass(frozen=True)
 class Reporter:
     unit: Callable[[UnitScore], Any]  # picklable: it runs in the worker process that scored the unit
-    write: Callable[[Parts, Path | None, bool], list[UnitTotals]]  # the parts, the -o file, --force → totals
+    # the parts, the -o file, --force, how the units are ranked → totals
+    write: Callable[[Parts, Path | None, bool, Callable], list[UnitTotals]]
 
 
-def _table(many: bool, to_screen: bool) -> Reporter:
+def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
+    """On screen without --details, many units show the ranking and a line per unit with problems; a file holds
+    every unit's tables."""
     from parindex.cli.render import FILE_WIDTH, console
     from parindex.scoring.table import Look, table_report
 
-    return _text(table_report(many, Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)))
+    look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
+    return _text(table_report(many, look, details=details or not to_screen))
 
 
-def _data(fmt: str, many: bool, to_screen: bool) -> Reporter:
+def _data(fmt: str, many: bool, to_screen: bool, details: bool) -> Reporter:
     from parindex.scoring.reports import text_report
 
     return _text(text_report(fmt, many))
@@ -106,43 +147,44 @@ def _text(report: TextReport) -> Reporter:
     return Reporter(report.unit, partial(_write_text, report))
 
 
-def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool,
+                rank: Callable) -> list[UnitTotals]:
     from parindex.cli.render import console
     from parindex.io.atomic import write_atomic
     from parindex.scoring.reports import write_report
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
-        shown = write_report(buffer, report, parts)
+        shown = write_report(buffer, report, parts, rank)
         console.file.write(buffer.getvalue())
         return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
-            totals.extend(write_report(out, report, parts))
+            totals.extend(write_report(out, report, parts, rank))
 
     write_atomic(output, write, force)
     return totals
 
 
-def _xlsx(many: bool, to_screen: bool) -> Reporter:
+def _xlsx(many: bool, to_screen: bool, details: bool) -> Reporter:
     from parindex.scoring.xlsx import unit_sheet
 
     return Reporter(unit_sheet, _write_xlsx)
 
 
-def _write_xlsx(parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
     from parindex.io.atomic import write_atomic
     from parindex.scoring.xlsx import write_report_xlsx
 
     assert output is not None  # output_format refuses xlsx without -o (PC703)
     totals: list[UnitTotals] = []
-    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp)), force)
+    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp, rank)), force)
     return totals
 
 
-def _docx(many: bool, to_screen: bool) -> Reporter:
+def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
     """One unit's self-assessment report; the ranking annex of many units is not made (PC727), before any work."""
     from parindex.common.errors import ParindexError
     from parindex.scoring.docx import unit_report
@@ -152,15 +194,16 @@ def _docx(many: bool, to_screen: bool) -> Reporter:
     return Reporter(unit_report, _write_docx)
 
 
-def _write_docx(parts: Parts, output: Path | None, force: bool) -> list[UnitTotals]:
+def _write_docx(parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
     from parindex.scoring.docx import write_report_docx
 
     assert output is not None  # output_format refuses docx without -o (PC703)
     return write_report_docx(parts, output, force)
 
 
-# format → its reporter, given whether there are many units (a ranking follows) and whether it goes to the screen
-REPORTERS: dict[str, Callable[[bool, bool], Reporter]] = {
+# format → its reporter, given whether there are many units (a ranking follows), whether it goes to the screen and
+# whether --details asks for every unit's tables there
+REPORTERS: dict[str, Callable[[bool, bool, bool], Reporter]] = {
     "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
     "xlsx": _xlsx, "docx": _docx}
 FORMATS = tuple(REPORTERS)

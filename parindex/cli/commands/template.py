@@ -22,12 +22,13 @@ class _Options:
     year: int | None
     prepared_by: str
     force: bool
+    block: str | None = None
 
     def write(self, path: Path, cset: CriteriaSet, lead: str | None) -> None:
         from parindex.evidence.template import write_template
 
         write_template(path, cset, unit=self.unit, level=self.level, year=self.year, prepared_by=self.prepared_by,
-                       force=self.force, lead=lead)
+                       force=self.force, lead=lead, block=self.block)
 
 
 def register(app: typer.Typer) -> None:
@@ -41,6 +42,7 @@ def register(app: typer.Typer) -> None:
         prepared_by: str = typer.Option("", "--prepared-by", help=t("help.template.prepared_by")),
         lead: str = typer.Option(None, "--lead", help=t("help.template.lead")),
         by_lead: bool = typer.Option(False, "--by-lead", help=t("help.template.by_lead")),
+        block: str = typer.Option(None, "--block", help=t("help.template.block")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
     ) -> None:
         from typing import get_args
@@ -69,7 +71,9 @@ def register(app: typer.Typer) -> None:
             raise ParindexError("PC718", value=level, set_id=cset.id, level=cset.level)
         if year is not None and year not in cset.years:
             raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
-        options = _Options(unit, level, year, prepared_by, force)
+        if block is not None and not block.strip():
+            raise ParindexError("PC730")
+        options = _Options(unit, level, year, prepared_by, force, block.strip() if block else None)
         if by_lead:
             _by_lead(cset, output, [Path(ref)], options)
         else:

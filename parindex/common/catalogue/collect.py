@@ -61,6 +61,10 @@ MESSAGES: dict[str, Msg] = {
 MESSAGES.update({
     "help.template.lead": Msg("Chỉ các tiêu chí do cơ quan này chủ trì (một phần để cơ quan đó điền).",
                               "Only the items this agency leads (a part for that agency to fill)."),
+    "help.template.block": Msg("Khối xếp hạng ghi vào Thông tin (ví dụ Phường; mặc định: cấp của bộ tiêu chí).",
+                               "The ranking block written in Thông tin (such as Phường; default: the set's level)."),
+    "PC730": Msg("--block cần một tên khối (ví dụ Sở, Phường, Xã), không để trống.",
+                 "--block needs a block name (such as Sở, Phường, Xã), not blank.", exit=2),
     "help.template.by_lead": Msg("Mỗi cơ quan chủ trì một phần, ghi vào thư mục -o.",
                                  "One part per lead agency, written into the -o folder."),
     "help.merge": Msg("Ghép các phần do các cơ quan chủ trì điền thành một sổ tài liệu kiểm chứng.",

@@ -65,6 +65,13 @@ MESSAGES: dict[str, Msg] = {
                  "trừ vào một lĩnh vực riêng (nằm ngoài tổng điểm của bộ).",
                  "area {code} mixes bonus/penalty items with ordinary ones; put bonus and penalty items in an area "
                  "of their own (outside the set's total).", exit=1),
+    "PX170": Msg("xếp loại '{name}' (từ {at_least} %) phải thấp hơn xếp loại đứng trước '{before}' (từ "
+                 "{before_at_least} %): ghi các xếp loại từ cao xuống thấp, mỗi mức một ngưỡng khác nhau.",
+                 "band '{name}' (from {at_least} %) must be below the band before it, '{before}' (from "
+                 "{before_at_least} %): write the bands best first, each with its own threshold.", exit=1),
+    "PX171": Msg("xếp loại '{name}': ngưỡng {at_least} % nằm ngoài khoảng 0–100 %.",
+                 "band '{name}': threshold {at_least} % is outside 0–100 %.", exit=1),
+    "PX172": Msg("xếp loại '{name}' được khai báo hai lần.", "band '{name}' is declared twice.", exit=1),
     "PX153": Msg("'chấp nhận đến … %' trong '{text}' chỉ dùng cho cách chấm theo tỷ lệ %.",
                  "'chấp nhận đến … %' in '{text}' belongs only to a rule on a percent.", exit=1),
     "ui.validate.ok": Msg("{n} tệp hợp lệ.", "{n} file(s) valid."),

@@ -45,6 +45,10 @@ MESSAGES: dict[str, Msg] = {
                  "required columns are missing: {missing}. Headers found: {found}.", exit=1),
     "PX313": Msg("hai cột cùng là '{header}': cột {first} và cột {second}; xoá hoặc đổi tên một cột.",
                  "two columns are both '{header}': {first} and {second}; delete or rename one.", exit=1),
+    "PX173": Msg("{label}: '{value}' không đọc được; ghi mỗi xếp loại là 'Tên: từ 90 %', cách nhau bằng dấu chấm "
+                 "phẩy, ví dụ 'Tốt: từ 90 %; Khá: từ 70 %'.",
+                 "{label}: '{value}' cannot be read; write each grade as 'Name: từ 90 %', separated by semicolons, "
+                 "such as 'Tốt: từ 90 %; Khá: từ 70 %'.", exit=1),
     "PX320": Msg("trang Thông tin thiếu dòng '{label}' (ghi nhãn ở cột A, giá trị ở cột B).",
                  "the Thông tin sheet has no '{label}' row (the label in column A, its value in column B).",
                  exit=1),

@@ -120,10 +120,66 @@ MESSAGES.update({
     "ui.score.rank_surveyed": Msg("Điểm điều tra/SIPAS theo bảng kết quả điều tra của tỉnh.",
                                   "Survey/SIPAS points from the province's survey table."),
     "ui.score.rank_percent": Msg("% xếp hạng", "% ranked on"),
+    "PS570": Msg("không đọc được tệp kết quả năm trước (JSON) ở dòng {line}, cột {col}: {problem}.",
+                 "cannot read last year's results (JSON) at line {line}, column {col}: {problem}.", exit=2),
+    "PS571": Msg("tệp kết quả năm trước cần mục \"ranking\" là một danh sách (như 'parindex score --format json' "
+                 "nhiều đơn vị ghi ra), ở đây là {problem}.",
+                 "last year's results need a \"ranking\" list (as 'parindex score --format json' over many units "
+                 "writes it); here it is {problem}.", exit=2),
+    "PS572": Msg("dòng xếp hạng năm trước: '{field}' phải là {expected}.",
+                 "a row of last year's ranking: '{field}' must be {expected}.", exit=2),
+    "PS573": Msg("đơn vị '{unit}' có hai dòng trong cùng một khối của kết quả năm trước (dòng đầu ở {first}).",
+                 "unit '{unit}' has two rows in one block of last year's results (the first at {first}).", exit=2),
+    "PS574": Msg("không đơn vị nào trong tệp kết quả năm trước {path} khớp đơn vị được chấm lần này: tệp bị bỏ qua. "
+                 "Kiểm tra tên đơn vị hoặc ghi 'block' cho các dòng.",
+                 "no unit of last year's results {path} matches a unit scored now: the file is left out. Check the "
+                 "names, or give its rows a 'block'.", exit=1),
+    "PC731": Msg("--together: không có khối '{name}' trong các sổ được chấm; các khối: {blocks}.",
+                 "--together: no block '{name}' among the workbooks scored; the blocks: {blocks}.", exit=2),
+    "PC732": Msg("--together cần ít nhất hai khối, cách nhau bằng dấu phẩy (ví dụ \"Phường,Xã\"), không phải "
+                 "'{value}'.",
+                 "--together needs two blocks or more, separated by commas (such as \"Phường,Xã\"), not "
+                 "'{value}'.", exit=2),
+    "help.previous": Msg("Kết quả năm trước (.json do 'score --format json' ghi, hoặc viết tay cùng dạng): hạng, "
+                         "điểm năm trước và mức thay đổi.",
+                         "Last year's results (.json written by 'score --format json', or by hand in that shape): "
+                         "previous rank, score and the change."),
+    "help.together": Msg("Xếp hạng chung các khối này, cách nhau bằng dấu phẩy (ví dụ \"Phường,Xã\").",
+                         "Rank these blocks together, separated by commas (such as \"Phường,Xã\")."),
+    "help.details": Msg("Khi chấm nhiều sổ: in đủ các bảng của từng đơn vị (tệp -o luôn có đủ).",
+                        "With many workbooks: print every unit's full tables (an -o file always has them)."),
+    "ui.rank.title": Msg("Kết quả xác định Chỉ số CCHC năm {year}", "PAR Index results {year}"),
+    "ui.rank.block": Msg("Khối", "Block"),
+    "ui.rank.no": Msg("STT", "No."),
+    "ui.rank.unit": Msg("Đơn vị", "Unit"),
+    "ui.rank.percent": Msg("Tỷ lệ %", "Percent"),
+    "ui.rank.band": Msg("Xếp loại", "Grade"),
+    "ui.rank.rank": Msg("Xếp hạng", "Rank"),
+    "ui.rank.change": Msg("Thay đổi", "Change"),
+    "ui.rank.notes": Msg("Ghi chú", "Notes"),
+    "ui.rank.previous_rank": Msg("Hạng năm trước", "Previous rank"),
+    "ui.rank.previous_score": Msg("Điểm năm trước", "Previous score"),
+    "ui.rank.new": Msg("mới", "new"),
+    "ui.rank.gone": Msg("Có trong kết quả năm trước, không có năm nay: {units}.",
+                        "In last year's results, not this year: {units}."),
+    "ui.rank.new_units": Msg("Đơn vị mới năm nay: {units}.", "Units new this year: {units}."),
+    "ui.rank.note_errors": Msg("{n} lỗi trong sổ", "{n} errors in the workbook"),
+    "ui.rank.note_estimates": Msg("không tính {points}/{max} điểm điều tra tự ước tính",
+                                  "{points}/{max} self-estimated survey points left out"),
+    "ui.rank.note_reduced": Msg("tối đa giảm còn {max}/{full}", "maximum reduced to {max}/{full}"),
+    "ui.rank.count_errors": Msg("{n} lỗi", "{n} errors"),
+    "ui.rank.count_warnings": Msg("{n} cảnh báo", "{n} warnings"),
+    "ui.rank.count_invalid": Msg("{n} mục không hợp lệ", "{n} invalid items"),
+    "ui.rank.count_missing": Msg("{n} mục chưa nhập", "{n} items not entered"),
+    "ui.rank.count_estimated": Msg("{n} mục tự ước tính", "{n} self-estimated items"),
+    "ui.rank.details_hint": Msg("Đơn vị có lỗi, cảnh báo hoặc mục chưa đủ (bảng chi tiết từng đơn vị: thêm "
+                                "--details, hoặc ghi ra tệp bằng -o):",
+                                "Units with errors, warnings or items not complete (each unit's tables: add "
+                                "--details, or write a file with -o):"),
     "help.survey": Msg("Bảng kết quả điều tra của tỉnh (.xlsx: cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều "
-                       "tra/SIPAS); thay cho giá trị đơn vị tự nhập.",
+                       "tra/SIPAS); thay cho giá trị đơn vị tự nhập. Ghi nhiều lần khi mỗi khối có một bảng.",
                        "The province's survey results (.xlsx: a 'Đơn vị' column and one column per survey/SIPAS "
-                       "item code); they replace what units typed."),
+                       "item code); they replace what units typed. Repeat it when each block has its own table."),
     "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
                            "Per-area columns: widen the terminal or use --format xlsx."),
     "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "

@@ -1,0 +1,217 @@
+"""The ranking an office publishes (pure): units ranked within their block, graded, compared with last year.
+
+Built once from the units' totals; every renderer (screen, JSON, CSV, Markdown, xlsx) reads this model, so every
+format shows the same rows and columns (README: "The ranking").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from parindex.common.i18n import fmt_plain, t
+from parindex.common.messages import Message
+from parindex.common.unit_names import name_key
+from parindex.scoring.engine import UnitTotals, competition_ranks
+
+
+@dataclass(frozen=True)
+class PreviousRow:
+    """One unit of last year's ranking, as an earlier `score --format json` (or a hand-written file) gives it."""
+
+    unit: str
+    rank: int
+    score: Decimal | None = None
+    percent: Decimal | None = None
+    block: str = ""
+    file: str = ""
+    where: str = ""  # its JSON path, `ket-qua-2025.json › $.ranking[3]`
+
+
+@dataclass(frozen=True)
+class RankRow:
+    block: str
+    rank: int
+    unit: UnitTotals
+    previous: PreviousRow | None = None
+
+    @property
+    def rank_change(self) -> int | None:
+        """Places moved up since last year (negative: down; 0: kept); None for a unit new this year."""
+        return None if self.previous is None else self.previous.rank - self.rank
+
+    @property
+    def band(self) -> str | None:
+        return self.unit.band
+
+    def notes(self) -> list[str]:
+        """Ghi chú: what a reader must know before comparing this unit's figure with others'."""
+        unit, notes = self.unit, []
+        if unit.errors:
+            notes.append(t("ui.rank.note_errors", n=unit.errors))
+        if unit.estimated_max:
+            notes.append(t("ui.rank.note_estimates", points=fmt_plain(unit.estimated),
+                           max=fmt_plain(unit.estimated_max)))
+        if unit.full_max and unit.max < unit.full_max:
+            notes.append(t("ui.rank.note_reduced", max=fmt_plain(unit.max), full=fmt_plain(unit.full_max)))
+        return notes
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str
+    rows: list[RankRow]
+    gone: list[PreviousRow] = field(default_factory=list)  # in last year's ranking, not in this run
+
+
+@dataclass(frozen=True)
+class Ranking:
+    blocks: list[Block]
+    areas: list[tuple[str, str]]  # (code, name) of the areas every row shows a % for
+    notes: list[str]  # about the whole ranking: survey from the province's table, estimates left out…
+    warnings: list[Message] = field(default_factory=list)
+    compared: bool = False  # a previous ranking was given
+    banners: list[Message] = field(default_factory=list)  # each criteria set's reconstructed/provisional warning
+
+    @property
+    def rows(self) -> list[RankRow]:
+        return [row for block in self.blocks for row in block.rows]
+
+    @property
+    def graded(self) -> bool:
+        return any(row.unit.bands for row in self.rows)
+
+
+def block_key(name: str) -> str:
+    """Block names compared as unit names are: `Phường`, `phuong`, ` PHƯỜNG ` are one block."""
+    return name_key(name, "block")
+
+
+def rank_of(units: Sequence[UnitTotals]) -> list[int]:
+    """Competition ranks on the % each unit is ranked on (its own survey estimates left out): 1, 2, 2, 4."""
+    return competition_ranks([u.rank_percent if u.rank_percent is not None else Decimal(-1) for u in units])
+
+
+@dataclass(frozen=True)
+class Group:
+    """Units ranked together: one block, or several joined by --together (`keys`: their blocks' keys)."""
+
+    name: str
+    keys: frozenset[str]
+    units: list[UnitTotals]
+
+
+def split_blocks(text: str, known: Iterable[str]) -> list[str]:
+    """`Phường,Xã, đặc khu` → [`Phường`, `Xã, đặc khu`]: split at commas, but a block whose own name holds a comma
+    (Hải Phòng's `Xã, đặc khu`) is kept whole, the longest known name first. A part that is no known block:
+    KeyError(part)."""
+    keys = {block_key(name) for name in known}
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    found: list[str] = []
+    start = 0
+    while start < len(parts):
+        end = next((end for end in range(len(parts), start, -1) if block_key(", ".join(parts[start:end])) in keys),
+                   None)
+        if end is None:
+            raise KeyError(parts[start])
+        found.append(", ".join(parts[start:end]))
+        start = end
+    return found
+
+
+def group_blocks(units: Iterable[UnitTotals], together: Sequence[str] = ()) -> list[Group]:
+    """Units by block, blocks in the order they first appear; each text of `together` (blocks separated by
+    commas) makes one group named by its blocks joined. A name that is no block of the run: KeyError(name)."""
+    by_key: dict[str, list[UnitTotals]] = {}
+    names: dict[str, str] = {}
+    for unit in units:
+        key = block_key(unit.block)
+        by_key.setdefault(key, []).append(unit)
+        names.setdefault(key, unit.block)
+    head: dict[str, str] = {}  # a block's key → the key of the first block of its group
+    for text in together:
+        keys = [block_key(name) for name in split_blocks(text, names.values())]
+        for key in keys:
+            head[key] = keys[0]
+    groups: dict[str, Group] = {}
+    for key, members in by_key.items():
+        first = head.get(key, key)
+        if first not in groups:
+            keys_of = frozenset(k for k in by_key if head.get(k, k) == first)
+            groups[first] = Group(", ".join(names[k] for k in by_key if k in keys_of), keys_of, [])
+        groups[first].units.extend(members)
+    return list(groups.values())
+
+
+def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
+                  previous: Sequence[PreviousRow] | None = None) -> Ranking:
+    """Each block (or group of --together) ranked on its own; with `previous`, each unit beside last year's
+    rank, and last year's units that are gone."""
+    blocks = []
+    groups = group_blocks(units, together)
+    known = list(previous or ())
+    defaults = _default_blocks(groups, known)
+    for group in groups:
+        ranks = rank_of(group.units)
+        ordered = sorted(zip(ranks, group.units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
+        candidates = [row for row in known if block_key(row.block or defaults.get(row.file, "")) in group.keys]
+        rows, used = _compare(group.name, ordered, candidates)
+        used_ids = {id(row) for row in used}
+        blocks.append(Block(group.name, rows, [row for row in candidates if id(row) not in used_ids]))
+    areas = [(a.code, a.name) for a in units[0].areas] if units else []
+    warnings = [Message("PS574", {"path": file}) for file in sorted({row.file for row in known})
+                if file not in defaults and not any(row.block for row in known if row.file == file)]
+    banners = list({banner.text(): banner for u in units if (banner := u.banner) is not None}.values())
+    return Ranking(blocks, areas, _notes(units), warnings, previous is not None, banners)
+
+
+def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[str, str]:
+    """The block of a previous file whose rows name none: the block most of its units are found in this year."""
+    found: dict[str, Counter[str]] = {}
+    unnamed = [row for row in previous if not row.block]
+    for group in groups:
+        for unit in group.units:
+            key = name_key(unit.unit, unit.level)
+            for row in unnamed:
+                if name_key(row.unit, unit.level) == key:
+                    found.setdefault(row.file, Counter())[block_key(unit.block)] += 1
+    return {file: counts.most_common(1)[0][0] for file, counts in found.items()}
+
+
+def _compare(block: str, ordered: list[tuple[int, UnitTotals]],
+             candidates: list[PreviousRow]) -> tuple[list[RankRow], list[PreviousRow]]:
+    by_name: dict[str, PreviousRow] = {}
+    for row in candidates:
+        by_name.setdefault(name_key(row.unit, ordered[0][1].level if ordered else "commune"), row)
+    rows, used = [], []
+    for rank, unit in ordered:
+        before = by_name.get(name_key(unit.unit, unit.level))
+        if before is not None:
+            used.append(before)
+        rows.append(RankRow(block, rank, unit, before))
+    return rows, used
+
+
+def _notes(units: list[UnitTotals]) -> list[str]:
+    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out."""
+    notes = []
+    if any(u.surveyed for u in units):
+        notes.append(t("ui.score.rank_surveyed"))
+    estimating = sum(1 for u in units if u.estimated_max)
+    if estimating:
+        notes.append(t("ui.score.rank_estimates", units=estimating))
+    return notes
+
+
+def change_words(row: RankRow, compared: bool) -> str:
+    """`▲ 3`, `▼ 2`, `=`, or `mới` (new this year); empty when no previous ranking was given."""
+    if not compared:
+        return ""
+    change = row.rank_change
+    if change is None:
+        return t("ui.rank.new")
+    if change == 0:
+        return "="
+    return f"▲ {change}" if change > 0 else f"▼ {-change}"
