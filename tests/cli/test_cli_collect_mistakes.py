@@ -139,3 +139,27 @@ def test_one_agency_spelt_two_ways_in_the_set_gets_one_part_and_one_row(cli, tmp
     progress = cli("progress", str(folder), "--criteria", str(cset_file), "--format", "md")
     assert progress.code == 0, progress.err
     assert sum(1 for line in progress.out.splitlines() if line.startswith("| Thanh tra")) == 1
+
+
+def test_gap_counts_one_agency_typed_two_ways_once_by_lead(cli, tmp_path):
+    """The recoverable points by lead agency: 'Sở tư pháp' on 2.2.3 and 'Sở Tư pháp' on 2.1.1 are one agency."""
+    import json
+
+    from tests.fill import fill_workbook
+
+    text = (Path(__file__).parents[2] / "criteria" / "par-province-2020.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: par-province-2020", "id: tinh-thu-2020", 1)
+    at = text.index("lead: Sở Tư pháp", text.index('"2.2.3"'))
+    text = text[:at] + "lead: Sở tư pháp" + text[at + len("lead: Sở Tư pháp"):]
+    cset_file = tmp_path / "tinh.yaml"
+    cset_file.write_text(text, encoding="utf-8")
+    book = tmp_path / "tu-cham.xlsx"
+    made = cli("template", str(cset_file), "-o", str(book), "--unit", "UBND tỉnh Bắc Giang", "--year", "2020")
+    assert made.code == 0, made.err
+    fill_workbook(book, {"2.1.1": {"value": "85%", "evidence": "BC 1"},
+                         "2.2.3": {"value": "Không", "evidence": "BC 2"}})
+    out = tmp_path / "gap.json"
+    result = cli("gap", str(book), "--year", "2020", "--criteria", str(cset_file), "-o", str(out))
+    assert result.code in (0, 1), result.err
+    leads = [row["lead"] for row in json.loads(out.read_text(encoding="utf-8"))["by_lead"]]
+    assert sum(1 for lead in leads if lead and lead.casefold() == "sở tư pháp") == 1, leads
