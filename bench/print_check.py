@@ -5,7 +5,8 @@
     python bench/print_check.py --json figures.json
 
 Writes, from the bundled sample (evidence_samples/bac-giang-2020.xlsx) and the synthetic districts, the
-self-assessment report (docx, Vietnamese and English), the improvement plan (docx), the score report, the
+self-assessment report (docx, Vietnamese and English), the improvement plan (docx), the ranking annex of the
+synthetic province's 127 units (docx, with its survey tables and last year's results), the score report, the
 ranking of eight districts, the gap workbook and the template (xlsx); converts each with
 `soffice --headless --convert-to pdf` (Debian: libreoffice-writer, libreoffice-calc) and prints, per
 document: its pages, their size and orientation, the fonts the PDF embeds, the typical size of the body
@@ -31,6 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "evidence_samples" / "bac-giang-2020.xlsx"
 DISTRICTS = ROOT / "evidence_samples" / "synthetic-districts"
+PROVINCE = ROOT / "evidence_samples" / "synthetic-province-2026"
+BLOCKS = ("so", "phuong", "xa")
+ANNEX = [*(str(PROVINCE / block) for block in BLOCKS),
+         *(arg for block in BLOCKS for arg in ("--survey", str(PROVINCE / f"dieu-tra-{block}-2026.xlsx"),
+                                               "--previous", str(PROVINCE / f"ket-qua-2025-{block}.json")))]
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
@@ -41,6 +47,7 @@ def documents(folder: Path) -> dict[str, Path]:
         "report.docx": ["score", str(SAMPLE)],
         "report-en.docx": ["--lang", "en", "score", str(SAMPLE)],
         "plan.docx": ["gap", str(SAMPLE), "--year", "2020"],
+        "annex.docx": ["score", *ANNEX],
         "score.xlsx": ["score", str(SAMPLE)],
         "ranking.xlsx": ["score", str(DISTRICTS)],
         "gap.xlsx": ["gap", str(SAMPLE), "--year", "2020"],

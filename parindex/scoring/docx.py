@@ -119,7 +119,7 @@ def _no_evidence(s: ItemScore) -> str:
 
 
 def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path, force: bool) -> list[UnitTotals]:
-    """The one unit's report (the command refuses several units before scoring: PC727)."""
+    """The one unit's report (several units make the ranking annex instead: `ranking_docx`)."""
     ((report, totals),) = list(parts)
     from parindex.io import docx_document as docx
 

@@ -1,7 +1,7 @@
 """The ranking an office publishes (pure): units ranked within their block, graded, compared with last year.
 
-Built once from the units' totals; every renderer (screen, JSON, CSV, Markdown, xlsx) reads this model, so every
-format shows the same rows and columns (README: "The ranking").
+Built once from the units' totals; every renderer (screen, JSON, CSV, Markdown, xlsx, the Word annex) reads this
+model, so every format shows the same rows and columns (README: "The ranking").
 """
 
 from __future__ import annotations
@@ -160,11 +160,19 @@ def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
         rows, used = _compare(group.name, ordered, candidates)
         used_ids = {id(row) for row in used}
         blocks.append(Block(group.name, rows, [row for row in candidates if id(row) not in used_ids]))
-    areas = [(a.code, a.name) for a in units[0].areas] if units else []
     warnings = [Message("PS574", {"path": file}) for file in sorted({row.file for row in known})
                 if file not in defaults and not any(row.block for row in known if row.file == file)]
     banners = list({banner.text(): banner for u in units if (banner := u.banner) is not None}.values())
-    return Ranking(blocks, areas, _notes(units), warnings, previous is not None, banners)
+    return Ranking(blocks, shared_areas(units), _notes(units), warnings, previous is not None, banners)
+
+
+def shared_areas(units: Sequence[UnitTotals]) -> list[tuple[str, str]]:
+    """The areas every unit's set has, by code and name: a column "LV3 %" must mean one area for every row
+    (a department set and a commune set may number their areas differently)."""
+    if not units:
+        return []
+    common = set.intersection(*({(a.code, a.name) for a in unit.areas} for unit in units))
+    return [(a.code, a.name) for a in units[0].areas if (a.code, a.name) in common]
 
 
 def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[str, str]:

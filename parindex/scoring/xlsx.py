@@ -108,8 +108,8 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
         sheet.print_title_rows = "1:3"
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
-    append(warnings, [t("ui.score.unit"), "Mã lỗi / code", t("ui.score.code"), t("ui.explain.cell"),
-                     "Nội dung / message"])
+    append(warnings, [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
+                     t("report.col_message")])
     for row in notes:
         append(warnings, row)
     _layout(warnings, (20, 9, 9, 14, 90), header_row=1)
@@ -131,7 +131,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
 def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
     """The table an office publishes: a title, the column headers (repeated on every printed page), one section
     per block with its units in rank order, then the notes; the columns every other format shows."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
 
@@ -153,6 +153,8 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
             for index, column in enumerate(columns, start=1):
                 if column.key in FORMATS:
                     sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
+                elif column.key == "change":  # "▲ 7" centred, not run into last year's score on its left
+                    sheet.cell(sheet.max_row, index).alignment = Alignment(horizontal="center")
     footnotes = ranking_footnotes(ranking, banners=False)
     first_note = sheet.max_row + 2
     one_font(sheet)

@@ -97,6 +97,7 @@ def test_the_xlsx_opens_on_the_ranking_and_prints_on_a4_landscape(workbook: Path
                                                "LV2 %"]
     first = [c.value for c in sheet[5]]
     assert isinstance(first[8], int) and isinstance(first[9], float) and first[10].startswith(("▲", "▼", "="))
+    assert sheet[5][10].alignment.horizontal == "center", "the change is not run into last year's score"
     sections = [row[0].value for row in sheet.iter_rows(min_row=4) if str(row[0].value or "").startswith("Khối:")]
     assert sections == ["Khối: Sở (14)", "Khối: Phường (45)", "Khối: Xã, đặc khu (68)"]
     longest = max((str(c.value) for c in sheet["B"][4:] if c.value and not str(c.value).startswith("Khối")), key=len)

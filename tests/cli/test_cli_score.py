@@ -102,6 +102,16 @@ def test_xlsx_report_is_the_summary_table(cli, workbook: Path, tmp_path: Path) -
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 2
 
 
+@pytest.mark.parametrize(("lang", "header"), [("vi", ["Đơn vị", "Mã lỗi", "Tiêu chí", "Ô", "Nội dung"]),
+                                               ("en", ["Unit", "Error code", "Item", "Cell", "Message"])])
+def test_the_warnings_sheet_speaks_one_language(cli, workbook: Path, tmp_path: Path, lang: str,
+                                                header: list[str]) -> None:
+    out = tmp_path / "r.xlsx"
+    assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-o", str(out), "--lang", lang).code == 0
+    sheet = load_workbook(out)["Cảnh báo" if lang == "vi" else "Warnings"]
+    assert [cell.value for cell in sheet[1]] == header
+
+
 def test_errors_written_to_a_file_are_also_said_on_screen(cli, workbook: Path, tmp_path: Path) -> None:
     out = tmp_path / "a.json"
     clean = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "json", "-o", str(out))

@@ -127,3 +127,17 @@ def test_notes_say_errors_estimates_and_a_reduced_maximum() -> None:
     row = build_ranking([unit("A", "80", max_="90", errors=2, estimated="5", estimated_max="8")]).rows[0]
     assert row.notes() == ["2 lỗi trong sổ", "không tính 5/8 điểm điều tra tự ước tính", "tối đa giảm còn 90/100"]
     assert build_ranking([unit("B", "80")]).rows[0].notes() == []
+
+
+def test_an_area_column_is_shown_only_where_it_means_one_area_for_every_row() -> None:
+    from dataclasses import replace
+
+    from parindex.scoring.ranking import shared_areas
+
+    department = unit("Sở Tư pháp", "80")
+    commune = replace(unit("Xã A", "70", block="Xã"),
+                      areas=[Subtotal("1", "Một lĩnh vực khác", Decimal(70), Decimal(100), Decimal(100))])
+    assert shared_areas([department, department]) == [("1", "Lĩnh vực 1")]
+    assert shared_areas([department, commune]) == []
+    assert build_ranking([department, commune]).areas == []
+    assert shared_areas([]) == []

@@ -130,10 +130,12 @@ def test_english_and_the_reconstructed_set_warning(cli, tmp_path: Path) -> None:
                                                                         "Self-assessed"]
 
 
-def test_docx_needs_a_file_and_one_unit(cli, workbook: Path, tmp_path: Path) -> None:
+def test_docx_needs_a_file_and_several_units_make_the_ranking_annex(cli, workbook: Path, tmp_path: Path) -> None:
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "--format", "docx").code == 2  # PC703
     second = tmp_path / "so-hai.xlsx"
     write_template(second, load_criteria(str(MINIMAL)), unit="Sở Hai", year=2020, today=date(2021, 1, 15))
     result = cli("score", str(workbook), str(second), "--criteria", str(MINIMAL), "-o", str(tmp_path / "r.docx"))
-    assert result.code == 2 and "PC727" in result.err
-    assert not (tmp_path / "r.docx").exists()
+    assert result.code == 0, result.err  # Sở Hai's blank workbook ranks last
+    annex = Document(str(tmp_path / "r.docx"))
+    assert _text(annex).startswith("PHỤ LỤC") and len(annex.tables) == 1
+    assert [row.cells[1].text for row in annex.tables[0].rows[1:]] == ["Sở Thử nghiệm", "Sở Hai"]

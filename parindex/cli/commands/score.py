@@ -185,20 +185,20 @@ def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) 
 
 
 def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
-    """One unit's self-assessment report; the ranking annex of many units is not made (PC727), before any work."""
-    from parindex.common.errors import ParindexError
-    from parindex.scoring.docx import unit_report
-
+    """One unit: its self-assessment report; many: the ranking annex (each unit's totals are all it needs)."""
     if many:
-        raise ParindexError("PC727")
-    return Reporter(unit_report, _write_docx)
+        from parindex.scoring.ranking_docx import no_part, write_ranking_docx
+
+        return Reporter(no_part, partial(_write_docx, write_ranking_docx))
+    from parindex.scoring.docx import unit_report, write_report_docx
+
+    return Reporter(unit_report, partial(_write_docx, lambda parts, output, force, rank:
+                                         write_report_docx(parts, output, force)))
 
 
-def _write_docx(parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
-    from parindex.scoring.docx import write_report_docx
-
+def _write_docx(write: Callable, parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
     assert output is not None  # output_format refuses docx without -o (PC703)
-    return write_report_docx(parts, output, force)
+    return write(parts, output, force, rank)
 
 
 # format → its reporter, given whether there are many units (a ranking follows), whether it goes to the screen and

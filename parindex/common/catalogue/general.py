@@ -78,11 +78,6 @@ MESSAGES: dict[str, Msg] = {
 
 # --- the frame of a Word document (Nghị định 30/2020/NĐ-CP): the header and the closing block -----------
 MESSAGES.update({
-    "PC727": Msg("--format docx viết báo cáo tự đánh giá của một đơn vị, còn đây là nhiều sổ. Phụ lục xếp hạng "
-                 "nhiều đơn vị bằng Word chưa có: chấm từng sổ một, hoặc dùng --format xlsx cho bảng xếp hạng.",
-                 "--format docx writes one unit's self-assessment report, and several workbooks were given. A "
-                 "Word ranking annex for many units is not available yet: score one workbook at a time, or use "
-                 "--format xlsx for the ranking.", exit=2),
     "doc.nation": Msg("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "doc.motto": Msg("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     "doc.number": Msg("Số: ……/{kind}-……", "No.: ……/{kind}-……"),

@@ -229,6 +229,17 @@ MESSAGES.update({
                  exit=2),
 })
 
+# --- the ranking annex as a Word document (score MANY --format docx): the annex of the decision that publishes it --
+MESSAGES.update({
+    "annex.kind": Msg("PHỤ LỤC", "ANNEX"),
+    "annex.title": Msg("KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC ĐƠN VỊ KHỐI {blocks}",
+                       "PUBLIC ADMINISTRATION REFORM INDEX {year} OF THE UNITS OF THE {blocks} BLOCKS"),
+    "annex.decision": Msg("(Kèm theo Quyết định số ……/QĐ-…… ngày …… tháng …… năm …… của ……)",
+                          "(Attached to Decision No. ……/QĐ-…… of …… / …… / …… of ……)"),
+    "annex.block": Msg("Khối {block} ({n} đơn vị)", "Block {block} ({n} units)"),
+    "annex.notes": Msg("Ghi chú", "Notes"),
+})
+
 # --- the self-assessment report as a Word document (score ONE.xlsx --format docx; Công văn 384/BNV-CCHC) ----
 MESSAGES.update({
     "report.kind": Msg("BÁO CÁO", "REPORT"),
@@ -281,6 +292,7 @@ MESSAGES.update({
                                "(to be cleared before signature; workbook: {source})"),
     "report.appendix_none": Msg("Không có cảnh báo hay lỗi nào.", "No warnings or errors."),
     "report.col_notice": Msg("Mã", "Code"),
+    "report.col_error_code": Msg("Mã lỗi", "Error code"),
     "report.col_item": Msg("Tiêu chí", "Item"),
     "report.col_cell": Msg("Ô", "Cell"),
     "report.col_message": Msg("Nội dung", "Message"),
