@@ -18,8 +18,14 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def item_leads(cset: CriteriaSet) -> dict[str, str | None]:
-    """Item code → its lead agency (None where nothing above it names one), in document order."""
-    return {code: lead for area in cset.areas for code, lead in area.item_leads.items()}
+    """Item code → its lead agency (None where nothing above it names one), in document order. Names typed two
+    ways ('Phòng Pháp chế', 'Phòng pháp chế') are one agency, under the spelling its first item gives."""
+    spelling: dict[str, str] = {}
+
+    def one(lead: str | None) -> str | None:
+        return None if lead is None else spelling.setdefault(lead_key(lead), lead)
+
+    return {code: one(lead) for area in cset.areas for code, lead in area.item_leads.items()}
 
 
 def lead_names(cset: CriteriaSet) -> list[str]:

@@ -70,6 +70,8 @@ _PER_CASE = (re.compile(rf"(?:^|\s)(?:tru|cong|tinh)?\s*({_NUMBER})\s*(?:diem|d)
 # '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
 _MOST = re.compile(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
                    rf"\s*({_NUMBER})\s*%\s*\.?$", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
+_ENDS_CLAUSE = re.compile(rf":\s*{_NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
 _SURVEY = re.compile(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
 _MANUAL = re.compile(r"hoi dong(?: tham dinh)? cham|cham theo muc do|nguoi cham nhap diem|tham dinh cham")
 
@@ -79,7 +81,7 @@ def read_rule(text: str | None, maximum: Decimal | None, component: str | None =
     read with certainty. Survey and SIPAS items are known by their component, whatever the phrase says."""
     if component in SURVEY_COMPONENTS:
         return {"kind": "survey"}
-    phrase = " ".join(clean_text(text or "").split())
+    phrase = _one_line(text or "")
     if not phrase:
         return Message("PX300", {"accepted": FORMS})
     most = _MOST.search(phrase)
@@ -91,6 +93,20 @@ def read_rule(text: str | None, maximum: Decimal | None, component: str | None =
     if data.get("unit") != "percent":
         return Message("PX153", {"text": phrase})
     return {**data, "most": _number(most[1])}
+
+
+def _one_line(text: str) -> str:
+    """The cell's text on one line. A list pasted from Word comes as lines, often bulleted, with no ';' between
+    its clauses: a line that starts a 'label: points' clause after one that ended a clause gets the ';'."""
+    joined = ""
+    for line in text.splitlines():
+        line = _BULLET.sub("", " ".join(clean_text(line).split()))
+        if not line:
+            continue
+        if joined and ":" in line and _ENDS_CLAUSE.search(joined):
+            joined += ";"
+        joined = f"{joined} {line}" if joined else line
+    return joined
 
 
 def _read(phrase: str, maximum: Decimal | None) -> Data | Message:

@@ -479,7 +479,8 @@ def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, d
     if "component" in node.cells:
         imported.cells[path + ("component",)] = node.cells["component"].ref
     rule_cell = node.cells.get("rule")
-    rule = read_rule(_text(rule_cell), data.get("max"), comp)
+    said = rule_cell.raw if rule_cell is not None and isinstance(rule_cell.raw, str) else _text(rule_cell)
+    rule = read_rule(said, data.get("max"), comp)  # as typed, its lines kept: a list pasted from Word
     where = rule_cell.ref if rule_cell is not None else node.cells["code"].ref
     imported.cells[path + ("rule",)] = where
     if isinstance(rule, Message):

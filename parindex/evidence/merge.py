@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.errors import ParindexError
 from parindex.criteria.model import CriteriaSet
+from parindex.evidence.book_set import criteria_of
 from parindex.evidence.model import COLUMNS, READ_COLUMNS, SHEET_ITEMS, SOURCE_HEADER, EvidenceBook
 from parindex.evidence.parts import CONTENT, Merged
 from parindex.io.atomic import write_atomic
@@ -58,24 +59,6 @@ def read_books(paths: Iterable[Path]) -> tuple[list[EvidenceBook], list[Path]]:
     if not books:
         raise ParindexError("PM815", path=", ".join(map(str, skipped)))
     return books, skipped
-
-
-def criteria_of(book: EvidenceBook, criteria_ref: str | None) -> CriteriaSet:
-    """The set a workbook is to be read with: `--criteria`, else the bundled set it names (PS522, PS524)."""
-    from parindex.criteria.files import load_bundled, load_criteria
-
-    if criteria_ref:
-        return load_criteria(criteria_ref)
-    ref = book.info.get("criteria_id", "").strip()
-    if not ref:
-        raise ParindexError("PS522", where=book.path)
-    try:
-        return load_bundled(ref)
-    except ParindexError as exc:
-        if exc.code != "PE300":
-            raise
-        cell = book.info_refs.get("criteria_id")
-        raise ParindexError("PS524", where=f"{book.path} › {cell}" if cell else book.path, set_id=ref) from None
 
 
 # --- the merged workbook ------------------------------------------------------------------------------

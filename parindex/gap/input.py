@@ -22,6 +22,7 @@ from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import match_name
 from parindex.criteria.files import load_bundled, load_criteria
+from parindex.criteria.leads import lead_key, lead_names
 from parindex.criteria.model import CriteriaSet, effective_lead
 from parindex.gap.analysis import (
     CriteriaInfo,
@@ -196,6 +197,7 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
     if cset is None:
         return current
     known = {item.code: (area, item) for area, item in cset.items()}
+    spelling = {lead_key(name): name for name in lead_names(cset)}  # one agency typed two ways is one agency
     items = []
     for item in current.items:
         found = known.get(item.code)
@@ -203,8 +205,10 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
             items.append(item)
             continue
         area, defined = found
+        lead = item.lead or effective_lead(area, defined)
         items.append(CurrentItem(item.code, item.area, item.score, item.max, item.status,
-                                 item.lead or effective_lead(area, defined), defined.name, defined.component))
+                                 spelling.get(lead_key(lead), lead) if lead else lead, defined.name,
+                                 defined.component))
     defined_areas = {a.code: a for a in cset.areas}
     areas = [CurrentPart(a.id, a.name or (defined_areas[a.id].name if a.id in defined_areas else None), a.score,
                          a.max, a.full_max or (defined_areas[a.id].max if a.id in defined_areas else None))

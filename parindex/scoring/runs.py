@@ -39,6 +39,18 @@ class Collected:
     workbooks: list[Path]  # as given, in order, each once
     not_read: list[Path]  # spreadsheets in the given folders that are not .xlsx
 
+    @property
+    def parts(self) -> list[Path]:
+        """Every spreadsheet to read as one unit's parts: a part saved as .ods or .xls is read, and refused by
+        name, rather than left out (`score` can skip a unit and say so; a merge without a part loses its items)."""
+        return [*self.workbooks, *self.not_read]
+
+    def without(self, *paths: Path | None) -> Collected:
+        """Less the files the run reads for another purpose (survey tables, the list of units) that the user
+        keeps in the units' folder."""
+        resolved = {path.resolve() for path in paths if path is not None}
+        return Collected([p for p in self.workbooks if p.resolve() not in resolved], self.not_read)
+
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
     """Files as given; a folder stands for the .xlsx files in it (sorted). Lock files are skipped everywhere:
@@ -185,22 +197,11 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
                    survey: Surveys = None) -> UnitScore:
     """Read, match to its criteria set (the workbook's own id unless --criteria) and to its row of the survey
     table, and score."""
-    from parindex.criteria.files import load_bundled, load_criteria
+    from parindex.evidence.book_set import criteria_of
     from parindex.evidence.reader import read_evidence
 
     book = read_evidence(path)
-    ref = criteria_ref or book.info.get("criteria_id", "").strip()
-    if not ref:
-        raise ParindexError("PS522", where=str(path))
-    if ref not in cache:
-        try:
-            cache[ref] = load_criteria(criteria_ref) if criteria_ref else load_bundled(ref)
-        except ParindexError as exc:
-            if exc.code != "PE300" or criteria_ref:
-                raise
-            raise ParindexError("PS524", where=_at(path, book.info_refs.get("criteria_id")),
-                                set_id=ref) from None
-    cset = cache[ref]
+    cset = criteria_of(book, criteria_ref, cache)
     year = book.info.get("year", "").strip()
     if year.isdigit() and int(year) not in cset.years:
         raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,

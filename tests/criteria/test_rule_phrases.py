@@ -146,3 +146,19 @@ def test_a_percent_rule_states_the_largest_value_it_accepts() -> None:
     assert read_rule("Tu 100% tro len: 4 diem; duoi 100%: 0 diem. Chap nhan den 150%", Decimal(4))["most"] == 150
     refused = read_rule("Không quá 0: 1 điểm; trên 0: 0 điểm; chấp nhận đến 300 %", Decimal(1))
     assert refused.code == "PX153"
+
+
+@pytest.mark.parametrize("phrase", [
+    "- Ban hành đúng hạn: 1,5 điểm\n- Ban hành chậm: 0,5 điểm\n- Không ban hành: 0 điểm",
+    "Ban hành đúng hạn: 1,5 điểm\r\nBan hành chậm: 0,5 điểm\r\nKhông ban hành: 0 điểm",
+    "• Ban hành đúng hạn: 1,5 điểm;\n• Ban hành chậm: 0,5 điểm;\n• Không ban hành: 0 điểm.",
+    "+ Ban hành đúng hạn:\n1,5 điểm\n+ Ban hành chậm: 0,5 điểm\n+ Không ban hành: 0 điểm",
+])
+def test_a_list_pasted_from_word_one_clause_a_line_is_read(phrase: str) -> None:
+    """Word's lists come into a cell as lines, often bulleted, without ';' between them."""
+    assert read_rule(phrase, Decimal("1.5")) == {"kind": "choice", "options": [
+        {"label": "Ban hành đúng hạn", "points": Decimal("1.5")}, {"label": "Ban hành chậm", "points": Decimal("0.5")},
+        {"label": "Không ban hành", "points": Decimal(0)}]}
+    tiers = read_rule("- Từ 100% trở lên: 2 điểm\n- Từ 80% đến dưới 100%: 1 điểm\n- Dưới 80%: 0 điểm", Decimal(2))
+    assert tiers["kind"] == "threshold" and len(tiers["tiers"]) == 2
+    assert read_rule("Từ 100%\ntrở lên: 2 điểm; dưới 100%: 0 điểm", Decimal(2))["kind"] == "threshold"

@@ -3,6 +3,7 @@ spreadsheet officers hold (DESIGN §3.4), both ways."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import typer
@@ -88,7 +89,7 @@ def import_sheet(source: Path, output: Path, force: bool) -> int:
     if report.findings:
         console.print(escape(t("ui.sheet.invalid", count=len(report.findings), path=output)), style="red")
         return 1
-    console.print(escape(t("ui.sheet.valid", path=output)), style="green")
+    console.print(escape(t("ui.sheet.valid", path=shlex.quote(str(output)))), style="green", soft_wrap=True)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,7 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
 
     if output.suffix.lower() != ".xlsx":
         raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")
-    paths = collect_workbooks(files).workbooks
+    paths = collect_workbooks(files).parts
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
     read = read_parts(paths, criteria)
     for path in read.skipped:
@@ -57,7 +58,8 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
                                    items=", ".join(merged.uncovered))), style="yellow", soft_wrap=True)
     blank = len(merged.rows) - filled
     if blank:
-        err_console.print(escape(t("ui.merge.blank", count=blank, parts=" ".join(map(str, files)))),
+        again = [*map(str, files), *(["--criteria", criteria] if criteria else [])]
+        err_console.print(escape(t("ui.merge.blank", count=blank, parts=shlex.join(again))),
                           style="yellow", soft_wrap=True)
     _banner(read.cset)
     return 0

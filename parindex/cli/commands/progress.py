@@ -37,13 +37,16 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
 
     from parindex.cli.outputs import guard_output, output_format, say_written, show_tables, show_text
     from parindex.cli.render import err_console
+    from parindex.common.errors import ParindexError
     from parindex.evidence.merge import read_books
     from parindex.evidence.progress_report import draw_table, markdown, write_xlsx
     from parindex.evidence.unit_list import read_unit_list
     from parindex.scoring.runs import collect_workbooks
 
     fmt = output_format(fmt, output, FORMATS)
-    paths = collect_workbooks(files, output).workbooks
+    paths = collect_workbooks(files, output).without(expected).parts
+    if not paths:  # the folder held only the list of units
+        raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     inputs = [*([Path(criteria)] if criteria else []), *([expected] if expected else [])]
     if output is not None:
         guard_output(output, force, inputs)
@@ -68,6 +71,7 @@ def _report(books: list[EvidenceBook], criteria: str | None,
             wanted: list[str] | None) -> tuple[ProgressReport, int]:
     """Per lead agency when the workbooks are one unit's (and no list of units is given), else per unit."""
     from parindex.common.unit_names import name_key
+    from parindex.evidence.book_set import criteria_of
     from parindex.evidence.parts import check_parts, merge_parts
     from parindex.evidence.progress import Tally, by_lead, not_sent, of_unit
     from parindex.evidence.progress_report import lead_report, unit_report
@@ -81,7 +85,7 @@ def _report(books: list[EvidenceBook], criteria: str | None,
     conflicts = 0
     units: list[tuple[Tally, list[str]]] = []
     for members in groups.values():
-        cset = _criteria(members[0], criteria, sets)
+        cset = criteria_of(members[0], criteria, sets)
         check_parts(cset, members)
         merged = merge_parts(cset, members)
         if merged.conflicts:
@@ -104,11 +108,3 @@ def _report(books: list[EvidenceBook], criteria: str | None,
             notes.insert(1, t("ui.progress.unexpected", count=len(unexpected), units=", ".join(unexpected)))
     return unit_report(units, notes), conflicts
 
-
-def _criteria(book: EvidenceBook, criteria: str | None, sets: dict[str, CriteriaSet]) -> CriteriaSet:
-    from parindex.evidence.merge import criteria_of
-
-    key = criteria or book.info.get("criteria_id", "").strip()
-    if key not in sets:
-        sets[key] = criteria_of(book, criteria)
-    return sets[key]

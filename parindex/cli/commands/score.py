@@ -69,8 +69,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         from parindex.evidence.survey import read_survey
 
         surveys = tuple(read_survey(path) for path in survey_paths)
-        resolved = {path.resolve() for path in survey_paths}
-        collected = type(collected)([p for p in collected.workbooks if p.resolve() not in resolved], collected.not_read)
+        collected = collected.without(*survey_paths)
     if collected.not_read:
         err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
                           style="yellow", soft_wrap=True)

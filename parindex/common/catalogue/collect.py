@@ -36,8 +36,10 @@ MESSAGES: dict[str, Msg] = {
                  "nội dung sang dòng đúng của phần này.",
                  "code {item} is not in criteria set {set_id}, so it cannot be merged; correct the code or move "
                  "its content to the right row of this part.", exit=1),
-    "PM815": Msg("không có phần nào để ghép: {path} không phải sổ tài liệu kiểm chứng.",
-                 "nothing to merge: {path} is not an evidence workbook.", exit=1),
+    "PM815": Msg("không có sổ tài liệu kiểm chứng nào để đọc: {path} là báo cáo hoặc bảng tính do parindex ghi; "
+                 "chỉ ra các sổ (hoặc các phần) mà đơn vị đã điền.",
+                 "no evidence workbook to read: {path} is a report or a spreadsheet parindex wrote; name the "
+                 "workbooks (or the parts) the unit filled in.", exit=1),
     # the list of expected units (exit 2)
     "PM820": Msg("danh sách đơn vị {path} không có tên nào; ghi mỗi dòng một tên (.txt) hoặc một cột tên trong "
                  "sổ .xlsx.",

@@ -1,0 +1,165 @@
+"""`merge` and `progress` as officers misuse them: a part saved in another format beside the others, a folder
+holding only reports. Nothing is dropped in silence; inputs stay byte-identical and nothing is written."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+SET = "par-department-2025"
+UNIT = "Sở Tư pháp"
+
+
+def make_parts(cli, folder: Path) -> list[Path]:
+    result = cli("template", SET, "--by-lead", "-o", str(folder), "--unit", UNIT, "--year", "2026")
+    assert result.code == 0, result.err
+    return sorted(folder.glob("*.xlsx"))
+
+
+def as_ods(part: Path) -> Path:
+    """The part as LibreOffice's default Save would leave it: an OpenDocument spreadsheet beside the others."""
+    ods = part.with_suffix(".ods")
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    part.unlink()
+    return ods
+
+
+@pytest.mark.parametrize("command", ["merge", "progress"])
+def test_a_part_saved_as_ods_in_the_folder_is_not_dropped_in_silence(cli, tmp_path, command):
+    parts = make_parts(cli, tmp_path / "parts")
+    ods = as_ods(parts[-1])
+    before = {path: path.read_bytes() for path in (tmp_path / "parts").iterdir()}
+    out = tmp_path / "merged.xlsx"
+    args = ["-o", str(out)] if command == "merge" else []
+    result = cli(command, str(tmp_path / "parts"), *args, "--lang", "en")
+    assert result.code == 2, result.out + result.err
+    assert "PW402" in result.err and ods.name in result.err
+    assert "Traceback" not in result.err
+    assert not out.exists()
+    assert {path: path.read_bytes() for path in (tmp_path / "parts").iterdir()} == before
+
+
+def test_progress_over_a_folder_of_reports_does_not_speak_of_merging(cli, tmp_path):
+    parts = make_parts(cli, tmp_path / "parts")
+    reports = tmp_path / "bao-cao"
+    reports.mkdir()
+    assert cli("progress", *map(str, parts), "-o", str(reports / "tien-do.xlsx")).code == 0
+    before = (reports / "tien-do.xlsx").read_bytes()
+    for lang, merging in (("vi", "ghép"), ("en", "merge")):
+        result = cli("progress", str(reports), "--lang", lang)
+        assert result.code == 1 and "PM815" in result.err and "tien-do.xlsx" in result.err
+        assert merging not in result.err.lower(), result.err
+    assert (reports / "tien-do.xlsx").read_bytes() == before
+
+
+def test_the_progress_command_merge_suggests_runs_as_printed(cli, tmp_path):
+    """A set imported from a spreadsheet needs --criteria, and officers' folders have spaces in their names: the
+    command merge prints for what is still blank must work when typed back."""
+    import shlex
+
+    cset_file = tmp_path / "so nganh.yaml"
+    exported = tmp_path / "bo.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(exported)).code == 0
+    from openpyxl import load_workbook
+
+    book = load_workbook(exported)
+    book["Thông tin"]["B1"] = "so-nganh-2026"  # the province's own set, not a bundled one
+    book.save(exported)
+    assert cli("criteria", "import", str(exported), "-o", str(cset_file)).code == 0
+    folder = tmp_path / "phần các phòng"
+    result = cli("template", str(cset_file), "--by-lead", "-o", str(folder), "--unit", UNIT)
+    assert result.code == 0, result.err
+    merged = tmp_path / "tổng hợp.xlsx"
+    result = cli("merge", str(folder), "-o", str(merged), "--criteria", str(cset_file), "--lang", "en")
+    assert result.code == 0, result.err
+    hint = " ".join(result.err.split()).split("see who still owes them: ")[1]
+    argv = shlex.split(hint.split(" ⚠")[0])
+    assert argv[:2] == ["parindex", "progress"]
+    again = cli(*argv[1:])
+    assert again.code == 0, again.err
+
+
+def test_the_template_command_criteria_import_suggests_runs_as_printed(cli, tmp_path):
+    import shlex
+
+    exported = tmp_path / "bo.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(exported)).code == 0
+    imported = tmp_path / "bộ sở ngành.yaml"
+    result = cli("criteria", "import", str(exported), "-o", str(imported), "--lang", "en")
+    assert result.code == 0, result.err
+    hint = " ".join(result.out.split()).split("make a workbook with: ")[1]
+    argv = shlex.split(hint)
+    assert argv[:3] == ["parindex", "template", str(imported)]
+
+
+def test_the_expected_list_kept_in_the_units_folder_is_not_read_as_a_workbook(cli, tmp_path):
+    from openpyxl import Workbook
+
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    for name in ("Phường Hà Đông", "Xã Sóc Sơn"):
+        assert cli("template", "par-commune-2025", "-o", str(folder / f"{name}.xlsx"), "--unit", name).code == 0
+    book = Workbook()
+    book.active.append(["STT", "Tên đơn vị"])
+    for row in ((1, "UBND phường Hà Đông"), (2, "Xã Sóc Sơn"), (3, "Xã Ba Vì")):
+        book.active.append(row)
+    listed = folder / "danh-sach.xlsx"
+    book.save(listed)
+    before = {path: path.read_bytes() for path in folder.iterdir()}
+    result = cli("progress", str(folder), "--expected", str(listed), "--format", "md", "--lang", "en")
+    assert result.code == 0, result.err
+    assert "Not sent (1): Xã Ba Vì" in result.out
+    assert {path: path.read_bytes() for path in folder.iterdir()} == before
+    alone = tmp_path / "chi-danh-sach"
+    alone.mkdir()
+    listed.rename(alone / listed.name)
+    result = cli("progress", str(alone), "--expected", str(alone / listed.name))
+    assert result.code == 2 and "PS523" in result.err and str(alone) in result.err
+
+
+def test_one_agency_spelt_two_ways_in_the_set_gets_one_part_and_one_row(cli, tmp_path):
+    """Leads are typed by hand in the criteria sheet: 'Phòng Pháp chế' on one row, 'Phòng pháp chế' on the next.
+    `--lead` already takes them as one agency (case and marks aside); its part must hold all its items."""
+    text = (Path(__file__).parents[2] / "criteria" / f"{SET}.yaml").read_text(encoding="utf-8")
+    text = text.replace(f"id: {SET}", "id: so-thu-2026", 1)
+    text = text.replace('lead: "Thanh tra / Phòng Pháp chế"', 'lead: "Thanh tra / Phòng pháp chế"', 1)
+    cset_file = tmp_path / "so-thu.yaml"
+    cset_file.write_text(text, encoding="utf-8")
+    part = tmp_path / "thanh-tra.xlsx"
+    result = cli("template", str(cset_file), "--lead", "Phòng Pháp chế", "-o", str(part), "--lang", "en")
+    assert result.code == 0, result.err
+    assert "4 items" in " ".join(result.out.split()), result.out
+    folder = tmp_path / "parts"
+    assert cli("template", str(cset_file), "--by-lead", "-o", str(folder), "--unit", UNIT).code == 0
+    assert [p.name for p in sorted(folder.glob("thanh-tra*"))] == ["thanh-tra-phong-phap-che.xlsx"]
+    progress = cli("progress", str(folder), "--criteria", str(cset_file), "--format", "md")
+    assert progress.code == 0, progress.err
+    assert sum(1 for line in progress.out.splitlines() if line.startswith("| Thanh tra")) == 1
+
+
+def test_gap_counts_one_agency_typed_two_ways_once_by_lead(cli, tmp_path):
+    """The recoverable points by lead agency: 'Sở tư pháp' on 2.2.3 and 'Sở Tư pháp' on 2.1.1 are one agency."""
+    import json
+
+    from tests.fill import fill_workbook
+
+    text = (Path(__file__).parents[2] / "criteria" / "par-province-2020.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: par-province-2020", "id: tinh-thu-2020", 1)
+    at = text.index("lead: Sở Tư pháp", text.index('"2.2.3"'))
+    text = text[:at] + "lead: Sở tư pháp" + text[at + len("lead: Sở Tư pháp"):]
+    cset_file = tmp_path / "tinh.yaml"
+    cset_file.write_text(text, encoding="utf-8")
+    book = tmp_path / "tu-cham.xlsx"
+    made = cli("template", str(cset_file), "-o", str(book), "--unit", "UBND tỉnh Bắc Giang", "--year", "2020")
+    assert made.code == 0, made.err
+    fill_workbook(book, {"2.1.1": {"value": "85%", "evidence": "BC 1"},
+                         "2.2.3": {"value": "Không", "evidence": "BC 2"}})
+    out = tmp_path / "gap.json"
+    result = cli("gap", str(book), "--year", "2020", "--criteria", str(cset_file), "-o", str(out))
+    assert result.code in (0, 1), result.err
+    leads = [row["lead"] for row in json.loads(out.read_text(encoding="utf-8"))["by_lead"]]
+    assert sum(1 for lead in leads if lead and lead.casefold() == "sở tư pháp") == 1, leads

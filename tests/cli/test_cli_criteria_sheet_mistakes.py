@@ -1,0 +1,26 @@
+"""`criteria import` of a sheet an officer pasted from the Word annex: lists come as lines in a cell."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from parindex.criteria.files import load_criteria
+
+SET = "par-department-2025"
+
+
+def test_a_bulleted_list_pasted_from_word_into_cach_cham_is_read(cli, tmp_path):
+    sheet = tmp_path / "phu-luc.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
+    book = load_workbook(sheet)
+    rows = book["Bộ tiêu chí"]
+    row = next(r for r in range(2, rows.max_row + 1) if rows.cell(r, 1).value == "1.1.1")
+    rows.cell(row, 4).value = "- Ban hành đúng hạn: 1,5 điểm\n- Ban hành chậm: 0,5 điểm\n- Không ban hành: 0 điểm"
+    book.save(sheet)
+    before = sheet.read_bytes()
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
+    assert result.code == 0, result.out + result.err
+    item = load_criteria(str(out)).item_by_code()["1.1.1"]
+    assert [option.label for option in item.rule.options] == ["Ban hành đúng hạn", "Ban hành chậm", "Không ban hành"]
+    assert sheet.read_bytes() == before
