@@ -94,6 +94,7 @@ COMPONENT_NAMES: dict[str, tuple[str, ...]] = {  # known components by the names
     "bonus": ("Điểm thưởng",),
     "penalty": ("Điểm trừ",),
 }
+KNOWN_COMPONENTS = " · ".join(names[0] for names in COMPONENT_NAMES.values())
 MARK = "x"  # Không áp dụng / Tạm tính ticked
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _WITH_ID = re.compile(r"(.*?)\s*\(([a-z][a-z0-9_]*)\)")
@@ -103,18 +104,17 @@ def fold(text: str) -> str:
     return values.fold(text)
 
 
-def component_id(name: str) -> str:
-    """The component id a *Thành phần* name stands for: a known name, 'Tên (id)', an id itself, or the name's
-    letters ('Điểm cộng' → diem_cong)."""
+def component_id(name: str) -> str | None:
+    """The component id a *Thành phần* text stands for: a known name or id, or a new component written 'Tên (id)'
+    ('Điểm cộng (diem_cong)'); None for any other text — a typo must not quietly become a component of its own."""
     with_id = _WITH_ID.fullmatch(clean_text(name).strip())
     if with_id:
         return with_id[2]
     folded = fold(name)
     for known, names in COMPONENT_NAMES.items():
-        if folded in {fold(other) for other in names}:
+        if folded == known or folded in {fold(other) for other in names}:
             return known
-    slug = re.sub(r"[^a-z0-9]+", "_", values.strip_marks(name)).strip("_")
-    return slug if _ID.fullmatch(slug) else f"c_{slug}"
+    return None
 
 
 def component_label(component_id_: str, name: str) -> str:
@@ -472,6 +472,10 @@ def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, d
         imported.problems.append(Message("PX330", {"code": node.code}, where))
     name = _text(node.cells.get("component")) or COMPONENT_NAMES["appraised"][0]
     comp = component_id(name)
+    if comp is None:  # said at its cell; the rest of the row is still read, so every problem is said at once
+        imported.problems.append(Message("PX333", {"text": name, "known": KNOWN_COMPONENTS},
+                                         node.cells["component"].ref, node.code))
+        comp = "appraised"
     components.setdefault(comp, {"id": comp, "name": _WITH_ID.sub(r"\1", name) if _WITH_ID.fullmatch(name) else name,
                                  "max": Decimal(0)})
     components[comp]["max"] += data.get("max") or Decimal(0)
@@ -507,9 +511,9 @@ def _components(found: dict[str, dict[str, Any]], info: dict[str, Any], imported
     by_id = {comp["id"]: comp for comp in listed}
     for name, cell in info["caps"]:
         comp_id = component_id(name)
-        if comp_id not in by_id and not _numeric(cell):
+        if (comp_id is None or comp_id not in by_id) and not _numeric(cell):
             continue  # a note beside the keys ('Lưu ý: …'), not a cap
-        if comp_id not in by_id:
+        if comp_id is None or comp_id not in by_id:
             imported.problems.append(Message("PX331", {"label": name, "known": " · ".join(
                 comp["name"] for comp in listed) or "–"}, cell.ref))
             continue

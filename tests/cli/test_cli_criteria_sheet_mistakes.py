@@ -24,3 +24,18 @@ def test_a_bulleted_list_pasted_from_word_into_cach_cham_is_read(cli, tmp_path):
     item = load_criteria(str(out)).item_by_code()["1.1.1"]
     assert [option.label for option in item.rule.options] == ["Ban hành đúng hạn", "Ban hành chậm", "Không ban hành"]
     assert sheet.read_bytes() == before
+
+
+def test_a_mistyped_thanh_phan_is_said_at_its_cell_not_made_a_component(cli, tmp_path):
+    sheet = tmp_path / "phu-luc.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
+    book = load_workbook(sheet)
+    rows = book["Bộ tiêu chí"]
+    row = next(r for r in range(2, rows.max_row + 1) if rows.cell(r, 1).value == "1.1.1")
+    assert rows.cell(1, 5).value == "Thành phần"
+    rows.cell(row, 5).value = "Thẩm tra"
+    book.save(sheet)
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out))
+    assert result.code == 1 and not out.exists()
+    assert f"Bộ tiêu chí!E{row}" in result.out + result.err and "PX333" in result.out + result.err

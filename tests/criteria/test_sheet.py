@@ -119,10 +119,11 @@ def test_a_component_whose_max_is_a_cap_gets_a_thong_tin_row() -> None:
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("Điểm thẩm định", "appraised"), ("điểm  thẩm định ", "appraised"), ("SIPAS", "sipas"), ("XHH", "survey"),
-    ("Điểm thưởng", "bonus"), ("Điểm trừ", "penalty"), ("APPRAISED", "appraised"), ("Điểm cộng", "diem_cong"),
-    ("Khối lượng (extra)", "extra"),
+    ("Điểm thưởng", "bonus"), ("Điểm trừ", "penalty"), ("APPRAISED", "appraised"),
+    ("Khối lượng (extra)", "extra"), ("Điểm cộng (diem_cong)", "diem_cong"),
+    ("Điểm cộng", None), ("xyz", None), ("Thẩm tra", None),  # not known and no id given: never a component of its own
 ])
-def test_component_ids_from_names(name: str, expected: str) -> None:
+def test_component_ids_from_names(name: str, expected: str | None) -> None:
     assert component_id(name) == expected
 
 
@@ -130,3 +131,4 @@ def test_a_name_that_would_not_give_its_id_back_carries_it() -> None:
     assert component_label("appraised", "Điểm thẩm định") == "Điểm thẩm định"
     assert component_label("tham_dinh", "Điểm thẩm định") == "Điểm thẩm định (tham_dinh)"
     assert component_id(component_label("tham_dinh", "Điểm thẩm định")) == "tham_dinh"
+    assert component_label("diem_cong", "Điểm cộng") == "Điểm cộng (diem_cong)"
