@@ -7,7 +7,8 @@
 Writes, from the bundled sample (evidence_samples/bac-giang-2020.xlsx) and the synthetic districts, the
 self-assessment report (docx, Vietnamese and English), the improvement plan (docx), the ranking annex of the
 synthetic province's 127 units (docx, with its survey tables and last year's results), the score report, the
-ranking of eight districts, the gap workbook and the template (xlsx); converts each with
+ranking of eight districts, the gap workbook, the template, the criteria export and the progress of the
+template's parts by lead agency (xlsx); converts each with
 `soffice --headless --convert-to pdf` (Debian: libreoffice-writer, libreoffice-calc) and prints, per
 document: its pages, their size and orientation, the fonts the PDF embeds, the typical size of the body
 text in points, and for a workbook whether any page lost the first column of its sheet (a sheet split
@@ -52,7 +53,12 @@ def documents(folder: Path) -> dict[str, Path]:
         "ranking.xlsx": ["score", str(DISTRICTS)],
         "gap.xlsx": ["gap", str(SAMPLE), "--year", "2020"],
         "template.xlsx": ["template", "par-province-2020", "--unit", "UBND tỉnh Bắc Giang", "--year", "2020"],
+        "criteria.xlsx": ["criteria", "export", "par-province-2020"],
+        "progress.xlsx": ["progress", str(folder / "parts")],  # the parts below, as sent back unfilled
     }
+    parts = ["template", "par-province-2020", "--by-lead", "--unit", "UBND tỉnh Bắc Giang", "--year", "2020",
+             "-o", str(folder / "parts")]
+    subprocess.run([sys.executable, "-m", "parindex", *parts], capture_output=True, check=True)
     made = {}
     for name, argv in runs.items():
         path = folder / name

@@ -67,6 +67,9 @@ class Entry:
     most: Decimal | None = None
 
 
+Answers = tuple[str, str]  # the words for yes and for no a yes/no rule is written with ('Đạt', 'Không đạt')
+
+
 class BaseRule(Strict):
     survey: ClassVar[bool] = False  # assessed by the Ministry: not self-scored
 
@@ -87,9 +90,15 @@ class BaseRule(Strict):
         """What is wrong inside the rule itself (tier order, repeated labels); `path` is the rule's own."""
         yield from ()
 
+    def option_labels(self) -> Iterator[tuple[Path, str]]:
+        """The labels a person types into the value cell, with their paths inside the rule (none: a number or
+        yes/no)."""
+        yield from ()
+
     @abstractmethod
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
-        """The rule as the Ministry's annex would write it (criteria show, the template, explain)."""
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+        """The rule as the Ministry's annex would write it (criteria show, the template, explain); a yes/no rule
+        names its two answers `answers` (the template's dropdown words; default the language's yes and no)."""
 
     @abstractmethod
     def entry(self, maximum: Decimal) -> Entry | None:
@@ -116,9 +125,10 @@ class YesNoRule(BaseRule):
             yield ("yes_points",), self.yes_points
         yield ("no_points",), self.no_points
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         yes, no = fmt_plain(self.yes(maximum), lang), fmt_plain(self.no_points, lang)
-        return t("rule.yes_no", lang=lang, yes=yes, no=no)
+        yes_word, no_word = answers or (t("ui.yes", lang=lang), t("ui.no", lang=lang))
+        return t("rule.yes_no", lang=lang, yes=yes, no=no, yes_word=yes_word, no_word=no_word)
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("yes_no", "ui.template.prompt_yes_no")
@@ -148,6 +158,10 @@ class ChoiceRule(BaseRule):
         for o, option in enumerate(self.options):
             yield ("options", o, "points"), option.points
 
+    def option_labels(self) -> Iterator[tuple[Path, str]]:
+        for o, option in enumerate(self.options):
+            yield ("options", o, "label"), option.label
+
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         """PX108: two labels a person could not tell apart (case and spacing aside)."""
         seen: set[str] = set()
@@ -157,7 +171,7 @@ class ChoiceRule(BaseRule):
                 yield Finding.of("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
             seen.add(key)
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         """'Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm'; led by 'Chọn một mức:' where the labels alone
         would read as another kind ('Dưới 80%', 'Có'), so the words always read back as this rule."""
         from parindex.criteria.rule_phrases import reads_back  # the reading half of the grammar (pure)
@@ -265,7 +279,7 @@ class ThresholdRule(BaseRule):
                                      {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
             prev = (bound, tier.points)
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
         từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
         sign = _measure_sign(self.unit)
@@ -313,7 +327,7 @@ class ProportionalRule(BaseRule):
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         yield from _most_problems(self.unit, self.most, code, path)
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         return "; ".join([t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
                             target=fmt_plain(self.target, lang) + _measure_sign(self.unit)),
                           *_most_words(self.most, lang)])
@@ -333,7 +347,7 @@ class DeductionRule(BaseRule):
         count = values.parse_count(raw)
         return Outcome(count, max(maximum - self.per * count, Decimal(0)))
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
@@ -353,7 +367,7 @@ class PerCaseRule(BaseRule):
         count = values.parse_count(raw)
         return Outcome(count, min(self.per * count, maximum))
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         return t("rule.per_case", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
@@ -371,7 +385,7 @@ class SurveyRule(BaseRule):
         share = values.parse_survey(raw)
         return Outcome(share, maximum * share / 100)
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         return t("rule.survey", lang=lang, max=fmt_plain(maximum, lang))
 
     def entry(self, maximum: Decimal) -> None:
@@ -390,7 +404,7 @@ class ManualRule(BaseRule):
             raise values.ValueProblem("PS511", value=points, max=maximum)
         return Outcome(points, points)
 
-    def words(self, maximum: Decimal, lang: str | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
         return t("rule.manual", lang=lang, max=fmt_plain(maximum, lang))
 
     def entry(self, maximum: Decimal) -> Entry:

@@ -2,14 +2,14 @@
 an annex, and read back as untrusted input, through the same guard and prescan as evidence workbooks.
 
 What the sheets hold and how cells become a set is `criteria.sheet` (pure); here are the workbook's looks
-(fitted widths, wrapped text, frozen header, A4 landscape fitted to the page width, the header on every page)
-and the reading: sheets and headers found by their text, blank spacer rows skipped, merged areas read as the
-value they show, extra columns ignored.
+(`io.xlsx_print`, as every workbook parindex writes: one font, fitted widths, wrapped text, A4 landscape fitted
+to the page width, the header on every page, page numbers; here also a frozen header and a filter) and the
+reading: sheets and headers found by their text, blank spacer rows skipped, merged areas read as the value they
+show, extra columns ignored.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -35,15 +35,23 @@ from parindex.criteria.sheet import (
 )
 from parindex.evidence.guard import REPORT_CATEGORY, guard_workbook
 from parindex.evidence.headers import column_letter, header_key, header_lookup, match_headers
-from parindex.evidence.reader import HEADER_SEARCH_ROWS, MAX_INFO_ROWS, MAX_ROWS, _find_sheet, _open, _raw, _Reader
+from parindex.evidence.reader import (
+    HEADER_SEARCH_ROWS,
+    MAX_INFO_ROWS,
+    MAX_ROWS,
+    WorkbookReader,
+    find_sheet,
+    open_workbook,
+    raw_value,
+)
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
 
 _LOOKUP = header_lookup(COLUMNS, ALIASES)
-WIDTHS = {"code": (8, 10), "name": (30, 60), "max": (8, 9), "rule": (30, 55), "component": (12, 20),
-          "not_applicable": (9, 10), "lead": (14, 24), "evidence": (20, 40), "source": (16, 36),
-          "provisional": (8, 9)}  # (least, most) characters: a column fits its longest text within these
-LINE_HEIGHT = 15
+# The most characters a column gets: on A4 landscape at 9 pt (xlsx_print.LANDSCAPE_BUDGET) Nội dung and Cách chấm
+# share what these leave; the rest wraps.
+CAPS = {"component": 11, "lead": 13, "evidence": 14, "source": 14}
+INFO_WIDTH = 70  # Thông tin's value column
 
 
 # --- writing ------------------------------------------------------------------------------------------------
@@ -83,68 +91,63 @@ def _book(cset: CriteriaSet, rows: list[Any]) -> Any:
 
 
 def _fill_set(sheet: Any, rows: list[Any]) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Border, Font, PatternFill, Side
+
+    from parindex.io.xlsx_print import print_ready
 
     thin = Side(style="thin", color="A6A6A6")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
     keys = list(COLUMNS)
-    widths = _widths(rows)
     for index, key in enumerate(keys, start=1):
         cell = sheet.cell(1, index, COLUMNS[key])
-        cell.font = Font(name="Calibri", bold=True)
+        cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = border
-        sheet.column_dimensions[column_letter(index - 1)].width = widths[key]
     fills = [PatternFill("solid", fgColor="E7E6E6"), PatternFill("solid", fgColor="F2F2F2")]
     for r, row in enumerate(rows, start=2):
         for index, key in enumerate(keys, start=1):
             cell = put(sheet.cell(r, index), _cell(row.values.get(key)))
             cell.border = border
-            cell.alignment = wrap
             if row.group:
-                cell.font = Font(name="Calibri", bold=True)
+                cell.font = Font(bold=True)
                 cell.fill = fills[min(row.depth, 1)]
         sheet.cell(r, 1).number_format = "@"
-        lines = max(_lines(str(row.values.get(key) or ""), widths[key]) for key in keys)
-        if lines > 1:
-            sheet.row_dimensions[r].height = LINE_HEIGHT * lines
-    sheet.row_dimensions[1].height = 30
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{column_letter(len(keys) - 1)}{len(rows) + 1}"
-    sheet.print_title_rows = "1:1"
-    _print_setup(sheet, landscape=True)
+    print_ready(sheet, 1, {column_letter(keys.index(key)): cap for key, cap in CAPS.items()})
 
 
 def _fill_info(sheet: Any, cset: CriteriaSet) -> None:
     from openpyxl.styles import Alignment, Font
 
+    from parindex.io.xlsx_print import LINE_PT, one_font, print_setup, text_lines
+
     rows = info_rows(cset)
     sheet.column_dimensions["A"].width = 24
-    sheet.column_dimensions["B"].width = 70
+    sheet.column_dimensions["B"].width = INFO_WIDTH
     for r, (label, value) in enumerate(rows, start=1):
         key = put(sheet.cell(r, 1), label)
-        key.font = Font(name="Calibri", bold=True)
+        key.font = Font(bold=True)
         key.alignment = Alignment(vertical="top")
         cell = put(sheet.cell(r, 2), _cell(value))
         cell.alignment = Alignment(wrap_text=True, horizontal="left", vertical="top")
         if isinstance(value, str):
             cell.number_format = "@"
-        lines = _lines(str(value or ""), 70)
+        lines = text_lines(value, INFO_WIDTH)
         if lines > 1:
-            sheet.row_dimensions[r].height = LINE_HEIGHT * lines
+            sheet.row_dimensions[r].height = LINE_PT * lines
     banner = provenance_banner(cset)
     if banner:  # a row the import ignores: its value is not a number, and 'Lưu ý' is no key
         row = len(rows) + 2
         heading = sheet.cell(row, 1, "Lưu ý")  # its own name: mypy 1.12 would take `label` for the str above
-        heading.font = Font(name="Calibri", bold=True, color="C00000")
+        heading.font = Font(bold=True, color="C00000")
         heading.alignment = Alignment(vertical="top")
         note = put(sheet.cell(row, 2), banner.text("vi"))
-        note.font = Font(name="Calibri", color="C00000")
+        note.font = Font(color="C00000")
         note.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[row].height = LINE_HEIGHT * _lines(banner.text("vi"), 70)
-    _print_setup(sheet, landscape=False)
+        sheet.row_dimensions[row].height = LINE_PT * text_lines(banner.text("vi"), INFO_WIDTH)
+    one_font(sheet)
+    print_setup(sheet)
 
 
 def _cell(value: Any) -> Any:
@@ -156,50 +159,28 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _widths(rows: list[Any]) -> dict[str, float]:
-    """Each column as wide as its longest line (header included), within its bounds."""
-    widths = {}
-    for key, (least, most) in WIDTHS.items():
-        longest = max([len(COLUMNS[key])] + [len(str(row.values.get(key) or "")) for row in rows])
-        widths[key] = float(min(max(longest + 2, least), most))
-    return widths
-
-
-def _lines(text: str, width: float) -> int:
-    per_line = max(width * 1.1 - 2, 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-
-
-def _print_setup(sheet: Any, landscape: bool) -> None:
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 # --- reading ------------------------------------------------------------------------------------------------
 
 def read_criteria_book(path: Path) -> SheetRead:
     """The cells of a criteria spreadsheet, or a ParindexError naming the file, sheet and cell."""
     path = Path(path)
     with guard_workbook(path) as archive:
-        book = _open(path, archive)
+        book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
             try:
-                set_name = _find_sheet(path, names, SHEET_SET, SHEET_ALIASES)
-                info_name = _find_sheet(path, names, SHEET_INFO, SHEET_ALIASES)
+                set_name = find_sheet(path, names, SHEET_SET, SHEET_ALIASES)
+                info_name = find_sheet(path, names, SHEET_INFO, SHEET_ALIASES)
             except ParindexError as exc:
                 raise ParindexError("PX310", where=str(path), sheet=exc.params.get("sheet", ""),
                                     found=exc.params.get("found", "–")) from None
-            reader = _Reader(path, archive)
+            reader = WorkbookReader(path, archive)
             set_scan, info_scan = reader.prescan(set_name), reader.prescan(info_name)
             set_sheet, info_sheet = set_scan.read(book, MAX_ROWS), info_scan.read(book, MAX_INFO_ROWS)
         finally:
             book.close()
         for sheet in (set_sheet, info_sheet):
-            sheet._refuse_formulas(lambda r, c: True)  # a formula saved without its value is not a blank
+            sheet.refuse_formulas(lambda r, c: True)  # a formula saved without its value is not a blank
     return SheetRead(_info(info_name, _filled(info_sheet)), _rows(path, set_name, _filled(set_sheet)),
                      header_ref=f"{set_name}!A1", info_ref=f"{info_name}!A1")
 
@@ -221,31 +202,31 @@ def _info(sheet: str, rows: list[list[Any]]) -> list[tuple[SheetCell, SheetCell]
     """Key/value rows: the first filled cell of a row is its label, the next filled one its value."""
     found = []
     for r, row in enumerate(rows):
-        filled = [c for c, value in enumerate(row) if _raw(value) is not None and str(value).strip()]
+        filled = [c for c, value in enumerate(row) if raw_value(value) is not None and str(value).strip()]
         if not filled:
             continue
         first = filled[0]
         column = filled[1] if len(filled) > 1 else first + 1
-        value = _raw(row[column]) if column < len(row) else None
-        found.append((SheetCell(_raw(row[first]), f"{sheet}!{column_letter(first)}{r + 1}"),
+        value = raw_value(row[column]) if column < len(row) else None
+        found.append((SheetCell(raw_value(row[first]), f"{sheet}!{column_letter(first)}{r + 1}"),
                       SheetCell(value, f"{sheet}!{column_letter(column)}{r + 1}")))
     return found
 
 
 def _rows(path: Path, sheet: str, rows: list[list[Any]]) -> list[tuple[int, dict[str, SheetCell]]]:
     header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-                   if any(header_key(_raw(value), _LOOKUP) == "code" for value in row)), None)
+                   if any(header_key(raw_value(value), _LOOKUP) == "code" for value in row)), None)
     if header is None:
         raise ParindexError("PX311", where=f"{path} › {sheet}!A1", header=COLUMNS["code"], rows=HEADER_SEARCH_ROWS)
     try:
-        columns = match_headers([_raw(value) for value in rows[header]], _LOOKUP, COLUMNS, REQUIRED_COLUMNS,
+        columns = match_headers([raw_value(value) for value in rows[header]], _LOOKUP, COLUMNS, REQUIRED_COLUMNS,
                                 ("PX313", "PX312"))
     except ValueProblem as problem:
         raise ParindexError(problem.msg, where=f"{path} › {sheet}!A{header + 1}") from None
     found = []
     for r in range(header + 1, len(rows)):
         row = rows[r]
-        cells = {key: SheetCell(_raw(row[index]) if index < len(row) else None,
+        cells = {key: SheetCell(raw_value(row[index]) if index < len(row) else None,
                                 f"{sheet}!{column_letter(index)}{r + 1}") for key, index in columns.items()}
         if _blank(cells["code"].raw) and ("rule" not in cells or _blank(cells["rule"].raw)):
             continue  # a blank spacer row, a heading or a total without a code (Cách chấm without one is an error)

@@ -115,9 +115,6 @@ def markdown(report: ProgressReport) -> str:
 
 # --- xlsx ------------------------------------------------------------------------------------------
 
-MIN_WIDTH, MAX_WIDTH = 8, 48
-
-
 def write_xlsx(report: ProgressReport, path: Path, force: bool) -> None:
     from parindex.io.atomic import write_atomic
 
@@ -127,73 +124,42 @@ def write_xlsx(report: ProgressReport, path: Path, force: bool) -> None:
 def _book(report: ProgressReport) -> Workbook:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
 
     from parindex.evidence.guard import REPORT_CATEGORY
-    from parindex.evidence.headers import column_letter
     from parindex.io.xlsx_cells import put
+    from parindex.io.xlsx_print import LINE_PT, font, print_ready, text_lines
 
     book = Workbook()
     book.properties.creator = "parindex"
     book.properties.category = REPORT_CATEGORY  # found later in a folder of workbooks, it is skipped, not read
     sheet = book.active
     sheet.title = t("ui.progress.sheet")
-    width = len(report.columns)
     thin = Side(style="thin", color="A6A6A6")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    put(sheet.cell(1, 1), report.title).font = Font(name="Calibri", bold=True, size=13)
+    put(sheet.cell(1, 1), report.title).font = Font(bold=True, size=13)
     header_row = 3
     for index, column in enumerate(report.columns, 1):
         cell = put(sheet.cell(header_row, index), column)
-        cell.font = Font(name="Calibri", bold=True)
+        cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = border
-    body = [*report.rows, report.total]
-    for offset, row in enumerate(body, header_row + 1):
+    for offset, row in enumerate([*report.rows, report.total], header_row + 1):
         for index, value in enumerate(row, 1):
             cell = put(sheet.cell(offset, index), float(value) if isinstance(value, Decimal) else value)
             if isinstance(value, Decimal):
                 cell.number_format = "0.0"
-            cell.alignment = wrap
             cell.border = border
             if row is report.total:
-                cell.font = Font(name="Calibri", bold=True)
-    widths = [_fit(report.columns[i], [row[i] for row in body]) for i in range(width)]
-    for index, fitted in enumerate(widths):
-        sheet.column_dimensions[column_letter(index)].width = fitted
-    sheet.row_dimensions[header_row].height = 15 * max(_lines(column, w) for column, w in zip(report.columns, widths,
-                                                                                           strict=True))
-    for offset, row in enumerate(body, header_row + 1):
-        tall = max(_lines(shown(cell), w) for cell, w in zip(row, widths, strict=True))
-        if tall > 1:
-            sheet.row_dimensions[offset].height = 15 * tall
-    note_row = header_row + len(body) + 2
-    for note in report.notes:
-        sheet.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=width)
-        cell = put(sheet.cell(note_row, 1), note)
-        cell.alignment = wrap
-        sheet.row_dimensions[note_row].height = 15 * _lines(note, sum(widths))
-        note_row += 1
+                cell.font = Font(bold=True)
     sheet.freeze_panes = sheet.cell(header_row + 1, 2)
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_ready(sheet, header_row)
+    # The notes go under the table, across it, once its columns are fitted (they would widen the first one).
+    width = sum(sheet.column_dimensions[get_column_letter(n)].width for n in range(1, len(report.columns) + 1))
+    for note_row, note in enumerate(report.notes, sheet.max_row + 2):
+        sheet.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(report.columns))
+        cell = put(sheet.cell(note_row, 1), note)
+        cell.font = font()
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[note_row].height = LINE_PT * text_lines(note, width)
     return book
-
-
-def _fit(header: str, cells: Sequence[Cell]) -> float:
-    """A column as wide as its longest value (headers may wrap onto two or three lines), within bounds."""
-    longest = max([len(shown(cell)) for cell in cells] or [0])
-    word = max((len(part) for part in header.split()), default=0)
-    return float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2, word + 2, len(header) // 3 + 2)))
-
-
-def _lines(text: str, width: float) -> int:
-    import math
-
-    per_line = max(width * 1.1 - 1, 1)  # text runs a little narrower than the digit widths are measured in
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n"))

@@ -90,12 +90,12 @@ def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> Eviden
 
 def _read(path: Path, columns: tuple[str, ...]) -> EvidenceBook:
     with guard_workbook(path) as archive:
-        book = _open(path, archive)
+        book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
-            info_name = _find_sheet(path, names, SHEET_INFO)
-            items_name = _find_sheet(path, names, SHEET_ITEMS)
-            reader = _Reader(path, archive)
+            info_name = find_sheet(path, names, SHEET_INFO)
+            items_name = find_sheet(path, names, SHEET_ITEMS)
+            reader = WorkbookReader(path, archive)
             info_scan, items_scan = reader.prescan(info_name), reader.prescan(items_name)
             info_sheet, items_sheet = info_scan.read(book, MAX_INFO_ROWS), items_scan.read(book, MAX_ROWS)
         finally:
@@ -108,10 +108,10 @@ def _read(path: Path, columns: tuple[str, ...]) -> EvidenceBook:
 def read_info(path: Path) -> dict[str, str]:
     """Only the *Thông tin* sheet's key/value rows (is an existing file someone's evidence workbook?)."""
     with guard_workbook(path) as archive:
-        book = _open(path, archive)
+        book = open_workbook(path, archive)
         try:
-            info_name = _find_sheet(path, list(book.sheet_names), SHEET_INFO)
-            sheet = _Reader(path, archive).prescan(info_name).read(book, MAX_INFO_ROWS)
+            info_name = find_sheet(path, list(book.sheet_names), SHEET_INFO)
+            sheet = WorkbookReader(path, archive).prescan(info_name).read(book, MAX_INFO_ROWS)
         finally:
             book.close()
         return sheet.info()[0]
@@ -121,12 +121,12 @@ def first_sheet_rows(path: Path) -> list[list[Any]]:
     """The first sheet's cells as calamine reads them, behind the same guard and prescan as an evidence workbook
     (a list of unit names, `progress --expected`)."""
     with guard_workbook(path) as archive:
-        book = _open(path, archive)
+        book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
             if not names:
                 raise ParindexError("PW410", where=str(path), reason="no sheet")
-            return _Reader(path, archive).prescan(names[0]).read(book, MAX_ROWS).rows
+            return WorkbookReader(path, archive).prescan(names[0]).read(book, MAX_ROWS).rows
         finally:
             book.close()
 
@@ -148,7 +148,9 @@ def is_report(path: Path) -> bool:
 
 # --- calamine ---------------------------------------------------------------------------------------
 
-def _open(path: Path, archive: WorkbookZip) -> Any:
+def open_workbook(path: Path, archive: WorkbookZip) -> Any:
+    """The workbook `guard_workbook` let through, opened by calamine (close it when done); a file that cannot
+    be read is a ParindexError (PE303, PW410) naming it."""
     from python_calamine import CalamineWorkbook
 
     try:  # through a Python file: a file name that is not valid UTF-8 (an old USB stick) opens too
@@ -167,8 +169,10 @@ def _reason(exc: Exception) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _find_sheet(path: Path, names: list[str], wanted: str,
+def find_sheet(path: Path, names: list[str], wanted: str,
                 aliases: dict[str, tuple[str, ...]] = SHEET_ALIASES) -> str:
+    """The name of the sheet `wanted` among `names`, found by any of its `aliases` whatever the case, accents'
+    encoding or spacing; none is PW420, two that are not told apart by the exact name PW429."""
     forms = {header_form(alias) for alias in aliases[wanted]}
     found = [name for name in names if header_form(name) in forms]
     if not found:
@@ -196,7 +200,7 @@ def _sheet_rows(path: Path, book: Any, name: str, max_rows: int) -> list[list[An
         raise ParindexError("PW410", where=f"{path} › {name}", reason=_reason(exc)) from None
 
 
-def _raw(value: Any) -> RawValue:
+def raw_value(value: Any) -> RawValue:
     """Calamine's value as a RawValue: '' is blank (None); a duration becomes its text."""
     if isinstance(value, str):
         return value if value else None
@@ -222,9 +226,9 @@ def _text(value: RawValue) -> str:
 
 # --- the two sheets ---------------------------------------------------------------------------------
 
-class _Reader:
+class WorkbookReader:
     """A workbook's sheets by their XML: a sheet is prescanned before calamine may lay it out, and only a
-    prescanned sheet can be read (`_Prescanned.read`), so no sheet is read without what the prescan found."""
+    prescanned sheet can be read (`PrescannedSheet.read`), so no sheet is read without what the prescan found."""
 
     def __init__(self, path: Path, archive: WorkbookZip) -> None:
         self.path = path
@@ -235,7 +239,7 @@ class _Reader:
     def where(self, ref: str) -> str:
         return f"{self.path} › {ref}"
 
-    def prescan(self, sheet: str) -> _Prescanned:
+    def prescan(self, sheet: str) -> PrescannedSheet:
         """Refuse cells beyond the row and column limits, and note what calamine will not tell: cells
         formatted as a percent, error cells, formulas saved without a value.
 
@@ -264,7 +268,7 @@ class _Reader:
         has_formula = bool(_FORMULA_HINT.search(data)) and bool(  # cheap, and most sheets have none
             _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
         formulas = data if has_formula and _FORMULA_WITHOUT_VALUE.search(data) else None
-        return _Prescanned(self.path, sheet, formulas, self._percent_cells(data),
+        return PrescannedSheet(self.path, sheet, formulas, self._percent_cells(data),
                            _error_cells(data) if b't="e"' in data else {},
                            _merged_cells(data) if b"mergeCell" in data else ())
 
@@ -314,7 +318,7 @@ def _sheet_parts(rels: bytes, workbook: bytes) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class _Prescanned:
+class PrescannedSheet:
     """A sheet whose XML was checked: safe for calamine to lay out."""
 
     path: Path
@@ -324,15 +328,15 @@ class _Prescanned:
     errors: dict[tuple[int, int], str]  # (row, column) → '#DIV/0!' …
     merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 0-based
 
-    def read(self, book: Any, max_rows: int) -> _Sheet:
-        return _Sheet(self, _sheet_rows(self.path, book, self.name, max_rows))
+    def read(self, book: Any, max_rows: int) -> SheetRows:
+        return SheetRows(self, _sheet_rows(self.path, book, self.name, max_rows))
 
 
 @dataclass(frozen=True)
-class _Sheet:
+class SheetRows:
     """A prescanned sheet's rows as calamine read them: the info key/value rows, or the item rows."""
 
-    scan: _Prescanned
+    scan: PrescannedSheet
     rows: list[list[Any]]
 
     def where(self, ref: str) -> str:
@@ -353,13 +357,13 @@ class _Sheet:
                 continue
             later = [c for c in filled if c > first]
             column = later[0] if later else first + 1
-            value = _raw(row[column]) if column < len(row) else None
+            value = raw_value(row[column]) if column < len(row) else None
             info[key] = _text(value)
             refs[key] = f"{sheet}!{column_letter(column)}{r + 1}"
             if value is None:
                 value_cells.add((r, column))
         if value_cells:
-            self._refuse_formulas(lambda r, c: (r, c) in value_cells)
+            self.refuse_formulas(lambda r, c: (r, c) in value_cells)
         return info, refs
 
     def items(self, kept: tuple[str, ...] = READ_COLUMNS) -> dict[str, EvidenceRow]:
@@ -369,7 +373,7 @@ class _Sheet:
         if header is None:
             raise ParindexError("PW421", where=self.where(f"{sheet}!A1"), header=COLUMNS["code"],
                                 rows=HEADER_SEARCH_ROWS)
-        header_cells = [_raw(value) for value in rows[header]]
+        header_cells = [raw_value(value) for value in rows[header]]
         try:
             columns = match_headers(header_cells)
         except ValueProblem as problem:
@@ -391,7 +395,7 @@ class _Sheet:
             raw_code = row[code_col]
             if raw_code == "":
                 continue
-            code = normalise_code(_raw(raw_code))
+            code = normalise_code(raw_value(raw_code))
             if code is None:
                 if any(row[index] != "" for index in data_columns):  # '1,1,3' beside a value: not skipped
                     raise ParindexError("PW430", where=self.where(f"{sheet}!{column_letter(code_col)}{r + 1}"),
@@ -406,7 +410,7 @@ class _Sheet:
                 elif value.__class__ is timedelta:
                     value = str(value)
                 elif value.__class__ is float and (r, index) in percent:
-                    value = _as_percent_text(value)
+                    value = percent_text(value)
                 values[key] = value
             entry = EvidenceRow(code, r + 1, values, prefixes)
             if code in found:
@@ -415,13 +419,14 @@ class _Sheet:
             found[code] = entry
             coded.append(r)
         read_rows, read_columns = set(coded), {index for _, index in spec}
-        self._refuse_formulas(lambda r, c: r in read_rows and c in read_columns)
+        self.refuse_formulas(lambda r, c: r in read_rows and c in read_columns)
         return found
 
     # --- formulas saved without their computed value -----------------------------------------------
 
-    def _refuse_formulas(self, read: Callable[[int, int], bool]) -> None:
-        """Refuse cells we read as blank that hold a formula saved without its value.
+    def refuse_formulas(self, read: Callable[[int, int], bool]) -> None:
+        """Refuse cells we read as blank that hold a formula saved without its value; `read(row, column)`
+        (0-based) says whether the caller reads that cell.
 
         The prescan searched the sheet XML for a formula without a value (a bytes pattern); only then is it
         parsed, streaming, to find exactly which cells those are. Files saved by Excel or LibreOffice hold
@@ -556,7 +561,7 @@ def _shows_percent(format_code: bytes) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", code)
 
 
-def _as_percent_text(value: float) -> str:
+def percent_text(value: float) -> str:
     """0.957 shown as 95.7% → '95.7%', read as Excel shows it (15 digits: 0.7999999999999999 is 80%)."""
     from decimal import Decimal
 

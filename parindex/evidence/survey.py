@@ -16,7 +16,14 @@ from parindex.common.values import clean_text, normalise_code
 from parindex.evidence.guard import guard_workbook
 from parindex.evidence.headers import column_letter, header_form
 from parindex.evidence.model import Cell, SurveyRow, SurveyTable
-from parindex.evidence.reader import HEADER_SEARCH_ROWS, MAX_ROWS, _as_percent_text, _open, _raw, _Reader
+from parindex.evidence.reader import (
+    HEADER_SEARCH_ROWS,
+    MAX_ROWS,
+    WorkbookReader,
+    open_workbook,
+    percent_text,
+    raw_value,
+)
 
 UNIT_HEADERS = frozenset(header_form(text) for text in ("Đơn vị", "Tên đơn vị", "Đơn vị được đánh giá", "Unit"))
 
@@ -25,16 +32,16 @@ def read_survey(path: Path) -> SurveyTable:
     """The table of the first sheet that has a `Đơn vị` header, or a ParindexError naming the file and cell."""
     path = Path(path)
     with guard_workbook(path) as archive:
-        book = _open(path, archive)
+        book = open_workbook(path, archive)
         try:
-            reader = _Reader(path, archive)
+            reader = WorkbookReader(path, archive)
             for name in list(book.sheet_names):
                 scan = reader.prescan(name)
                 sheet = scan.read(book, MAX_ROWS)
                 header = _header_row(sheet.rows)
                 if header is not None:
                     table = _table(path, name, sheet.rows, header, scan.percent)
-                    sheet._refuse_formulas(partial(_below, header))  # a formula saved without its value
+                    sheet.refuse_formulas(partial(_below, header))  # a formula saved without its value
                     return table
         finally:
             book.close()
@@ -55,7 +62,7 @@ def _table(path: Path, sheet: str, rows: list[list[Any]], header: int, percent: 
     unit_col = next(c for c, v in enumerate(heads) if isinstance(v, str) and header_form(v) in UNIT_HEADERS)
     codes: dict[int, str] = {}
     for c, value in enumerate(heads):
-        code = normalise_code(_raw(value)) if c != unit_col else None
+        code = normalise_code(raw_value(value)) if c != unit_col else None
         if code is not None:
             codes[c] = code  # other columns (STT, Khối, Ghi chú) are the user's own
     if not codes:
@@ -72,8 +79,8 @@ def _table(path: Path, sheet: str, rows: list[list[Any]], header: int, percent: 
             if value == "":
                 continue
             if isinstance(value, float) and (r, c) in percent:
-                value = _as_percent_text(value)
-            values[code] = Cell(_raw(value), f"{sheet}!{column_letter(c)}{r + 1}")
+                value = percent_text(value)
+            values[code] = Cell(raw_value(value), f"{sheet}!{column_letter(c)}{r + 1}")
         table_rows.append(SurveyRow(name, f"{sheet}!{column_letter(unit_col)}{r + 1}", values))
     return SurveyTable(str(path), sorted(set(codes.values())), table_rows,
                        {code: f"{sheet}!{column_letter(c)}{header + 1}" for c, code in codes.items()})

@@ -2,7 +2,7 @@
 machine has and which shows Vietnamese), columns as wide as their contents up to a cap, wrapped headers, rows
 tall enough for their wrapped text, and A4 landscape fitted to the page width with the header rows repeated
 and the page numbers in the footer. One helper for all writers (score report, gap workbook, template,
-ranking), so they cannot drift apart.
+ranking, criteria export, progress), so they cannot drift apart.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 from parindex.common.messages import Message
 from parindex.criteria.model import Rule
 from parindex.criteria.rule_phrases import FORMS, read_rule
+from parindex.evidence.template import YES_NO_PAIRS
 from tests.criteria.test_checks_property import KINDS, PROPERTY, quarters, rules
 
 RULE = TypeAdapter(Rule)
@@ -108,10 +109,11 @@ def test_what_a_rule_prints_reads_back_as_the_same_rule(kind: str, data: st.Data
         drawn.pop("yes_points")  # `yes_points: <the max>` is the default written out: it reads back unwritten
     rule = RULE.validate_python(drawn)
     assume(not _everything_scores_alike(rule))
-    words = rule.words(maximum)
-    read = read_rule(words, maximum)
-    assert not isinstance(read, Message), (words, read)
-    assert RULE.validate_python(read) == rule, words
+    for answers in (None, *YES_NO_PAIRS):  # the yes/no words the template's dropdown may offer
+        words = rule.words(maximum, answers=answers)
+        read = read_rule(words, maximum)
+        assert not isinstance(read, Message), (words, read)
+        assert RULE.validate_python(read) == rule, words
     assert rule.words(maximum, "en").strip()
 
 

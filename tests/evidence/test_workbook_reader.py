@@ -485,3 +485,26 @@ def test_a_file_name_that_is_not_utf8_is_read(tmp_path):
     odd = tmp_path / os.fsdecode(b"so-t\xe0i-li\xea\xf5u.xlsx")  # Latin-1 bytes, as an old copy tool leaves them
     odd.write_bytes(source.read_bytes())
     assert read_evidence(odd).rows["1.1.1"].cell("value").raw == "Có"
+
+
+def test_other_modules_read_workbooks_through_public_names_only() -> None:
+    """criteria import and the survey reader use the reader's public API, each name documented."""
+    import ast
+    import inspect
+
+    import parindex.evidence.reader as reader
+
+    root = Path(reader.__file__).parent
+    used: set[str] = set()
+    for module in ("criteria_book.py", "survey.py"):
+        tree = ast.parse((root / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "parindex.evidence.reader":
+                used |= {alias.name for alias in node.names}
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+                assert node.attr not in vars(reader.SheetRows), f"{module} calls private {node.attr}"
+    assert used and not [name for name in used if name.startswith("_")]
+    for name in used:
+        value = getattr(reader, name)
+        if callable(value):
+            assert inspect.getdoc(value), f"{name} has no docstring"

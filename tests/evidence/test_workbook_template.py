@@ -203,6 +203,15 @@ def test_yes_no_words_do_not_collide_with_choice_labels_under_autocomplete(tmp_p
     code = next(i.code for _, i in bundled.items() if i.rule.kind == "yes_no")
     (dv,) = validations_of(items, f"{COL['value']}{rows_by_code(items)[code]}")
     assert dv.formula1 == '"Đạt,Không đạt"' and "Đạt" in dv.prompt
+    # the Cách chấm column names the words the dropdown offers, not Có / Không
+    rule = items.cell(rows_by_code(items)[code], 4).value
+    assert rule.startswith("Đạt: ") and "; Không đạt: " in rule, rule
+    assert not any(str(items.cell(row, 4).value or "").startswith("Có: ") for row in range(2, items.max_row + 1))
+
+
+def test_rule_words_name_the_default_pair_where_nothing_collides(made):
+    items = load_workbook(made)[SHEET_ITEMS]
+    assert items.cell(rows_by_code(items)["1.1.1"], 4).value.startswith("Có: ")
 
 
 def test_frozen_header_protection_and_locks(made):

@@ -78,3 +78,33 @@ def test_the_gap_workbook_prints_well(cli, tmp_path: Path) -> None:
     for sheet in load_workbook(out).worksheets:
         assert_prints_well(sheet, "1:1")
         assert sum(_widths(sheet)) <= LANDSCAPE_BUDGET
+
+
+def test_the_progress_report_prints_well(tmp_path: Path) -> None:
+    from parindex.evidence.progress import Tally
+    from parindex.evidence.progress_report import lead_report, write_xlsx
+
+    tallies = [Tally("Sở Thông tin và Truyền thông", 12, 3, 1, 0, tuple(f"7.{n}.1" for n in range(1, 10))),
+               Tally("Sở Tư pháp", 6, 6, 0, 1)]
+    note = "Chưa nhận được phần của: Sở Nội vụ, Sở Tài chính, Sở Kế hoạch và Đầu tư. " * 3
+    out = tmp_path / "tien-do.xlsx"
+    write_xlsx(lead_report("UBND tỉnh Bắc Giang", "2021", 2, tallies, [note]), out, force=False)
+    sheet = load_workbook(out).active
+    assert_prints_well(sheet, "3:3")
+    widths = _widths(sheet)
+    assert sum(widths) <= LANDSCAPE_BUDGET
+    assert widths[0] < 40  # the note below the table, across it, does not widen the first column
+    note_row = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == note)
+    assert sheet.cell(note_row, 1).alignment.wrap_text
+    assert sheet.row_dimensions[note_row].height == LINE_PT * text_lines(note, sum(widths))
+
+
+def test_the_criteria_export_prints_well(cli, tmp_path: Path) -> None:
+    out = tmp_path / "bo-tieu-chi.xlsx"
+    assert cli("criteria", "export", "par-province-2020", "-o", str(out)).code == 0
+    book = load_workbook(out)
+    table, info = book["Bộ tiêu chí"], book["Thông tin"]
+    assert_prints_well(table, "1:1")
+    assert sum(_widths(table)) <= LANDSCAPE_BUDGET
+    assert table["B1"].alignment.wrap_text and table.freeze_panes == "C2" and table.auto_filter.ref
+    assert_prints_well(info, None)

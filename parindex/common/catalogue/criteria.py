@@ -57,6 +57,12 @@ MESSAGES: dict[str, Msg] = {
                  exit=1),
     "PX121": Msg("tệp có quá nhiều phần tử (hơn {limit}); bộ tiêu chí thật không lớn như vậy.",
                  "the file holds too many nodes (more than {limit}); no real criteria set is that large.", exit=1),
+    "PX180": Msg("{code}: phương án '{label}' là phần đầu của phương án '{longer}' ({other}); Excel và LibreOffice "
+                 "tự hoàn tất '{label}' gõ vào cột Kết quả thành '{longer}' — sửa cách viết để không phương án nào là "
+                 "phần đầu của phương án khác.",
+                 "{code}: option '{label}' is the beginning of option '{longer}' ({other}); Excel's and LibreOffice's "
+                 "autocomplete turn '{label}' typed into the Kết quả column into '{longer}' — reword them so that no "
+                 "option begins another.", exit=1),
     "PX150": Msg("{code}: 'most' (giá trị phần trăm lớn nhất được nhận) chỉ dùng cho quy tắc có unit: percent.",
                  "{code}: 'most' (the largest percent accepted) applies only to a rule with unit: percent.", exit=1),
     "PX151": Msg("{code}: điểm tối đa {max} vượt mức trần {cap} của thành phần '{component}'.",
@@ -140,7 +146,8 @@ MESSAGES.update({
 # scoring rules in words: the Vietnamese is the phrase grammar of `criteria.rule_phrases` (what the template and
 # `criteria export` print is what `criteria import` reads); change one and the other must read it
 MESSAGES.update({
-    "rule.yes_no": Msg("Có: {yes} điểm; Không: {no} điểm", "Yes: {yes} points; No: {no} points"),
+    "rule.yes_no": Msg("{yes_word}: {yes} điểm; {no_word}: {no} điểm",
+                       "{yes_word}: {yes} points; {no_word}: {no} points"),
     "rule.at_least": Msg("từ {value} trở lên: {points} điểm", "{value} or more: {points} points"),
     "rule.from_below": Msg("từ {low} đến dưới {high}: {points} điểm", "{low} to under {high}: {points} points"),
     "rule.below": Msg("dưới {value}: 0 điểm", "under {value}: 0 points"),
