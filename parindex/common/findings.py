@@ -36,7 +36,6 @@ CHECK_NAMES: dict[str, str] = {
     "PX170": "band-order",
     "PX171": "band-range",
     "PX172": "band-duplicate-name",
-    "PX180": "choice-label-prefix",
     # baselines (baseline_files)
     "PX201": "baseline-component-sum",
     "PX202": "baseline-column-sum",

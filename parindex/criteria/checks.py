@@ -15,7 +15,7 @@ from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Criterion, D
 
 def check_set(cset: CriteriaSet) -> list[Finding]:
     findings: list[Finding] = []
-    for check in (_adjustments, _sums, _components, _codes, _rules, _label_prefixes, _provenance, _years,
+    for check in (_adjustments, _sums, _components, _codes, _rules, _provenance, _years,
                   _bands):
         findings.extend(check(cset))
     return findings
@@ -136,17 +136,19 @@ def _rules(cset: CriteriaSet) -> Iterator[Finding]:
             yield Finding.of("PX115", rule_path, {"code": item.code, "best": best, "max": item.max})
 
 
-def _label_prefixes(cset: CriteriaSet) -> Iterator[Finding]:
-    """PX180 where a choice label is the beginning of another label of the set, compared as the reader compares
-    them: Excel's AutoComplete and LibreOffice's AutoInput complete what is typed from the column's other
-    entries, and the template's Kết quả column holds every item, so the shorter one cannot be typed."""
-    labels = [(path + ("rule",) + label_path, item.code, label, fold(label))
-              for path, item in item_paths(cset) for label_path, label in item.rule.option_labels()]
-    for path, code, label, folded in labels:
-        longer = next(((other_code, other) for _, other_code, other, other_folded in labels
+def swallowed_labels(cset: CriteriaSet) -> list[tuple[str, str, str, str]]:
+    """(code, label, longer label, its code) where a choice label is the beginning of another label of the set,
+    compared as the reader compares them: Excel's AutoComplete and LibreOffice's AutoInput complete what is typed
+    from the column's other entries, and the template's Kết quả column holds every item. Said by `template` as a
+    warning, not by `validate`: an official annex may well word its options so ("Đạt", "Đạt một phần")."""
+    labels = [(item.code, label, fold(label)) for _, item in item_paths(cset) for _, label in item.rule.option_labels()]
+    found = []
+    for code, label, folded in labels:
+        longer = next(((other_code, other) for other_code, other, other_folded in labels
                        if other_folded != folded and other_folded.startswith(folded)), None)
         if longer is not None:
-            yield Finding.of("PX180", path, {"code": code, "label": label, "longer": longer[1], "other": longer[0]})
+            found.append((code, label, longer[1], longer[0]))
+    return found
 
 
 def _provenance(cset: CriteriaSet) -> Iterator[Finding]:

@@ -84,3 +84,22 @@ def test_a_level_other_than_the_sets_is_refused(cli, tmp_path) -> None:
                  "--lang", "en")
     assert result.code == 2 and "PC718" in result.err and "for level 'province'" in result.err
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_a_label_autocomplete_would_swallow_is_a_warning_not_a_refusal(cli, tmp_path):
+    import yaml
+
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    choice = next(item for area in data["areas"] for crit in area["criteria"] for item in crit.get("items", [])
+                  if item["rule"]["kind"] == "choice")
+    longer = choice["rule"]["options"][0]["label"]
+    choice["rule"]["options"][-1]["label"] = longer.split()[0]  # its first word: the beginning of another label
+    path = tmp_path / "set.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    result = cli("template", str(path), "-o", str(out), "--lang", "en")
+    assert result.code == 0 and out.is_file()
+    assert f"option '{longer.split()[0]}' is the beginning of option '{longer}'" in result.err
+    assert cli("validate", str(path)).code == 0
+    clean = cli("template", str(MINIMAL), "-o", str(tmp_path / "u.xlsx"), "--lang", "en")
+    assert "is the beginning of option" not in clean.err

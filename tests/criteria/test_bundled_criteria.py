@@ -98,3 +98,13 @@ def test_the_commune_set_accepts_revenue_over_the_estimate() -> None:
     revenue = load_criteria("par-commune-2025").item_by_code()["8.1.1"]
     assert revenue.rule.score("112,5%", revenue.max).points == revenue.max
     assert revenue.rule.score("112,5%", revenue.max).value == Decimal("112.5")
+
+
+@pytest.mark.parametrize("set_id", ["par-province-2020", "par-province-2022", "par-department-2025",
+                                    "par-commune-2025"])
+def test_no_bundled_label_is_swallowed_by_autocomplete(set_id: str) -> None:
+    """In a template's Kết quả column no option may be the beginning of another (4.4.1 was, of 5.6.1)."""
+    from parindex.criteria.checks import swallowed_labels
+    from parindex.criteria.files import load_bundled
+
+    assert swallowed_labels(load_bundled(set_id)) == []

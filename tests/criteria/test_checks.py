@@ -138,11 +138,6 @@ CASES: dict[str, Case] = {
     "PX172": Case("px172-band-duplicate-name", [("PX172", 13, 12)], fix=[("{name: Khá, at_least: 50}",
                                                                           "{name: Trung bình, at_least: 50}")],
                   en=("band 'Khá' is declared twice",), vi=("xếp loại 'Khá' được khai báo hai lần",)),
-    "PX180": Case("px180-choice-label-prefix", [("PX180", 29, 93)],
-                  fix=[("{label: Hoàn thành, points: 0.5}", "{label: Hoàn thành trễ hạn, points: 0.5}")],
-                  en=("1.1.2: option 'Hoàn thành' is the beginning of option 'Hoàn thành đúng hạn' (1.1.2)",
-                      "autocomplete"),
-                  vi=("1.1.2: phương án 'Hoàn thành' là phần đầu của phương án 'Hoàn thành đúng hạn' (1.1.2)",)),
 }
 
 
@@ -358,17 +353,21 @@ def test_choice_labels_compare_without_case_or_extra_spaces() -> None:
 def test_a_choice_label_that_begins_another_in_the_result_column_is_found() -> None:
     """Autocomplete completes what is typed from the column's other entries: the template's Kết quả column holds
     every item, so a label of one item that begins a label of another is swallowed too (reader's folding: case,
-    accents, spaces and trailing punctuation aside); a label repeated as it is completes to itself."""
+    accents, spaces and trailing punctuation aside); a label repeated as it is completes to itself. The template
+    warns; validation does not fail on it (an official annex may word its options so)."""
+    from parindex.criteria.checks import swallowed_labels
+
     data = minimal_data()
     item_211(data)["rule"] = {"kind": "choice", "options": [
         {"label": "Có kiểm tra và xử lý đầy đủ", "points": 2}, {"label": "co kiem tra, ", "points": 1},
-        {"label": "Hoàn thành 100%", "points": 0}]}  # as 1.1.2 has it: no finding
-    assert found(data) == [("PX180", (*ITEM_211, "rule", "options", 1, "label"))]
+        {"label": "Hoàn thành 100%", "points": 0}]}  # as 1.1.2 has it
+    assert swallowed_labels(CriteriaSet.model_validate(data)) == [
+        ("2.1.1", "co kiem tra, ", "Có kiểm tra và xử lý đầy đủ", "2.1.1")]
+    assert check_set(CriteriaSet.model_validate(data)) == [], "validation does not fail on it"
     item_211(data)["rule"]["options"][1]["label"] = "Có kiểm tra, chưa xử lý"
     data["areas"][0]["criteria"][0]["items"][1]["rule"]["options"][2]["label"] = "Có kiểm tra, chưa xử lý hết"
-    assert found(data) == [("PX180", (*ITEM_211, "rule", "options", 1, "label"))]
-    finding = check_set(CriteriaSet.model_validate(data))[0]
-    assert "1.1.2" in finding.msg.text("en") and "Có kiểm tra, chưa xử lý hết" in finding.msg.text("vi")
+    assert [(code, other) for code, _, _, other in swallowed_labels(CriteriaSet.model_validate(data))] == [
+        ("2.1.1", "1.1.2")]
 
 
 def test_choice_best_option_must_reach_max() -> None:

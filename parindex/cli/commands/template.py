@@ -52,6 +52,7 @@ def register(app: typer.Typer) -> None:
         from parindex.cli.outputs import guard_output
         from parindex.cli.render import console, err_console
         from parindex.common.errors import ParindexError
+        from parindex.criteria.checks import swallowed_labels
         from parindex.criteria.files import load_criteria
         from parindex.criteria.leads import find_lead, item_leads
         from parindex.criteria.model import Level
@@ -85,6 +86,9 @@ def register(app: typer.Typer) -> None:
             else:
                 count = sum(1 for led in item_leads(cset).values() if led == agency)
                 console.print(escape(t("ui.template.part_written", path=output, items=count, lead=agency)))
+        for code, label, longer, other in swallowed_labels(cset):
+            err_console.print(escape(t("ui.template.swallowed", code=code, label=label, longer=longer, other=other)),
+                              style="yellow", soft_wrap=True)
         banner = provenance_banner(cset)
         if banner:
             err_console.print(f"[yellow]{escape(banner.text())}[/]")

@@ -57,12 +57,6 @@ MESSAGES: dict[str, Msg] = {
                  exit=1),
     "PX121": Msg("tệp có quá nhiều phần tử (hơn {limit}); bộ tiêu chí thật không lớn như vậy.",
                  "the file holds too many nodes (more than {limit}); no real criteria set is that large.", exit=1),
-    "PX180": Msg("{code}: phương án '{label}' là phần đầu của phương án '{longer}' ({other}); Excel và LibreOffice "
-                 "tự hoàn tất '{label}' gõ vào cột Kết quả thành '{longer}' — sửa cách viết để không phương án nào là "
-                 "phần đầu của phương án khác.",
-                 "{code}: option '{label}' is the beginning of option '{longer}' ({other}); Excel's and LibreOffice's "
-                 "autocomplete turn '{label}' typed into the Kết quả column into '{longer}' — reword them so that no "
-                 "option begins another.", exit=1),
     "PX150": Msg("{code}: 'most' (giá trị phần trăm lớn nhất được nhận) chỉ dùng cho quy tắc có unit: percent.",
                  "{code}: 'most' (the largest percent accepted) applies only to a rule with unit: percent.", exit=1),
     "PX151": Msg("{code}: điểm tối đa {max} vượt mức trần {cap} của thành phần '{component}'.",

@@ -126,6 +126,12 @@ MESSAGES.update({
     "help.template.year": Msg("Năm đánh giá (mặc định: năm cuối của bộ tiêu chí).",
                               "Year assessed (default: the set's last year)."),
     "help.template.prepared_by": Msg("Người lập sổ.", "Who prepares the workbook."),
+    "ui.template.swallowed": Msg("{code}: phương án '{label}' là phần đầu của phương án '{longer}' ({other}): khi gõ "
+                                 "'{label}' vào cột Kết quả, Excel và LibreOffice tự hoàn tất thành '{longer}'. Gõ "
+                                 "xong hãy xóa phần được tự thêm, hoặc chọn từ danh sách thả xuống.",
+                                 "{code}: option '{label}' is the beginning of option '{longer}' ({other}): typed into "
+                                 "the Kết quả column, Excel and LibreOffice complete '{label}' to '{longer}'. Delete "
+                                 "what autocomplete adds, or pick from the dropdown."),
     "ui.template.written": Msg("Đã ghi {path}: {items} tiêu chí thành phần của bộ {id}.",
                                "Wrote {path}: {items} items of set {id}."),
     "ui.template.instructions": Msg(
