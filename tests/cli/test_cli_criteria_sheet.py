@@ -89,6 +89,8 @@ def _as_the_sheet_holds_it(data: dict[str, Any]) -> dict[str, Any]:
             item["rule"] = {"kind": "survey"}
         if item["rule"].get("yes_points") == item["max"]:
             item["rule"].pop("yes_points")
+        if _everything_scores_alike(item["rule"]):
+            item["rule"] = {"kind": "yes_no"}
     # a bonus or penalty cap with no item: the sheet holds a cap beside its component's items (Thành phần), and
     # the generator gives these components none
     data["components"] = [c for c in data["components"] if c["id"] not in ("bonus", "penalty")]
@@ -108,6 +110,37 @@ def test_generated_sets_keep_their_fingerprint_through_export_and_import(cli: Cl
     result = cli("criteria", "import", str(folder / "set.xlsx"), "-o", str(folder / "set.yaml"))
     assert result.code == 0, result.out
     assert load_criteria(str(folder / "set.yaml")).fingerprint() == cset.fingerprint()
+
+
+def _everything_scores_alike(rule: dict[str, Any]) -> bool:
+    """A threshold whose tiers cover every value and give both ends the same points (at most 10 % and at most 100 %):
+    higher-is-better and lower-is-better are then one rule, which export may refuse (PX340) as words cannot say which
+    direction the file wrote."""
+    if rule["kind"] != "threshold":
+        return False
+    first, last = rule["tiers"][0], rule["tiers"][-1]
+    covers = last["at_least"] == 0 if "at_least" in first else rule["unit"] == "percent" and last["at_most"] >= 100
+    return covers and first["points"] == last["points"]
+
+
+def test_a_threshold_that_scores_every_value_alike_is_refused_by_export(cli: Cli, tmp_path: Path) -> None:
+    """What the round trip above sets aside, shown: export says PX340 rather than write words that read back as
+    another rule."""
+    data = minimal_set_with_threshold([{"at_most": 10, "points": 1}, {"at_most": 100, "points": 1}])
+    assert _everything_scores_alike(data["areas"][0]["criteria"][0]["items"][0]["rule"])
+    source = tmp_path / "alike.yaml"
+    source.write_text(as_yaml(data), encoding="utf-8")
+    result = cli("criteria", "export", str(source), "-o", str(tmp_path / "alike.xlsx"))
+    assert result.code == 1 and "PX340" in result.err
+
+
+def minimal_set_with_threshold(tiers: list[dict[str, Any]]) -> dict[str, Any]:
+    item = {"code": "1.1.1", "name": "Tỷ lệ", "max": 1, "component": "appraised", "source": "tạo cho kiểm thử",
+            "rule": {"kind": "threshold", "unit": "percent", "tiers": tiers}}
+    return {"id": "alike", "title": "Một tiêu chí", "years": [2025], "level": "province", "status": "official",
+            "components": [{"id": "appraised", "name": "Điểm thẩm định", "max": 1}],
+            "areas": [{"code": "1", "name": "Lĩnh vực", "criteria": [{"code": "1.1", "name": "Tiêu chí",
+                                                                      "items": [item]}]}]}
 
 
 def _officer_sheet_with(tmp_path: Path, **cells: object) -> Path:
