@@ -264,8 +264,13 @@ def import_criteria_book(source: Path, output: Path, force: bool = False) -> Imp
     write_text_atomic(output, text, force)
     checked = check_criteria_document(output, parse_yaml(text))
     findings = [(found, _cell_where(where, imported.cell_of(found.path))) for found in checked.findings]
-    items = len(checked.criteria.items()) if checked.criteria is not None else 0
-    return ImportReport([], findings, items, str(imported.data.get("id", "")))
+    return ImportReport([], findings, _items_written(imported.data.get("areas", [])), str(imported.data.get("id", "")))
+
+
+def _items_written(groups: list[Any]) -> int:
+    """The items the YAML holds, counted in what was written: a set the schema refuses (an id with spaces) has them
+    all the same, and 'wrote …: 0 items' would say otherwise."""
+    return sum(len(group.get("items", [])) + _items_written(group.get("criteria", [])) for group in groups)
 
 
 def _cell_where(prefix: str, cell: str | None) -> str | None:

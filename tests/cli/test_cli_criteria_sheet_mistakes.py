@@ -39,3 +39,16 @@ def test_a_mistyped_thanh_phan_is_said_at_its_cell_not_made_a_component(cli, tmp
     result = cli("criteria", "import", str(sheet), "-o", str(out))
     assert result.code == 1 and not out.exists()
     assert f"Bộ tiêu chí!E{row}" in result.out + result.err and "PX333" in result.out + result.err
+
+
+def test_a_set_the_schema_refuses_still_says_how_many_items_were_written(cli, tmp_path):
+    sheet = tmp_path / "phu-luc.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
+    book = load_workbook(sheet)
+    info = book["Thông tin"]
+    row = next(r for r in range(1, info.max_row + 1) if info.cell(r, 1).value == "Mã bộ tiêu chí")
+    info.cell(row, 2).value = "Bộ sở 2026"  # an id with spaces and accents: the schema refuses it
+    book.save(sheet)
+    result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
+    items = len(load_criteria(SET).items())
+    assert result.code == 1 and f"{items} items" in result.out + result.err, result.out + result.err
