@@ -64,7 +64,7 @@ def _number(entry: dict[str, Any], key: str, where: str) -> Decimal | None:
     value = entry.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected="0–100")
     try:
         number = Decimal(value)

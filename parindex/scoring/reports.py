@@ -192,8 +192,12 @@ def csv_style() -> tuple[str, Callable[[Decimal | None, int | None], str]]:
     settings read `;` between fields and `1,5` as one and a half (a `,`-separated file would open as one column
     with every decimal garbled); English settings `,` and `1.5`. README: "CSV in Excel"."""
     if current_lang() == "vi":
-        return ";", lambda value, places=None: _csv_number(value, places).replace(".", ",")
+        return ";", _csv_number_vi
     return ",", _csv_number
+
+
+def _csv_number_vi(value: Decimal | None, places: int | None = None) -> str:
+    return _csv_number(value, places).replace(".", ",")
 
 
 def _csv_number(value: Decimal | None, places: int | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -176,9 +177,9 @@ def _number(value: Decimal | None, places: int) -> str:
 
 def problem_line(unit: UnitScore) -> str:
     """One line of counts for a unit with problems; empty for a unit without any."""
-    statuses = [s.status for s in unit.items]
+    statuses: Counter[str] = Counter(s.status for s in unit.items)
     counts = {"errors": len(unit.errors), "warnings": len(unit.warnings),
-              **{key: statuses.count(key) for key in ("invalid", "missing", "estimated")}}
+              **{key: statuses[key] for key in ("invalid", "missing", "estimated")}}
     shown = [t(f"ui.rank.count_{key}", n=n) for key, n in counts.items() if n]
     return f"  {unit.unit}: {', '.join(shown)}\n" if shown else ""
 
