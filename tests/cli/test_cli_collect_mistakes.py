@@ -163,3 +163,12 @@ def test_gap_counts_one_agency_typed_two_ways_once_by_lead(cli, tmp_path):
     assert result.code in (0, 1), result.err
     leads = [row["lead"] for row in json.loads(out.read_text(encoding="utf-8"))["by_lead"]]
     assert sum(1 for lead in leads if lead and lead.casefold() == "sở tư pháp") == 1, leads
+
+
+def test_by_lead_into_a_folder_whose_parent_is_missing_is_refused(cli, tmp_path):
+    target = tmp_path / "khong-co" / "cac-phan"
+    result = cli("template", "par-province-2020", "--by-lead", "-o", str(target))
+    assert result.code == 2 and "PE304" in result.err
+    assert not (tmp_path / "khong-co").exists()
+    assert cli("template", "par-province-2020", "--by-lead", "-o", str(tmp_path / "cac-phan")).code == 0
+    assert len(list((tmp_path / "cac-phan").glob("*.xlsx"))) == 7

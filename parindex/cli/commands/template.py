@@ -114,7 +114,7 @@ def _by_lead(cset: CriteriaSet, folder: Path, inputs: list[Path], options: _Opti
             stem, n = f"{file_stem(name)}-{n}", n + 1
         taken.add(stem)
         paths[name] = folder / f"{stem}.xlsx"
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     for path in paths.values():
         guard_output(path, options.force, inputs, blank_workbook_may_go=True)
     leads = item_leads(cset)
@@ -127,3 +127,16 @@ def _by_lead(cset: CriteriaSet, folder: Path, inputs: list[Path], options: _Opti
     if unassigned:
         err_console.print(escape(t("ui.template.unassigned", count=len(unassigned), items=", ".join(unassigned))),
                           style="yellow", soft_wrap=True)
+
+
+def _make_folder(folder: Path) -> None:
+    """The parts' folder, made if need be — but only in a folder that exists, as every other -o (PE304): a mistyped
+    path must not grow a tree of new folders."""
+    from parindex.common.errors import ParindexError
+
+    if not folder.resolve().parent.is_dir():
+        raise ParindexError("PE304", path=str(folder), reason=t("ui.no_folder", folder=str(folder.resolve().parent)))
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ParindexError("PE304", path=str(folder), reason=exc.strerror or str(exc)) from None
