@@ -144,6 +144,7 @@ class UnitScore(_Totals):
     errors: list[Message]
     adjustments: list[Adjustment]
     block: str = ""  # the block it is ranked in (Thông tin › Khối; its level in words when absent)
+    part_of: str = ""  # the lead agency whose part this workbook is (Thông tin › Cơ quan chủ trì), else ""
 
     def totals(self) -> UnitTotals:
         estimated = [s for s in self.items if s.status == "estimated"]
@@ -151,7 +152,7 @@ class UnitScore(_Totals):
                           sum((s.points for s in estimated), ZERO), sum((s.counted_max for s in estimated), ZERO),
                           sum(1 for s in self.items if s.status == "surveyed"), self.block,
                           tuple((band.name, band.at_least) for band in self.criteria.bands),
-                          self.criteria.max, self.year, provenance_banner(self.criteria))
+                          self.criteria.max, self.year, provenance_banner(self.criteria), self.part_of)
 
     @property
     def self_score(self) -> Decimal:
@@ -186,6 +187,7 @@ class UnitTotals(_Totals):
     full_max: Decimal = ZERO  # the set's max: above `max` when items do not apply to the unit
     year: str = ""
     banner: Message | None = None  # the set is reconstructed or holds provisional values: every output says so
+    part_of: str = ""  # a lead agency's part, not a whole workbook: two of one unit are to be merged, not ranked
 
     @property
     def rank_percent(self) -> Decimal | None:
@@ -252,6 +254,7 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         errors=errors,
         adjustments=adjustments(cset, scored, lambda s: s.points),
         block=" ".join(book.info.get("block", "").split()) or LEVEL_BLOCKS.get(level, level),
+        part_of=book.info.get("lead", "").strip(),
     )
 
 

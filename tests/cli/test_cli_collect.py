@@ -192,3 +192,11 @@ def test_template_part_options(cli, tmp_path):
     again = cli("template", SET, "--by-lead", "-o", str(folder), "--force")  # never over a filled part
     assert again.code == 2 and "PE309" in again.err
     assert read_evidence(folder / "so-tu-phap.xlsx").rows["2.1.1"].values["value"] == "Có"
+
+
+def test_scoring_a_folder_of_parts_says_to_merge_them(cli, tmp_path):
+    parts = make_parts(cli, tmp_path / "parts")
+    before = {part: part.read_bytes() for part in parts}
+    result = cli("score", str(tmp_path / "parts"), "--lang", "en")
+    assert result.code == 2 and "PS527" in result.err and "parindex merge" in result.err
+    assert {part: part.read_bytes() for part in parts} == before

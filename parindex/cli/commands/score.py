@@ -229,7 +229,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: A
     from parindex.cli.render import err_console
     from parindex.scoring.runs import Skipped, score_many
 
-    units: dict[str, str] = {}  # the unit's name as compared → its workbook
+    units: dict[str, tuple[str, bool]] = {}  # the unit's name as compared → its workbook, and whether it is a part
     with _progress_bar(len(paths)) as advance:
         for part in score_many(paths, criteria, render, survey):
             advance()
@@ -256,16 +256,19 @@ def _progress_bar(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _refuse_second_workbook(units: dict[str, str], totals: UnitTotals) -> None:
-    """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed
-    twice, `so-tu-phap (1).xlsx`, must not be ranked against itself)."""
+def _refuse_second_workbook(units: dict[str, tuple[str, bool]], totals: UnitTotals) -> None:
+    """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed twice,
+    `so-tu-phap (1).xlsx`, must not be ranked against itself); PS527 when they are lead agencies' parts, which
+    `merge` assembles."""
     from parindex.common.errors import ParindexError
     from parindex.common.unit_names import name_key
 
     key = name_key(totals.unit, totals.level)
     if key in units:
-        raise ParindexError("PS526", unit=totals.unit, first=units[key], second=totals.source)
-    units[key] = totals.source
+        first, part = units[key]
+        code = "PS527" if part or totals.part_of else "PS526"  # parts of one workbook: merge them, then score
+        raise ParindexError(code, unit=totals.unit, first=first, second=totals.source)
+    units[key] = (totals.source, bool(totals.part_of))
 
 
 def run_explain(file: Path, code: str, criteria: str | None) -> int:

@@ -63,6 +63,12 @@ MESSAGES: dict[str, Msg] = {
                  "lần) rồi chấm lại; chưa xếp hạng đơn vị nào.",
                  "two workbooks for the same unit '{unit}': {first} and {second}. Keep one (a copy sent twice?) and "
                  "score again; no unit was ranked.", exit=2),
+    "PS527": Msg("hai sổ cho cùng một đơn vị '{unit}': {first} và {second}, là các phần của cơ quan chủ trì. Ghép "
+                 "các phần thành một sổ bằng 'parindex merge CÁC_PHẦN -o SỔ.xlsx' rồi chấm sổ đã ghép; chưa xếp hạng "
+                 "đơn vị nào.",
+                 "two workbooks for the same unit '{unit}': {first} and {second}, lead agencies' parts. Assemble the "
+                 "parts into one workbook with 'parindex merge PARTS -o BOOK.xlsx' and score that; no unit was "
+                 "ranked.", exit=2),
     "PS525": Msg("{path} vừa là sổ được chấm vừa là tệp kết quả (-o); ghi kết quả ra tệp khác để không mất sổ.",
                  "{path} is both a workbook being scored and the output (-o); write the report to another file so "
                  "the workbook is not lost.", exit=2),
