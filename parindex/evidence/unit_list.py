@@ -1,8 +1,8 @@
 """Reading the list of units expected to send a workbook (`progress --expected FILE`; an adapter).
 
 A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx workbook
-holds the names in a column of its first sheet: the one headed `Đơn vị` / `Tên đơn vị` / `unit` when there is
-one, else the first column.
+holds the names in the column of its first sheet headed `Đơn vị` / `Tên đơn vị` / `unit` (PM821 without one: which
+column holds the names, and whether the first row is one, is not guessed).
 """
 
 from __future__ import annotations
@@ -53,13 +53,14 @@ def _xlsx_names(path: Path) -> list[str]:
     from parindex.evidence.reader import first_sheet_rows
 
     rows = first_sheet_rows(path)
-    start, column = 0, 0
     for r, row in enumerate(rows[:HEADER_ROWS]):
         found = next((c for c, value in enumerate(row) if isinstance(value, str) and header_form(value) in HEADERS),
                      None)
         if found is not None:
             start, column = r + 1, found
             break
+    else:
+        raise ParindexError("PM821", path=str(path))
     names = []
     for row in rows[start:]:
         value = row[column] if column < len(row) else ""

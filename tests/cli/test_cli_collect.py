@@ -131,6 +131,10 @@ def test_progress_over_units_and_who_has_sent_nothing(cli, tmp_path, cset):
     book.save(tmp_path / "ds.xlsx")
     from_xlsx = cli("progress", str(folder), "--expected", str(tmp_path / "ds.xlsx"), "--lang", "en")
     assert from_xlsx.code == 0 and "Every unit on the list has sent." in from_xlsx.out
+    book.active["A1"] = "STT"  # no header that says where the names are: not guessed
+    book.save(tmp_path / "ds.xlsx")
+    unheaded = cli("progress", str(folder), "--expected", str(tmp_path / "ds.xlsx"), "--lang", "en")
+    assert unheaded.code == 2 and "PM821" in unheaded.err
 
 
 def test_an_item_filled_differently_in_two_parts_names_both_cells(cli, tmp_path, cset):
