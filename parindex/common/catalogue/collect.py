@@ -79,8 +79,10 @@ MESSAGES.update({
     "help.progress": Msg("Tiến độ thu thập: mỗi cơ quan chủ trì (hoặc mỗi đơn vị) đã nhập gì, còn thiếu gì.",
                          "Collection progress: what each lead agency (or each unit) has entered, what is "
                          "missing."),
-    "help.progress.expected": Msg("Danh sách đơn vị phải gửi (.txt mỗi dòng một tên, hoặc một cột của sổ .xlsx).",
-                                  "The units expected to send (.txt one name a line, or a column of an .xlsx)."),
+    "help.progress.expected": Msg("Danh sách đơn vị phải gửi (.txt mỗi dòng một tên, hoặc cột có tiêu đề 'Đơn vị' "
+                                  "của sổ .xlsx).",
+                                  "The units expected to send (.txt one name a line, or the column headed 'Đơn vị' "
+                                  "of an .xlsx)."),
     "ui.template.part_written": Msg("Đã ghi {path}: {items} tiêu chí thành phần do {lead} chủ trì.",
                                     "Wrote {path}: {items} items led by {lead}."),
     "ui.template.parts_written": Msg("Đã ghi {count} phần vào {folder}.", "Wrote {count} parts into {folder}."),
