@@ -558,7 +558,9 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
             notes.append(Message("ui.gap.estimate_ignored", {"component": name, "score": part.score}))
         if part.id in left:
             value = left.pop(part.id)
-            maximum = part.full_max or (comp.max if comp else None) or part.max
+            # an assumption is a score of the compared year: its scale, where the year's set differs (2020's survey
+            # is out of 23,5, 2024's out of 32)
+            maximum = (comp.max if comp else None) or part.full_max or part.max
             if value < 0 or (maximum is not None and value > maximum):
                 raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
             assumptions.append(Assumption(part.id, name, round_points(value), maximum, given=True))

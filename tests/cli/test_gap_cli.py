@@ -371,6 +371,18 @@ def test_a_change_of_set_is_said_first(cli) -> None:
     assert words.index("hai bộ khác nhau") < words.index("Kết quả chính thức năm 2023")
 
 
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="no sample workbook in this checkout")
+def test_an_assumed_survey_is_on_the_compared_years_scale(cli) -> None:
+    """The 2020 set's survey is out of 23,5; 2023's (QĐ 876) out of 32: 30 is a survey score that year."""
+    argv = ("gap", str(SAMPLE), "--year", "2023", "--assume-sipas", "9", "--format", "json")
+    data = json.loads(cli(*argv, "--assume-survey", "30").out)
+    survey = next(a for a in data["projection"]["assumed"] if a["id"] == "survey")
+    assert (survey["value"], survey["max"]) == (30, 32)
+    over = cli(*argv, "--assume-survey", "33", "--lang", "en")
+    assert over.code == 2 and "outside [0, 32]" in over.err
+
+
 def test_the_same_set_says_nothing_of_a_change(cli, tmp_path: Path) -> None:
     current = write_result(tmp_path / "now.json", score_result())
     data = json.loads(cli("gap", str(current), "--year", "2020", "--format", "json").out)
