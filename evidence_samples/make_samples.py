@@ -105,6 +105,18 @@ class Filler:
         for code, cells in unit.rows.items():
             for key, value in cells.items():
                 self.sheet.cell(self.rows[code], self.columns[key]).value = value
+        for r in self.rows.values():
+            self._fit_height(r)
+
+    def _fit_height(self, r: int) -> None:
+        """The row as tall as its longest wrapped cell, filled values included: the template sized it for its
+        reference text only, and a fixed height cuts off the evidence a unit typed when it is printed."""
+        from parindex.io.xlsx_print import text_lines
+
+        widths = self.sheet.column_dimensions
+        lines = max(text_lines(cell.value, widths[cell.column_letter].width or 10, bool(cell.font and cell.font.b))
+                    for cell in self.sheet[r])
+        self.sheet.row_dimensions[r].height = 15 * lines if lines > 1 else None
 
 
 def write_units(cset, units: list[Unit], paths: list[Path]) -> None:
