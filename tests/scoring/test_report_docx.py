@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from openpyxl import load_workbook
 
 from parindex.criteria.files import load_criteria
-from parindex.evidence.model import COLUMNS, SHEET_ITEMS
 from parindex.evidence.template import write_template
+from tests.fill import fill_workbook
 
 HERE = Path(__file__).resolve().parents[1]
 MINIMAL = HERE / "fixtures" / "criteria" / "minimal.yaml"
@@ -35,13 +34,7 @@ FILLED = {
 def workbook(tmp_path: Path) -> Path:
     path = tmp_path / "so-thu.xlsx"
     write_template(path, load_criteria(str(MINIMAL)), unit="Sở Thử nghiệm", year=2020, today=date(2021, 1, 15))
-    book = load_workbook(path)
-    sheet = book[SHEET_ITEMS]
-    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
-    for row in sheet.iter_rows(min_row=2):
-        for key, value in FILLED.get(str(row[0].value), {}).items():
-            sheet.cell(row[0].row, header[COLUMNS[key]], value)
-    book.save(path)
+    fill_workbook(path, FILLED)
     return path
 
 
