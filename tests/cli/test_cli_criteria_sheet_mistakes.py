@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from openpyxl import load_workbook
 
 from parindex.criteria.files import load_criteria
@@ -9,14 +11,22 @@ from parindex.criteria.files import load_criteria
 SET = "par-department-2025"
 
 
-def test_a_bulleted_list_pasted_from_word_into_cach_cham_is_read(cli, tmp_path):
+def exported_with(cli, tmp_path, sheet_name: str, key: str, column: int, value: object) -> tuple[Path, int]:
+    """The bundled set exported, then one cell typed as an officer would: in `sheet_name`, the row whose first
+    cell is `key`, column `column`. Returns the file and that row."""
     sheet = tmp_path / "phu-luc.xlsx"
     assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
     book = load_workbook(sheet)
-    rows = book["Bộ tiêu chí"]
-    row = next(r for r in range(2, rows.max_row + 1) if rows.cell(r, 1).value == "1.1.1")
-    rows.cell(row, 4).value = "- Ban hành đúng hạn: 1,5 điểm\n- Ban hành chậm: 0,5 điểm\n- Không ban hành: 0 điểm"
+    rows = book[sheet_name]
+    row = next(r for r in range(1, rows.max_row + 1) if rows.cell(r, 1).value == key)
+    rows.cell(row, column).value = value
     book.save(sheet)
+    return sheet, row
+
+
+def test_a_bulleted_list_pasted_from_word_into_cach_cham_is_read(cli, tmp_path):
+    sheet, _ = exported_with(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 4,
+                             "- Ban hành đúng hạn: 1,5 điểm\n- Ban hành chậm: 0,5 điểm\n- Không ban hành: 0 điểm")
     before = sheet.read_bytes()
     out = tmp_path / "bo.yaml"
     result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
@@ -27,14 +37,8 @@ def test_a_bulleted_list_pasted_from_word_into_cach_cham_is_read(cli, tmp_path):
 
 
 def test_a_mistyped_thanh_phan_is_said_at_its_cell_not_made_a_component(cli, tmp_path):
-    sheet = tmp_path / "phu-luc.xlsx"
-    assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
-    book = load_workbook(sheet)
-    rows = book["Bộ tiêu chí"]
-    row = next(r for r in range(2, rows.max_row + 1) if rows.cell(r, 1).value == "1.1.1")
-    assert rows.cell(1, 5).value == "Thành phần"
-    rows.cell(row, 5).value = "Thẩm tra"
-    book.save(sheet)
+    sheet, row = exported_with(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 5, "Thẩm tra")
+    assert load_workbook(sheet)["Bộ tiêu chí"].cell(1, 5).value == "Thành phần"
     out = tmp_path / "bo.yaml"
     result = cli("criteria", "import", str(sheet), "-o", str(out))
     assert result.code == 1 and not out.exists()
@@ -42,13 +46,7 @@ def test_a_mistyped_thanh_phan_is_said_at_its_cell_not_made_a_component(cli, tmp
 
 
 def test_a_set_the_schema_refuses_still_says_how_many_items_were_written(cli, tmp_path):
-    sheet = tmp_path / "phu-luc.xlsx"
-    assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
-    book = load_workbook(sheet)
-    info = book["Thông tin"]
-    row = next(r for r in range(1, info.max_row + 1) if info.cell(r, 1).value == "Mã bộ tiêu chí")
-    info.cell(row, 2).value = "Bộ sở 2026"  # an id with spaces and accents: the schema refuses it
-    book.save(sheet)
+    sheet, _ = exported_with(cli, tmp_path, "Thông tin", "Mã bộ tiêu chí", 2, "Bộ sở 2026")  # the schema refuses it
     result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
     items = len(load_criteria(SET).items())
     assert result.code == 1 and f"{items} items" in result.out + result.err, result.out + result.err
