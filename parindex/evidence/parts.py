@@ -77,8 +77,13 @@ def check_parts(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> None:
             raise ParindexError("PM816", where=f"{book.path} › {unknown.ref('code')}", item=unknown.code,
                                 set_id=cset.id)
     _same_everywhere(books, "year", "PM811", str.strip)
-    level = next((b.info.get("level", "").strip() for b in books if b.info.get("level", "").strip()), cset.level)
+    level = said(books, "level") or cset.level
     _same_everywhere(books, "unit", "PM812", lambda text: name_key(text, level))
+
+
+def said(books: Sequence[EvidenceBook], key: str) -> str:
+    """What the first book that fills `key` in its *Thông tin* says ('' when none does)."""
+    return next((text for book in books if (text := book.info.get(key, "").strip())), "")
 
 
 def _same_everywhere(books: Sequence[EvidenceBook], key: str, code: str, form: Callable[[str], str]) -> None:
