@@ -16,7 +16,6 @@ from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue, clean_text
-from parindex.criteria.leads import item_leads
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import EvidenceBook, EvidenceRow, is_blank
 
@@ -110,7 +109,7 @@ def merge_parts(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> Merged:
     rows: dict[str, Taken] = {}
     uncovered: list[str] = []
     conflicts: list[Message] = []
-    for code in item_leads(cset):
+    for code in cset.item_by_code():
         held = [Taken(book.rows[code], book) for book in books if code in book.rows]
         filled = [taken for taken in held if is_filled(taken.row)]
         if not held:
