@@ -27,9 +27,14 @@ def _prefixes(level: str) -> tuple[str, ...]:
     return tuple(sorted([*combined, *_OFFICE, *words], key=len, reverse=True))
 
 
+def words(name: str) -> str:
+    """A name's words without case, diacritics (đ = d) or punctuation, one space apart: 'Sở Tư pháp' → 'so tu phap'."""
+    return " ".join(_NON_WORD.sub(" ", strip_marks(name)).split())
+
+
 def name_key(name: str, level: str = "province") -> str:
     """The form two names are compared in: 'UBND tỉnh Bắc Giang' → 'bac giang', 'TP.HCM' → 'hcm'."""
-    text = " ".join(_NON_WORD.sub(" ", strip_marks(name)).split())
+    text = words(name)
     prefixes = _prefixes(level)
     stripped = True
     while stripped:

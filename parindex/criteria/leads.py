@@ -8,13 +8,9 @@ matches when it is the end or the start of one full name ("Tư pháp" for "Sở 
 
 from __future__ import annotations
 
-import re
-
 from parindex.common.errors import ParindexError
-from parindex.common.values import strip_marks
+from parindex.common.unit_names import words
 from parindex.criteria.model import CriteriaSet
-
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def item_leads(cset: CriteriaSet) -> dict[str, str | None]:
@@ -35,7 +31,7 @@ def lead_names(cset: CriteriaSet) -> list[str]:
 
 def lead_key(name: str) -> str:
     """The form agency names are compared in: 'Sở Tư pháp' → 'so tu phap'."""
-    return " ".join(_NOT_WORD.sub(" ", strip_marks(name)).split())
+    return words(name)
 
 
 def find_lead(cset: CriteriaSet, query: str) -> str:

@@ -57,6 +57,11 @@ def _text_form(text: str) -> str:
     return folded or _NOT_WORD.sub("", bare)  # a header that is only a remark, '(N/A)', keeps its words
 
 
+# The column of unit names in a table of units (the survey table, a list of units expected): one set for both.
+UNIT_HEADERS = frozenset(map(header_form, ("Đơn vị", "Tên đơn vị", "Đơn vị được đánh giá", "Unit", "Unit name",
+                                           "Units")))
+
+
 def header_lookup(columns: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Comparable header form → column key, for a table of columns (key → header) and their other names."""
     lookup: dict[str, str] = {}

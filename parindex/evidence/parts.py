@@ -16,7 +16,6 @@ from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue, clean_text
-from parindex.criteria.leads import item_leads
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import EvidenceBook, EvidenceRow, is_blank
 
@@ -77,8 +76,13 @@ def check_parts(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> None:
             raise ParindexError("PM816", where=f"{book.path} › {unknown.ref('code')}", item=unknown.code,
                                 set_id=cset.id)
     _same_everywhere(books, "year", "PM811", str.strip)
-    level = next((b.info.get("level", "").strip() for b in books if b.info.get("level", "").strip()), cset.level)
+    level = said(books, "level") or cset.level
     _same_everywhere(books, "unit", "PM812", lambda text: name_key(text, level))
+
+
+def said(books: Sequence[EvidenceBook], key: str) -> str:
+    """What the first book that fills `key` in its *Thông tin* says ('' when none does)."""
+    return next((text for book in books if (text := book.info.get(key, "").strip())), "")
 
 
 def _same_everywhere(books: Sequence[EvidenceBook], key: str, code: str, form: Callable[[str], str]) -> None:
@@ -105,7 +109,7 @@ def merge_parts(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> Merged:
     rows: dict[str, Taken] = {}
     uncovered: list[str] = []
     conflicts: list[Message] = []
-    for code in item_leads(cset):
+    for code in cset.item_by_code():
         held = [Taken(book.rows[code], book) for book in books if code in book.rows]
         filled = [taken for taken in held if is_filled(taken.row)]
         if not held:

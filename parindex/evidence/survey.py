@@ -14,7 +14,7 @@ from typing import Any
 from parindex.common.errors import ParindexError
 from parindex.common.values import clean_text, normalise_code
 from parindex.evidence.guard import guard_workbook
-from parindex.evidence.headers import column_letter, header_form
+from parindex.evidence.headers import UNIT_HEADERS, column_letter, header_form
 from parindex.evidence.model import Cell, SurveyRow, SurveyTable
 from parindex.evidence.reader import (
     HEADER_SEARCH_ROWS,
@@ -24,8 +24,6 @@ from parindex.evidence.reader import (
     percent_text,
     raw_value,
 )
-
-UNIT_HEADERS = frozenset(header_form(text) for text in ("Đơn vị", "Tên đơn vị", "Đơn vị được đánh giá", "Unit"))
 
 
 def read_survey(path: Path) -> SurveyTable:

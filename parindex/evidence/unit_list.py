@@ -1,8 +1,8 @@
 """Reading the list of units expected to send a workbook (`progress --expected FILE`; an adapter).
 
-A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx workbook
-holds the names in the column of its first sheet headed `Đơn vị` / `Tên đơn vị` / `unit` (PM821 without one: which
-column holds the names, and whether the first row is one, is not guessed).
+A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx
+workbook holds the names in the column of its first sheet headed as in the survey table (`Đơn vị`, `Tên đơn vị`,
+`unit`…; PM821 without one: which column holds the names, and whether the first row is one, is not guessed).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from parindex.common.errors import ParindexError
 from parindex.common.values import clean_text
 
 LIST_LIMIT = 5_000_000  # bytes: a list of names, not a database
-HEADERS = ("donvi", "tendonvi", "unit", "unitname", "units")
 HEADER_ROWS = 15
 
 
@@ -49,13 +48,13 @@ def _text_names(path: Path) -> list[str]:
 
 
 def _xlsx_names(path: Path) -> list[str]:
-    from parindex.evidence.headers import header_form
+    from parindex.evidence.headers import UNIT_HEADERS, header_form
     from parindex.evidence.reader import first_sheet_rows
 
     rows = first_sheet_rows(path)
     for r, row in enumerate(rows[:HEADER_ROWS]):
-        found = next((c for c, value in enumerate(row) if isinstance(value, str) and header_form(value) in HEADERS),
-                     None)
+        found = next((c for c, value in enumerate(row)
+                      if isinstance(value, str) and header_form(value) in UNIT_HEADERS), None)
         if found is not None:
             start, column = r + 1, found
             break

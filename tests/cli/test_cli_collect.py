@@ -204,3 +204,16 @@ def test_scoring_a_folder_of_parts_says_to_merge_them(cli, tmp_path):
     result = cli("score", str(tmp_path / "parts"), "--lang", "en")
     assert result.code == 2 and "PS527" in result.err and "parindex merge" in result.err
     assert {part: part.read_bytes() for part in parts} == before
+
+
+def test_progress_names_the_unit_and_year_when_the_first_part_leaves_them_blank(cli, tmp_path):
+    parts = make_parts(cli, tmp_path / "parts")
+    book = load_workbook(parts[0])
+    for row in book[SHEET_INFO].iter_rows():
+        for cell in row:
+            if cell.value in (UNIT, 2021, "2021"):
+                cell.value = None
+    book.save(parts[0])
+    result = cli("progress", str(tmp_path / "parts"), "--format", "md", "--lang", "en")
+    assert result.code == 0, result.err
+    assert f"{UNIT} (2021)" in result.out.splitlines()[0]

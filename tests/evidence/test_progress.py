@@ -72,6 +72,14 @@ def test_unit_list_from_text_and_from_an_xlsx_column(tmp_path):
     assert read_unit_list(tmp_path / "ds.xlsx") == ["Xã Tân Lập", "Phường Đa Mai"]
 
 
+def test_unit_list_reads_the_survey_tables_unit_column(tmp_path):
+    book = Workbook()  # the province's survey table, reused as the list: its names are under the same header
+    book.active.append(["STT", "Đơn vị được đánh giá", "9.1.1"])
+    book.active.append([1, "Xã Tân Lập", "95,7%"])
+    book.save(tmp_path / "ds.xlsx")
+    assert read_unit_list(tmp_path / "ds.xlsx") == ["Xã Tân Lập"]
+
+
 def test_unit_list_refusals(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("# nothing\n\n", encoding="utf-8")

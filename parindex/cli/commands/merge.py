@@ -68,8 +68,9 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
 def _info(books: list[EvidenceBook]) -> dict[str, str]:
     """The unit, level, year and block the parts say (check_parts made sure the unit and year agree): the first
     that says each."""
-    keys = ("unit", "level", "year", "block")
-    return {key: next((b.info.get(key, "").strip() for b in books if b.info.get(key, "").strip()), "") for key in keys}
+    from parindex.evidence.parts import said
+
+    return {key: said(books, key) for key in ("unit", "level", "year", "block")}
 
 
 def _banner(cset: CriteriaSet) -> None:

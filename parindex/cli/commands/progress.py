@@ -72,15 +72,23 @@ def _report(books: list[EvidenceBook], criteria: str | None,
     """Per lead agency when the workbooks are one unit's (and no list of units is given), else per unit."""
     from parindex.common.unit_names import name_key
     from parindex.evidence.book_set import criteria_of
-    from parindex.evidence.parts import check_parts, merge_parts
+    from parindex.evidence.parts import check_parts, merge_parts, said
     from parindex.evidence.progress import Tally, by_lead, not_sent, of_unit
     from parindex.evidence.progress_report import lead_report, unit_report
 
     sets: dict[str, CriteriaSet] = {}
     groups: dict[str, list[EvidenceBook]] = {}
+    unnamed: list[EvidenceBook] = []
     for book in books:
-        level = book.info.get("level", "").strip() or "province"
-        groups.setdefault(name_key(book.info.get("unit", ""), level), []).append(book)
+        unit = said([book], "unit")
+        if unit:
+            groups.setdefault(name_key(unit, said([book], "level") or "province"), []).append(book)
+        else:
+            unnamed.append(book)
+    if len(groups) == 1:  # a part that leaves the unit blank contradicts nothing (as merge reads it): the unit's
+        next(iter(groups.values())).extend(unnamed)
+    elif unnamed:
+        groups[""] = unnamed
     notes: list[str] = []
     conflicts = 0
     units: list[tuple[Tally, list[str]]] = []
@@ -94,13 +102,11 @@ def _report(books: list[EvidenceBook], criteria: str | None,
                       *(conflict.line() for conflict in merged.conflicts)]
         rows = {code: taken.row for code, taken in merged.rows.items()}
         if len(groups) == 1 and wanted is None:
-            info = members[0].info
-            return lead_report(info.get("unit", ""), info.get("year", ""), len(members), by_lead(cset, rows),
+            return lead_report(said(members, "unit"), said(members, "year"), len(members), by_lead(cset, rows),
                                notes), conflicts
-        unit = next((b.info.get("unit", "").strip() for b in members if b.info.get("unit", "").strip()), "")
-        units.append((of_unit(cset, rows, unit), [Path(b.path).name for b in members]))
+        units.append((of_unit(cset, rows, said(members, "unit")), [Path(b.path).name for b in members]))
     if wanted is not None:
-        level = next((b.info.get("level", "").strip() for b in books if b.info.get("level", "").strip()), "province")
+        level = said(books, "level") or "province"
         missing, unexpected = not_sent(wanted, [tally.name for tally, _ in units], level)
         notes.insert(0, t("ui.progress.not_sent", count=len(missing), units=", ".join(missing))
                      if missing else t("ui.progress.all_sent"))
