@@ -400,8 +400,9 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
             imported.problems.append(Message("PX332", {"text": _text(cells.get("rule")) or ""}, cells["rule"].ref))
             continue
         code = normalise_code(code_cell.raw)
-        if code is None and any(ch.isalpha() for ch in str(code_cell.raw)):
-            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code
+        said = str(code_cell.raw).strip()
+        if code is None and any(ch.isalpha() for ch in said) and not said[:1].isdigit():
+            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code ('1.1.x', '1a')
         if code is None:
             imported.problems.append(Message("PX328", {"value": values.show(code_cell.raw)}, code_cell.ref))
             continue

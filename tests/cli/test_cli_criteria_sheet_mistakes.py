@@ -52,3 +52,25 @@ def test_a_set_the_schema_refuses_still_says_how_many_items_were_written(cli, tm
     result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
     items = len(load_criteria(SET).items())
     assert result.code == 1 and f"{items} items" in result.out + result.err, result.out + result.err
+
+
+def _edit(cli, tmp_path, sheet_name, code, column, value):
+    """Export the set, put `value` at `column` of the row of `code` (or of the label `code` in Thông tin)."""
+    sheet = tmp_path / "phu-luc.xlsx"
+    assert cli("criteria", "export", SET, "-o", str(sheet)).code == 0
+    book = load_workbook(sheet)
+    rows = book[sheet_name]
+    row = next(r for r in range(1, rows.max_row + 1) if rows.cell(r, 1).value == code)
+    rows.cell(row, column).value = value
+    book.save(sheet)
+    return sheet, row
+
+
+def test_a_mistyped_code_is_said_at_its_cell_not_skipped_as_a_heading(cli, tmp_path):
+    sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 1, "1.1.x")
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
+    said = result.out + result.err
+    assert result.code == 1 and not out.exists(), said
+    assert "PX328" in said and f"Bộ tiêu chí!A{row}" in said, said
+
