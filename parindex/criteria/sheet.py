@@ -242,6 +242,11 @@ def _text(cell: SheetCell | None) -> str | None:
     return text or None
 
 
+def _holds(cell: SheetCell | None) -> bool:
+    """A cell holding anything, TRUE/FALSE too: for a number, TRUE is a mistake to name, not a blank."""
+    return cell is not None and (isinstance(cell.raw, bool) or _text(cell) is not None)
+
+
 def _lookup(table: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {fold(text): key for key, label in table.items() for text in (label, key, *aliases.get(key, ()))}
 
@@ -276,7 +281,7 @@ def _read_info(read: SheetRead, imported: Imported) -> dict[str, Any]:
         chosen = _word(found.get(key), words, INFO[key], imported)
         if chosen is not None:
             data[key] = chosen
-    if _text(found.get("max")) is not None:
+    if _holds(found.get("max")):
         data["max"] = _number(found["max"], imported)
         imported.cells[("max",)] = found["max"].ref
     imported.data = data
@@ -451,7 +456,7 @@ def _common(node: _Node, path: Path, info: dict[str, Any], imported: Imported) -
     max_cell = node.cells.get("max")
     if max_cell is not None:
         imported.cells[path + ("max",)] = max_cell.ref
-        if _text(max_cell) is not None:
+        if _holds(max_cell):
             data["max"] = _number(max_cell, imported)
     source = _text(node.cells.get("source")) or info["basis"]
     if source:

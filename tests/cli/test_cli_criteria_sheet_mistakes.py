@@ -74,3 +74,20 @@ def test_a_mistyped_code_is_said_at_its_cell_not_skipped_as_a_heading(cli, tmp_p
     assert result.code == 1 and not out.exists(), said
     assert "PX328" in said and f"Bộ tiêu chí!A{row}" in said, said
 
+
+def test_true_in_diem_toi_da_is_a_number_that_cannot_be_read_not_a_blank(cli, tmp_path):
+    sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 3, True)
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
+    said = result.out + result.err
+    assert result.code == 1 and not out.exists(), said
+    assert "PX323" in said and "PX330" not in said and f"Bộ tiêu chí!C{row}" in said, said
+
+
+def test_true_in_the_sets_diem_toi_da_is_refused_not_dropped(cli, tmp_path):
+    sheet, row = _edit(cli, tmp_path, "Thông tin", "Điểm tối đa", 2, True)
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
+    said = result.out + result.err
+    assert result.code == 1 and not out.exists(), said
+    assert "PX323" in said and f"Thông tin!B{row}" in said, said
