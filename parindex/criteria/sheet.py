@@ -235,16 +235,13 @@ def read_sheet(read: SheetRead) -> Imported:
 
 
 def _text(cell: SheetCell | None) -> str | None:
-    if cell is None or cell.raw is None or isinstance(cell.raw, bool):
+    if cell is None or cell.raw is None:
         return None
-    text = values.float_text(cell.raw) if isinstance(cell.raw, float) else str(cell.raw)
+    # TRUE/FALSE as Excel shows them: a mistake to name at its cell (PX301, PX323, PX333 …), never a blank
+    raw = cell.raw
+    text = values.show(raw) if isinstance(raw, bool | float) else str(raw)  # show() shortens only text
     text = " ".join(clean_text(text).split())
     return text or None
-
-
-def _holds(cell: SheetCell | None) -> bool:
-    """A cell holding anything, TRUE/FALSE too: for a number, TRUE is a mistake to name, not a blank."""
-    return cell is not None and (isinstance(cell.raw, bool) or _text(cell) is not None)
 
 
 def _lookup(table: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -281,7 +278,7 @@ def _read_info(read: SheetRead, imported: Imported) -> dict[str, Any]:
         chosen = _word(found.get(key), words, INFO[key], imported)
         if chosen is not None:
             data[key] = chosen
-    if _holds(found.get("max")):
+    if _text(found.get("max")) is not None:
         data["max"] = _number(found["max"], imported)
         imported.cells[("max",)] = found["max"].ref
     imported.data = data
@@ -456,7 +453,7 @@ def _common(node: _Node, path: Path, info: dict[str, Any], imported: Imported) -
     max_cell = node.cells.get("max")
     if max_cell is not None:
         imported.cells[path + ("max",)] = max_cell.ref
-        if _holds(max_cell):
+        if _text(max_cell) is not None:
             data["max"] = _number(max_cell, imported)
     source = _text(node.cells.get("source")) or info["basis"]
     if source:

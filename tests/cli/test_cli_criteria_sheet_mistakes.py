@@ -91,3 +91,18 @@ def test_true_in_the_sets_diem_toi_da_is_refused_not_dropped(cli, tmp_path):
     said = result.out + result.err
     assert result.code == 1 and not out.exists(), said
     assert "PX323" in said and f"Thông tin!B{row}" in said, said
+
+
+def test_true_in_cach_cham_is_a_phrase_that_cannot_be_read_not_a_blank_cell(cli, tmp_path):
+    sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 4, True)
+    result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
+    said = result.out + result.err
+    assert result.code == 1 and "PX301" in said and "PX300" not in said and f"Bộ tiêu chí!D{row}" in said, said
+
+
+def test_true_in_thanh_phan_is_named_not_taken_for_the_default_component(cli, tmp_path):
+    sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 5, True)
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
+    said = result.out + result.err
+    assert result.code == 1 and not out.exists() and "PX333" in said and f"Bộ tiêu chí!E{row}" in said, said
