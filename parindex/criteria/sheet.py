@@ -293,7 +293,7 @@ def _read_bands(found: dict[str, SheetCell], imported: Imported) -> list[dict[st
         return []
     cell = found["bands"]
     source = _text(found.get("bands_source"))
-    provisional = _flag(found.get("bands_provisional"), imported)
+    provisional = _flag(found.get("bands_provisional"), INFO["bands_provisional"], imported)
     bands: list[dict[str, Any]] = []
     for part in (part for part in text.split(";") if part.strip()):
         match = _BAND.match(part)
@@ -353,15 +353,15 @@ def _numeric(cell: SheetCell) -> bool:
     return True
 
 
-def _flag(cell: SheetCell | None, imported: Imported) -> bool:
+def _flag(cell: SheetCell | None, label: str, imported: Imported) -> bool:
     """Không áp dụng / Tạm tính: blank = no; x, Có, … = yes (as the evidence workbook reads N/A)."""
     if cell is None:
         return False
     try:
         return values.parse_not_applicable(cell.raw)
-    except ValueProblem as problem:
-        imported.problems.append(Message("PX324", {"value": values.show(cell.raw), "problem": problem.msg},
-                                         cell.ref))
+    except ValueProblem:  # its PW448 names the Không áp dụng column, whichever column this is
+        imported.problems.append(Message("PX324", {"label": label, "value": values.show(cell.raw),
+                                                   "accepted": values.NOT_APPLICABLE_FORMS}, cell.ref))
         return False
 
 
@@ -460,7 +460,7 @@ def _common(node: _Node, path: Path, info: dict[str, Any], imported: Imported) -
         data["source"] = source
         if "source" in node.cells:
             imported.cells[path + ("source",)] = node.cells["source"].ref
-    if _flag(node.cells.get("provisional"), imported):
+    if _flag(node.cells.get("provisional"), COLUMNS["provisional"], imported):
         data["provisional"] = True
         imported.cells[path + ("provisional",)] = node.cells["provisional"].ref
     return data
@@ -501,7 +501,7 @@ def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, d
     for key in ("lead", "source", "provisional"):
         if key in common:
             data[key] = common[key]
-    if _flag(node.cells.get("not_applicable"), imported):
+    if _flag(node.cells.get("not_applicable"), COLUMNS["not_applicable"], imported):
         data["not_applicable"] = True
         imported.cells[path + ("not_applicable",)] = node.cells["not_applicable"].ref
     return data

@@ -106,3 +106,11 @@ def test_true_in_thanh_phan_is_named_not_taken_for_the_default_component(cli, tm
     result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
     said = result.out + result.err
     assert result.code == 1 and not out.exists() and "PX333" in said and f"Bộ tiêu chí!E{row}" in said, said
+
+
+def test_a_bad_mark_in_tam_tinh_names_tam_tinh_not_the_khong_ap_dung_column(cli, tmp_path):
+    sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 10, 2)
+    result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
+    said = " ".join((result.out + result.err).split())
+    assert result.code == 1 and "PX324" in said and f"Bộ tiêu chí!J{row}" in said, said
+    assert "Tạm tính" in said and "Not applicable" not in said, said
