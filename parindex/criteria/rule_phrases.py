@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from typing import Any
 
@@ -84,6 +84,13 @@ def read_rule(text: str | None, maximum: Decimal | None, component: str | None =
     phrase = _one_line(text or "")
     if not phrase:
         return Message("PX300", {"accepted": FORMS})
+    try:
+        return _read_most(phrase, maximum)
+    except InvalidOperation:  # a number longer than a Decimal holds (35 nines): not a rule to guess at
+        return Message("PX301", {"text": phrase, "accepted": FORMS})
+
+
+def _read_most(phrase: str, maximum: Decimal | None) -> Data | Message:
     most = _MOST.search(phrase)
     if most is None:
         return _read(phrase, maximum)

@@ -235,9 +235,11 @@ def read_sheet(read: SheetRead) -> Imported:
 
 
 def _text(cell: SheetCell | None) -> str | None:
-    if cell is None or cell.raw is None or isinstance(cell.raw, bool):
+    if cell is None or cell.raw is None:
         return None
-    text = values.float_text(cell.raw) if isinstance(cell.raw, float) else str(cell.raw)
+    # TRUE/FALSE as Excel shows them: a mistake to name at its cell (PX301, PX323, PX333 …), never a blank
+    raw = cell.raw
+    text = values.show(raw) if isinstance(raw, bool | float) else str(raw)  # show() shortens only text
     text = " ".join(clean_text(text).split())
     return text or None
 
@@ -291,7 +293,7 @@ def _read_bands(found: dict[str, SheetCell], imported: Imported) -> list[dict[st
         return []
     cell = found["bands"]
     source = _text(found.get("bands_source"))
-    provisional = _flag(found.get("bands_provisional"), imported)
+    provisional = _flag(found.get("bands_provisional"), INFO["bands_provisional"], imported)
     bands: list[dict[str, Any]] = []
     for part in (part for part in text.split(";") if part.strip()):
         match = _BAND.match(part)
@@ -351,15 +353,15 @@ def _numeric(cell: SheetCell) -> bool:
     return True
 
 
-def _flag(cell: SheetCell | None, imported: Imported) -> bool:
+def _flag(cell: SheetCell | None, label: str, imported: Imported) -> bool:
     """Không áp dụng / Tạm tính: blank = no; x, Có, … = yes (as the evidence workbook reads N/A)."""
     if cell is None:
         return False
     try:
         return values.parse_not_applicable(cell.raw)
-    except ValueProblem as problem:
-        imported.problems.append(Message("PX324", {"value": values.show(cell.raw), "problem": problem.msg},
-                                         cell.ref))
+    except ValueProblem:  # its PW448 names the Không áp dụng column, whichever column this is
+        imported.problems.append(Message("PX324", {"label": label, "value": values.show(cell.raw),
+                                                   "accepted": values.NOT_APPLICABLE_FORMS}, cell.ref))
         return False
 
 
@@ -400,8 +402,9 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
             imported.problems.append(Message("PX332", {"text": _text(cells.get("rule")) or ""}, cells["rule"].ref))
             continue
         code = normalise_code(code_cell.raw)
-        if code is None and any(ch.isalpha() for ch in str(code_cell.raw)):
-            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code
+        said = str(code_cell.raw).strip()
+        if code is None and any(ch.isalpha() for ch in said) and not said[:1].isdigit():
+            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code ('1.1.x', '1a')
         if code is None:
             imported.problems.append(Message("PX328", {"value": values.show(code_cell.raw)}, code_cell.ref))
             continue
@@ -457,7 +460,7 @@ def _common(node: _Node, path: Path, info: dict[str, Any], imported: Imported) -
         data["source"] = source
         if "source" in node.cells:
             imported.cells[path + ("source",)] = node.cells["source"].ref
-    if _flag(node.cells.get("provisional"), imported):
+    if _flag(node.cells.get("provisional"), COLUMNS["provisional"], imported):
         data["provisional"] = True
         imported.cells[path + ("provisional",)] = node.cells["provisional"].ref
     return data
@@ -498,7 +501,7 @@ def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, d
     for key in ("lead", "source", "provisional"):
         if key in common:
             data[key] = common[key]
-    if _flag(node.cells.get("not_applicable"), imported):
+    if _flag(node.cells.get("not_applicable"), COLUMNS["not_applicable"], imported):
         data["not_applicable"] = True
         imported.cells[path + ("not_applicable",)] = node.cells["not_applicable"].ref
     return data

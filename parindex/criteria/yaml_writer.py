@@ -53,7 +53,7 @@ def _value(value: Any) -> str:
     if isinstance(value, dict):
         return _flow(value)
     if isinstance(value, list):
-        return "[" + ", ".join(_value(part) for part in value) + "]"
+        return _sequence(value)
     return _scalar(value, flow=False)
 
 
@@ -63,11 +63,16 @@ def _flow(mapping: dict[str, Any]) -> str:
         if isinstance(value, dict):
             shown = _flow(value)
         elif isinstance(value, list):
-            shown = "[" + ", ".join(_flow(v) if isinstance(v, dict) else _scalar(v, True) for v in value) + "]"
+            shown = _sequence(value)
         else:
             shown = _scalar(value, flow=True)
         parts.append(f"{key}: {shown}")
     return "{" + ", ".join(parts) + "}"
+
+
+def _sequence(values: list[Any]) -> str:
+    """A flow sequence, `[…]`: its texts quoted as a flow needs ('a, b' is one entry), wherever it stands."""
+    return "[" + ", ".join(_flow(v) if isinstance(v, dict) else _scalar(v, flow=True) for v in values) + "]"
 
 
 def _scalar(value: Any, flow: bool) -> str:
@@ -84,8 +89,7 @@ def _scalar(value: Any, flow: bool) -> str:
 def _number(value: Decimal) -> str:
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def _plain(text: str, flow: bool) -> bool:

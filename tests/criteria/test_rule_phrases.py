@@ -162,3 +162,10 @@ def test_a_list_pasted_from_word_one_clause_a_line_is_read(phrase: str) -> None:
     tiers = read_rule("- Từ 100% trở lên: 2 điểm\n- Từ 80% đến dưới 100%: 1 điểm\n- Dưới 80%: 0 điểm", Decimal(2))
     assert tiers["kind"] == "threshold" and len(tiers["tiers"]) == 2
     assert read_rule("Từ 100%\ntrở lên: 2 điểm; dưới 100%: 0 điểm", Decimal(2))["kind"] == "threshold"
+
+
+def test_a_number_too_long_for_a_decimal_is_a_phrase_that_cannot_be_read_not_a_crash() -> None:
+    big = "9" * 35
+    for text in (f"Có: {big} điểm; Không: 0 điểm", f"Từ {big}% trở lên: 3 điểm; dưới {big}%: 0 điểm"):
+        read = read_rule(text, Decimal(3))
+        assert isinstance(read, Message) and read.code == "PX301", read

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -44,3 +45,8 @@ def test_what_is_written_reads_back_the_same(name: str, label: str, points: Deci
     assert read_item["rule"]["options"][0]["label"] == label
     assert Decimal(str(read_item["max"])) == points and read_item["code"] == "1.1.1"
     assert '- code: "1"  # Bộ tiêu chí!2' in text
+
+
+def test_a_list_of_texts_outside_a_mapping_is_quoted_as_a_flow_sequence_needs() -> None:
+    data = {"id": "x", "notes": ["a, b", "[c]", "d"]}
+    assert yaml.safe_load(criteria_yaml(data, {}, [])) == data
