@@ -106,7 +106,7 @@ def _grouped(text: str, sep: str) -> bool:
     return re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(sep)}[0-9]{{3}})+", text) is not None
 
 
-def _tidy(value: Decimal) -> Decimal:
+def tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent form (100, not 1E+2)."""
     if value == 0:
         return Decimal(0)
@@ -170,7 +170,7 @@ def _number_text(text: str, raw: RawValue) -> Decimal:
         raise _not_number(raw) from None
     if value and value.adjusted() >= MAX_MAGNITUDE:
         raise _not_number(raw)
-    return _tidy(-value if negative else value)
+    return tidy(-value if negative else value)
 
 
 def parse_number(raw: RawValue) -> Decimal:
@@ -183,7 +183,7 @@ def parse_number(raw: RawValue) -> Decimal:
         value = Decimal(raw) if isinstance(raw, int) else Decimal(float_text(raw))
         if value and value.adjusted() >= MAX_MAGNITUDE:
             raise _not_number(raw)
-        return _tidy(value)
+        return tidy(value)
     if raw is None or not clean_text(str(raw)).strip():
         raise ValueProblem("PW452", accepted=NUMBER_FORMS)
     return _number_text(str(raw), raw)
@@ -232,7 +232,7 @@ def parse_percent(raw: RawValue, most: Decimal = HUNDRED) -> Decimal:
     if value == 1:
         raise ValueProblem("PW444", value=show(raw), accepted=PERCENT_FORMS)
     if 0 < value < 1:
-        value = _tidy(value * 100)
+        value = tidy(value * 100)
     return _percent_in_range(value, raw, most)
 
 

@@ -463,7 +463,7 @@ class Derived(Provenance):
         """The sum of the children's maxima (what `max` is when not written), without trailing zeros: 10, as a
         written `max: 10` reads, not 10.0 (the fingerprint hashes the set's maximum as text)."""
         total = sum((child.max for child in self.children()), Decimal(0))
-        return total.quantize(Decimal(1)) if total == total.to_integral_value() else total.normalize()
+        return values.tidy(total)
 
     @abstractmethod
     def children(self) -> Sequence[Item | Derived]:
