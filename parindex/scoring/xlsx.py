@@ -70,7 +70,6 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     """The workbook: the ranking first when there are several units, then a summary sheet per unit, the
     warnings and the appraisal differences; every sheet printable on A4 landscape."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     from parindex.evidence.guard import REPORT_CATEGORY
     from parindex.io.xlsx_print import print_ready
@@ -91,21 +90,14 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
         append(sheet, [unit.title])
         append(sheet, [" — ".join(part for part in (unit.headline, unit.banner) if part)])
         append(sheet, list(SUMMARY_HEADERS))
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
+        _bold_row(sheet, 3)
         for row, bold in unit.rows:
             append(sheet, row)
             if bold:
-                for cell in sheet[sheet.max_row]:
-                    cell.font = Font(bold=True)
+                _bold_row(sheet, sheet.max_row)
         print_ready(sheet, 3, SUMMARY_CAPS)
-        for line in (1, 2):  # the title and the set's warning: across the table, wrapped, on every printed page
-            sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(SUMMARY_HEADERS))
-            sheet.cell(line, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.cell(1, 1).font = Font(name="Times New Roman", size=13, bold=True)
-        if sheet.cell(2, 1).value:
-            sheet.row_dimensions[2].height = 14 * -(-len(sheet.cell(2, 1).value or "") // 150)
-        sheet.print_title_rows = "1:3"
+        _heading_rows(sheet, 2, len(SUMMARY_HEADERS))  # the title and the set's warning, across the table
+        sheet.print_title_rows = "1:3"  # and on every printed page
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
@@ -212,13 +204,9 @@ def _wrap_merged(sheet: Any, row: int, text: object, columns: int) -> None:
 def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
     """Readable on screen and on paper: a bold header, then the print setup every workbook shares (one font,
     fitted columns up to `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     from parindex.io.xlsx_print import print_ready
 
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
+    _bold_row(sheet, header_row)
     print_ready(sheet, header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
     sheet.freeze_panes = f"A{header_row + 1}"
 
