@@ -80,6 +80,11 @@ class Ranking:
         return [row for block in self.blocks for row in block.rows]
 
     @property
+    def years(self) -> str:
+        """The years its units were scored for, as a title says them: `2025`, `2024–2025`; "" when none says."""
+        return "–".join(sorted({row.unit.year for row in self.rows if row.unit.year}))
+
+    @property
     def graded(self) -> bool:
         return any(row.unit.bands for row in self.rows)
 

@@ -51,9 +51,8 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
     totals = [unit for _, unit in parts]
     ranking: Ranking = rank(totals)
     doc = docx.new_document(wide=True)
-    years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
     docx.centred(doc, t("annex.kind"))
-    docx.centred(doc, t("annex.title", year="–".join(years) or "……",
+    docx.centred(doc, t("annex.title", year=ranking.years or "……",
                         blocks="; ".join(block.name for block in ranking.blocks)))
     docx.centred(doc, t("annex.decision"), bold=False, italic=True, size=docx.BODY_PT)
     for banner in ranking.banners:

@@ -129,8 +129,7 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
 
     columns = ranking_columns(ranking)
     headers = [column.header for column in columns]
-    years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
-    title = t("ui.rank.title", year="–".join(years) or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
+    title = t("ui.rank.title", year=ranking.years or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
     append(sheet, [title])
     append(sheet, [" ".join(banner.text() for banner in ranking.banners)])  # the sets' provenance, on every page
     append(sheet, headers)
