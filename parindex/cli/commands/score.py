@@ -105,11 +105,11 @@ def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
 
 def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
     from parindex.common.errors import ParindexError
-    from parindex.scoring.ranking import build_ranking
+    from parindex.scoring.ranking import UnknownBlock, build_ranking
 
     try:
         return build_ranking(totals, groups, previous)
-    except KeyError as missing:
+    except UnknownBlock as missing:  # only --together's names: any other KeyError is a fault, not the user's
         blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
         raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
 
