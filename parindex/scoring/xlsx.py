@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl.utils import get_column_letter
 
@@ -20,7 +20,7 @@ from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, group_sum
 from parindex.scoring.ranking import Ranking, build_ranking
 from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes, total_parts
 
@@ -237,10 +237,8 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
     return rows
 
 
-def _total(scored: list[ItemScore], what: str) -> float:
-    """A group's max, own points or counted points (appraised where given): an exact sum of its items."""
-    pick = {"max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}[what]
-    return float(sum((pick(s) for s in scored), start=0))
+def _total(scored: list[ItemScore], what: Literal["max", "own", "points"]) -> float:
+    return float(group_sum(scored, what))
 
 
 DIFFERENCES_SHEET = "Chênh lệch thẩm định"
