@@ -18,7 +18,7 @@ from parindex.common.i18n import fmt_num, fmt_plain, t
 from parindex.common.unit_names import issuer, plain_name
 from parindex.criteria.model import Area, Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, group_sum
 from parindex.scoring.reports import headline, total_parts
 
 UNSCORED = ("not_applicable", "not_self_scored")  # add nothing to the maximum: shown as words, not as 0
@@ -76,8 +76,8 @@ def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
 
     def group(node: Area | Criterion, name: str) -> None:
         scored = [by_item[item.code] for item in items_of(node)]
-        rows.append((_cells(node.code, name, appraised, _sum(scored, "max"), _sum(scored, "own"),
-                            _sum(scored, "points")), True))
+        rows.append((_cells(node.code, name, appraised, group_sum(scored, "max"), group_sum(scored, "own"),
+                            group_sum(scored, "points")), True))
         for child in node.criteria:
             group(child, child.name)
         for item in node.items if isinstance(node, Criterion) else ():
@@ -89,11 +89,6 @@ def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
         rows.append((_cells("", f"{label} ({note})" if note else label, appraised, None, points, None), True))
     rows.append((_cells("", t("report.total_row"), appraised, unit.max, unit.self_score, unit.appraised_score), True))
     return rows
-
-
-def _sum(scored: list[ItemScore], what: str) -> Decimal:
-    pick = {"max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}[what]
-    return sum((pick(s) for s in scored), Decimal(0))
 
 
 def _cells(code: str, name: str, appraised: bool, maximum: Decimal | None, own: Decimal,

@@ -12,18 +12,16 @@ from typing import Any
 
 from parindex.common.errors import ParindexError
 from parindex.common.unit_names import name_key
+from parindex.io.input_files import read_bytes
 from parindex.scoring.ranking import PreviousRow, block_key
 
 MAX_BYTES = 50_000_000  # a ranking of every commune in the country is a few megabytes
 
 
 def read_previous(path: Path) -> list[PreviousRow]:
-    if not path.is_file():
-        raise ParindexError("PE300", path=str(path))
-    if path.stat().st_size > MAX_BYTES:
-        raise ParindexError("PS571", where=f"{path} › $", problem="> 50 MB")
+    raw = read_bytes(path, MAX_BYTES)  # missing, a folder, unreadable or too big: said as for every input
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+        data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
     except UnicodeDecodeError:
         raise ParindexError("PS570", where=str(path), line=1, col=1, problem="UTF-8") from None
     except json.JSONDecodeError as exc:

@@ -80,6 +80,11 @@ class Ranking:
         return [row for block in self.blocks for row in block.rows]
 
     @property
+    def years(self) -> str:
+        """The years its units were scored for, as a title says them: `2025`, `2024–2025`; "" when none says."""
+        return "–".join(sorted({row.unit.year for row in self.rows if row.unit.year}))
+
+    @property
     def graded(self) -> bool:
         return any(row.unit.bands for row in self.rows)
 
@@ -103,10 +108,14 @@ class Group:
     units: list[UnitTotals]
 
 
+class UnknownBlock(KeyError):
+    """A --together name that is no block of the run (a KeyError, as a missing key is)."""
+
+
 def split_blocks(text: str, known: Iterable[str]) -> list[str]:
     """`Phường,Xã, đặc khu` → [`Phường`, `Xã, đặc khu`]: split at commas, but a block whose own name holds a comma
     (Hải Phòng's `Xã, đặc khu`) is kept whole, the longest known name first. A part that is no known block:
-    KeyError(part)."""
+    UnknownBlock(part)."""
     keys = {block_key(name) for name in known}
     parts = [part.strip() for part in text.split(",") if part.strip()]
     found: list[str] = []
@@ -115,7 +124,7 @@ def split_blocks(text: str, known: Iterable[str]) -> list[str]:
         end = next((end for end in range(len(parts), start, -1) if block_key(", ".join(parts[start:end])) in keys),
                    None)
         if end is None:
-            raise KeyError(parts[start])
+            raise UnknownBlock(parts[start])
         found.append(", ".join(parts[start:end]))
         start = end
     return found
@@ -123,7 +132,7 @@ def split_blocks(text: str, known: Iterable[str]) -> list[str]:
 
 def group_blocks(units: Iterable[UnitTotals], together: Sequence[str] = ()) -> list[Group]:
     """Units by block, blocks in the order they first appear; each text of `together` (blocks separated by
-    commas) makes one group named by its blocks joined. A name that is no block of the run: KeyError(name)."""
+    commas) makes one group named by its blocks joined. A name that is no block of the run: UnknownBlock(name)."""
     by_key: dict[str, list[UnitTotals]] = {}
     names: dict[str, str] = {}
     for unit in units:

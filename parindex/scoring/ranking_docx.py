@@ -9,14 +9,13 @@ the annex shows what JSON, CSV, Markdown and xlsx show.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from parindex.common.i18n import fmt_num, t
+from parindex.common.i18n import t
 from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking
-from parindex.scoring.reports import Column, ranking_cells, ranking_columns, ranking_footnotes
+from parindex.scoring.reports import Column, ranking_cells, ranking_columns, ranking_footnotes, shown_number
 
 TEXT_MM = 297 - 30 - 15  # landscape A4 between NĐ 30's left and right margins
 # mm a column takes at 11 pt (headers wrap); the unit's name and the notes share what is left, 3 to 2
@@ -51,9 +50,8 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
     totals = [unit for _, unit in parts]
     ranking: Ranking = rank(totals)
     doc = docx.new_document(wide=True)
-    years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
     docx.centred(doc, t("annex.kind"))
-    docx.centred(doc, t("annex.title", year="–".join(years) or "……",
+    docx.centred(doc, t("annex.title", year=ranking.years or "……",
                         blocks="; ".join(block.name for block in ranking.blocks)))
     docx.centred(doc, t("annex.decision"), bold=False, italic=True, size=docx.BODY_PT)
     for banner in ranking.banners:
@@ -64,7 +62,7 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
              for column, width in zip(columns, column_widths(columns), strict=True)]
     for block in ranking.blocks:
         docx.heading(doc, t("annex.block", block=block.name, n=len(block.rows)))
-        rows = [[str(cell) for cell in ranking_cells(ranking, row, n, _number)]
+        rows = [[str(cell) for cell in ranking_cells(ranking, row, n, shown_number)]
                 for n, row in enumerate(block.rows, start=1)]
         docx.table(doc, shown, rows, size=11 if dense else docx.TABLE_PT, padding_mm=0.6 if dense else None)
     notes = ranking_footnotes(ranking, banners=False)
@@ -74,7 +72,3 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
             docx.para(doc, f"- {line}", italic=True)
     docx.save(doc, path, force)
     return totals
-
-
-def _number(value: Decimal | None, places: int) -> str:
-    return "" if value is None else fmt_num(value, places)

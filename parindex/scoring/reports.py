@@ -291,14 +291,15 @@ def ranking_markdown(ranking: Ranking) -> str:
                   "| " + " | ".join(column.header for column in columns) + " |",
                   "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
         for n, row in enumerate(block.rows, start=1):
-            cells = ranking_cells(ranking, row, n, _shown_number)
+            cells = ranking_cells(ranking, row, n, shown_number)
             lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
     footnotes = ranking_footnotes(ranking)
     lines += ["", *(f"> {note}" for note in footnotes)] if footnotes else []
     return "\n".join(lines) + "\n"
 
 
-def _shown_number(value: Decimal | None, places: int) -> str:
+def shown_number(value: Decimal | None, places: int) -> str:
+    """A ranking cell's number as text formats show it (85,58; nothing when there is none)."""
     return "" if value is None else fmt_num(value, places)
 
 

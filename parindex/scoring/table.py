@@ -25,6 +25,7 @@ from parindex.scoring.reports import (
     ranking_cells,
     ranking_columns,
     ranking_footnotes,
+    shown_number,
     total_parts,
 )
 
@@ -163,7 +164,7 @@ def ranking_tables(ranking: Ranking, width: int = 200) -> RenderableType:
                              no_wrap=column.key in ("score", "max", "percent"),
                              max_width=None if column.key in ("unit", "notes") else 9)  # headers wrap
         for n, row in enumerate(block.rows, start=1):
-            cells = [str(c) for c in ranking_cells(ranking, row, n, _number)]
+            cells = [str(c) for c in ranking_cells(ranking, row, n, shown_number)]
             table.add_row(*[escape(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
         tables.append(table)
     footnotes = ranking_footnotes(ranking) + ([t("ui.score.narrow")] if narrow and areas else [])
@@ -171,8 +172,6 @@ def ranking_tables(ranking: Ranking, width: int = 200) -> RenderableType:
     return Group(*tables)
 
 
-def _number(value: Decimal | None, places: int) -> str:
-    return "" if value is None else fmt_num(value, places)
 
 
 def problem_line(unit: UnitScore) -> str:

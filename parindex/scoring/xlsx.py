@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl.utils import get_column_letter
 
@@ -20,7 +20,7 @@ from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, group_sum
 from parindex.scoring.ranking import Ranking, build_ranking
 from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes, total_parts
 
@@ -70,7 +70,6 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     """The workbook: the ranking first when there are several units, then a summary sheet per unit, the
     warnings and the appraisal differences; every sheet printable on A4 landscape."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     from parindex.evidence.guard import REPORT_CATEGORY
     from parindex.io.xlsx_print import print_ready
@@ -91,21 +90,14 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
         append(sheet, [unit.title])
         append(sheet, [" — ".join(part for part in (unit.headline, unit.banner) if part)])
         append(sheet, list(SUMMARY_HEADERS))
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
+        _bold_row(sheet, 3)
         for row, bold in unit.rows:
             append(sheet, row)
             if bold:
-                for cell in sheet[sheet.max_row]:
-                    cell.font = Font(bold=True)
+                _bold_row(sheet, sheet.max_row)
         print_ready(sheet, 3, SUMMARY_CAPS)
-        for line in (1, 2):  # the title and the set's warning: across the table, wrapped, on every printed page
-            sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(SUMMARY_HEADERS))
-            sheet.cell(line, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.cell(1, 1).font = Font(name="Times New Roman", size=13, bold=True)
-        if sheet.cell(2, 1).value:
-            sheet.row_dimensions[2].height = 14 * -(-len(sheet.cell(2, 1).value or "") // 150)
-        sheet.print_title_rows = "1:3"
+        _heading_rows(sheet, 2, len(SUMMARY_HEADERS))  # the title and the set's warning, across the table
+        sheet.print_title_rows = "1:3"  # and on every printed page
         sheet.freeze_panes = "A4"
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
@@ -137,8 +129,7 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
 
     columns = ranking_columns(ranking)
     headers = [column.header for column in columns]
-    years = sorted({row.unit.year for row in ranking.rows if row.unit.year})
-    title = t("ui.rank.title", year="–".join(years) or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
+    title = t("ui.rank.title", year=ranking.years or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
     append(sheet, [title])
     append(sheet, [" ".join(banner.text() for banner in ranking.banners)])  # the sets' provenance, on every page
     append(sheet, headers)
@@ -212,13 +203,9 @@ def _wrap_merged(sheet: Any, row: int, text: object, columns: int) -> None:
 def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
     """Readable on screen and on paper: a bold header, then the print setup every workbook shares (one font,
     fitted columns up to `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     from parindex.io.xlsx_print import print_ready
 
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
+    _bold_row(sheet, header_row)
     print_ready(sheet, header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
     sheet.freeze_panes = f"A{header_row + 1}"
 
@@ -250,10 +237,8 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
     return rows
 
 
-def _total(scored: list[ItemScore], what: str) -> float:
-    """A group's max, own points or counted points (appraised where given): an exact sum of its items."""
-    pick = {"max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}[what]
-    return float(sum((pick(s) for s in scored), start=0))
+def _total(scored: list[ItemScore], what: Literal["max", "own", "points"]) -> float:
+    return float(group_sum(scored, what))
 
 
 DIFFERENCES_SHEET = "Chênh lệch thẩm định"

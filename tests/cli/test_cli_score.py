@@ -241,3 +241,20 @@ def test_explain_shows_the_units_own_points_beside_the_appraised(cli, workbook: 
     assert result.code == 0
     out = " ".join(result.out.split())
     assert "Points the unit's value earns │ 0.50" in out and "Appraised │ 0.00" in out
+
+
+def test_the_unit_sheets_title_lines_are_as_tall_as_their_wrapped_text(cli, workbook: Path, tmp_path: Path) -> None:
+    """The title and the line under it span the table: each row sized for its text wrapped across the fitted
+    columns, as the ranking sheet's are (not guessed at 150 characters a line)."""
+    from openpyxl.utils import get_column_letter
+
+    from parindex.io.xlsx_print import LINE_PT, text_lines
+
+    out = tmp_path / "bao-cao.xlsx"
+    assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "xlsx", "-o", str(out)).code == 0
+    sheet = load_workbook(out).worksheets[0]
+    width = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(1, 9))
+    for row in (1, 2):
+        lines = text_lines(sheet.cell(row, 1).value, width, bold=row == 1)
+        assert (sheet.row_dimensions[row].height or 15) >= LINE_PT * lines, (row, lines, sheet.cell(row, 1).value)
+    assert sheet.cell(1, 1).alignment.wrap_text and sheet.cell(2, 1).alignment.wrap_text

@@ -62,3 +62,10 @@ def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ParindexError) as raised:
         read_previous(tmp_path / "none.json")
     assert raised.value.code == "PE300"
+
+
+def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
+    """Read through io/input_files as every input is: a folder is PE305, not 'not found'."""
+    with pytest.raises(ParindexError) as raised:
+        read_previous(tmp_path)
+    assert raised.value.code == "PE305"

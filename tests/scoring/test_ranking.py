@@ -141,3 +141,12 @@ def test_an_area_column_is_shown_only_where_it_means_one_area_for_every_row() ->
     assert shared_areas([department, commune]) == []
     assert build_ranking([department, commune]).areas == []
     assert shared_areas([]) == []
+
+
+def test_the_years_a_ranking_covers_as_its_title_says_them() -> None:
+    from dataclasses import replace
+
+    units = [replace(unit("A", "80"), year="2025"), replace(unit("B", "70"), year="2024"),
+             replace(unit("C", "60"), year="2025")]
+    assert build_ranking(units).years == "2024–2025"
+    assert build_ranking([replace(unit("A", "80"), year="")]).years == ""

@@ -53,7 +53,7 @@ class RankOptions:
 
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
-              survey_paths: tuple[Path, ...] | Path | None = None, options: RankOptions = RankOptions()) -> int:
+              survey_paths: tuple[Path, ...] = (), options: RankOptions = RankOptions()) -> int:
     from parindex.cli.outputs import guard_output, output_format, say_written
     from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
@@ -61,7 +61,6 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     fmt = output_format(fmt, output, FORMATS)
     collected = collect_workbooks(files, output)
     rank = _ranker(options)  # last year's files and --together checked before any workbook is read
-    survey_paths = (survey_paths,) if isinstance(survey_paths, Path) else tuple(survey_paths or ())
     if output is not None:
         guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
     surveys: tuple[Any, ...] = ()
@@ -106,11 +105,11 @@ def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
 
 def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
     from parindex.common.errors import ParindexError
-    from parindex.scoring.ranking import build_ranking
+    from parindex.scoring.ranking import UnknownBlock, build_ranking
 
     try:
         return build_ranking(totals, groups, previous)
-    except KeyError as missing:
+    except UnknownBlock as missing:  # only --together's names: any other KeyError is a fault, not the user's
         blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
         raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
 
