@@ -18,7 +18,7 @@ from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedR
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import match_name, name_key
-from parindex.criteria.model import SURVEY_COMPONENTS, CriteriaSet, code_key
+from parindex.criteria.model import CriteriaSet, Role, code_key, role_of
 from parindex.criteria.provenance import banner_key
 from parindex.scoring.engine import percent as scoring_percent
 from parindex.scoring.engine import round_points
@@ -102,6 +102,15 @@ class CurrentResult:
     errors: list[InputNotice] = field(default_factory=list)
     source: str = ""
     provisional: int = 0  # provisional values of its criteria set, as the result file says
+    roles: Mapping[str, Role] = field(default_factory=dict)  # component id → role, as its set or the file says
+
+    def role(self, component: str) -> Role:
+        """A component's role: as its set or the result file says, else as its id implies."""
+        return role_of(component, self.roles.get(component))
+
+    def measured(self, component: str | None) -> bool:
+        """Whether the component is measured by someone else (filled from their table, assumed by `gap`)."""
+        return component is not None and self.role(component).filled_by_survey
 
 
 # --- the report -----------------------------------------------------------------------------------------
@@ -537,19 +546,20 @@ def projected_rank(base: Baseline, score: Decimal, exclude: UnitResult | None) -
 
 def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                assume: Mapping[str, Decimal] | None = None) -> Projection:
-    """Current self-assessed components + SIPAS and survey as the baseline year's (or as assumed)."""
+    """Current self-assessed components + the measured ones (SIPAS, survey…) as the baseline year's (or as
+    assumed)."""
     left = dict(assume or {})  # what is taken off as it is used: anything left names no component
     known = {part.id for part in current.components}  # a result without survey parts still gets the baseline's
     parts = [*current.components, *(CurrentPart(comp.id, comp.name, ZERO, ZERO, comp.max) for comp in base.components
-                                    if comp.id in SURVEY_COMPONENTS and comp.id not in known)]
-    missing = [part.id for part in parts if part.id in SURVEY_COMPONENTS and part.id not in left
+                                    if current.measured(comp.id) and comp.id not in known)]
+    missing = [part.id for part in parts if current.measured(part.id) and part.id not in left
                and unit.component_score(part.id) is None]
     if missing:  # every option the projection needs, at once
         raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
                             options=" ".join(f"--assume-{m} …" for m in missing))
     own, assumptions, notes = [], [], []
     for part in parts:
-        if part.id not in SURVEY_COMPONENTS:
+        if not current.measured(part.id):
             own.append(part)
             continue
         comp = base.component(part.id)
@@ -584,7 +594,7 @@ def blank_fill(base: Baseline, unit: UnitResult, current: CurrentResult, total: 
     if not blank:
         return None
     full = {a.id: a.full_max or a.max for a in current.areas}
-    own = next((p.id for p in current.components if p.id not in SURVEY_COMPONENTS), None)
+    own = next((p.id for p in current.components if not current.measured(p.id)), None)
     points, bases, unfilled = ZERO, set(), 0
     for item in blank:
         share, basis = _attainment(base, unit, item.area, full.get(item.area), item.component or own)
@@ -621,7 +631,7 @@ NOT_ENTERED = "missing"  # the scoring's status of an item the workbook holds no
 def self_scored(current: CurrentResult) -> list[CurrentItem]:
     """The items the office scores itself (N/A, survey and SIPAS items left out)."""
     return [item for item in current.items
-            if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS]
+            if item.status not in NOT_RECOVERABLE and not current.measured(item.component)]
 
 
 def not_entered_items(current: CurrentResult) -> list[CurrentItem]:

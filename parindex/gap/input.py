@@ -23,7 +23,7 @@ from parindex.common.messages import Message
 from parindex.common.unit_names import match_name
 from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.leads import lead_key, lead_names
-from parindex.criteria.model import CriteriaSet, effective_lead
+from parindex.criteria.model import CriteriaSet, Role, effective_lead
 from parindex.gap.analysis import (
     CriteriaInfo,
     CurrentItem,
@@ -58,6 +58,7 @@ class _Part(_Loose):
     id: str | None = None
     code: str | None = None
     name: str | None = None
+    role: Role | None = None  # a component's (written since roles were; before, its id implied it)
     score: _Points
     max: _Points
     full_max: _Points | None = None
@@ -130,6 +131,7 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
         errors=[_notice(n) for n in parsed.errors],
         source=where,
         provisional=parsed.criteria.provisional_values or 0,
+        roles={p.id: p.role for p in parsed.components if p.id and p.role},
     )
 
 
@@ -177,6 +179,7 @@ def result_from_score(unit: UnitScore) -> CurrentResult:
         errors=[InputNotice(n.code, n.item, n.where, n) for n in unit.errors],
         source=unit.source,
         provisional=cset.provisional_count(),
+        roles=_roles(cset),
     )
 
 
@@ -215,7 +218,11 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
              for a in current.areas]
     comp_names = {c.id: c.name for c in cset.components}
     comps = [CurrentPart(c.id, c.name or comp_names.get(c.id), c.score, c.max, c.full_max) for c in current.components]
-    return replace(current, items=items, areas=areas, components=comps)
+    return replace(current, items=items, areas=areas, components=comps, roles={**current.roles, **_roles(cset)})
+
+
+def _roles(cset: CriteriaSet) -> dict[str, Role]:
+    return {comp.id: comp.role for comp in cset.components}
 
 
 # --- everything the report is made of -----------------------------------------------------------------------
