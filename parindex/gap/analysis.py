@@ -544,19 +544,34 @@ def projected_rank(base: Baseline, score: Decimal, exclude: UnitResult | None) -
 
 # --- the current scoring against it -----------------------------------------------------------------------
 
+# The options `gap` had before `--assume ID=VALUE`, kept as its aliases and named where they apply
+ASSUME_ALIASES = {"sipas": "--assume-sipas", "survey": "--assume-survey"}
+
+
+def assume_option(component: str) -> str:
+    """The option that assumes a component's points, as the user would type it (its alias where it has one)."""
+    return ASSUME_ALIASES.get(component, f"--assume {component}")
+
+
+def _assume_hint(component: str) -> str:
+    alias = ASSUME_ALIASES.get(component)
+    return f"{alias} …" if alias else f"--assume {component}=…"
+
+
 def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                assume: Mapping[str, Decimal] | None = None) -> Projection:
     """Current self-assessed components + the measured ones (SIPAS, survey…) as the baseline year's (or as
     assumed)."""
-    left = dict(assume or {})  # what is taken off as it is used: anything left names no component
+    left = dict(assume or {})  # taken off as it is used
     known = {part.id for part in current.components}  # a result without survey parts still gets the baseline's
     parts = [*current.components, *(CurrentPart(comp.id, comp.name, ZERO, ZERO, comp.max) for comp in base.components
                                     if current.measured(comp.id) and comp.id not in known)]
+    _assumable(left, parts, current)
     missing = [part.id for part in parts if current.measured(part.id) and part.id not in left
                and unit.component_score(part.id) is None]
     if missing:  # every option the projection needs, at once
         raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
-                            options=" ".join(f"--assume-{m} …" for m in missing))
+                            options=" ".join(_assume_hint(m) for m in missing))
     own, assumptions, notes = [], [], []
     for part in parts:
         if not current.measured(part.id):
@@ -572,19 +587,29 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
             # is out of 23,5, 2024's out of 32)
             maximum = (comp.max if comp else None) or part.full_max or part.max
             if value < 0 or (maximum is not None and value > maximum):
-                raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
+                raise ParindexError("PG406", option=assume_option(part.id), value=value, max=maximum)
             assumptions.append(Assumption(part.id, name, round_points(value), maximum, given=True))
             continue
         score = unit.component_score(part.id)
         assert score is not None  # checked above
         assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.full_max, given=False))
-    if left:
-        raise ParindexError("PG412", component=", ".join(sorted(left)), criteria=current.criteria_id,
-                            known=", ".join(c.id for c in parts))
     total = sum((p.score for p in own), ZERO) + sum((a.value for a in assumptions), ZERO)
     best, worst = projected_rank(base, total, unit)
     return Projection(own, assumptions, total, unit.total.value if unit.total else None, best, worst,
                       tuple(notes), blank_fill(base, unit, current, total))
+
+
+def _assumable(assume: Mapping[str, Decimal], parts: list[CurrentPart], current: CurrentResult) -> None:
+    """PG412: an assumption for a component the set does not have; PG420: for one the unit scores itself (only
+    what someone else measures is assumed)."""
+    ids = [part.id for part in parts]
+    unknown = sorted(key for key in assume if key not in ids)
+    if unknown:
+        raise ParindexError("PG412", component=", ".join(unknown), criteria=current.criteria_id, known=", ".join(ids))
+    own = sorted(key for key in assume if not current.measured(key))
+    if own:
+        raise ParindexError("PG420", component=", ".join(own),
+                            measured=", ".join(i for i in ids if current.measured(i)) or "–")
 
 
 def blank_fill(base: Baseline, unit: UnitResult, current: CurrentResult, total: Decimal) -> Fill | None:
