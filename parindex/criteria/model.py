@@ -534,11 +534,26 @@ class Criterion(Derived):
         return self
 
 
+class Was(Strict):
+    """What an area was called or numbered in an earlier set, and the years that set scored."""
+
+    years: list[int] = Field(min_length=1)
+    code: Code | None = None
+    name: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _named(self) -> Was:
+        if self.code is None and self.name is None:
+            raise PydanticCustomError("was_named", "'was' needs the area's earlier code or name (or both)")
+        return self
+
+
 class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
+    was: list[Was] = []  # what it was called or numbered in earlier sets: how `gap` compares it across years
 
     @property
     def is_adjustment(self) -> bool:

@@ -18,7 +18,7 @@ from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedR
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import match_name, name_key
-from parindex.criteria.model import CriteriaSet, Role, code_key, role_of
+from parindex.criteria.model import CriteriaSet, Role, Was, code_key, role_of
 from parindex.criteria.provenance import banner_key
 from parindex.scoring.engine import percent as scoring_percent
 from parindex.scoring.engine import round_points
@@ -310,6 +310,28 @@ class SetChange:
 
     def year_code(self, workbook_code: str) -> str | None:
         return next((year for wb, year, _ in self.areas_matched if wb == workbook_code), None)
+
+
+@dataclass(frozen=True)
+class AreaPast:
+    """What a set's areas were called or numbered in earlier sets (their `was:`), and the years the set is for."""
+
+    years: frozenset[int] = frozenset()
+    was: Mapping[str, tuple[Was, ...]] = field(default_factory=dict)  # area code → its entries
+
+    @classmethod
+    def of_set(cls, cset: CriteriaSet | None) -> AreaPast:
+        if cset is None:
+            return cls()
+        return cls(frozenset(cset.years), {area.code: tuple(area.was) for area in cset.areas if area.was})
+
+    def names(self, code: str, years: frozenset[int], other_code: str, other_name: str) -> bool:
+        """Whether area `code` was, in one of `years`, the other set's area `other_code` (by its code where the
+        entry gives one, else by its name)."""
+        return any(years.intersection(entry.years)
+                   and (entry.code == other_code if entry.code is not None
+                        else _area_key(entry.name or "") == _area_key(other_name))
+                   for entry in self.was.get(code, ()))
 
 
 @dataclass(frozen=True)
@@ -763,6 +785,8 @@ class GapInputs:
     criteria: CriteriaInfo | None = None  # the set the outputs name
     criteria_areas: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)  # code → (name, lead)
     notes: tuple[Message, ...] = ()  # what reading them found (a set not bundled, another fingerprint)
+    workbook_past: AreaPast = field(default_factory=AreaPast)  # the `was:` of the workbook's set
+    year_past: AreaPast = field(default_factory=AreaPast)  # and of the year's
 
 
 def needed_current(current: CurrentResult | None) -> CurrentResult:
@@ -781,8 +805,9 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     if unit.total is None and unit.rank is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
     official = official_position(base, unit, inputs.previous, inputs.criteria_areas)
-    change = set_change(base, official, current) if current is not None else None
+    change = None
     if current is not None:
+        change = set_change(base, official, current, inputs.workbook_past, inputs.year_past)
         codes = {a.id: (change.year_code(a.id) if change else a.id) for a in current.areas}
         now = {codes[a.id]: a for a in current.areas if codes[a.id] is not None}
         official = replace(official, areas=[_with_now(a, now.get(a.code)) for a in official.areas])
@@ -799,26 +824,43 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
                      completeness(current) if current else None, blank, tuple(losses_by_lead(blank)), change)
 
 
-def set_change(base: Baseline, official: Official, current: CurrentResult) -> SetChange | None:
-    """None when the workbook was scored with the year's own set; else components by id, areas by name."""
+def set_change(base: Baseline, official: Official, current: CurrentResult, workbook_past: AreaPast | None = None,
+               year_past: AreaPast | None = None) -> SetChange | None:
+    """None when the workbook was scored with the year's own set; else components by id, areas as either set's
+    `was:` says, then by name. An area matched neither way is listed apart, with how to declare it."""
     if current.criteria_id == base.criteria:
         return None
     mine = [c.id for c in current.components]
     theirs = [c.id for c in base.components]
-    year_areas = {a.code: a.name for a in official.areas}
-    by_name = {_area_key(name): code for code, name in year_areas.items()}
-    matched, apart = [], []
-    for area in current.areas:
-        name = area.name or area.id
-        year = by_name.pop(_area_key(name), None)
-        if year is None:
-            apart.append((current.criteria_id, area.id, name))
-        else:
-            matched.append((area.id, year, name))
-    apart += [(base.criteria, code, year_areas[code]) for code in sorted(by_name.values(), key=int)]
+    left = {a.code: a.name for a in official.areas}  # the year's areas not matched yet
+    wb_past, yr_past = workbook_past or AreaPast(), year_past or AreaPast()
+    wb_years, yr_years = wb_past.years | _years(current.year), yr_past.years | {base.year}
+
+    def declared(code: str, name: str) -> str | None:  # what `was:` says: the set author's word, before names
+        return next((year for year, year_name in left.items()
+                     if wb_past.names(code, yr_years, year, year_name) or yr_past.names(year, wb_years, code, name)),
+                    None)
+
+    def same_name(code: str, name: str) -> str | None:
+        return next((year for year, year_name in left.items() if _area_key(year_name) == _area_key(name)), None)
+
+    found: dict[str, str] = {}
+    for match in (declared, same_name):
+        for area in current.areas:
+            year = None if area.id in found else match(area.id, area.name or area.id)
+            if year is not None:
+                found[area.id] = year
+                del left[year]
+    matched = [(a.id, found[a.id], a.name or a.id) for a in current.areas if a.id in found]
+    apart = [(current.criteria_id, a.id, a.name or a.id) for a in current.areas if a.id not in found]
+    apart += [(base.criteria, code, left[code]) for code in sorted(left, key=int)]
     return SetChange(base.year, current.criteria_id, base.criteria, tuple(c for c in mine if c in theirs),
                      tuple(c for c in (*mine, *theirs) if c not in mine or c not in theirs),
                      tuple(matched), tuple(apart))
+
+
+def _years(year: str) -> frozenset[int]:
+    return frozenset({int(year)}) if year.strip().isdigit() else frozenset()
 
 
 def _area_key(name: str) -> str:
@@ -843,7 +885,10 @@ def _apart(change: SetChange) -> Message | str:
         areas = [f"{code}. {name}" for owner, code, name in change.areas_apart if owner == set_id]
         if areas:
             parts.append(Message("ui.gap.apart_areas", {"set": set_id, "areas": "; ".join(areas)}))
-    return Message("ui.gap.apart_list", {"parts": parts}) if parts else "–"
+    if not parts:
+        return "–"
+    # a renamed area is not compared by a guess: the set says what it was (`was:`)
+    return Message("ui.gap.apart_list_was" if change.areas_apart else "ui.gap.apart_list", {"parts": parts})
 
 
 def _home_unit(base: Baseline) -> UnitResult:

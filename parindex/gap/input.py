@@ -25,6 +25,7 @@ from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.leads import lead_key, lead_names
 from parindex.criteria.model import CriteriaSet, Role, effective_lead
 from parindex.gap.analysis import (
+    AreaPast,
     CriteriaInfo,
     CurrentItem,
     CurrentPart,
@@ -257,7 +258,8 @@ def read_inputs(files: GapFiles, unit: str | None) -> GapInputs:
     info = CriteriaInfo.of_set(cset) if cset else CriteriaInfo.of_result(current) if current else None
     year_set = cset if current is None or current.criteria_id == base.criteria else _year_set(base.criteria)
     areas = {a.code: (a.name, a.lead) for a in year_set.areas} if year_set else {}  # the year's areas
-    return GapInputs(base, str(base_path), previous, current, earlier, info, areas, notes)
+    return GapInputs(base, str(base_path), previous, current, earlier, info, areas, notes,
+                     AreaPast.of_set(cset), AreaPast.of_set(year_set))
 
 
 def _year_set(set_id: str) -> CriteriaSet | None:

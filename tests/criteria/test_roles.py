@@ -107,7 +107,18 @@ def test_an_item_built_into_two_sets_that_disagree_on_its_role_is_refused() -> N
     assert first.item_by_code()["3.1.1"].role is Role.MEASURED, "the first set's items are untouched"
 
 
-def test_the_schema_offers_the_roles() -> None:
+def test_an_area_says_what_it_was_by_code_or_name() -> None:
+    data = business_data()
+    area = CriteriaSet.model_validate(data).areas[1]
+    assert [(w.years, w.code, w.name) for w in area.was] == [([2020], "7", "Hiện đại hóa hành chính")]
+    for was in ([{"years": [2020]}], [{"code": "7"}], [{"years": [], "code": "7"}]):
+        broken = copy.deepcopy(data)
+        broken["areas"][1]["was"] = was
+        with pytest.raises(ValidationError):
+            CriteriaSet.model_validate(broken)
+
+
+def test_the_schema_offers_the_roles_and_was() -> None:
     schema = schema_text()
     assert '"enum": [\n        "self",\n        "measured",\n        "bonus",\n        "penalty"\n      ]' in schema
-    assert '"$ref": "#/$defs/Role"' in schema
+    assert '"was": {' in schema and '"$ref": "#/$defs/Role"' in schema

@@ -3,20 +3,33 @@ assumed, which items are the office's to recover, and which areas of two sets ar
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from parindex.baseline.files import find_baseline
 from parindex.common.errors import ParindexError
-from parindex.criteria.model import Role
-from parindex.gap.analysis import CurrentResult, assume_option, projection, recoverable_items
+from parindex.criteria.files import load_criteria
+from parindex.criteria.model import Role, Was
+from parindex.gap.analysis import (
+    AreaPast,
+    CurrentResult,
+    assume_option,
+    change_note,
+    official_position,
+    projection,
+    recoverable_items,
+    set_change,
+)
 from parindex.gap.input import result_from_dict
 from tests.gap_samples import item, score_result
 
 D = Decimal
+BUSINESS = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "business-survey.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +100,55 @@ def test_measured_items_are_never_the_offices_to_recover() -> None:
     assert "9.1.2" not in lost, "scored, below its max, but measured: not the office's to recover"
     untagged = [replace(i, component="appraised") for i in now.items]
     assert "9.1.2" in [i.code for i in recoverable_items(replace(now, items=untagged))]
+
+
+# --- areas across sets ------------------------------------------------------------------------------------
+
+def business_result(y2020) -> CurrentResult:
+    cset = load_criteria(str(BUSINESS))
+    data = score_result(criteria=cset.id, year="2026")
+    data["areas"] = [{"code": a.code, "name": a.name, "score": 1, "max": 2} for a in cset.children()]
+    return current(data)
+
+
+def test_an_area_is_compared_as_its_was_says_then_by_name(y2020) -> None:
+    official = official_position(y2020, home(y2020))
+    now = business_result(y2020)
+    past = AreaPast.of_set(load_criteria(str(BUSINESS)))
+    assert past.years == {2026} and set(past.was) == {"2"}
+    change = set_change(y2020, official, now, past)
+    assert change is not None
+    assert [(wb, year) for wb, year, _ in change.areas_matched] == [("1", "3"), ("2", "7")]
+    assert ("business-survey-2026", "3", "Đánh giá của doanh nghiệp") in change.areas_apart
+    assert {code for set_id, code, _ in change.areas_apart if set_id == "par-province-2020"} == {
+        "1", "2", "4", "5", "6", "8"}
+    unsaid = set_change(y2020, official, now)
+    assert unsaid is not None and [(wb, year) for wb, year, _ in unsaid.areas_matched] == [("1", "3")]
+    assert "2" in {code for set_id, code, _ in unsaid.areas_apart if set_id == "business-survey-2026"}, \
+        "renamed without was: said as not comparable, never dropped"
+    assert change_note(unsaid).params["apart"].code == "ui.gap.apart_list_was", "with how to declare it"
+
+
+def test_the_years_set_may_say_what_a_workbook_area_was(y2020) -> None:
+    """The later set declares `was:` for the earlier one's numbering: read from the year's side as well."""
+    official = official_position(y2020, home(y2020))
+    now = business_result(y2020)
+    year_past = AreaPast(frozenset({2020}), {"8": (Was(years=[2026], name="Đánh giá của doanh nghiệp"),)})
+    change = set_change(y2020, official, now, None, year_past)
+    assert change is not None and ("3", "8") in [(wb, year) for wb, year, _ in change.areas_matched]
+    other_year = AreaPast(frozenset({2020}), {"8": (Was(years=[2019], name="Đánh giá của doanh nghiệp"),)})
+    elsewhere = set_change(y2020, official, now, None, other_year)
+    assert elsewhere is not None and ("3", "8") not in [(wb, year) for wb, year, _ in elsewhere.areas_matched]
+
+
+def test_was_wins_over_a_name_that_happens_to_match(y2020) -> None:
+    official = official_position(y2020, home(y2020))
+    now = business_result(y2020)
+    cset = load_criteria(str(BUSINESS))
+    data = cset.model_dump(by_alias=True, exclude_none=True)
+    moved = copy.deepcopy(data)
+    moved["areas"][0]["was"] = [{"years": [2020], "code": "6"}]  # renumbered: not the 2020 area of its name
+    past = AreaPast.of_set(type(cset).model_validate(moved))
+    change = set_change(y2020, official, now, past)
+    assert change is not None and ("1", "6") in [(wb, year) for wb, year, _ in change.areas_matched]
+    assert "3" in {code for set_id, code, _ in change.areas_apart if set_id == "par-province-2020"}

@@ -154,14 +154,19 @@ MESSAGES.update({
     "ui.gap.areas": Msg("Lĩnh vực, xếp hạng kém nhất trước", "Reform areas, worst rank first"),
     "ui.gap.set_changed": Msg("Sổ tự chấm theo bộ tiêu chí {workbook}, còn năm {year} chấm theo bộ {year_set}: hai bộ "
                               "khác nhau, điểm không so sánh trực tiếp được. Thành phần so theo mã: {components}. "
-                              "Lĩnh vực cùng tên (mã sổ → mã năm gốc): {areas}. Không so sánh được: {apart}.",
+                              "Lĩnh vực tương ứng (cùng tên, hoặc theo was:; mã sổ → mã năm gốc): {areas}. "
+                              "Không so sánh được: {apart}.",
                               "The workbook was scored with set {workbook}, the year {year} with set "
                               "{year_set}: the sets differ and the points do not compare directly. Components "
-                              "compared by id: {components}. Areas of the same name (workbook code → year code): "
-                              "{areas}. Not comparable: {apart}."),
+                              "compared by id: {components}. Matching areas (the same name, or as "
+                              "was: says; workbook code → year code): {areas}. Not comparable: {apart}."),
     "ui.gap.apart_components": Msg("thành phần {ids} (chỉ có ở một bộ)", "component {ids} (in one set only)"),
     "ui.gap.apart_areas": Msg("lĩnh vực của bộ {set}: {areas}", "areas of set {set}: {areas}"),
     "ui.gap.apart_list": Msg("{parts}", "{parts}"),
+    "ui.gap.apart_list_was": Msg("{parts} (một lĩnh vực đổi tên hay đổi số được so sánh khi bộ tiêu chí ghi nó "
+                                 "từng là gì: was: [{{years: [2020], code: \"7\", name: …}}])",
+                                 "{parts} (a renamed or renumbered area is compared when the criteria set says what "
+                                 "it was: was: [{{years: [2020], code: \"7\", name: …}}])"),
     "ui.gap.areas_plain": Msg("Lĩnh vực", "Reform areas"),
     "ui.gap.area": Msg("Lĩnh vực", "Area"),
     "ui.gap.rank_year": Msg("Hạng {year}", "Rank {year}"),
