@@ -30,6 +30,8 @@ CHECK_NAMES: dict[str, str] = {
     "PX119": "years-order",
     "PX120": "duplicate-component",
     "PX121": "too-large",
+    "PX122": "role-contradicts-id",
+    "PX123": "component-without-role",
     "PX150": "most-not-percent",
     "PX151": "adjustment-over-cap",
     "PX152": "adjustment-mixed-area",

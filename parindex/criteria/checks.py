@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from parindex.common.findings import Finding, Path
 from parindex.common.values import fold
-from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Criterion, Derived, Item, items_of
+from parindex.criteria.model import IMPLIED_ROLES, Area, CriteriaSet, Criterion, Derived, Item, Role, items_of
 
 
 def check_set(cset: CriteriaSet) -> list[Finding]:
@@ -69,7 +69,8 @@ def _components(cset: CriteriaSet) -> Iterator[Finding]:
         if comp.id in seen_ids:
             yield Finding.of("PX120", ("components", c, "id"), {"component": comp.id})
         seen_ids.add(comp.id)
-    total = sum((comp.max for comp in cset.components if comp.id not in ADJUSTMENTS), Decimal(0))
+        yield from _role(comp.id, comp.written_role, ("components", c))
+    total = sum((comp.max for comp in cset.components if comp.role.inside_max), Decimal(0))
     if total != cset.max:
         yield Finding.of("PX102", ("components",), {"total": total, "max": cset.max})
     known = {comp.id for comp in cset.components}
@@ -81,14 +82,24 @@ def _components(cset: CriteriaSet) -> Iterator[Finding]:
         else:
             per_component[item.component] += item.max
     for c, comp in enumerate(cset.components):
-        if comp.id not in ADJUSTMENTS and per_component[comp.id] != comp.max:  # a cap may be below its items' sum
+        if comp.role.inside_max and per_component[comp.id] != comp.max:  # a cap may be below its items' sum
             yield Finding.of("PX103", ("components", c, "max"),
                              {"component": comp.id, "total": per_component[comp.id], "max": comp.max})
 
 
+def _role(component: str, written: Role | None, path: Path) -> Iterator[Finding]:
+    """PX122: a role the known id contradicts; PX123: a new id without one (nothing to go by but a guess)."""
+    implied = IMPLIED_ROLES.get(component)
+    if implied is not None and written is not None and written is not implied:
+        yield Finding.of("PX122", path + ("role",), {"component": component, "role": written, "implied": implied})
+    elif implied is None and written is None:
+        yield Finding.of("PX123", path + ("id",), {"component": component,
+                                                   "roles": ", ".join(role.value for role in Role)})
+
+
 def _adjustments(cset: CriteriaSet) -> Iterator[Finding]:
     """Bonus and penalty: each item within its component's cap (PX151), in areas of their own (PX152)."""
-    caps = {comp.id: comp.max for comp in cset.components if comp.id in ADJUSTMENTS}
+    caps = {comp.id: comp.max for comp in cset.components if not comp.role.inside_max}
     for path, item in item_paths(cset):
         cap = caps.get(item.component)
         if cap is not None and item.max > cap:

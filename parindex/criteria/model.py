@@ -14,10 +14,11 @@ from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, ClassVar, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from parindex.common import values
@@ -30,10 +31,47 @@ Points = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=4, allow_inf_n
 Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_places=4, allow_inf_nan=False)]
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
-SURVEY_COMPONENTS = frozenset({"survey", "sipas"})  # assessed by the Ministry, not self-scored
-# Components outside the set's max: their items' points are added (bonus) or subtracted (penalty), each total
-# capped at the component's max (Hà Nội QĐ 5666/QĐ-UBND: "điểm thưởng, điểm trừ")
-ADJUSTMENTS = frozenset({"bonus", "penalty"})
+
+
+class Role(StrEnum):
+    """What a component is, and so how its items are filled and counted. self: assessed from the unit's evidence
+    and appraised by the council. measured: measured by someone else and filled from the province's or the
+    Ministry's table; a unit's own value is at most an estimate. bonus / penalty: outside the set's max, capped by
+    the component's max, added / subtracted. The known ids imply theirs: appraised → self; survey, sipas →
+    measured; bonus → bonus; penalty → penalty."""
+
+    SELF = "self"
+    MEASURED = "measured"
+    BONUS = "bonus"
+    PENALTY = "penalty"
+
+    @property
+    def sign(self) -> int:
+        """How its points enter the total: added, or subtracted for a penalty."""
+        return -1 if self is Role.PENALTY else 1
+
+    @property
+    def inside_max(self) -> bool:
+        """Part of the set's max (self, measured); bonus and penalty stand outside it, each total capped at the
+        component's max (Hà Nội QĐ 5666/QĐ-UBND: "điểm thưởng, điểm trừ")."""
+        return self in (Role.SELF, Role.MEASURED)
+
+    @property
+    def filled_by_survey(self) -> bool:
+        """Filled from the province's or the Ministry's table (`score --survey`), assumed by `gap`; what a unit types
+        for it is at most an estimate, never its score."""
+        return self is Role.MEASURED
+
+
+# The roles the known component ids imply, so a set written before roles existed reads as it always did
+IMPLIED_ROLES: dict[str, Role] = {"appraised": Role.SELF, "survey": Role.MEASURED, "sipas": Role.MEASURED,
+                                  "bonus": Role.BONUS, "penalty": Role.PENALTY}
+
+
+def role_of(component: str, declared: Role | None = None) -> Role:
+    """A component's role: as declared, else as its id implies; self for an unknown id without one (a set
+    `validate` refuses, PX123; or a result file written before roles were)."""
+    return declared or IMPLIED_ROLES.get(component) or Role.SELF
 
 
 class Strict(BaseModel):
@@ -437,16 +475,24 @@ class Item(Provenance):
     evidence: str | None = None
     lead: str | None = None
     not_applicable: bool = False  # the workbook may mark it N/A, which removes its max
+    # its component's role where the set declares one its id does not imply (set by `CriteriaSet`, see `role`)
+    _declared_role: Role | None = PrivateAttr(default=None)
+
+    @property
+    def role(self) -> Role:
+        """Its component's role, as the set declares it (an item alone knows only the component's id)."""
+        return role_of(self.component, self._declared_role)
 
     @property
     def is_survey(self) -> bool:
-        """Assessed by the Ministry (a survey rule, or in a survey or SIPAS component): not self-scored."""
-        return self.rule.survey or self.component in SURVEY_COMPONENTS
+        """Measured by someone else (a survey rule, or a measured component): not self-scored, a unit's own value
+        at most an estimate."""
+        return self.rule.survey or self.role.filled_by_survey
 
     @property
     def is_adjustment(self) -> bool:
         """A bonus or penalty item: outside the set's max, added or subtracted, capped by its component."""
-        return self.component in ADJUSTMENTS
+        return not self.role.inside_max
 
 
 class Derived(Provenance):
@@ -488,11 +534,26 @@ class Criterion(Derived):
         return self
 
 
+class Was(Strict):
+    """What an area was called or numbered in an earlier set, and the years that set scored."""
+
+    years: list[int] = Field(min_length=1)
+    code: Code | None = None
+    name: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _named(self) -> Was:
+        if self.code is None and self.name is None:
+            raise PydanticCustomError("was_named", "'was' needs the area's earlier code or name (or both)")
+        return self
+
+
 class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
+    was: list[Was] = []  # what it was called or numbered in earlier sets: how `gap` compares it across years
 
     @property
     def is_adjustment(self) -> bool:
@@ -524,6 +585,11 @@ class Component(Provenance):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str = Field(min_length=1)
     max: Points
+    written_role: Role | None = Field(default=None, alias="role", title="Role")  # the known ids imply theirs
+
+    @property
+    def role(self) -> Role:
+        return role_of(self.id, self.written_role)
 
 
 class Band(Provenance):
@@ -541,6 +607,24 @@ class CriteriaSet(Derived):
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
     bands: list[Band] = Field(default_factory=list)  # grades on the % attained, best first (Tốt ≥ 90, Khá ≥ 70…)
+
+    @model_validator(mode="after")
+    def _item_roles(self) -> CriteriaSet:
+        """Each item learns its component's role where the set declares one its id does not imply. An item is
+        frozen data shared by nothing but its set; one built into two sets that disagree is refused."""
+        roles: dict[str, Role] = {}
+        for comp in self.components:
+            roles.setdefault(comp.id, comp.role)  # a duplicated id is PX120: the first one counts
+        for _, item in self.items():
+            role = roles.get(item.component)
+            if role is None or role is item.role:
+                continue
+            if item._declared_role is not None:
+                raise PydanticCustomError("shared_item", "item {code} belongs to another set whose component "
+                                          "'{component}' has another role", {"code": item.code,
+                                                                              "component": item.component})
+            item._declared_role = role
+        return self
 
     def children(self) -> Sequence[Area]:
         """The areas that make the set's max: a bonus and penalty area stands outside it."""
@@ -592,7 +676,7 @@ class CriteriaSet(Derived):
     def _fingerprint(self) -> str:  # the set is frozen: hash it once, not once per workbook
         scoring = [
             [item.code, str(item.max), item.component, item.not_applicable,
-             _rule_dump(item.rule)]
+             _rule_dump(item.rule), *_role_dump(item)]
             for _, item in self.items()
         ]
         payload = json.dumps([self.id, str(self.max), scoring], sort_keys=True, ensure_ascii=False)
@@ -610,6 +694,12 @@ def _rule_dump(rule: BaseRule) -> dict[str, object]:
         if dump.get(name) is None:
             dump.pop(name, None)
     return dump
+
+
+def _role_dump(item: Item) -> list[str]:
+    """An item's role as the fingerprint hashes it: where its component's id does not imply it (a known id's
+    role is its id's, so the sets written before roles keep their fingerprint)."""
+    return [] if item.component in IMPLIED_ROLES else [item.role.value]
 
 
 def items_of(group: Area | Criterion) -> Iterator[Item]:

@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from parindex.common.messages import Message
 from parindex.common.values import clean_text, strip_marks
-from parindex.criteria.model import SURVEY_COMPONENTS, BaseRule, Rule
+from parindex.criteria.model import BaseRule, Role, Rule
 
 # The forms, with an example each, named in every message about a phrase (examples: the same in vi and en).
 FORMS = ("Có: 1 điểm; Không: 0 điểm · Từ 100% trở lên: 2 điểm; từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm · "
@@ -76,10 +76,11 @@ _SURVEY = re.compile(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
 _MANUAL = re.compile(r"hoi dong(?: tham dinh)? cham|cham theo muc do|nguoi cham nhap diem|tham dinh cham")
 
 
-def read_rule(text: str | None, maximum: Decimal | None, component: str | None = None) -> Data | Message:
+def read_rule(text: str | None, maximum: Decimal | None, role: Role | None = None) -> Data | Message:
     """The rule a *Cách chấm* phrase states, as criteria-file data; a Message (PX300–PX307) when it cannot be
-    read with certainty. Survey and SIPAS items are known by their component, whatever the phrase says."""
-    if component in SURVEY_COMPONENTS:
+    read with certainty. Items of a measured component (survey, SIPAS…) are known by its role, whatever the phrase
+    says."""
+    if role is not None and role.filled_by_survey:
         return {"kind": "survey"}
     phrase = _one_line(text or "")
     if not phrase:

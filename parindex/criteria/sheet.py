@@ -21,7 +21,7 @@ from parindex.common import values
 from parindex.common.findings import Path
 from parindex.common.messages import Message
 from parindex.common.values import RawValue, ValueProblem, clean_text, normalise_code
-from parindex.criteria.model import Area, CriteriaSet, Criterion, Item
+from parindex.criteria.model import IMPLIED_ROLES, Area, Component, CriteriaSet, Criterion, Item, Role, role_of
 from parindex.criteria.rule_phrases import read_rule
 
 SHEET_SET = "Bộ tiêu chí"
@@ -97,7 +97,8 @@ COMPONENT_NAMES: dict[str, tuple[str, ...]] = {  # known components by the names
 KNOWN_COMPONENTS = " · ".join(names[0] for names in COMPONENT_NAMES.values())
 MARK = "x"  # Không áp dụng / Tạm tính ticked
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_WITH_ID = re.compile(r"(.*?)\s*\(([a-z][a-z0-9_]*)\)")
+ROLES = " · ".join(role.value for role in Role)
+_WITH_ID = re.compile(r"(.*?)\s*\(([a-z][a-z0-9_]*)(?:\s*:\s*(" + "|".join(Role) + r"))?\)")  # 'Tên (id: role)'
 
 
 def fold(text: str) -> str:
@@ -106,7 +107,8 @@ def fold(text: str) -> str:
 
 def component_id(name: str) -> str | None:
     """The component id a *Thành phần* text stands for: a known name or id, or a new component written 'Tên (id)'
-    ('Điểm cộng (diem_cong)'); None for any other text — a typo must not quietly become a component of its own."""
+    or, with its role, 'Tên (id: role)' ('Điểm cộng (diem_cong: bonus)'); None for any other text — a typo must not
+    quietly become a component of its own."""
     with_id = _WITH_ID.fullmatch(clean_text(name).strip())
     if with_id:
         return with_id[2]
@@ -117,10 +119,22 @@ def component_id(name: str) -> str | None:
     return None
 
 
-def component_label(component_id_: str, name: str) -> str:
+def component_role(name: str) -> Role | None:
+    """The role a *Thành phần* text declares ('Điểm cộng (diem_cong: bonus)'); None where it declares none."""
+    with_id = _WITH_ID.fullmatch(clean_text(name).strip())
+    return Role(with_id[3]) if with_id and with_id[3] else None
+
+
+def component_label(component_id_: str, name: str, role: Role | None = None) -> str:
     """What *Thành phần* says for a component: its name, followed by its id where the name alone would not
-    give it back."""
+    give it back, and by its `role` where the id does not imply it."""
+    if role is not None and component_id_ not in IMPLIED_ROLES:
+        return f"{name} ({component_id_}: {role})"
     return name if component_id(name) == component_id_ else f"{name} ({component_id_})"
+
+
+def _label(comp: Component) -> str:
+    return component_label(comp.id, comp.name, comp.role)
 
 
 # --- the set laid out ----------------------------------------------------------------------------------
@@ -135,7 +149,7 @@ class Row:
 
 
 def sheet_rows(cset: CriteriaSet) -> list[Row]:
-    labels = {comp.id: component_label(comp.id, comp.name) for comp in cset.components}
+    labels = {comp.id: _label(comp) for comp in cset.components}
     rows: list[Row] = []
 
     def group(node: Area | Criterion, depth: int) -> None:
@@ -172,7 +186,7 @@ def info_rows(cset: CriteriaSet) -> list[tuple[str, Any]]:
         per_component[item.component] = per_component.get(item.component, Decimal(0)) + item.max
     for comp in cset.components:
         if per_component.get(comp.id, Decimal(0)) != comp.max:
-            rows.append((component_label(comp.id, comp.name), comp.max))
+            rows.append((_label(comp), comp.max))
     if cset.bands:
         rows.append((INFO["bands"], band_words(cset)))
         sources = {band.source for band in cset.bands if band.source}
@@ -476,18 +490,24 @@ def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, d
     name = _text(node.cells.get("component")) or COMPONENT_NAMES["appraised"][0]
     comp = component_id(name)
     if comp is None:  # said at its cell; the rest of the row is still read, so every problem is said at once
-        imported.problems.append(Message("PX333", {"text": name, "known": KNOWN_COMPONENTS},
+        imported.problems.append(Message("PX333", {"text": name, "known": KNOWN_COMPONENTS, "roles": ROLES},
                                          node.cells["component"].ref, node.code))
         comp = "appraised"
-    components.setdefault(comp, {"id": comp, "name": _WITH_ID.sub(r"\1", name) if _WITH_ID.fullmatch(name) else name,
-                                 "max": Decimal(0)})
+    where = node.cells["component"].ref if "component" in node.cells else node.cells["code"].ref
+    if comp not in components:  # a component is said at the cell of its first use
+        imported.cells[("components", len(components))] = where
+        components[comp] = {"id": comp, "name": _WITH_ID.sub(r"\1", name) if _WITH_ID.fullmatch(name) else name,
+                            "max": Decimal(0)}
     components[comp]["max"] += data.get("max") or Decimal(0)
+    _declare_role(components[comp], component_role(name), where, imported)
     data["component"] = comp
     if "component" in node.cells:
         imported.cells[path + ("component",)] = node.cells["component"].ref
     rule_cell = node.cells.get("rule")
     said = rule_cell.raw if rule_cell is not None and isinstance(rule_cell.raw, str) else _text(rule_cell)
-    rule = read_rule(said, data.get("max"), comp)  # as typed, its lines kept: a list pasted from Word
+    declared = components[comp].get("role")
+    role = role_of(comp, Role(declared) if declared else None)
+    rule = read_rule(said, data.get("max"), role)  # as typed, its lines kept: a list pasted from Word
     where = rule_cell.ref if rule_cell is not None else node.cells["code"].ref
     imported.cells[path + ("rule",)] = where
     if isinstance(rule, Message):
@@ -523,8 +543,24 @@ def _components(found: dict[str, dict[str, Any]], info: dict[str, Any], imported
         cap = _number(cell, imported) if _text(cell) is not None else None
         if cap is not None:
             by_id[comp_id]["max"] = cap
+        _declare_role(by_id[comp_id], component_role(name), cell.ref, imported)
         imported.cells[("components", listed.index(by_id[comp_id]), "max")] = cell.ref
-    return listed
+    for c, comp in enumerate(listed):  # a new component's role is never guessed
+        if comp["id"] not in IMPLIED_ROLES and "role" not in comp:
+            imported.problems.append(Message("PX333", {"text": f"{comp['name']} ({comp['id']})",
+                                                       "known": KNOWN_COMPONENTS, "roles": ROLES},
+                                             imported.cells.get(("components", c))))
+    return [{key: comp[key] for key in ("id", "name", "role", "max") if key in comp} for comp in listed]
+
+
+def _declare_role(comp: dict[str, Any], role: Role | None, where: str, imported: Imported) -> None:
+    """A role written with the component's id ('(diem_cong: bonus)'), once or alike wherever it is written
+    (PX334 where two cells say two roles)."""
+    if role is None:
+        return
+    if comp.setdefault("role", role.value) != role.value:
+        imported.problems.append(Message("PX334", {"component": comp["id"], "first": comp["role"],
+                                                   "second": role.value}, where))
 
 
 def unreadable_rules(cset: CriteriaSet) -> list[Message]:
@@ -537,7 +573,7 @@ def unreadable_rules(cset: CriteriaSet) -> list[Message]:
     found = []
     for _, item in cset.items():
         words = item.rule.words(item.max, "vi")
-        read = read_rule(words, item.max, item.component)
+        read = read_rule(words, item.max, item.role)
         if isinstance(read, Message) or adapter.validate_python(read) != item.rule:
             found.append(Message("PX340", {"code": item.code, "words": words, "kind": item.rule.kind}))
     return found

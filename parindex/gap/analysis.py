@@ -18,7 +18,7 @@ from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedR
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import match_name, name_key
-from parindex.criteria.model import SURVEY_COMPONENTS, CriteriaSet, code_key
+from parindex.criteria.model import CriteriaSet, Role, Was, code_key, role_of
 from parindex.criteria.provenance import banner_key
 from parindex.scoring.engine import percent as scoring_percent
 from parindex.scoring.engine import round_points
@@ -102,6 +102,15 @@ class CurrentResult:
     errors: list[InputNotice] = field(default_factory=list)
     source: str = ""
     provisional: int = 0  # provisional values of its criteria set, as the result file says
+    roles: Mapping[str, Role] = field(default_factory=dict)  # component id → role, as its set or the file says
+
+    def role(self, component: str) -> Role:
+        """A component's role: as its set or the result file says, else as its id implies."""
+        return role_of(component, self.roles.get(component))
+
+    def measured(self, component: str | None) -> bool:
+        """Whether the component is measured by someone else (filled from their table, assumed by `gap`)."""
+        return component is not None and self.role(component).filled_by_survey
 
 
 # --- the report -----------------------------------------------------------------------------------------
@@ -301,6 +310,28 @@ class SetChange:
 
     def year_code(self, workbook_code: str) -> str | None:
         return next((year for wb, year, _ in self.areas_matched if wb == workbook_code), None)
+
+
+@dataclass(frozen=True)
+class AreaPast:
+    """What a set's areas were called or numbered in earlier sets (their `was:`), and the years the set is for."""
+
+    years: frozenset[int] = frozenset()
+    was: Mapping[str, tuple[Was, ...]] = field(default_factory=dict)  # area code → its entries
+
+    @classmethod
+    def of_set(cls, cset: CriteriaSet | None) -> AreaPast:
+        if cset is None:
+            return cls()
+        return cls(frozenset(cset.years), {area.code: tuple(area.was) for area in cset.areas if area.was})
+
+    def names(self, code: str, years: frozenset[int], other_code: str, other_name: str) -> bool:
+        """Whether area `code` was, in one of `years`, the other set's area `other_code` (by its code where the
+        entry gives one, else by its name)."""
+        return any(years.intersection(entry.years)
+                   and (entry.code == other_code if entry.code is not None
+                        else _area_key(entry.name or "") == _area_key(other_name))
+                   for entry in self.was.get(code, ()))
 
 
 @dataclass(frozen=True)
@@ -535,21 +566,37 @@ def projected_rank(base: Baseline, score: Decimal, exclude: UnitResult | None) -
 
 # --- the current scoring against it -----------------------------------------------------------------------
 
+# The options `gap` had before `--assume ID=VALUE`, kept as its aliases and named where they apply
+ASSUME_ALIASES = {"sipas": "--assume-sipas", "survey": "--assume-survey"}
+
+
+def assume_option(component: str) -> str:
+    """The option that assumes a component's points, as the user would type it (its alias where it has one)."""
+    return ASSUME_ALIASES.get(component, f"--assume {component}")
+
+
+def _assume_hint(component: str) -> str:
+    alias = ASSUME_ALIASES.get(component)
+    return f"{alias} …" if alias else f"--assume {component}=…"
+
+
 def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
                assume: Mapping[str, Decimal] | None = None) -> Projection:
-    """Current self-assessed components + SIPAS and survey as the baseline year's (or as assumed)."""
-    left = dict(assume or {})  # what is taken off as it is used: anything left names no component
+    """Current self-assessed components + the measured ones (SIPAS, survey…) as the baseline year's (or as
+    assumed)."""
+    left = dict(assume or {})  # taken off as it is used
     known = {part.id for part in current.components}  # a result without survey parts still gets the baseline's
     parts = [*current.components, *(CurrentPart(comp.id, comp.name, ZERO, ZERO, comp.max) for comp in base.components
-                                    if comp.id in SURVEY_COMPONENTS and comp.id not in known)]
-    missing = [part.id for part in parts if part.id in SURVEY_COMPONENTS and part.id not in left
+                                    if current.measured(comp.id) and comp.id not in known)]
+    _assumable(left, parts, current)
+    missing = [part.id for part in parts if current.measured(part.id) and part.id not in left
                and unit.component_score(part.id) is None]
     if missing:  # every option the projection needs, at once
         raise ParindexError("PG405", component=", ".join(missing), unit=unit.name, year=base.year,
-                            options=" ".join(f"--assume-{m} …" for m in missing))
+                            options=" ".join(_assume_hint(m) for m in missing))
     own, assumptions, notes = [], [], []
     for part in parts:
-        if part.id not in SURVEY_COMPONENTS:
+        if not current.measured(part.id):
             own.append(part)
             continue
         comp = base.component(part.id)
@@ -562,19 +609,29 @@ def projection(base: Baseline, unit: UnitResult, current: CurrentResult,
             # is out of 23,5, 2024's out of 32)
             maximum = (comp.max if comp else None) or part.full_max or part.max
             if value < 0 or (maximum is not None and value > maximum):
-                raise ParindexError("PG406", option=f"--assume-{part.id}", value=value, max=maximum)
+                raise ParindexError("PG406", option=assume_option(part.id), value=value, max=maximum)
             assumptions.append(Assumption(part.id, name, round_points(value), maximum, given=True))
             continue
         score = unit.component_score(part.id)
         assert score is not None  # checked above
         assumptions.append(Assumption(part.id, name, score.value, comp.max if comp else part.full_max, given=False))
-    if left:
-        raise ParindexError("PG412", component=", ".join(sorted(left)), criteria=current.criteria_id,
-                            known=", ".join(c.id for c in parts))
     total = sum((p.score for p in own), ZERO) + sum((a.value for a in assumptions), ZERO)
     best, worst = projected_rank(base, total, unit)
     return Projection(own, assumptions, total, unit.total.value if unit.total else None, best, worst,
                       tuple(notes), blank_fill(base, unit, current, total))
+
+
+def _assumable(assume: Mapping[str, Decimal], parts: list[CurrentPart], current: CurrentResult) -> None:
+    """PG412: an assumption for a component the set does not have; PG420: for one the unit scores itself (only
+    what someone else measures is assumed)."""
+    ids = [part.id for part in parts]
+    unknown = sorted(key for key in assume if key not in ids)
+    if unknown:
+        raise ParindexError("PG412", component=", ".join(unknown), criteria=current.criteria_id, known=", ".join(ids))
+    own = sorted(key for key in assume if not current.measured(key))
+    if own:
+        raise ParindexError("PG420", component=", ".join(own),
+                            measured=", ".join(i for i in ids if current.measured(i)) or "–")
 
 
 def blank_fill(base: Baseline, unit: UnitResult, current: CurrentResult, total: Decimal) -> Fill | None:
@@ -584,7 +641,7 @@ def blank_fill(base: Baseline, unit: UnitResult, current: CurrentResult, total: 
     if not blank:
         return None
     full = {a.id: a.full_max or a.max for a in current.areas}
-    own = next((p.id for p in current.components if p.id not in SURVEY_COMPONENTS), None)
+    own = next((p.id for p in current.components if not current.measured(p.id)), None)
     points, bases, unfilled = ZERO, set(), 0
     for item in blank:
         share, basis = _attainment(base, unit, item.area, full.get(item.area), item.component or own)
@@ -621,7 +678,7 @@ NOT_ENTERED = "missing"  # the scoring's status of an item the workbook holds no
 def self_scored(current: CurrentResult) -> list[CurrentItem]:
     """The items the office scores itself (N/A, survey and SIPAS items left out)."""
     return [item for item in current.items
-            if item.status not in NOT_RECOVERABLE and item.component not in SURVEY_COMPONENTS]
+            if item.status not in NOT_RECOVERABLE and not current.measured(item.component)]
 
 
 def not_entered_items(current: CurrentResult) -> list[CurrentItem]:
@@ -728,6 +785,8 @@ class GapInputs:
     criteria: CriteriaInfo | None = None  # the set the outputs name
     criteria_areas: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)  # code → (name, lead)
     notes: tuple[Message, ...] = ()  # what reading them found (a set not bundled, another fingerprint)
+    workbook_past: AreaPast = field(default_factory=AreaPast)  # the `was:` of the workbook's set
+    year_past: AreaPast = field(default_factory=AreaPast)  # and of the year's
 
 
 def needed_current(current: CurrentResult | None) -> CurrentResult:
@@ -746,8 +805,9 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     if unit.total is None and unit.rank is None:
         raise ParindexError("PG408", unit=unit.name, year=base.year)
     official = official_position(base, unit, inputs.previous, inputs.criteria_areas)
-    change = set_change(base, official, current) if current is not None else None
+    change = None
     if current is not None:
+        change = set_change(base, official, current, inputs.workbook_past, inputs.year_past)
         codes = {a.id: (change.year_code(a.id) if change else a.id) for a in current.areas}
         now = {codes[a.id]: a for a in current.areas if codes[a.id] is not None}
         official = replace(official, areas=[_with_now(a, now.get(a.code)) for a in official.areas])
@@ -764,26 +824,43 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
                      completeness(current) if current else None, blank, tuple(losses_by_lead(blank)), change)
 
 
-def set_change(base: Baseline, official: Official, current: CurrentResult) -> SetChange | None:
-    """None when the workbook was scored with the year's own set; else components by id, areas by name."""
+def set_change(base: Baseline, official: Official, current: CurrentResult, workbook_past: AreaPast | None = None,
+               year_past: AreaPast | None = None) -> SetChange | None:
+    """None when the workbook was scored with the year's own set; else components by id, areas as either set's
+    `was:` says, then by name. An area matched neither way is listed apart, with how to declare it."""
     if current.criteria_id == base.criteria:
         return None
     mine = [c.id for c in current.components]
     theirs = [c.id for c in base.components]
-    year_areas = {a.code: a.name for a in official.areas}
-    by_name = {_area_key(name): code for code, name in year_areas.items()}
-    matched, apart = [], []
-    for area in current.areas:
-        name = area.name or area.id
-        year = by_name.pop(_area_key(name), None)
-        if year is None:
-            apart.append((current.criteria_id, area.id, name))
-        else:
-            matched.append((area.id, year, name))
-    apart += [(base.criteria, code, year_areas[code]) for code in sorted(by_name.values(), key=int)]
+    left = {a.code: a.name for a in official.areas}  # the year's areas not matched yet
+    wb_past, yr_past = workbook_past or AreaPast(), year_past or AreaPast()
+    wb_years, yr_years = wb_past.years | _years(current.year), yr_past.years | {base.year}
+
+    def declared(code: str, name: str) -> str | None:  # what `was:` says: the set author's word, before names
+        return next((year for year, year_name in left.items()
+                     if wb_past.names(code, yr_years, year, year_name) or yr_past.names(year, wb_years, code, name)),
+                    None)
+
+    def same_name(code: str, name: str) -> str | None:
+        return next((year for year, year_name in left.items() if _area_key(year_name) == _area_key(name)), None)
+
+    found: dict[str, str] = {}
+    for match in (declared, same_name):
+        for area in current.areas:
+            year = None if area.id in found else match(area.id, area.name or area.id)
+            if year is not None:
+                found[area.id] = year
+                del left[year]
+    matched = [(a.id, found[a.id], a.name or a.id) for a in current.areas if a.id in found]
+    apart = [(current.criteria_id, a.id, a.name or a.id) for a in current.areas if a.id not in found]
+    apart += [(base.criteria, code, left[code]) for code in sorted(left, key=int)]
     return SetChange(base.year, current.criteria_id, base.criteria, tuple(c for c in mine if c in theirs),
                      tuple(c for c in (*mine, *theirs) if c not in mine or c not in theirs),
                      tuple(matched), tuple(apart))
+
+
+def _years(year: str) -> frozenset[int]:
+    return frozenset({int(year)}) if year.strip().isdigit() else frozenset()
 
 
 def _area_key(name: str) -> str:
@@ -808,7 +885,10 @@ def _apart(change: SetChange) -> Message | str:
         areas = [f"{code}. {name}" for owner, code, name in change.areas_apart if owner == set_id]
         if areas:
             parts.append(Message("ui.gap.apart_areas", {"set": set_id, "areas": "; ".join(areas)}))
-    return Message("ui.gap.apart_list", {"parts": parts}) if parts else "–"
+    if not parts:
+        return "–"
+    # a renamed area is not compared by a guess: the set says what it was (`was:`)
+    return Message("ui.gap.apart_list_was" if change.areas_apart else "ui.gap.apart_list", {"parts": parts})
 
 
 def _home_unit(base: Baseline) -> UnitResult:

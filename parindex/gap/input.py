@@ -23,8 +23,9 @@ from parindex.common.messages import Message
 from parindex.common.unit_names import match_name
 from parindex.criteria.files import load_bundled, load_criteria
 from parindex.criteria.leads import lead_key, lead_names
-from parindex.criteria.model import CriteriaSet, effective_lead
+from parindex.criteria.model import CriteriaSet, Role, effective_lead
 from parindex.gap.analysis import (
+    AreaPast,
     CriteriaInfo,
     CurrentItem,
     CurrentPart,
@@ -58,6 +59,7 @@ class _Part(_Loose):
     id: str | None = None
     code: str | None = None
     name: str | None = None
+    role: Role | None = None  # a component's (written since roles were; before, its id implied it)
     score: _Points
     max: _Points
     full_max: _Points | None = None
@@ -130,6 +132,7 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
         errors=[_notice(n) for n in parsed.errors],
         source=where,
         provisional=parsed.criteria.provisional_values or 0,
+        roles={p.id: p.role for p in parsed.components if p.id and p.role},
     )
 
 
@@ -177,6 +180,7 @@ def result_from_score(unit: UnitScore) -> CurrentResult:
         errors=[InputNotice(n.code, n.item, n.where, n) for n in unit.errors],
         source=unit.source,
         provisional=cset.provisional_count(),
+        roles=_roles(cset),
     )
 
 
@@ -215,7 +219,11 @@ def with_criteria(current: CurrentResult, cset: CriteriaSet | None) -> CurrentRe
              for a in current.areas]
     comp_names = {c.id: c.name for c in cset.components}
     comps = [CurrentPart(c.id, c.name or comp_names.get(c.id), c.score, c.max, c.full_max) for c in current.components]
-    return replace(current, items=items, areas=areas, components=comps)
+    return replace(current, items=items, areas=areas, components=comps, roles={**current.roles, **_roles(cset)})
+
+
+def _roles(cset: CriteriaSet) -> dict[str, Role]:
+    return {comp.id: comp.role for comp in cset.components}
 
 
 # --- everything the report is made of -----------------------------------------------------------------------
@@ -250,7 +258,8 @@ def read_inputs(files: GapFiles, unit: str | None) -> GapInputs:
     info = CriteriaInfo.of_set(cset) if cset else CriteriaInfo.of_result(current) if current else None
     year_set = cset if current is None or current.criteria_id == base.criteria else _year_set(base.criteria)
     areas = {a.code: (a.name, a.lead) for a in year_set.areas} if year_set else {}  # the year's areas
-    return GapInputs(base, str(base_path), previous, current, earlier, info, areas, notes)
+    return GapInputs(base, str(base_path), previous, current, earlier, info, areas, notes,
+                     AreaPast.of_set(cset), AreaPast.of_set(year_set))
 
 
 def _year_set(set_id: str) -> CriteriaSet | None:

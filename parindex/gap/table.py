@@ -11,7 +11,7 @@ from rich.table import Table
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, entered, is_warning
+from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, assume_option, entered, is_warning
 from parindex.gap.exports import all_notes, value_status
 
 TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
@@ -177,7 +177,8 @@ def _render_current(report: GapReport, console: Console) -> None:
                           _n(part.full_max or part.max), _n(before.value if before else None),
                           _signed(part.score - before.value) if before else "–")
         for a in proj.assumptions:
-            label = t("ui.gap.assumed_given", id=a.component) if a.given else t("ui.gap.assumed_base", year=year)
+            label = (t("ui.gap.assumed_given", option=assume_option(a.component)) if a.given
+                     else t("ui.gap.assumed_base", year=year))
             before = o.unit.component_score(a.component)
             table.add_row(f"{escape(a.name)} [yellow]({label})[/]", _n(a.value), _n(a.max),
                           _n(before.value if before else None),

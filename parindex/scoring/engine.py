@@ -14,7 +14,7 @@ from typing import Literal
 
 from parindex.common import values
 from parindex.common.messages import Message
-from parindex.criteria.model import ADJUSTMENTS, Area, CriteriaSet, Item, code_key, effective_lead
+from parindex.criteria.model import Area, CriteriaSet, Item, Role, code_key, effective_lead, role_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.evidence.model import LEVEL_BLOCKS, SHEET_ITEMS, Cell, EvidenceBook, EvidenceRow, is_blank
 
@@ -58,7 +58,7 @@ class ItemScore:
     def lost(self) -> Decimal:
         """Points lost: a penalty item's points are lost; a bonus missed is not a loss."""
         if self.item.is_adjustment:
-            return self.points if self.item.component == "penalty" else ZERO
+            return self.points if self.item.role.sign < 0 else ZERO
         return self.counted_max - self.points
 
     @property
@@ -89,14 +89,24 @@ class Subtotal:
 class Adjustment:
     """Bonus or penalty points: its items' points added up (`earned`), then capped at the component's max."""
 
-    id: str  # bonus | penalty
+    id: str  # the component's
     name: str
     earned: Decimal
     cap: Decimal
+    declared_role: Role | None = None  # the component's, where its id does not imply it
+
+    @property
+    def role(self) -> Role:
+        return role_of(self.id, self.declared_role)
 
     @property
     def points(self) -> Decimal:
         return min(self.earned, self.cap)
+
+    @property
+    def signed(self) -> Decimal:
+        """Its points as they enter the total: a penalty's subtracted."""
+        return self.role.sign * self.points
 
 
 class _Totals:
@@ -111,11 +121,11 @@ class _Totals:
 
     @property
     def bonus(self) -> Decimal:
-        return sum((a.points for a in self.adjustments if a.id == "bonus"), ZERO)
+        return sum((a.points for a in self.adjustments if a.role.sign > 0), ZERO)
 
     @property
     def penalty(self) -> Decimal:
-        return sum((a.points for a in self.adjustments if a.id == "penalty"), ZERO)
+        return sum((a.points for a in self.adjustments if a.role.sign < 0), ZERO)
 
     @property
     def score(self) -> Decimal:
@@ -362,20 +372,19 @@ def area_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]
 
 
 def component_subtotals(cset: CriteriaSet, scored: list[ItemScore]) -> list[Subtotal]:
-    by_component: dict[str, list[ItemScore]] = {comp.id: [] for comp in cset.components
-                                                if comp.id not in ADJUSTMENTS}
+    by_component: dict[str, list[ItemScore]] = {comp.id: [] for comp in cset.components if comp.role.inside_max}
     for s in scored:
         group = by_component.get(s.item.component)
         if group is not None:
             group.append(s)
     return [_subtotal(comp.id, comp.name, by_component[comp.id], comp.max) for comp in cset.components
-            if comp.id not in ADJUSTMENTS]
+            if comp.role.inside_max]
 
 
 def adjustments(cset: CriteriaSet, scored: list[ItemScore], pick: Callable[[ItemScore], Decimal]) -> list[Adjustment]:
     """The set's bonus and penalty, each its items' points (`pick`: counted or own) added up, capped."""
     return [Adjustment(comp.id, comp.name, sum((pick(s) for s in scored if s.item.component == comp.id), ZERO),
-                       comp.max) for comp in cset.components if comp.id in ADJUSTMENTS]
+                       comp.max, comp.role) for comp in cset.components if not comp.role.inside_max]
 
 
 def group_sum(scored: list[ItemScore], what: Literal["max", "own", "points"]) -> Decimal:
@@ -389,8 +398,7 @@ def group_sum(scored: list[ItemScore], what: Literal["max", "own", "points"]) ->
 def total_of(cset: CriteriaSet, scored: list[ItemScore], pick: Callable[[ItemScore], Decimal]) -> Decimal:
     """A unit's total with each item's points taken by `pick`: the base, plus capped bonus, minus capped penalty."""
     base = sum((pick(s) for s in scored if not s.item.is_adjustment), ZERO)
-    sign = {"bonus": 1, "penalty": -1}
-    return base + sum((sign[a.id] * a.points for a in adjustments(cset, scored, pick)), ZERO)
+    return base + sum((a.signed for a in adjustments(cset, scored, pick)), ZERO)
 
 
 def _subtotal(code: str, name: str, group: list[ItemScore], full_max: Decimal) -> Subtotal:

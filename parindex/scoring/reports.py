@@ -45,6 +45,7 @@ def _value(value: object) -> object:
 
 def unit_dict(unit: UnitScore) -> dict[str, Any]:
     cset = unit.criteria
+    roles = {comp.id: comp.role.value for comp in cset.components}  # what `gap` needs of a set not at hand
     return {
         "criteria": {"id": cset.id, "status": cset.status, "fingerprint": cset.fingerprint(),
                      "provisional_values": cset.provisional_count()},
@@ -59,11 +60,11 @@ def unit_dict(unit: UnitScore) -> dict[str, Any]:
         "penalty": json_number(unit.penalty),
         "max": json_number(unit.max),
         "percent": json_number(unit.percent),
-        "components": [{"id": c.code, "score": json_number(c.score), "max": json_number(c.max),
-                        "full_max": json_number(c.full_max)} for c in unit.components],
+        "components": [{"id": c.code, "role": roles[c.code], "score": json_number(c.score),
+                        "max": json_number(c.max), "full_max": json_number(c.full_max)} for c in unit.components],
         "areas": [{"code": a.code, "name": a.name, "score": json_number(a.score), "max": json_number(a.max),
                    "percent": json_number(a.percent), "rank": a.rank} for a in unit.areas],
-        "adjustments": [{"id": a.id, "earned": json_number(a.earned), "cap": json_number(a.cap),
+        "adjustments": [{"id": a.id, "role": a.role.value, "earned": json_number(a.earned), "cap": json_number(a.cap),
                          "points": json_number(a.points)} for a in unit.adjustments],
         "items": [_item_dict(s) for s in unit.items],
         "appraisal_differences": [{"code": s.item.code, "name": s.item.name, "own": json_number(s.own),
@@ -97,7 +98,7 @@ def total_parts(unit: UnitScore) -> list[tuple[str, Decimal, str]]:
         return []
     parts = [(t("ui.score.base"), unit.base, "")]
     for a in unit.adjustments:
-        parts.append((t(f"ui.score.{a.id}"), a.points if a.id == "bonus" else -a.points,
+        parts.append((t(f"ui.score.{a.role}"), a.signed,
                       t("ui.score.earned", earned=fmt_num(a.earned), cap=fmt_num(a.cap))))
     return parts
 

@@ -207,3 +207,22 @@ def test_a_cap_outside_the_tree_is_refused_not_dropped(cli: Cli, tmp_path: Path)
     result = cli("criteria", "export", str(source), "-o", str(tmp_path / "b.xlsx"))
     assert result.code == 1 and "PE310" in result.err and "with-bonus.yaml:88:8" in result.err
     assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_a_set_with_components_of_its_own_keeps_their_roles_through_the_sheet(cli: Cli, tmp_path: Path) -> None:
+    """Every item of a measured component is a survey item in the sheet's grammar, so 3.1.2 is made one."""
+    text = (FIXTURES / "criteria" / "business-survey.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "business.yaml"
+    source.write_text(text.replace("{kind: threshold, unit: percent, tiers: [{at_least: 80, points: 2}, "
+                                   "{at_least: 60, points: 1}]}", "{kind: survey}"), encoding="utf-8")
+    exported, imported = tmp_path / "set.xlsx", tmp_path / "set.yaml"
+    assert cli("criteria", "export", str(source), "-o", str(exported)).code == 0
+    labels = {row[4] for row in load_workbook(exported)["Bộ tiêu chí"].iter_rows(min_row=2, values_only=True)}
+    assert {"Khảo sát doanh nghiệp (business_survey: measured)", "Điểm khen thưởng (khen_thuong: bonus)"} <= labels
+    result = cli("criteria", "import", str(exported), "-o", str(imported))
+    assert result.code == 0, result.out + result.err
+    again, before = load_criteria(str(imported)), load_criteria(str(source))
+    assert again.fingerprint() == before.fingerprint()
+    assert [(c.id, c.role, c.max) for c in again.components] == [(c.id, c.role, c.max) for c in before.components]
+    assert "{id: business_survey, name: Khảo sát doanh nghiệp, role: measured, max: 4}" in imported.read_text(
+        encoding="utf-8")

@@ -112,3 +112,25 @@ def test_a_bad_mark_in_tam_tinh_names_tam_tinh_not_the_khong_ap_dung_column(cli,
     said = " ".join((result.out + result.err).split())
     assert result.code == 1 and "PX324" in said and f"Bộ tiêu chí!J{row}" in said, said
     assert "Tạm tính" in said and "Not applicable" not in said, said
+
+
+def test_a_new_component_without_its_role_is_said_at_its_cell(cli, tmp_path):
+    sheet, row = exported_with(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 5, "Điểm riêng (diem_rieng)")
+    out = tmp_path / "bo.yaml"
+    result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
+    said = " ".join((result.out + result.err).split())
+    assert result.code == 1 and not out.exists() and "PX333" in said and f"Bộ tiêu chí!E{row}" in said, said
+    assert "(diem_cong: bonus)" in said and "self · measured · bonus · penalty" in said
+
+
+def test_two_roles_for_one_component_are_said_at_the_second(cli, tmp_path):
+    sheet, first = exported_with(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 5, "Điểm riêng (diem_rieng: self)")
+    book = load_workbook(sheet)
+    rows = book["Bộ tiêu chí"]
+    second = next(r for r in range(first + 1, rows.max_row + 1) if rows.cell(r, 1).value == "1.1.2")
+    rows.cell(second, 5).value = "Điểm riêng (diem_rieng: bonus)"
+    book.save(sheet)
+    result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
+    said = " ".join((result.out + result.err).split())
+    assert result.code == 1 and "PX334" in said and f"Bộ tiêu chí!E{second}" in said, said
+    assert "two roles: self and bonus" in said

@@ -1,4 +1,4 @@
-"""Every validate check (PX100…PX119): a fixture that trips it, with the line and column reported, a fixed
+"""Every validate check (PX100…PX123, PX150…): a fixture that trips it, with the line and column reported, a fixed
 counterpart that passes, and a message in both languages that says what to change.
 
 The fixtures live in tests/fixtures/criteria/bad/, one per check, named after it; the first line of each says
@@ -120,6 +120,16 @@ CASES: dict[str, Case] = {
                   fix=[("  - {id: appraised, name: Điểm thẩm định, max: 0}\n", "")],
                   en=("component 'appraised' is declared twice",),
                   vi=("thành phần 'appraised' được khai báo hai lần",)),
+    "PX122": Case("px122-role-contradicts-id", [("PX122", 10, 49)],
+                  fix=[("role: self, ", "")],
+                  en=("component 'sipas' says role: self, but the id 'sipas' implies role: measured",),
+                  vi=("thành phần 'sipas' ghi role: self", "đã ngầm định role: measured")),
+    "PX123": Case("px123-component-without-role", [("PX123", 10, 10)],
+                  fix=[("Khảo sát doanh nghiệp, max: 0}", "Khảo sát doanh nghiệp, role: measured, max: 0}")],
+                  en=("component 'business_survey' is not a known one, so it needs a role: one of self, measured, "
+                      "bonus, penalty",),
+                  vi=("thành phần 'business_survey' không phải thành phần đã biết nên cần ghi role",
+                      "self, measured, bonus, penalty")),
     "PX150": Case("px150-most-not-percent", [("PX150", 35, 57)],
                   fix=[("unit: number, most: 150", "unit: percent, most: 150")],
                   en=("1.1.3: 'most'", "only to a rule with unit: percent"), vi=("1.1.3: 'most'", "unit: percent")),

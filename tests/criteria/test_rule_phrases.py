@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from parindex.common.messages import Message
-from parindex.criteria.model import Rule
+from parindex.criteria.model import Role, Rule, role_of
 from parindex.criteria.rule_phrases import FORMS, read_rule
 from parindex.evidence.template import YES_NO_PAIRS
 from tests.criteria.test_checks_property import KINDS, PROPERTY, quarters, rules
@@ -67,9 +67,10 @@ def test_the_forms_annexes_use_are_read(phrase: str, maximum: Decimal, expected:
 
 
 def test_survey_and_sipas_items_are_known_by_their_component_whatever_the_phrase_says() -> None:
-    assert read_rule("Theo kết quả điều tra xã hội học", D("0.5"), "survey") == {"kind": "survey"}
-    assert read_rule("", D(1), "sipas") == {"kind": "survey"}
-    assert read_rule("Có: 1 điểm; Không: 0 điểm", D(1), "survey") == {"kind": "survey"}
+    assert read_rule("Theo kết quả điều tra xã hội học", D("0.5"), role_of("survey")) == {"kind": "survey"}
+    assert read_rule("", D(1), role_of("sipas")) == {"kind": "survey"}
+    assert read_rule("Có: 1 điểm; Không: 0 điểm", D(1), role_of("survey")) == {"kind": "survey"}
+    assert read_rule("", D(1), Role.MEASURED) == {"kind": "survey"}  # any measured component, not only those two
 
 
 REFUSED: list[tuple[str, str, tuple[str, ...]]] = [

@@ -11,13 +11,14 @@ from typing import Any
 import pytest
 
 from parindex.criteria.files import load_criteria
-from parindex.criteria.model import CriteriaSet
+from parindex.criteria.model import CriteriaSet, Role
 from parindex.criteria.sheet import (
     COLUMNS,
     SheetCell,
     SheetRead,
     component_id,
     component_label,
+    component_role,
     info_rows,
     read_sheet,
     sheet_rows,
@@ -121,6 +122,8 @@ def test_a_component_whose_max_is_a_cap_gets_a_thong_tin_row() -> None:
     ("Điểm thẩm định", "appraised"), ("điểm  thẩm định ", "appraised"), ("SIPAS", "sipas"), ("XHH", "survey"),
     ("Điểm thưởng", "bonus"), ("Điểm trừ", "penalty"), ("APPRAISED", "appraised"),
     ("Khối lượng (extra)", "extra"), ("Điểm cộng (diem_cong)", "diem_cong"),
+    ("Điểm cộng (diem_cong: bonus)", "diem_cong"), ("Khảo sát (business_survey :measured)", "business_survey"),
+    ("Điểm cộng (diem_cong: thưởng)", None),  # a role is one of the four, never a guess
     ("Điểm cộng", None), ("xyz", None), ("Thẩm tra", None),  # not known and no id given: never a component of its own
 ])
 def test_component_ids_from_names(name: str, expected: str | None) -> None:
@@ -132,3 +135,11 @@ def test_a_name_that_would_not_give_its_id_back_carries_it() -> None:
     assert component_label("tham_dinh", "Điểm thẩm định") == "Điểm thẩm định (tham_dinh)"
     assert component_id(component_label("tham_dinh", "Điểm thẩm định")) == "tham_dinh"
     assert component_label("diem_cong", "Điểm cộng") == "Điểm cộng (diem_cong)"
+
+
+def test_a_new_components_label_carries_its_role_and_reads_back() -> None:
+    label = component_label("business_survey", "Khảo sát doanh nghiệp", Role.MEASURED)
+    assert label == "Khảo sát doanh nghiệp (business_survey: measured)"
+    assert (component_id(label), component_role(label)) == ("business_survey", Role.MEASURED)
+    assert component_label("sipas", "SIPAS", Role.MEASURED) == "SIPAS", "a known id's role goes without saying"
+    assert component_role("Điểm cộng (diem_cong)") is None and component_role("Điểm thưởng") is None

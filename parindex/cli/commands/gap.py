@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
         unit: str = typer.Option(None, "--unit", help=t("help.gap.unit")),
         official: Path = typer.Option(None, "--official", help=t("help.gap.official")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
+        assume: list[str] = typer.Option(None, "--assume", metavar="ID=POINTS", help=t("help.gap.assume")),
         assume_sipas: str = typer.Option(None, "--assume-sipas", help=t("help.gap.assume_sipas")),
         assume_survey: str = typer.Option(None, "--assume-survey", help=t("help.gap.assume_survey")),
         target_rank: int = typer.Option(None, "--target-rank", min=1, help=t("help.gap.target_rank")),
@@ -46,7 +47,10 @@ def register(app: typer.Typer) -> None:
         fmt = output_format(fmt, output, tuple(RENDERERS))
         inputs = [path for path in (file, official, baseline, Path(criteria) if criteria else None) if path is not None]
         _refuse_outputs(output, chart, force, inputs)
-        options = GapOptions(unit, _assumptions(assume_sipas, assume_survey), target_rank)
+        given = [("--assume", raw) for raw in assume or ()]
+        given += [(option, raw) for option, raw in (("--assume-sipas", assume_sipas),
+                                                    ("--assume-survey", assume_survey)) if raw is not None]
+        options = GapOptions(unit, _assumptions(given), target_rank)
         report = gap_report(GapFiles(year, file, official, criteria, baseline), options)
         RENDERERS[fmt](report, output, force)
         if output is not None:
@@ -78,20 +82,32 @@ def _refuse_outputs(output: Path | None, chart: Path | None, force: bool, inputs
         raise ParindexError("PG419")
 
 
-def _assumptions(sipas: str | None, survey: str | None) -> dict[str, Decimal]:
-    """--assume-sipas and --assume-survey read as typed ('9,5' or '9.5'); PG417 in the reader's own words."""
+def _assumptions(given: list[tuple[str, str]]) -> dict[str, Decimal]:
+    """`--assume ID=POINTS` and its aliases (`--assume-sipas POINTS`), points read as typed ('9,5' or '9.5'); PG417
+    in the reader's own words, or for a malformed or repeated one. Which ids may be assumed is the set's to say
+    (`gap.analysis.projection`)."""
     from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
     from parindex.common.values import ValueProblem, parse_number
+    from parindex.gap.analysis import ASSUME_ALIASES
 
-    assumed = {}
-    for key, raw in (("sipas", sipas), ("survey", survey)):
-        if raw is None:
-            continue
+    aliases = {option: component for component, option in ASSUME_ALIASES.items()}
+    assumed: dict[str, Decimal] = {}
+    first: dict[str, str] = {}  # component → the option that assumed it, as typed
+    for option, raw in given:
+        component, _, points = raw.partition("=") if option == "--assume" else (aliases[option], "=", raw)
+        component = component.strip()
+        if not (component and points.strip()):
+            raise ParindexError("PG417", option=option, value=raw, problem=Message("ui.gap.assume_form", {}))
+        if component in first:
+            raise ParindexError("PG417", option=option, value=raw,
+                                problem=Message("ui.gap.assume_twice", {"component": component,
+                                                                        "first": first[component]}))
         try:
-            assumed[key] = parse_number(raw.strip())
+            assumed[component] = parse_number(points.strip())
         except ValueProblem as problem:  # its own words: '9.999' is ambiguous, not 'not a number'
-            raise ParindexError("PG417", option=f"--assume-{key}", value=raw,
-                                problem=problem.msg) from None
+            raise ParindexError("PG417", option=option, value=raw, problem=problem.msg) from None
+        first[component] = f"{option} {raw}"
     return assumed
 
 

@@ -55,6 +55,16 @@ MESSAGES: dict[str, Msg] = {
                  exit=1),
     "PX120": Msg("thành phần '{component}' được khai báo hai lần.", "component '{component}' is declared twice.",
                  exit=1),
+    "PX122": Msg("thành phần '{component}' ghi role: {role}, nhưng mã '{component}' đã ngầm định role: {implied}; "
+                 "bỏ dòng role, hoặc đặt mã khác cho thành phần mới.",
+                 "component '{component}' says role: {role}, but the id '{component}' implies role: {implied}; "
+                 "drop the role, or give a new component an id of its own.", exit=1),
+    "PX123": Msg("thành phần '{component}' không phải thành phần đã biết nên cần ghi role: một trong {roles} "
+                 "(self: tự đánh giá theo tài liệu kiểm chứng; measured: đo lường bởi nơi khác, điền từ bảng kết "
+                 "quả; bonus: điểm thưởng; penalty: điểm trừ).",
+                 "component '{component}' is not a known one, so it needs a role: one of {roles} (self: assessed "
+                 "from the unit's evidence; measured: measured by someone else, filled from their table; bonus: "
+                 "bonus points; penalty: penalty points).", exit=1),
     "PX121": Msg("tệp có quá nhiều phần tử (hơn {limit}); bộ tiêu chí thật không lớn như vậy.",
                  "the file holds too many nodes (more than {limit}); no real criteria set is that large.", exit=1),
     "PX150": Msg("{code}: 'most' (giá trị phần trăm lớn nhất được nhận) chỉ dùng cho quy tắc có unit: percent.",

@@ -86,9 +86,13 @@ MESSAGES: dict[str, Msg] = {
                  "from Word may have split over several rows) or give the row a code.", exit=1),
     # --- writing the spreadsheet ----------------------------------------------------------------------
     "PX333": Msg("Thành phần '{text}' không phải thành phần đã biết ({known}). Sửa lại nếu gõ nhầm; nếu bộ tiêu "
-                 "chí có thành phần riêng, ghi tên kèm mã trong ngoặc, ví dụ 'Điểm cộng (diem_cong)'.",
+                 "chí có thành phần riêng, ghi tên kèm mã và vai trò ({roles}) trong ngoặc, ví dụ 'Điểm cộng "
+                 "(diem_cong: bonus)'.",
                  "Thành phần '{text}' is not a known component ({known}). Correct it if mistyped; for a component of "
-                 "the set's own, write its name with an id in brackets, e.g. 'Điểm cộng (diem_cong)'.", exit=1),
+                 "the set's own, write its name with an id and its role ({roles}) in brackets, e.g. 'Điểm cộng "
+                 "(diem_cong: bonus)'.", exit=1),
+    "PX334": Msg("thành phần '{component}' được ghi hai vai trò: {first} và {second}; mỗi thành phần một vai trò.",
+                 "component '{component}' is given two roles: {first} and {second}; a component has one.", exit=1),
     "PX340": Msg("{code}: cách chấm '{words}' sẽ không đọc lại đúng quy tắc {kind} của tiêu chí này khi nhập (ví dụ "
                  "phương án có dấu ':' hay ';', hay tiêu chí thuộc thành phần điều tra/SIPAS mà không chấm theo điều "
                  "tra); sửa tệp bộ tiêu chí trước khi xuất.",

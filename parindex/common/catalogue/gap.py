@@ -88,6 +88,10 @@ MESSAGES.update({
     "PG419": Msg("--chart cần gói matplotlib, chưa được cài; cài bằng: pip install \"parindex[chart]\".",
                  "--chart needs matplotlib, which is not installed; install it with: pip install \"parindex[chart]\".",
                  exit=2),
+    "PG420": Msg("--assume chỉ dành cho thành phần đo lường (role: measured; ở đây: {measured}); điểm của {component} "
+                 "lấy từ sổ tự chấm.",
+                 "--assume is for measured components (role: measured; here: {measured}); the points of {component} "
+                 "come from the self-assessment.", exit=2),
 })
 
 # --- labels of the gap report --------------------------------------------------------------------------------
@@ -107,10 +111,15 @@ MESSAGES.update({
                          "bundled files). Diacritics, case and prefixes like 'UBND tỉnh' are ignored."),
     "help.gap.official": Msg("Tệp kết quả chính thức (YAML) thay cho tệp có sẵn.",
                              "Official results file (YAML) instead of the bundled one."),
-    "help.gap.assume_sipas": Msg("Điểm SIPAS giả định cho dự báo (mặc định: điểm năm so sánh).",
-                                 "SIPAS points assumed for the projection (default: the baseline year's)."),
-    "help.gap.assume_survey": Msg("Điểm điều tra XHH giả định cho dự báo (mặc định: điểm năm so sánh).",
-                                  "Survey points assumed for the projection (default: the baseline year's)."),
+    "help.gap.assume": Msg("Điểm giả định của một thành phần đo lường cho dự báo, dạng MÃ=ĐIỂM (sipas=9,5); lặp "
+                           "lại cho từng thành phần (mặc định: điểm năm so sánh).",
+                           "Points assumed for a measured component in the projection, as ID=POINTS (sipas=9.5); "
+                           "repeat it for each component (default: the baseline year's)."),
+    "help.gap.assume_sipas": Msg("Như --assume sipas=ĐIỂM.", "The same as --assume sipas=POINTS."),
+    "help.gap.assume_survey": Msg("Như --assume survey=ĐIỂM.", "The same as --assume survey=POINTS."),
+    "ui.gap.assume_form": Msg("cần dạng MÃ=ĐIỂM, ví dụ sipas=9,5", "expected ID=POINTS, e.g. sipas=9.5"),
+    "ui.gap.assume_twice": Msg("điểm của {component} đã được giả định ({first})",
+                               "{component} is already assumed ({first})"),
     "help.gap.target_rank": Msg("Hạng mục tiêu: số điểm cần thêm và danh sách ngắn nhất tiêu chí cần khắc phục.",
                                 "Target rank: points needed and the shortest list of items to recover."),
     "help.gap.baseline": Msg("Kết quả tự chấm năm trước (JSON của 'score') để so sánh từng tiêu chí.",
@@ -145,14 +154,19 @@ MESSAGES.update({
     "ui.gap.areas": Msg("Lĩnh vực, xếp hạng kém nhất trước", "Reform areas, worst rank first"),
     "ui.gap.set_changed": Msg("Sổ tự chấm theo bộ tiêu chí {workbook}, còn năm {year} chấm theo bộ {year_set}: hai bộ "
                               "khác nhau, điểm không so sánh trực tiếp được. Thành phần so theo mã: {components}. "
-                              "Lĩnh vực cùng tên (mã sổ → mã năm gốc): {areas}. Không so sánh được: {apart}.",
+                              "Lĩnh vực tương ứng (cùng tên, hoặc theo was:; mã sổ → mã năm gốc): {areas}. "
+                              "Không so sánh được: {apart}.",
                               "The workbook was scored with set {workbook}, the year {year} with set "
                               "{year_set}: the sets differ and the points do not compare directly. Components "
-                              "compared by id: {components}. Areas of the same name (workbook code → year code): "
-                              "{areas}. Not comparable: {apart}."),
+                              "compared by id: {components}. Matching areas (the same name, or as "
+                              "was: says; workbook code → year code): {areas}. Not comparable: {apart}."),
     "ui.gap.apart_components": Msg("thành phần {ids} (chỉ có ở một bộ)", "component {ids} (in one set only)"),
     "ui.gap.apart_areas": Msg("lĩnh vực của bộ {set}: {areas}", "areas of set {set}: {areas}"),
     "ui.gap.apart_list": Msg("{parts}", "{parts}"),
+    "ui.gap.apart_list_was": Msg("{parts} (một lĩnh vực đổi tên hay đổi số được so sánh khi bộ tiêu chí ghi nó "
+                                 "từng là gì: was: [{{years: [2020], code: \"7\", name: …}}])",
+                                 "{parts} (a renamed or renumbered area is compared when the criteria set says what "
+                                 "it was: was: [{{years: [2020], code: \"7\", name: …}}])"),
     "ui.gap.areas_plain": Msg("Lĩnh vực", "Reform areas"),
     "ui.gap.area": Msg("Lĩnh vực", "Area"),
     "ui.gap.rank_year": Msg("Hạng {year}", "Rank {year}"),
@@ -183,7 +197,7 @@ MESSAGES.update({
                              "Projected index (an assumption, not an official result)"),
     "ui.gap.from_self": Msg("tự chấm", "self-assessed"),
     "ui.gap.assumed_base": Msg("GIẢ ĐỊNH = năm {year}", "ASSUMED = {year}"),
-    "ui.gap.assumed_given": Msg("GIẢ ĐỊNH (--assume-{id})", "ASSUMED (--assume-{id})"),
+    "ui.gap.assumed_given": Msg("GIẢ ĐỊNH ({option})", "ASSUMED ({option})"),
     "ui.gap.projected_total": Msg("Chỉ số dự báo", "Projected index"),
     "ui.gap.projected_rank": Msg("Nếu các tỉnh khác giữ điểm năm {year}: thứ {best}/{units}",
                                  "If the other provinces kept their {year} scores: rank {best}/{units}"),
@@ -248,8 +262,8 @@ MESSAGES.update({
     "ui.gap.input_errors": Msg("Tệp đầu vào có {n} lỗi; điểm tự chấm chưa tin cậy được.",
                                "The input has {n} errors; the self-assessed score is not reliable yet."),
     "ui.gap.input_error_list": Msg("Lỗi trong tệp đầu vào ({n})", "Errors in the input ({n})"),
-    "ui.gap.assume_unused": Msg("--assume-… chỉ dùng khi có TỆP tự chấm; đã bỏ qua.",
-                                "--assume-… applies only with a self-assessment FILE; ignored."),
+    "ui.gap.assume_unused": Msg("--assume chỉ dùng khi có TỆP tự chấm; đã bỏ qua.",
+                                "--assume applies only with a self-assessment FILE; ignored."),
     "ui.gap.estimate_ignored": Msg("Sổ có ước tính {component} = {score}; dự báo không dùng ước tính này.",
                                    "The workbook estimates {component} = {score}; the projection does not use it."),
     "ui.gap.no_previous": Msg("Không có kết quả năm {year} để so sánh với năm trước.",

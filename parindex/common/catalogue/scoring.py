@@ -22,16 +22,18 @@ MESSAGES: dict[str, Msg] = {
                  "the workbook says level '{book_level}' but criteria set {set_id} is for level '{set_level}'; score "
                  "it with that level's set (--criteria), or correct the level cell if it is a slip.", exit=1),
     "PS543": Msg("không tìm thấy bảng kết quả điều tra: không trang nào có dòng tiêu đề với cột 'Đơn vị' trong {rows} "
-                 "dòng đầu. Bảng cần cột 'Đơn vị' và một cột cho mỗi mã tiêu chí điều tra/SIPAS.",
+                 "dòng đầu. Bảng cần cột 'Đơn vị' và một cột cho mỗi mã tiêu chí đo lường (điều tra, SIPAS…).",
                  "no survey table found: no sheet has a header row with a 'Đơn vị' column in its first {rows} rows. "
-                 "The table needs a 'Đơn vị' column and one column per survey/SIPAS item code.", exit=2),
+                 "The table needs a 'Đơn vị' column and one column per measured item code (survey, SIPAS…).", exit=2),
     "PS544": Msg("dòng tiêu đề có cột 'Đơn vị' nhưng không có cột nào mang mã tiêu chí (ví dụ 8.1.1).",
                  "the header row has a 'Đơn vị' column but no column named by an item code (such as 8.1.1).",
                  exit=2),
     "PS545": Msg("bảng điều tra có hai dòng cho đơn vị '{unit}': {first} và {second}; giữ một dòng.",
                  "the survey table has two rows for unit '{unit}': {first} and {second}; keep one.", exit=2),
-    "PS546": Msg("cột {code} của bảng điều tra không phải tiêu chí điều tra/SIPAS của bộ tiêu chí {set_id}.",
-                 "column {code} of the survey table is not a survey/SIPAS item of criteria set {set_id}.", exit=2),
+    "PS546": Msg("cột {code} của bảng điều tra không phải tiêu chí đo lường (điều tra, SIPAS…) của bộ "
+                 "tiêu chí {set_id}.",
+                 "column {code} of the survey table is not a measured item (survey, SIPAS…) of criteria "
+                 "set {set_id}.", exit=2),
     "PS547": Msg("đơn vị '{unit}' không có dòng trong bảng điều tra {path}: điểm điều tra nó tự nhập chỉ là ước tính "
                  "và không được tính khi xếp hạng.",
                  "unit '{unit}' has no row in the survey table {path}: the survey values it typed are estimates and "
