@@ -86,8 +86,8 @@ def mark(name):
 import typer
 mark("import typer")
 from parindex.cli.app import create_app
-app = create_app()
-mark("create the typer app (command modules)")
+app = create_app(["score", sys.argv[1]])
+mark("create the typer app (the score module)")
 from typer.main import get_command
 command = get_command(app)
 context = command.make_context("parindex", ["score", sys.argv[1]])
