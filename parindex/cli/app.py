@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -72,6 +73,10 @@ def main(argv: list[str] | None = None) -> None:
     # 20 ms of `parindex score ONE.xlsx`), and once more at exit (about 25 ms), to find next to nothing. The
     # worker processes that score many workbooks collect as usual (`scoring.runs`); peak memory is unchanged.
     gc.disable()
+    # pydantic looks for plugins in the metadata of every installed distribution when it builds the first model
+    # (3 ms with 50 installed, more in a crowded environment); parindex's models have no use for them, and typer
+    # turns the search off for its own adapters the same way. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     code = run(sys.argv[1:] if argv is None else argv)
     gc.freeze()  # the interpreter's last collection, at exit, then leaves them alone too
     sys.exit(code)
@@ -100,8 +105,6 @@ def expand_globs(args: list[str]) -> list[str]:
 
 
 def _run(args: list[str], lang: str | None, debug: bool) -> int:
-    import os
-
     import typer
 
     if os.name == "nt":
