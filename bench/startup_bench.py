@@ -77,9 +77,10 @@ print(cells)
 
 # The stages of `parindex score ONE.xlsx`, timed in one fresh process: what (i)'s time is made of.
 STARTUP_STAGES = """
-import gc, json, sys, time
+import gc, json, os, sys, time
 from pathlib import Path
-gc.disable()  # as parindex.cli.app.main runs a command
+gc.disable()  # as parindex.cli.app.main runs a command, with pydantic's plugin search off
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 marks = [("interpreter", time.process_time())]
 def mark(name):
     marks.append((name, time.process_time()))
@@ -111,6 +112,24 @@ mark("import the console")
 from parindex.cli.render import FILE_WIDTH
 table.table_report(False, table.Look(FILE_WIDTH)).unit(unit)
 mark("render the table")
+print(json.dumps([[marks[i][0], marks[i][1] - marks[i - 1][1]] for i in range(1, len(marks))]))
+"""
+
+
+# The same for the floor: what typer itself costs a command of score's shape.
+FLOOR_STAGES = """
+import json, sys, time
+marks = [("interpreter", time.process_time())]
+def mark(name):
+    marks.append((name, time.process_time()))
+import typer
+mark("import typer")
+sys.path.insert(0, sys.argv[2])
+import typer_floor
+app = typer_floor.create_app()
+mark("create the typer app")
+app(args=["score", sys.argv[1]], prog_name="parindex", standalone_mode=False)
+mark("parse the command line and call the command")
 print(json.dumps([[marks[i][0], marks[i][1] - marks[i - 1][1]] for i in range(1, len(marks))]))
 """
 
@@ -236,14 +255,16 @@ def ratios(times: Times, over: str, under: str) -> dict[str, dict[str, float]]:
     return {kind: ratio(times[over][kind], times[under][kind]) for kind in ("cpu", "wall")}
 
 
-def startup_stages(runs: int, env: dict[str, str], one: Path) -> dict[str, dict[str, float]]:
-    stages: dict[str, list[float]] = {}
+def startup_stages(runs: int, env: dict[str, str], one: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """CPU time of each stage (time.process_time) of parindex's and of the floor's, in alternate processes."""
+    stages: dict[str, dict[str, list[float]]] = {"parindex": {}, "floor": {}}
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", STARTUP_STAGES, str(one)], capture_output=True, text=True,
-                              env=env, check=True)  # CPU time of each stage (time.process_time)
-        for name, seconds in json.loads(done.stdout.strip().splitlines()[-1]):
-            stages.setdefault(name, []).append(seconds)
-    return {name: summary(values) for name, values in stages.items()}
+        for side, script in (("parindex", STARTUP_STAGES), ("floor", FLOOR_STAGES)):
+            done = subprocess.run([sys.executable, "-c", script, str(one), str(FLOOR.parent)], capture_output=True,
+                                  text=True, env=env, check=True)
+            for name, seconds in json.loads(done.stdout.strip().splitlines()[-1]):
+                stages[side].setdefault(name, []).append(seconds)
+    return {side: {name: summary(values) for name, values in named.items()} for side, named in stages.items()}
 
 
 def marginal(base: Path, small: int, large: int, runs: int, env: dict[str, str]) -> dict[str, object]:
@@ -384,9 +405,10 @@ def report(f: dict) -> None:
         print(ratio_line("(b)  parindex / calamine, per file", b["ratio"], "wall", f"≤ {TARGET_MARGINAL}",
                          b["ratio"]["wall"]["ratio"] <= TARGET_MARGINAL))
     if "startup_stages" in f:
-        print("  where (i) goes, stage by stage (one fresh process; CPU ms):")
-        for name, s in f["startup_stages"].items():
-            print(f"       {name:44s} {ms(s)}")
+        for side, title in (("parindex", SCORE), ("floor", FLOOR_NAME)):
+            print(f"  where (i) goes, {title}, stage by stage (a fresh process each round; CPU ms):")
+            for name, s in f["startup_stages"][side].items():
+                print(f"       {name:44s} {ms(s)}")
     if "per_file_stages" in f:
         print("  where (b) goes per file, serial, in-process (CPU ms; parindex runs one worker per core):")
         for name, seconds in f["per_file_stages"].items():
