@@ -72,9 +72,13 @@ def test_the_floor_app_declares_the_command_line_of_parindex_score() -> None:
     from bench import typer_floor
     from parindex.cli.app import create_app
 
+    def kind(param: object) -> object:  # typer ≥ 0.2x keeps the annotation; older ones a click type
+        descriptor = getattr(param, "type_descriptor", None)
+        return descriptor.annotation if descriptor is not None else param.type.name  # type: ignore[attr-defined]
+
     def shape(app: typer.Typer) -> list[tuple[object, ...]]:
         group = typer.main.get_command(app)
-        return [(p.name, tuple(p.opts), p.multiple, p.nargs, getattr(p, "is_flag", None),
-                 p.type_descriptor.annotation) for p in [*group.params, *group.commands["score"].params]]
+        return [(p.name, tuple(p.opts), p.multiple, p.nargs, getattr(p, "is_flag", None), kind(p))
+                for p in [*group.params, *group.commands["score"].params]]
 
     assert shape(typer_floor.create_app()) == shape(create_app())
