@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -27,18 +29,56 @@ def test_the_benchmark_runs_end_to_end_on_a_few_workbooks(tmp_path: Path) -> Non
 STARTUP_BENCH = BENCH.with_name("startup_bench.py")
 
 
-def test_the_startup_benchmark_runs_end_to_end_on_a_few_workbooks(tmp_path: Path) -> None:
+def test_the_startup_benchmark_runs_end_to_end_and_prints_its_ratios(tmp_path: Path) -> None:
     figures_file = tmp_path / "figures.json"
     done = subprocess.run([sys.executable, str(STARTUP_BENCH), "--runs", "1", "--small", "2", "--large", "9",
                            "--json", str(figures_file)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     figures = json.loads(figures_file.read_text(encoding="utf-8"))
-    for key in ("startup", "startup_no_bytecode"):
-        assert set(figures[key]["times"]) == {"python -c pass", "import typer, rich, pydantic, yaml",
-                                              "typer app with score's options", "parindex score ONE.xlsx"}
-        assert figures[key]["ratio"]["ratio"] > 0 and figures[key]["cpu_ratio"]["ratio"] > 0
+    startup = figures["startup"]
+    assert set(startup["times"]) == {"python -c pass", "typer app, score's command line", "parindex score ONE.xlsx",
+                                     "check-jsonschema, the same schema", "parindex validate SET.yaml"}
+    for measure in ("score", "validate"):  # check-jsonschema comes with the test extra
+        assert startup[measure]["cpu"]["ratio"] > 0 and startup[measure]["wall"]["ratio"] > 0
+    out = " ".join(done.stdout.split())
+    assert "(i) parindex score ONE.xlsx / typer app, score's command line, CPU time = " in out
+    assert "(ii) parindex validate SET.yaml / check-jsonschema, the same schema, CPU time = " in out
     marginal = figures["marginal"]
     assert marginal["units_scored"] == 9  # nine distinct units, parallel from 8 workbooks: the workers were used
-    assert set(marginal["per_file"]) == {"parindex", "calamine"} and marginal["ratio"]["ratio"] != 0
-    assert "render the table" in figures["startup_stages"] and "score_book" in figures["per_file_stages"]
-    assert "(a) start-up" in done.stdout and "parindex / calamine" in done.stdout
+    assert set(marginal["per_file"]) == {"parindex", "calamine"} and marginal["ratio"]["wall"]["ratio"] != 0
+    assert "(b) parindex / calamine, per file, wall time = " in out
+    assert "render the table" in figures["startup_stages"]["parindex"] and "score_book" in figures["per_file_stages"]
+
+
+def test_without_check_jsonschema_the_validate_comparison_is_skipped_with_a_line_that_says_so() -> None:
+    from bench import startup_bench
+
+    figures = {"python": "3", "cpus": 2, "runs": 1, "load_before": 0.0, "load_after": 0.0,
+               "startup": {"times": {}, "score": {kind: {"ratio": 1.2, "min": 1.1, "max": 1.4}
+                                                  for kind in ("cpu", "wall")}, "validate": None}}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        startup_bench.report(figures)
+    text = " ".join(out.getvalue().split())
+    assert "CPU time = 1.20 [rounds 1.10–1.40] target ≤ 1.3 ok" in text
+    assert "(ii) skipped: check-jsonschema is not installed" in text and "pip install" in text
+
+
+def test_the_floor_app_declares_the_command_line_of_parindex_score() -> None:
+    """bench/typer_floor.py stands for `parindex score` only while its options are of the same kinds."""
+    import typer
+    import typer.main
+
+    from bench import typer_floor
+    from parindex.cli.app import create_app
+
+    def kind(param: object) -> object:  # typer ≥ 0.2x keeps the annotation; older ones a click type
+        descriptor = getattr(param, "type_descriptor", None)
+        return descriptor.annotation if descriptor is not None else param.type.name  # type: ignore[attr-defined]
+
+    def shape(app: typer.Typer) -> list[tuple[object, ...]]:
+        group = typer.main.get_command(app)
+        return [(p.name, tuple(p.opts), p.multiple, p.nargs, getattr(p, "is_flag", None), kind(p))
+                for p in [*group.params, *group.commands["score"].params]]
+
+    assert shape(typer_floor.create_app()) == shape(create_app())

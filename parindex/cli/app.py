@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from parindex import __version__
@@ -31,10 +33,19 @@ def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
     return rest, lang, debug
 
 
-def create_app() -> typer.Typer:
+# Each command's name → the module in `cli/commands/` that registers it, in the order `parindex --help` lists them.
+COMMANDS = {"validate": "validate", "criteria": "criteria", "schema": "schema", "template": "template",
+            "score": "score", "explain": "score", "gap": "gap", "merge": "merge", "progress": "progress"}
+
+
+def create_app(args: Sequence[str] = ()) -> typer.Typer:
+    """The app with every command; or, when `args` name one, with that command alone: a run imports and builds
+    only what it runs (the other modules and typer's reading of their options were about 7 ms of every start).
+    Help, a mistyped command and a line without a command see them all."""
+    import importlib
+
     import typer
 
-    from parindex.cli.commands import criteria, gap, merge, progress, schema, score, template, validate
     from parindex.common.i18n import t
 
     app = typer.Typer(help=t("help.app"), no_args_is_help=True, add_completion=False,
@@ -50,14 +61,9 @@ def create_app() -> typer.Typer:
             typer.echo(f"parindex {__version__}")
             raise typer.Exit()
 
-    validate.register(app)
-    criteria.register(app)
-    schema.register(app)
-    template.register(app)
-    score.register(app)
-    gap.register(app)
-    merge.register(app)
-    progress.register(app)
+    named = next((arg for arg in args if not arg.startswith("-")), "")
+    for module in [COMMANDS[named]] if named in COMMANDS else dict.fromkeys(COMMANDS.values()):
+        importlib.import_module(f"parindex.cli.commands.{module}").register(app)
     return app
 
 
@@ -67,6 +73,10 @@ def main(argv: list[str] | None = None) -> None:
     # 20 ms of `parindex score ONE.xlsx`), and once more at exit (about 25 ms), to find next to nothing. The
     # worker processes that score many workbooks collect as usual (`scoring.runs`); peak memory is unchanged.
     gc.disable()
+    # pydantic looks for plugins in the metadata of every installed distribution when it builds the first model
+    # (3 ms with 50 installed, more in a crowded environment); parindex's models have no use for them, and typer
+    # turns the search off for its own adapters the same way. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     code = run(sys.argv[1:] if argv is None else argv)
     gc.freeze()  # the interpreter's last collection, at exit, then leaves them alone too
     sys.exit(code)
@@ -95,8 +105,6 @@ def expand_globs(args: list[str]) -> list[str]:
 
 
 def _run(args: list[str], lang: str | None, debug: bool) -> int:
-    import os
-
     import typer
 
     if os.name == "nt":
@@ -110,7 +118,7 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
         print_error(ParindexError("PC704", value=lang))
         return 2
     set_lang(lang)
-    app = create_app()
+    app = create_app(args)
     try:
         code = app(args=args, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:

@@ -606,7 +606,9 @@ class CriteriaSet(Derived):
     status: Literal["official", "reconstructed"]
     components: list[Component] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
-    bands: list[Band] = Field(default_factory=list)  # grades on the % attained, best first (Tốt ≥ 90, Khá ≥ 70…)
+    # grades on the % attained, best first (Tốt ≥ 90, Khá ≥ 70…). A lambda, not `list`: pydantic reads a builtin's
+    # signature by tokenizing its text, and that compiles tokenize's patterns at every start (about 2 ms)
+    bands: list[Band] = Field(default_factory=lambda: [])
 
     @model_validator(mode="after")
     def _item_roles(self) -> CriteriaSet:
