@@ -322,19 +322,22 @@ class TextReport:
     parts_last: bool = False  # the units' parts after the ranking (short lines on a screen), not before
 
 
-def text_report(fmt: str, many: bool) -> TextReport:
-    """The layout of json, csv or md output, for one unit or for several (with their ranking)."""
-    if fmt == "json":
-        if not many:  # the one-unit contract is the unit itself, indented for people
-            return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
-        return TextReport(unit_json, '{"units": [', ", ", ranking_json)
-    if fmt == "csv":
-        # utf-8-sig: with the BOM, Excel opens the file as UTF-8 instead of garbling the Vietnamese
-        return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig",
-                          tail=ranking_csv if many else no_ranking)
-    if fmt == "md":
-        return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
-    raise ValueError(fmt)
+def json_report(many: bool) -> TextReport:
+    """The JSON contract (`scoring.result`): one unit as itself, indented for people; several in `units`, then
+    their ranking."""
+    if not many:
+        return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
+    return TextReport(unit_json, '{"units": [', ", ", ranking_json)
+
+
+def csv_report(many: bool) -> TextReport:
+    """One row per item; several units' rows, then their ranking. utf-8-sig: with the BOM, Excel opens the file as
+    UTF-8 instead of garbling the Vietnamese."""
+    return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig", tail=ranking_csv if many else no_ranking)
+
+
+def markdown_report(many: bool) -> TextReport:
+    return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
 
 
 def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, UnitTotals]],

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
+from parindex.cli.outputs import JSON, Output, Outputs
 from parindex.common.i18n import t
 
 
@@ -15,12 +17,21 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
     ) -> None:
-        from parindex.cli.outputs import guard_output, output_format, say_written, show_text
+        from parindex.cli.outputs import guard_output, say_written
         from parindex.criteria.schema import schema_text
 
-        if output is not None:  # JSON only: `-o so.xlsx` must not turn a workbook into a schema
-            output_format("json", output, ("json",))
+        chosen = OUTPUTS.choose("json", output)  # JSON only: `-o so.xlsx` must not turn a workbook into a schema
+        if output is not None:
             guard_output(output, force, [])
-        show_text(schema_text(), output, force)
+        chosen.render(schema_text(), output, force)
         if output is not None:
             say_written(output)
+
+
+def _text(text: str, output: Path | None, force: bool) -> None:
+    from parindex.cli.outputs import show_text
+
+    show_text(text, output, force)
+
+
+OUTPUTS: Outputs[Callable[[str, Path | None, bool], None]] = Outputs(Output(JSON, _text))
