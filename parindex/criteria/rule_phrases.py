@@ -14,11 +14,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from parindex.common.messages import Message
 from parindex.common.values import clean_text, strip_marks
+
+
+class Lazy:
+    """A regular expression compiled when first used: phrases are read by `criteria import` and `export` and by a
+    choice's words, and compiling every pattern of the grammar at import would cost each `score` run's start-up
+    about 10 ms."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
 
 CHOICE_MARK = "chon mot muc"  # 'Chọn một mức: …' — the options that follow are labels, whatever they look like
 # '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
@@ -28,34 +55,34 @@ Data = dict[str, Any]  # a rule as a criteria file writes it: {kind: threshold, 
 
 NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 # 'label: 1,5 điểm' then a separator (';', ',', '.', a new line) or the end; the points' unit may be left out
-_CLAUSE = re.compile(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{NUMBER})\s*(?:điểm|diem|đ)?\s*(?:[;,.\n]+|$)",
-                     re.IGNORECASE)
+_CLAUSE = Lazy(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{NUMBER})\s*(?:điểm|diem|đ)?\s*(?:[;,.\n]+|$)",
+               re.IGNORECASE)
 _YES = {"co", "dat", "yes"}
 _NO = {"khong", "khong dat", "chua dat", "khong co", "no"}
 
 # --- ranges: the conditions of tiers, read in folded text (no case, no diacritics, đ = d) ------------------
 _X = rf"({NUMBER})\s*(%)?"
 _NOUN = r"(?:\s+(?!(?:den|duoi|tro|tren|len)\b)[a-z/]+)*"  # 'trường hợp', 'văn bản' after a number
-_LEAD = re.compile(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu)\s+)+(?=[0-9<>=tdk])")
+_LEAD = Lazy(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu)\s+)+(?=[0-9<>=tdk])")
 _TO = r"\s*(?:den|-|–)\s*"
-_RANGES: list[tuple[re.Pattern[str], str]] = [  # pattern → the interval: '[' / '(' closed / open at each end
-    (re.compile(rf"tu\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "[)"),
-    (re.compile(rf"tren\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "()"),
-    (re.compile(rf"tu\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "[]"),
-    (re.compile(rf"tren\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "(]"),
-    (re.compile(rf"(?:tu\s*|>=\s*)?{_X}{_NOUN}\s*tro len|>=\s*{_X}{_NOUN}"), "[∞"),
-    (re.compile(rf"(?:tren|>)\s*{_X}{_NOUN}(?:\s*tro len)?"), "(∞"),
-    (re.compile(rf"(?:duoi|<)\s*{_X}{_NOUN}"), "0)"),
-    (re.compile(rf"(?:khong qua|khong vuot qua|toi da|<=)\s*{_X}{_NOUN}"), "0]"),
-    (re.compile(rf"(?:bang\s*|=\s*)?{_X}{_NOUN}"), "[]="),
-    (re.compile(r"khong co(?:\s+[a-z/]+)*"), "none"),  # 'Không có trường hợp nào': none at all
+_RANGES: list[tuple[Lazy, str]] = [  # pattern → the interval: '[' / '(' closed / open at each end
+    (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "[)"),
+    (Lazy(rf"tren\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "()"),
+    (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "[]"),
+    (Lazy(rf"tren\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "(]"),
+    (Lazy(rf"(?:tu\s*|>=\s*)?{_X}{_NOUN}\s*tro len|>=\s*{_X}{_NOUN}"), "[∞"),
+    (Lazy(rf"(?:tren|>)\s*{_X}{_NOUN}(?:\s*tro len)?"), "(∞"),
+    (Lazy(rf"(?:duoi|<)\s*{_X}{_NOUN}"), "0)"),
+    (Lazy(rf"(?:khong qua|khong vuot qua|toi da|<=)\s*{_X}{_NOUN}"), "0]"),
+    (Lazy(rf"(?:bang\s*|=\s*)?{_X}{_NOUN}"), "[]="),
+    (Lazy(r"khong co(?:\s+[a-z/]+)*"), "none"),  # 'Không có trường hợp nào': none at all
 ]
-_REST = re.compile(r"(?:cac |nhung )?(?:truong hop )?(?:con lai|khac)")
+_REST = Lazy(r"(?:cac |nhung )?(?:truong hop )?(?:con lai|khac)")
 
-_MOST = re.compile(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
-                   rf"\s*({NUMBER})\s*%\s*\.?$", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
-_ENDS_CLAUSE = re.compile(rf":\s*{NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
+_MOST = Lazy(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
+             rf"\s*({NUMBER})\s*%\s*\.?$", re.IGNORECASE)
+_BULLET = Lazy(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
+_ENDS_CLAUSE = Lazy(rf":\s*{NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
 
 
 def one_line(text: str) -> str:

@@ -9,7 +9,6 @@ the criteria sheet ask the rule, never its class, and the phrase reader asks eve
 
 from __future__ import annotations
 
-import re
 from abc import abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from parindex.criteria.rule_phrases import (
     MOST_FORM,
     NUMBER,
     Data,
+    Lazy,
     Phrase,
     is_range,
     is_rest,
@@ -362,8 +362,8 @@ class ThresholdRule(BaseRule):
 
 # 'Điểm = tỷ lệ % / 30% × điểm tối đa', 'Tính theo tỷ lệ, đạt 30% trở lên được điểm tối đa'
 _PROPORTIONAL = (
-    re.compile(rf"(?:ket qua|ty le(?:\s*%)?|gia tri|so lieu)\s*/\s*({NUMBER})\s*(%)?\s*(?:[x×*]|nhan)"),
-    re.compile(rf"theo ty le.*?(?:dat|tu)\s*({NUMBER})\s*(%)?\s*tro len.*?diem toi da"),
+    Lazy(rf"(?:ket qua|ty le(?:\s*%)?|gia tri|so lieu)\s*/\s*({NUMBER})\s*(%)?\s*(?:[x×*]|nhan)"),
+    Lazy(rf"theo ty le.*?(?:dat|tu)\s*({NUMBER})\s*(%)?\s*tro len.*?diem toi da"),
 )
 
 
@@ -401,7 +401,7 @@ class ProportionalRule(BaseRule):
         return None
 
 
-_DEDUCTION = (re.compile(rf"\btru\s*({NUMBER})\s*(?:diem|d)\b"), re.compile(r"\bmoi\b"))
+_DEDUCTION = (Lazy(rf"\btru\s*({NUMBER})\s*(?:diem|d)\b"), Lazy(r"\bmoi\b"))
 
 
 class DeductionRule(BaseRule):
@@ -432,9 +432,9 @@ class DeductionRule(BaseRule):
 
 
 # 'trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm' / '0,5 điểm cho mỗi trường hợp, tối đa 2 điểm': per case, capped
-_PER_CASE = (re.compile(rf"(?:^|\s)(?:tru|cong|tinh)?\s*({NUMBER})\s*(?:diem|d)\b[^;]*?\bmoi\b|"
-                        rf"\bmoi\b[^;]*?(?:tru|cong|tinh)\s*({NUMBER})\s*(?:diem|d)\b"),
-             re.compile(r"\btoi da\b"), re.compile(r"\bthap nhat\b"))
+_PER_CASE = (Lazy(rf"(?:^|\s)(?:tru|cong|tinh)?\s*({NUMBER})\s*(?:diem|d)\b[^;]*?\bmoi\b|"
+                  rf"\bmoi\b[^;]*?(?:tru|cong|tinh)\s*({NUMBER})\s*(?:diem|d)\b"),
+             Lazy(r"\btoi da\b"), Lazy(r"\bthap nhat\b"))
 
 
 class PerCaseRule(BaseRule):
@@ -467,7 +467,7 @@ class PerCaseRule(BaseRule):
         return {"kind": "per_case", "per": number(found[1] or found[2])}
 
 
-_SURVEY = re.compile(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
+_SURVEY = Lazy(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
 
 
 class SurveyRule(BaseRule):
@@ -493,7 +493,7 @@ class SurveyRule(BaseRule):
         return {"kind": "survey"} if _SURVEY.search(phrase.prose or "") else None
 
 
-_MANUAL = re.compile(r"hoi dong(?: tham dinh)? cham|cham theo muc do|nguoi cham nhap diem|tham dinh cham")
+_MANUAL = Lazy(r"hoi dong(?: tham dinh)? cham|cham theo muc do|nguoi cham nhap diem|tham dinh cham")
 
 
 class ManualRule(BaseRule):

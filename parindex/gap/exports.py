@@ -28,7 +28,7 @@ from parindex.gap.analysis import (
     entered,
     is_warning,
 )
-from parindex.scoring.result import json_number
+from parindex.scoring.reports import json_number
 
 
 def all_notes(report: GapReport) -> list[Message]:

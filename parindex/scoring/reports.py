@@ -1,8 +1,9 @@
 """Score results as data: the JSON contract, CSV rows and a Markdown summary.
 
 The JSON shape is a contract other tools rely on (README), typed in `scoring.result`: written here as plain dicts
-in the contract's key order (building the models would double the time of a many-unit run), and checked against
-the models in the tests; numbers carry at most 2 decimals (`json_number`).
+in the contract's key order (building the models would double the time of a many-unit run, and importing them
+would cost every run's start-up), and checked against the models in the tests; numbers carry at most 2 decimals
+(`json_number`, which the models write theirs with).
 """
 
 from __future__ import annotations
@@ -13,14 +14,30 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, NamedTuple, TextIO
 
 from parindex.common.i18n import current_lang, fmt_num, t
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, biggest_losses
+from parindex.scoring.engine import CENT, ItemScore, UnitScore, UnitTotals, biggest_losses
 from parindex.scoring.ranking import Ranking, RankRow, build_ranking, change_words
-from parindex.scoring.result import json_number
+
+
+def json_number(value: Decimal | int | None) -> float | int | None:
+    """A number for JSON: at most 2 decimals; a whole number as an int (85, not 85.0)."""
+    if value is None or isinstance(value, int):
+        return value
+    return _json_number(value) if value.is_finite() else _quantized(value)
+
+
+@lru_cache(maxsize=4096)  # a few hundred distinct points and maxima in a run; 1, 1.0 and 1.00 are one key
+def _json_number(value: Decimal) -> float | int:
+    return _quantized(value)
+
+
+def _quantized(value: Decimal) -> float | int:
+    value = value.quantize(CENT)
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _value(value: object) -> object:

@@ -1,41 +1,24 @@
 """The result JSON (`parindex score --format json`) as one typed contract: every key, its type and its place.
 
-`scoring.reports` writes it (with dicts in this order, for speed: a test checks every written result against these
-models, key by key and byte by byte); `gap` reads a unit's result and `score --previous` last year's ranking
-through them; `parindex schema --results` exports them as a JSON Schema (README: "The JSON contract"). Readers
-ignore keys they do not know, so a later addition to the contract does not break an older reader; the keys a
-reader can do without have defaults, and the exported schema says which keys parindex always writes (all of them).
-Numbers carry at most 2 decimals (`json_number`); read, they are exact Decimals, never text or true/false.
+`scoring.reports` writes it, with dicts in this order for speed (`score` does not even import these models): a
+test checks every written result against them, key by key and byte by byte. `gap` reads a unit's result and
+`score --previous` last year's ranking through them; `parindex schema --results` exports them as a JSON Schema
+(README: "The JSON contract"). Readers ignore keys they do not know, so a later addition to the contract does not
+break an older reader; the keys a reader can do without have defaults, and the exported schema says which keys
+parindex always writes (all of them). Numbers carry at most 2 decimals (`reports.json_number`); read, they are
+exact Decimals, never text or true/false.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 from pydantic_core import PydanticCustomError
 
-from parindex.scoring.engine import CENT
 from parindex.scoring.engine import Status as Status  # an item's status: the engine's one Literal, re-exported
-
-
-def json_number(value: Decimal | int | None) -> float | int | None:
-    """A number for JSON: at most 2 decimals; a whole number as an int (85, not 85.0)."""
-    if value is None or isinstance(value, int):
-        return value
-    return _json_number(value) if value.is_finite() else _quantized(value)
-
-
-@lru_cache(maxsize=4096)  # a few hundred distinct points and maxima in a run; 1, 1.0 and 1.00 are one key
-def _json_number(value: Decimal) -> float | int:
-    return _quantized(value)
-
-
-def _quantized(value: Decimal) -> float | int:
-    value = value.quantize(CENT)
-    return int(value) if value == value.to_integral_value() else float(value)
+from parindex.scoring.reports import json_number
 
 
 def _a_number(value: object) -> object:

@@ -95,12 +95,15 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
 def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
     """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
     from parindex.common.errors import ParindexError
-    from parindex.scoring.previous import read_previous
 
     for value in options.together:
         if "," not in value.strip(", "):
             raise ParindexError("PC732", value=value)
-    previous = [row for path in options.previous for row in read_previous(path)] if options.previous else None
+    previous = None
+    if options.previous:  # read through the result contract, whose models only this needs
+        from parindex.scoring.previous import read_previous
+
+        previous = [row for path in options.previous for row in read_previous(path)]
     return partial(_rank, options.together, previous)
 
 
