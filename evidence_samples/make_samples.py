@@ -229,7 +229,7 @@ EXPLANATIONS = (
 
 def draw_item(item, rng: random.Random, quality: float) -> Draw:
     """One item's row for a district of the given quality (0–1)."""
-    from parindex.criteria.model import (
+    from parindex.criteria.rules import (
         ChoiceRule,
         DeductionRule,
         ProportionalRule,

@@ -16,20 +16,20 @@ Fill = dict[str, dict[str, object]]  # item code → column key → value as typ
 
 
 def typed_value(item: Item, rng: random.Random) -> object:
-    """A value a person could type for `item` (valid for its rule)."""
-    kind = item.rule.kind
-    if kind == "yes_no":
-        return rng.choice(["Có", "Không", "x", "có"])
-    if kind == "choice":
-        return rng.choice(item.rule.labels())  # type: ignore[union-attr]
-    if kind == "survey":
+    """A value a person could type for `item` (valid for its rule): what the template's cell offers (the rule's
+    `entry`), so every rule kind is filled without a list of kinds kept here."""
+    entry = item.rule.entry(item.max)
+    if entry is None:  # survey results: an answer or a share
         return rng.choice(["A", "B", f"{rng.randint(0, 100)}%"])
-    if kind == "manual":
-        return float(Decimal(item.max) * Decimal(rng.randint(0, 4)) / 4)
-    if kind == "deduction":
+    if entry.kind == "yes_no":
+        return rng.choice(["Có", "Không", "x", "có"])
+    if entry.kind == "choice":
+        return rng.choice(entry.options)
+    if entry.kind == "whole":  # a count of cases
         return rng.randint(0, 5)
-    unit = getattr(item.rule, "unit", "number")
-    if unit == "percent":
+    if entry.most is not None:  # points typed directly, up to the max
+        return float(entry.most * Decimal(rng.randint(0, 4)) / 4)
+    if entry.prompt.endswith("percent"):
         return rng.choice([f"{rng.randint(0, 100)}%", f"{rng.randint(0, 1000) / 10}".replace(".", ",") + "%"])
     return rng.randint(0, 40)
 

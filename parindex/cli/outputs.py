@@ -4,39 +4,98 @@ report goes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from parindex.common.errors import ParindexError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-EXTENSIONS = {"table": ".txt", "json": ".json", "csv": ".csv", "md": ".md", "xlsx": ".xlsx", "docx": ".docx"}
-FILE_ONLY = ("xlsx", "docx")  # formats that are files, never text on a screen
+R = TypeVar("R")
 
 
-def output_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
-    """`--format` as given, else the one the `-o` file's extension names, else `table`.
+@dataclass(frozen=True)
+class Format:
+    """A format a report may be written in: its `--format` name, the extension of an `-o` file in it (which chooses
+    it when `--format` is not given), and whether it is a file only, never text on a screen (it needs `-o`)."""
 
-    An extension that no format has, or that contradicts `--format`, is refused: `-o r.xlsx` holding a text
-    table is a file Excel cannot open. A name without an extension takes `--format` (or the table)."""
-    if fmt is not None and fmt not in formats:
-        raise ParindexError("PC702", value=fmt, accepted=", ".join(formats))
-    chosen = fmt or "table"
-    suffix = output.suffix.lower() if output is not None else ""
-    if output is not None and suffix:
-        by_suffix = {EXTENSIONS[name]: name for name in formats}
-        if suffix not in by_suffix:
-            raise ParindexError("PC714", path=str(output), suffix=output.suffix, accepted=", ".join(by_suffix))
-        if fmt is not None and by_suffix[suffix] != fmt:
-            raise ParindexError("PC713", path=str(output), suffix=output.suffix, fmt=fmt,
-                                expected=output.with_suffix(EXTENSIONS[fmt]).name)
-        chosen = by_suffix[suffix]
-    if chosen in FILE_ONLY and output is None:
-        raise ParindexError("PC703", fmt=chosen)
-    return chosen
+    name: str
+    extension: str
+    file_only: bool = False
+
+    def __post_init__(self) -> None:
+        if re.fullmatch(r"\.[a-z0-9]+", self.extension) is None:  # compared with a name's lower-cased suffix
+            raise ValueError(f"format {self.name!r}: an extension such as '.txt', not {self.extension!r}")
+
+
+TABLE = Format("table", ".txt")
+JSON = Format("json", ".json")
+CSV = Format("csv", ".csv")
+MD = Format("md", ".md")
+XLSX = Format("xlsx", ".xlsx", file_only=True)
+DOCX = Format("docx", ".docx", file_only=True)
+
+
+@dataclass(frozen=True)
+class Output(Generic[R]):
+    """One way a command writes its report: the format and what writes the report in it (the command's own
+    signature: `score` makes a reporter, `gap` and `progress` write their report)."""
+
+    format: Format
+    render: R
+
+
+class Outputs(Generic[R]):
+    """The formats a command writes, each with its renderer: the one registry the command's `--format` help, its
+    checks of `--format` and `-o`, and its choice of renderer all read."""
+
+    def __init__(self, *entries: Output[R]) -> None:
+        names = [entry.format.name for entry in entries]
+        extensions = [entry.format.extension for entry in entries]
+        if not entries or len(set(names)) < len(names) or len(set(extensions)) < len(extensions):
+            raise ValueError(f"formats and extensions must be unique: {names} {extensions}")
+        self._entries = {entry.format.name: entry for entry in entries}
+
+    def __iter__(self) -> Iterator[Output[R]]:
+        return iter(self._entries.values())
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._entries)
+
+    def choose(self, fmt: str | None, output: Path | None) -> Output[R]:
+        """`--format` as given, else the one the `-o` file's extension names, else the first (the table).
+
+        An extension that no format has, or that contradicts `--format`, is refused: `-o r.xlsx` holding a text
+        table is a file Excel cannot open. A name without an extension takes `--format` (or the table)."""
+        if fmt is not None and fmt not in self._entries:
+            raise ParindexError("PC702", value=fmt, accepted=", ".join(self.names))
+        chosen = self._entries[fmt] if fmt is not None else next(iter(self))
+        suffix = output.suffix.lower() if output is not None else ""
+        if output is not None and suffix:
+            by_suffix = {entry.format.extension: entry for entry in self}
+            if suffix not in by_suffix:
+                raise ParindexError("PC714", path=str(output), suffix=output.suffix, accepted=", ".join(by_suffix))
+            if fmt is not None and by_suffix[suffix].format.name != fmt:
+                raise ParindexError("PC713", path=str(output), suffix=output.suffix, fmt=fmt,
+                                    expected=output.with_suffix(chosen.format.extension).name)
+            chosen = by_suffix[suffix]
+        if chosen.format.file_only and output is None:
+            raise ParindexError("PC703", fmt=chosen.format.name)
+        return chosen
+
+    def of_file(self, output: Path) -> Output[R]:
+        """For a command that only writes the `-o` file (no `--format`): the format its extension names, PC702
+        for any other name."""
+        found = next((entry for entry in self if entry.format.extension == output.suffix.lower()), None)
+        if found is None:
+            raise ParindexError("PC702", value=output.suffix or str(output),
+                                accepted=", ".join(entry.format.extension for entry in self))
+        return found
 
 
 def guard_output(output: Path, force: bool, inputs: Iterable[Path], *, blank_workbook_may_go: bool = False) -> None:

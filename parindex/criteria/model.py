@@ -1,9 +1,8 @@
 """The criteria set: areas → criteria → items, with maxima, components and scoring rules.
 
-The shape lives here (pydantic checks types and required fields), and each rule kind's behaviour: how it
-reads and scores a value, its best, its words, what the template offers, what is wrong inside it (tier order,
-repeated labels). The invariants that relate nodes to each other (sums, code positions, points within max…) are
-named checks in `parindex.criteria.checks`, so each can be reported with its own stable code.
+The shape lives here (pydantic checks types and required fields); each rule kind's behaviour lives with the kind
+(`parindex.criteria.rules`). The invariants that relate nodes to each other (sums, code positions, points within
+max…) are named checks in `parindex.criteria.checks`, so each can be reported with its own stable code.
 """
 
 from __future__ import annotations
@@ -12,23 +11,20 @@ import hashlib
 import json
 from abc import abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, ClassVar, Literal, NamedTuple
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from parindex.common import values
-from parindex.common.findings import Finding, Path
-from parindex.common.i18n import fmt_plain, t
-from parindex.common.values import RawValue
+from parindex.common.messages import Message
+from parindex.criteria.fields import Bound, Points, Strict
+from parindex.criteria.rule_phrases import Data
+from parindex.criteria.rules import BaseRule, Rule, read_rule
 
-# Bounded in size and in decimals (1e-99999999 is a small number with a hundred million digits to print)
-Points = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=4, allow_inf_nan=False)]
-Bound = Annotated[Decimal, Field(ge=-1_000_000_000, le=1_000_000_000, decimal_places=4, allow_inf_nan=False)]
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
 
@@ -74,388 +70,6 @@ def role_of(component: str, declared: Role | None = None) -> Role:
     return declared or IMPLIED_ROLES.get(component) or Role.SELF
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- rules: a closed set, told apart by `kind`; nothing in them is ever evaluated as code -----------
-# Each kind carries its own behaviour (DESIGN §7): scoring, checks, words and the template ask the rule, never
-# its class, so a new kind is one class here plus its tests. No docstrings on the rule classes: pydantic
-# would write them into the committed JSON Schema.
-
-class Outcome(NamedTuple):
-    """A value read through a rule: as understood, its points before rounding, the tier or option that applied."""
-
-    value: object
-    points: Decimal
-    tier: str | None = None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What the template's value cell offers, without naming any spreadsheet library.
-
-    `kind`: a yes/no dropdown, a dropdown of `options`, or a number ("decimal", "whole") at least 0 and at
-    most `most` where the rule bounds it; `prompt` is the catalogue key of the input message.
-    """
-
-    kind: Literal["yes_no", "choice", "decimal", "whole"]
-    prompt: str
-    options: tuple[str, ...] = ()
-    most: Decimal | None = None
-
-
-Answers = tuple[str, str]  # the words for yes and for no a yes/no rule is written with ('Đạt', 'Không đạt')
-
-
-class BaseRule(Strict):
-    survey: ClassVar[bool] = False  # assessed by the Ministry: not self-scored
-
-    @abstractmethod
-    def best(self, maximum: Decimal) -> Decimal | None:
-        """The most the rule can give, where it fixes it (None: it scales with `maximum` itself)."""
-
-    @abstractmethod
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        """A cell value read and scored; raises `values.ValueProblem` for a value the rule cannot read."""
-
-    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
-        """The points values the rule states, with their paths inside the rule (each must be within [0, max]);
-        none where the points follow from the item's max."""
-        yield from ()
-
-    def problems(self, code: str, path: Path) -> Iterator[Finding]:
-        """What is wrong inside the rule itself (tier order, repeated labels); `path` is the rule's own."""
-        yield from ()
-
-    def option_labels(self) -> Iterator[tuple[Path, str]]:
-        """The labels a person types into the value cell, with their paths inside the rule (none: a number or
-        yes/no)."""
-        yield from ()
-
-    @abstractmethod
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        """The rule as the Ministry's annex would write it (criteria show, the template, explain); a yes/no rule
-        names its two answers `answers` (the template's dropdown words; default the language's yes and no)."""
-
-    @abstractmethod
-    def entry(self, maximum: Decimal) -> Entry | None:
-        """What the template offers for the value (None: anything, as survey results come in many forms)."""
-
-
-class YesNoRule(BaseRule):
-    kind: Literal["yes_no"]
-    yes_points: Points | None = None  # default: the item's max
-    no_points: Points = Decimal(0)
-
-    def yes(self, maximum: Decimal) -> Decimal:
-        return self.yes_points if self.yes_points is not None else maximum
-
-    def best(self, maximum: Decimal) -> Decimal:
-        return max(self.yes(maximum), self.no_points)
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        yes = values.parse_yes_no(raw)
-        return Outcome(yes, self.yes(maximum) if yes else self.no_points)
-
-    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
-        if self.yes_points is not None:
-            yield ("yes_points",), self.yes_points
-        yield ("no_points",), self.no_points
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        yes, no = fmt_plain(self.yes(maximum), lang), fmt_plain(self.no_points, lang)
-        yes_word, no_word = answers or (t("ui.yes", lang=lang), t("ui.no", lang=lang))
-        return t("rule.yes_no", lang=lang, yes=yes, no=no, yes_word=yes_word, no_word=no_word)
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return Entry("yes_no", "ui.template.prompt_yes_no")
-
-
-class ChoiceOption(Strict):
-    label: str = Field(min_length=1)
-    points: Points
-
-
-class ChoiceRule(BaseRule):
-    kind: Literal["choice"]
-    options: list[ChoiceOption] = Field(min_length=2)
-
-    def best(self, maximum: Decimal) -> Decimal:
-        return max(option.points for option in self.options)
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        label = values.parse_choice(raw, self.labels())
-        option = next(option for option in self.options if option.label == label)
-        return Outcome(label, option.points, label)
-
-    def labels(self) -> list[str]:
-        return [option.label for option in self.options]
-
-    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
-        for o, option in enumerate(self.options):
-            yield ("options", o, "points"), option.points
-
-    def option_labels(self) -> Iterator[tuple[Path, str]]:
-        for o, option in enumerate(self.options):
-            yield ("options", o, "label"), option.label
-
-    def problems(self, code: str, path: Path) -> Iterator[Finding]:
-        """PX108: two labels a person could not tell apart (case and spacing aside)."""
-        seen: set[str] = set()
-        for o, option in enumerate(self.options):
-            key = " ".join(option.label.casefold().split())
-            if key in seen:
-                yield Finding.of("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
-            seen.add(key)
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        """'Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm'; led by 'Chọn một mức:' where the labels alone
-        would read as another kind ('Dưới 80%', 'Có'), so the words always read back as this rule."""
-        from parindex.criteria.rule_phrases import reads_back  # the reading half of the grammar (pure)
-
-        def plain(lang: str | None) -> str:
-            return "; ".join(t("rule.option", lang=lang, label=option.label, points=fmt_plain(option.points, lang))
-                             for option in self.options)
-
-        if reads_back(plain("vi"), self, maximum):  # the grammar reads Vietnamese
-            return plain(lang)
-        return t("rule.choice_marked", lang=lang, options=plain(lang))
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return Entry("choice", "ui.template.prompt_choice", options=tuple(self.labels()))
-
-
-class Tier(Strict):
-    at_least: Bound | None = None
-    at_most: Bound | None = None
-    points: Points
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> Tier:
-        if (self.at_least is None) == (self.at_most is None):
-            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most")
-        return self
-
-    def met_by(self, number: Decimal) -> bool:
-        if self.at_least is not None:
-            return number >= self.at_least
-        return self.at_most is not None and number <= self.at_most
-
-    @property
-    def bound(self) -> Decimal:
-        """The tier's one bound (`at_least` or `at_most`)."""
-        return self.at_least if self.at_least is not None else self.at_most or Decimal(0)
-
-
-Measure = Literal["percent", "number"]
-
-
-def _read_measure(unit: Measure, raw: RawValue, most: Decimal | None = None) -> Decimal:
-    if unit == "percent":
-        return values.parse_percent(raw, most if most is not None else values.HUNDRED)
-    return values.parse_quantity(raw)
-
-
-def _most_words(most: Decimal | None, lang: str | None) -> list[str]:
-    return [t("rule.most", lang=lang, most=fmt_plain(most, lang))] if most is not None else []
-
-
-def _most_problems(unit: Measure, most: Decimal | None, code: str, path: Path) -> Iterator[Finding]:
-    """PX150: `most` (the largest percent accepted) bounds a percent, not a number."""
-    if most is not None and unit != "percent":
-        yield Finding.of("PX150", path + ("most",), {"code": code})
-
-
-def _measure_sign(unit: Measure) -> str:
-    return "%" if unit == "percent" else ""
-
-
-def _measure_entry(unit: Measure) -> Entry:
-    return Entry("decimal", f"ui.template.prompt_{unit}")
-
-
-MostPercent = Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=4, allow_inf_nan=False)]
-
-
-class ThresholdRule(BaseRule):
-    kind: Literal["threshold"]
-    unit: Measure
-    tiers: list[Tier] = Field(min_length=1)
-    most: MostPercent | None = None  # the largest percent accepted (default 100; revenue/estimate exceeds it)
-
-    def best(self, maximum: Decimal) -> Decimal:
-        return max(tier.points for tier in self.tiers)
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        number = _read_measure(self.unit, raw, self.most)
-        for index, tier in enumerate(self.tiers, start=1):
-            if tier.met_by(number):
-                return Outcome(number, tier.points, str(index))
-        return Outcome(number, Decimal(0))
-
-    def declared_points(self) -> Iterator[tuple[Path, Decimal]]:
-        for index, tier in enumerate(self.tiers):
-            yield ("tiers", index, "points"), tier.points
-
-    def problems(self, code: str, path: Path) -> Iterator[Finding]:
-        """PX106: tiers run from best to worst, each a worse bound for fewer points."""
-        yield from _most_problems(self.unit, self.most, code, path)
-        lower_is_better = self.tiers[0].at_most is not None
-        prev = None
-        for index, tier in enumerate(self.tiers):
-            bound = tier.at_most if lower_is_better else tier.at_least
-            tier_path = path + ("tiers", index)
-            if bound is None:  # mixes at_least and at_most
-                yield Finding.of("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
-                return
-            if prev is not None:
-                prev_bound, prev_points = prev
-                worse = bound > prev_bound if lower_is_better else bound < prev_bound
-                if not worse or tier.points > prev_points:
-                    yield Finding.of("PX106", tier_path,
-                                     {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
-            prev = (bound, tier.points)
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
-        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
-        sign = _measure_sign(self.unit)
-
-        def shown(value: Decimal) -> str:
-            return fmt_plain(value, lang) + sign
-
-        lower_is_better = self.tiers[0].at_most is not None
-        first, next_, tail = ("rule.at_most", "rule.above_to", "rule.above") if lower_is_better else (
-            "rule.at_least", "rule.from_below", "rule.below")
-        clauses: list[str] = []
-        prev: Decimal | None = None
-        for tier in self.tiers:
-            points = fmt_plain(tier.points, lang)
-            if prev is None:
-                clauses.append(t(first, lang=lang, value=shown(tier.bound), points=points))
-            elif lower_is_better:
-                clauses.append(t(next_, lang=lang, low=shown(prev), high=shown(tier.bound), points=points))
-            else:
-                clauses.append(t(next_, lang=lang, low=shown(tier.bound), high=shown(prev), points=points))
-            prev = tier.bound
-        last = prev if prev is not None else Decimal(0)
-        if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
-            clauses.append(t(tail, lang=lang, value=shown(last)))
-        text = "; ".join(clauses + _most_words(self.most, lang))
-        return text[:1].upper() + text[1:]
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return _measure_entry(self.unit)
-
-
-class ProportionalRule(BaseRule):
-    kind: Literal["proportional"]
-    unit: Measure
-    target: Annotated[Decimal, Field(gt=0, le=1_000_000_000, allow_inf_nan=False)]
-    most: MostPercent | None = None  # the largest percent accepted (default 100)
-
-    def best(self, maximum: Decimal) -> None:
-        return None
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        number = _read_measure(self.unit, raw, self.most)
-        return Outcome(number, maximum * min(number / self.target, Decimal(1)))
-
-    def problems(self, code: str, path: Path) -> Iterator[Finding]:
-        yield from _most_problems(self.unit, self.most, code, path)
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        return "; ".join([t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
-                            target=fmt_plain(self.target, lang) + _measure_sign(self.unit)),
-                          *_most_words(self.most, lang)])
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return _measure_entry(self.unit)
-
-
-class DeductionRule(BaseRule):
-    kind: Literal["deduction"]
-    per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
-
-    def best(self, maximum: Decimal) -> None:
-        return None
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        count = values.parse_count(raw)
-        return Outcome(count, max(maximum - self.per * count, Decimal(0)))
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return Entry("whole", "ui.template.prompt_count")
-
-
-class PerCaseRule(BaseRule):
-    kind: Literal["per_case"]
-    per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
-
-    def best(self, maximum: Decimal) -> None:
-        return None
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        """`per` points for each counted case, at most the item's max (a bonus, or a penalty: "trừ 0,5 điểm mỗi
-        trường hợp, tối đa 2 điểm")."""
-        count = values.parse_count(raw)
-        return Outcome(count, min(self.per * count, maximum))
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        return t("rule.per_case", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return Entry("whole", "ui.template.prompt_count")
-
-
-class SurveyRule(BaseRule):
-    kind: Literal["survey"]
-    survey: ClassVar[bool] = True
-
-    def best(self, maximum: Decimal) -> None:
-        return None
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        share = values.parse_survey(raw)
-        return Outcome(share, maximum * share / 100)
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        return t("rule.survey", lang=lang, max=fmt_plain(maximum, lang))
-
-    def entry(self, maximum: Decimal) -> None:
-        return None
-
-
-class ManualRule(BaseRule):
-    kind: Literal["manual"]
-
-    def best(self, maximum: Decimal) -> None:
-        return None
-
-    def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        points = values.parse_quantity(raw)
-        if points > maximum:
-            raise values.ValueProblem("PS511", value=points, max=maximum)
-        return Outcome(points, points)
-
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        return t("rule.manual", lang=lang, max=fmt_plain(maximum, lang))
-
-    def entry(self, maximum: Decimal) -> Entry:
-        return Entry("decimal", "ui.template.prompt_manual", most=maximum)
-
-
-Rule = Annotated[
-    YesNoRule | ChoiceRule | ThresholdRule | ProportionalRule | DeductionRule | PerCaseRule | SurveyRule
-    | ManualRule,
-    Field(discriminator="kind"),
-]
-
-
 # --- the tree ---------------------------------------------------------------------------------------
 
 class Provenance(Strict):
@@ -495,6 +109,14 @@ class Item(Provenance):
         return not self.role.inside_max
 
 
+def item_rule(words: str | None, maximum: Decimal | None, role: Role | None = None) -> Data | Message:
+    """The rule an item's *Cách chấm* words state (`rules.read_rule`). Items of a measured component (survey,
+    SIPAS…) are known by its role, whatever the words say: someone else measures them."""
+    if role is not None and role.filled_by_survey:
+        return {"kind": "survey"}
+    return read_rule(words, maximum)
+
+
 class Derived(Provenance):
     """A node whose maximum may be written or left to its children: absent, it is their sum; written, it is
     checked against that sum (PX101), and until the check passes the written one is what the parents add up."""
@@ -520,8 +142,8 @@ class Criterion(Derived):
     code: Code
     name: str = Field(min_length=1)
     lead: str | None = None
-    criteria: list[Criterion] = []  # deeper nesting, where an official set has it
-    items: list[Item] = []
+    criteria: list[Criterion] = Field(default=[])  # deeper nesting, where an official set has it
+    items: list[Item] = Field(default=[])
 
     def children(self) -> Sequence[Item | Criterion]:
         return self.criteria or self.items
@@ -553,7 +175,8 @@ class Area(Derived):
     name: str = Field(min_length=1)
     lead: str | None = None
     criteria: list[Criterion] = Field(min_length=1)
-    was: list[Was] = []  # what it was called or numbered in earlier sets: how `gap` compares it across years
+    # what it was called or numbered in earlier sets: how `gap` compares it across years
+    was: list[Was] = Field(default_factory=lambda: [])
 
     @property
     def is_adjustment(self) -> bool:

@@ -1,109 +1,91 @@
-"""Reading *Cách chấm* as annexes write it: a phrase → the data of one scoring rule, or a Message saying why not.
+"""The grammar of *Cách chấm* as annexes write it: a phrase cut into what the rule kinds read.
 
-The other half of one grammar: the rule kinds print their Vietnamese words (`words()` in `criteria.model`, texts
-`rule.*` of the catalogue), and what they print is one of the forms read here, so `criteria export` then
-`criteria import` gives the rule back. Officers' variants are read too: spacing, case, missing diacritics or
-NFD text, `≥`/`từ … trở lên`, `%`/`phần trăm`, a decimal comma. A phrase is never guessed at: one that fits no
-form, or whose ranges leave a gap or overlap, is a Message (PX300–PX307) quoting it with the accepted forms.
-Pure: regular expressions over text; nothing in a phrase is ever evaluated.
+The other half of one grammar: each rule kind (`criteria.rules`) prints its Vietnamese words (texts `rule.*` of the
+catalogue) and reads them back from a `Phrase`, so `criteria export` then `criteria import` gives the rule back.
+Here is what every kind reads with: the phrase on one line and folded, its 'label: points' clauses, numbers, and
+the ranges tiers are written in. Officers' variants are read too: spacing, case, missing diacritics or NFD text,
+`≥`/`từ … trở lên`, `%`/`phần trăm`, a decimal comma. A phrase is never guessed at: ranges that leave a gap or
+overlap are a Message (PX302–PX306) quoting the phrase. Pure: regular expressions over text; nothing in a phrase
+is ever evaluated. Knows no rule kind (.importlinter: the kinds import the grammar, never the other way).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from parindex.common.messages import Message
 from parindex.common.values import clean_text, strip_marks
-from parindex.criteria.model import BaseRule, Role, Rule
 
-# The forms, with an example each, named in every message about a phrase (examples: the same in vi and en).
-FORMS = ("Có: 1 điểm; Không: 0 điểm · Từ 100% trở lên: 2 điểm; từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm · "
-         "Không có trường hợp nào: 1 điểm; từ 1 đến 5 trường hợp: 0,5 điểm; trên 5 trường hợp: 0 điểm · "
-         "Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm; Không ban hành: 0 điểm · "
-         "Mỗi trường hợp chậm trừ 0,5 điểm · Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm · "
-         "Điểm = tỷ lệ % / 30% × điểm tối đa · Hội đồng thẩm định chấm · (tỷ lệ vượt 100 %) …; chấp nhận đến 300 %")
+
+class Lazy:
+    """A regular expression compiled when first used: phrases are read by `criteria import` and `export` and by a
+    choice's words, and compiling every pattern of the grammar at import would cost each `score` run's start-up
+    about 10 ms."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 CHOICE_MARK = "chon mot muc"  # 'Chọn một mức: …' — the options that follow are labels, whatever they look like
+# '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
+MOST_FORM = "(tỷ lệ vượt 100 %) …; chấp nhận đến 300 %"
 
 Data = dict[str, Any]  # a rule as a criteria file writes it: {kind: threshold, unit: percent, tiers: [...]}
 
-_NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
+NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 # 'label: 1,5 điểm' then a separator (';', ',', '.', a new line) or the end; the points' unit may be left out
-_CLAUSE = re.compile(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{_NUMBER})\s*(?:điểm|diem|đ)?\s*(?:[;,.\n]+|$)",
-                     re.IGNORECASE)
+_CLAUSE = Lazy(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{NUMBER})\s*(?:điểm|diem|đ)?\s*(?:[;,.\n]+|$)",
+               re.IGNORECASE)
 _YES = {"co", "dat", "yes"}
 _NO = {"khong", "khong dat", "chua dat", "khong co", "no"}
 
 # --- ranges: the conditions of tiers, read in folded text (no case, no diacritics, đ = d) ------------------
-_X = rf"({_NUMBER})\s*(%)?"
+_X = rf"({NUMBER})\s*(%)?"
 _NOUN = r"(?:\s+(?!(?:den|duoi|tro|tren|len)\b)[a-z/]+)*"  # 'trường hợp', 'văn bản' after a number
-_LEAD = re.compile(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu)\s+)+(?=[0-9<>=tdk])")
+_LEAD = Lazy(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu)\s+)+(?=[0-9<>=tdk])")
 _TO = r"\s*(?:den|-|–)\s*"
-_RANGES: list[tuple[re.Pattern[str], str]] = [  # pattern → the interval: '[' / '(' closed / open at each end
-    (re.compile(rf"tu\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "[)"),
-    (re.compile(rf"tren\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "()"),
-    (re.compile(rf"tu\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "[]"),
-    (re.compile(rf"tren\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "(]"),
-    (re.compile(rf"(?:tu\s*|>=\s*)?{_X}{_NOUN}\s*tro len|>=\s*{_X}{_NOUN}"), "[∞"),
-    (re.compile(rf"(?:tren|>)\s*{_X}{_NOUN}(?:\s*tro len)?"), "(∞"),
-    (re.compile(rf"(?:duoi|<)\s*{_X}{_NOUN}"), "0)"),
-    (re.compile(rf"(?:khong qua|khong vuot qua|toi da|<=)\s*{_X}{_NOUN}"), "0]"),
-    (re.compile(rf"(?:bang\s*|=\s*)?{_X}{_NOUN}"), "[]="),
-    (re.compile(r"khong co(?:\s+[a-z/]+)*"), "none"),  # 'Không có trường hợp nào': none at all
+_RANGES: list[tuple[Lazy, str]] = [  # pattern → the interval: '[' / '(' closed / open at each end
+    (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "[)"),
+    (Lazy(rf"tren\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "()"),
+    (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "[]"),
+    (Lazy(rf"tren\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "(]"),
+    (Lazy(rf"(?:tu\s*|>=\s*)?{_X}{_NOUN}\s*tro len|>=\s*{_X}{_NOUN}"), "[∞"),
+    (Lazy(rf"(?:tren|>)\s*{_X}{_NOUN}(?:\s*tro len)?"), "(∞"),
+    (Lazy(rf"(?:duoi|<)\s*{_X}{_NOUN}"), "0)"),
+    (Lazy(rf"(?:khong qua|khong vuot qua|toi da|<=)\s*{_X}{_NOUN}"), "0]"),
+    (Lazy(rf"(?:bang\s*|=\s*)?{_X}{_NOUN}"), "[]="),
+    (Lazy(r"khong co(?:\s+[a-z/]+)*"), "none"),  # 'Không có trường hợp nào': none at all
 ]
-_REST = re.compile(r"(?:cac |nhung )?(?:truong hop )?(?:con lai|khac)")
+_REST = Lazy(r"(?:cac |nhung )?(?:truong hop )?(?:con lai|khac)")
 
-_DEDUCTION = (re.compile(rf"\btru\s*({_NUMBER})\s*(?:diem|d)\b"), re.compile(r"\bmoi\b"))
-_PROPORTIONAL = (
-    re.compile(rf"(?:ket qua|ty le(?:\s*%)?|gia tri|so lieu)\s*/\s*{_X}\s*(?:[x×*]|nhan)"),
-    re.compile(rf"theo ty le.*?(?:dat|tu)\s*{_X}\s*tro len.*?diem toi da"),
-)
-# 'trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm' / '0,5 điểm cho mỗi trường hợp, tối đa 2 điểm': per case, capped
-_PER_CASE = (re.compile(rf"(?:^|\s)(?:tru|cong|tinh)?\s*({_NUMBER})\s*(?:diem|d)\b[^;]*?\bmoi\b|"
-                        rf"\bmoi\b[^;]*?(?:tru|cong|tinh)\s*({_NUMBER})\s*(?:diem|d)\b"),
-             re.compile(r"\btoi da\b"), re.compile(r"\bthap nhat\b"))
-# '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
-_MOST = re.compile(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
-                   rf"\s*({_NUMBER})\s*%\s*\.?$", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
-_ENDS_CLAUSE = re.compile(rf":\s*{_NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
-_SURVEY = re.compile(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
-_MANUAL = re.compile(r"hoi dong(?: tham dinh)? cham|cham theo muc do|nguoi cham nhap diem|tham dinh cham")
+_MOST = Lazy(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
+             rf"\s*({NUMBER})\s*%\s*\.?$", re.IGNORECASE)
+_BULLET = Lazy(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
+_ENDS_CLAUSE = Lazy(rf":\s*{NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
 
 
-def read_rule(text: str | None, maximum: Decimal | None, role: Role | None = None) -> Data | Message:
-    """The rule a *Cách chấm* phrase states, as criteria-file data; a Message (PX300–PX307) when it cannot be
-    read with certainty. Items of a measured component (survey, SIPAS…) are known by its role, whatever the phrase
-    says."""
-    if role is not None and role.filled_by_survey:
-        return {"kind": "survey"}
-    phrase = _one_line(text or "")
-    if not phrase:
-        return Message("PX300", {"accepted": FORMS})
-    try:
-        return _read_most(phrase, maximum)
-    except InvalidOperation:  # a number longer than a Decimal holds (35 nines): not a rule to guess at
-        return Message("PX301", {"text": phrase, "accepted": FORMS})
-
-
-def _read_most(phrase: str, maximum: Decimal | None) -> Data | Message:
-    most = _MOST.search(phrase)
-    if most is None:
-        return _read(phrase, maximum)
-    data = _read(phrase[:most.start()], maximum)
-    if isinstance(data, Message):
-        return data
-    if data.get("unit") != "percent":
-        return Message("PX153", {"text": phrase})
-    return {**data, "most": _number(most[1])}
-
-
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """The cell's text on one line. A list pasted from Word comes as lines, often bulleted, with no ';' between
     its clauses: a line that starts a 'label: points' clause after one that ended a clause gets the ';'."""
     joined = ""
@@ -117,31 +99,11 @@ def _one_line(text: str) -> str:
     return joined
 
 
-def _read(phrase: str, maximum: Decimal | None) -> Data | Message:
-    folded = _fold(phrase)
-    marked = folded.startswith(CHOICE_MARK) and ":" in phrase
-    clauses = _clauses(phrase.split(":", 1)[1] if marked else phrase)
-    if clauses is not None:
-        return _options(phrase, clauses, maximum, marked)
-    for read in (_per_case, _deduction, _proportional, _survey, _manual):
-        found = read(folded)
-        if found is not None:
-            return found
-    return Message("PX301", {"text": phrase, "accepted": FORMS})
-
-
-def reads_back(words: str, rule: BaseRule, maximum: Decimal) -> bool:
-    """Whether `words` read as `rule` (the printing half asks before it prints a choice without its mark)."""
-    data = read_rule(words, maximum)
-    if isinstance(data, Message):
-        return False
-    try:
-        return bool(_RULE.validate_python(data) == rule)
-    except ValidationError:
-        return False
-
-
-_RULE: TypeAdapter[Any] = TypeAdapter(Rule)
+def most_of(phrase: str) -> tuple[str, str | None]:
+    """The phrase without a closing '…; chấp nhận đến 300 %', and that largest percent as written (None when not
+    said)."""
+    most = _MOST.search(phrase)
+    return (phrase, None) if most is None else (phrase[:most.start()], most[1])
 
 
 def _fold(text: str) -> str:
@@ -149,15 +111,16 @@ def _fold(text: str) -> str:
     return " ".join(folded.split())
 
 
-def _number(text: str) -> Decimal:
+def number(text: str) -> Decimal:
+    """'1,5' or '1.5' as 1.5, '2.0' as 2; raises InvalidOperation for a number longer than a Decimal holds."""
     value = Decimal(text.replace(",", "."))
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-# --- 'label: points' lists: yes/no, tiers, options -------------------------------------------------------
+# --- what the kinds read: a phrase, and its 'label: points' clauses ----------------------------------------
 
 @dataclass(frozen=True)
-class _Clause:
+class Clause:
     cond: str  # as written, spaces tidied
     points: Decimal
 
@@ -166,7 +129,35 @@ class _Clause:
         return _fold(self.cond).rstrip(" .")
 
 
-def _clauses(text: str) -> list[_Clause] | None:
+@dataclass(frozen=True)
+class Phrase:
+    """A *Cách chấm* text as the rule kinds read it. A kind written as a list of 'label: points' reads `clauses`
+    (`listed`, when no 'Chọn một mức:' marks them as labels); a kind written as a sentence reads `prose`."""
+
+    text: str  # on one line, as written
+    folded: str  # no case, no diacritics
+    clauses: tuple[Clause, ...] | None  # the whole text (after the mark) is such a list (two or more, or a range)
+    marked: bool  # led by 'Chọn một mức:': the clauses are labels, whatever they look like
+
+    @classmethod
+    def of(cls, text: str) -> Phrase:
+        folded = _fold(text)
+        marked = folded.startswith(CHOICE_MARK) and ":" in text
+        clauses = _clauses(text.split(":", 1)[1] if marked else text)
+        return cls(text, folded, clauses, marked and clauses is not None)
+
+    @property
+    def listed(self) -> tuple[Clause, ...] | None:
+        """The clauses, unless marked as labels: where yes/no and ranges are read."""
+        return None if self.marked else self.clauses
+
+    @property
+    def prose(self) -> str | None:
+        """The folded text, for the kinds written as a sentence; None when the phrase is a list of clauses."""
+        return self.folded if self.clauses is None else None
+
+
+def _clauses(text: str) -> tuple[Clause, ...] | None:
     """'A: 1 điểm; B: 0,5 điểm' as its clauses; None unless the whole text is such a list (two or more)."""
     found, position = [], 0
     text = text.strip()
@@ -174,38 +165,26 @@ def _clauses(text: str) -> list[_Clause] | None:
         match = _CLAUSE.match(text, position)
         if match is None or not match["cond"].strip() or match.end() == position:
             return None
-        found.append(_Clause(" ".join(match["cond"].split()), _number(match["points"])))
+        found.append(Clause(" ".join(match["cond"].split()), number(match["points"])))
         position = match.end()
-    return found if len(found) >= 2 or (found and _range(found[0].folded) is not None) else None
+    return tuple(found) if len(found) >= 2 or (found and _range(found[0].folded) is not None) else None
 
 
-def _options(phrase: str, clauses: list[_Clause], maximum: Decimal | None, marked: bool) -> Data | Message:
-    if marked:
-        return _choice(clauses)
-    words = [clause.folded for clause in clauses]
-    if len(clauses) == 2 and words[0] in _YES and words[1] in _NO:
-        return _yes_no(clauses[0].points, clauses[1].points, maximum)
-    ranges = [(_REST.fullmatch(word) is not None) or _range(word) is not None for word in words]
-    if all(ranges):
-        return _threshold(phrase, clauses)
-    if any(ranges[index] and _REST.fullmatch(words[index]) is None for index in range(len(words))):
-        shown = [clauses[index].cond for index, is_range in enumerate(ranges) if is_range]
-        labels = [clauses[index].cond for index, is_range in enumerate(ranges) if not is_range]
-        return Message("PX307", {"text": phrase, "ranges": " · ".join(shown), "labels": " · ".join(labels)})
-    return _choice(clauses)
+def yes_no(clauses: tuple[Clause, ...]) -> tuple[Decimal, Decimal] | None:
+    """The points for yes and for no of 'Có: 1 điểm; Không: 0 điểm' (and 'Đạt …; không đạt …'), else None."""
+    if len(clauses) == 2 and clauses[0].folded in _YES and clauses[1].folded in _NO:
+        return clauses[0].points, clauses[1].points
+    return None
 
 
-def _yes_no(yes: Decimal, no: Decimal, maximum: Decimal | None) -> Data:
-    data: Data = {"kind": "yes_no"}
-    if yes != maximum:
-        data["yes_points"] = yes
-    if no != 0:
-        data["no_points"] = no
-    return data
+def is_rest(clause: Clause) -> bool:
+    """'còn lại', 'các trường hợp khác': whatever the other clauses leave."""
+    return _REST.fullmatch(clause.folded) is not None
 
 
-def _choice(clauses: list[_Clause]) -> Data:
-    return {"kind": "choice", "options": [{"label": clause.cond, "points": clause.points} for clause in clauses]}
+def is_range(clause: Clause) -> bool:
+    """A condition that names an interval ('từ 80% đến dưới 100%', 'không quá 5 trường hợp')."""
+    return _range(clause.folded) is not None
 
 
 # --- tiers ------------------------------------------------------------------------------------------
@@ -232,7 +211,7 @@ def _range(word: str) -> _Range | None:
         if shape == "none":
             return _Range(Decimal(0), True, Decimal(0), True, None)
         groups = list(match.groups())
-        numbers = [_number(groups[i]) for i in range(0, len(groups), 2) if groups[i] is not None]
+        numbers = [number(groups[i]) for i in range(0, len(groups), 2) if groups[i] is not None]
         percent = any(groups[i] for i in range(1, len(groups), 2))
         if shape in ("[)", "()", "[]", "(]"):
             return _Range(numbers[0], shape[0] == "[", numbers[1], shape[1] == "]", percent)
@@ -244,8 +223,11 @@ def _range(word: str) -> _Range | None:
     return None
 
 
-def _threshold(phrase: str, clauses: list[_Clause]) -> Data | Message:
-    rest = [clause for clause in clauses if _REST.fullmatch(clause.folded)]
+def tiers(phrase: str, clauses: tuple[Clause, ...], forms: str) -> tuple[str, list[Data]] | Message:
+    """The unit ('percent' or 'number') and the tiers (best first) that clauses of ranges state — each a range or
+    'còn lại' — or a Message (PX302–PX306) when they leave a gap, overlap or cannot say which end is better;
+    `forms`: the accepted forms, each with an example, for the message that names them."""
+    rest = [clause for clause in clauses if is_rest(clause)]
     ranges = [_with(_range(clause.folded), clause) for clause in clauses if clause not in rest]
     kinds = {found.percent for found in ranges if found.percent is not None}
     if len(kinds) > 1:
@@ -268,13 +250,15 @@ def _threshold(phrase: str, clauses: list[_Clause]) -> Data | Message:
         bottom_open = top_open = False
     unit = "percent" if percent else "number"
     if top_open and bottom_open:
-        return Message("PX306", {"text": phrase, "accepted": FORMS})
+        return Message("PX306", {"text": phrase, "accepted": forms})
     if top_open or (not bottom_open and ranges[0].points > ranges[-1].points):
-        return _lower_is_better(phrase, ranges, unit, top)
-    return _higher_is_better(phrase, ranges, unit)
+        found = _lower_is_better(phrase, ranges, top)
+    else:
+        found = _higher_is_better(phrase, ranges, forms)
+    return found if isinstance(found, Message) else (unit, found)
 
 
-def _with(found: _Range | None, clause: _Clause) -> _Range:
+def _with(found: _Range | None, clause: Clause) -> _Range:
     assert found is not None  # only clauses read as ranges come here
     return _Range(found.low, found.low_closed, found.high, found.high_closed, found.percent, clause.points,
                   clause.cond, found.open_ended)
@@ -303,7 +287,7 @@ def _join(phrase: str, before: _Range, after: _Range, percent: bool) -> Message 
     return None if whole else Message("PX302", {"text": phrase, "low": before.cond, "high": after.cond})
 
 
-def _with_rest(ranges: list[_Range], rest: _Clause, at_bottom: bool, top: Decimal | None) -> list[_Range]:
+def _with_rest(ranges: list[_Range], rest: Clause, at_bottom: bool, top: Decimal | None) -> list[_Range]:
     if at_bottom:
         first = ranges[0]
         return [_Range(Decimal(0), True, first.low, not first.low_closed, None, rest.points, rest.cond, True),
@@ -313,55 +297,23 @@ def _with_rest(ranges: list[_Range], rest: _Clause, at_bottom: bool, top: Decima
     return [*ranges, _Range(high, not last.high_closed, top, top is not None, None, rest.points, rest.cond, True)]
 
 
-def _higher_is_better(phrase: str, ranges: list[_Range], unit: str) -> Data | Message:
-    tiers: list[Data] = []
-    for found in reversed(ranges):
-        if found.open_ended and found.low == 0 and found.points == 0:
+def _higher_is_better(phrase: str, ranges: list[_Range], forms: str) -> list[Data] | Message:
+    found: list[Data] = []
+    for each in reversed(ranges):
+        if each.open_ended and each.low == 0 and each.points == 0:
             break  # 'dưới 50%: 0 điểm': below every tier
-        if not found.low_closed:
-            return Message("PX305", {"text": phrase, "cond": found.cond})
-        tiers.append({"at_least": found.low, "points": found.points})
-    return {"kind": "threshold", "unit": unit, "tiers": tiers} if tiers else Message("PX306", {"text": phrase})
+        if not each.low_closed:
+            return Message("PX305", {"text": phrase, "cond": each.cond})
+        found.append({"at_least": each.low, "points": each.points})
+    return found or Message("PX306", {"text": phrase, "accepted": forms})
 
 
-def _lower_is_better(phrase: str, ranges: list[_Range], unit: str, top: Decimal | None) -> Data | Message:
-    tiers: list[Data] = []
-    for found in ranges:
-        if found.open_ended and _reaches_top(found, top) and found.points == 0 and tiers:
+def _lower_is_better(phrase: str, ranges: list[_Range], top: Decimal | None) -> list[Data] | Message:
+    found: list[Data] = []
+    for each in ranges:
+        if each.open_ended and _reaches_top(each, top) and each.points == 0 and found:
             break  # 'trên 5 trường hợp: 0 điểm': past every tier
-        if found.high is None or not found.high_closed:
-            return Message("PX305", {"text": phrase, "cond": found.cond})
-        tiers.append({"at_most": found.high, "points": found.points})
-    return {"kind": "threshold", "unit": unit, "tiers": tiers}
-
-
-# --- the kinds without options --------------------------------------------------------------------------
-
-def _per_case(folded: str) -> Data | None:
-    per, capped, floored = _PER_CASE
-    found = per.search(folded)
-    if found is None or not capped.search(folded) or floored.search(folded):
-        return None
-    return {"kind": "per_case", "per": _number(found[1] or found[2])}
-
-
-def _deduction(folded: str) -> Data | None:
-    per, each = _DEDUCTION
-    found = per.search(folded)
-    return {"kind": "deduction", "per": _number(found[1])} if found and each.search(folded) else None
-
-
-def _proportional(folded: str) -> Data | None:
-    for pattern in _PROPORTIONAL:
-        found = pattern.search(folded)
-        if found:
-            return {"kind": "proportional", "unit": "percent" if found[2] else "number", "target": _number(found[1])}
-    return None
-
-
-def _survey(folded: str) -> Data | None:
-    return {"kind": "survey"} if _SURVEY.search(folded) else None
-
-
-def _manual(folded: str) -> Data | None:
-    return {"kind": "manual"} if _MANUAL.search(folded) else None
+        if each.high is None or not each.high_closed:
+            return Message("PX305", {"text": phrase, "cond": each.cond})
+        found.append({"at_most": each.high, "points": each.points})
+    return found

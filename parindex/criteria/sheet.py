@@ -21,8 +21,18 @@ from parindex.common import values
 from parindex.common.findings import Path
 from parindex.common.messages import Message
 from parindex.common.values import RawValue, ValueProblem, clean_text, normalise_code
-from parindex.criteria.model import IMPLIED_ROLES, Area, Component, CriteriaSet, Criterion, Item, Role, role_of
-from parindex.criteria.rule_phrases import read_rule
+from parindex.criteria.model import (
+    IMPLIED_ROLES,
+    Area,
+    Component,
+    CriteriaSet,
+    Criterion,
+    Item,
+    Role,
+    item_rule,
+    role_of,
+)
+from parindex.criteria.rules import as_rule
 
 SHEET_SET = "Bộ tiêu chí"
 SHEET_INFO = "Thông tin"
@@ -507,7 +517,7 @@ def _item(node: _Node, path: Path, info: dict[str, Any], components: dict[str, d
     said = rule_cell.raw if rule_cell is not None and isinstance(rule_cell.raw, str) else _text(rule_cell)
     declared = components[comp].get("role")
     role = role_of(comp, Role(declared) if declared else None)
-    rule = read_rule(said, data.get("max"), role)  # as typed, its lines kept: a list pasted from Word
+    rule = item_rule(said, data.get("max"), role)  # as typed, its lines kept: a list pasted from Word
     where = rule_cell.ref if rule_cell is not None else node.cells["code"].ref
     imported.cells[path + ("rule",)] = where
     if isinstance(rule, Message):
@@ -565,15 +575,10 @@ def _declare_role(comp: dict[str, Any], role: Role | None, where: str, imported:
 
 def unreadable_rules(cset: CriteriaSet) -> list[Message]:
     """PX340 for every item whose *Cách chấm* words would not read back as its rule (what export refuses)."""
-    from pydantic import TypeAdapter
-
-    from parindex.criteria.model import Rule
-
-    adapter: TypeAdapter[Any] = TypeAdapter(Rule)
     found = []
     for _, item in cset.items():
         words = item.rule.words(item.max, "vi")
-        read = read_rule(words, item.max, item.role)
-        if isinstance(read, Message) or adapter.validate_python(read) != item.rule:
+        read = item_rule(words, item.max, item.role)
+        if isinstance(read, Message) or as_rule(read) != item.rule:
             found.append(Message("PX340", {"code": item.code, "words": words, "kind": item.rule.kind}))
     return found

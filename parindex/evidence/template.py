@@ -25,8 +25,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
 from parindex.criteria.leads import item_leads
-from parindex.criteria.model import Area, CriteriaSet, Criterion, Entry, Item, items_of
+from parindex.criteria.model import Area, CriteriaSet, Criterion, Item, items_of
 from parindex.criteria.provenance import provenance_banner
+from parindex.criteria.rules import Entry
 from parindex.evidence.headers import column_letter
 from parindex.evidence.model import (
     BLOCK_INFO_KEYS,

@@ -1,8 +1,8 @@
 """What `parindex gap` reads (an adapter): the official baselines, the criteria set, and the current
 self-assessment — a `score --format json` result or a workbook — and the report made of them.
 
-Both kinds of self-assessment end as a `gap.CurrentResult`. A JSON result is checked against the score JSON
-contract (pydantic, unknown keys ignored so later additions to the contract do not break it); a workbook is
+Both kinds of self-assessment end as a `gap.CurrentResult`. A JSON result is read through the score JSON contract
+(`scoring.result`: unknown keys ignored so later additions to the contract do not break it); a workbook is
 scored with the scoring engine and its `UnitScore` taken as it is.
 """
 
@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
 from parindex.baseline.files import find_baseline
 from parindex.baseline.model import Baseline
@@ -39,66 +39,13 @@ from parindex.gap.analysis import (
 )
 from parindex.io.yaml_source import read_text
 from parindex.scoring.engine import Subtotal, UnitScore, round_points
-
-# Points in a result file: bounded like a criteria set's (a score of 1e40 would overflow the rounding to cents)
-_Points = Annotated[Decimal, Field(ge=-10_000, le=10_000, allow_inf_nan=False)]
+from parindex.scoring.result import AreaResult, ComponentResult, Notice, UnitResult
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _Criteria(_Loose):
-    id: str
-    status: str = "official"
-    fingerprint: str | None = None
-    provisional_values: int | None = None
-
-
-class _Part(_Loose):
-    id: str | None = None
-    code: str | None = None
-    name: str | None = None
-    role: Role | None = None  # a component's (written since roles were; before, its id implied it)
-    score: _Points
-    max: _Points
-    full_max: _Points | None = None
-
-    @model_validator(mode="after")
-    def _named(self) -> _Part:  # without a code, every area would fall under one key '?' and lose its score
-        if not (self.code or self.id):
-            raise ValueError("an area or component needs its 'code' (or 'id')")
-        return self
-
-
-class _Item(_Loose):
-    code: str
-    area: str
-    score: _Points
-    max: _Points
-    status: str
-    lead: str | None = None
-
-
-class ScoreJson(_Loose):
-    """One unit of `parindex score --format json`."""
-
-    criteria: _Criteria
-    unit: str
-    level: str = "province"
-    year: str | int
-    score: _Points
-    max: _Points
-    components: list[_Part]
-    areas: list[_Part]
-    items: list[_Item]
-    warnings: list[Any] = []
-    errors: list[Any] = []
-
-
-def _part(part: _Part, code: str | None) -> CurrentPart:
-    return CurrentPart(code or "?", part.name, round_points(part.score), round_points(part.max),
-                       round_points(part.full_max) if part.full_max is not None else None)
+def _part(part: ComponentResult | AreaResult, code: str, name: str | None = None,
+          full_max: Decimal | None = None) -> CurrentPart:
+    return CurrentPart(code, name, round_points(part.score), round_points(part.max),
+                       round_points(full_max) if full_max is not None else None)
 
 
 def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentResult:
@@ -110,7 +57,7 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
         chosen = match_name(unit, names, context=where)
         data = next(u for u in data["units"] if isinstance(u, dict) and str(u.get("unit", "")) == chosen)
     try:
-        parsed = ScoreJson.model_validate(data)
+        parsed = UnitResult.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         field = ".".join(str(part) for part in first["loc"]) or "(root)"
@@ -124,8 +71,8 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
         year=str(parsed.year),
         score=round_points(parsed.score),
         max=round_points(parsed.max),
-        components=[_part(p, p.id or p.code) for p in parsed.components],
-        areas=[_part(p, p.code or p.id) for p in parsed.areas],
+        components=[_part(p, p.id, full_max=p.full_max) for p in parsed.components],
+        areas=[_part(p, p.code, p.name) for p in parsed.areas],
         items=[CurrentItem(i.code, i.area, round_points(i.score), round_points(i.max), i.status, i.lead)
                for i in parsed.items],
         warnings=[_notice(n) for n in parsed.warnings],
@@ -136,11 +83,8 @@ def result_from_dict(data: Any, where: str, unit: str | None = None) -> CurrentR
     )
 
 
-def _notice(entry: Any) -> InputNotice:
-    if not isinstance(entry, dict):
-        return InputNotice("?", None, None, Message("ui.gap.as_written", {"text": str(entry)}))
-    return InputNotice(str(entry.get("code") or "?"), entry.get("item"), entry.get("cell"),
-                       Message("ui.gap.as_written", {"text": str(entry.get("message") or "")}))
+def _notice(entry: Notice) -> InputNotice:
+    return InputNotice(entry.code or "?", entry.item, entry.cell, Message("ui.gap.as_written", {"text": entry.message}))
 
 
 def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:

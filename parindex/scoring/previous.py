@@ -1,21 +1,29 @@
 """Last year's ranking (`score --previous FILE.json`): an earlier many-unit `score --format json`, or the same
-shape written by hand from the published decision — `{"ranking": [{"unit": …, "rank": …, "score": …}, …]}`.
+shape written by hand from the published decision — `{"ranking": [{"unit": …, "rank": …, "score": …}, …]}` —
+each row read through the result contract (`scoring.result.RankingRow`).
 
 Every problem is a coded error at its JSON path (`ket-qua-2025.json › $.ranking[3].rank`)."""
 
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from parindex.common.errors import ParindexError
 from parindex.common.unit_names import name_key
 from parindex.io.input_files import read_bytes
 from parindex.scoring.ranking import PreviousRow, block_key
+from parindex.scoring.result import RankingRow
 
 MAX_BYTES = 50_000_000  # a ranking of every commune in the country is a few megabytes
+# What each key of a ranking row must be, as PS572 says it (a row that is not an object: "{…}")
+EXPECTED = {"": "{…}", "block": "text", "rank": "1, 2, 3…", "unit": "text", "score": "0–100", "max": "0–100",
+            "percent": "0–100", "band": "text", "previous_rank": "1, 2, 3…", "rank_change": "…, -1, 0, 1, …",
+            "notes": "[text, …]"}
 
 
 def read_previous(path: Path) -> list[PreviousRow]:
@@ -40,34 +48,17 @@ def read_previous(path: Path) -> list[PreviousRow]:
 
 
 def _row(path: Path, index: int, entry: Any) -> PreviousRow:
+    """A row read through the contract's `RankingRow` (PS572 at the key it refuses); a score or a percent below 0
+    is refused too, as no ranking publishes one."""
     where = f"{path} › $.ranking[{index}]"
-    if not isinstance(entry, dict):
-        raise ParindexError("PS572", where=where, field="", expected="{…}")
-    unit = entry.get("unit")
-    if not isinstance(unit, str) or not unit.strip():
-        raise ParindexError("PS572", where=f"{where}.unit", field="unit", expected="text")
-    rank = entry.get("rank")
-    if isinstance(rank, Decimal) and rank == rank.to_integral_value():
-        rank = int(rank)
-    if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
-        raise ParindexError("PS572", where=f"{where}.rank", field="rank", expected="1, 2, 3…")
-    block = entry.get("block", "")
-    if not isinstance(block, str):
-        raise ParindexError("PS572", where=f"{where}.block", field="block", expected="text")
-    return PreviousRow(unit.strip(), rank, _number(entry, "score", where), _number(entry, "percent", where),
-                       block.strip(), str(path), where)
-
-
-def _number(entry: dict[str, Any], key: str, where: str) -> Decimal | None:
-    value = entry.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected="0–100")
     try:
-        number = Decimal(value)
-    except InvalidOperation:  # pragma: no cover - json gives only int and Decimal here
-        raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected="0–100") from None
-    if number < 0:
-        raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected="0–100")
-    return number
+        row = RankingRow.model_validate(entry)
+    except ValidationError as exc:
+        loc = exc.errors(include_url=False)[0]["loc"]
+        field = str(loc[0]) if loc else ""
+        raise ParindexError("PS572", where=f"{where}.{field}" if field else where, field=field,
+                            expected=EXPECTED[field]) from None
+    for key, value in (("score", row.score), ("percent", row.percent)):
+        if value is not None and value < 0:
+            raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected=EXPECTED[key])
+    return PreviousRow(row.unit.strip(), row.rank, row.score, row.percent, row.block.strip(), str(path), where)

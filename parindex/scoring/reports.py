@@ -1,6 +1,9 @@
 """Score results as data: the JSON contract, CSV rows and a Markdown summary.
 
-The JSON shape is a contract other tools rely on (see README); numbers carry at most 2 decimals.
+The JSON shape is a contract other tools rely on (README), typed in `scoring.result`: written here as plain dicts
+in the contract's key order (building the models would double the time of a many-unit run, and importing them
+would cost every run's start-up), and checked against the models in the tests; numbers carry at most 2 decimals
+(`json_number`, which the models write theirs with).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def _value(value: object) -> object:
 
 
 def unit_dict(unit: UnitScore) -> dict[str, Any]:
+    """One unit as `scoring.result.UnitResult` says, key for key."""
     cset = unit.criteria
     roles = {comp.id: comp.role.value for comp in cset.components}  # what `gap` needs of a set not at hand
     return {
@@ -124,6 +128,7 @@ def ranking_dicts(ranking: Ranking) -> list[dict[str, Any]]:
 
 
 def ranking_json(ranking: Ranking) -> str:
+    """The end of `scoring.result.RunResult`, after its units: the ranking, its notes, units gone, warnings."""
     gone = [{"block": b.name, "unit": g.unit, "rank": g.rank, "score": json_number(g.score)}
             for b in ranking.blocks for g in b.gone]
     extra = {"ranking_notes": ranking.notes, "ranking_gone": gone,
@@ -323,19 +328,22 @@ class TextReport:
     parts_last: bool = False  # the units' parts after the ranking (short lines on a screen), not before
 
 
-def text_report(fmt: str, many: bool) -> TextReport:
-    """The layout of json, csv or md output, for one unit or for several (with their ranking)."""
-    if fmt == "json":
-        if not many:  # the one-unit contract is the unit itself, indented for people
-            return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
-        return TextReport(unit_json, '{"units": [', ", ", ranking_json)
-    if fmt == "csv":
-        # utf-8-sig: with the BOM, Excel opens the file as UTF-8 instead of garbling the Vietnamese
-        return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig",
-                          tail=ranking_csv if many else no_ranking)
-    if fmt == "md":
-        return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
-    raise ValueError(fmt)
+def json_report(many: bool) -> TextReport:
+    """The JSON contract (`scoring.result`): one unit as itself, indented for people; several in `units`, then
+    their ranking."""
+    if not many:
+        return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
+    return TextReport(unit_json, '{"units": [', ", ", ranking_json)
+
+
+def csv_report(many: bool) -> TextReport:
+    """One row per item; several units' rows, then their ranking. utf-8-sig: with the BOM, Excel opens the file as
+    UTF-8 instead of garbling the Vietnamese."""
+    return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig", tail=ranking_csv if many else no_ranking)
+
+
+def markdown_report(many: bool) -> TextReport:
+    return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
 
 
 def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, UnitTotals]],

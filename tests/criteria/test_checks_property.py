@@ -15,12 +15,17 @@ from hypothesis import strategies as st
 
 from parindex.criteria.checks import check_set
 from parindex.criteria.files import check_criteria_document
-from parindex.criteria.model import CriteriaSet
+from parindex.criteria.model import IMPLIED_ROLES, CriteriaSet
+from parindex.criteria.rules import RULE_KINDS, kind_name
+from parindex.criteria.sheet import COMPONENT_NAMES
 from parindex.io.yaml_source import parse_yaml
 
 STEP = Decimal("0.25")
-KINDS = ("yes_no", "choice", "threshold", "proportional", "deduction", "survey", "manual")
-COMPONENTS = ("appraised", "sipas", "survey")
+KINDS = tuple(kind_name(kind) for kind in RULE_KINDS)  # from the registry: a new kind is generated or fails here
+# the known components that make the set's max (bonus and penalty caps are drawn apart)
+# the known components outside the set's max (bonus, penalty), as their roles say
+ADJUSTMENTS = frozenset(comp for comp, role in IMPLIED_ROLES.items() if not role.inside_max)
+COMPONENTS = tuple(component for component in COMPONENT_NAMES if component not in ADJUSTMENTS)
 # No label begins another (PX180: autocomplete would swallow it).
 LABELS = ("Hoàn thành toàn bộ", "Hoàn thành đúng hạn", "Hoàn thành chậm", "Chưa hoàn thành", "Không ban hành",
           "Có", "Không thực hiện", "Đạt", "Không đạt", "Tốt", "Khá", "Trung bình")
@@ -62,9 +67,9 @@ def rules(draw: st.DrawFn, kind: str, max_: Decimal, min_tiers: int = 1) -> dict
     if kind == "proportional":
         return {"kind": "proportional", "unit": draw(st.sampled_from(["percent", "number"])),
                 "target": draw(quarters(1, 400))}
-    if kind == "deduction":
-        return {"kind": "deduction", "per": draw(quarters(1, 8))}
-    return {"kind": kind}
+    if kind in ("deduction", "per_case"):
+        return {"kind": kind, "per": draw(quarters(1, 8))}
+    return {"kind": kind}  # a kind without fields; a new kind with fields fails to validate until drawn here
 
 
 def shape(depth: int = 0) -> st.SearchStrategy[Any]:
@@ -139,7 +144,7 @@ def criteria_sets(draw: st.DrawFn) -> dict[str, Any]:
         "components": [provenance({"id": c, "name": c.upper(), "max": m}) for c, m in per_component.items()],
         "areas": areas,
     }
-    for cap in ("bonus", "penalty"):  # outside the set's max: a cap that no item reaches is consistent
+    for cap in sorted(ADJUSTMENTS):  # outside the set's max: a cap that no item reaches is consistent
         if draw(st.booleans()):
             data["components"].append({"id": cap, "name": cap, "max": draw(quarters(0, 20))})
     return data
@@ -217,7 +222,7 @@ def mutate_tiers(draw: st.DrawFn, data: dict[str, Any]) -> None:
 
 
 def mutate_component(draw: st.DrawFn, data: dict[str, Any]) -> None:
-    comp = draw(st.sampled_from([c for c in data["components"] if c["id"] not in ("bonus", "penalty")]))
+    comp = draw(st.sampled_from([c for c in data["components"] if c["id"] not in ADJUSTMENTS]))
     delta = draw(quarters(1, 4))
     comp["max"] = comp["max"] - delta if comp["max"] >= delta and draw(st.booleans()) else comp["max"] + delta
 

@@ -1,13 +1,14 @@
 """Every rule kind answers every question scoring, checks, words and the template ask of it.
 
-The kinds are taken from the `Rule` union itself, so a kind added there without an example here, or without
-one of the methods, fails these tests rather than failing differently in each place that asks.
+The kinds are taken from the registry (`RULE_KINDS`, the `Rule` union itself), so a kind added there without an
+example here, or without one of the methods, fails these tests rather than failing differently in each place that
+asks; and a rule class left out of the union fails too.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -15,10 +16,11 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from parindex.common.values import RawValue, ValueProblem
-from parindex.criteria.model import BaseRule, ChoiceRule, Entry, Outcome, Rule
+from parindex.criteria import rules
+from parindex.criteria.rules import FORMS, RULE_KINDS, BaseRule, ChoiceRule, Entry, Outcome, Rule, kind_name, read_rule
 
 MAX = Decimal(2)
-KINDS: tuple[type[BaseRule], ...] = get_args(get_args(Rule)[0])
+KINDS = RULE_KINDS
 RULE = TypeAdapter(Rule)
 
 # Per kind: a valid rule for an item of max 2, and values it reads, among them the one that earns the most.
@@ -38,8 +40,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], list[RawValue]]] = {
 
 
 def kind_of(member: type[BaseRule]) -> str:
-    annotation = member.model_fields["kind"].annotation
-    return str(get_args(annotation)[0])
+    return kind_name(member)
 
 
 def example(member: type[BaseRule]) -> tuple[BaseRule, list[RawValue]]:
@@ -52,6 +53,26 @@ def example(member: type[BaseRule]) -> tuple[BaseRule, list[RawValue]]:
 def test_every_kind_has_an_example() -> None:
     assert {kind_of(member) for member in KINDS} == set(EXAMPLES)
     assert all(issubclass(member, BaseRule) for member in KINDS)
+
+
+def test_every_rule_class_is_a_kind_of_the_registry() -> None:
+    """A kind written but left out of the `Rule` union would validate nowhere and be read from no phrase."""
+    defined = {member for member in vars(rules).values()
+               if isinstance(member, type) and issubclass(member, BaseRule) and member is not BaseRule}
+    assert defined == set(KINDS)
+    names = [kind_of(member) for member in KINDS]
+    assert len(set(names)) == len(names)
+    assert all(member.defers_to <= set(names) for member in KINDS)
+
+
+@pytest.mark.parametrize("member", KINDS, ids=kind_of)
+def test_every_kind_names_its_forms_and_each_reads_back_as_the_kind(member: type[BaseRule]) -> None:
+    """The examples every message about an unreadable phrase shows (FORMS) are each kind's own, and read as it."""
+    assert member.forms
+    for form in member.forms:
+        assert form in FORMS
+        read = read_rule(form, MAX)
+        assert isinstance(read, dict) and read["kind"] == kind_of(member), (form, read)
 
 
 def test_a_kind_without_its_behaviour_cannot_be_made() -> None:

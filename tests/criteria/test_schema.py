@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from parindex.criteria.rules import RULE_KINDS, kind_name
+
 REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "criteria" / "criteria.schema.json"
 REGENERATE = ("criteria/criteria.schema.json is out of date with the criteria models; regenerate it with\n"
@@ -32,8 +34,7 @@ def test_schema_describes_the_criteria_format(cli: Cli) -> None:
     assert "max" not in schema["required"] and "max" in schema["properties"]  # a parent's max may be derived
     assert "max" in schema["$defs"]["Item"]["required"]  # an item's never is
     kinds = set(schema["$defs"]["Item"]["properties"]["rule"]["discriminator"]["mapping"])
-    assert kinds == {"yes_no", "choice", "threshold", "proportional", "deduction", "per_case", "survey",
-                     "manual"}
+    assert kinds == {kind_name(kind) for kind in RULE_KINDS}  # every kind of the registry, none other
 
 
 def test_schema_output_file_is_not_overwritten_without_force(cli: Cli, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from parindex.criteria.files import load_criteria
 from parindex.evidence.model import EvidenceBook, EvidenceRow
 from parindex.scoring.engine import biggest_losses, competition_ranks, rank_units, score_book
-from parindex.scoring.reports import report_text, text_report
+from parindex.scoring.reports import json_report, report_text
 
 MINIMAL = Path(__file__).resolve().parents[1] / "fixtures" / "criteria" / "minimal.yaml"
 D = Decimal
@@ -247,7 +247,7 @@ def test_a_better_value_never_scores_lower(cset, low, high):
 @settings(max_examples=30, deadline=None)
 @given(rows=filled())
 def test_same_input_gives_byte_identical_json(cset, rows):
-    report = text_report("json", many=False)
+    report = json_report(many=False)
     assert report_text(report, [score_book(cset, book(rows))]) == report_text(report, [score_book(cset, book(rows))])
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from parindex.cli.outputs import DOCX, JSON, MD, TABLE, XLSX, Output, Outputs
 from parindex.common.i18n import t
 
 if TYPE_CHECKING:
@@ -40,11 +41,11 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         chart: Path = typer.Option(None, "--chart", help=t("help.gap.chart")),
     ) -> None:
-        from parindex.cli.outputs import output_format, say_written
+        from parindex.cli.outputs import say_written
         from parindex.gap.analysis import GapOptions
         from parindex.gap.input import GapFiles, gap_report
 
-        fmt = output_format(fmt, output, tuple(RENDERERS))
+        chosen = OUTPUTS.choose(fmt, output)
         inputs = [path for path in (file, official, baseline, Path(criteria) if criteria else None) if path is not None]
         _refuse_outputs(output, chart, force, inputs)
         given = [("--assume", raw) for raw in assume or ()]
@@ -52,7 +53,7 @@ def register(app: typer.Typer) -> None:
                                                     ("--assume-survey", assume_survey)) if raw is not None]
         options = GapOptions(unit, _assumptions(given), target_rank)
         report = gap_report(GapFiles(year, file, official, criteria, baseline), options)
-        RENDERERS[fmt](report, output, force)
+        chosen.render(report, output, force)
         if output is not None:
             say_written(output)
         if chart is not None:
@@ -137,16 +138,16 @@ def _markdown(report: GapReport, output: Path | None, force: bool) -> None:
 def _xlsx(report: GapReport, output: Path | None, force: bool) -> None:
     from parindex.gap.exports import write_xlsx
 
-    assert output is not None  # output_format refuses xlsx without -o (PC703)
+    assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
     write_xlsx(report, output, force)
 
 
 def _docx(report: GapReport, output: Path | None, force: bool) -> None:
     from parindex.gap.docx import write_plan_docx
 
-    assert output is not None  # output_format refuses docx without -o (PC703)
+    assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
     write_plan_docx(report, output, force)
 
 
-RENDERERS: dict[str, Callable[[GapReport, Path | None, bool], None]] = {
-    "table": _table, "json": _json, "md": _markdown, "xlsx": _xlsx, "docx": _docx}
+OUTPUTS: Outputs[Callable[[GapReport, Path | None, bool], None]] = Outputs(
+    Output(TABLE, _table), Output(JSON, _json), Output(MD, _markdown), Output(XLSX, _xlsx), Output(DOCX, _docx))

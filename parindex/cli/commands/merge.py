@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from parindex.cli.outputs import XLSX, Output, Outputs
 from parindex.common.i18n import t
 
 if TYPE_CHECKING:
     from parindex.criteria.model import CriteriaSet
     from parindex.evidence.model import EvidenceBook
+    from parindex.evidence.parts import Merged
 
 
 def register(app: typer.Typer) -> None:
@@ -32,12 +35,11 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     from parindex.cli.outputs import guard_output
     from parindex.cli.render import console, err_console
     from parindex.common.errors import ParindexError
-    from parindex.evidence.merge import read_parts, write_merged
+    from parindex.evidence.merge import read_parts
     from parindex.evidence.parts import check_parts, is_filled, merge_parts
     from parindex.scoring.runs import collect_workbooks
 
-    if output.suffix.lower() != ".xlsx":
-        raise ParindexError("PC702", value=output.suffix or str(output), accepted=".xlsx")
+    chosen = OUTPUTS.of_file(output)
     paths = collect_workbooks(files).parts
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
     read = read_parts(paths, criteria)
@@ -49,7 +51,7 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
         for conflict in merged.conflicts:
             err_console.print(escape(conflict.line()), style="red", soft_wrap=True)
         raise ParindexError("PM814", count=len(merged.conflicts), path=str(output))
-    write_merged(output, read.cset, merged, _info(read.books), force=force)
+    chosen.render(output, read.cset, merged, _info(read.books), force)
     filled = sum(1 for taken in merged.rows.values() if is_filled(taken.row))
     console.print(escape(t("ui.merge.written", parts=len(read.books), path=output, items=len(read.cset.items()),
                            filled=filled)), soft_wrap=True)
@@ -82,3 +84,12 @@ def _banner(cset: CriteriaSet) -> None:
     banner = provenance_banner(cset)
     if banner:
         err_console.print(f"[yellow]{escape(banner.text())}[/]")
+
+
+def _xlsx(output: Path, cset: CriteriaSet, merged: Merged, info: dict[str, str], force: bool) -> None:
+    from parindex.evidence.merge import write_merged
+
+    write_merged(output, cset, merged, info, force=force)
+
+
+OUTPUTS: Outputs[Callable[[Path, CriteriaSet, Merged, dict[str, str], bool], None]] = Outputs(Output(XLSX, _xlsx))

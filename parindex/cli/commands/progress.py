@@ -3,11 +3,13 @@ its one workbook), or per unit of many, with the units on `--expected` that have
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from parindex.cli.outputs import MD, TABLE, XLSX, Output, Outputs
 from parindex.common.i18n import t
 
 if TYPE_CHECKING:
@@ -15,15 +17,13 @@ if TYPE_CHECKING:
     from parindex.evidence.model import EvidenceBook
     from parindex.evidence.progress_report import ProgressReport
 
-FORMATS = ("table", "md", "xlsx")
-
 
 def register(app: typer.Typer) -> None:
     @app.command("progress", help=t("help.progress"))
     def progress(
         files: list[Path] = typer.Argument(..., metavar="FILE|FOLDER…"),
         expected: Path = typer.Option(None, "--expected", help=t("help.progress.expected")),
-        fmt: str = typer.Option(None, "--format", "-f", help=t("help.format") + " " + "|".join(FORMATS)),
+        fmt: str = typer.Option(None, "--format", "-f", help=t("help.format") + " " + "|".join(OUTPUTS.names)),
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
@@ -35,15 +35,14 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
                  criteria: str | None) -> int:
     from rich.markup import escape
 
-    from parindex.cli.outputs import guard_output, output_format, say_written, show_tables, show_text
+    from parindex.cli.outputs import guard_output, say_written
     from parindex.cli.render import err_console
     from parindex.common.errors import ParindexError
     from parindex.evidence.merge import read_books
-    from parindex.evidence.progress_report import draw_table, markdown, write_xlsx
     from parindex.evidence.unit_list import read_unit_list
     from parindex.scoring.runs import collect_workbooks
 
-    fmt = output_format(fmt, output, FORMATS)
+    chosen = OUTPUTS.choose(fmt, output)
     paths = collect_workbooks(files, output).without(expected).parts
     if not paths:  # the folder held only the list of units
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
@@ -55,13 +54,7 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     for path in skipped:
         err_console.print(escape(t("ui.score.skipped_report", path=path)), style="yellow", soft_wrap=True)
     report, conflicts = _report(books, criteria, wanted)
-    if fmt == "xlsx":
-        assert output is not None  # output_format refuses xlsx without -o
-        write_xlsx(report, output, force)
-    elif fmt == "md":
-        show_text(markdown(report), output, force)
-    else:
-        show_tables(lambda console: draw_table(report, console), output, force)
+    chosen.render(report, output, force)
     if output is not None:
         say_written(output)
     return 1 if conflicts else 0
@@ -114,3 +107,29 @@ def _report(books: list[EvidenceBook], criteria: str | None,
             notes.insert(1, t("ui.progress.unexpected", count=len(unexpected), units=", ".join(unexpected)))
     return unit_report(units, notes), conflicts
 
+
+# --- one renderer per format (imported when used) ----------------------------------------------------------
+
+def _table(report: ProgressReport, output: Path | None, force: bool) -> None:
+    from parindex.cli.outputs import show_tables
+    from parindex.evidence.progress_report import draw_table
+
+    show_tables(lambda console: draw_table(report, console), output, force)
+
+
+def _markdown(report: ProgressReport, output: Path | None, force: bool) -> None:
+    from parindex.cli.outputs import show_text
+    from parindex.evidence.progress_report import markdown
+
+    show_text(markdown(report), output, force)
+
+
+def _xlsx(report: ProgressReport, output: Path | None, force: bool) -> None:
+    from parindex.evidence.progress_report import write_xlsx
+
+    assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
+    write_xlsx(report, output, force)
+
+
+OUTPUTS: Outputs[Callable[[ProgressReport, Path | None, bool], None]] = Outputs(
+    Output(TABLE, _table), Output(MD, _markdown), Output(XLSX, _xlsx))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.markup import escape
 
+from parindex.cli.outputs import CSV, DOCX, JSON, MD, TABLE, XLSX, Output, Outputs
 from parindex.common.i18n import t
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def register(app: typer.Typer) -> None:
     @app.command("score", help=t("help.score"))
     def score(
         files: list[Path] = typer.Argument(..., metavar="FILE|FOLDER…"),
-        fmt: str = typer.Option(None, "--format", "-f", help=t("help.format") + " " + "|".join(FORMATS)),
+        fmt: str = typer.Option(None, "--format", "-f", help=t("help.format") + " " + "|".join(OUTPUTS.names)),
         output: Path = typer.Option(None, "-o", "--output", help=t("help.output")),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
@@ -54,11 +55,11 @@ class RankOptions:
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
               survey_paths: tuple[Path, ...] = (), options: RankOptions = RankOptions()) -> int:
-    from parindex.cli.outputs import guard_output, output_format, say_written
+    from parindex.cli.outputs import guard_output, say_written
     from parindex.cli.render import err_console
     from parindex.scoring.runs import collect_workbooks
 
-    fmt = output_format(fmt, output, FORMATS)
+    chosen = OUTPUTS.choose(fmt, output)
     collected = collect_workbooks(files, output)
     rank = _ranker(options)  # last year's files and --together checked before any workbook is read
     if output is not None:
@@ -78,14 +79,14 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
 
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     many = len(paths) > 1
-    reporter = REPORTERS[fmt](many, output is None, options.details)
+    reporter = chosen.render(many, output is None, options.details)
     totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force, rank)
     if output is not None:
         say_written(output)
     for table in surveys:
         _say_unmatched(table, totals)
     failed = [unit for unit in totals if unit.errors]
-    if failed and (output is not None or fmt != "table"):  # on screen, the tables already list each error
+    if failed and (output is not None or chosen.format is not TABLE):  # on screen, the tables list each error
         err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
                             errors=sum(unit.errors for unit in failed)), style="yellow", soft_wrap=True)
     return 1 if failed else 0
@@ -94,12 +95,15 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
 def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
     """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
     from parindex.common.errors import ParindexError
-    from parindex.scoring.previous import read_previous
 
     for value in options.together:
         if "," not in value.strip(", "):
             raise ParindexError("PC732", value=value)
-    previous = [row for path in options.previous for row in read_previous(path)] if options.previous else None
+    previous = None
+    if options.previous:  # read through the result contract, whose models only this needs
+        from parindex.scoring.previous import read_previous
+
+        previous = [row for path in options.previous for row in read_previous(path)]
     return partial(_rank, options.together, previous)
 
 
@@ -136,10 +140,22 @@ def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
     return _text(table_report(many, look, details=details or not to_screen))
 
 
-def _data(fmt: str, many: bool, to_screen: bool, details: bool) -> Reporter:
-    from parindex.scoring.reports import text_report
+def _json(many: bool, to_screen: bool, details: bool) -> Reporter:
+    from parindex.scoring.reports import json_report
 
-    return _text(text_report(fmt, many))
+    return _text(json_report(many))
+
+
+def _csv(many: bool, to_screen: bool, details: bool) -> Reporter:
+    from parindex.scoring.reports import csv_report
+
+    return _text(csv_report(many))
+
+
+def _markdown(many: bool, to_screen: bool, details: bool) -> Reporter:
+    from parindex.scoring.reports import markdown_report
+
+    return _text(markdown_report(many))
 
 
 def _text(report: TextReport) -> Reporter:
@@ -177,7 +193,7 @@ def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) 
     from parindex.io.atomic import write_atomic
     from parindex.scoring.xlsx import write_report_xlsx
 
-    assert output is not None  # output_format refuses xlsx without -o (PC703)
+    assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
     totals: list[UnitTotals] = []
     write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp, rank)), force)
     return totals
@@ -196,16 +212,15 @@ def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
 
 
 def _write_docx(write: Callable, parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
-    assert output is not None  # output_format refuses docx without -o (PC703)
+    assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
     return write(parts, output, force, rank)
 
 
-# format → its reporter, given whether there are many units (a ranking follows), whether it goes to the screen and
-# whether --details asks for every unit's tables there
-REPORTERS: dict[str, Callable[[bool, bool, bool], Reporter]] = {
-    "table": _table, "json": partial(_data, "json"), "csv": partial(_data, "csv"), "md": partial(_data, "md"),
-    "xlsx": _xlsx, "docx": _docx}
-FORMATS = tuple(REPORTERS)
+# each format with its reporter, given whether there are many units (a ranking follows), whether it goes to the
+# screen and whether --details asks for every unit's tables there
+OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
+    Output(TABLE, _table), Output(JSON, _json), Output(CSV, _csv), Output(MD, _markdown), Output(XLSX, _xlsx),
+    Output(DOCX, _docx))
 
 
 def _say_unmatched(survey: Any, totals: list[UnitTotals]) -> None:

@@ -107,6 +107,8 @@ MESSAGES: dict[str, Msg] = {
     "help.criteria.show": Msg("Hiện một bộ tiêu chí dạng cây.", "Show one criteria set as a tree."),
     "help.criteria.depth": Msg("Số mức hiển thị (1 = lĩnh vực).", "Levels to show (1 = areas)."),
     "help.schema": Msg("In JSON Schema của định dạng bộ tiêu chí.", "Print the JSON Schema of the criteria format."),
+    "help.schema.results": Msg("In JSON Schema của kết quả chấm ('parindex score --format json') thay cho bộ tiêu chí.",
+                               "Print the JSON Schema of score results ('parindex score --format json') instead."),
 }
 
 # pydantic's error types, said in the user's language (anything else falls back to pydantic's English)

@@ -125,8 +125,8 @@ MESSAGES.update({
     "help.gap.baseline": Msg("Kết quả tự chấm năm trước (JSON của 'score') để so sánh từng tiêu chí.",
                              "An earlier year's own scoring ('score' JSON) to compare item by item."),
     "help.gap.chart": Msg("Vẽ biểu đồ PNG mức đạt theo lĩnh vực.", "Draw a PNG chart of attainment by area."),
-    "help.gap.format": Msg("table, json, md (dự thảo kế hoạch khắc phục) hoặc xlsx.",
-                           "table, json, md (draft improvement plan) or xlsx."),
+    "help.gap.format": Msg("table, json, md (dự thảo kế hoạch khắc phục), xlsx hoặc docx (kế hoạch dạng Word).",
+                           "table, json, md (draft improvement plan), xlsx or docx (the plan as a Word document)."),
 
     "ui.gap.title": Msg("{unit} — Chỉ số CCHC năm {year}", "{unit} — PAR Index {year}"),
     "ui.gap.headline": Msg("Tổng điểm {total}/{max} · thứ {rank}/{units}", "Total {total}/{max} · rank {rank}/{units}"),

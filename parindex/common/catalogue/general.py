@@ -44,7 +44,6 @@ MESSAGES: dict[str, Msg] = {
     "ui.yes": Msg("Có", "Yes"),
     "ui.and": Msg("và", "and"),  # the last two words of a list: A, B và C
     "ui.no": Msg("Không", "No"),
-    "ui.warning": Msg("Cảnh báo", "Warning"),
     "ui.written": Msg("Đã ghi {path}", "Wrote {path}"),
     "ui.no_folder": Msg("thư mục {folder} không tồn tại", "the folder {folder} does not exist"),
     "ui.reconstructed": Msg(

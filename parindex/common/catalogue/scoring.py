@@ -278,7 +278,6 @@ MESSAGES.update({
     "report.col_evidence": Msg("Tài liệu kiểm chứng", "Evidence"),
     "report.col_explanation": Msg("Giải trình", "Explanation"),
     "report.total_row": Msg("TỔNG ĐIỂM", "TOTAL"),
-    "report.not_applicable": Msg("Không áp dụng", "Not applicable"),
     "report.s2": Msg("II. TIÊU CHÍ THÀNH PHẦN KHÔNG CÓ TÀI LIỆU KIỂM CHỨNG",
                      "II. SUB-CRITERIA WITHOUT EVIDENCE"),
     "report.s2_intro": Msg("{n} tiêu chí thành phần không có tài liệu kiểm chứng; giải trình của từng tiêu chí:",
