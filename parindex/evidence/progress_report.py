@@ -93,17 +93,14 @@ def draw_table(report: ProgressReport, console: Console) -> None:
     listed = report.columns[-1] == t("ui.progress.missing_items")
     drawn = report.columns[:len(report.columns) - listed]
     table, hidden = shed(partial(_table, report, drawn), [t(key) for key in SHED if t(key) in drawn], console.width)
-    console.print(table)
-    note = narrow_note(hidden, console.width)
-    if note:
-        console.print(note)
+    console.print(table, *narrow_note(hidden, console.width))
     if listed and any(row[-1] for row in report.rows):
         console.print(Text(report.columns[-1] + ":", style="bold"))
         for row in report.rows:
             if row[-1]:
                 console.print(fitted(f"  {shown(row[0])}: {shown(row[-1])}", console.width, [shown(row[0])]))
-    for note_line in report.notes:
-        console.print(fitted(note_line, console.width))
+    for note in report.notes:
+        console.print(fitted(note, console.width))
 
 
 def _table(report: ProgressReport, drawn: list[str], hidden: Sequence[str]) -> Table:

@@ -172,8 +172,8 @@ def _narrow(table: Table, spans: Sequence[tuple[int, int]], width: int) -> None:
         column.width = low + share
 
 
-def narrow_note(shed_columns: Sequence[str], width: int) -> Text | None:
-    """The line under tables that left columns out: which, and how to see them all."""
+def narrow_note(shed_columns: Sequence[str], width: int) -> list[Text]:
+    """The line under tables that left columns out, saying which and how to see them all; none when none were."""
     if not shed_columns:
-        return None
-    return fitted(t("ui.table.narrow", columns=", ".join(shed_columns)), width, shed_columns, style="dim")
+        return []
+    return [fitted(t("ui.table.narrow", columns=", ".join(shed_columns)), width, shed_columns, style="dim")]

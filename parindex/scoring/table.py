@@ -95,7 +95,7 @@ def differences_table(unit: UnitScore) -> Table:
 def areas_table(unit: UnitScore, width: int = NATURAL_WIDTH) -> list[RenderableType]:
     """The areas' points; on a terminal too narrow for it, without the bar (and a line that says so)."""
     table, hidden = shed(partial(_areas_table, unit), ["bar"], width)
-    return [table, *([line] if (line := narrow_note([t("ui.score.bar")] if hidden else [], width)) else [])]
+    return [table, *narrow_note([t("ui.score.bar")] if hidden else [], width)]
 
 
 def _areas_table(unit: UnitScore, hidden: Collection[str]) -> Table:
@@ -105,18 +105,17 @@ def _areas_table(unit: UnitScore, hidden: Collection[str]) -> Table:
     for key in ("points", "max"):
         table.add_column(t(f"ui.score.{key}"), justify="right", no_wrap=True)
     table.add_column("%", justify="right", no_wrap=True)
-    drawn = "bar" not in hidden
-    if drawn:
+    if "bar" not in hidden:
         table.add_column(t("ui.score.bar"), no_wrap=True)
-    bars = (lambda pct: [bar(pct)]) if drawn else (lambda pct: [])
+    shown = len(table.columns)  # each row's cells, the bar's cut when it is left out
     for area in unit.areas:
-        table.add_row(area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
-                      fmt_num(area.percent, 1), *bars(area.percent))
+        table.add_row(*[area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
+                        fmt_num(area.percent, 1), bar(area.percent)][:shown])
     for label, points, note in total_parts(unit):
-        table.add_row("", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "",
-                      *([""] if drawn else []))
-    table.add_row("", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
-                  fmt_num(unit.percent, 1), *bars(unit.percent), style="bold")
+        table.add_row(*["", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "", ""][:shown])
+    total: list[RenderableType] = ["", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+                                   fmt_num(unit.percent, 1), bar(unit.percent)]
+    table.add_row(*total[:shown], style="bold")
     return table
 
 
@@ -180,8 +179,7 @@ def ranking_tables(ranking: Ranking, width: int = NATURAL_WIDTH) -> RenderableTy
     whole = quoted(*ranking.banners, *ranking.warnings)
     lines = [fitted(line, width, whole, style="dim") for line in ranking_footnotes(ranking)]
     labels = [_shed_label(columns, key) for key in RANKING_SHED if key in hidden]
-    note = narrow_note(labels, width)
-    return Group(*tables, *lines, *([note] if note else []))
+    return Group(*tables, *lines, *narrow_note(labels, width))
 
 
 def _ranking_table(ranking: Ranking, block: Block, columns: Sequence[Column], never: Collection[str],
