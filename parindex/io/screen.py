@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleDimensions
-from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 
 from parindex.common.i18n import t
-from parindex.common.messages import Message
+
+if TYPE_CHECKING:  # rich.table costs a command that prints only a line 14 ms to import: it waits for a table
+    from rich.table import Table
+
+    from parindex.common.messages import Message
 
 NATURAL_WIDTH = 10_000  # the width a pipe or a file is laid out for: no table or line of ours is that wide
 
@@ -130,6 +133,8 @@ def shed(build: Callable[[Sequence[str]], Table], sheddable: Sequence[str], widt
 def _spans(table: Table, console: Console) -> list[tuple[int, int]]:
     """Each column's narrowest (its longest word, or its min_width; a column that does not wrap, its natural width)
     and natural width, without padding."""
+    from rich.measure import Measurement
+
     options = console.options
     spans = []
     for column in table.columns:
