@@ -109,8 +109,8 @@ unit = score_book(cset, book)
 mark("score")
 from parindex.cli.render import console
 mark("import the console")
-from parindex.cli.render import FILE_WIDTH
-table.table_report(False, table.Look(FILE_WIDTH)).unit(unit)
+from parindex.io.screen import NATURAL_WIDTH
+table.table_report(False, table.Look(NATURAL_WIDTH)).unit(unit)
 mark("render the table")
 print(json.dumps([[marks[i][0], marks[i][1] - marks[i - 1][1]] for i in range(1, len(marks))]))
 """

@@ -113,7 +113,6 @@ def run_in_process(argv: list[str], env: dict[str, str], cwd: Path, capsys: pyte
         for key, value in env.items():
             patch.setenv(key, value)
         patch.chdir(cwd)
-        patch.setenv("COLUMNS", "200")
         capsys.readouterr()
         try:
             code = run(argv)
@@ -142,7 +141,7 @@ for argv in json.loads(sys.argv[1]):
 def run_in_child(commands: list[list[str]], env: dict[str, str], cwd: Path) -> list[Outcome]:
     """All `commands` in one child process (one start-up), under the memory limit and a timeout. A child that
     dies (a native crash, the memory limit) gives its exit status and output to the commands it did not finish."""
-    full_env = {**os.environ, "COLUMNS": "200", **env}
+    full_env = {**os.environ, **env}
     full_env.pop("PARINDEX_LANG", None)
     try:
         done = subprocess.run([sys.executable, "-c", CHILD, json.dumps(commands)], cwd=cwd, env=full_env,

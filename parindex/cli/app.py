@@ -111,7 +111,7 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
         args = expand_globs(args)
 
     from parindex.common.errors import ParindexError
-    from parindex.common.i18n import LANGS, set_lang, t
+    from parindex.common.i18n import LANGS, set_lang
     if lang is not None and lang not in LANGS:
         from parindex.cli.render import print_error
 
@@ -142,11 +142,12 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
             exc.show()  # type: ignore[attr-defined]  # click's NoArgsIsHelpError, told by name: click is not imported
             return 2
         if usage.is_usage_error(exc):  # an unknown option, a missing argument…: said in the user's language
-            from parindex.cli.render import err_console, print_error
+            from parindex.cli.render import print_error, say
+            from parindex.common.messages import Message
 
             root = typer.main.get_command(app)
             print_error(usage.usage_error(exc, root))
-            err_console.print(t("ui.usage.see_help", command=usage.command_path(exc, args, root)), style="dim")
+            say(Message("ui.usage.see_help", {"command": usage.command_path(exc, args, root)}), "dim", err=True)
             return 2
         if debug:
             raise

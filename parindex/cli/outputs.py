@@ -160,7 +160,7 @@ def show_tables(draw: Callable[[Console], None], output: Path | None, force: boo
 
 
 def say_written(path: Path) -> None:
-    from parindex.cli.render import console
-    from parindex.common.i18n import t
+    from parindex.cli.render import say
+    from parindex.common.messages import Message
 
-    console.print(t("ui.written", path=path))
+    say(Message("ui.written", {"path": path}))

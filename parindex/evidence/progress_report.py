@@ -18,6 +18,7 @@ from parindex.evidence.progress import Tally
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from rich.console import Console
+    from rich.table import Table
 
 Cell = str | int | Decimal | None
 
@@ -75,29 +76,51 @@ def shown(cell: Cell) -> str:
 
 # --- screen, Markdown --------------------------------------------------------------------------------
 
+# The columns a terminal too narrow for the table leaves out, least useful first; the name, what is left and the
+# share entered stay.
+SHED = ("ui.progress.estimates", "ui.progress.assigned", "ui.progress.entered", "ui.progress.no_evidence",
+        "ui.progress.files", "ui.progress.missing")
+
+
 def draw_table(report: ProgressReport, console: Console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from functools import partial
+
+    from rich.text import Text
+
+    from parindex.io.screen import fitted, narrow_note, shed
 
     # The list of missing items would squeeze every column: on the screen it follows the table, agency by agency.
     listed = report.columns[-1] == t("ui.progress.missing_items")
-    width = len(report.columns) - listed
-    table = Table(title=escape(report.title), title_justify="left")
-    for index, column in enumerate(report.columns[:width]):
-        numeric = index > 0 and all(isinstance(row[index], int | Decimal) or row[index] is None for row in report.rows)
-        table.add_column(escape(column), justify="right" if numeric else "left", overflow="fold")
-    for row in report.rows:
-        table.add_row(*(escape(shown(cell)) for cell in row[:width]))
-    table.add_section()
-    table.add_row(*(escape(shown(cell)) for cell in report.total[:width]), style="bold")
-    console.print(table)
+    drawn = report.columns[:len(report.columns) - listed]
+    table, hidden = shed(partial(_table, report, drawn), [t(key) for key in SHED if t(key) in drawn], console.width)
+    console.print(table, *narrow_note(hidden, console.width))
     if listed and any(row[-1] for row in report.rows):
-        console.print(escape(report.columns[-1]) + ":", style="bold")
+        console.print(Text(report.columns[-1] + ":", style="bold"))
         for row in report.rows:
             if row[-1]:
-                console.print(escape(f"  {shown(row[0])}: {shown(row[-1])}"), soft_wrap=True)
+                console.print(fitted(f"  {shown(row[0])}: {shown(row[-1])}", console.width, [shown(row[0])]))
     for note in report.notes:
-        console.print(escape(note), soft_wrap=True)
+        console.print(fitted(note, console.width))
+
+
+def _table(report: ProgressReport, drawn: list[str], hidden: Sequence[str]) -> Table:
+    """The report's `drawn` columns but the `hidden` ones; its name column never more than two lines high."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from parindex.io.screen import two_lines
+
+    table = Table(title=escape(report.title), title_justify="left")
+    shown_at = [index for index, column in enumerate(drawn) if column not in hidden]
+    for index in shown_at:
+        numeric = index > 0 and all(isinstance(row[index], int | Decimal) or row[index] is None for row in report.rows)
+        table.add_column(escape(drawn[index]), justify="right" if numeric else "left", overflow="fold",
+                         min_width=two_lines(shown(row[0]) for row in report.rows) if index == 0 else None)
+    for row in report.rows:
+        table.add_row(*(escape(shown(row[index])) for index in shown_at))
+    table.add_section()
+    table.add_row(*(escape(shown(report.total[index])) for index in shown_at), style="bold")
+    return table
 
 
 def markdown(report: ProgressReport) -> str:

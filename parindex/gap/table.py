@@ -7,12 +7,14 @@ from decimal import Decimal
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, assume_option, entered, is_warning
 from parindex.gap.exports import all_notes, value_status
+from parindex.io.screen import fitted, quoted
 
 TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
@@ -102,7 +104,8 @@ def _render_errors(report: GapReport, console: Console) -> None:
     console.print(f"[bold red]{t('ui.gap.input_error_list', n=len(report.current.errors))}[/]")
     for notice in report.current.errors:
         where = notice.cell or "–"  # the message itself leads with its item code
-        console.print(f"  [red]{escape(notice.code)}[/] {escape(where)}: {escape(notice.msg.text())}")
+        said = Text.assemble("  ", (notice.code, "red"), f" {where}: {notice.msg.text()}")
+        console.print(fitted(said, console.width, [where, *quoted(notice.msg)]))
 
 
 def _render_notes(report: GapReport, console: Console) -> None:

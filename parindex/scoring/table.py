@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -15,9 +16,11 @@ from rich.text import Text
 
 from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
+from parindex.io.screen import NATURAL_WIDTH, fitted, narrow_note, quoted, shed, two_lines
 from parindex.scoring.engine import UnitScore, biggest_losses
-from parindex.scoring.ranking import Ranking
+from parindex.scoring.ranking import Block, Ranking
 from parindex.scoring.reports import (
+    Column,
     TextReport,
     delta,
     headline,
@@ -39,23 +42,25 @@ def bar(pct: Decimal | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def unit_report(unit: UnitScore) -> RenderableType:
+def unit_report(unit: UnitScore, width: int = NATURAL_WIDTH) -> RenderableType:
+    """One unit's tables and lines, laid out for `width` cells."""
+    line = partial(fitted, width=width)
     parts: list[RenderableType] = [
-        Text(f"{unit.unit} — {t('ui.score.year')} {unit.year or '?'} — {t('ui.score.set')} {unit.criteria.id}",
-             style="bold"),
+        line(f"{unit.unit} — {t('ui.score.year')} {unit.year or '?'} — {t('ui.score.set')} {unit.criteria.id}",
+             whole=[unit.unit], style="bold"),
     ]
     banner = provenance_banner(unit.criteria)
     if banner:
-        parts.append(Text(banner.text(), style="yellow"))
-    parts.append(Text(headline(unit), style="bold"))
-    parts += [components_table(unit), areas_table(unit), areas_ranked_table(unit), losses_table(unit)]
+        parts.append(line(banner.text(), style="yellow"))
+    parts.append(line(headline(unit), style="bold"))
+    parts += [components_table(unit), *areas_table(unit, width), areas_ranked_table(unit), losses_table(unit)]
     if unit.differences():
         parts.append(differences_table(unit))
     estimated = sum(1 for s in unit.items if s.status == "estimated")
     if estimated:
-        parts.append(Text(t("ui.score.estimated_note", n=estimated), style="yellow"))
-    parts.append(Text(t("ui.score.max_note"), style="dim"))
-    parts += notices(unit)
+        parts.append(line(t("ui.score.estimated_note", n=estimated), style="yellow"))
+    parts.append(line(t("ui.score.max_note"), style="dim"))
+    parts += notices(unit, width)
     return Group(*parts)
 
 
@@ -87,21 +92,30 @@ def differences_table(unit: UnitScore) -> Table:
     return table
 
 
-def areas_table(unit: UnitScore) -> Table:
+def areas_table(unit: UnitScore, width: int = NATURAL_WIDTH) -> list[RenderableType]:
+    """The areas' points; on a terminal too narrow for it, without the bar (and a line that says so)."""
+    table, hidden = shed(partial(_areas_table, unit), ["bar"], width)
+    return [table, *narrow_note([t("ui.score.bar")] if hidden else [], width)]
+
+
+def _areas_table(unit: UnitScore, hidden: Collection[str]) -> Table:
     table = Table(title=t("ui.score.areas"), title_justify="left")
     table.add_column(t("ui.score.code"))
-    table.add_column(t("ui.score.area"), overflow="fold", ratio=1)
+    table.add_column(t("ui.score.area"), overflow="fold")
     for key in ("points", "max"):
-        table.add_column(t(f"ui.score.{key}"), justify="right")
-    table.add_column("%", justify="right")
-    table.add_column(t("ui.score.bar"), no_wrap=True)
+        table.add_column(t(f"ui.score.{key}"), justify="right", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    if "bar" not in hidden:
+        table.add_column(t("ui.score.bar"), no_wrap=True)
+    shown = len(table.columns)  # each row's cells, the bar's cut when it is left out
     for area in unit.areas:
-        table.add_row(area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
-                      fmt_num(area.percent, 1), bar(area.percent))
+        table.add_row(*[area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
+                        fmt_num(area.percent, 1), bar(area.percent)][:shown])
     for label, points, note in total_parts(unit):
-        table.add_row("", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "", "")
-    table.add_row("", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
-                  fmt_num(unit.percent, 1), bar(unit.percent), style="bold")
+        table.add_row(*["", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "", ""][:shown])
+    total: list[RenderableType] = ["", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
+                                   fmt_num(unit.percent, 1), bar(unit.percent)]
+    table.add_row(*total[:shown], style="bold")
     return table
 
 
@@ -129,7 +143,7 @@ def losses_table(unit: UnitScore) -> Table:
     return table
 
 
-def notices(unit: UnitScore) -> list[RenderableType]:
+def notices(unit: UnitScore, width: int = NATURAL_WIDTH) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for title_key, style, entries in (("ui.score.errors", "red", unit.errors),
                                       ("ui.score.warnings", "yellow", unit.warnings)):
@@ -137,41 +151,59 @@ def notices(unit: UnitScore) -> list[RenderableType]:
             continue
         parts.append(Text(f"{t(title_key)} ({len(entries)})", style=f"bold {style}"))
         for notice in entries[:MAX_WARNINGS_SHOWN]:
-            parts.append(Text(f"  {notice.line()}", style=style))
+            parts.append(fitted(f"  {notice.line()}", width, quoted(notice), style))
         if len(entries) > MAX_WARNINGS_SHOWN:
             parts.append(Text("  " + t("ui.score.more_warnings", n=len(entries) - MAX_WARNINGS_SHOWN), style="dim"))
     return parts
 
 
-def ranking_tables(ranking: Ranking, width: int = 200) -> RenderableType:
-    """One table per block, the columns of every format (each area's % where the terminal is wide enough)."""
+# The ranking's columns a terminal too narrow for them all leaves out, least useful first: each area's % (all of
+# them), last year's score (the change and last year's rank say the most), the maximum, the grade, the notes.
+RANKING_SHED = ("area", "previous_score", "max", "band", "notes", "change", "previous_rank")
+NOTES_MIN_WIDTH = 24  # narrower, a unit's notes would run down a dozen lines: the column goes first
+
+
+def ranking_tables(ranking: Ranking, width: int = NATURAL_WIDTH) -> RenderableType:
+    """One table per block, the columns of every format but the block (in each table's title) and a grade or
+    change column nobody could fill; on a terminal too narrow for them all, the least useful left out, said below
+    the tables."""
     columns = ranking_columns(ranking)
-    areas = len(ranking.areas)
-    narrow = width < 110 + 8 * areas
-    # the block is in each table's title; a grade or change column nobody could fill is left out on screen
-    hidden = {"block"} | ({"band"} if not ranking.graded else set()) | ({"area"} if narrow else set())
-    hidden |= set() if ranking.compared else {"change"}
-    hidden |= {"previous_score"} if width < 160 else set()  # the change and last year's rank say the most
-    shown = [i for i, column in enumerate(columns) if column.key not in hidden]
+    never = {"block"} | ({"band"} if not ranking.graded else set()) | (set() if ranking.compared else {"change"})
+    sheddable = [key for key in RANKING_SHED if key not in never and any(c.key == key for c in columns)]
     tables: list[RenderableType] = []
+    hidden: set[str] = set()
     for block in ranking.blocks:
-        table = Table(title=f"{t('ui.score.ranking')} — {t('ui.rank.block')} {escape(block.name)}",
-                      title_justify="left")
-        for i in shown:
-            column = columns[i]
-            table.add_column(column.header, justify="right" if column.numeric else "left", overflow="fold",
-                             ratio={"unit": 2, "notes": 1}.get(column.key),
-                             no_wrap=column.key in ("score", "max", "percent"),
-                             max_width=None if column.key in ("unit", "notes") else 9)  # headers wrap
-        for n, row in enumerate(block.rows, start=1):
-            cells = [str(c) for c in ranking_cells(ranking, row, n, shown_number)]
-            table.add_row(*[escape(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
+        table, left_out = shed(partial(_ranking_table, ranking, block, columns, never), sheddable, width)
         tables.append(table)
-    footnotes = ranking_footnotes(ranking) + ([t("ui.score.narrow")] if narrow and areas else [])
-    tables += [Text(escape(line), style="dim") for line in footnotes]
-    return Group(*tables)
+        hidden.update(left_out)
+    whole = quoted(*ranking.banners, *ranking.warnings)
+    lines = [fitted(line, width, whole, style="dim") for line in ranking_footnotes(ranking)]
+    labels = [_shed_label(columns, key) for key in RANKING_SHED if key in hidden]
+    return Group(*tables, *lines, *narrow_note(labels, width))
 
 
+def _ranking_table(ranking: Ranking, block: Block, columns: Sequence[Column], never: Collection[str],
+                   hidden: Collection[str]) -> Table:
+    shown = [i for i, column in enumerate(columns) if column.key not in never and column.key not in hidden]
+    names = [row.unit.unit for row in block.rows]
+    notes = max((len("; ".join(row.notes())) for row in block.rows), default=0)
+    minimum = {"unit": two_lines(names), "notes": min(notes, NOTES_MIN_WIDTH)}
+    table = Table(title=f"{t('ui.score.ranking')} — {t('ui.rank.block')} {escape(block.name)}", title_justify="left")
+    for i in shown:
+        column = columns[i]
+        table.add_column(column.header, justify="right" if column.numeric else "left", overflow="fold",
+                         min_width=minimum.get(column.key), no_wrap=column.key in ("score", "max", "percent"),
+                         max_width=None if column.key in ("unit", "notes") else 9)  # headers wrap
+    for n, row in enumerate(block.rows, start=1):
+        cells = [str(c) for c in ranking_cells(ranking, row, n, shown_number)]
+        table.add_row(*[escape(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
+    return table
+
+
+def _shed_label(columns: Sequence[Column], key: str) -> str:
+    """A column left out, as its header says; each area's % as the first and last of them."""
+    headers = [column.header for column in columns if column.key == key]
+    return headers[0] if len(headers) == 1 else f"{headers[0]} … {headers[-1]}"
 
 
 def problem_line(unit: UnitScore) -> str:
@@ -203,13 +235,13 @@ def rendered(renderable: RenderableType, look: Look) -> str:
 
 
 def unit_text(unit: UnitScore, look: Look) -> str:
-    return rendered(unit_report(unit), look) + "\n"
+    return rendered(unit_report(unit, look.width), look) + "\n"
 
 
 def ranking_text(ranking: Ranking, look: Look, brief: bool = False) -> str:
     text = rendered(ranking_tables(ranking, look.width), look)
     if brief:  # the lines of units with problems follow
-        text += rendered(Text(t("ui.rank.details_hint"), style="dim"), look)
+        text += rendered(fitted(t("ui.rank.details_hint"), look.width, style="dim"), look)
     return text
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.output import said
+
 SET = "par-department-2025"
 UNIT = "Sở Tư pháp"
 
@@ -76,8 +78,8 @@ def test_the_progress_command_merge_suggests_runs_as_printed(cli, tmp_path):
     merged = tmp_path / "tổng hợp.xlsx"
     result = cli("merge", str(folder), "-o", str(merged), "--criteria", str(cset_file), "--lang", "en")
     assert result.code == 0, result.err
-    hint = " ".join(result.err.split()).split("see who still owes them: ")[1]
-    argv = shlex.split(hint.split(" ⚠")[0])
+    hint = next(line for line in result.err.splitlines() if "see who still owes them: " in line)  # one line, whole
+    argv = shlex.split(hint.split("see who still owes them: ")[1])
     assert argv[:2] == ["parindex", "progress"]
     again = cli(*argv[1:])
     assert again.code == 0, again.err
@@ -91,8 +93,8 @@ def test_the_template_command_criteria_import_suggests_runs_as_printed(cli, tmp_
     imported = tmp_path / "bộ sở ngành.yaml"
     result = cli("criteria", "import", str(exported), "-o", str(imported), "--lang", "en")
     assert result.code == 0, result.err
-    hint = " ".join(result.out.split()).split("make a workbook with: ")[1]
-    argv = shlex.split(hint)
+    hint = next(line for line in result.out.splitlines() if "make a workbook with: " in line)  # one line, whole
+    argv = shlex.split(hint.split("make a workbook with: ")[1])
     assert argv[:3] == ["parindex", "template", str(imported)]
 
 
@@ -132,7 +134,7 @@ def test_one_agency_spelt_two_ways_in_the_set_gets_one_part_and_one_row(cli, tmp
     part = tmp_path / "thanh-tra.xlsx"
     result = cli("template", str(cset_file), "--lead", "Phòng Pháp chế", "-o", str(part), "--lang", "en")
     assert result.code == 0, result.err
-    assert "4 items" in " ".join(result.out.split()), result.out
+    assert "4 items" in said(result.out), result.out
     folder = tmp_path / "parts"
     assert cli("template", str(cset_file), "--by-lead", "-o", str(folder), "--unit", UNIT).code == 0
     assert [p.name for p in sorted(folder.glob("thanh-tra*"))] == ["thanh-tra-phong-phap-che.xlsx"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from parindex.criteria.files import load_criteria
+from tests.output import said
 
 SET = "par-department-2025"
 
@@ -49,7 +50,7 @@ def test_a_set_the_schema_refuses_still_says_how_many_items_were_written(cli, tm
     sheet, _ = exported_with(cli, tmp_path, "Thông tin", "Mã bộ tiêu chí", 2, "Bộ sở 2026")  # the schema refuses it
     result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
     items = len(load_criteria(SET).items())
-    assert result.code == 1 and f"{items} items" in result.out + result.err, result.out + result.err
+    assert result.code == 1 and f"{items} items" in said(result.out + result.err), result.out + result.err
 
 
 def _edit(cli, tmp_path, sheet_name, code, column, value):
@@ -68,42 +69,42 @@ def test_a_mistyped_code_is_said_at_its_cell_not_skipped_as_a_heading(cli, tmp_p
     sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 1, "1.1.x")
     out = tmp_path / "bo.yaml"
     result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
-    said = result.out + result.err
-    assert result.code == 1 and not out.exists(), said
-    assert "PX328" in said and f"Bộ tiêu chí!A{row}" in said, said
+    words = said(result.out + result.err)
+    assert result.code == 1 and not out.exists(), words
+    assert "PX328" in words and f"Bộ tiêu chí!A{row}" in words, words
 
 
 def test_true_in_diem_toi_da_is_a_number_that_cannot_be_read_not_a_blank(cli, tmp_path):
     sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 3, True)
     out = tmp_path / "bo.yaml"
     result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
-    said = result.out + result.err
-    assert result.code == 1 and not out.exists(), said
-    assert "PX323" in said and "PX330" not in said and f"Bộ tiêu chí!C{row}" in said, said
+    words = said(result.out + result.err)
+    assert result.code == 1 and not out.exists(), words
+    assert "PX323" in words and "PX330" not in words and f"Bộ tiêu chí!C{row}" in words, words
 
 
 def test_true_in_the_sets_diem_toi_da_is_refused_not_dropped(cli, tmp_path):
     sheet, row = _edit(cli, tmp_path, "Thông tin", "Điểm tối đa", 2, True)
     out = tmp_path / "bo.yaml"
     result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
-    said = result.out + result.err
-    assert result.code == 1 and not out.exists(), said
-    assert "PX323" in said and f"Thông tin!B{row}" in said, said
+    words = said(result.out + result.err)
+    assert result.code == 1 and not out.exists(), words
+    assert "PX323" in words and f"Thông tin!B{row}" in words, words
 
 
 def test_true_in_cach_cham_is_a_phrase_that_cannot_be_read_not_a_blank_cell(cli, tmp_path):
     sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 4, True)
     result = cli("criteria", "import", str(sheet), "-o", str(tmp_path / "bo.yaml"), "--lang", "en")
-    said = result.out + result.err
-    assert result.code == 1 and "PX301" in said and "PX300" not in said and f"Bộ tiêu chí!D{row}" in said, said
+    words = said(result.out + result.err)
+    assert result.code == 1 and "PX301" in words and "PX300" not in words and f"Bộ tiêu chí!D{row}" in words, words
 
 
 def test_true_in_thanh_phan_is_named_not_taken_for_the_default_component(cli, tmp_path):
     sheet, row = _edit(cli, tmp_path, "Bộ tiêu chí", "1.1.1", 5, True)
     out = tmp_path / "bo.yaml"
     result = cli("criteria", "import", str(sheet), "-o", str(out), "--lang", "en")
-    said = result.out + result.err
-    assert result.code == 1 and not out.exists() and "PX333" in said and f"Bộ tiêu chí!E{row}" in said, said
+    words = said(result.out + result.err)
+    assert result.code == 1 and not out.exists() and "PX333" in words and f"Bộ tiêu chí!E{row}" in words, words
 
 
 def test_a_bad_mark_in_tam_tinh_names_tam_tinh_not_the_khong_ap_dung_column(cli, tmp_path):

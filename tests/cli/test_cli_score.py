@@ -21,6 +21,7 @@ from parindex.evidence.model import COLUMNS, SHEET_ITEMS
 from parindex.evidence.template import write_template
 from parindex.scoring.runs import score_workbook
 from parindex.scoring.table import Look, unit_text
+from tests.output import said
 
 HERE = Path(__file__).resolve().parents[1]
 MINIMAL = HERE / "fixtures" / "criteria" / "minimal.yaml"
@@ -125,7 +126,7 @@ def test_errors_written_to_a_file_are_also_said_on_screen(cli, workbook: Path, t
     failed = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "json", "-o", str(out), "--force",
                  "--lang", "en")
     assert failed.code == 1
-    assert "1 of 1 units have errors in their workbook (1 in all)" in " ".join(failed.err.split())
+    assert "1 of 1 units have errors in their workbook (1 in all)" in said(failed.err)
     report = json.loads(out.read_text(encoding="utf-8"))
     assert [error["item"] for error in report["errors"]] == ["2.1.2"]
 
@@ -239,8 +240,8 @@ def test_a_workbook_of_another_level_is_refused(cli, workbook: Path) -> None:
 def test_explain_shows_the_units_own_points_beside_the_appraised(cli, workbook: Path) -> None:
     result = cli("explain", str(workbook), "2.1.3", "--criteria", str(MINIMAL), "--lang", "en")
     assert result.code == 0
-    out = " ".join(result.out.split())
-    assert "Points the unit's value earns │ 0.50" in out and "Appraised │ 0.00" in out
+    out = said(result.out)
+    assert "Points the unit's value earns (before appraisal) │ 0.50" in out and "Appraised │ 0.00" in out
 
 
 def test_the_unit_sheets_title_lines_are_as_tall_as_their_wrapped_text(cli, workbook: Path, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -250,7 +251,8 @@ def test_a_file_that_cannot_be_read_does_not_stop_the_others(cli: Cli, tmp_path:
     assert result.code == 2  # could not run on every file
     shown = result.out + result.err
     assert "PE302" in shown and "PE300" in shown and "Traceback" not in shown
-    assert str(bad) in result.out  # the file after the unreadable ones was still checked
+    # the file after the unreadable ones was still checked (GitHub's format escapes a comma or a colon in its name)
+    assert str(bad) in (unquote(result.out) if fmt == "github" else result.out)
     if fmt == "json":
         payload = json.loads(result.out)
         assert payload["valid"] is False and len(payload["files"]) == 4

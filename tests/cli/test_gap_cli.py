@@ -11,6 +11,7 @@ import pytest
 
 from parindex.criteria.files import load_criteria
 from tests.gap_samples import item, score_result, write_result
+from tests.output import said
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "evidence_samples" / "bac-giang-2020.xlsx"
@@ -30,7 +31,7 @@ def no_traceback(result) -> None:
 def test_bac_giang_2020_table(cli) -> None:
     result = cli("gap", "--year", "2020", "--unit", "Bắc Giang")
     assert result.code == 0, result.err
-    out = " ".join(result.out.split())
+    out = said(result.out)
     for words in ("thứ 13/63", "9,57", "0,71", "4,14", "14,42", "thiếu 0,16", "Phú Thọ", "85,74", "86,77",
                   "91,04", "83,72", "58", "Sở Tài chính", "80,78%", "87,26%", "tăng 12 bậc", "Bắc Ninh"):
         assert words in out, words
@@ -65,7 +66,7 @@ def test_json_output(cli) -> None:
 def test_english(cli) -> None:
     result = cli("gap", "--year", "2020", "--lang", "en")
     assert result.code == 0
-    assert "Points lost" in result.out and "rank 13/63" in " ".join(result.out.split())
+    assert "Points lost" in result.out and "rank 13/63" in said(result.out)
 
 
 def test_markdown_to_stdout_and_to_a_file(cli, tmp_path: Path) -> None:
@@ -164,7 +165,7 @@ def test_assumptions_are_read_as_typed_and_labelled(cli, tmp_path: Path) -> None
     assert data["projection"]["total"] == 87
     assert {a["from"] for a in data["projection"]["assumed"]} == {"option"}
     table = cli("gap", str(current), "--year", "2020", "--assume-sipas", "9.5")
-    words = " ".join(table.out.split())  # table cells wrap at 80 columns: look for the pieces
+    words = said(table.out)
     assert words.count("GIẢ") >= 2 and "(--assume-sipas)" in words and "ĐỊNH = năm 2020)" in words
     bad = cli("gap", str(current), "--year", "2020", "--assume-sipas", "chín")
     assert bad.code == 2 and "PG417" in bad.err
@@ -182,7 +183,7 @@ def test_item_by_item_against_an_earlier_scoring(cli, tmp_path: Path) -> None:
     assert [c["code"] for c in cmp["max_changed"]] == ["1.5.1"]
     assert [c["code"] for c in cmp["removed"]] == ["2.9.9"]
     assert "6.2.1" in [c["code"] for c in cmp["added"]]
-    table = " ".join(cli("gap", str(current), "--year", "2020", "--baseline", str(earlier)).out.split())
+    table = said(cli("gap", str(current), "--year", "2020", "--baseline", str(earlier)).out)
     assert "đổi điểm tối đa" in table and "tiêu chí bỏ" in table
 
 
@@ -321,23 +322,24 @@ def test_a_year_without_area_figures_says_so(cli, tmp_path: Path, monkeypatch) -
     assert "không có thứ hạng, điểm theo lĩnh vực của Bắc Giang" in section and "()" not in section
     assert section.count("### ") == 8 and "Giao Sở Tư pháp chủ trì" in section  # the areas of QĐ 876, with leads
     assert "về thứ hạng" not in plan and "thứ hạng giữ nguyên" in plan  # 2022 and 2023: both 4th
-    table = " ".join(cli("gap", "--year", "2023").out.split())
+    table = said(cli("gap", "--year", "2023").out)
     assert "không có thứ hạng, điểm theo lĩnh vực" in table and "confirmed" not in table
     assert "Hạng 2023" not in table  # no column of blanks
     from parindex.gap import chart as chart_module
 
-    said = []
+    drawn = []
     words_only = chart_module._words_only
-    monkeypatch.setattr(chart_module, "_words_only", lambda plt, report: said.append(report) or words_only(plt, report))
+    monkeypatch.setattr(chart_module, "_words_only",
+                        lambda plt, report: drawn.append(report) or words_only(plt, report))
     png = tmp_path / "areas.png"
     assert cli("gap", "--year", "2023", "--chart", str(png)).code == 0
-    assert said and png.read_bytes()[:4] == b"\x89PNG"  # drawn as words, not an empty axis
+    assert drawn and png.read_bytes()[:4] == b"\x89PNG"  # drawn as words, not an empty axis
 
 
 def test_2024_hai_phong_first_against_the_national_average(cli) -> None:
     result = cli("gap", "--year", "2024", "--unit", "Hải Phòng")
     assert result.code == 0, result.err
-    words = " ".join(result.out.split())
+    words = said(result.out)
     assert "Tổng điểm 96,17/100 · thứ 1/63" in words and "Trung bình cả nước │ │ 88,37" in words
     data = json.loads(cli("gap", "--year", "2024", "--unit", "Hải Phòng", "--format", "json").out)
     assert (data["official"]["total"]["value"], data["official"]["rank"]["value"]) == (96.17, 1)
@@ -367,7 +369,7 @@ def test_a_change_of_set_is_said_first(cli) -> None:
     # the year's areas are the 2022 set's, and only matched areas carry the workbook's figures
     areas = {a["code"]: a for a in data["official"]["areas"]}
     assert areas["2"]["name"] == "Cải cách thể chế" and areas["2"]["now"] is None and areas["3"]["now"]
-    words = " ".join(cli(*argv).out.split())
+    words = said(cli(*argv).out)
     assert words.index("hai bộ khác nhau") < words.index("Kết quả chính thức năm 2023")
 
 

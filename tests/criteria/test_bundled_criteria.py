@@ -13,6 +13,7 @@ import pytest
 from parindex.common.i18n import t
 from parindex.criteria.files import check_criteria_file
 from parindex.criteria.model import CriteriaSet, effective_lead
+from tests.output import said
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "criteria" / "par-province-2020.yaml"
@@ -63,7 +64,7 @@ def test_show_carries_the_reconstructed_warning(cli: Cli, cset: CriteriaSet, lan
     result = cli("--lang", lang, "criteria", "show", "par-province-2020")
     assert result.code == 0, result.err
     warning = t("ui.reconstructed", lang=lang, id=cset.id, n=cset.provisional_count())
-    assert " ".join(warning.split()) in " ".join(result.out.split())  # the console may wrap long lines
+    assert said(warning) in said(result.out)
 
 
 @pytest.mark.parametrize(("set_id", "level"), [("par-department-2025", "department"), ("par-commune-2025", "commune")])

@@ -44,11 +44,10 @@ def register(app: typer.Typer) -> None:
 
 
 def export_sheet(ref: str, output: Path, force: bool) -> None:
-    from rich.markup import escape
-
     from parindex.cli.outputs import guard_output
-    from parindex.cli.render import console, err_console
+    from parindex.cli.render import say
     from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
     from parindex.criteria.files import load_criteria
     from parindex.criteria.provenance import provenance_banner
     from parindex.evidence.criteria_book import write_criteria_book
@@ -58,19 +57,18 @@ def export_sheet(ref: str, output: Path, force: bool) -> None:
     cset = load_criteria(ref)
     guard_output(output, force, [Path(ref)])
     rows = write_criteria_book(output, cset, force)
-    console.print(escape(t("ui.sheet.exported", path=output, rows=rows, items=len(cset.items()), id=cset.id)))
+    say(Message("ui.sheet.exported", {"path": output, "rows": rows, "items": len(cset.items()), "id": cset.id}))
     banner = provenance_banner(cset)
     if banner:
-        err_console.print(f"[yellow]{escape(banner.text())}[/]")
+        say(banner, "yellow", err=True)
 
 
 def import_sheet(source: Path, output: Path, force: bool) -> int:
     """Exit 0 when the written set is valid; 1 when cells could not be read (nothing written) or it has findings."""
-    from rich.markup import escape
-
     from parindex.cli.outputs import guard_output
-    from parindex.cli.render import console
+    from parindex.cli.render import say
     from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
     from parindex.evidence.criteria_book import import_criteria_book
 
     if output.suffix.lower() not in (".yaml", ".yml"):
@@ -80,16 +78,16 @@ def import_sheet(source: Path, output: Path, force: bool) -> int:
     for problem in report.problems:
         typer.echo(problem.line())
     if report.problems:
-        console.print(t("ui.sheet.unread", count=len(report.problems)), style="red")
+        say(Message("ui.sheet.unread", {"count": len(report.problems)}), "red")
         return 1
     for found, cell in report.findings:
         place = f"{output}:{found.line or 1}:{found.col or 1}" + (f" ({cell})" if cell else "")
         typer.echo(f"{place}: {found.code} {found.name} {found.msg.text()}")
-    console.print(escape(t("ui.sheet.imported", path=output, items=report.items, id=report.set_id)))
+    say(Message("ui.sheet.imported", {"path": output, "items": report.items, "id": report.set_id}))
     if report.findings:
-        console.print(escape(t("ui.sheet.invalid", count=len(report.findings), path=output)), style="red")
+        say(Message("ui.sheet.invalid", {"count": len(report.findings), "path": output}), "red")
         return 1
-    console.print(escape(t("ui.sheet.valid", path=shlex.quote(str(output)))), style="green", soft_wrap=True)
+    say(Message("ui.sheet.valid", {"path": shlex.quote(str(output))}), "green")
     return 0
 
 
@@ -98,7 +96,7 @@ def show_list() -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from parindex.cli.render import console
+    from parindex.cli.render import console, say
     from parindex.common.i18n import fmt_plain
     from parindex.criteria.files import bundled_sets
     from parindex.criteria.provenance import provenance_banner
@@ -115,7 +113,7 @@ def show_list() -> None:
         console.print(table)
         banner = provenance_banner(cset)
         if banner:
-            console.print(banner.text(), style="yellow", markup=False)
+            say(banner, "yellow")
         console.print()
 
 
@@ -123,7 +121,7 @@ def show_tree(ref: str, depth: int) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
-    from parindex.cli.render import console
+    from parindex.cli.render import console, say
     from parindex.common.i18n import fmt_plain
     from parindex.criteria.files import load_criteria
     from parindex.criteria.model import Area, Criterion, Item
@@ -158,5 +156,5 @@ def show_tree(ref: str, depth: int) -> None:
     console.print(tree)
     banner = provenance_banner(cset)
     if banner:
-        console.print(f"[yellow]{escape(banner.text())}[/]")
-    console.print(f"[dim]{t('ui.criteria.provisional_mark')}[/]")
+        say(banner, "yellow")
+    say(t("ui.criteria.provisional_mark"), "dim")

@@ -30,11 +30,10 @@ def register(app: typer.Typer) -> None:
 
 
 def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None) -> int:
-    from rich.markup import escape
-
     from parindex.cli.outputs import guard_output
-    from parindex.cli.render import console, err_console
+    from parindex.cli.render import say
     from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
     from parindex.evidence.merge import read_parts
     from parindex.evidence.parts import check_parts, is_filled, merge_parts
     from parindex.scoring.runs import collect_workbooks
@@ -44,25 +43,24 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
     read = read_parts(paths, criteria)
     for path in read.skipped:
-        err_console.print(escape(t("ui.score.skipped_report", path=path)), style="yellow", soft_wrap=True)
+        say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
     check_parts(read.cset, read.books)
     merged = merge_parts(read.cset, read.books)
     if merged.conflicts:
         for conflict in merged.conflicts:
-            err_console.print(escape(conflict.line()), style="red", soft_wrap=True)
+            say(conflict, "red", err=True)
         raise ParindexError("PM814", count=len(merged.conflicts), path=str(output))
     chosen.render(output, read.cset, merged, _info(read.books), force)
     filled = sum(1 for taken in merged.rows.values() if is_filled(taken.row))
-    console.print(escape(t("ui.merge.written", parts=len(read.books), path=output, items=len(read.cset.items()),
-                           filled=filled)), soft_wrap=True)
+    say(Message("ui.merge.written", {"parts": len(read.books), "path": output, "items": len(read.cset.items()),
+                                     "filled": filled}))
     if merged.uncovered:
-        err_console.print(escape(t("ui.merge.uncovered", count=len(merged.uncovered),
-                                   items=", ".join(merged.uncovered))), style="yellow", soft_wrap=True)
+        say(Message("ui.merge.uncovered", {"count": len(merged.uncovered), "items": ", ".join(merged.uncovered)}),
+            "yellow", err=True)
     blank = len(merged.rows) - filled
     if blank:
         again = [*map(str, files), *(["--criteria", criteria] if criteria else [])]
-        err_console.print(escape(t("ui.merge.blank", count=blank, parts=shlex.join(again))),
-                          style="yellow", soft_wrap=True)
+        say(Message("ui.merge.blank", {"count": blank, "parts": shlex.join(again)}), "yellow", err=True)
     _banner(read.cset)
     return 0
 
@@ -76,14 +74,12 @@ def _info(books: list[EvidenceBook]) -> dict[str, str]:
 
 
 def _banner(cset: CriteriaSet) -> None:
-    from rich.markup import escape
-
-    from parindex.cli.render import err_console
+    from parindex.cli.render import say
     from parindex.criteria.provenance import provenance_banner
 
     banner = provenance_banner(cset)
     if banner:
-        err_console.print(f"[yellow]{escape(banner.text())}[/]")
+        say(banner, "yellow", err=True)
 
 
 def _xlsx(output: Path, cset: CriteriaSet, merged: Merged, info: dict[str, str], force: bool) -> None:

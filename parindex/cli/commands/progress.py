@@ -33,11 +33,10 @@ def register(app: typer.Typer) -> None:
 
 def run_progress(files: list[Path], expected: Path | None, fmt: str | None, output: Path | None, force: bool,
                  criteria: str | None) -> int:
-    from rich.markup import escape
-
     from parindex.cli.outputs import guard_output, say_written
-    from parindex.cli.render import err_console
+    from parindex.cli.render import say
     from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
     from parindex.evidence.merge import read_books
     from parindex.evidence.unit_list import read_unit_list
     from parindex.scoring.runs import collect_workbooks
@@ -52,7 +51,7 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     wanted = read_unit_list(expected) if expected is not None else None
     books, skipped = read_books(paths)
     for path in skipped:
-        err_console.print(escape(t("ui.score.skipped_report", path=path)), style="yellow", soft_wrap=True)
+        say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
     report, conflicts = _report(books, criteria, wanted)
     chosen.render(report, output, force)
     if output is not None:

@@ -56,7 +56,8 @@ class RankOptions:
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
               survey_paths: tuple[Path, ...] = (), options: RankOptions = RankOptions()) -> int:
     from parindex.cli.outputs import guard_output, say_written
-    from parindex.cli.render import err_console
+    from parindex.cli.render import say
+    from parindex.common.messages import Message
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.choose(fmt, output)
@@ -71,8 +72,8 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         surveys = tuple(read_survey(path) for path in survey_paths)
         collected = collected.without(*survey_paths)
     if collected.not_read:
-        err_console.print(escape("⚠ " + t("ui.score.not_xlsx", files=", ".join(map(str, collected.not_read)))),
-                          style="yellow", soft_wrap=True)
+        say(Message("ui.score.not_xlsx", {"files": ", ".join(map(str, collected.not_read))}), "yellow", err=True,
+            head="⚠ ")
     paths = collected.workbooks
     if not paths:
         from parindex.common.errors import ParindexError
@@ -87,8 +88,8 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         _say_unmatched(table, totals)
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or chosen.format is not TABLE):  # on screen, the tables list each error
-        err_console.print(t("ui.score.errors_summary", units=len(failed), total=len(totals),
-                            errors=sum(unit.errors for unit in failed)), style="yellow", soft_wrap=True)
+        say(Message("ui.score.errors_summary", {"units": len(failed), "total": len(totals),
+                                                "errors": sum(unit.errors for unit in failed)}), "yellow", err=True)
     return 1 if failed else 0
 
 
@@ -133,10 +134,11 @@ class Reporter:
 def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
     """On screen without --details, many units show the ranking and a line per unit with problems; a file holds
     every unit's tables."""
-    from parindex.cli.render import FILE_WIDTH, console
+    from parindex.cli.render import console
+    from parindex.io.screen import NATURAL_WIDTH
     from parindex.scoring.table import Look, table_report
 
-    look = Look(console.width, console.color_system) if to_screen else Look(FILE_WIDTH)
+    look = Look(console.width, console.color_system) if to_screen else Look(NATURAL_WIDTH)
     return _text(table_report(many, look, details=details or not to_screen))
 
 
@@ -225,7 +227,7 @@ OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
 
 def _say_unmatched(survey: Any, totals: list[UnitTotals]) -> None:
     """PS548: rows of the survey table that no workbook of the run matched (a misspelt name, a unit not sent)."""
-    from parindex.cli.render import err_console
+    from parindex.cli.render import say
     from parindex.common.messages import Message
     from parindex.common.unit_names import name_key
 
@@ -234,13 +236,14 @@ def _say_unmatched(survey: Any, totals: list[UnitTotals]) -> None:
     unmatched = [f"{row.unit} ({row.ref})" for row in survey.rows if name_key(row.unit, level) not in seen]
     if unmatched:
         notice = Message("PS548", {"units": ", ".join(unmatched)}, survey.path)
-        err_console.print(escape("⚠ " + notice.line()), style="yellow", soft_wrap=True)
+        say(notice, "yellow", err=True, head="⚠ ")
 
 
 def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None) -> Iterator:
     """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
     report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
-    from parindex.cli.render import err_console
+    from parindex.cli.render import say
+    from parindex.common.messages import Message
     from parindex.scoring.runs import Skipped, score_many
 
     units: dict[str, tuple[str, bool]] = {}  # the unit's name as compared → its workbook, and whether it is a part
@@ -248,7 +251,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: A
         for part in score_many(paths, criteria, render, survey):
             advance()
             if isinstance(part, Skipped):
-                err_console.print(escape(t("ui.score.skipped_report", path=part.path)), style="yellow", soft_wrap=True)
+                say(Message("ui.score.skipped_report", {"path": part.path}), "yellow", err=True)
                 continue
             _refuse_second_workbook(units, part[1])
             yield part
@@ -288,7 +291,7 @@ def _refuse_second_workbook(units: dict[str, tuple[str, bool]], totals: UnitTota
 def run_explain(file: Path, code: str, criteria: str | None) -> int:
     from rich.table import Table
 
-    from parindex.cli.render import console
+    from parindex.cli.render import console, say
     from parindex.common.errors import ParindexError
     from parindex.common.i18n import fmt_num
     from parindex.common.values import normalise_code
@@ -327,10 +330,10 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
         table.add_row(t(key), escape(shown))
     console.print(table)
     for notice in [n for n in [*unit.errors, *unit.warnings] if n.item == found.item.code]:
-        console.print(escape(notice.line()), style="yellow")
+        say(notice, "yellow")
     banner = provenance_banner(unit.criteria)
     if banner:
-        console.print(banner.text(), style="yellow")
+        say(banner, "yellow")
     return 1 if any(n.item == found.item.code for n in unit.errors) else 0
 
 

@@ -47,11 +47,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from typing import get_args
 
-        from rich.markup import escape
-
         from parindex.cli.outputs import guard_output
-        from parindex.cli.render import console, err_console
+        from parindex.cli.render import say
         from parindex.common.errors import ParindexError
+        from parindex.common.messages import Message
         from parindex.criteria.checks import swallowed_labels
         from parindex.criteria.files import load_criteria
         from parindex.criteria.leads import find_lead, item_leads
@@ -82,25 +81,24 @@ def register(app: typer.Typer) -> None:
             guard_output(output, force, [Path(ref)], blank_workbook_may_go=True)
             options.write(output, cset, agency)
             if agency is None:
-                console.print(escape(t("ui.template.written", path=output, items=len(cset.items()), id=cset.id)))
+                say(Message("ui.template.written", {"path": output, "items": len(cset.items()), "id": cset.id}))
             else:
                 count = sum(1 for led in item_leads(cset).values() if led == agency)
-                console.print(escape(t("ui.template.part_written", path=output, items=count, lead=agency)))
+                say(Message("ui.template.part_written", {"path": output, "items": count, "lead": agency}))
         for code, label, longer, other in swallowed_labels(cset):
-            err_console.print(escape(t("ui.template.swallowed", code=code, label=label, longer=longer, other=other)),
-                              style="yellow", soft_wrap=True)
+            say(Message("ui.template.swallowed", {"code": code, "label": label, "longer": longer, "other": other}),
+                "yellow", err=True)
         banner = provenance_banner(cset)
         if banner:
-            err_console.print(f"[yellow]{escape(banner.text())}[/]")
+            say(banner, "yellow", err=True)
 
 
 def _by_lead(cset: CriteriaSet, folder: Path, inputs: list[Path], options: _Options) -> None:
     """One part per lead agency in `folder` (made if need be), every file checked before any is written."""
-    from rich.markup import escape
-
     from parindex.cli.outputs import guard_output
-    from parindex.cli.render import console, err_console
+    from parindex.cli.render import say
     from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
     from parindex.criteria.leads import file_stem, item_leads, lead_names
 
     names = lead_names(cset)
@@ -121,12 +119,12 @@ def _by_lead(cset: CriteriaSet, folder: Path, inputs: list[Path], options: _Opti
     for name, path in paths.items():
         options.write(path, cset, name)
         count = sum(1 for led in leads.values() if led == name)
-        console.print(escape(t("ui.template.part_written", path=path, items=count, lead=name)))
-    console.print(escape(t("ui.template.parts_written", count=len(paths), folder=folder)))
+        say(Message("ui.template.part_written", {"path": path, "items": count, "lead": name}))
+    say(Message("ui.template.parts_written", {"count": len(paths), "folder": folder}))
     unassigned = [code for code, led in leads.items() if not led]
     if unassigned:
-        err_console.print(escape(t("ui.template.unassigned", count=len(unassigned), items=", ".join(unassigned))),
-                          style="yellow", soft_wrap=True)
+        say(Message("ui.template.unassigned", {"count": len(unassigned), "items": ", ".join(unassigned)}), "yellow",
+            err=True)
 
 
 def _make_folder(folder: Path) -> None:

@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
 
 def run_validate(paths: list[Path], fmt: str) -> int:
     from parindex.baseline.validation import default_paths, validate_path
-    from parindex.cli.render import console
+    from parindex.cli.render import say
     from parindex.common.errors import ParindexError
 
     if fmt not in FORMATS:
@@ -60,7 +60,7 @@ def run_validate(paths: list[Path], fmt: str) -> int:
         problems = len(rows) + len(unreadable)
         summary = t("ui.validate.found", count=problems, files=len(files)) if problems else t(
             "ui.validate.ok", n=len(files))
-        console.print(summary, style="red" if problems else "green")
+        say(summary, "red" if problems else "green")
     return 2 if unreadable else 1 if rows else 0
 
 

@@ -45,6 +45,10 @@ MESSAGES: dict[str, Msg] = {
     "ui.and": Msg("và", "and"),  # the last two words of a list: A, B và C
     "ui.no": Msg("Không", "No"),
     "ui.written": Msg("Đã ghi {path}", "Wrote {path}"),
+    "ui.table.narrow": Msg("Cửa sổ dòng lệnh hẹp, đã ẩn cột {columns}: mở rộng cửa sổ, hoặc dùng --format md để "
+                           "xem đủ.",
+                           "Narrow terminal, columns left out: {columns}; widen the window, or use --format md to see "
+                           "them all."),
     "ui.no_folder": Msg("thư mục {folder} không tồn tại", "the folder {folder} does not exist"),
     "ui.reconstructed": Msg(
         "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI (status: reconstructed): {n} giá trị tạm tính (provisional) "

@@ -188,8 +188,6 @@ MESSAGES.update({
                        "tra/SIPAS); thay cho giá trị đơn vị tự nhập. Ghi nhiều lần khi mỗi khối có một bảng.",
                        "The province's survey results (.xlsx: a 'Đơn vị' column and one column per survey/SIPAS "
                        "item code); they replace what units typed. Repeat it when each block has its own table."),
-    "ui.score.narrow": Msg("Cột điểm từng lĩnh vực: mở rộng cửa sổ dòng lệnh hoặc dùng --format xlsx.",
-                           "Per-area columns: widen the terminal or use --format xlsx."),
     "ui.score.not_xlsx": Msg("Không chấm {files}: không phải sổ .xlsx (muốn chấm thì mở bằng Excel hoặc LibreOffice "
                              "rồi Lưu thành (Save As) 'Excel Workbook (*.xlsx)').",
                              "Not scored: {files}, not .xlsx workbooks (to score one, open it in Excel or LibreOffice "
