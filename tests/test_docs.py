@@ -174,3 +174,15 @@ def test_the_readmes_commands_table_names_each_commands_formats() -> None:
     for command, formats in rows.items():
         if command in REGISTRIES:
             assert tuple(formats.split("\\|")) == REGISTRIES[command].names, command
+
+
+def test_the_pure_core_docs_architecture_lists_is_the_contracts_list() -> None:
+    """docs/architecture.md's pure core is the `pure-core` contract's list in `.importlinter`."""
+    import configparser
+
+    contracts = configparser.ConfigParser()
+    contracts.read(ROOT / ".importlinter", encoding="utf-8")
+    pure = set(contracts["importlinter:contract:pure-core"]["source_modules"].split())
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    listed = text[text.index("## The pure core"):text.index("(the **pure-core** contract's list)")]
+    assert {f"parindex.{name}" for name in re.findall(r"`([a-z_.]+)`", listed)} == pure
