@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from parindex.common.messages import Message
-from parindex.common.values import clean_text, strip_marks
+from parindex.common.values import clean_text, fold
 from parindex.criteria.model import SURVEY_COMPONENTS, BaseRule, Rule
 
 # The forms, with an example each, named in every message about a phrase (examples: the same in vi and en).
@@ -144,8 +144,8 @@ _RULE: TypeAdapter[Any] = TypeAdapter(Rule)
 
 
 def _fold(text: str) -> str:
-    folded = strip_marks(text).replace("≥", ">=").replace("≤", "<=").replace("phan tram", "%")
-    return " ".join(folded.split())
+    """The common fold, spaced, then the signs and words the patterns read as one ('≥' is '>=', 'phần trăm' '%')."""
+    return fold(text, spaced=True).replace("≥", ">=").replace("≤", "<=").replace("phan tram", "%")
 
 
 def _number(text: str) -> Decimal:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from parindex.common import values
 from parindex.common.findings import Path
 from parindex.common.messages import Message
-from parindex.common.values import RawValue, ValueProblem, clean_text, normalise_code
+from parindex.common.values import RawValue, ValueProblem, clean_text, fold, normalise_code
 from parindex.criteria.model import Area, CriteriaSet, Criterion, Item
 from parindex.criteria.rule_phrases import read_rule
 
@@ -98,10 +98,6 @@ KNOWN_COMPONENTS = " · ".join(names[0] for names in COMPONENT_NAMES.values())
 MARK = "x"  # Không áp dụng / Tạm tính ticked
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _WITH_ID = re.compile(r"(.*?)\s*\(([a-z][a-z0-9_]*)\)")
-
-
-def fold(text: str) -> str:
-    return values.fold(text)
 
 
 def component_id(name: str) -> str | None:

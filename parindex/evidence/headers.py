@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from parindex.common.values import RawValue, ValueProblem, clean_text, strip_marks
+from parindex.common.values import RawValue, ValueProblem, clean_text, fold
 from parindex.evidence.model import COLUMNS, REQUIRED_COLUMNS
 
 # Other ways to write each header (the Vietnamese header of COLUMNS always matches too).
@@ -39,7 +39,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _REMARK = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def header_form(text: RawValue) -> str:
@@ -51,10 +50,7 @@ def header_form(text: RawValue) -> str:
 
 @lru_cache(maxsize=4096)  # the same few dozen headers and labels come back in every workbook
 def _text_form(text: str) -> str:
-    bare = strip_marks(text)
-    without_remark = _REMARK.sub(" ", bare)
-    folded = _NOT_WORD.sub("", without_remark)
-    return folded or _NOT_WORD.sub("", bare)  # a header that is only a remark, '(N/A)', keeps its words
+    return fold(_REMARK.sub(" ", text), punctuation=False) or fold(text, punctuation=False)  # '(N/A)' keeps its words
 
 
 # The column of unit names in a table of units (the survey table, a list of units expected): one set for both.
