@@ -33,7 +33,7 @@ from parindex.criteria.sheet import (
     sheet_rows,
     unreadable_rules,
 )
-from parindex.evidence.guard import REPORT_CATEGORY, guard_workbook
+from parindex.io.workbook_guard import REPORT_CATEGORY, guard_workbook
 from parindex.evidence.headers import column_letter, header_key, header_lookup, match_headers
 from parindex.evidence.reader import (
     HEADER_SEARCH_ROWS,

@@ -23,7 +23,7 @@ from typing import Any
 
 from parindex.common.errors import ParindexError
 from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code, show
-from parindex.evidence.guard import REPORT_CATEGORY, WorkbookZip, guard_workbook
+from parindex.io.workbook_guard import REPORT_CATEGORY, WorkbookZip, guard_workbook
 from parindex.evidence.headers import column_letter, header_form, header_key, match_headers
 from parindex.evidence.model import (
     BLOCK_INFO_KEYS,

@@ -13,7 +13,7 @@ from typing import Any
 
 from parindex.common.errors import ParindexError
 from parindex.common.values import clean_text, normalise_code
-from parindex.evidence.guard import guard_workbook
+from parindex.io.workbook_guard import guard_workbook
 from parindex.evidence.headers import UNIT_HEADERS, column_letter, header_form
 from parindex.evidence.model import Cell, SurveyRow, SurveyTable
 from parindex.evidence.reader import (
