@@ -7,8 +7,9 @@ here (as the spreadsheet held them) because how to read `0,957` depends on the i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
+from parindex.common.tables import Cell as Cell  # a cell as read: the evidence's vocabulary too
+from parindex.common.tables import is_blank as is_blank
 from parindex.common.values import RawValue
 
 SHEET_INFO = "Thông tin"
@@ -29,7 +30,6 @@ COLUMNS: dict[str, str] = {
     "appraised": "Điểm thẩm định",
     "note": "Ghi chú",
 }
-REQUIRED_COLUMNS = ("code", "value")
 # The columns scoring reads; the reference columns (name, max, rule, lead) and notes are the set's, not the unit's.
 READ_COLUMNS = ("code", "value", "not_applicable", "self_score", "appraised", "evidence", "explanation")
 
@@ -53,26 +53,6 @@ LEVEL_BLOCKS: dict[str, str] = {"province": "Cấp tỉnh", "department": "Sở,
                                 "commune": "Cấp xã"}
 # The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
 SOURCE_HEADER = "Nguồn số liệu"
-
-
-class Cell(NamedTuple):
-    """One cell as read: its value and where it is (`Tự đánh giá!E12`).
-
-    A named tuple, not a dataclass: a workbook holds thousands of cells, and tuples are made and pickled
-    (for parallel reading) several times faster.
-    """
-
-    raw: RawValue
-    ref: str
-
-    @property
-    def blank(self) -> bool:
-        return is_blank(self.raw)
-
-
-def is_blank(raw: RawValue) -> bool:
-    """Nothing typed: an empty cell, or only spaces and invisible characters (zero-width space, BOM)."""
-    return raw is None or (isinstance(raw, str) and not raw.strip().strip("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 BLANK = Cell(None, "")
