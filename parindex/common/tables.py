@@ -108,8 +108,22 @@ def _lookup(columns: tuple[Column, ...]) -> dict[str, str]:
     return found
 
 
+class _Headed:
+    """What a spec with columns (or labels) answers: which key a header (or label) names."""
+
+    columns: tuple[Column, ...]
+
+    @cached_property
+    def lookup(self) -> dict[str, str]:
+        return _lookup(self.columns)
+
+    def key_of(self, cell: RawValue) -> str | None:
+        """The key a header cell (or label) names, or None for a column (or row) of the user's own."""
+        return self.lookup.get(header_form(cell)) if isinstance(cell, str) else None
+
+
 @dataclass(frozen=True)
-class TableSpec:
+class TableSpec(_Headed):
     """A table found by its header row: the row, among a sheet's first `HEADER_SEARCH_ROWS`, that heads a column
     `anchor`; below it, the rows where one of `rows_with` holds something (the others are spacers, titles, notes).
 
@@ -128,16 +142,8 @@ class TableSpec:
     codes: Codes = field(default_factory=Codes)
 
     @cached_property
-    def lookup(self) -> dict[str, str]:
-        return _lookup(self.columns)
-
-    @cached_property
     def headers(self) -> dict[str, str]:
         return {column.key: column.header for column in self.columns}
-
-    def key_of(self, cell: RawValue) -> str | None:
-        """The column key a header cell names, or None for a column of the user's own."""
-        return self.lookup.get(header_form(cell)) if isinstance(cell, str) else None
 
     def match(self, header_cells: list[RawValue]) -> dict[str, int]:
         """Column key → 0-based index for the columns this header row has. A ValueProblem `codes.twice` when two
@@ -166,24 +172,17 @@ def _label(index: int, cell: RawValue) -> str:
 
 
 @dataclass(frozen=True)
-class InfoSpec:
+class InfoSpec(_Headed):
     """Label/value rows on a named sheet: the first filled cell of a row is its label, the next filled one its
-    value. Rows whose label is none of `keys` are dropped, unless `others` (a criteria sheet's component caps)."""
+    value. `columns` are the labels (a Column's header and aliases: the ways to write it); rows whose label is
+    none of them are dropped, unless `others` (a criteria sheet's component caps)."""
 
     sheet: str
-    keys: tuple[Column, ...]
+    columns: tuple[Column, ...]
     sheet_aliases: tuple[str, ...] = ()
     others: bool = False
     merged: bool = False
     codes: Codes = field(default_factory=Codes)
-
-    @cached_property
-    def lookup(self) -> dict[str, str]:
-        return _lookup(self.keys)
-
-    def key_of(self, label: RawValue) -> str | None:
-        """The key a label names, or None."""
-        return self.lookup.get(header_form(label)) if isinstance(label, str) else None
 
 
 SheetSpec = TableSpec | InfoSpec

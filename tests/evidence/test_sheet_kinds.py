@@ -32,7 +32,7 @@ def write(path: Path, spec: WorkbookSpec, omit: str | None = None, twice: str | 
             continue
         sheet = book.create_sheet(part.sheet or "Bảng 1")
         if isinstance(part, InfoSpec):
-            for column in part.keys:
+            for column in part.columns:
                 sheet.append([column.header, CODE])
             continue
         columns = [c for c in part.columns if c.key != omit] + [c for c in part.columns if c.key == twice]
@@ -79,7 +79,7 @@ def test_a_workbook_as_its_spec_describes_it_reads(tmp_path: Path, kind: str) ->
     for part in spec.sheets:
         if isinstance(part, InfoSpec):
             assert book.info is not None
-            assert {pair.key: pair.value.raw for pair in book.info.pairs} == {c.key: CODE for c in part.keys}
+            assert {pair.key: pair.value.raw for pair in book.info.pairs} == {c.key: CODE for c in part.columns}
         else:
             assert book.table is not None and book.table.header == 2
             [(row, values)] = book.table.rows
