@@ -41,8 +41,7 @@ from parindex.common.values import (
     show,
 )
 from parindex.criteria.files import check_criteria_document
-from parindex.evidence.model import COLUMNS
-from parindex.evidence.sheet_kinds import EVIDENCE_ITEMS, ITEM_ALIASES
+from parindex.evidence.model import COLUMNS, EVIDENCE_ITEMS, ITEM_ALIASES
 from parindex.io.yaml_source import load_yaml_file, parse_yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "bad"))

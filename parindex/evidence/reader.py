@@ -1,6 +1,6 @@
 """Reading an evidence workbook (.xlsx) into an `EvidenceBook` of raw cells with their addresses (an adapter).
 
-The workbook comes in through the one sheet reader (`io.sheets.read_book`, driven by `sheet_kinds.EVIDENCE_WORKBOOK`):
+The workbook comes in through the one sheet reader (`io.sheets.read_book`, driven by `model.EVIDENCE_WORKBOOK`):
 guarded, read once, prescanned, its cells normalised and its columns found by header text. Here its Thông tin
 rows become the info by key, and its Tự đánh giá rows the items by code.
 """
@@ -14,8 +14,7 @@ from pathlib import Path
 from parindex.common.errors import ParindexError
 from parindex.common.tables import Info, Table
 from parindex.common.values import RawValue, clean_text, normalise_code, show
-from parindex.evidence.model import READ_COLUMNS, EvidenceBook, EvidenceRow
-from parindex.evidence.sheet_kinds import EVIDENCE_INFO, EVIDENCE_WORKBOOK
+from parindex.evidence.model import EVIDENCE_INFO, EVIDENCE_WORKBOOK, READ_COLUMNS, EvidenceBook, EvidenceRow
 from parindex.io.sheets import read_book
 from parindex.io.workbook_guard import REPORT_CATEGORY, guard_workbook
 

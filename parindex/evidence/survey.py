@@ -1,7 +1,7 @@
 """Reading the province's survey table (`score --survey FILE.xlsx`, DESIGN §3.5): an adapter.
 
 A sheet with a header row holding `Đơn vị` and one column per survey or SIPAS item code; one row per unit, its
-results in % or A–D. The file comes in through the one sheet reader (`io.sheets`, `sheet_kinds.SURVEY_TABLE`), as
+results in % or A–D. The file comes in through the one sheet reader (`io.sheets`, `model.SURVEY_TABLE`), as
 evidence workbooks do (zip bombs, far cells, formulas without values, %-formatted cells, error cells such as `#N/A`
 read as their text, so the item's rule says at the cell that it is no result); values stay raw (Cell) until the
 item's rule reads them.
@@ -14,8 +14,7 @@ from pathlib import Path
 from parindex.common.errors import ParindexError
 from parindex.common.tables import Cell
 from parindex.common.values import clean_text
-from parindex.evidence.model import SurveyRow, SurveyTable
-from parindex.evidence.sheet_kinds import SURVEY_TABLE
+from parindex.evidence.model import SURVEY_TABLE, SurveyRow, SurveyTable
 from parindex.io.sheets import read_book
 
 

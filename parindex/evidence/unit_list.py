@@ -3,7 +3,7 @@
 A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx
 workbook holds the names in the column of its first sheet headed as in the survey table (`Đơn vị`, `Tên đơn vị`,
 `unit`…; PM821 without one: which column holds the names, and whether the first row is one, is not guessed), read
-through the one sheet reader (`io.sheets`, `sheet_kinds.UNIT_LIST`).
+through the one sheet reader (`io.sheets`, `model.UNIT_LIST`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _text_names(path: Path) -> list[str]:
 
 
 def _xlsx_names(path: Path) -> list[str]:
-    from parindex.evidence.sheet_kinds import UNIT_LIST
+    from parindex.evidence.model import UNIT_LIST
     from parindex.io.sheets import read_book
 
     table = read_book(path, UNIT_LIST).table

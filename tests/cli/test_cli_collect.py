@@ -11,9 +11,8 @@ from openpyxl import Workbook, load_workbook
 
 from parindex.criteria.files import load_bundled
 from parindex.criteria.leads import item_leads, lead_names
-from parindex.evidence.model import SHEET_INFO, SHEET_ITEMS, SOURCE_HEADER
+from parindex.evidence.model import EVIDENCE_ITEMS, SHEET_INFO, SHEET_ITEMS, SOURCE_HEADER
 from parindex.evidence.reader import read_evidence
-from parindex.evidence.sheet_kinds import EVIDENCE_ITEMS
 from tests.fill import codes_in, fill_workbook, random_fill
 
 SET = "par-province-2020"

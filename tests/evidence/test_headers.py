@@ -1,4 +1,4 @@
-"""Finding the columns of the self-assessment sheet by header text (its spec, `sheet_kinds.EVIDENCE_ITEMS`, and
+"""Finding the columns of the self-assessment sheet by header text (its spec, `evidence.model.EVIDENCE_ITEMS`, and
 `common.tables`)."""
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from parindex.common.catalogue import MESSAGES
 from parindex.common.tables import column_letter
 from parindex.common.values import ValueProblem
-from parindex.evidence.model import COLUMNS
-from parindex.evidence.sheet_kinds import EVIDENCE_ITEMS
+from parindex.evidence.model import COLUMNS, EVIDENCE_ITEMS
 
 match_headers, header_key = EVIDENCE_ITEMS.match, EVIDENCE_ITEMS.key_of
 

@@ -14,7 +14,8 @@ from openpyxl import Workbook
 import parindex
 from parindex.common.errors import ParindexError
 from parindex.common.tables import Column, InfoSpec, TableSpec, WorkbookSpec
-from parindex.evidence.sheet_kinds import SHEET_KINDS, UNIT
+from parindex.evidence.model import UNIT
+from parindex.evidence.sheet_kinds import SHEET_KINDS
 from parindex.io.sheets import read_book
 
 KINDS = sorted(SHEET_KINDS)
