@@ -93,7 +93,7 @@ class Codes:
     """The catalogue codes a kind of sheet speaks with when its sheets or headers are not as they should be."""
 
     no_sheet: str = "PW420"  # {sheet} {found}
-    no_header: str = "PW421"  # {header} {rows} {path}
+    no_header: str = "PW421"  # {header} {rows}
     missing: str = "PW422"  # {missing} {found}
     twice: str = "PW423"  # {header} {first} {second}
 
