@@ -24,10 +24,11 @@ DATA_COLUMNS = ("value", "not_applicable", "self_score", "appraised")  # a row w
 def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> EvidenceBook:
     """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell. `columns`: the
     item columns kept (scoring's by default; `merge` keeps the notes too)."""
-    book = read_book(Path(path), EVIDENCE_WORKBOOK, columns)
+    path = Path(path)
+    book = read_book(path, EVIDENCE_WORKBOOK, columns)
     assert book.info is not None and book.table is not None  # the spec has both sheets
     info, refs = _info(book.info)
-    return EvidenceBook(path=str(path), info=info, rows=_items(Path(path), book.table), info_refs=refs)
+    return EvidenceBook(path=str(path), info=info, rows=_items(path, book.table), info_refs=refs)
 
 
 def read_info(path: Path) -> dict[str, str]:

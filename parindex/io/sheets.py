@@ -67,7 +67,7 @@ def read_book(path: Path, spec: WorkbookSpec, keys: tuple[str, ...] | None = Non
     """The table and info rows of a workbook of kind `spec`, or a ParindexError naming the file, sheet and cell
     (with the spec's codes). `keys`: the table columns read (default: all the sheet has); `sheets`: only those
     of the spec's sheets (`read_info` reads only an evidence workbook's Thông tin)."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     collecting = gc.isenabled()
     gc.disable()  # thousands of small acyclic objects: collecting while making them only costs time
     try:
@@ -261,8 +261,9 @@ def _info(sheet: SheetRows, spec: InfoSpec) -> Info:
     pairs: list[Pair] = []
     value_cells: set[tuple[int, int]] = set()
     for r, row in enumerate(sheet.rows):
-        filled = [c for c, value in enumerate(row)
-                  if (value != "" and not (value.__class__ is str and is_blank(value))) or (r, c) in errors]
+        filled = [c for c, value in enumerate(row)  # '' is an empty cell, unless an error cell
+                  if (value != "" and not (value.__class__ is str and is_blank(value)))
+                  or (errors and (r, c) in errors)]
         if not filled:
             continue
         first = filled[0]
