@@ -6,12 +6,14 @@ columns with their header, other names and whether they are required) or label/v
 and labels are compared in `header_form` — the common fold (`values.fold`) without punctuation, a parenthesised
 remark dropped — so people may reorder columns, add their own and write headers in their office's words.
 The reader hands back `Table`s and label/value `Cell` pairs, every value with the address it came from.
+Specs and results are named tuples, cheap to define (every command's start-up pays for each class at import);
+the two specs that keep their header lookup are frozen dataclasses.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -71,8 +73,7 @@ def column_letter(index: int) -> str:
 
 # --- the specs ------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column of a table (or a label of an info sheet): its key, the header written (and named in messages),
     the other ways people head it, and whether a table without it is refused."""
 
@@ -88,14 +89,16 @@ def columns_of(headers: dict[str, str], aliases: dict[str, tuple[str, ...]] | No
     return tuple(Column(key, header, (aliases or {}).get(key, ()), key in required) for key, header in headers.items())
 
 
-@dataclass(frozen=True)
-class Codes:
+class Codes(NamedTuple):
     """The catalogue codes a kind of sheet speaks with when its sheets or headers are not as they should be."""
 
     no_sheet: str = "PW420"  # {sheet} {found}
     no_header: str = "PW421"  # {header} {rows}
     missing: str = "PW422"  # {missing} {found}
     twice: str = "PW423"  # {header} {first} {second}
+
+
+WORKBOOK_CODES = Codes()  # an evidence workbook's, and the default
 
 
 def _lookup(columns: tuple[Column, ...]) -> dict[str, str]:
@@ -139,7 +142,7 @@ class TableSpec(_Headed):
     first_sheet_only: bool = False
     coded_columns: bool = False
     merged: bool = False
-    codes: Codes = field(default_factory=Codes)
+    codes: Codes = WORKBOOK_CODES
 
     @cached_property
     def headers(self) -> dict[str, str]:
@@ -182,14 +185,13 @@ class InfoSpec(_Headed):
     sheet_aliases: tuple[str, ...] = ()
     others: bool = False
     merged: bool = False
-    codes: Codes = field(default_factory=Codes)
+    codes: Codes = WORKBOOK_CODES
 
 
 SheetSpec = TableSpec | InfoSpec
 
 
-@dataclass(frozen=True)
-class WorkbookSpec:
+class WorkbookSpec(NamedTuple):
     """A kind of sheet parindex reads: its name in the registry (`evidence.sheet_kinds`) and its sheets, in the
     order they are looked for (a workbook without the first is refused for that one)."""
 
@@ -207,8 +209,7 @@ class WorkbookSpec:
 
 # --- what the reader found ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table as read: the sheet, its header row (1-based), the columns it has (key → 0-based index; a coded
     column by its code), and the rows of the table (1-based row, value by key of every column read).
 
@@ -237,16 +238,14 @@ class Pair(NamedTuple):
     value: Cell
 
 
-@dataclass(frozen=True)
-class Info:
+class Info(NamedTuple):
     """Label/value rows as read: the sheet and its rows, in sheet order."""
 
     sheet: str
     pairs: list[Pair]
 
 
-@dataclass(frozen=True)
-class Book:
+class Book(NamedTuple):
     """What the reader found in a workbook: the table and the info rows its spec asks for (None: not asked)."""
 
     table: Table | None = None

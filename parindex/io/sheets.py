@@ -20,11 +20,10 @@ import io
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from parindex.common.errors import ParindexError
 from parindex.common.tables import (
@@ -378,8 +377,7 @@ def _sheet_parts(rels: bytes, workbook: bytes) -> dict[str, str]:
     return parts
 
 
-@dataclass(frozen=True)
-class PrescannedSheet:
+class PrescannedSheet(NamedTuple):
     """A sheet whose XML was checked: safe for calamine to lay out."""
 
     path: Path
@@ -393,8 +391,7 @@ class PrescannedSheet:
         return SheetRows(self, _sheet_rows(self.path, book, self.name, max_rows))
 
 
-@dataclass(frozen=True)
-class SheetRows:
+class SheetRows(NamedTuple):
     """A prescanned sheet's rows as calamine read them (0-based; an empty cell is '')."""
 
     scan: PrescannedSheet
@@ -419,7 +416,7 @@ class SheetRows:
                         percent.add((r, c))
                     if (first_row, first_col) in errors:
                         errors[(r, c)] = errors[(first_row, first_col)]
-        return SheetRows(replace(self.scan, percent=percent, errors=errors), rows)
+        return SheetRows(self.scan._replace(percent=percent, errors=errors), rows)
 
     # --- formulas saved without their computed value -----------------------------------------------
 
