@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.errors import ParindexError
+from parindex.common.tables import header_form
 from parindex.common.values import (
     ValueProblem,
     clean_text,
@@ -40,8 +41,7 @@ from parindex.common.values import (
     show,
 )
 from parindex.criteria.files import check_criteria_document
-from parindex.evidence.headers import ALIASES, header_form, header_key, match_headers
-from parindex.evidence.model import COLUMNS
+from parindex.evidence.model import COLUMNS, EVIDENCE_ITEMS, ITEM_ALIASES
 from parindex.io.yaml_source import load_yaml_file, parse_yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "bad"))
@@ -148,7 +148,7 @@ def test_numeric_cells_read_as_excel_shows_them(value: float) -> None:
 
 # --- headers -------------------------------------------------------------------------------------------------
 
-HEADER_TEXTS = [text for key, header in COLUMNS.items() for text in (header, key, *ALIASES.get(key, ()))]
+HEADER_TEXTS = [text for key, header in COLUMNS.items() for text in (header, key, *ITEM_ALIASES.get(key, ()))]
 HEADER = st.one_of(
     st.sampled_from(HEADER_TEXTS),
     st.sampled_from(HEADER_TEXTS).map(lambda h: unicodedata.normalize("NFD", h.upper())),
@@ -162,16 +162,16 @@ HEADER = st.one_of(
 def test_header_matcher_raises_only_value_problems(cells: list[object]) -> None:
     for cell in cells:
         assert isinstance(header_form(cell), str)
-        assert header_key(cell) in (None, *COLUMNS)
+        assert EVIDENCE_ITEMS.key_of(cell) in (None, *COLUMNS)
     try:
-        found = match_headers(cells)
+        found = EVIDENCE_ITEMS.match(cells)
     except ValueProblem as problem:
         assert problem.code in ("PW422", "PW423"), problem.code
         renders(problem.code, problem.params)
         return
     assert {"code", "value"} <= set(found)
     assert len(set(found.values())) == len(found)
-    assert all(0 <= index < len(cells) and header_key(cells[index]) == key for key, index in found.items())
+    assert all(0 <= index < len(cells) and EVIDENCE_ITEMS.key_of(cells[index]) == key for key, index in found.items())
 
 
 # --- YAML ------------------------------------------------------------------------------------------------------

@@ -8,16 +8,14 @@ there the city of Bắc Giang and the province of Bắc Giang are different unit
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 
 from parindex.common.errors import ParindexError
-from parindex.common.values import strip_marks
+from parindex.common.values import fold
 
 # Longest first, so `ubnd tinh` goes before `ubnd`; compared on the folded form (no marks, lower case).
 _OFFICE = ("uy ban nhan dan", "ubnd")
 _PROVINCE_WORDS = ("tinh", "thanh pho", "tp")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
 
 
@@ -27,14 +25,10 @@ def _prefixes(level: str) -> tuple[str, ...]:
     return tuple(sorted([*combined, *_OFFICE, *words], key=len, reverse=True))
 
 
-def words(name: str) -> str:
-    """A name's words without case, diacritics (đ = d) or punctuation, one space apart: 'Sở Tư pháp' → 'so tu phap'."""
-    return " ".join(_NON_WORD.sub(" ", strip_marks(name)).split())
-
-
 def name_key(name: str, level: str = "province") -> str:
-    """The form two names are compared in: 'UBND tỉnh Bắc Giang' → 'bac giang', 'TP.HCM' → 'hcm'."""
-    text = words(name)
+    """The form two names are compared in: 'UBND tỉnh Bắc Giang' → 'bac giang', 'TP.HCM' → 'hcm'. The name's
+    words, folded (`values.fold`, spaced, without punctuation), then the prefixes of its level dropped."""
+    text = fold(name, spaced=True, punctuation=False)
     prefixes = _prefixes(level)
     stripped = True
     while stripped:

@@ -63,17 +63,25 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_SPACES)
 
 
-def strip_marks(text: str) -> str:
-    """Lower case without Vietnamese diacritics: 'Không Đạt' → 'khong dat'."""
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=8192)  # labels, headers, names and typed answers repeat across items and workbooks
+def fold(text: str, spaced: bool = False, punctuation: bool = True) -> str:
+    """The one form texts are compared in: no case, no diacritics (đ = d), any Unicode form, any spacing.
+
+    By default words run together and punctuation at the end goes ('  Không Đạt. ' → 'khongdat'): labels, answers,
+    names of sheets. `spaced`: words one space apart and punctuation kept ('khong dat.'), for text read on after
+    folding (rule words). `punctuation=False`: every mark counts as a space ('Cơ quan/đơn vị' → 'coquandonvi', or
+    spaced 'co quan don vi'), for headers and the names of units and agencies."""
     decomposed = unicodedata.normalize("NFD", clean_text(text).casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare.replace("đ", "d"))
-
-
-@functools.lru_cache(maxsize=8192)  # labels and typed answers repeat across items and workbooks
-def fold(text: str) -> str:
-    """The form two labels are compared in: no case, diacritics, spaces or trailing punctuation."""
-    return "".join(strip_marks(text).split()).rstrip(_TRAILING_PUNCT)
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    bare = bare.replace("đ", "d")
+    if not punctuation:
+        bare = _NOT_WORD.sub(" ", bare)
+    if spaced:
+        return " ".join(bare.split())
+    return "".join(bare.split()).rstrip(_TRAILING_PUNCT)
 
 
 def show(raw: RawValue) -> str:

@@ -9,7 +9,7 @@ matches when it is the end or the start of one full name ("Tư pháp" for "Sở 
 from __future__ import annotations
 
 from parindex.common.errors import ParindexError
-from parindex.common.unit_names import words
+from parindex.common.values import fold
 from parindex.criteria.model import CriteriaSet
 
 
@@ -31,7 +31,7 @@ def lead_names(cset: CriteriaSet) -> list[str]:
 
 def lead_key(name: str) -> str:
     """The form agency names are compared in: 'Sở Tư pháp' → 'so tu phap'."""
-    return words(name)
+    return fold(name, spaced=True, punctuation=False)
 
 
 def find_lead(cset: CriteriaSet, query: str) -> str:

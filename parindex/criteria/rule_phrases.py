@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from parindex.common.messages import Message
-from parindex.common.values import clean_text, strip_marks
+from parindex.common.values import clean_text, fold
 
 
 class Lazy:
@@ -107,8 +107,8 @@ def most_of(phrase: str) -> tuple[str, str | None]:
 
 
 def _fold(text: str) -> str:
-    folded = strip_marks(text).replace("≥", ">=").replace("≤", "<=").replace("phan tram", "%")
-    return " ".join(folded.split())
+    """The common fold, spaced, then the signs and words the patterns read as one ('≥' is '>=', 'phần trăm' '%')."""
+    return fold(text, spaced=True).replace("≥", ">=").replace("≤", "<=").replace("phan tram", "%")
 
 
 def number(text: str) -> Decimal:

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from parindex.common import values
 from parindex.common.findings import Path
 from parindex.common.messages import Message
-from parindex.common.values import RawValue, ValueProblem, clean_text, normalise_code
+from parindex.common.tables import Cell, Codes, InfoSpec, TableSpec, WorkbookSpec, columns_of
+from parindex.common.values import ValueProblem, clean_text, fold, normalise_code
 from parindex.criteria.model import (
     IMPLIED_ROLES,
     Area,
@@ -36,10 +37,6 @@ from parindex.criteria.rules import as_rule
 
 SHEET_SET = "Bộ tiêu chí"
 SHEET_INFO = "Thông tin"
-SHEET_ALIASES: dict[str, tuple[str, ...]] = {
-    SHEET_SET: (SHEET_SET, "Bộ chỉ số", "Tiêu chí", "Criteria", "Criteria set"),
-    SHEET_INFO: (SHEET_INFO, "Thông tin chung", "Info", "Information"),
-}
 
 # Columns of Bộ tiêu chí, in the order the export writes them: key → header.
 COLUMNS: dict[str, str] = {
@@ -54,7 +51,6 @@ COLUMNS: dict[str, str] = {
     "source": "Nguồn",
     "provisional": "Tạm tính",
 }
-REQUIRED_COLUMNS = ("code", "name", "max", "rule")
 ALIASES: dict[str, tuple[str, ...]] = {  # other ways annexes head these columns (compared without case or marks)
     "code": ("Mã số", "Mã tiêu chí", "Mã TC", "code"),  # not STT: a row number is no code
     "name": ("Tiêu chí", "Tên tiêu chí", "Nội dung tiêu chí", "Lĩnh vực/Tiêu chí", "Tiêu chí, tiêu chí thành phần",
@@ -89,6 +85,18 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
     "basis": ("Văn bản", "basis"), "years": ("Năm", "years"), "level": ("Cấp đánh giá", "level"),
     "status": ("status",), "max": ("Tổng điểm", "max"), "bands": ("Phân loại", "bands"),
 }
+# The criteria spreadsheet as the one sheet reader (`io.sheets`) reads it: Bộ tiêu chí, a table found by its
+# header row (merged areas read as the value they show: annexes merge a component over its items), then Thông tin.
+# Rows with a Cách chấm but no Mã are read too: such a row is an error (PX332), never skipped. Thông tin keeps rows
+# of other labels: a component's cap, by its name.
+CRITERIA_SET = TableSpec(columns_of(COLUMNS, ALIASES, ("code", "name", "max", "rule")), anchor="code",
+                         rows_with=("code", "rule"), sheet=SHEET_SET,
+                         sheet_aliases=("Bộ chỉ số", "Tiêu chí", "Criteria", "Criteria set"), merged=True,
+                         codes=Codes("PX310", "PX311", "PX312", "PX313"))
+CRITERIA_INFO = InfoSpec(SHEET_INFO, columns_of(INFO, INFO_ALIASES),
+                         sheet_aliases=("Thông tin chung", "Info", "Information"), others=True, merged=True,
+                         codes=Codes("PX310"))
+CRITERIA_SHEET = WorkbookSpec("criteria sheet", (CRITERIA_SET, CRITERIA_INFO))
 # `Tốt: từ 90 %; Khá: từ 70 %` — grades on the % attained, best first (DESIGN §3.1 `bands`)
 _BAND = re.compile(r"^\s*(?P<name>[^:;]+?)\s*:\s*(?:từ|>=|≥|at least)?\s*(?P<at>[0-9]+(?:[.,][0-9]+)?)\s*%?\s*"
                    r"(?:trở lên)?\s*$", re.IGNORECASE)
@@ -109,10 +117,6 @@ MARK = "x"  # Không áp dụng / Tạm tính ticked
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 ROLES = " · ".join(role.value for role in Role)
 _WITH_ID = re.compile(r"(.*?)\s*\(([a-z][a-z0-9_]*)(?:\s*:\s*(" + "|".join(Role) + r"))?\)")  # 'Tên (id: role)'
-
-
-def fold(text: str) -> str:
-    return values.fold(text)
 
 
 def component_id(name: str) -> str | None:
@@ -215,19 +219,12 @@ def band_words(cset: CriteriaSet) -> str:
 
 # --- cells read back into a set ----------------------------------------------------------------------------
 
-class SheetCell(NamedTuple):
-    """A cell as the reader found it: its value and its address (`Bộ tiêu chí!D14`)."""
-
-    raw: RawValue
-    ref: str
-
-
 @dataclass
 class SheetRead:
     """What the reader found: the info rows (label cell, value cell) and the item rows (key → cell, 1-based row)."""
 
-    info: list[tuple[SheetCell, SheetCell]]
-    rows: list[tuple[int, dict[str, SheetCell]]]
+    info: list[tuple[Cell, Cell]]
+    rows: list[tuple[int, dict[str, Cell]]]
     header_ref: str = f"{SHEET_SET}!A1"
     info_ref: str = f"{SHEET_INFO}!A1"
 
@@ -258,7 +255,7 @@ def read_sheet(read: SheetRead) -> Imported:
     return imported
 
 
-def _text(cell: SheetCell | None) -> str | None:
+def _text(cell: Cell | None) -> str | None:
     if cell is None or cell.raw is None:
         return None
     # TRUE/FALSE as Excel shows them: a mistake to name at its cell (PX301, PX323, PX333 …), never a blank
@@ -268,19 +265,12 @@ def _text(cell: SheetCell | None) -> str | None:
     return text or None
 
 
-def _lookup(table: dict[str, str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {fold(text): key for key, label in table.items() for text in (label, key, *aliases.get(key, ()))}
-
-
-_INFO_LOOKUP = _lookup(INFO, INFO_ALIASES)
-
-
 def _read_info(read: SheetRead, imported: Imported) -> dict[str, Any]:
-    found: dict[str, SheetCell] = {}
-    caps: list[tuple[str, SheetCell]] = []
+    found: dict[str, Cell] = {}
+    caps: list[tuple[str, Cell]] = []
     for label, value in read.info:
         name = _text(label) or ""
-        key = _INFO_LOOKUP.get(fold(name))
+        key = CRITERIA_INFO.key_of(name)
         if key is None:
             caps.append((name, value))  # a component's cap, by its name: checked against Thành phần below
         elif key not in found:
@@ -309,7 +299,7 @@ def _read_info(read: SheetRead, imported: Imported) -> dict[str, Any]:
     return {"caps": caps, "basis": data.get("basis"), "bands": _read_bands(found, imported)}
 
 
-def _read_bands(found: dict[str, SheetCell], imported: Imported) -> list[dict[str, Any]]:
+def _read_bands(found: dict[str, Cell], imported: Imported) -> list[dict[str, Any]]:
     """The grades of a `Xếp loại` row, each `Tên: từ 90 %`, with the source and provisional flag of the rows
     below it; a part that does not read so is PX173 at its cell (never a guess)."""
     text = _text(found.get("bands"))
@@ -334,7 +324,7 @@ def _read_bands(found: dict[str, SheetCell], imported: Imported) -> list[dict[st
     return bands
 
 
-def _years(cell: SheetCell | None, imported: Imported) -> list[int] | None:
+def _years(cell: Cell | None, imported: Imported) -> list[int] | None:
     text = _text(cell)
     if cell is None or text is None:
         return None
@@ -346,7 +336,7 @@ def _years(cell: SheetCell | None, imported: Imported) -> list[int] | None:
     return [int(part) for part in parts]
 
 
-def _word(cell: SheetCell | None, words: dict[str, tuple[str, ...]], label: str, imported: Imported) -> str | None:
+def _word(cell: Cell | None, words: dict[str, tuple[str, ...]], label: str, imported: Imported) -> str | None:
     text = _text(cell)
     if cell is None or text is None:
         return None
@@ -359,7 +349,7 @@ def _word(cell: SheetCell | None, words: dict[str, tuple[str, ...]], label: str,
     return None
 
 
-def _number(cell: SheetCell, imported: Imported) -> Decimal | None:
+def _number(cell: Cell, imported: Imported) -> Decimal | None:
     try:
         value = values.parse_quantity(cell.raw)
     except ValueProblem as problem:
@@ -369,7 +359,7 @@ def _number(cell: SheetCell, imported: Imported) -> Decimal | None:
     return value
 
 
-def _numeric(cell: SheetCell) -> bool:
+def _numeric(cell: Cell) -> bool:
     try:
         values.parse_number(cell.raw)
     except ValueProblem:
@@ -377,7 +367,7 @@ def _numeric(cell: SheetCell) -> bool:
     return True
 
 
-def _flag(cell: SheetCell | None, label: str, imported: Imported) -> bool:
+def _flag(cell: Cell | None, label: str, imported: Imported) -> bool:
     """Không áp dụng / Tạm tính: blank = no; x, Có, … = yes (as the evidence workbook reads N/A)."""
     if cell is None:
         return False
@@ -395,7 +385,7 @@ def _flag(cell: SheetCell | None, label: str, imported: Imported) -> bool:
 class _Node:
     code: str
     row: int
-    cells: dict[str, SheetCell]
+    cells: dict[str, Cell]
     children: list[_Node] = field(default_factory=list)
 
 

@@ -88,7 +88,7 @@ def write_merged(path: Path, cset: CriteriaSet, merged: Merged, info: dict[str, 
 
 
 def _fill(sheet: Worksheet, cset: CriteriaSet, merged: Merged) -> None:
-    from parindex.evidence.headers import column_letter
+    from parindex.common.tables import column_letter
 
     column = {key: index + 1 for index, key in enumerate(COLUMNS)}
     source = len(COLUMNS) + 1

@@ -1,14 +1,18 @@
 """What an evidence workbook says, before any rule is applied: raw cells with their addresses.
 
 The workbook reader (an adapter) produces an `EvidenceBook`; the scoring core reads it. Values stay raw
-here (as the spreadsheet held them) because how to read `0,957` depends on the item's rule.
+here (as the spreadsheet held them) because how to read `0,957` depends on the item's rule. How the workbook's
+sheets, the province's survey table and a list of units are headed is declared here too, as the specs the one
+sheet reader (`io.sheets`) is driven by.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
+from parindex.common.tables import Cell as Cell  # a cell as read: the evidence's vocabulary too
+from parindex.common.tables import Codes, Column, InfoSpec, TableSpec, WorkbookSpec, columns_of
+from parindex.common.tables import is_blank as is_blank
 from parindex.common.values import RawValue
 
 SHEET_INFO = "Thông tin"
@@ -29,7 +33,6 @@ COLUMNS: dict[str, str] = {
     "appraised": "Điểm thẩm định",
     "note": "Ghi chú",
 }
-REQUIRED_COLUMNS = ("code", "value")
 # The columns scoring reads; the reference columns (name, max, rule, lead) and notes are the set's, not the unit's.
 READ_COLUMNS = ("code", "value", "not_applicable", "self_score", "appraised", "evidence", "explanation")
 
@@ -54,25 +57,64 @@ LEVEL_BLOCKS: dict[str, str] = {"province": "Cấp tỉnh", "department": "Sở,
 # The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
 SOURCE_HEADER = "Nguồn số liệu"
 
+# --- how the sheets are read (`io.sheets.read_book`; every kind is registered in `sheet_kinds`) ---------------
 
-class Cell(NamedTuple):
-    """One cell as read: its value and where it is (`Tự đánh giá!E12`).
+# Other ways to head each column of Tự đánh giá (its Vietnamese header of COLUMNS and its key always match too).
+ITEM_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("Mã số", "Mã tiêu chí", "Mã TC", "Mã TCTP", "STT/Mã", "STT / Mã", "Số TT/Mã", "Ký hiệu", "code",
+             "item code", "criterion code", "id"),
+    "name": ("Tiêu chí", "Tên tiêu chí", "Nội dung tiêu chí", "Tiêu chí thành phần", "Lĩnh vực/Tiêu chí",
+             "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Nội dung đánh giá", "content", "name", "item",
+             "criterion", "description"),
+    "max": ("Điểm tối đa", "Điểm chuẩn", "Thang điểm", "max", "max points", "maximum", "maximum points"),
+    "rule": ("Cách chấm điểm", "Cách tính điểm", "Phương pháp chấm", "Hướng dẫn chấm", "Hướng dẫn chấm điểm",
+             "rule", "scoring", "scoring rule", "how scored"),
+    "value": ("Kết quả thực hiện", "Kết quả đạt được", "Giá trị", "Số liệu", "Kết quả/Số liệu", "value",
+              "result", "results", "data"),
+    "not_applicable": ("KAD", "Không áp dụng (KAD)", "not applicable", "N/A", "NA"),
+    "self_score": ("Điểm tự đánh giá", "Tự chấm", "Tự đánh giá", "Điểm tự chấm điểm", "Điểm đơn vị tự chấm",
+                   "self score", "self-score", "self assessed score", "self-assessed score", "self assessment"),
+    "evidence": ("Tài liệu kiểm chứng", "Tài liệu", "TLKC", "Văn bản kiểm chứng", "Tài liệu, văn bản kiểm chứng",
+                 "evidence", "evidence documents", "documents"),
+    "explanation": ("Giải trình", "Thuyết minh", "Lý do", "Giải trình, thuyết minh", "explanation", "reason"),
+    "lead": ("Cơ quan chủ trì", "Đơn vị chủ trì", "Cơ quan/đơn vị chủ trì", "Cơ quan, đơn vị chủ trì", "Chủ trì",
+             "lead agency", "lead", "responsible agency"),
+    "appraised": ("Điểm thẩm định", "Thẩm định", "Điểm Bộ Nội vụ thẩm định", "appraised", "appraised score",
+                  "appraisal"),
+    "note": ("Ghi chú", "note", "notes", "remarks", "comment", "comments"),
+}
+# Other ways to write the labels of Thông tin.
+INFO_ALIASES: dict[str, tuple[str, ...]] = {
+    "criteria_id": ("Mã bộ tiêu chí", "Bộ chỉ số", "criteria set", "criteria", "criteria id", "set id"),
+    "fingerprint": ("Dấu vân tay", "fingerprint", "criteria fingerprint"),
+    "unit": ("Tên đơn vị", "Đơn vị được đánh giá", "unit", "unit name"),
+    "level": ("Cấp đơn vị", "level"),
+    "year": ("Năm đánh giá", "year"),
+    "prepared_by": ("Người lập biểu", "prepared by"),
+    "date": ("Ngày", "date"),
+    "lead": ("lead agency", "lead"),
+}
 
-    A named tuple, not a dataclass: a workbook holds thousands of cells, and tuples are made and pickled
-    (for parallel reading) several times faster.
-    """
+EVIDENCE_INFO = InfoSpec(SHEET_INFO, columns_of({**INFO_KEYS, **BLOCK_INFO_KEYS, **PART_INFO_KEYS}, INFO_ALIASES),
+                         sheet_aliases=("Info", "Information", "Thông tin chung"))
+EVIDENCE_ITEMS = TableSpec(columns_of(COLUMNS, ITEM_ALIASES, ("code", "value")), anchor="code", rows_with=("code",),
+                           sheet=SHEET_ITEMS, sheet_aliases=("Self-assessment", "Self assessment", "Tự chấm",
+                                                             "Tự chấm điểm", "Tự đánh giá"))
+EVIDENCE_WORKBOOK = WorkbookSpec("evidence workbook", (EVIDENCE_INFO, EVIDENCE_ITEMS))
 
-    raw: RawValue
-    ref: str
+# The column of unit names in a table of units (the survey table, a list of units expected): one column for both.
+UNIT = Column("unit", "Đơn vị", ("Tên đơn vị", "Đơn vị được đánh giá", "Unit", "Unit name", "Units"), required=True)
 
-    @property
-    def blank(self) -> bool:
-        return is_blank(self.raw)
+# The province's survey results (`score --survey`): the first sheet with a `Đơn vị` header, one column per item
+# (headed by its code); other columns (STT, Khối, Ghi chú) are the user's own.
+SURVEY_TABLE = WorkbookSpec("survey table", (
+    TableSpec((UNIT,), anchor="unit", rows_with=("unit",), coded_columns=True, codes=Codes(no_header="PS543")),
+))
 
-
-def is_blank(raw: RawValue) -> bool:
-    """Nothing typed: an empty cell, or only spaces and invisible characters (zero-width space, BOM)."""
-    return raw is None or (isinstance(raw, str) and not raw.strip().strip("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# The units expected to send a workbook (`progress --expected FILE.xlsx`): the `Đơn vị` column of the first sheet.
+UNIT_LIST = WorkbookSpec("unit list", (
+    TableSpec((UNIT,), anchor="unit", rows_with=("unit",), first_sheet_only=True, codes=Codes(no_header="PM821")),
+))
 
 
 BLANK = Cell(None, "")

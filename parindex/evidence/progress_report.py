@@ -149,7 +149,7 @@ def _book(report: ProgressReport) -> Workbook:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.io.workbook_guard import REPORT_CATEGORY
     from parindex.io.xlsx_cells import put
     from parindex.io.xlsx_print import LINE_PT, font, print_ready, text_lines
 

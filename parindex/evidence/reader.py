@@ -1,212 +1,52 @@
 """Reading an evidence workbook (.xlsx) into an `EvidenceBook` of raw cells with their addresses (an adapter).
 
-The file is guarded first (`workbook_guard`), then read once with python-calamine, which is fast and
-evaluates nothing. Sheets are found by name and columns by header text, both without regard to case,
-diacritics or spacing. Calamine reads a formula by its cached value; a formula saved without one (files
-written by scripts, never opened in Excel) would read as blank, so blank cells send us to the sheet XML
-to look for such formulas, and they are reported rather than read as empty.
+The workbook comes in through the one sheet reader (`io.sheets.read_book`, driven by `model.EVIDENCE_WORKBOOK`):
+guarded, read once, prescanned, its cells normalised and its columns found by header text. Here its Thông tin
+rows become the info by key, and its Tự đánh giá rows the items by code.
 """
 
 from __future__ import annotations
 
-import gc
-import html
-import io
-import posixpath
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 from parindex.common.errors import ParindexError
-from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code, show
-from parindex.evidence.guard import REPORT_CATEGORY, WorkbookZip, guard_workbook
-from parindex.evidence.headers import column_letter, header_form, header_key, match_headers
-from parindex.evidence.model import (
-    BLOCK_INFO_KEYS,
-    COLUMNS,
-    INFO_KEYS,
-    PART_INFO_KEYS,
-    READ_COLUMNS,
-    SHEET_INFO,
-    SHEET_ITEMS,
-    EvidenceBook,
-    EvidenceRow,
-)
+from parindex.common.tables import Info, Table
+from parindex.common.values import RawValue, clean_text, normalise_code, show
+from parindex.evidence.model import EVIDENCE_INFO, EVIDENCE_WORKBOOK, READ_COLUMNS, EvidenceBook, EvidenceRow
+from parindex.io.sheets import read_book
+from parindex.io.workbook_guard import REPORT_CATEGORY, guard_workbook
 
-HEADER_SEARCH_ROWS = 15
-MAX_ROWS = 20_000
-MAX_COLUMNS = 500
-MAX_INFO_ROWS = 200
-MAX_FORMULA_CELLS_SHOWN = 10
 DATA_COLUMNS = ("value", "not_applicable", "self_score", "appraised")  # a row with these filled is an item
-
-SHEET_ALIASES: dict[str, tuple[str, ...]] = {
-    SHEET_INFO: (SHEET_INFO, "Info", "Information", "Thông tin chung"),
-    SHEET_ITEMS: (SHEET_ITEMS, "Self-assessment", "Self assessment", "Tự chấm", "Tự chấm điểm", "Tự đánh giá"),
-}
-
-INFO_ALIASES: dict[str, tuple[str, ...]] = {
-    "criteria_id": ("Mã bộ tiêu chí", "Bộ chỉ số", "criteria set", "criteria", "criteria id", "set id"),
-    "fingerprint": ("Dấu vân tay", "fingerprint", "criteria fingerprint"),
-    "unit": ("Tên đơn vị", "Đơn vị được đánh giá", "unit", "unit name"),
-    "level": ("Cấp đơn vị", "level"),
-    "year": ("Năm đánh giá", "year"),
-    "prepared_by": ("Người lập biểu", "prepared by"),
-    "date": ("Ngày", "date"),
-    "lead": ("lead agency", "lead"),
-}
-_INFO_LOOKUP = {header_form(text): key for key, label in {**INFO_KEYS, **BLOCK_INFO_KEYS, **PART_INFO_KEYS}.items()
-                for text in (label, key, *INFO_ALIASES.get(key, ()))}
-
-# The end of a formula (<f>…</f> or <f …/>) not followed by a cached value (<v> and some text): only a sheet
-# with such a cell is parsed to find them; most sheets have none, and a formula with its value needs no parse.
-_FORMULA_HINT = re.compile(rb"f[\s>/]")  # 'f' then a tag's end is rare in sheet XML: rules out most sheets at once
-_FORMULA = re.compile(rb"<f[\s>/]")
-_FORMULA_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
-_FORMULA_WITHOUT_VALUE = re.compile(
-    rb"(?:</(?:[A-Za-z_][\w.-]*:)?f>|<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*/>)\s*(?!<(?:[A-Za-z_][\w.-]*:)?v>[^<])")
-_REF = re.compile(r"([A-Z]+)([0-9]+)")
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(sheet|Relationship)\s([^>]*)>")
-_ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-
 
 
 def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> EvidenceBook:
     """The workbook's info and item rows, or a ParindexError naming the file, sheet and cell. `columns`: the
     item columns kept (scoring's by default; `merge` keeps the notes too)."""
     path = Path(path)
-    collecting = gc.isenabled()
-    gc.disable()  # thousands of small acyclic objects: collecting while making them only costs time
-    try:
-        return _read(path, columns)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _read(path: Path, columns: tuple[str, ...]) -> EvidenceBook:
-    with guard_workbook(path) as archive:
-        book = open_workbook(path, archive)
-        try:
-            names = list(book.sheet_names)
-            info_name = find_sheet(path, names, SHEET_INFO)
-            items_name = find_sheet(path, names, SHEET_ITEMS)
-            reader = WorkbookReader(path, archive)
-            info_scan, items_scan = reader.prescan(info_name), reader.prescan(items_name)
-            info_sheet, items_sheet = info_scan.read(book, MAX_INFO_ROWS), items_scan.read(book, MAX_ROWS)
-        finally:
-            book.close()
-        info, info_refs = info_sheet.info()
-        rows = items_sheet.items(columns)
-    return EvidenceBook(path=str(path), info=info, rows=rows, info_refs=info_refs)
+    book = read_book(path, EVIDENCE_WORKBOOK, columns)
+    assert book.info is not None and book.table is not None  # the spec has both sheets
+    info, refs = _info(book.info)
+    return EvidenceBook(path=str(path), info=info, rows=_items(path, book.table), info_refs=refs)
 
 
 def read_info(path: Path) -> dict[str, str]:
     """Only the *Thông tin* sheet's key/value rows (is an existing file someone's evidence workbook?)."""
-    with guard_workbook(path) as archive:
-        book = open_workbook(path, archive)
-        try:
-            info_name = find_sheet(path, list(book.sheet_names), SHEET_INFO)
-            sheet = WorkbookReader(path, archive).prescan(info_name).read(book, MAX_INFO_ROWS)
-        finally:
-            book.close()
-        return sheet.info()[0]
+    info = read_book(Path(path), EVIDENCE_WORKBOOK, sheets=(EVIDENCE_INFO,)).info
+    assert info is not None
+    return _info(info)[0]
 
 
-def first_sheet_rows(path: Path) -> list[list[Any]]:
-    """The first sheet's cells as calamine reads them, behind the same guard and prescan as an evidence workbook
-    (a list of unit names, `progress --expected`)."""
-    with guard_workbook(path) as archive:
-        book = open_workbook(path, archive)
-        try:
-            names = list(book.sheet_names)
-            if not names:
-                raise ParindexError("PW410", where=str(path), reason="no sheet")
-            return WorkbookReader(path, archive).prescan(names[0]).read(book, MAX_ROWS).rows
-        finally:
-            book.close()
-
-
-_REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
-
-
-def is_report(path: Path) -> bool:
-    """A workbook report parindex wrote: its core properties carry `REPORT_CATEGORY`. Asked only of a file that
-    is not an evidence workbook, so the common case pays nothing."""
-    try:
-        with guard_workbook(path) as archive:
-            if "docProps/core.xml" not in archive.entries:
-                return False
-            return _REPORT_MARK.search(archive.read("docProps/core.xml")) is not None
-    except ParindexError:
-        return False
-
-
-# --- calamine ---------------------------------------------------------------------------------------
-
-def open_workbook(path: Path, archive: WorkbookZip) -> Any:
-    """The workbook `guard_workbook` let through, opened by calamine (close it when done); a file that cannot
-    be read is a ParindexError (PE303, PW410) naming it."""
-    from python_calamine import CalamineWorkbook
-
-    try:  # through a Python file: a file name that is not valid UTF-8 (an old USB stick) opens too
-        if archive.content is not None:  # the bytes the guard read: the file is not read twice
-            return CalamineWorkbook.from_filelike(io.BytesIO(archive.content))
-        with open(path, "rb") as handle:
-            return CalamineWorkbook.from_filelike(handle)
-    except OSError as exc:
-        raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
-    except Exception as exc:  # any failure of the parser on untrusted input: the file cannot be read
-        raise ParindexError("PW410", where=str(path), reason=_reason(exc)) from None
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
-def find_sheet(path: Path, names: list[str], wanted: str,
-                aliases: dict[str, tuple[str, ...]] = SHEET_ALIASES) -> str:
-    """The name of the sheet `wanted` among `names`, found by any of its `aliases` whatever the case, accents'
-    encoding or spacing; none is PW420, two that are not told apart by the exact name PW429."""
-    forms = {header_form(alias) for alias in aliases[wanted]}
-    found = [name for name in names if header_form(name) in forms]
-    if not found:
-        raise ParindexError("PW420", where=str(path), sheet=wanted, found=", ".join(f"'{n}'" for n in names) or "–")
-    exact = [name for name in found if clean_text(name).strip() == wanted]
-    if len(found) > 1 and len(exact) != 1:
-        raise ParindexError("PW429", where=str(path), sheet=wanted, first=f"'{found[0]}'", second=f"'{found[1]}'")
-    return exact[0] if exact else found[0]
-
-
-def _sheet_rows(path: Path, book: Any, name: str, max_rows: int) -> list[list[Any]]:
-    try:
-        sheet = book.get_sheet_by_name(name)
-        end = sheet.end
-        if end is not None:
-            if end[0] + 1 > max_rows:
-                raise ParindexError("PW425", where=f"{path} › {name}!A{max_rows + 1}", limit=max_rows)
-            if end[1] + 1 > MAX_COLUMNS:
-                raise ParindexError("PW427", where=f"{path} › {name}!{column_letter(MAX_COLUMNS)}1",
-                                    limit=MAX_COLUMNS)
-        return sheet.to_python(skip_empty_area=False, nrows=max_rows)
-    except ParindexError:
-        raise
-    except Exception as exc:
-        raise ParindexError("PW410", where=f"{path} › {name}", reason=_reason(exc)) from None
-
-
-def raw_value(value: Any) -> RawValue:
-    """Calamine's value as a RawValue: '' is blank (None); a duration becomes its text."""
-    if isinstance(value, str):
-        return value if value else None
-    if isinstance(value, timedelta):
-        return str(value)
-    return value
+def _info(info: Info) -> tuple[dict[str, str], dict[str, str]]:
+    """Thông tin's values by key, as text, and their cells (a label written twice: the first counts)."""
+    found: dict[str, str] = {}
+    refs: dict[str, str] = {}
+    for key, _, value in info.pairs:
+        if key is not None and key not in found:
+            found[key] = _text(value.raw)
+            refs[key] = value.ref
+    return found, refs
 
 
 def _text(value: RawValue) -> str:
@@ -224,353 +64,37 @@ def _text(value: RawValue) -> str:
     return clean_text(str(value)).strip()
 
 
-# --- the two sheets ---------------------------------------------------------------------------------
-
-class WorkbookReader:
-    """A workbook's sheets by their XML: a sheet is prescanned before calamine may lay it out, and only a
-    prescanned sheet can be read (`PrescannedSheet.read`), so no sheet is read without what the prescan found."""
-
-    def __init__(self, path: Path, archive: WorkbookZip) -> None:
-        self.path = path
-        self.archive = archive
-        self._sheet_parts: dict[str, str] | None = None
-        self._percent_styles: frozenset[bytes] | None = None
-
-    def where(self, ref: str) -> str:
-        return f"{self.path} › {ref}"
-
-    def prescan(self, sheet: str) -> PrescannedSheet:
-        """Refuse cells beyond the row and column limits, and note what calamine will not tell: cells
-        formatted as a percent, error cells, formulas saved without a value.
-
-        calamine lays a sheet out densely, from its first to its last cell: one cell at XFD1048576 would
-        ask for 17 billion cells and abort the process, so positions are checked in the XML first. Only
-        references long enough to be out of bounds are looked at closely (a bytes pattern finds them)."""
-        part = self._sheet_part(sheet)
-        if part is None:
-            raise ParindexError("PW410", where=self.where(sheet), reason=f"no XML part found for sheet '{sheet}'")
-        data = self.archive.read(part)
-        candidate, pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
-        first = candidate.search(data)  # none in most sheets: the exact search then never runs
-        position = first.start() if first else len(data)
-        while first and (match := pattern.search(data, position)):
-            ref = reference.match(data, match.start())
-            position = match.end()
-            if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
-                continue  # not a whole `r="…"` attribute
-            if _empty_row(data, match.start()):
-                continue  # a formatted row with no cells: calamine lays out cells, not rows
-            letters, digits = ref[1].decode(), ref[2].decode()
-            if digits and int(digits) > MAX_ROWS:
-                raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
-            if letters and _column_index(letters) + 1 > MAX_COLUMNS:
-                raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
-        has_formula = bool(_FORMULA_HINT.search(data)) and bool(  # cheap, and most sheets have none
-            _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
-        formulas = data if has_formula and _FORMULA_WITHOUT_VALUE.search(data) else None
-        return PrescannedSheet(self.path, sheet, formulas, self._percent_cells(data),
-                           _error_cells(data) if b't="e"' in data else {},
-                           _merged_cells(data) if b"mergeCell" in data else ())
-
-    def _percent_cells(self, data: bytes) -> set[tuple[int, int]]:
-        """Cells shown as a percent. Excel stores `100%` typed in a cell as 1 with a % format, and calamine
-        gives values only: without this, a typed 100% would read as an ambiguous 1."""
-        if self._percent_styles is None:
-            self._percent_styles = _percent_styles(self.archive.read("xl/styles.xml")) \
-                if "xl/styles.xml" in self.archive.entries else frozenset()
-        if not self._percent_styles:
-            return set()
-        found = set()
-        for match in _STYLED_CELL.finditer(data):
-            style = _STYLE_ATTRIBUTE.search(match[3])
-            if style and style[1] in self._percent_styles:
-                found.add((int(match[2]) - 1, _column_index(match[1].decode())))
-        return found
-
-    def _sheet_part(self, sheet: str) -> str | None:
-        """The zip entry holding a sheet's XML, from xl/workbook.xml and its relationships.
-
-        Both parts are small; their tags are picked out with a pattern (no entity is ever expanded)."""
-        if self._sheet_parts is None:
-            self._sheet_parts = {}
-            rels_name = "xl/_rels/workbook.xml.rels"
-            if rels_name not in self.archive.entries:
-                return None
-            self._sheet_parts = _sheet_parts(self.archive.read(rels_name), self.archive.read("xl/workbook.xml"))
-        part = self._sheet_parts.get(sheet)
-        return part if part in self.archive.entries else None
-
-
-@lru_cache(maxsize=16)  # by content: the workbooks of a run are mostly copies of one template
-def _sheet_parts(rels: bytes, workbook: bytes) -> dict[str, str]:
-    """Sheet name → its zip entry, from the workbook's relationships and its <sheet> tags (never changed)."""
-    targets: dict[str, str] = {}
-    for attrs in _tags(rels, b"Relationship"):
-        target = attrs.get("Target", "")
-        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-        targets[attrs.get("Id", "")] = target
-    parts = {}
-    for attrs in _tags(workbook, b"sheet"):
-        rel = next((value for name, value in attrs.items() if name.endswith(":id")), "")
-        if rel in targets:
-            parts[attrs.get("name", "")] = targets[rel]
-    return parts
-
-
-@dataclass(frozen=True)
-class PrescannedSheet:
-    """A sheet whose XML was checked: safe for calamine to lay out."""
-
-    path: Path
-    name: str
-    formulas: bytes | None  # its XML when it may hold a formula without a value (kept: unzipping costs as much)
-    percent: set[tuple[int, int]]  # (row, column) of %-formatted cells
-    errors: dict[tuple[int, int], str]  # (row, column) → '#DIV/0!' …
-    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 0-based
-
-    def read(self, book: Any, max_rows: int) -> SheetRows:
-        return SheetRows(self, _sheet_rows(self.path, book, self.name, max_rows))
-
-
-@dataclass(frozen=True)
-class SheetRows:
-    """A prescanned sheet's rows as calamine read them: the info key/value rows, or the item rows."""
-
-    scan: PrescannedSheet
-    rows: list[list[Any]]
-
-    def where(self, ref: str) -> str:
-        return f"{self.scan.path} › {ref}"
-
-    def info(self) -> tuple[dict[str, str], dict[str, str]]:
-        sheet, rows = self.scan.name, self.rows
-        info: dict[str, str] = {}
-        refs: dict[str, str] = {}
-        value_cells: set[tuple[int, int]] = set()
-        for r, row in enumerate(rows):
-            filled = [c for c, value in enumerate(row) if value != ""]
-            if not filled:
-                continue
-            first = filled[0]
-            key = _INFO_LOOKUP.get(header_form(row[first])) if isinstance(row[first], str) else None
-            if key is None or key in info:
-                continue
-            later = [c for c in filled if c > first]
-            column = later[0] if later else first + 1
-            value = raw_value(row[column]) if column < len(row) else None
-            info[key] = _text(value)
-            refs[key] = f"{sheet}!{column_letter(column)}{r + 1}"
-            if value is None:
-                value_cells.add((r, column))
-        if value_cells:
-            self.refuse_formulas(lambda r, c: (r, c) in value_cells)
-        return info, refs
-
-    def items(self, kept: tuple[str, ...] = READ_COLUMNS) -> dict[str, EvidenceRow]:
-        sheet, rows = self.scan.name, self.rows
-        header = next((r for r, row in enumerate(rows[:HEADER_SEARCH_ROWS])
-                       if any(header_key(value) == "code" for value in row)), None)
-        if header is None:
-            raise ParindexError("PW421", where=self.where(f"{sheet}!A1"), header=COLUMNS["code"],
-                                rows=HEADER_SEARCH_ROWS)
-        header_cells = [raw_value(value) for value in rows[header]]
-        try:
-            columns = match_headers(header_cells)
-        except ValueProblem as problem:
-            raise ParindexError(problem.msg, where=self.where(f"{sheet}!A{header + 1}")) from None
-        # The hot loop of `parindex score`: one pass over the columns scoring reads, nothing recomputed per cell.
-        spec = [(key, index) for key, index in columns.items() if key in kept]
-        percent = self.scan.percent
-        errors = self.scan.errors  # calamine reads an error cell as blank; it is not blank
-        prefixes = {key: f"{sheet}!{column_letter(index)}" for key, index in spec}
-        width = max(columns.values()) + 1
-        code_col = columns["code"]
-        data_columns = [columns[key] for key in DATA_COLUMNS if key in columns]
-        found: dict[str, EvidenceRow] = {}
-        coded: list[int] = []
-        for r in range(header + 1, len(rows)):
-            row = rows[r]
-            if len(row) < width:  # calamine pads every row to the sheet's width; be safe anyway
-                row = [*row, *[""] * (width - len(row))]
-            raw_code = row[code_col]
-            if raw_code == "":
-                continue
-            code = normalise_code(raw_value(raw_code))
-            if code is None:
-                if any(row[index] != "" for index in data_columns):  # '1,1,3' beside a value: not skipped
-                    raise ParindexError("PW430", where=self.where(f"{sheet}!{column_letter(code_col)}{r + 1}"),
-                                        value=show(raw_code))
-                continue
-            values: dict[str, RawValue] = {}
-            for key, index in spec:
-                value = row[index]
-                if value.__class__ is str:
-                    if not value:
-                        value = errors.get((r, index)) if errors else None
-                elif value.__class__ is timedelta:
-                    value = str(value)
-                elif value.__class__ is float and (r, index) in percent:
-                    value = percent_text(value)
-                values[key] = value
-            entry = EvidenceRow(code, r + 1, values, prefixes)
-            if code in found:
-                raise ParindexError("PW424", where=self.where(entry.ref("code")), item=code,
-                                    first=found[code].ref("code"), second=entry.ref("code"))
-            found[code] = entry
-            coded.append(r)
-        read_rows, read_columns = set(coded), {index for _, index in spec}
-        self.refuse_formulas(lambda r, c: r in read_rows and c in read_columns)
-        return found
-
-    # --- formulas saved without their computed value -----------------------------------------------
-
-    def refuse_formulas(self, read: Callable[[int, int], bool]) -> None:
-        """Refuse cells we read as blank that hold a formula saved without its value; `read(row, column)`
-        (0-based) says whether the caller reads that cell.
-
-        The prescan searched the sheet XML for a formula without a value (a bytes pattern); only then is it
-        parsed, streaming, to find exactly which cells those are. Files saved by Excel or LibreOffice hold
-        every formula's value, so this is for files written by scripts."""
-        sheet, rows, data = self.scan.name, self.rows, self.scan.formulas
-        if data is None:
-            return
-        from defusedxml import DefusedXmlException
-        from defusedxml.ElementTree import ParseError  # defusedxml 0.7.0 raises its own copy of the class
-
-        try:
-            formulas = _formulas_without_value(data)
-        except (ParseError, DefusedXmlException) as exc:
-            raise ParindexError("PW410", where=self.where(sheet), reason=_reason(exc)) from None
-
-        def blank(r: int, c: int) -> bool:
-            return r >= len(rows) or c >= len(rows[r]) or rows[r][c] == ""
-
-        hits = [f"{sheet}!{column_letter(c)}{r + 1}" for r, c in sorted(formulas) if read(r, c) and blank(r, c)]
-        if hits:
-            shown = ", ".join(hits[:MAX_FORMULA_CELLS_SHOWN]) + (" …" if len(hits) > MAX_FORMULA_CELLS_SHOWN else "")
-            raise ParindexError("PW426", where=self.where(hits[0]), count=len(hits), cells=shown)
-
-
-def _formulas_without_value(data: bytes) -> list[tuple[int, int]]:
-    """(row, column), 0-based, of every cell of the sheet XML with a formula and no cached value."""
-    from defusedxml.ElementTree import iterparse
-
-    found: list[tuple[int, int]] = []
-    for _, element in iterparse(io.BytesIO(data), events=("end",)):
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "c":
-            has_formula = has_value = False
-            for child in element:
-                name = child.tag.rsplit("}", 1)[-1]
-                if name == "f":
-                    has_formula = True
-                elif name in ("v", "is") and (child.text or len(child)):
-                    has_value = True
-            if has_formula and not has_value:
-                match = _REF.fullmatch(element.get("r") or "")
-                if match:
-                    found.append((int(match[2]) - 1, _column_index(match[1])))
-            element.clear()
-        elif tag == "row":
-            element.clear()
+def _items(path: Path, table: Table) -> dict[str, EvidenceRow]:
+    """The item rows by code: a row is an item when its Mã reads as a code; one that does not but holds data is
+    PW430, a code written twice PW424."""
+    prefixes = table.prefixes
+    data = [key for key in DATA_COLUMNS if key in prefixes]
+    found: dict[str, EvidenceRow] = {}
+    for row, values in table.rows:
+        raw_code = values["code"]
+        code = normalise_code(raw_code)
+        if code is None:
+            if any(values[key] is not None for key in data):  # '1,1,3' beside a value: not skipped
+                raise ParindexError("PW430", where=f"{path} › {table.ref('code', row)}", value=show(raw_code))
+            continue
+        entry = EvidenceRow(code, row, values, prefixes)
+        if code in found:
+            raise ParindexError("PW424", where=f"{path} › {entry.ref('code')}", item=code,
+                                first=found[code].ref("code"), second=entry.ref("code"))
+        found[code] = entry
     return found
 
 
-@lru_cache(maxsize=4)
-def _far_pattern(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
-    """A pattern for references with as many letters as the column limit or as many digits as the row limit
-    (the only ones that can be out of bounds; it starts with a literal, which the regex engine finds fast),
-    and one that reads a whole reference where the first matched. Before them, a looser pattern that matches
-    wherever the first does and runs twice as fast (a sheet without far cells is searched only with it)."""
-    digits = len(str(max_rows))
-    letters = len(column_letter(max_columns - 1))
-    candidate = re.compile(rb'r="(?:[A-Z0-9]{%d}|[A-Z]{%d})' % (digits, letters))
-    far = re.compile(rb'r="(?:[A-Z]{%d}|[A-Z]{0,%d}[0-9]{%d})' % (letters, letters - 1, digits))
-    return candidate, far, re.compile(rb'r="([A-Z]*)([0-9]*)"')
+_REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
 
 
-def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
-    """The attributes of every `<name …>` tag (any namespace prefix), values unescaped."""
-    found = []
-    for match in _TAG.finditer(xml):
-        if match[1] == name:
-            found.append({key.decode(): html.unescape((double or single).decode("utf-8", "replace"))
-                          for key, double, single in _ATTRIBUTE.findall(match[2])})
-    return found
-
-
-_STYLED_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s+r=\"([A-Z]{1,3})([0-9]{1,7})\"([^>]*)>")
-_ERROR_CELL = re.compile(
-    rb"<((?:[A-Za-z_][\w.-]*:)?)c\s+r=\"([A-Z]{1,3})([0-9]{1,7})\"[^>]*\bt=\"e\"[^>/]*>(.*?)</\1c>", re.S)
-_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)</")
-_STYLE_ATTRIBUTE = re.compile(rb"\bs=\"([0-9]+)\"")
-_NUMFMT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?numFmt\s[^>]*?numFmtId=\"([0-9]+)\"[^>]*?formatCode=\"([^\"]*)\"")
-_CELL_XFS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?cellXfs\b.*?</(?:[A-Za-z_][\w.-]*:)?cellXfs>", re.S)
-_XF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?xf\b([^>]*)>")
-_NUMFMT_ID = re.compile(rb"\bnumFmtId=\"([0-9]+)\"")
-
-
-@lru_cache(maxsize=16)
-def _percent_styles(styles: bytes) -> frozenset[bytes]:
-    """Indexes (as in a cell's s="…") of the cell formats that show numbers as a percent. Cached by content:
-    the workbooks of a run are mostly copies of one template, with one styles part (a worker reads many)."""
-    percent_ids = {b"9", b"10"}  # Excel's built-in 0% and 0.00%
-    percent_ids |= {fmt_id for fmt_id, code in _NUMFMT.findall(styles) if _shows_percent(code)}
-    section = _CELL_XFS.search(styles)
-    if section is None:
-        return frozenset()
-    found = set()
-    for index, xf in enumerate(_XF.finditer(section[0])):
-        fmt = _NUMFMT_ID.search(xf[1])
-        if fmt and fmt[1] in percent_ids:
-            found.add(str(index).encode())
-    return frozenset(found)
-
-
-def _empty_row(data: bytes, attribute: int) -> bool:
-    """Whether the `r="…"` at `attribute` belongs to a `<row …>` tag with no cells in it."""
-    tag = data[data.rfind(b"<", 0, attribute) + 1:attribute].split(b":")[-1].strip()
-    if tag != b"row":
+def is_report(path: Path) -> bool:
+    """A workbook report parindex wrote: its core properties carry `REPORT_CATEGORY`. Asked only of a file that
+    is not an evidence workbook, so the common case pays nothing."""
+    try:
+        with guard_workbook(path) as archive:
+            if "docProps/core.xml" not in archive.entries:
+                return False
+            return _REPORT_MARK.search(archive.read("docProps/core.xml")) is not None
+    except ParindexError:
         return False
-    end = data.find(b">", attribute)
-    return end < 0 or data[end - 1:end] == b"/" or data.startswith(b"</", data.find(b"<", end))
-
-
-def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
-    """Cells holding an Excel error (#DIV/0!, #N/A, #VALUE! …), by (row, column), with the error's text."""
-    found = {}
-    for match in _ERROR_CELL.finditer(data):
-        value = _VALUE.search(match[4])
-        found[(int(match[3]) - 1, _column_index(match[2].decode()))] = value[1].decode() if value else "#?"
-    return found
-
-
-_MERGE = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})\"")
-
-
-def _merged_cells(data: bytes) -> tuple[tuple[int, int, int, int], ...]:
-    """The merged areas of a sheet (calamine gives a merged area's value in its first cell only)."""
-    return tuple((int(m[2]) - 1, _column_index(m[1].decode()), int(m[4]) - 1, _column_index(m[3].decode()))
-                 for m in _MERGE.finditer(data))
-
-
-def _shows_percent(format_code: bytes) -> bool:
-    """A number format that multiplies by 100: a % outside quoted text ("%") and not escaped (\\%)."""
-    code = html.unescape(format_code.decode("utf-8", "replace"))
-    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
-
-
-def percent_text(value: float) -> str:
-    """0.957 shown as 95.7% → '95.7%', read as Excel shows it (15 digits: 0.7999999999999999 is 80%)."""
-    from decimal import Decimal
-
-    text = format(Decimal(float_text(value)) * 100, "f")
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - 64
-    return index - 1

@@ -24,11 +24,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
+from parindex.common.tables import column_letter
 from parindex.criteria.leads import item_leads
 from parindex.criteria.model import Area, CriteriaSet, Criterion, Item, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.criteria.rules import Entry
-from parindex.evidence.headers import column_letter
 from parindex.evidence.model import (
     BLOCK_INFO_KEYS,
     COLUMNS,

@@ -2,7 +2,8 @@
 
 A text file (.txt, UTF-8) holds one name a line (blank lines and lines starting with `#` are skipped); an xlsx
 workbook holds the names in the column of its first sheet headed as in the survey table (`Đơn vị`, `Tên đơn vị`,
-`unit`…; PM821 without one: which column holds the names, and whether the first row is one, is not guessed).
+`unit`…; PM821 without one: which column holds the names, and whether the first row is one, is not guessed), read
+through the one sheet reader (`io.sheets`, `model.UNIT_LIST`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from parindex.common.errors import ParindexError
 from parindex.common.values import clean_text
 
 LIST_LIMIT = 5_000_000  # bytes: a list of names, not a database
-HEADER_ROWS = 15
 
 
 def read_unit_list(path: Path) -> list[str]:
@@ -48,22 +48,15 @@ def _text_names(path: Path) -> list[str]:
 
 
 def _xlsx_names(path: Path) -> list[str]:
-    from parindex.evidence.headers import UNIT_HEADERS, header_form
-    from parindex.evidence.reader import first_sheet_rows
+    from parindex.evidence.model import UNIT_LIST
+    from parindex.io.sheets import read_book
 
-    rows = first_sheet_rows(path)
-    for r, row in enumerate(rows[:HEADER_ROWS]):
-        found = next((c for c, value in enumerate(row)
-                      if isinstance(value, str) and header_form(value) in UNIT_HEADERS), None)
-        if found is not None:
-            start, column = r + 1, found
-            break
-    else:
-        raise ParindexError("PM821", path=str(path))
+    table = read_book(path, UNIT_LIST).table
+    assert table is not None  # the spec is one table
     names = []
-    for row in rows[start:]:
-        value = row[column] if column < len(row) else ""
-        text = clean_text(str(value)).strip() if value not in ("", None) else ""
+    for _, values in table.rows:
+        value = values["unit"]
+        text = clean_text(str(value)).strip() if value is not None else ""
         if text:
             names.append(text)
     return names

@@ -18,6 +18,7 @@ from parindex.baseline.model import Baseline, Shortfall, SourcedPoints, SourcedR
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import match_name, name_key
+from parindex.common.values import fold
 from parindex.criteria.model import CriteriaSet, Role, Was, code_key, role_of
 from parindex.criteria.provenance import banner_key
 from parindex.scoring.engine import percent as scoring_percent
@@ -864,8 +865,8 @@ def _years(year: str) -> frozenset[int]:
 
 
 def _area_key(name: str) -> str:
-    """Names compared as written, but for case, spacing and the usual abbreviation of 'cải cách hành chính'."""
-    return " ".join(name.casefold().replace("cchc", "cải cách hành chính").split())
+    """Names compared folded (`values.fold`), the usual abbreviation of 'cải cách hành chính' spelled out."""
+    return fold(name).replace("cchc", "caicachhanhchinh")
 
 
 def change_note(change: SetChange) -> Message:

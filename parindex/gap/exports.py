@@ -213,8 +213,8 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from parindex.evidence.guard import REPORT_CATEGORY
     from parindex.io.atomic import write_atomic
+    from parindex.io.workbook_guard import REPORT_CATEGORY
 
     data = report_dict(report)
     book = Workbook()

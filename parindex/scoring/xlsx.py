@@ -71,7 +71,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     warnings and the appraisal differences; every sheet printable on A4 landscape."""
     from openpyxl import Workbook
 
-    from parindex.evidence.guard import REPORT_CATEGORY
+    from parindex.io.workbook_guard import REPORT_CATEGORY
     from parindex.io.xlsx_print import print_ready
 
     workbook = Workbook()

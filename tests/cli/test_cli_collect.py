@@ -11,8 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from parindex.criteria.files import load_bundled
 from parindex.criteria.leads import item_leads, lead_names
-from parindex.evidence.headers import header_key
-from parindex.evidence.model import SHEET_INFO, SHEET_ITEMS, SOURCE_HEADER
+from parindex.evidence.model import EVIDENCE_ITEMS, SHEET_INFO, SHEET_ITEMS, SOURCE_HEADER
 from parindex.evidence.reader import read_evidence
 from tests.fill import codes_in, fill_workbook, random_fill
 
@@ -72,7 +71,7 @@ def test_parts_merged_score_as_the_same_values_typed_into_one_template(cli, tmp_
     assert score_json(cli, merged, tmp_path) == score_json(cli, whole, tmp_path)
     sheet = load_workbook(merged)[SHEET_ITEMS]
     headers = [cell.value for cell in sheet[1]]
-    assert SOURCE_HEADER in headers and header_key(SOURCE_HEADER) is None  # the reader ignores that column
+    assert SOURCE_HEADER in headers and EVIDENCE_ITEMS.key_of(SOURCE_HEADER) is None  # the reader ignores that column
     source = headers.index(SOURCE_HEADER) + 1
     sources = {str(sheet.cell(r, 1).value): sheet.cell(r, source).value for r in range(2, sheet.max_row + 1)}
     assert sources["2.1.1"] == "so-tu-phap.xlsx (Sở Tư pháp)"

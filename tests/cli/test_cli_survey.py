@@ -112,6 +112,18 @@ def test_a_bad_survey_value_is_an_error_at_its_cell(cli, folder: Path, tmp_path:
     assert errors[0]["cell"].endswith("dieu-tra.xlsx › Điều tra!B3")
 
 
+@pytest.mark.parametrize("error", ["#N/A", "#VALUE!"])
+def test_an_excel_error_in_the_survey_table_is_an_error_at_its_cell_never_a_blank(cli, folder: Path, tmp_path: Path,
+                                                                                  error: str) -> None:
+    table = survey_table(tmp_path / "dieu-tra.xlsx", [["Sở Một", error], ["Sở Hai", "80%"], ["Sở Ba", "80%"]],
+                         ("Đơn vị", "2.2.1"))  # openpyxl writes an error's text as an error cell (t="e")
+    result = cli("score", str(folder), "--criteria", str(MINIMAL), "-f", "json", "--survey", str(table), "--lang", "en")
+    assert result.code == 1
+    errors = [e for u in json.loads(result.out)["units"] for e in u["errors"]]
+    assert [(e["code"], e["cell"].split("dieu-tra.xlsx › ")[-1]) for e in errors] == [("PW451", "Điều tra!B3")]
+    assert error in errors[0]["message"]
+
+
 def test_the_survey_table_goes_through_the_workbook_guard(cli, folder: Path, tmp_path: Path) -> None:
     fake = tmp_path / "dieu-tra.xlsx"
     fake.write_text("Đơn vị,2.2.1\n", encoding="utf-8")

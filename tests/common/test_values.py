@@ -293,6 +293,14 @@ def test_fold():
     assert fold(unicodedata.normalize("NFD", "Hoàn thành")) == fold("Hoàn thành")
 
 
+def test_the_one_fold_keeps_words_apart_or_drops_punctuation_when_asked():
+    assert fold("  Không   Đạt. ", spaced=True) == "khong dat."  # rule words: read on after folding
+    assert fold("Cơ quan/đơn vị chủ trì", punctuation=False) == "coquandonvichutri"  # headers
+    assert fold("Sở  Tư-pháp.", spaced=True, punctuation=False) == "so tu phap"  # names of units and agencies
+    assert fold("ĐẠT", spaced=True) == fold("đạt", spaced=True) == "dat"  # đ = d in every form
+    assert fold("1,5 điểm") != fold("15 điểm")  # labels keep the marks inside them
+
+
 def test_every_code_raised_is_in_the_catalogue_with_an_exit_code():
     for code in ("PW440", "PW441", "PW442", "PW443", "PW444", "PW445", "PW446", "PW447", "PW448", "PW449",
                  "PW450", "PW451", "PW452"):

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from parindex.common.tables import Cell
 from parindex.criteria.files import load_criteria
 from parindex.criteria.model import CriteriaSet, Role
 from parindex.criteria.sheet import (
     COLUMNS,
-    SheetCell,
     SheetRead,
     component_id,
     component_label,
@@ -37,9 +37,9 @@ ROWS: list[list[Any]] = [  # Mã, Nội dung, Điểm tối đa, Cách chấm, T
 
 
 def read(info: list[tuple[str, Any]] = INFO, rows: list[list[Any]] = ROWS) -> Any:
-    info_cells = [(SheetCell(label, f"Thông tin!A{r}"), SheetCell(value, f"Thông tin!B{r}"))
+    info_cells = [(Cell(label, f"Thông tin!A{r}"), Cell(value, f"Thông tin!B{r}"))
                   for r, (label, value) in enumerate(info, start=1)]
-    row_cells = [(r, {key: SheetCell(value, f"Bộ tiêu chí!{'ABCDE'[c]}{r}") for c, (key, value) in
+    row_cells = [(r, {key: Cell(value, f"Bộ tiêu chí!{'ABCDE'[c]}{r}") for c, (key, value) in
                       enumerate(zip(KEYS, row, strict=False))}) for r, row in enumerate(rows, start=2)]
     return read_sheet(SheetRead(info_cells, row_cells))
 

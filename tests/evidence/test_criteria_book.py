@@ -71,3 +71,14 @@ def test_a_header_row_without_the_required_columns_is_refused(tmp_path: Path) ->
     with pytest.raises(ParindexError) as refused:
         read_criteria_book(path)
     assert refused.value.code == "PX312" and refused.value.where.endswith("Bộ tiêu chí!A3")
+
+
+def test_an_excel_error_in_a_cell_reads_as_its_text_not_as_a_blank(tmp_path: Path) -> None:
+    """Read through the one sheet reader as every sheet is: a #N/A where a maximum should be is said at its cell,
+    not taken for a maximum left blank."""
+    path = write_officer_sheet(tmp_path / "phu-luc.xlsx")
+    book = load_workbook(path)
+    book["Bộ tiêu chí"].cell(FIRST_ROW + 2, 3).value = "#N/A"  # openpyxl writes it as an error cell (t="e")
+    book.save(path)
+    rows = dict(read_criteria_book(path).rows)
+    assert rows[FIRST_ROW + 2]["max"] == ("#N/A", f"Bộ tiêu chí!C{FIRST_ROW + 2}")

@@ -1,4 +1,5 @@
-"""Finding the columns of the self-assessment sheet by header text (parindex.evidence.headers)."""
+"""Finding the columns of the self-assessment sheet by header text (its spec, `evidence.model.EVIDENCE_ITEMS`, and
+`common.tables`)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parindex.common.catalogue import MESSAGES
+from parindex.common.tables import column_letter
 from parindex.common.values import ValueProblem
-from parindex.evidence.headers import column_letter, header_key, match_headers
-from parindex.evidence.model import COLUMNS
+from parindex.evidence.model import COLUMNS, EVIDENCE_ITEMS
+
+match_headers, header_key = EVIDENCE_ITEMS.match, EVIDENCE_ITEMS.key_of
 
 VI = list(COLUMNS.values())
 EN = ["Code", "Content", "Max points", "Rule", "Value", "Not applicable", "Self score", "Evidence", "Explanation",

@@ -1,4 +1,5 @@
-"""Reading evidence workbooks (parindex.evidence.reader) and the guards before it (parindex.evidence.guard)."""
+"""Reading evidence workbooks (parindex.evidence.reader, through the one sheet reader parindex.io.sheets) and the
+guards before it (parindex.io.workbook_guard)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ import pytest
 from openpyxl import Workbook
 
 from parindex.common.errors import ParindexError
-from parindex.evidence import reader as workbook_reader
 from parindex.evidence.model import INFO_KEYS, SHEET_INFO, SHEET_ITEMS, Cell
 from parindex.evidence.reader import read_evidence
+from parindex.io import sheets as sheet_reader
 
 HEADERS = ["Mã", "Nội dung", "Điểm tối đa", "Cách chấm", "Kết quả", "Không áp dụng", "Điểm tự chấm",
            "Tài liệu kiểm chứng", "Giải trình", "Cơ quan chủ trì", "Điểm thẩm định", "Ghi chú"]
@@ -197,7 +198,7 @@ def test_duplicate_codes_name_both_cells(tmp_path):
 
 
 def test_row_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(workbook_reader, "MAX_ROWS", 30)
+    monkeypatch.setattr(sheet_reader, "MAX_ROWS", 30)
     path = make_book(tmp_path / "o.xlsx", [[f"1.1.{n}"] for n in range(1, 40)])
     raises(path, "PW425")
 
@@ -487,24 +488,24 @@ def test_a_file_name_that_is_not_utf8_is_read(tmp_path):
     assert read_evidence(odd).rows["1.1.1"].cell("value").raw == "Có"
 
 
-def test_other_modules_read_workbooks_through_public_names_only() -> None:
-    """criteria import and the survey reader use the reader's public API, each name documented."""
+def test_every_sheet_is_read_through_the_one_readers_public_names_only() -> None:
+    """The evidence workbook, criteria import, the survey table and the list of units use the one sheet reader's
+    public API, each name documented, and none of them opens a workbook itself."""
     import ast
     import inspect
 
-    import parindex.evidence.reader as reader
-
-    root = Path(reader.__file__).parent
+    root = Path(sheet_reader.__file__).parents[1] / "evidence"
     used: set[str] = set()
-    for module in ("criteria_book.py", "survey.py"):
+    for module in ("reader.py", "criteria_book.py", "survey.py", "unit_list.py"):
         tree = ast.parse((root / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "parindex.evidence.reader":
+            if isinstance(node, ast.ImportFrom) and node.module == "parindex.io.sheets":
                 used |= {alias.name for alias in node.names}
+            assert not (isinstance(node, ast.ImportFrom) and node.module == "python_calamine"), module
             if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
-                assert node.attr not in vars(reader.SheetRows), f"{module} calls private {node.attr}"
+                assert node.attr not in vars(sheet_reader.SheetRows), f"{module} calls private {node.attr}"
     assert used and not [name for name in used if name.startswith("_")]
     for name in used:
-        value = getattr(reader, name)
+        value = getattr(sheet_reader, name)
         if callable(value):
             assert inspect.getdoc(value), f"{name} has no docstring"

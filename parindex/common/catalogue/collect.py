@@ -41,9 +41,9 @@ MESSAGES: dict[str, Msg] = {
                  "no evidence workbook to read: {path} is a report or a spreadsheet parindex wrote; name the "
                  "workbooks (or the parts) the unit filled in.", exit=1),
     # the list of expected units (exit 2)
-    "PM821": Msg("danh sách đơn vị {path}: không thấy cột có tiêu đề 'Đơn vị' hoặc 'Tên đơn vị' trong trang đầu; "
+    "PM821": Msg("danh sách đơn vị: không thấy cột có tiêu đề 'Đơn vị' hoặc 'Tên đơn vị' trong trang đầu; "
                  "thêm tiêu đề ấy trên cột tên (hoặc dùng tệp .txt, mỗi dòng một tên).",
-                 "the list of units {path}: no column headed 'Đơn vị' or 'Tên đơn vị' on its first sheet; put that "
+                 "the list of units: no column headed 'Đơn vị' or 'Tên đơn vị' on its first sheet; put that "
                  "header above the names (or use a .txt file, one name a line).", exit=2),
     "PM820": Msg("danh sách đơn vị {path} không có tên nào; ghi mỗi dòng một tên (.txt) hoặc một cột tên trong "
                  "sổ .xlsx.",
