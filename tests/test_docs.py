@@ -99,8 +99,10 @@ def test_names_are_read_as_modules_paths_folders_and_attributes() -> None:
 CODE = sorted(path for folder in ("parindex", "tests", "bench", "evidence_samples")
               for pattern in ("*.py", "*.yaml") for path in (ROOT / folder).rglob(pattern) if path != Path(__file__))
 _DESIGN = re.compile(r"DESIGN(?:\.md)?\s*§")
-# `(README: "Evidence workbooks")`, `(docs/architecture.md: "Sheets")`: a section by the start of its heading
-_CITED = re.compile(r"\b(README|docs/architecture\.md): \"([^\"\n]+)\"")
+# `(README: "Evidence workbooks")`, `(docs/architecture.md: "Sheets")`: a section by the start of its heading; a
+# citation may break across lines of a comment or a docstring
+_CITED = re.compile(r"\b(README|docs/architecture\.md):\s+(?:#\s*)?\"([^\"]{1,200})\"")
+_BREAK = re.compile(r"\s*\n\s*(?:#\s*)?")
 
 
 def headings(text: str) -> list[str]:
@@ -119,8 +121,8 @@ def broken_citations(text: str, documents: dict[str, str]) -> list[str]:
     """The citations of `text` that name no section of their document: a heading that starts with the name, or,
     in the README, a paragraph led by it in bold (`**CSV in Excel.**`)."""
     broken = []
-    for document, section in _CITED.findall(text):
-        cited = documents[document]
+    for document, written in _CITED.findall(text):
+        cited, section = documents[document], _BREAK.sub(" ", written)
         if not any(heading.startswith(section) for heading in headings(cited)) and f"**{section}" not in cited:
             broken.append(f'{document}: "{section}"')
     return broken
@@ -146,8 +148,10 @@ def test_a_citation_is_checked_against_the_headings_of_its_document() -> None:
     documents = {"README": "# Tool\n## Evidence workbooks\n```\n# Sheets\n```\n* **CSV in Excel.** …\n",
                  "docs/architecture.md": "# How\n## Sheets\n"}
     text = ('(README: "Evidence workbooks") (README: "CSV in Excel") (docs/architecture.md: "Sheets") '
-            '(README: "Sheets") (docs/architecture.md: "Evidence workbooks")')
-    assert broken_citations(text, documents) == ['README: "Sheets"', 'docs/architecture.md: "Evidence workbooks"']
+            '(README: "Sheets") (docs/architecture.md: "Evidence workbooks")\n'
+            '# (README:\n# "Evidence\n  # workbooks") (README: "Evidence\n    sheets")')
+    assert broken_citations(text, documents) == ['README: "Sheets"', 'docs/architecture.md: "Evidence workbooks"',
+                                                 'README: "Evidence sheets"']
     assert _DESIGN.search("(DESIGN " + "§3.2)") and _DESIGN.search("DESIGN.md " + "§3.1's sketch")
     assert not _DESIGN.search('"DESIGN.md"')  # a source prefix baseline files may name: data, not a citation
 
