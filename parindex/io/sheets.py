@@ -202,7 +202,7 @@ def _value(sheet: SheetRows, r: int, c: int) -> RawValue:
     if value.__class__ is timedelta:
         return str(value)
     if value.__class__ is float and (r, c) in sheet.scan.percent:
-        return percent_text(value)
+        return percent_text(float(value))  # float(): mypy 1.12 (the lower bound) does not narrow by __class__
     return value
 
 
