@@ -311,7 +311,8 @@ def _comma(value: Decimal, places: int | None = None) -> str:
 
 
 def type_value(kind: str, value: Any, rng: random.Random) -> Any:
-    """The value as someone types it into Kết quả: the forms of DESIGN §3.2, only where the rule accepts them."""
+    """The value as someone types it into Kết quả: the forms of README: "Evidence workbooks", only where the rule
+    accepts them."""
     if kind == "percent":
         return _type_percent(value, rng)
     if kind == "survey":

@@ -91,3 +91,102 @@ def test_names_are_read_as_modules_paths_folders_and_attributes() -> None:
                            "parindex.criteria.model", "parindex.criteria.rule_words"}
     assert {name for name in named(text) if not exists(name)} == {"parindex.criteria.rule_words"}
     assert not exists("parindex.gap.plan.no_such_function") and not exists("parindex.nothing.")
+
+
+# --- what the code cites: sections that exist, never the design file that is not in the repository ----------
+
+# the code, its tests and fixtures (this file, whose examples cite what is not there, aside)
+CODE = sorted(path for folder in ("parindex", "tests", "bench", "evidence_samples")
+              for pattern in ("*.py", "*.yaml") for path in (ROOT / folder).rglob(pattern) if path != Path(__file__))
+_DESIGN = re.compile(r"DESIGN(?:\.md)?\s*§")
+# `(README: "Evidence workbooks")`, `(docs/architecture.md: "Sheets")`: a section by the start of its heading; a
+# citation may break across lines of a comment or a docstring
+_CITED = re.compile(r"\b(README|docs/architecture\.md):\s+(?:#\s*)?\"([^\"]{1,200})\"")
+_BREAK = re.compile(r"\s*\n\s*(?:#\s*)?")
+
+
+def headings(text: str) -> list[str]:
+    """The Markdown headings of a text, without their #s (lines in fenced code are not headings)."""
+    found: list[str] = []
+    fenced = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,6} ", line):
+            found.append(line.lstrip("#").strip())
+    return found
+
+
+def broken_citations(text: str, documents: dict[str, str]) -> list[str]:
+    """The citations of `text` that name no section of their document: a heading that starts with the name, or,
+    in the README, a paragraph led by it in bold (`**CSV in Excel.**`)."""
+    broken = []
+    for document, written in _CITED.findall(text):
+        cited, section = documents[document], _BREAK.sub(" ", written)
+        if not any(heading.startswith(section) for heading in headings(cited)) and f"**{section}" not in cited:
+            broken.append(f'{document}: "{section}"')
+    return broken
+
+
+def test_the_code_cites_no_design_file_outside_the_repository() -> None:
+    """The design lives in docs/architecture.md and the README; a "DESIGN §" reference points at nothing here."""
+    citing = [f"{path.relative_to(ROOT)}:{number}" for path in CODE
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+              if _DESIGN.search(line)]
+    assert not citing, "cite docs/architecture.md or a README section instead:\n" + "\n".join(citing)
+
+
+def test_every_section_the_code_cites_exists() -> None:
+    documents = {"README": (ROOT / "README.md").read_text(encoding="utf-8"),
+                 "docs/architecture.md": ARCHITECTURE.read_text(encoding="utf-8")}
+    broken = [f"{path.relative_to(ROOT)}: {citation}" for path in CODE
+              for citation in broken_citations(path.read_text(encoding="utf-8"), documents)]
+    assert not broken, "cited, but no such section:\n" + "\n".join(broken)
+
+
+def test_a_citation_is_checked_against_the_headings_of_its_document() -> None:
+    documents = {"README": "# Tool\n## Evidence workbooks\n```\n# Sheets\n```\n* **CSV in Excel.** …\n",
+                 "docs/architecture.md": "# How\n## Sheets\n"}
+    text = ('(README: "Evidence workbooks") (README: "CSV in Excel") (docs/architecture.md: "Sheets") '
+            '(README: "Sheets") (docs/architecture.md: "Evidence workbooks")\n'
+            '# (README:\n# "Evidence\n  # workbooks") (README: "Evidence\n    sheets")')
+    assert broken_citations(text, documents) == ['README: "Sheets"', 'docs/architecture.md: "Evidence workbooks"',
+                                                 'README: "Evidence sheets"']
+    assert _DESIGN.search("(DESIGN " + "§3.2)") and _DESIGN.search("DESIGN.md " + "§3.1's sketch")
+    assert not _DESIGN.search('"DESIGN.md"')  # a source prefix baseline files may name: data, not a citation
+
+
+# --- what the README lists that the registries decide ----------------------------------------------------
+
+def test_the_readme_lists_every_rule_kind() -> None:
+    """The README's table of rule kinds has a row for each kind of the registry, and none other."""
+    from parindex.criteria.rules import RULE_KINDS, kind_name
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| kind | value in the workbook | points |"):]
+    table = table[:table.index("\n\n")]
+    assert re.findall(r"^\| `([a-z_]+)` \|", table, re.MULTILINE) == [kind_name(kind) for kind in RULE_KINDS]
+
+
+def test_the_readmes_commands_table_names_each_commands_formats() -> None:
+    """`--format a|b|…` in a command's row of the README's Commands table is that command's registry."""
+    from tests.cli.test_outputs import REGISTRIES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `parindex (\w+) [^`\n]*?--format ([a-z\\|]+)\]", readme, re.MULTILINE))
+    assert {"score", "gap", "progress"} <= set(rows)
+    for command, formats in rows.items():
+        if command in REGISTRIES:
+            assert tuple(formats.split("\\|")) == REGISTRIES[command].names, command
+
+
+def test_the_pure_core_docs_architecture_lists_is_the_contracts_list() -> None:
+    """docs/architecture.md's pure core is the `pure-core` contract's list in `.importlinter`."""
+    import configparser
+
+    contracts = configparser.ConfigParser()
+    contracts.read(ROOT / ".importlinter", encoding="utf-8")
+    pure = set(contracts["importlinter:contract:pure-core"]["source_modules"].split())
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    listed = text[text.index("## The pure core"):text.index("(the **pure-core** contract's list)")]
+    assert {f"parindex.{name}" for name in re.findall(r"`([a-z_.]+)`", listed)} == pure

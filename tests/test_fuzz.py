@@ -280,5 +280,5 @@ def test_dates_are_never_numbers(raw: date | datetime | time) -> None:
             reader(raw)
         except ValueProblem as problem:
             assert problem.code == "PW442"
-        else:  # pragma: no cover - a date read as a number is the silent guess DESIGN §3.2 forbids
+        else:  # pragma: no cover - a date read as a number: a silent guess (README: "Evidence workbooks")
             raise AssertionError(f"{reader.__name__} read the date {raw!r} as a number")

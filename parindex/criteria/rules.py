@@ -1,10 +1,11 @@
 """The scoring rules: a closed set of kinds, told apart by `kind`; nothing in them is ever evaluated as code.
 
-Each kind carries its own behaviour (DESIGN §7): how it reads and scores a value, its best, its words, what the
-template offers, what is wrong inside it (tier order, repeated labels), and how its words are read back from a
-*Cách chấm* phrase (`from_words`, with the grammar of `criteria.rule_phrases`). Scoring, checks, the template and
-the criteria sheet ask the rule, never its class, and the phrase reader asks every kind of the registry (`Rule`,
-`RULE_KINDS`): a new kind is one class here plus its tests.
+Each kind carries its own behaviour (docs/architecture.md: "Rule kinds"): how it reads and scores a value, its best,
+its words, what the template offers, what is wrong inside it (tier order, repeated labels), and how its words are
+read back from a *Cách chấm* phrase (`from_words`, with the grammar of `criteria.rule_phrases`). Scoring, checks,
+the template and the criteria sheet ask the rule, never its class, and the phrase reader asks every kind of the
+registry (`Rule`, `RULE_KINDS`): a new kind is one class here, its words in the catalogue and its example in the
+tests (docs/architecture.md: "Recipes").
 """
 
 from __future__ import annotations

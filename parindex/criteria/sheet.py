@@ -1,4 +1,5 @@
-"""A criteria set as the spreadsheet officers hold (DESIGN §3.4), both ways, without any spreadsheet library.
+"""A criteria set as the spreadsheet officers hold (README: "Your province's decision in an afternoon"), both
+ways, without any spreadsheet library.
 
 Sheet *Bộ tiêu chí*: one row per node in tree order — Mã · Nội dung · Điểm tối đa · Cách chấm · Thành phần ·
 Không áp dụng · Cơ quan chủ trì · Tài liệu kiểm chứng · Nguồn · Tạm tính — the tree read from the codes (a row
@@ -97,7 +98,7 @@ CRITERIA_INFO = InfoSpec(SHEET_INFO, columns_of(INFO, INFO_ALIASES),
                          sheet_aliases=("Thông tin chung", "Info", "Information"), others=True, merged=True,
                          codes=Codes("PX310"))
 CRITERIA_SHEET = WorkbookSpec("criteria sheet", (CRITERIA_SET, CRITERIA_INFO))
-# `Tốt: từ 90 %; Khá: từ 70 %` — grades on the % attained, best first (DESIGN §3.1 `bands`)
+# `Tốt: từ 90 %; Khá: từ 70 %` — grades on the % attained, best first (`bands`, README: "Grades")
 _BAND = re.compile(r"^\s*(?P<name>[^:;]+?)\s*:\s*(?:từ|>=|≥|at least)?\s*(?P<at>[0-9]+(?:[.,][0-9]+)?)\s*%?\s*"
                    r"(?:trở lên)?\s*$", re.IGNORECASE)
 LEVELS: dict[str, tuple[str, ...]] = {  # as officers write them; the English id is accepted too

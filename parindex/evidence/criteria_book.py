@@ -1,5 +1,6 @@
-"""The criteria spreadsheet as a file (an adapter; DESIGN §3.4): written for officers to read, print and fill from
-an annex, and read back as untrusted input, through the same guard and prescan as evidence workbooks.
+"""The criteria spreadsheet as a file (an adapter; README: "Your province's decision in an afternoon"): written
+for officers to read, print and fill from an annex, and read back as untrusted input, through the same guard and
+prescan as evidence workbooks.
 
 What the sheets hold and how cells become a set is `criteria.sheet` (pure); here are the workbook's looks
 (`io.xlsx_print`, as every workbook parindex writes: one font, fitted widths, wrapped text, A4 landscape fitted

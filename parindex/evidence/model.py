@@ -18,7 +18,7 @@ from parindex.common.values import RawValue
 SHEET_INFO = "Thông tin"
 SHEET_ITEMS = "Tự đánh giá"
 
-# Columns of the self-assessment sheet, in template order: key → Vietnamese header (DESIGN §3.2).
+# Columns of the self-assessment sheet, in template order: key → Vietnamese header (README: "Evidence workbooks").
 COLUMNS: dict[str, str] = {
     "code": "Mã",
     "name": "Nội dung",
@@ -46,10 +46,11 @@ INFO_KEYS: dict[str, str] = {
     "prepared_by": "Người lập",
     "date": "Ngày lập",
 }
-# Info rows only some workbooks hold: a part made for one lead agency names it (`template --lead`, DESIGN §3.2).
+# Info rows only some workbooks hold: a part made for one lead agency names it
+# (`template --lead`; README: "Collecting from the lead agencies").
 PART_INFO_KEYS: dict[str, str] = {"lead": "Cơ quan chủ trì"}
-# The block a unit is ranked in (Sở, Phường, Xã/đặc khu…, DESIGN §3.2): every template writes it; a workbook made
-# before it existed is ranked in its level's block.
+# The block a unit is ranked in (Sở, Phường, Xã/đặc khu…; README: "Blocks"): every template writes it; a workbook
+# made before it existed is ranked in its level's block.
 BLOCK_INFO_KEYS: dict[str, str] = {"block": "Khối"}
 # A level in words: the block a workbook names when `template --block` was not given.
 LEVEL_BLOCKS: dict[str, str] = {"province": "Cấp tỉnh", "department": "Sở, ban, ngành", "district": "Cấp huyện",

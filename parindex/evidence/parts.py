@@ -1,4 +1,5 @@
-"""Parts of one unit's evidence, each filled by a lead agency, put back together (pure; DESIGN §1, §3.2).
+"""Parts of one unit's evidence, each filled by a lead agency, put back together
+(pure; README: "Collecting from the lead agencies").
 
 A part is an ordinary evidence workbook holding some of the set's items. Parts belong together when they
 were made for the same criteria set (id and fingerprint), year and unit; each item is taken from the part

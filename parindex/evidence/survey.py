@@ -1,4 +1,4 @@
-"""Reading the province's survey table (`score --survey FILE.xlsx`, DESIGN §3.5): an adapter.
+"""Reading the province's survey table (`score --survey FILE.xlsx`; README: "Survey from the province"): an adapter.
 
 A sheet with a header row holding `Đơn vị` and one column per survey or SIPAS item code; one row per unit, its
 results in % or A–D. The file comes in through the one sheet reader (`io.sheets`, `model.SURVEY_TABLE`), as

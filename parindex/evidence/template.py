@@ -1,4 +1,4 @@
-"""Writing the fill-in evidence workbook of a criteria set (an adapter; DESIGN §3.2).
+"""Writing the fill-in evidence workbook of a criteria set (an adapter; README: "Evidence workbooks").
 
 Two sheets: *Thông tin* (set id, fingerprint, unit, level, year, who, when) and *Tự đánh giá* (one row per
 area, criterion and item, in the column order of `evidence.COLUMNS`). Items get dropdowns (yes/no, choice,

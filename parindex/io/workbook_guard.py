@@ -1,4 +1,4 @@
-"""Guards run on an untrusted workbook before any parser sees it (DESIGN §8).
+"""Guards run on an untrusted workbook before any parser sees it (README: "Giới hạn / Limits").
 
 An .xlsx file is a zip of XML parts. Before python-calamine opens it we look only at the first bytes and
 the zip directory: refuse folders, missing and oversized files, things that are not an .xlsx (legacy .xls

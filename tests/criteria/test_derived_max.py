@@ -28,9 +28,10 @@ def _without_parent_maxima(text: str) -> str:
 
 
 def test_the_design_sketch_loads_exactly_as_written() -> None:
-    """DESIGN.md §3.1's sketch: areas and criteria without `max` pass the schema (no PX113 per parent) and take
-    the sum of their items. It is a fragment (one 1-point item under a 100-point set, area "3" alone), so the
-    set-level sums and the code positions are what is left to complete — nothing about a parent's max."""
+    """The design's sketch of a criteria file: areas and criteria without `max` pass the schema (no PX113 per
+    parent) and take the sum of their items. It is a fragment (one 1-point item under a 100-point set, area "3"
+    alone), so the set-level sums and the code positions are what is left to complete — nothing about a parent's
+    max."""
     checked = check_criteria_file(SKETCH)
     assert checked.criteria is not None
     assert "PX113" not in {f.code for f in checked.findings}

@@ -1,5 +1,6 @@
-"""Components declare their role (DESIGN §3.1): what each role does, the roles the known ids imply, an item
-learning its component's role from its set, and the fingerprint of the sets written before roles."""
+"""Components declare their role (docs/architecture.md: "Components and roles"): what each role does, the roles
+the known ids imply, an item learning its component's role from its set, and the fingerprint of the sets written
+before roles."""
 
 from __future__ import annotations
 

@@ -127,9 +127,9 @@ def test_a_missing_sheet_is_refused_by_name(tmp_path: Path, kind: str, sheet: st
 
 
 def test_a_new_kind_of_sheet_is_a_spec_and_nothing_else(tmp_path: Path) -> None:
-    """Last year's ranking as a province publishes it (DESIGN §3.5), declared here only: the reader needs nothing
-    more to find it on any sheet, below a title, by its headers in the office's words, and to refuse it without
-    its ranks."""
+    """Last year's ranking as a province publishes it (docs/architecture.md: "Recipes"), declared here only: the
+    reader needs nothing more to find it on any sheet, below a title, by its headers in the office's words, and to
+    refuse it without its ranks."""
     ranking = WorkbookSpec("published ranking", (TableSpec(
         (UNIT, Column("score", "Điểm", ("Tổng điểm", "Điểm đạt được"), True),
          Column("rank", "Xếp hạng", ("Thứ hạng", "Hạng"), True), Column("block", "Khối")),

@@ -1,5 +1,5 @@
 """`parindex criteria list|show|export|import` — the bundled sets, one set as a tree, and a set as the
-spreadsheet officers hold (DESIGN §3.4), both ways."""
+spreadsheet officers hold (README: "Your province's decision in an afternoon"), both ways."""
 
 from __future__ import annotations
 
