@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from parindex.common import values
 from parindex.common.messages import Message
@@ -424,8 +424,7 @@ def biggest_losses(unit: UnitScore, limit: int = 10) -> list[ItemScore]:
     return sorted(lost, key=lambda s: (-s.lost, code_key(s.item.code)))[:limit]
 
 
-@dataclass(frozen=True)
-class RankedUnit:
+class RankedUnit(NamedTuple):
     rank: int
     unit: UnitTotals
 
