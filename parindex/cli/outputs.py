@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from parindex.common.errors import ParindexError
 
@@ -40,8 +40,7 @@ XLSX = Format("xlsx", ".xlsx", file_only=True)
 DOCX = Format("docx", ".docx", file_only=True)
 
 
-@dataclass(frozen=True)
-class Output(Generic[R]):
+class Output(NamedTuple, Generic[R]):
     """One way a command writes its report: the format and what writes the report in it (the command's own
     signature: `score` makes a reporter, `gap` and `progress` write their report)."""
 

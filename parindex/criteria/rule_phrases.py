@@ -12,11 +12,10 @@ is ever evaluated. Knows no rule kind (.importlinter: the kinds import the gramm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from parindex.common.messages import Message
 from parindex.common.values import clean_text, fold
@@ -119,8 +118,7 @@ def number(text: str) -> Decimal:
 
 # --- what the kinds read: a phrase, and its 'label: points' clauses ----------------------------------------
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     cond: str  # as written, spaces tidied
     points: Decimal
 
@@ -129,8 +127,7 @@ class Clause:
         return _fold(self.cond).rstrip(" .")
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A *Cách chấm* text as the rule kinds read it. A kind written as a list of 'label: points' reads `clauses`
     (`listed`, when no 'Chọn một mức:' marks them as labels); a kind written as a sentence reads `prose`."""
 
@@ -189,8 +186,7 @@ def is_range(clause: Clause) -> bool:
 
 # --- tiers ------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Range:
+class _Range(NamedTuple):
     low: Decimal
     low_closed: bool
     high: Decimal | None  # None: no upper end

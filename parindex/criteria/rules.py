@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
@@ -51,8 +50,7 @@ class Outcome(NamedTuple):
     tier: str | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What the template's value cell offers, without naming any spreadsheet library.
 
     `kind`: a yes/no dropdown, a dropdown of `options`, or a number ("decimal", "whole") at least 0 and at

@@ -9,6 +9,7 @@ sheet reader (`io.sheets`) is driven by.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from parindex.common.tables import Cell as Cell  # a cell as read: the evidence's vocabulary too
 from parindex.common.tables import Codes, Column, InfoSpec, TableSpec, WorkbookSpec, columns_of
@@ -156,8 +157,7 @@ class EvidenceBook:
     info_refs: dict[str, str] = field(default_factory=dict)  # INFO_KEYS keys → cell address
 
 
-@dataclass(frozen=True)
-class SurveyRow:
+class SurveyRow(NamedTuple):
     """One unit's row of the province's survey table: its name as written and its results by item code."""
 
     unit: str

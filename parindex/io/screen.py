@@ -117,7 +117,10 @@ def shed(build: Callable[[Sequence[str]], Table], sheddable: Sequence[str], widt
     is squeezed."""
     hidden: list[str] = []
     table = build(hidden)
-    measurer = Console(width=NATURAL_WIDTH, file=io.StringIO(), color_system=None)
+    if _width(table, _widest(table)) <= width:  # it fits whatever rich measures (always, in a pipe or a file)
+        return table, hidden
+    # highlighting styles a cell and leaves its width alone: measured without it
+    measurer = Console(width=NATURAL_WIDTH, file=io.StringIO(), color_system=None, highlight=False)
     spans = _spans(table, measurer)
     for key in sheddable:
         if _width(table, [low for low, _ in spans]) <= width:
@@ -148,6 +151,20 @@ def _spans(table: Table, console: Console) -> list[tuple[int, int]]:
             low, high = min(low, column.max_width), min(high, column.max_width)
         spans.append((low, high))
     return spans
+
+
+def _widest(table: Table) -> list[int]:
+    """Each column's natural width at most, without measuring a cell: a character takes at most two cells, and
+    markup and emoji codes only shorten text. A cell of another kind counts as too wide."""
+    def widest(cell: object) -> int:
+        if isinstance(cell, str):
+            return 2 * len(cell)
+        return cell_len(cell.plain) if isinstance(cell, Text) else NATURAL_WIDTH
+    bounds = []
+    for column in table.columns:
+        bound = max(max(map(widest, [column.header, *column.cells])), column.min_width or 0)
+        bounds.append(bound if column.max_width is None else min(bound, column.max_width))
+    return bounds
 
 
 def _width(table: Table, widths: Sequence[int]) -> int:

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from parindex.common import values
 from parindex.common.messages import Message
@@ -31,8 +31,7 @@ def percent(score: Decimal, maximum: Decimal) -> Decimal | None:
     return (score * 100 / maximum).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if maximum else None
 
 
-@dataclass(frozen=True)
-class ItemScore:
+class ItemScore(NamedTuple):
     item: Item
     area: Area
     status: Status
@@ -71,8 +70,7 @@ class ItemScore:
         return effective_lead(self.area, self.item)
 
 
-@dataclass(frozen=True)
-class Subtotal:
+class Subtotal(NamedTuple):
     code: str
     name: str
     score: Decimal
@@ -85,8 +83,7 @@ class Subtotal:
         return percent(self.score, self.max)
 
 
-@dataclass(frozen=True)
-class Adjustment:
+class Adjustment(NamedTuple):
     """Bonus or penalty points: its items' points added up (`earned`), then capped at the component's max."""
 
     id: str  # the component's
@@ -424,8 +421,7 @@ def biggest_losses(unit: UnitScore, limit: int = 10) -> list[ItemScore]:
     return sorted(lost, key=lambda s: (-s.lost, code_key(s.item.code)))[:limit]
 
 
-@dataclass(frozen=True)
-class RankedUnit:
+class RankedUnit(NamedTuple):
     rank: int
     unit: UnitTotals
 

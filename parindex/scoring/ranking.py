@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from parindex.common.i18n import fmt_plain, t
 from parindex.common.messages import Message
@@ -17,8 +18,7 @@ from parindex.common.unit_names import name_key
 from parindex.scoring.engine import UnitTotals, competition_ranks
 
 
-@dataclass(frozen=True)
-class PreviousRow:
+class PreviousRow(NamedTuple):
     """One unit of last year's ranking, as an earlier `score --format json` (or a hand-written file) gives it."""
 
     unit: str
@@ -30,8 +30,7 @@ class PreviousRow:
     where: str = ""  # its JSON path, `ket-qua-2025.json › $.ranking[3]`
 
 
-@dataclass(frozen=True)
-class RankRow:
+class RankRow(NamedTuple):
     block: str
     rank: int
     unit: UnitTotals
@@ -99,8 +98,7 @@ def rank_of(units: Sequence[UnitTotals]) -> list[int]:
     return competition_ranks([u.rank_percent if u.rank_percent is not None else Decimal(-1) for u in units])
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Units ranked together: one block, or several joined by --together (`keys`: their blocks' keys)."""
 
     name: str

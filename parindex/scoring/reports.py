@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any, NamedTuple, TextIO
@@ -315,8 +314,7 @@ def no_ranking(ranking: Ranking) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class TextReport:
+class TextReport(NamedTuple):
     """How one text format lays out a run: written as the units arrive, so a run over many workbooks keeps
     only their totals (for the ranking), whatever its size."""
 

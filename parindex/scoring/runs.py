@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
@@ -34,8 +34,7 @@ def _scratch(path: Path) -> bool:
 OTHER_SPREADSHEETS = (".ods", ".xls", ".xlsm", ".xlsb", ".csv", ".fods")
 
 
-@dataclass(frozen=True)
-class Collected:
+class Collected(NamedTuple):
     workbooks: list[Path]  # as given, in order, each once
     not_read: list[Path]  # spreadsheets in the given folders that are not .xlsx
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from typing import NamedTuple
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.markup import escape
@@ -217,8 +217,7 @@ def problem_line(unit: UnitScore) -> str:
 
 # --- the tables as text: rendered where the unit was scored (a worker process), so the look is passed in ---
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """The width and colours of the screen or file the tables go to."""
 
     width: int

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import typer
 from rich.markup import escape
@@ -46,8 +45,7 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run_explain(file, code, criteria))
 
 
-@dataclass(frozen=True)
-class RankOptions:
+class RankOptions(NamedTuple):
     previous: tuple[Path, ...] = ()
     together: tuple[str, ...] = ()  # each "Phường,Xã": blocks ranked as one
     details: bool = False  # every unit's tables on screen even when there are many
@@ -124,8 +122,7 @@ def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> A
 Parts = Iterable[tuple[Any, "UnitTotals"]]
 
 
-@dataclass(frozen=True)
-class Reporter:
+class Reporter(NamedTuple):
     unit: Callable[[UnitScore], Any]  # picklable: it runs in the worker process that scored the unit
     # the parts, the -o file, --force, how the units are ranked → totals
     write: Callable[[Parts, Path | None, bool, Callable], list[UnitTotals]]
