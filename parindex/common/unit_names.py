@@ -2,20 +2,26 @@
 
 Names are compared without diacritics, case, punctuation or the administrative prefixes people put in
 front of a province's name (`UBND tỉnh`, `Tỉnh`, `TP.`, `Thành phố`). Lower levels keep `Thành phố`/`TP.`:
-there the city of Bắc Giang and the province of Bắc Giang are different units. Pure: no I/O.
+there the city of Bắc Giang and the province of Bắc Giang are different units. The abbreviations officers type in
+published tables read as the words: `TP.` is `thành phố`, `UBND` is `Ủy ban nhân dân`, anywhere in a name
+(`Văn phòng UBND TP` is `Văn phòng Ủy ban nhân dân thành phố`). Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from parindex.common.errors import ParindexError
 from parindex.common.values import fold
 
-# Longest first, so `ubnd tinh` goes before `ubnd`; compared on the folded form (no marks, lower case).
-_OFFICE = ("uy ban nhan dan", "ubnd")
-_PROVINCE_WORDS = ("tinh", "thanh pho", "tp")
+# Compared on the folded form (no marks, lower case), after the abbreviations are read as one form (`_SHORT`).
+_OFFICE = ("ubnd",)
+_PROVINCE_WORDS = ("tinh", "thanh pho")
+# Words written two ways → one: `TP` for `thành phố`; `Ủy ban nhân dân` for `UBND` (the shorter form kept).
+_SHORT = {"tp": "thanh pho", "uy ban nhan dan": "ubnd"}
+_SHORT_WORDS = re.compile(r"\b(?:tp|uy ban nhan dan)\b")
 _CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh"}  # centrally-run cities (2020)
 
 
@@ -28,7 +34,7 @@ def _prefixes(level: str) -> tuple[str, ...]:
 def name_key(name: str, level: str = "province") -> str:
     """The form two names are compared in: 'UBND tỉnh Bắc Giang' → 'bac giang', 'TP.HCM' → 'hcm'. The name's
     words, folded (`values.fold`, spaced, without punctuation), then the prefixes of its level dropped."""
-    text = fold(name, spaced=True, punctuation=False)
+    text = _SHORT_WORDS.sub(lambda word: _SHORT[word[0]], fold(name, spaced=True, punctuation=False))
     prefixes = _prefixes(level)
     stripped = True
     while stripped:
@@ -43,9 +49,10 @@ def name_key(name: str, level: str = "province") -> str:
 
 def plain_name(name: str, level: str = "province") -> str:
     """The name without the prefixes `name_key` drops, as written: 'UBND tỉnh Bắc Giang' → 'Bắc Giang'."""
-    words = name.split()
-    kept = len(name_key(name, level).split())
-    return " ".join(words[len(words) - kept:]) if 0 < kept <= len(words) else name.strip()
+    words, key = name.split(), name_key(name, level)
+    kept = len(key.split())
+    tail = " ".join(words[len(words) - kept:]) if 0 < kept <= len(words) else ""
+    return tail if tail and name_key(tail, level) == key else name.strip()  # `Ủy ban nhân dân` keys as one word
 
 
 def unit_title(name: str, level: str = "province") -> str:

@@ -118,6 +118,16 @@ UNIT_LIST = WorkbookSpec("unit list", (
     TableSpec((UNIT,), anchor="unit", rows_with=("unit",), first_sheet_only=True, codes=Codes(no_header="PM821")),
 ))
 
+# Last year's ranking as the province published it (`score --previous FILE.xlsx|.csv`; read by `scoring.previous`,
+# whose model, a ranking row, is above this layer): the first sheet with a `Đơn vị` header below any title rows; a
+# row counts when it names a unit or a rank (STT, Ghi chú and other columns are the office's own).
+PUBLISHED_RANKING = WorkbookSpec("published ranking", (TableSpec(
+    (UNIT,
+     Column("score", "Điểm", ("Tổng điểm", "Điểm đạt được", "Điểm số", "Score", "Points"), required=True),
+     Column("rank", "Xếp hạng", ("Thứ hạng", "Hạng", "Thứ tự xếp hạng", "Rank"), required=True),
+     Column("block", "Khối", ("Khối đơn vị", "Block")),
+     Column("year", "Năm", ("Năm đánh giá", "Year"))),
+    anchor="unit", rows_with=("unit", "rank"), codes=Codes(no_header="PS576")),))
 
 BLANK = Cell(None, "")
 

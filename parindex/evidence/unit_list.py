@@ -32,13 +32,9 @@ def read_unit_list(path: Path) -> list[str]:
 
 
 def _text_names(path: Path) -> list[str]:
-    from parindex.io.input_files import read_bytes
+    from parindex.io.input_files import decode_utf8, read_bytes
 
-    data = read_bytes(path, LIST_LIMIT)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParindexError("PE302", where=str(path), line=data[:exc.start].count(b"\n") + 1) from None
+    text = decode_utf8(path, read_bytes(path, LIST_LIMIT))
     names = []
     for typed in text.splitlines():
         name = clean_text(typed).strip()

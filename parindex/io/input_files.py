@@ -52,6 +52,15 @@ def read_bytes(path: Path, limit: int, count: int = -1) -> bytes:
         raise ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def decode_utf8(path: Path, raw: bytes) -> str:
+    """A file's bytes as UTF-8 text (a BOM, as Notepad and Excel write it, dropped); PE302 names the line of the
+    first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParindexError("PE302", where=str(path), line=raw[:exc.start].count(b"\n") + 1) from None
+
+
 def same_file(path: Path, other: Path | None) -> bool:
     """The same file, however named (relative, through a link, in another case on a case-blind disk)."""
     return FileIdentity(other).matches(path)

@@ -9,17 +9,18 @@ formulas saved without a value. Sheets are found by name and columns by header t
 diacritics or spacing (`common.tables.header_form`), and every cell read is normalised one way (`_value`):
 blank is None, an error cell is its error's text (never a blank), a %-formatted number is the percent Excel shows,
 a duration its text. A formula saved without its value in a cell that is read is refused (PW426), not read as
-blank.
+blank. A table saved from Excel as CSV (`read_csv_table`) is found and matched by the same spec.
 """
 
 from __future__ import annotations
 
+import csv
 import gc
 import html
 import io
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,7 @@ from parindex.common.tables import (
     is_blank,
 )
 from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code
+from parindex.io.input_files import decode_utf8, read_bytes
 from parindex.io.workbook_guard import WorkbookZip, guard_workbook
 
 MAX_ROWS = 20_000
@@ -562,3 +564,61 @@ def _column_index(letters: str) -> int:
     for letter in letters:
         index = index * 26 + ord(letter) - 64
     return index - 1
+
+
+
+# --- a table typed in Excel and saved as CSV ---------------------------------------------------------------
+
+CSV_DELIMITERS = (";", ",", "\t")  # Excel's vi-VN list separator, en-US's, a tab
+
+
+def read_csv_table(path: Path, spec: WorkbookSpec, limit: int) -> Table:
+    """The table of kind `spec` in a CSV as Excel saves it (vi-VN: `;` between fields; UTF-8, a BOM or not), found
+    and matched as on a sheet: its header row among the first `HEADER_SEARCH_ROWS` lines (title lines above it
+    allowed), columns by their header words, the same codes. The delimiter is the one that heads the most columns
+    of the spec. Values are text (None when blank); a row's number is its line; `prefixes` are empty, as a CSV
+    has no sheet (a cell is said `file:line`)."""
+    table = spec.table
+    assert table is not None  # a CSV holds one table
+    text = decode_utf8(path, read_bytes(path, limit))
+    best: tuple[int, str, int, list[str]] | None = None
+    for delimiter in CSV_DELIMITERS:
+        for line, cells in _csv_rows(path, text, delimiter, HEADER_SEARCH_ROWS):
+            if any(table.key_of(cell) == table.anchor for cell in cells):
+                heads = len({table.key_of(cell) for cell in cells} - {None})
+                if best is None or heads > best[0]:
+                    best = (heads, delimiter, line, cells)
+                break
+    if best is None:
+        raise ParindexError(table.codes.no_header, where=str(path), header=table.headers[table.anchor],
+                            rows=HEADER_SEARCH_ROWS)
+    _, delimiter, header, cells = best
+    try:
+        columns = table.match(list(cells))
+    except ValueProblem as problem:
+        raise ParindexError(problem.msg, where=f"{path}:{header}") from None
+    marks = [columns[key] for key in table.rows_with if key in columns]
+    rows: list[tuple[int, dict[str, RawValue]]] = []
+    for line, cells in _csv_rows(path, text, delimiter):
+        if line > header and any(_csv_value(cells, index) is not None for index in marks):
+            rows.append((line, {key: _csv_value(cells, index) for key, index in columns.items()}))
+    return Table("", header, columns, dict.fromkeys(columns, ""), rows)
+
+
+def _csv_rows(path: Path, text: str, delimiter: str, most: int | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Each record (at most `most`) with the line it starts on; PS577 where the csv module cannot go on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    try:
+        for count, cells in enumerate(reader):
+            if most is not None and count >= most:
+                return
+            yield line, cells
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ParindexError("PS577", where=str(path), line=reader.line_num, problem=str(exc)) from None
+
+
+def _csv_value(cells: list[str], index: int) -> str | None:
+    value = clean_text(cells[index]).strip() if index < len(cells) else ""
+    return None if is_blank(value) else value

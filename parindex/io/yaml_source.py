@@ -19,7 +19,7 @@ import yaml
 from parindex.common.errors import ParindexError
 from parindex.common.findings import Finding, Path
 from parindex.common.messages import Message
-from parindex.io.input_files import OLE2_MAGIC, ZIP_MAGICS, env_limit, read_bytes
+from parindex.io.input_files import OLE2_MAGIC, ZIP_MAGICS, decode_utf8, env_limit, read_bytes
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -63,10 +63,7 @@ def read_text(path: FsPath) -> str:
     raw = read_bytes(path, max_bytes())
     if raw.startswith((ZIP_MAGICS[0], OLE2_MAGIC)):  # an .xlsx or .xls where a criteria or baseline file belongs
         raise ParindexError("PE306", where=str(path))
-    try:
-        return raw.decode("utf-8-sig")  # a BOM from Notepad is harmless: accept it
-    except UnicodeDecodeError as exc:
-        raise ParindexError("PE302", where=str(path), line=raw[: exc.start].count(b"\n") + 1) from None
+    return decode_utf8(FsPath(path), raw)
 
 
 def load_yaml_file(path: FsPath) -> YamlDocument:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from parindex.baseline.files import find_baseline
 from parindex.common.errors import ParindexError
-from parindex.common.unit_names import closest, match_name, name_key
+from parindex.common.unit_names import closest, match_name, name_key, plain_name
 from parindex.gap.analysis import resolve_unit
 
 PROVINCES = {"Bắc Giang": [], "Bắc Ninh": [], "Quảng Ninh": [], "Hà Nội": [], "Thừa Thiên Huế": [],
@@ -59,6 +59,27 @@ def test_lower_levels_keep_thanh_pho() -> None:
     assert name_key("Thành phố Bắc Giang", "district") == "thanh pho bac giang"
     assert name_key("UBND thành phố Bắc Giang", "district") == "thanh pho bac giang"
     assert name_key("Thành phố Bắc Giang", "province") == "bac giang"
+
+
+@pytest.mark.parametrize(("published", "written", "level"), [
+    ("Văn phòng UBND TP", "Văn phòng UBND thành phố", "department"),
+    ("VĂN PHÒNG UBND TP.", "Văn phòng Ủy ban nhân dân thành phố", "department"),
+    ("Thanh tra TP.", "Thanh tra thành phố", "department"),
+    ("Văn phòng Uỷ ban nhân dân tỉnh", "Văn phòng UBND tỉnh", "department"),
+    ("UBND TP. Bắc Giang", "Thành phố Bắc Giang", "district"),
+    ("UBND xã Tân An", "Xã Tân An", "commune"),
+    ("UBND tỉnh Bắc Giang", "Bắc Giang", "province"),
+])
+def test_the_abbreviations_of_published_tables_read_as_their_words(published: str, written: str, level: str) -> None:
+    """A province's published ranking shortens names (`UBND TP`, `TP.`, a `UBND tỉnh` prefix): one unit still."""
+    assert name_key(published, level) == name_key(written, level)
+
+
+def test_abbreviations_do_not_join_other_units() -> None:
+    assert name_key("Văn phòng UBND TP", "department") != name_key("Văn phòng UBND tỉnh", "department")
+    assert name_key("TP. Bắc Giang", "district") != name_key("Huyện Bắc Giang", "district")
+    assert name_key("Phòng TPKT", "department") == "phong tpkt", "only the word TP is read as thành phố"
+    assert plain_name("Ủy ban nhân dân tỉnh Bắc Giang") == "Bắc Giang" and plain_name("TP.HCM") == "TP.HCM"
 
 
 def test_closest_is_stable_and_bounded() -> None:

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=t("help.force")),
         criteria: str = typer.Option(None, "--criteria", help=t("help.criteria_opt")),
         survey: list[Path] = typer.Option(None, "--survey", help=t("help.survey")),
-        previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json", help=t("help.previous")),
+        previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json|xlsx|csv", help=t("help.previous")),
         together: list[str] = typer.Option(None, "--together", metavar="KHỐI,KHỐI", help=t("help.together")),
         details: bool = typer.Option(False, "--details", help=t("help.details")),
     ) -> None:

@@ -142,16 +142,28 @@ MESSAGES.update({
                  "Kiểm tra tên đơn vị hoặc ghi 'block' cho các dòng.",
                  "no unit of last year's results {path} matches a unit scored now: the file is left out. Check the "
                  "names, or give its rows a 'block'.", exit=1),
+    "PS575": Msg("bảng xếp hạng năm trước: ô '{column}' không đọc được ('{value}'); cần dạng {expected}.",
+                 "last year's ranking table: a '{column}' cell cannot be read ('{value}'); it takes {expected}.",
+                 exit=2),
+    "PS576": Msg("không tìm thấy bảng xếp hạng năm trước: không trang nào có dòng tiêu đề với cột '{header}' trong "
+                 "{rows} dòng đầu. Bảng cần các cột 'Đơn vị', 'Điểm', 'Xếp hạng' (có thể thêm 'Khối', 'Năm').",
+                 "no table of last year's ranking: no sheet has a header row with a '{header}' column in its first "
+                 "{rows} rows. The table needs the columns 'Đơn vị', 'Điểm', 'Xếp hạng' ('Khối', 'Năm' optional).",
+                 exit=2),
+    "PS577": Msg("không đọc được tệp CSV kết quả năm trước ở dòng {line}: {problem}.",
+                 "cannot read last year's ranking (CSV) at line {line}: {problem}.", exit=2),
     "PC731": Msg("--together: không có khối '{name}' trong các sổ được chấm; các khối: {blocks}.",
                  "--together: no block '{name}' among the workbooks scored; the blocks: {blocks}.", exit=2),
     "PC732": Msg("--together cần ít nhất hai khối, cách nhau bằng dấu phẩy (ví dụ \"Phường,Xã\"), không phải "
                  "'{value}'.",
                  "--together needs two blocks or more, separated by commas (such as \"Phường,Xã\"), not "
                  "'{value}'.", exit=2),
-    "help.previous": Msg("Kết quả năm trước (.json do 'score --format json' ghi, hoặc viết tay cùng dạng): hạng, "
-                         "điểm năm trước và mức thay đổi.",
-                         "Last year's results (.json written by 'score --format json', or by hand in that shape): "
-                         "previous rank, score and the change."),
+    "help.previous": Msg("Kết quả năm trước (.json do 'score --format json' ghi, hoặc viết tay cùng dạng; hoặc bảng "
+                         "xếp hạng tỉnh đã công bố, gõ lại thành .xlsx/.csv với các cột Đơn vị, Điểm, Xếp hạng): "
+                         "hạng, điểm năm trước và mức thay đổi.",
+                         "Last year's results (.json written by 'score --format json', or by hand in that shape; or "
+                         "the ranking the province published, typed as .xlsx/.csv with the columns Đơn vị, Điểm, "
+                         "Xếp hạng): previous rank, score and the change."),
     "help.together": Msg("Xếp hạng chung các khối này, cách nhau bằng dấu phẩy (ví dụ \"Phường,Xã\").",
                          "Rank these blocks together, separated by commas (such as \"Phường,Xã\")."),
     "help.details": Msg("Khi chấm nhiều sổ: in đủ các bảng của từng đơn vị (tệp -o luôn có đủ).",
