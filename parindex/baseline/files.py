@@ -96,6 +96,8 @@ def _provenance(base: Baseline) -> Iterator[Finding]:
     known = ", ".join(sorted(base.sources)) or "–"
     refs: list[tuple[FindingPath, str]] = [(("source",), base.source)]
     refs += [(("mergers", m, "source"), merger.source) for m, merger in enumerate(base.mergers)]
+    groups = base.national.groups if base.national else []
+    refs += [(("national", "groups", g, "source"), group.source) for g, group in enumerate(groups) if group.source]
     for path, value in sourced_values(base):
         refs.append((path + ("source",), value.source))
         if value.status not in STATUSES:

@@ -64,3 +64,20 @@ def test_template_for_2025_says_which_decision_and_how_to_bring_it_in(cli: Cli, 
     text = said(result)
     assert "PW412" in text and "QĐ 1187/QĐ-BNV" in text and "parindex criteria import" in text
     assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize(("unit", "reached", "short_of"), [("Hòa Bình", "B", ("A", "1.82")),
+                                                          ("Sơn La", "A", None)])
+def test_gap_2024_shows_the_grade_and_the_points_to_the_next(cli: Cli, unit: str, reached: str,
+                                                             short_of: tuple[str, str] | None) -> None:
+    import json
+
+    data = json.loads(cli("gap", "--year", "2024", "--unit", unit, "--format", "json").out)
+    grades = {th["grade"]: th["distance"] for th in data["official"]["thresholds"] if th["kind"] == "grade"}
+    assert grades[reached] <= 0
+    if short_of:
+        assert grades[short_of[0]] == float(short_of[1])
+    else:
+        assert len(grades) == 1  # nothing above A
+    text = said(cli("gap", "--year", "2024", "--unit", unit, "--lang", "en"))
+    assert f"Grade {reached} (from" in text

@@ -145,6 +145,7 @@ MESSAGES.update({
     "ui.gap.first": Msg("Hạng 1", "First place"),
     "ui.gap.top": Msg("Nhóm {n} dẫn đầu", "Top {n}"),
     "ui.gap.average": Msg("Trung bình cả nước", "National average"),
+    "ui.gap.grade": Msg("Loại {id} (từ {at_least} điểm)", "Grade {id} (from {at_least} points)"),
     "ui.gap.short": Msg("thiếu {n}", "{n} short"),
     "ui.gap.ahead": Msg("vượt {n}", "{n} ahead"),
     "ui.gap.level": Msg("bằng", "level"),
