@@ -19,6 +19,7 @@ from parindex.common.errors import ParindexError
 from parindex.common.findings import CHECK_NAMES, Finding
 from parindex.common.findings import Path as FindingPath
 from parindex.common.unit_names import name_key
+from parindex.criteria.decisions import decision_note
 from parindex.criteria.files import CheckedFile, check_document, first_finding_at
 from parindex.io.bundled import bundled_files
 from parindex.io.yaml_source import YamlDocument, load_yaml_file
@@ -95,6 +96,8 @@ def _provenance(base: Baseline) -> Iterator[Finding]:
     known = ", ".join(sorted(base.sources)) or "–"
     refs: list[tuple[FindingPath, str]] = [(("source",), base.source)]
     refs += [(("mergers", m, "source"), merger.source) for m, merger in enumerate(base.mergers)]
+    groups = base.national.groups if base.national else []
+    refs += [(("national", "groups", g, "source"), group.source) for g, group in enumerate(groups) if group.source]
     for path, value in sourced_values(base):
         refs.append((path + ("source",), value.source))
         if value.status not in STATUSES:
@@ -273,4 +276,4 @@ def find_baseline(year: int, level: str = "province", path: Path | None = None) 
         if base.year == year and base.level == level:
             return found_path, base
     years = ", ".join(str(b.year) for _, b in candidates if b.level == level) or "–"
-    raise ParindexError("PG403", year=year, level=level, years=years)
+    raise ParindexError("PG403", year=year, level=level, years=years, decision=decision_note(year, level))

@@ -84,6 +84,7 @@ class Group(Strict):
     at_least: Decimal | None = None
     below: Decimal | None = None
     count: SourcedCount
+    source: str | None = None  # where the bounds are published (the count has its own)
 
 
 class National(Strict):

@@ -132,9 +132,9 @@ class ComponentGap:
 
 @dataclass(frozen=True)
 class Threshold:
-    """A score to reach: the unit ranked N that year, or the national average."""
+    """A score to reach: the unit ranked N that year, the national average, or a grade (nhóm A ≥ 90 %…)."""
 
-    kind: str  # rank | average
+    kind: str  # rank | average | grade (holder: the grade's id)
     rank: int | None
     holder: str | None
     score: Decimal
@@ -549,7 +549,19 @@ def thresholds(base: Baseline, total: Decimal | None) -> list[Threshold]:
             found.append(rank_threshold(base, rank, total))
     if base.national and base.national.average:
         found.append(_threshold("average", None, None, base.national.average, total, exact=True))
-    return found
+    return found + grade_thresholds(base, total)
+
+
+def grade_thresholds(base: Baseline, total: Decimal | None) -> list[Threshold]:
+    """The grade the unit's total reached and the next one up (bounds in % of the year's max), as scores."""
+    if total is None or base.national is None:
+        return []
+    bounds = sorted(((g.at_least * base.max / 100, g) for g in base.national.groups if g.at_least is not None),
+                    key=lambda pair: pair[0])
+    reached = [pair for pair in bounds if pair[0] <= total][-1:]
+    above = [pair for pair in bounds if pair[0] > total][:1]
+    return [Threshold("grade", None, g.id, score, "confirmed" if g.source else g.count.status, True, score - total)
+            for score, g in reached + above]
 
 
 def projected_rank(base: Baseline, score: Decimal, exclude: UnitResult | None) -> tuple[int, int]:

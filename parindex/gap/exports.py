@@ -23,6 +23,7 @@ from parindex.gap.analysis import (
     InputNotice,
     ItemChange,
     Projection,
+    Threshold,
     areas_published,
     criteria_note,
     entered,
@@ -91,7 +92,8 @@ def report_dict(report: GapReport) -> dict[str, Any]:
             "lost": json_number(o.lost),
             "components": [{"id": c.id, "name": c.name, "score": json_number(c.score), "max": json_number(c.max),
                             "lost": json_number(c.lost), "status": c.status, "rank": c.rank} for c in o.components],
-            "thresholds": [{"kind": th.kind, "rank": th.rank, "unit": th.holder, "score": json_number(th.score),
+            "thresholds": [{"kind": th.kind, "rank": th.rank, "score": json_number(th.score),
+                            **({"grade": th.holder} if th.kind == "grade" else {"unit": th.holder}),
                             "status": th.status, "exact": th.exact, "distance": json_number(th.distance)}
                            for th in o.thresholds],
             "areas": [{"code": a.code, "name": a.name, "rank": a.rank, "rank_status": a.rank_status,
@@ -236,9 +238,7 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
         rows.append([comp.name, json_number(comp.score), value_status(comp.status),
                      t("ui.gap.max_lost", max=fmt_num(comp.max), lost=fmt_num(comp.lost))])
     for th in report.official.thresholds:
-        label = (t("ui.gap.average") if th.kind == "average" else t("ui.gap.first") if th.rank == 1
-                 else t("ui.gap.top", n=th.rank))
-        rows.append([label, json_number(th.score), value_status(th.status),
+        rows.append([threshold_label(th), json_number(th.score), value_status(th.status),
                      by_sign(th.distance, "ui.gap.short", "ui.gap.ahead", "ui.gap.level", fmt_num)])
     if data["completeness"]:
         done = data["completeness"]
@@ -322,3 +322,12 @@ def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
         cell.font = font(bold=True)
     sheet.freeze_panes = "A2"
     print_ready(sheet, 1)  # one font, fitted columns, wrapped rows, A4 landscape with the header on every page
+
+
+def threshold_label(th: Threshold) -> str:
+    """What a milestone is called in every renderer."""
+    if th.kind == "grade":
+        return t("ui.gap.grade", id=th.holder, at_least=fmt_num(th.score))
+    if th.kind == "average":
+        return t("ui.gap.average")
+    return t("ui.gap.first") if th.rank == 1 else t("ui.gap.top", n=th.rank)

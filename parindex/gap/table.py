@@ -13,7 +13,7 @@ from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, assume_option, entered, is_warning
-from parindex.gap.exports import all_notes, value_status
+from parindex.gap.exports import all_notes, threshold_label, value_status
 from parindex.io.screen import fitted, quoted
 
 TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
@@ -75,9 +75,8 @@ def _render_official(report: GapReport, console: Console) -> None:
     for key in ("mark", "holder", "score", "status", "distance"):
         table.add_column(t(f"ui.gap.{key}"), justify="right" if key in ("score", "distance") else "left")
     for th in o.thresholds:
-        mark = (t("ui.gap.average") if th.kind == "average"
-                else t("ui.gap.first") if th.rank == 1 else t("ui.gap.top", n=th.rank))
-        holder = th.holder or ""
+        mark = threshold_label(th)
+        holder = "" if th.kind == "grade" else th.holder or ""
         if not th.exact:
             holder = t("ui.gap.not_exact", rank=th.rank)
         table.add_row(mark, escape(holder), _n(th.score), value_status(th.status), _distance(th.distance))

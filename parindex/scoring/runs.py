@@ -203,8 +203,11 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
     cset = criteria_of(book, criteria_ref, cache)
     year = book.info.get("year", "").strip()
     if year.isdigit() and int(year) not in cset.years:
+        from parindex.criteria.decisions import decision_note
+
         raise ParindexError("PW412", where=_at(path, book.info_refs.get("year")), id=cset.id,
-                            years=", ".join(map(str, cset.years)), year=year)
+                            years=", ".join(map(str, cset.years)), year=year,
+                            decision=decision_note(int(year), cset.level))
     level = book.info.get("level", "").strip()
     if level and level != cset.level:  # a department's workbook would be ranked among communes
         raise ParindexError("PS542", where=_at(path, book.info_refs.get("level")), book_level=level,

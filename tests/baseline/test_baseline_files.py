@@ -36,6 +36,27 @@ def test_2024_holds_what_the_sources_publish_and_nothing_estimated() -> None:
     assert {c.id: c.max for c in base.components} == {"appraised": 68, "survey": 32}
 
 
+def test_2024_grades_and_the_five_rows_of_the_reference() -> None:
+    _, base = find_baseline(2024)
+    assert base.national is not None
+    bounds = {g.id: (g.at_least, g.below, g.source) for g in base.national.groups}
+    assert bounds["A"] == (Decimal("90"), None, "qd268") and bounds["B"] == (Decimal("80"), Decimal("90"), "qd268")
+    ranked = {u.name: (u.rank.value if u.rank else None, u.total.value if u.total else None) for u in base.units}
+    assert {name: ranked[name] for name in ("Bà Rịa - Vũng Tàu", "Hà Nội", "Đồng Nai", "Sơn La", "Hòa Bình")} == {
+        "Bà Rịa - Vũng Tàu": (2, Decimal("93.35")), "Hà Nội": (3, Decimal("92.57")),
+        "Đồng Nai": (8, Decimal("90.69")), "Sơn La": (12, Decimal("90.02")), "Hòa Bình": (37, Decimal("88.18"))}
+    hoa_binh = next(u for u in base.units if u.name == "Hòa Bình")
+    assert hoa_binh.total and hoa_binh.total.status == "confirmed"
+    assert "baohoabinh" in base.sources[hoa_binh.total.source]
+
+
+def test_a_grade_bound_needs_a_known_source(tmp_path: Path) -> None:
+    text = BUNDLED[-1].read_text(encoding="utf-8").replace("at_least: 90, source: qd268", "at_least: 90, source: x")
+    bad = tmp_path / "par-province-2024.yaml"
+    bad.write_text(text, encoding="utf-8")
+    assert [f.code for f in check_baseline_file(bad).findings] == ["PX204"]
+
+
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
 def test_bundled_baseline_is_valid(path: Path) -> None:
     checked = check_baseline_file(path)

@@ -15,7 +15,11 @@ from parindex.criteria.model import CriteriaSet
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "criteria" / "par-province-2022.yaml"
-CONFIRMED_AREAS = {"3": Decimal("13"), "4": Decimal("10.5"), "5": Decimal("15"), "8": Decimal("16.5")}
+CONFIRMED_AREAS = {"1": Decimal("9.5"), "3": Decimal("13"), "4": Decimal("10.5"), "5": Decimal("15"),
+                   "8": Decimal("16.5")}
+# reference/national-sets-2022-2025.md: 61,5 + 6,5 = 68 appraised, 10 + 22 = 32 survey (Hòa Bình, 2023 results)
+COMPONENTS = {"appraised": ("61.5", "self"), "impact": ("6.5", "measured"), "sipas": ("10", "measured"),
+              "survey": ("22", "measured")}
 
 Cli = Callable[..., Any]
 
@@ -29,22 +33,39 @@ def cset() -> CriteriaSet:
 
 
 def test_what_the_sources_confirm(cset: CriteriaSet) -> None:
-    assert (cset.id, cset.status, cset.max) == ("par-province-2022", "reconstructed", 100)
-    assert {c.id: c.max for c in cset.components} == {"appraised": 68, "survey": 32}
-    assert not any(c.provisional for c in cset.components)
+    assert (cset.id, cset.status, cset.max, cset.years) == ("par-province-2022", "reconstructed", 100,
+                                                             [2022, 2023, 2024])
+    assert {c.id: (c.max, c.role.value) for c in cset.components} == {
+        cid: (Decimal(mx), role) for cid, (mx, role) in COMPONENTS.items()}
+    assert not any(c.provisional for c in cset.components) and all(c.source for c in cset.components)
     assert len(cset.areas) == 8
     for area in cset.areas:
         if area.code in CONFIRMED_AREAS:
             assert (area.max, area.provisional) == (CONFIRMED_AREAS[area.code], False), area.code
         else:
             assert area.provisional, area.code
-    assert sum(a.max for a in cset.areas if a.code not in CONFIRMED_AREAS) == 45  # 100 − 55
+    assert sum(a.max for a in cset.areas if a.code not in CONFIRMED_AREAS) == Decimal("35.5")  # 100 − 64,5
+    area_1 = next(a for a in cset.areas if a.code == "1")
+    assert area_1.source and "baohoabinh" in area_1.source
 
 
 def test_everything_below_the_areas_is_provisional_and_sourced(cset: CriteriaSet) -> None:
+    """Except area 8, whose two parts are the sourced impact indicators (6,5) and SIPAS (10)."""
     items = [item for _, item in cset.items()]
-    assert items and all(item.provisional and item.source and item.lead for item in items)
-    assert all(c.provisional for a in cset.areas for c in a.criteria)
+    assert items and all(item.source and item.lead for item in items)
+    assert all(item.provisional for item in items if not item.code.startswith("8."))
+    assert all(c.provisional for a in cset.areas for c in a.criteria if a.code != "8")
+    assert {item.component: item.max for item in items if item.code.startswith("8.")} == {
+        "impact": Decimal("6.5"), "sipas": Decimal("10")}
+    assert not any(item.provisional for item in items if item.code.startswith("8."))
+
+
+def test_show_prints_area_1_with_its_source_and_four_components(cli: Cli) -> None:
+    out = " ".join(cli("criteria", "show", "par-province-2022", "--depth", "1", "--lang", "en").out.split())
+    area_1 = "1 Công tác chỉ đạo, điều hành cải cách hành chính — 9.5 (lead: Sở Nội vụ)"
+    assert f"{area_1} (source: https://en.baohoabinh" in out
+    for cid, (mx, role) in COMPONENTS.items():
+        assert f"{cid} " in out and f"— {mx} (role: {role})" in out, cid
 
 
 def test_a_workbook_for_the_current_set(cli: Cli, tmp_path: Path) -> None:

@@ -53,9 +53,9 @@ def test_bac_giang_2020_official_position(y2020, y2019) -> None:
     assert o.lost == D("14.42") == sum(lost.values())  # the parts shown add up to the total shown
     top10 = next(th for th in o.thresholds if th.rank == 10)
     assert (top10.score, top10.holder, top10.distance) == (D("85.74"), "Phú Thọ", D("0.16"))
-    marks = {(th.kind, th.rank): th.distance for th in o.thresholds}
+    marks = {(th.kind, th.rank if th.kind != "grade" else th.holder): th.distance for th in o.thresholds}
     assert marks == {("rank", 1): D("5.46"), ("rank", 5): D("1.19"), ("rank", 10): D("0.16"),
-                     ("average", None): D("-1.86")}
+                     ("average", None): D("-1.86"), ("grade", "B"): D("-5.58"), ("grade", "A"): D("4.42")}
 
 
 def test_areas_worst_first_with_shortfalls_and_leads(y2020, y2019) -> None:

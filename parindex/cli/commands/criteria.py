@@ -98,6 +98,7 @@ def show_list() -> None:
 
     from parindex.cli.render import console, say
     from parindex.common.i18n import fmt_plain
+    from parindex.criteria.decisions import DECISIONS, decision_line
     from parindex.criteria.files import bundled_sets
     from parindex.criteria.provenance import provenance_banner
 
@@ -115,6 +116,9 @@ def show_list() -> None:
         if banner:
             say(banner, "yellow")
         console.print()
+    say(t("ui.criteria.decisions"), "bold")
+    for decision in DECISIONS:
+        say(decision_line(decision))
 
 
 def show_tree(ref: str, depth: int) -> None:
@@ -124,7 +128,7 @@ def show_tree(ref: str, depth: int) -> None:
     from parindex.cli.render import console, say
     from parindex.common.i18n import fmt_plain
     from parindex.criteria.files import load_criteria
-    from parindex.criteria.model import Area, Criterion, Item
+    from parindex.criteria.model import Area, Component, Criterion, Item
     from parindex.criteria.provenance import provenance_banner
 
     cset = load_criteria(ref)
@@ -134,6 +138,9 @@ def show_tree(ref: str, depth: int) -> None:
 
     def label(code: str, name: str, node: Area | Criterion | Item, extra: str = "") -> str:
         return f"[bold]{escape(code)}[/] {escape(name)} — {fmt_plain(node.max)}{mark(node)}{extra}"
+
+    def source_of(node: Area | Component) -> str:
+        return f" [dim]({t('ui.criteria.source')}: {escape(node.source)})[/]" if node.source else ""
 
     def add_criterion(parent: Tree, crit: Criterion, level: int) -> None:
         branch = parent.add(label(crit.code, crit.name, crit))
@@ -147,9 +154,13 @@ def show_tree(ref: str, depth: int) -> None:
             leaf.add(f"[dim]{escape(item.rule.words(item.max))}[/]")
 
     tree = Tree(f"[bold]{escape(cset.title)}[/] ({cset.id}, {cset.status}) — {fmt_plain(cset.max)}")
+    parts = tree.add(f"[bold]{t('ui.criteria.components')}[/]")
+    for comp in cset.components:
+        parts.add(f"[cyan]{escape(comp.id)}[/] {escape(comp.name)} — {fmt_plain(comp.max)}{mark(comp)} "
+                  f"[dim]({t('ui.criteria.role')}: {comp.role.value})[/]{source_of(comp)}")
     for area in cset.areas:
         lead = f" [dim]({t('ui.criteria.lead')}: {escape(area.lead)})[/]" if area.lead else ""
-        branch = tree.add(label(area.code, area.name, area, lead))
+        branch = tree.add(label(area.code, area.name, area, lead + source_of(area)))
         if depth > 1:
             for crit in area.criteria:
                 add_criterion(branch, crit, 2)

@@ -70,7 +70,10 @@ def register(app: typer.Typer) -> None:
         if level is not None and level != cset.level:  # scored later with this set, it would be refused (PS542)
             raise ParindexError("PC718", value=level, set_id=cset.id, level=cset.level)
         if year is not None and year not in cset.years:
-            raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year)
+            from parindex.criteria.decisions import decision_note
+
+            raise ParindexError("PW412", id=cset.id, years=", ".join(map(str, cset.years)), year=year,
+                                decision=decision_note(year, cset.level))
         if block is not None and not block.strip():
             raise ParindexError("PC730")
         options = _Options(unit, level, year, prepared_by, force, block.strip() if block else None)

@@ -96,6 +96,41 @@ MESSAGES: dict[str, Msg] = {
     "ui.criteria.items": Msg("TCTP", "Items"),
     "ui.criteria.max": Msg("Tối đa", "Max"),
     "ui.criteria.lead": Msg("chủ trì", "lead"),
+    "ui.criteria.source": Msg("nguồn", "source"),
+    "ui.criteria.role": Msg("vai trò", "role"),
+    "ui.criteria.components": Msg("Thành phần điểm", "Components"),
+    "ui.criteria.decisions": Msg("Quyết định quy định Chỉ số cấp tỉnh theo năm:",
+                                 "Which decision governs the provincial index of which years:"),
+    "ui.decision.line": Msg("{decision}, Chỉ số các năm {years}: {facts}. {way_in}",
+                            "{decision}, indices {years}: {facts}. {way_in}"),
+    "ui.decision.governs": Msg("Chỉ số năm {year} chấm theo {decision} (Chỉ số các năm {years}): {facts}. {way_in}",
+                               "The {year} index is scored under {decision} (indices {years}): {facts}. {way_in}"),
+    "ui.decision.bundled": Msg("Bộ tiêu chí dựng lại kèm theo: {id}.", "Bundled reconstructed set: {id}."),
+    "ui.decision.import": Msg("Phụ lục chưa công khai, chỉ cơ quan được giao nắm: nhập nó bằng 'parindex criteria "
+                              "import PHU-LUC.xlsx -o BO-TIEU-CHI.yaml' (bảng mẫu: 'parindex criteria export "
+                              "par-province-2022 -o MAU.xlsx').",
+                              "Its annex is not public; whoever holds it brings it in with 'parindex criteria import "
+                              "ANNEX.xlsx -o SET.yaml' (a sheet to start from: 'parindex criteria export "
+                              "par-province-2022 -o SHEET.xlsx')."),
+    "ui.decision.unknown": Msg("Chưa biết quyết định nào quy định Chỉ số cấp {level} năm {year}.",
+                               "Which decision governs the {level}-level index of {year} is not known."),
+    "decision.qd1150": Msg("8 lĩnh vực, 43 tiêu chí, 95 tiêu chí thành phần; ngày ban hành các nguồn ghi khác nhau "
+                           "(30/12/2019 hoặc 30/12/2020); phụ lục chưa tiếp cận được",
+                           "8 areas, 43 criteria, 95 sub-criteria; sources date it differently (30/12/2019 or "
+                           "30/12/2020); the annex was not reachable"),
+    "decision.qd876": Msg("ngày 10/11/2022; 8 lĩnh vực, 37 tiêu chí, 88 tiêu chí thành phần; 100 điểm = 61,5 thẩm "
+                          "định + 6,5 chỉ tiêu tác động + 10 SIPAS + 22 điều tra lãnh đạo, quản lý; đã đối chiếu điểm "
+                          "tối đa của lĩnh vực 1, 3, 4, 5, 8; lĩnh vực 2, 6, 7 (cộng lại 35,5) và mọi tiêu chí "
+                          "chưa biết",
+                          "of 10/11/2022; 8 areas, 37 criteria, 88 sub-criteria; 100 points = 61.5 appraised + 6.5 "
+                          "impact indicators + 10 SIPAS + 22 leaders' survey; the maxima of areas 1, 3, 4, 5, 8 are "
+                          "sourced; areas 2, 6, 7 (35.5 together) and every criterion are not known"),
+    "decision.qd1187": Msg("ngày 15/10/2025, sau khi hợp nhất còn 34 tỉnh (có nguồn dẫn QĐ 892/QĐ-BNV ngày "
+                           "05/12/2024, Đề án giai đoạn 2024–2030); lĩnh vực, tiêu chí và điểm chưa biết; kết quả "
+                           "Chỉ số năm 2025 chưa được công bố",
+                           "of 15/10/2025, after the merger into 34 provinces (a source cites QĐ 892/QĐ-BNV of "
+                           "05/12/2024, the scheme for 2024–2030); its areas, criteria and points are not known; the "
+                           "2025 results are not published yet"),
     "ui.criteria.provisional_mark": Msg("* = giá trị tạm tính (provisional)", "* = provisional value"),
     "help.validate": Msg("Kiểm tra tệp bộ tiêu chí và tệp kết quả chính thức (mặc định: các tệp có sẵn).",
                          "Check criteria and baseline files (default: the bundled ones)."),

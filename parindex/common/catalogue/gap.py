@@ -50,8 +50,8 @@ MESSAGES.update({
                  "no unit '{query}' in {context}; closest names: {closest}.", exit=2),
     "PG402": Msg("'{query}' khớp nhiều đơn vị trong {context}: {names}; ghi rõ tên hơn.",
                  "'{query}' matches several units in {context}: {names}; give a fuller name.", exit=2),
-    "PG403": Msg("không có tệp kết quả chính thức năm {year} (cấp {level}); có các năm: {years}.",
-                 "no official results for {year} ({level} level); years available: {years}.", exit=2),
+    "PG403": Msg("không có tệp kết quả chính thức năm {year} (cấp {level}); có các năm: {years}. {decision}",
+                 "no official results for {year} ({level} level); years available: {years}. {decision}", exit=2),
     "PG404": Msg("'{query}' từ {date} là tỉnh mới hợp nhất từ {members}; kết quả năm {year} ghi riêng từng tỉnh cũ "
                  "(có số liệu: {known}). Dùng --unit với tên tỉnh cũ.",
                  "'{query}' is, from {date}, the province merged from {members}; the {year} results list the former "
@@ -145,6 +145,7 @@ MESSAGES.update({
     "ui.gap.first": Msg("Hạng 1", "First place"),
     "ui.gap.top": Msg("Nhóm {n} dẫn đầu", "Top {n}"),
     "ui.gap.average": Msg("Trung bình cả nước", "National average"),
+    "ui.gap.grade": Msg("Loại {id} (từ {at_least} điểm)", "Grade {id} (from {at_least} points)"),
     "ui.gap.short": Msg("thiếu {n}", "{n} short"),
     "ui.gap.ahead": Msg("vượt {n}", "{n} ahead"),
     "ui.gap.level": Msg("bằng", "level"),

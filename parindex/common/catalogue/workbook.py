@@ -44,8 +44,8 @@ MESSAGES: dict[str, Msg] = {
     "PW410": Msg("không đọc được sổ Excel: {reason}.", "cannot read the workbook: {reason}.", exit=2),
     "PW411": Msg("cấp '{value}' không hợp lệ; dùng một trong: {accepted}.",
                  "level '{value}' is not valid; use one of: {accepted}.", exit=2),
-    "PW412": Msg("bộ tiêu chí {id} áp dụng cho các năm {years}, không có năm {year}.",
-                 "criteria set {id} applies to the years {years}, not to {year}.", exit=2),
+    "PW412": Msg("bộ tiêu chí {id} áp dụng cho các năm {years}, không có năm {year}. {decision}",
+                 "criteria set {id} applies to the years {years}, not to {year}. {decision}", exit=2),
 }
 
 # The workbook is readable but its content is wrong (exit 1).
