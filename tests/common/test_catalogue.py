@@ -47,3 +47,63 @@ def test_every_entry_is_used_by_the_package() -> None:
 def test_the_check_of_use_would_see_a_key_nothing_says() -> None:
     assert "ui.no_such_text" not in WRITTEN and not "ui.no_such_text".startswith(FAMILIES)
     assert "PS511" in WRITTEN and "status.scored".startswith(FAMILIES)
+
+
+# --- every place that raises or says a code passes what its text asks for ------------------------------------------
+# A parameter left out is a KeyError when the message is shown: a traceback instead of the error the user was owed.
+SAYERS = {"ParindexError", "ValueProblem", "Message"}
+
+
+def _said_codes() -> list[tuple[str, int, str, set[str]]]:
+    """(file, line, code, parameters passed) for each call of a sayer with a literal code whose parameters are all
+    written out (a call that passes **params or a dict built elsewhere is left to the tests of its own path)."""
+    import ast
+
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if CATALOGUE in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            code = node.args[0].value
+            if name not in SAYERS or not isinstance(code, str) or code not in MESSAGES:
+                continue
+            passed = _passed(name, node)
+            if passed is not None:
+                found.append((path.relative_to(PACKAGE.parent).as_posix(), node.lineno, code, passed))
+    return found
+
+
+def _passed(name: str, node: object) -> set[str] | None:
+    import ast
+
+    assert isinstance(node, ast.Call)
+    if name == "Message":  # Message(code, {"key": value, …}, where)
+        params = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "params"),
+                                                               None)
+        if params is None:
+            return set()
+        if not isinstance(params, ast.Dict) or None in params.keys:
+            return None
+        keys = [key.value for key in params.keys if isinstance(key, ast.Constant)]
+        return set(keys) if len(keys) == len(params.keys) else None
+    if any(keyword.arg is None for keyword in node.keywords):  # **params
+        return None
+    return {keyword.arg for keyword in node.keywords if keyword.arg} - {"where"}
+
+
+SAID = _said_codes()
+
+
+def test_the_scan_finds_the_places_that_say_codes() -> None:
+    assert len(SAID) > 100  # the scan itself works: it sees the package's raises and messages
+    assert {"PE300", "PC701", "PG403"} <= {code for _, _, code, _ in SAID}  # raised with their parameters written out
+
+
+@pytest.mark.parametrize(("where", "line", "code", "passed"), SAID, ids=[f"{f}:{n}" for f, n, _, _ in SAID])
+def test_each_place_passes_every_parameter_its_text_asks_for(where: str, line: int, code: str,
+                                                             passed: set[str]) -> None:
+    asked = placeholders(MESSAGES[code].vi) | placeholders(MESSAGES[code].en)
+    assert asked <= passed, f"{where}:{line} says {code} without {sorted(asked - passed)}"
