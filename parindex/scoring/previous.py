@@ -74,10 +74,17 @@ def _json_rows(path: Path) -> list[PreviousRow]:
     ranking = data.get("ranking") if isinstance(data, dict) else None
     if not isinstance(ranking, list):
         raise ParindexError("PS571", where=f"{path} › $.ranking", problem=type(ranking).__name__)
-    return [_row(path, index, entry) for index, entry in enumerate(ranking)]
+    return [_row(path, index, entry, _years(data)) for index, entry in enumerate(ranking)]
 
 
-def _row(path: Path, index: int, entry: Any) -> PreviousRow:
+def _years(data: dict[str, Any]) -> dict[str, str]:
+    """The year each unit of the file was scored for, by name, as its `units` say (a hand-written file may not)."""
+    units = data.get("units")
+    return {str(unit.get("unit", "")): str(unit.get("year", "")) for unit in units if isinstance(unit, dict)} \
+        if isinstance(units, list) else {}
+
+
+def _row(path: Path, index: int, entry: Any, years: dict[str, str]) -> PreviousRow:
     """A row read through the contract's `RankingRow` (PS572 at the key it refuses); a score or a percent below 0
     is refused too, as no ranking publishes one."""
     where = f"{path} › $.ranking[{index}]"
@@ -91,7 +98,8 @@ def _row(path: Path, index: int, entry: Any) -> PreviousRow:
     for key, value in (("score", row.score), ("percent", row.percent)):
         if value is not None and value < 0:
             raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected=EXPECTED[key])
-    return PreviousRow(row.unit.strip(), row.rank, row.score, row.percent, row.block.strip(), str(path), where)
+    return PreviousRow(row.unit.strip(), row.rank, row.score, row.percent, row.block.strip(), str(path), where,
+                       years.get(row.unit, ""))
 
 
 def _table_rows(path: Path, is_csv: bool) -> list[PreviousRow]:
@@ -111,12 +119,12 @@ def _table_rows(path: Path, is_csv: bool) -> list[PreviousRow]:
         rank = read.number("rank", parse_count)
         if rank < 1:
             raise read.refused("rank")
-        year = values.get("year")
-        if not is_blank(year) and not FIRST_YEAR <= read.number("year", parse_count) <= LAST_YEAR:
+        year = None if is_blank(values.get("year")) else read.number("year", parse_count)
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise read.refused("year")
         score = None if is_blank(values.get("score")) else read.number("score", parse_quantity)
         rows.append(PreviousRow(read.text("unit"), int(rank), score, None, read.text("block", blank=True), str(path),
-                                place("unit", row)))
+                                place("unit", row), "" if year is None else str(int(year))))
     return rows
 
 

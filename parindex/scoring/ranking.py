@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from parindex.common.errors import ParindexError
 from parindex.common.i18n import fmt_plain, t
 from parindex.common.messages import Message
 from parindex.common.unit_names import name_key
@@ -28,6 +29,7 @@ class PreviousRow(NamedTuple):
     block: str = ""
     file: str = ""
     where: str = ""  # its JSON path, `ket-qua-2025.json › $.ranking[3]`
+    year: str = ""  # the year it ranked, where the file says (a table's Năm, the JSON's units)
 
 
 class RankRow(NamedTuple):
@@ -159,6 +161,7 @@ def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
     blocks = []
     groups = group_blocks(units, together)
     known = list(previous or ())
+    _refuse_not_earlier(known, units)
     defaults = _default_blocks(groups, known)
     for group in groups:
         ranks = rank_of(group.units)
@@ -180,6 +183,17 @@ def shared_areas(units: Sequence[UnitTotals]) -> list[tuple[str, str]]:
         return []
     common = set.intersection(*({(a.code, a.name) for a in unit.areas} for unit in units))
     return [(a.code, a.name) for a in units[0].areas if (a.code, a.name) in common]
+
+
+def _refuse_not_earlier(previous: list[PreviousRow], units: list[UnitTotals]) -> None:
+    """Last year's ranking must rank an earlier year than this run: this year's own file given as last year's made
+    every change '=' without a word (PS578)."""
+    years = [int(unit.year) for unit in units if unit.year.isdigit()]
+    if not years:
+        return
+    for row in previous:
+        if row.year.isdigit() and int(row.year) >= min(years):
+            raise ParindexError("PS578", where=row.where, path=row.file, year=row.year, this=str(min(years)))
 
 
 def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[str, str]:

@@ -102,3 +102,29 @@ def test_unmatched_rows_and_units_are_named(tmp_path: Path) -> None:
     text = " ".join(run(typed_csv(tmp_path / "kq.csv", rows), "-f", "md").stdout.split())
     assert "Có trong kết quả năm trước, không có năm nay: Sở Đã Sáp Nhập" in text
     assert f"Đơn vị mới năm nay: {LAST_YEAR[0]['unit']}." in text
+
+
+def refused(previous: Path) -> str:
+    argv = ["score", str(PROVINCE / "so"), "--survey", str(PROVINCE / "dieu-tra-so-2026.xlsx"), "--previous",
+            str(previous), "--format", "json"]
+    done = subprocess.run([sys.executable, "-m", "parindex", "--lang", "en", *argv], capture_output=True, text=True,
+                          encoding="utf-8", check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    return " ".join(done.stderr.split())
+
+
+def test_a_table_of_this_years_ranking_given_as_last_years_is_refused(tmp_path: Path) -> None:
+    """A Năm of 2026 against the 2026 workbooks: every change would have been computed against the run itself."""
+    path = typed_csv(tmp_path / "ket-qua.csv", LAST_YEAR)
+    path.write_bytes(path.read_bytes().replace(b";2025\r\n", b";2026\r\n"))
+    said = refused(path)
+    assert "PS578" in said and "rank the year 2026, not earlier than the year scored now (2026)" in said
+
+
+def test_this_years_own_json_given_as_last_years_is_refused(tmp_path: Path) -> None:
+    own = tmp_path / "ket-qua-2026.json"
+    argv = ["score", str(PROVINCE / "so"), "--survey", str(PROVINCE / "dieu-tra-so-2026.xlsx"), "-o", str(own)]
+    subprocess.run([sys.executable, "-m", "parindex", *argv], capture_output=True, check=False)
+    assert json.loads(own.read_text(encoding="utf-8"))["units"][0]["year"] == "2026"
+    said = refused(own)
+    assert "PS578" in said and "$.ranking[0]" in said

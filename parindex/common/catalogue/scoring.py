@@ -152,6 +152,10 @@ MESSAGES.update({
                  exit=2),
     "PS577": Msg("không đọc được tệp CSV kết quả năm trước ở dòng {line}: {problem}.",
                  "cannot read last year's ranking (CSV) at line {line}: {problem}.", exit=2),
+    "PS578": Msg("tệp kết quả năm trước {path} là kết quả năm {year}, không sớm hơn năm được chấm lần này ({this}); "
+                 "--previous cần bảng xếp hạng của một năm trước.",
+                 "last year's results {path} rank the year {year}, not earlier than the year scored now ({this}); "
+                 "--previous takes the ranking of an earlier year.", exit=2),
     "PC731": Msg("--together: không có khối '{name}' trong các sổ được chấm; các khối: {blocks}.",
                  "--together: no block '{name}' among the workbooks scored; the blocks: {blocks}.", exit=2),
     "PC732": Msg("--together cần ít nhất hai khối, cách nhau bằng dấu phẩy (ví dụ \"Phường,Xã\"), không phải "
