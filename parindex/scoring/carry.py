@@ -45,7 +45,7 @@ def carry(cset: CriteriaSet, book: EvidenceBook, codes: Collection[str]) -> Carr
             review.append(Message("PW470", {"set_id": cset.id}, item=item.code))
             continue
         cells[item.code], refused = _fitting(area, item, row, book.path)
-        if not same_set:
+        if not same_set and _content(row):  # an item left blank has nothing to look at again: its new rule shows
             review.extend(_changed(item, row, book.path))
         review.extend(refused)
     for code, row in old.items():  # what the new workbook cannot hold: named with all it held, never dropped

@@ -94,7 +94,7 @@ def test_the_same_set_again_carries_all_and_has_nothing_to_review(cli, tmp_path,
 def test_a_workbook_made_in_english_is_compared_by_its_words_in_either_language(cli, tmp_path):
     old = tmp_path / "en.xlsx"
     assert cli("template", "par-province-2020", "-o", str(old), "--lang", "en").code == 0
-    fill_workbook(old, random_fill(load_criteria("par-province-2020"), seed=5, share=0.5))
+    fill_workbook(old, random_fill(load_criteria("par-province-2020"), seed=5))
     new_set = corrected(tmp_path, PROVINCE, (TIER, TIER.replace("at_least: 80", "at_least: 90")))
     out = tmp_path / "vi.xlsx"
     result = cli("template", str(new_set), "--from", str(old), "-o", str(out))
@@ -121,6 +121,7 @@ def test_added_removed_refused_and_changed_are_each_named(cli, tmp_path):
     moved = procedures["criteria"][0]["items"].pop()  # 2.1.3 moved to 2.2.3: removed, and added
     procedures["criteria"][1]["items"].append({**moved, "code": "2.2.3"})
     procedures["criteria"][0]["max"], procedures["criteria"][1]["max"] = 3, 3
+    procedures["criteria"][0]["items"][1]["rule"]["per"] = 0.5  # 2.1.2 changed, but nothing was typed: not listed
     new_set = tmp_path / "corrected.yaml"
     new_set.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "moi.xlsx"
@@ -150,17 +151,20 @@ def test_added_removed_refused_and_changed_are_each_named(cli, tmp_path):
 def test_a_lead_agencys_part_stays_that_agencys_part(cli, tmp_path):
     part = tmp_path / "so-noi-vu.xlsx"
     assert cli("template", str(MINIMAL), "--lead", "Sở Nội vụ", "-o", str(part), "--unit", "Sở Tư pháp").code == 0
-    fill_workbook(part, {"1.1.1": {"value": "Có"}, "1.1.2": {"value": "Hoàn thành 100%"}})
+    fill_workbook(part, {"1.1.1": {"value": "Có"}, "1.1.2": {"value": "Hoàn thành 100%"},
+                         "1.1.3": {"value": "12%", "evidence": "BC 3"}})
     new_set = corrected(tmp_path, MINIMAL, ("{label: Hoàn thành từ 80%, points: 0.5}",
-                                            "{label: Hoàn thành từ 80%, points: 0.75}"))
+                                            "{label: Hoàn thành từ 80%, points: 0.75}"),
+                        ("            not_applicable: true\n",  # 1.1.3 now led by another agency
+                         "            not_applicable: true\n            lead: Sở Tư pháp\n"))
     out = tmp_path / "phan-moi.xlsx"
     result = cli("template", str(new_set), "--from", str(part), "-o", str(out))
     assert result.code == 0, result.err
     book = read_evidence(out)
     assert book.info["lead"] == "Sở Nội vụ" and book.info["unit"] == "Sở Tư pháp"
-    assert {code for code, row in book.rows.items() if "." in code and code.count(".") == 2} == \
-           {"1.1.1", "1.1.2", "1.1.3"}  # only the agency's items, none listed as added
-    assert review_rows(out) == [("1.1.2", "PW472")]
+    assert {code for code in book.rows if code.count(".") == 2} == {"1.1.1", "1.1.2"}  # only the agency's items
+    assert review_rows(out) == [("1.1.2", "PW472"), ("1.1.3", "PW471")]  # nothing listed as added
+    assert "Kết quả: 12%; Tài liệu kiểm chứng: BC 3" in said(result.err)
     assert book.rows["1.1.2"].values["value"] == "Hoàn thành 100%"
 
 
