@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from parindex.common.messages import Message
 from parindex.common.tables import Cell as Cell  # a cell as read: the evidence's vocabulary too
 from parindex.common.tables import Codes, Column, InfoSpec, TableSpec, WorkbookSpec, columns_of
 from parindex.common.tables import is_blank as is_blank
@@ -56,6 +57,12 @@ BLOCK_INFO_KEYS: dict[str, str] = {"block": "Khối"}
 # A level in words: the block a workbook names when `template --block` was not given.
 LEVEL_BLOCKS: dict[str, str] = {"province": "Cấp tỉnh", "department": "Sở, ban, ngành", "district": "Cấp huyện",
                                 "commune": "Cấp xã"}
+# The yes/no words a template's Kết quả dropdown may offer (`template.yes_no_words` picks the pair for a set); the
+# reader takes all of them, and a workbook's printed *Cách chấm* may name any of them.
+YES_NO_PAIRS = (("Có", "Không"), ("Đạt", "Không đạt"), ("Đạt", "Chưa đạt"))
+# The sheet `template --from` adds when something needs a second look (README: "Correcting a set after the
+# workbooks went out"). Scoring does not read it.
+SHEET_REVIEW = "Cần xem lại"
 # The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
 SOURCE_HEADER = "Nguồn số liệu"
 
@@ -183,3 +190,12 @@ class SurveyTable:
     codes: list[str]
     rows: list[SurveyRow]
     code_refs: dict[str, str] = field(default_factory=dict)  # item code → its header cell
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What `template NEW_SET --from FILLED.xlsx` carries into the new set's workbook: each item's cells as typed
+    (item code → column key → raw value), and what needs a second look, each said once."""
+
+    cells: dict[str, dict[str, RawValue]]
+    review: list[Message]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
+from parindex.common.messages import Message
 from parindex.common.tables import column_letter
+from parindex.common.values import RawValue
 from parindex.criteria.leads import item_leads
 from parindex.criteria.model import Area, CriteriaSet, Criterion, Item, items_of
 from parindex.criteria.provenance import provenance_banner
@@ -37,6 +40,9 @@ from parindex.evidence.model import (
     PART_INFO_KEYS,
     SHEET_INFO,
     SHEET_ITEMS,
+    SHEET_REVIEW,
+    YES_NO_PAIRS,
+    Carried,
 )
 from parindex.io.atomic import write_atomic
 from parindex.io.xlsx_cells import put
@@ -44,10 +50,6 @@ from parindex.io.xlsx_print import one_font, print_setup, text_lines
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
 YES = "Có"  # the Không áp dụng column's one option
-# The yes/no options a Kết quả dropdown offers: the first pair that is no prefix of a choice label of the set,
-# nor has one as its prefix (the reader takes all of them). Excel's AutoComplete and LibreOffice's AutoInput
-# complete what is typed from the column's other entries: 'Có' typed under 'Có sáng kiến…' became the longer one.
-YES_NO_PAIRS = (("Có", "Không"), ("Đạt", "Không đạt"), ("Đạt", "Chưa đạt"))
 INLINE_LIST_LIMIT = 255  # Excel refuses longer inline list formulas
 
 REFERENCE_COLUMNS = ("code", "name", "max", "rule", "lead")
@@ -72,14 +74,15 @@ _UNLOCKED = Protection(locked=False)
 
 def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str | None = None,
                    year: int | None = None, prepared_by: str = "", today: date | None = None,
-                   force: bool = False, lead: str | None = None, block: str | None = None) -> None:
+                   force: bool = False, lead: str | None = None, block: str | None = None,
+                   carried: Carried | None = None) -> None:
     """Write the evidence workbook of `cset` to `path` atomically (never over a file without `force`); with
-    `lead`, the part of it that agency leads."""
+    `lead`, the part of it that agency leads; with `carried`, holding what a filled workbook carried over."""
     day = today or date.today()
 
     def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
         book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day,
-                              lead=lead, block=block)
+                              lead=lead, block=block, carried=carried)
         save_stamped(book, tmp, day)
 
     write_atomic(path, write, force)
@@ -114,8 +117,10 @@ class _StampedZip(zipfile.ZipFile):
 
 
 def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
-                   prepared_by: str = "", today: date, lead: str | None = None, block: str | None = None) -> Workbook:
-    """The workbook; with `lead`, only the items that agency leads (a part), the agency named in *Thông tin*."""
+                   prepared_by: str = "", today: date, lead: str | None = None, block: str | None = None,
+                   carried: Carried | None = None) -> Workbook:
+    """The workbook; with `lead`, only the items that agency leads (a part), the agency named in *Thông tin*; with
+    `carried`, each item's cells as a filled workbook held them, and a sheet of what needs a second look."""
     book = Workbook()
     book.properties.creator = "parindex"
     book.properties.title = cset.title
@@ -131,8 +136,11 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "prepared_by": prepared_by,
         "date": today.isoformat(),
     }, {"block": block or LEVEL_BLOCKS[level or cset.level], **({"lead": lead} if lead else {})})
-    _ItemsSheet(book, items, cset, lead).fill()
-    for sheet in (info, items):
+    _ItemsSheet(book, items, cset, lead, carried.cells if carried else {}).fill()
+    sheets = [info, items]
+    if carried is not None and carried.review:
+        sheets.append(_review_sheet(book, carried.review))
+    for sheet in sheets:
         one_font(sheet)
     return book
 
@@ -179,15 +187,45 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part
     print_setup(sheet)
 
 
+# --- Cần xem lại (template --from) -----------------------------------------------------------------------
+
+REVIEW_WIDTHS = (12, 14, 90, 40)
+
+
+def _review_sheet(book: Workbook, review: list[Message]) -> Worksheet:
+    """One row per thing to look at again: the item, the message's code, what it says, the filled workbook's cell."""
+    sheet = book.create_sheet(SHEET_REVIEW)
+    headers = ("ui.template.review.item", "ui.template.review.code", "ui.template.review.text",
+               "ui.template.review.where")
+    for column, (key, width) in enumerate(zip(headers, REVIEW_WIDTHS, strict=True), start=1):
+        cell = sheet.cell(1, column, t(key))
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        sheet.column_dimensions[column_letter(column - 1)].width = width
+    for row, message in enumerate(review, start=2):
+        said = (message.item or "", message.code, replace(message, item=None).text(), message.where or "")
+        for column, text in enumerate(said, start=1):
+            cell = put(sheet.cell(row, column), text)
+            cell.alignment = _WRAP
+            cell.border = _BORDER
+            cell.number_format = "@"
+    sheet.freeze_panes = "A2"
+    print_setup(sheet, "1:1")
+    return sheet
+
+
 # --- Tự đánh giá ------------------------------------------------------------------------------------
 
 class _ItemsSheet:
-    def __init__(self, book: Workbook, sheet: Worksheet, cset: CriteriaSet, lead: str | None = None) -> None:
+    def __init__(self, book: Workbook, sheet: Worksheet, cset: CriteriaSet, lead: str | None = None,
+                 cells: dict[str, dict[str, RawValue]] | None = None) -> None:
         self.book = book
         self.sheet = sheet
         self.cset = cset
         self.leads = item_leads(cset)
         self.only = lead  # a part: only the items this agency leads, under their headings
+        self.cells = cells or {}  # what a filled workbook held, by item code (template --from)
         self.col = {key: index + 1 for index, key in enumerate(COLUMNS)}
         self.letter = {key: column_letter(index) for index, key in enumerate(COLUMNS)}
         self.row = 1
@@ -260,7 +298,8 @@ class _ItemsSheet:
         self.row += 1
         rule = item.rule.words(item.max, answers=self.yes_no)  # the words its dropdown offers
         lead = self.leads[item.code] or ""
-        values = {"code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
+        values = {**self.cells.get(item.code, {}),
+                  "code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
         for key, cell in self._cells():
             put(cell, values.get(key))
             cell.border = _BORDER
@@ -341,7 +380,10 @@ def _number(value: Decimal) -> int | float:
 
 def yes_no_words(cset: CriteriaSet) -> tuple[str, str]:
     """The yes/no pair whose words collide with no choice label of `cset` under autocomplete (a typed text
-    completed to a longer entry of the column that starts with it, case aside)."""
+    completed to a longer entry of the column that starts with it, case aside): the first of `YES_NO_PAIRS` that is
+    no prefix of a choice label of the set, nor has one as its prefix. Excel's AutoComplete and LibreOffice's
+    AutoInput complete what is typed from the column's other entries: 'Có' under 'Có sáng kiến…' became the longer
+    one."""
     entries = (item.rule.entry(item.max) for _, item in cset.items())
     labels = {label.casefold() for entry in entries if entry is not None for label in entry.options}
 

@@ -1,5 +1,6 @@
 """`parindex template ID -o FILE` — a fill-in evidence workbook for a criteria set, unit and year; with `--lead NAME`
-the part one lead agency fills, with `--by-lead -o FOLDER` one part per lead agency."""
+the part one lead agency fills, with `--by-lead -o FOLDER` one part per lead agency; with `--from FILLED.xlsx` the
+set's workbook holding what a workbook filled under an earlier version of it held."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def register(app: typer.Typer) -> None:
         lead: str = typer.Option(None, "--lead", help=t("help.template.lead")),
         by_lead: bool = typer.Option(False, "--by-lead", help=t("help.template.by_lead")),
         block: str = typer.Option(None, "--block", help=t("help.template.block")),
+        filled: Path = typer.Option(None, "--from", help=t("help.template.from"), metavar="FILLED.xlsx"),
         force: bool = typer.Option(False, "--force", help=t("help.force")),
     ) -> None:
         from typing import get_args
@@ -59,6 +61,11 @@ def register(app: typer.Typer) -> None:
 
         if lead is not None and by_lead:
             raise ParindexError("PC721")
+        if filled is not None:
+            given = {"--unit": unit, "--level": level, "--year": year, "--prepared-by": prepared_by, "--lead": lead,
+                     "--by-lead": by_lead, "--block": block}
+            if any(given.values()):
+                raise ParindexError("PC740", options=", ".join(name for name, value in given.items() if value))
         if by_lead and (output.suffix.lower() == ".xlsx" or output.is_file()):
             raise ParindexError("PC722", path=str(output))
         if not by_lead and output.suffix.lower() != ".xlsx":
@@ -77,7 +84,9 @@ def register(app: typer.Typer) -> None:
         if block is not None and not block.strip():
             raise ParindexError("PC730")
         options = _Options(unit, level, year, prepared_by, force, block.strip() if block else None)
-        if by_lead:
+        if filled is not None:
+            _carry(cset, filled, output, Path(ref), force)
+        elif by_lead:
             _by_lead(cset, output, [Path(ref)], options)
         else:
             agency = find_lead(cset, lead) if lead is not None else None
@@ -94,6 +103,56 @@ def register(app: typer.Typer) -> None:
         banner = provenance_banner(cset)
         if banner:
             say(banner, "yellow", err=True)
+
+
+def _carry(cset: CriteriaSet, filled: Path, output: Path, ref: Path, force: bool) -> None:
+    """The set's workbook (or the part, for a part) holding what `filled` held, with the unit's details; what needs
+    a second look said here and in the workbook. `filled` is only read."""
+    from dataclasses import replace
+
+    from parindex.cli.outputs import guard_output
+    from parindex.cli.render import say
+    from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
+    from parindex.criteria.leads import find_lead, item_leads
+    from parindex.evidence.model import SHEET_REVIEW
+    from parindex.evidence.reader import read_evidence
+    from parindex.evidence.template import write_template
+    from parindex.scoring.carry import CARRY_COLUMNS, carry
+
+    guard_output(output, force, [ref, filled], blank_workbook_may_go=True)
+    book = read_evidence(filled, CARRY_COLUMNS)
+    info = {key: value.strip() for key, value in book.info.items()}
+
+    def at(key: str) -> str:
+        return f"{filled} › {book.info_refs[key]}" if key in book.info_refs else str(filled)
+
+    if info.get("level") and info["level"] != cset.level:
+        raise ParindexError("PS542", where=at("level"), book_level=info["level"], set_id=cset.id,
+                            set_level=cset.level)
+    year = info.get("year", "")
+    if year and (not year.isdigit() or int(year) not in cset.years):
+        from parindex.criteria.decisions import decision_note
+
+        raise ParindexError("PW412", where=at("year"), id=cset.id, years=", ".join(map(str, cset.years)), year=year,
+                            decision=decision_note(int(year), cset.level) if year.isdigit() else "")
+    lead = find_lead(cset, info["lead"]) if info.get("lead") else None
+    leads = item_leads(cset)
+    codes = {code for code, led in leads.items() if lead is None or led == lead}
+    carried = carry(cset, book, codes)
+    write_template(output, cset, unit=info.get("unit", ""), year=int(year) if year else None,
+                   prepared_by=info.get("prepared_by", ""), force=force, lead=lead,
+                   block=info.get("block") or None, carried=carried)
+    say(Message("ui.template.carried", {"path": output, "items": len(codes), "id": cset.id,
+                                        "carried": sum(1 for cells in carried.cells.values() if cells),
+                                        "source": filled}))
+    if not carried.review:
+        say(Message("ui.template.no_review"))
+        return
+    say(Message("ui.template.review", {"count": len(carried.review), "sheet": SHEET_REVIEW, "path": output}),
+        "yellow", err=True)
+    for message in carried.review:
+        say(replace(message, where=message.where or str(output)), "yellow", err=True)
 
 
 def _by_lead(cset: CriteriaSet, folder: Path, inputs: list[Path], options: _Options) -> None:

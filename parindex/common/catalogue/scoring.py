@@ -48,10 +48,13 @@ MESSAGES: dict[str, Msg] = {
     "PS512": Msg("tiêu chí này không được đánh dấu 'Không áp dụng' trong bộ tiêu chí.",
                  "this item may not be marked 'not applicable' in the criteria set.", exit=1),
     "PS520": Msg("sổ được lập cho bộ tiêu chí {book_id} (dấu vân tay {book_fp}) nhưng đang chấm theo {set_id} "
-                 "(dấu vân tay {set_fp}); lập lại sổ bằng 'parindex template' hoặc chỉ định --criteria đúng bộ.",
+                 "(dấu vân tay {set_fp}). Nếu bộ tiêu chí đã được sửa, chuyển số liệu đã điền sang sổ mới bằng "
+                 "'parindex template BỘ --from SỔ_CŨ.xlsx -o SỔ_MỚI.xlsx' (BỘ: {set_id} hoặc tệp YAML của bộ; lệnh "
+                 "liệt kê những gì cần xem lại); hoặc chỉ định --criteria đúng bộ.",
                  "the workbook was made for criteria set {book_id} (fingerprint {book_fp}) but is being scored "
-                 "against {set_id} (fingerprint {set_fp}); make it again with 'parindex template' or pass the "
-                 "right --criteria.", exit=1),
+                 "against {set_id} (fingerprint {set_fp}). If the set was corrected, carry what was typed into a new "
+                 "workbook with 'parindex template SET --from OLD.xlsx -o NEW.xlsx' (SET: {set_id} or the set's YAML "
+                 "file; it lists what needs a second look); or pass the right --criteria.", exit=1),
     "PS521": Msg("sổ không ghi dấu vân tay bộ tiêu chí; không kiểm tra được sổ có khớp bộ {set_id} không.",
                  "the workbook has no criteria fingerprint; cannot check that it matches set {set_id}.", exit=1),
     "PS522": Msg("sổ không ghi bộ tiêu chí; dùng --criteria để chỉ định.",

@@ -112,6 +112,26 @@ MESSAGES.update({
                  "'{value}' is not a survey result; write a percentage or an answer: {accepted}.", exit=1),
     "PW452": Msg("ô để trống; cần một giá trị, ví dụ: {accepted}.",
                  "the cell is blank; a value is needed, for example: {accepted}.", exit=1),
+    # What `template --from` says needs a second look (README: "Correcting a set after the workbooks went out").
+    "PW470": Msg("tiêu chí mới của bộ {set_id}, sổ cũ không có: điền Kết quả và tài liệu kiểm chứng.",
+                 "new in set {set_id}, not in the filled workbook: fill in its Kết quả and evidence.", exit=1),
+    "PW471": Msg("sổ mới không có tiêu chí này (bộ mới đã bỏ, đổi mã, hoặc giao cho cơ quan khác chủ trì); sổ cũ ghi: "
+                 "{held}. Không chép: nếu có tiêu chí thay thế, nhập lại ở đó.",
+                 "the new workbook has no such item (the new set dropped it, renumbered it or gave it to another "
+                 "lead agency); the filled workbook held: {held}. Not carried: if an item replaces it, enter it "
+                 "there.", exit=1),
+    "PW472": Msg("điểm tối đa hoặc cách chấm đã sửa: sổ cũ '{old_rule}' (tối đa {old_max}), bộ mới '{new_rule}' "
+                 "(tối đa {new_max}). Số liệu đã chép; xem lại Kết quả và Điểm tự chấm theo cách chấm mới.",
+                 "the maximum or the rule changed: the filled workbook had '{old_rule}' (at most {old_max}), the new "
+                 "set has '{new_rule}' (at most {new_max}). Carried; check Kết quả and the self-score against the "
+                 "new rule.", exit=1),
+    "PW473": Msg("{column} '{value}' không chép sang vì bộ mới không nhận: {reason} Nhập lại theo bộ mới.",
+                 "{column} '{value}' is not carried, as the new set does not take it: {reason} Enter it again "
+                 "under the new set.", exit=1),
+    "PW474": Msg("sổ cũ không ghi Điểm tối đa và Cách chấm của tiêu chí này, nên không biết có sửa không; số liệu đã "
+                 "chép, hãy xem lại theo cách chấm của bộ mới.",
+                 "the filled workbook does not show this item's maximum and rule, so whether they changed cannot be "
+                 "told; carried, check it against the new set's rule.", exit=1),
 })
 
 # `parindex template` and the texts written into the workbook.
@@ -132,6 +152,30 @@ MESSAGES.update({
                                  "{code}: option '{label}' is the beginning of option '{longer}' ({other}): typed into "
                                  "the Kết quả column, Excel and LibreOffice complete '{label}' to '{longer}'. Delete "
                                  "what autocomplete adds, or pick from the dropdown."),
+    "help.template.from": Msg("Sổ đã điền theo bộ tiêu chí cũ (ví dụ trước khi sửa bộ): lập sổ của bộ này, chép sang "
+                              "mọi số liệu, thông tin đơn vị và liệt kê những gì cần xem lại. Sổ cũ không bị sửa.",
+                              "A workbook filled under an earlier version of the set (before a correction, say): "
+                              "makes this set's workbook, carries over everything typed and the unit's details, and "
+                              "lists what needs a second look. The filled workbook is left as it is."),
+    "PC740": Msg("--from lấy đơn vị, cấp, năm, người lập, khối và cơ quan chủ trì từ sổ đã điền; bỏ {options}, hoặc "
+                 "sửa ở trang Thông tin của sổ mới.",
+                 "--from takes the unit, level, year, preparer, block and lead agency from the filled workbook; leave "
+                 "out {options}, or correct them on the new workbook's Thông tin sheet.", exit=2),
+    "ui.template.carried": Msg("Đã ghi {path}: {items} tiêu chí thành phần của bộ {id}; chép số liệu của {carried} "
+                               "tiêu chí từ {source} (sổ cũ giữ nguyên).",
+                               "Wrote {path}: {items} items of set {id}; carried what {carried} items held from "
+                               "{source} (which is left as it was)."),
+    "ui.template.review": Msg("{count} điều cần xem lại, ghi cả ở trang '{sheet}' của {path}:",
+                              "{count} things to look at again, also listed on sheet '{sheet}' of {path}:"),
+    "ui.template.no_review": Msg("Không có gì cần xem lại: mọi tiêu chí giữ mã, điểm tối đa và cách chấm, mọi giá trị "
+                                 "đều hợp với bộ mới.",
+                                 "Nothing to look at again: every item kept its code, maximum and rule, and every "
+                                 "value fits the new set."),
+    "ui.template.nothing_held": Msg("(trống)", "(blank)"),
+    "ui.template.review.item": Msg("Mã tiêu chí", "Item"),
+    "ui.template.review.code": Msg("Mã thông báo", "Message code"),
+    "ui.template.review.text": Msg("Cần xem lại", "To look at again"),
+    "ui.template.review.where": Msg("Ô trong sổ cũ", "Cell of the filled workbook"),
     "ui.template.written": Msg("Đã ghi {path}: {items} tiêu chí thành phần của bộ {id}.",
                                "Wrote {path}: {items} items of set {id}."),
     "ui.template.instructions": Msg(
