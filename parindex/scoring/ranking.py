@@ -130,11 +130,11 @@ def split_blocks(text: str, known: Iterable[str]) -> list[str]:
         while end < len(parts) and counted + words[end] <= max(longest, words[start]):
             counted += words[end]
             end += 1
-        end = next((stop for stop in range(end, start, -1) if block_key(", ".join(parts[start:stop])) in keys), None)
-        if end is None:
+        stop = next((stop for stop in range(end, start, -1) if block_key(", ".join(parts[start:stop])) in keys), None)
+        if stop is None:
             raise UnknownBlock(parts[start])
-        found.append(", ".join(parts[start:end]))
-        start = end
+        found.append(", ".join(parts[start:stop]))
+        start = stop
     return found
 
 
