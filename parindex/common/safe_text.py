@@ -27,6 +27,7 @@ _NOT_SHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 SHOWN_LIMIT = 500  # characters of one text read from a file, in a message or a table cell on a screen
+EXCEL_CELL = 32_767  # the most a cell holds in Excel: a whole cell shown (`explain`)
 
 
 def document_text(text: str) -> str:

@@ -17,6 +17,7 @@ from rich.console import Console, ConsoleDimensions
 from rich.text import Text
 
 from parindex.common.i18n import t
+from parindex.common.safe_text import SHOWN_LIMIT, shown
 
 if TYPE_CHECKING:  # rich.table costs a command that prints only a line 14 ms to import: it waits for a table
     from rich.table import Table
@@ -42,6 +43,14 @@ class Screen(Console):
     def size(self) -> ConsoleDimensions:
         size = super().size
         return size if on_terminal(self) else ConsoleDimensions(NATURAL_WIDTH, size.height)
+
+
+def literal(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """Text read from a file, put into rich markup: shown as written (its brackets are never markup), on one line
+    without a character that steers the terminal, cut at `limit` characters (`common.safe_text.shown`)."""
+    from rich.markup import escape
+
+    return escape(shown(text, limit))
 
 
 def recorder() -> Screen:
