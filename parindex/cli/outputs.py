@@ -153,7 +153,9 @@ def show_text(text: str, output: Path | None, force: bool) -> None:
     from parindex.io.atomic import write_text_atomic
 
     if output is None:
-        typer.echo(text, nl=False)
+        from parindex.common.safe_text import steer_free
+
+        typer.echo(steer_free(text), nl=False)  # a name as typed in a workbook never steers the terminal
     else:
         write_text_atomic(output, text, force)
 

@@ -14,8 +14,8 @@ from parindex.common.safe_text import SHOWN_LIMIT, csv_text, document_text, show
 from parindex.scoring.reports import _csv_number_vi, _csv_value
 
 
-def test_word_line_breaks_become_line_breaks_and_what_xml_cannot_hold_goes() -> None:
-    assert document_text("Báo cáo\x0bsố 1\x0cTrang 2") == "Báo cáo\nsố 1\nTrang 2"
+def test_what_xml_cannot_hold_goes() -> None:
+    assert document_text("Báo cáo \x0bsố 1\x0c") == "Báo cáo số 1", "Word's line and page breaks too"
     assert document_text("UBND\x01 tỉnh\x1b[31m\x00") == "UBND tỉnh[31m"
     assert document_text("tab\tand\r\nlines") == "tab\tand\r\nlines", "what XML holds is kept"
     assert document_text("\ufffe\uffff") == ""

@@ -163,13 +163,14 @@ def _text(report: TextReport) -> Reporter:
 def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool,
                 rank: Callable) -> list[UnitTotals]:
     from parindex.cli.render import console
+    from parindex.common.safe_text import steer_free
     from parindex.io.atomic import write_atomic
     from parindex.scoring.reports import write_report
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
         shown = write_report(buffer, report, parts, rank)
-        console.file.write(buffer.getvalue())
+        console.file.write(steer_free(buffer.getvalue()))  # a name as typed never steers the terminal
         return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
