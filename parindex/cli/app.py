@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from parindex import __version__
@@ -14,6 +15,37 @@ if TYPE_CHECKING:
     import typer
 
 CTRL_C = 130  # what typer returns when a command is interrupted by Ctrl-C (KeyboardInterrupt)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a service stopping, `kill`, a CI job cancelled), met as Ctrl-C is: every `finally` runs on the way
+    out, so no `.part` file stays behind."""
+
+
+_terminated: list[int] = []  # the SIGTERM received, if any: said as PC745 rather than Ctrl-C's PC705
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    _terminated.append(signum)
+    raise Terminated
+
+
+@contextlib.contextmanager
+def sigterm_as_ctrl_c() -> Iterator[None]:
+    """While inside, SIGTERM stops this process as Ctrl-C does; then the handler before is back (the main thread
+    only can set one; elsewhere nothing changes)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _terminated.clear()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _global_flags(argv: list[str]) -> tuple[list[str], str | None, bool]:
@@ -120,7 +152,8 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
     set_lang(lang)
     app = create_app(args)
     try:
-        code = app(args=args, prog_name="parindex", standalone_mode=False)
+        with sigterm_as_ctrl_c():
+            code = app(args=args, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:
         from parindex.cli.render import print_error
 
@@ -131,10 +164,7 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
-        from parindex.cli.render import print_error
-
-        print_error(ParindexError("PC705"))
-        return 2
+        return _stopped()
     except Exception as exc:
         from parindex.cli import usage
 
@@ -156,8 +186,14 @@ def _run(args: list[str], lang: str | None, debug: bool) -> int:
         print_error(ParindexError("PC700", detail=f"{type(exc).__name__}: {exc}"))
         return 2
     if code == CTRL_C:  # typer turns Ctrl-C into a silent return of 130; no command of ours exits 130
-        from parindex.cli.render import print_error
-
-        print_error(ParindexError("PC705"))
-        return 2
+        return _stopped()
     return code if isinstance(code, int) else 0
+
+
+def _stopped() -> int:
+    """Ctrl-C (PC705) or SIGTERM (PC745): said, exit 2."""
+    from parindex.cli.render import print_error
+    from parindex.common.errors import ParindexError
+
+    print_error(ParindexError("PC745" if _terminated else "PC705"))
+    return 2

@@ -99,18 +99,31 @@ class Outputs(Generic[R]):
 
 def guard_output(output: Path, force: bool, inputs: Iterable[Path], *, blank_workbook_may_go: bool = False) -> None:
     """Refuse, before any work, an output that is one of the run's inputs (PE308, whatever --force says), an
-    evidence workbook (PE309, likewise; a new template may replace one nobody has filled in), or one
-    `refuse_overwrite` refuses (a folder, an existing file without --force …)."""
+    evidence workbook (PE309, likewise; a new template may replace one nobody has filled in), a criteria
+    spreadsheet (PE325, likewise), or one `refuse_overwrite` refuses (a folder, an existing file without --force,
+    a name the disk cannot hold …)."""
     from parindex.io.atomic import refuse_overwrite
     from parindex.io.input_files import same_file
 
     for path in inputs:
         if same_file(path, output):
             raise ParindexError("PE308", path=str(output))
-    set_id = evidence_set(output, filled_only=blank_workbook_may_go) if output.is_file() else None
+    try:
+        existing = output.is_file()
+    except OSError:  # a name the disk cannot hold: said by `refuse_overwrite`
+        existing = False
+    set_id = evidence_set(output, filled_only=blank_workbook_may_go) if existing else None
     if set_id:
         raise ParindexError("PE309", path=str(output), set_id=set_id)
+    if existing and force and _is_criteria_sheet(output):  # without --force: PC701, as for any file
+        raise ParindexError("PE325", path=str(output))
     refuse_overwrite(output, force)
+
+
+def _is_criteria_sheet(path: Path) -> bool:
+    from parindex.evidence.reader import is_criteria_sheet
+
+    return is_criteria_sheet(path)
 
 
 def evidence_set(path: Path, filled_only: bool = False) -> str | None:
@@ -140,7 +153,9 @@ def show_text(text: str, output: Path | None, force: bool) -> None:
     from parindex.io.atomic import write_text_atomic
 
     if output is None:
-        typer.echo(text, nl=False)
+        from parindex.common.safe_text import steer_free
+
+        typer.echo(steer_free(text), nl=False)  # a name as typed in a workbook never steers the terminal
     else:
         write_text_atomic(output, text, force)
 

@@ -8,6 +8,8 @@ matches when it is the end or the start of one full name ("Tư pháp" for "Sở 
 
 from __future__ import annotations
 
+import hashlib
+
 from parindex.common.errors import ParindexError
 from parindex.common.values import fold
 from parindex.criteria.model import CriteriaSet
@@ -52,6 +54,16 @@ def find_lead(cset: CriteriaSet, query: str) -> str:
     raise ParindexError("PM800", query=query, set_id=cset.id, known=leads)
 
 
+STEM_BYTES = 120  # a file name holds 255 bytes; room is left for `-2`, `.xlsx` and a writer's `.part` name
+
+
 def file_stem(name: str) -> str:
-    """A file name from an agency's name, Vietnamese letters folded: 'Sở Tư pháp' → 'so-tu-phap'."""
-    return lead_key(name).replace(" ", "-") or "chua-phan-cong"
+    """A file name from an agency's name, Vietnamese letters folded: 'Sở Tư pháp' → 'so-tu-phap'. A name longer
+    than `STEM_BYTES` (UTF-8) is cut and ends with 8 characters of its digest: the same name gives the same file,
+    and two long names that begin alike keep apart."""
+    stem = lead_key(name).replace(" ", "-") or "chua-phan-cong"
+    if len(stem.encode()) <= STEM_BYTES:
+        return stem
+    digest = hashlib.sha256(stem.encode()).hexdigest()[:8]
+    cut = stem.encode()[:STEM_BYTES - len(digest) - 1].decode("utf-8", "ignore").rstrip("-")
+    return f"{cut}-{digest}"

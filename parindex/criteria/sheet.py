@@ -406,11 +406,21 @@ def _read_tree(read: SheetRead, info: dict[str, Any], imported: Imported) -> Non
     imported.data["areas"] = areas
 
 
+MAX_CODE_DEPTH = 16  # levels of a code (1.1.1.1 has 4): sets have 3 or 4; past 16 a tree no YAML file holds
+
+
+def _short_code(code: str) -> str:
+    """A code as a message shows it: a code of many levels by its first and last ones."""
+    parts = code.split(".")
+    return code if len(parts) <= 8 else ".".join([*parts[:4], "…", *parts[-3:]])
+
+
 def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
     """The rows as a tree by their codes: 1.1.2 under 1.1; a code whose parent has no row is PX326, one written
-    twice PX327."""
+    twice PX327, one of more than `MAX_CODE_DEPTH` levels PX345 (the tree is walked level by level in recursion)."""
     by_code: dict[str, _Node] = {}
     roots: list[_Node] = []
+    too_deep: set[str] = set()
     for row, cells in read.rows:
         code_cell = cells["code"]
         if _text(code_cell) is None:  # Cách chấm in a row of its own: a cell pasted from Word split over rows?
@@ -422,6 +432,13 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
             continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code ('1.1.x', '1a')
         if code is None:
             imported.problems.append(Message("PX328", {"value": values.show(code_cell.raw)}, code_cell.ref))
+            continue
+        depth = code.count(".") + 1
+        if depth > MAX_CODE_DEPTH:  # said once, at the first row past the limit: the rows below it go with it
+            if code.rsplit(".", 1)[0] not in too_deep:
+                imported.problems.append(Message("PX345", {"code": _short_code(code), "depth": depth,
+                                                           "limit": MAX_CODE_DEPTH}, code_cell.ref))
+            too_deep.add(code)
             continue
         if code in by_code:
             first = by_code[code]

@@ -33,7 +33,7 @@ from parindex.criteria.sheet import (
 )
 from parindex.io.atomic import write_atomic
 from parindex.io.sheets import read_book
-from parindex.io.workbook_guard import REPORT_CATEGORY
+from parindex.io.workbook_guard import CRITERIA_CATEGORY
 from parindex.io.xlsx_cells import put
 
 # The most characters a column gets: on A4 landscape at 9 pt (xlsx_print.LANDSCAPE_BUDGET) Nội dung and Cách chấm
@@ -66,7 +66,8 @@ def _book(cset: CriteriaSet, rows: list[Any]) -> Any:
     book = Workbook()
     book.properties.creator = "parindex"
     book.properties.title = cset.title
-    book.properties.category = REPORT_CATEGORY  # no evidence workbook: a scored folder skips it, --force replaces it
+    # no evidence workbook (a scored folder skips it), and what officers fill in: no output replaces it
+    book.properties.category = CRITERIA_CATEGORY
     sheet = book.active
     sheet.title = SHEET_SET
     _fill_set(sheet, rows)

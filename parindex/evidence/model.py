@@ -15,6 +15,7 @@ from parindex.common.messages import Message
 from parindex.common.tables import Cell as Cell  # a cell as read: the evidence's vocabulary too
 from parindex.common.tables import Codes, Column, InfoSpec, TableSpec, WorkbookSpec, columns_of
 from parindex.common.tables import is_blank as is_blank
+from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue
 
 SHEET_INFO = "Thông tin"
@@ -190,6 +191,17 @@ class SurveyTable:
     codes: list[str]
     rows: list[SurveyRow]
     code_refs: dict[str, str] = field(default_factory=dict)  # item code → its header cell
+    # level → name key → rows: each row's name keyed once a level, not once for every workbook looked up
+    _by_name: dict[str, dict[str, list[SurveyRow]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def rows_named(self, unit: str, level: str) -> list[SurveyRow]:
+        """The rows naming `unit`, names compared as at `level` (`unit_names.name_key`), in the table's order."""
+        index = self._by_name.get(level)
+        if index is None:
+            index = self._by_name[level] = {}
+            for row in self.rows:
+                index.setdefault(name_key(row.unit, level), []).append(row)
+        return index.get(name_key(unit, level), [])
 
 
 @dataclass(frozen=True)

@@ -105,21 +105,20 @@ def draw_table(report: ProgressReport, console: Console) -> None:
 
 def _table(report: ProgressReport, drawn: list[str], hidden: Sequence[str]) -> Table:
     """The report's `drawn` columns but the `hidden` ones; its name column never more than two lines high."""
-    from rich.markup import escape
     from rich.table import Table
 
-    from parindex.io.screen import two_lines
+    from parindex.io.screen import literal, two_lines
 
-    table = Table(title=escape(report.title), title_justify="left")
+    table = Table(title=literal(report.title), title_justify="left")
     shown_at = [index for index, column in enumerate(drawn) if column not in hidden]
     for index in shown_at:
         numeric = index > 0 and all(isinstance(row[index], int | Decimal) or row[index] is None for row in report.rows)
-        table.add_column(escape(drawn[index]), justify="right" if numeric else "left", overflow="fold",
+        table.add_column(literal(drawn[index]), justify="right" if numeric else "left", overflow="fold",
                          min_width=two_lines(shown(row[0]) for row in report.rows) if index == 0 else None)
     for row in report.rows:
-        table.add_row(*(escape(shown(row[index])) for index in shown_at))
+        table.add_row(*(literal(shown(row[index])) for index in shown_at))
     table.add_section()
-    table.add_row(*(escape(shown(report.total[index])) for index in shown_at), style="bold")
+    table.add_row(*(literal(shown(report.total[index])) for index in shown_at), style="bold")
     return table
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from parindex.common.errors import ParindexError
 from parindex.common.tables import Info, Table
 from parindex.common.values import RawValue, clean_text, normalise_code, show
+from parindex.criteria.sheet import SHEET_SET
 from parindex.evidence.model import EVIDENCE_INFO, EVIDENCE_WORKBOOK, READ_COLUMNS, EvidenceBook, EvidenceRow
 from parindex.io.sheets import read_book
-from parindex.io.workbook_guard import REPORT_CATEGORY, guard_workbook
+from parindex.io.workbook_guard import CRITERIA_CATEGORY, REPORT_CATEGORY, guard_workbook
 
 DATA_COLUMNS = ("value", "not_applicable", "self_score", "appraised")  # a row with these filled is an item
 
@@ -85,16 +86,33 @@ def _items(path: Path, table: Table) -> dict[str, EvidenceRow]:
     return found
 
 
-_REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
+_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>([^<]{0,100})<")
+_CRITERIA_SHEET = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet [^>]*name=\"" + re.escape(SHEET_SET.encode()) + rb"\"")
 
 
 def is_report(path: Path) -> bool:
-    """A workbook report parindex wrote: its core properties carry `REPORT_CATEGORY`. Asked only of a file that
-    is not an evidence workbook, so the common case pays nothing."""
+    """A workbook parindex wrote that is no one's evidence: a report or a criteria spreadsheet (its core properties
+    carry `REPORT_CATEGORY` or `CRITERIA_CATEGORY`). Asked only of a file that is not an evidence workbook, so the
+    common case pays nothing."""
+    return _mark(path) is not None
+
+
+def is_criteria_sheet(path: Path) -> bool:
+    """A criteria spreadsheet `criteria export` wrote (officers fill it in): its own mark, or, written before it had
+    one, the report's mark and a `Bộ tiêu chí` sheet."""
+    return _mark(path, with_sheets=True) == CRITERIA_CATEGORY
+
+
+def _mark(path: Path, with_sheets: bool = False) -> str | None:
+    """`REPORT_CATEGORY`, `CRITERIA_CATEGORY` or None: which of parindex's workbooks `path` is."""
     try:
         with guard_workbook(path) as archive:
             if "docProps/core.xml" not in archive.entries:
-                return False
-            return _REPORT_MARK.search(archive.read("docProps/core.xml")) is not None
+                return None
+            found = _MARK.search(archive.read("docProps/core.xml"))
+            mark = found[1].decode("utf-8", "replace") if found else None
+            if mark == REPORT_CATEGORY and with_sheets and "xl/workbook.xml" in archive.entries:
+                return CRITERIA_CATEGORY if _CRITERIA_SHEET.search(archive.read("xl/workbook.xml")) else mark
+            return mark if mark in (REPORT_CATEGORY, CRITERIA_CATEGORY) else None
     except ParindexError:
-        return False
+        return None

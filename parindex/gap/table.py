@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -14,7 +13,7 @@ from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, assume_option, entered, is_warning
 from parindex.gap.exports import all_notes, threshold_label, value_status
-from parindex.io.screen import fitted, quoted
+from parindex.io.screen import fitted, literal, quoted
 
 TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
@@ -35,11 +34,11 @@ def _places(change: int | None) -> str:
 def render_table(report: GapReport, console: Console) -> None:
     """The whole report, section by section, on `console` (the screen, or one recording for a file)."""
     o = report.official
-    console.print(f"[bold]{escape(t('ui.gap.title', unit=o.unit.name, year=o.year))}[/]")
+    console.print(f"[bold]{literal(t('ui.gap.title', unit=o.unit.name, year=o.year))}[/]")
     console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
                     rank=o.rank.value if o.rank else "–", units=o.total_units))
     for note in (n for n in all_notes(report) if n.code in TOP_NOTES):  # the set's warning, a change of set
-        console.print(f"[yellow]{escape(note.text())}[/]")
+        console.print(f"[yellow]{literal(note.text())}[/]")
     _render_official(report, console)
     if not o.areas:
         console.print(t("ui.gap.no_area_figures", year=o.year))
@@ -64,7 +63,7 @@ def _render_official(report: GapReport, console: Console) -> None:
     for key in ("component", "score", "max", "lost", "rank", "status"):
         table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("component", "status") else "right")
     for comp in o.components:
-        table.add_row(escape(comp.name), _n(comp.score), _n(comp.max), _n(comp.lost),
+        table.add_row(literal(comp.name), _n(comp.score), _n(comp.max), _n(comp.lost),
                       str(comp.rank) if comp.rank else "", value_status(comp.status))
     table.add_row(f"[bold]{t('ui.gap.total')}[/]", _n(o.total.value if o.total else None), _n(o.max), _n(o.lost),
                   str(o.rank.value) if o.rank else "", value_status(o.total.status if o.total else None))
@@ -79,7 +78,7 @@ def _render_official(report: GapReport, console: Console) -> None:
         holder = "" if th.kind == "grade" else th.holder or ""
         if not th.exact:
             holder = t("ui.gap.not_exact", rank=th.rank)
-        table.add_row(mark, escape(holder), _n(th.score), value_status(th.status), _distance(th.distance))
+        table.add_row(mark, literal(holder), _n(th.score), value_status(th.status), _distance(th.distance))
     console.print(table)
 
 
@@ -113,7 +112,7 @@ def _render_notes(report: GapReport, console: Console) -> None:
         console.print(f"[bold]{t('ui.gap.notes')}[/]")
         for note in notes:
             style = "yellow" if is_warning(note) else "dim"
-            console.print(f"[{style}]• {escape(note.text())}[/]")
+            console.print(f"[{style}]• {literal(note.text())}[/]")
     console.print(f"[dim]{t('ui.gap.legend')}[/]")
 
 
@@ -133,7 +132,7 @@ def _render_areas(report: GapReport, console: Console) -> None:
         table.add_column(t("ui.gap.entered_col"), justify="right")
     table.add_column(t("ui.gap.lead"))
     for area in o.areas:
-        row = [f"{area.code}. {escape(area.name)}"]
+        row = [f"{area.code}. {literal(area.name)}"]
         if ranked:
             row += [str(area.rank) if area.rank else t("ui.gap.no_rank"),
                     str(area.previous_rank) if area.previous_rank else "–", _places(area.rank_change)]
@@ -152,7 +151,7 @@ def _render_areas(report: GapReport, console: Console) -> None:
             if area.score_change is not None:
                 text += f" {_signed(area.score_change)}"
             row.append(text)
-        row.append(escape(area.lead or ""))
+        row.append(literal(area.lead or ""))
         table.add_row(*row)
     console.print(table)
     if any(area.shortfalls for area in o.areas):
@@ -160,10 +159,10 @@ def _render_areas(report: GapReport, console: Console) -> None:
         for area in o.areas:
             if not area.shortfalls:
                 continue
-            console.print(f"[bold]{area.code}. {escape(area.name)}[/]")
+            console.print(f"[bold]{area.code}. {literal(area.name)}[/]")
             for shortfall in area.shortfalls:
-                lead = f" [dim]({escape(shortfall.lead)})[/]" if shortfall.lead else ""
-                console.print(f"  • {escape(shortfall.text)}{lead}")
+                lead = f" [dim]({literal(shortfall.lead)})[/]" if shortfall.lead else ""
+                console.print(f"  • {literal(shortfall.text)}{lead}")
 
 
 def _render_current(report: GapReport, console: Console) -> None:
@@ -175,14 +174,14 @@ def _render_current(report: GapReport, console: Console) -> None:
             table.add_column(t(f"ui.gap.{key}", year=year), justify="left" if key == "component" else "right")
         for part in proj.self_assessed:
             before = o.unit.component_score(part.id)
-            table.add_row(escape(part.name or part.id) + f" ({t('ui.gap.from_self')})", _n(part.score),
+            table.add_row(literal(part.name or part.id) + f" ({t('ui.gap.from_self')})", _n(part.score),
                           _n(part.full_max or part.max), _n(before.value if before else None),
                           _signed(part.score - before.value) if before else "–")
         for a in proj.assumptions:
             label = (t("ui.gap.assumed_given", option=assume_option(a.component)) if a.given
                      else t("ui.gap.assumed_base", year=year))
             before = o.unit.component_score(a.component)
-            table.add_row(f"{escape(a.name)} [yellow]({label})[/]", _n(a.value), _n(a.max),
+            table.add_row(f"{literal(a.name)} [yellow]({label})[/]", _n(a.value), _n(a.max),
                           _n(before.value if before else None),
                           _signed(a.value - before.value) if before else "–")
         table.add_row(f"[bold]{t('ui.gap.projected_total')}[/]", _n(proj.total), _n(o.max),
@@ -201,13 +200,13 @@ def _render_current(report: GapReport, console: Console) -> None:
                 console.print(t("ui.gap.range_rank", year=year, rank=rank))
 
     if report.completeness:
-        console.print(f"[bold]{escape(t('ui.gap.completeness', **vars(report.completeness)))}[/]")
+        console.print(f"[bold]{literal(t('ui.gap.completeness', **vars(report.completeness)))}[/]")
     if report.blank_by_lead:
         table = Table(title=t("ui.gap.not_entered"), title_justify="left")
         for key in ("lead", "items", "max_points"):
             table.add_column(t(f"ui.gap.{key}"), justify="left" if key == "lead" else "right")
         for loss in report.blank_by_lead:
-            table.add_row(escape(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
+            table.add_row(literal(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
         console.print(table)
     if report.current:
         items = report.recoverable
@@ -215,8 +214,8 @@ def _render_current(report: GapReport, console: Console) -> None:
         for key in ("code", "item", "score", "max", "lost", "status", "lead"):
             table.add_column(t(f"ui.gap.{key}"), justify="right" if key in ("score", "max", "lost") else "left")
         for item in items[:TABLE_ITEMS]:
-            table.add_row(escape(item.code), escape(item.name or ""), _n(item.score), _n(item.max), _n(item.lost),
-                          _status(item.status), escape(item.lead or ""))
+            table.add_row(literal(item.code), literal(item.name or ""), _n(item.score), _n(item.max), _n(item.lost),
+                          _status(item.status), literal(item.lead or ""))
         console.print(table)
         if len(items) > TABLE_ITEMS:
             console.print(t("ui.gap.more_items", n=len(items) - TABLE_ITEMS))
@@ -224,7 +223,7 @@ def _render_current(report: GapReport, console: Console) -> None:
         for key in ("lead", "items", "recoverable_points"):
             table.add_column(t(f"ui.gap.{key}"), justify="left" if key == "lead" else "right")
         for loss in report.by_lead:
-            table.add_row(escape(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
+            table.add_row(literal(loss.lead or t("ui.gap.no_lead")), str(loss.items), _n(loss.lost))
         table.add_row(f"[bold]{t('ui.gap.total')}[/]", str(sum(b.items for b in report.by_lead)),
                       _n(sum((b.lost for b in report.by_lead), Decimal(0))))
         console.print(table)
@@ -247,10 +246,10 @@ def _render_target(report: GapReport, console: Console) -> None:
     holder = f" ({tg.threshold.holder})" if tg.threshold.holder else ""
     console.print(f"[bold]{t('ui.gap.target', rank=tg.rank)}[/]")
     key = "ui.gap.target_line" if tg.needed > 0 else "ui.gap.target_done"
-    console.print(escape(t(key, rank=tg.rank, year=year, holder=holder, score=_n(tg.threshold.score),
+    console.print(literal(t(key, rank=tg.rank, year=year, holder=holder, score=_n(tg.threshold.score),
                            start=_n(tg.start), needed=_n(tg.needed))))
     if not tg.threshold.exact:
-        console.print(f"[dim]{escape(t('ui.gap.not_exact', rank=tg.rank))}[/]")
+        console.print(f"[dim]{literal(t('ui.gap.not_exact', rank=tg.rank))}[/]")
     if tg.selection:
         picked = sum((i.lost for i in tg.selection), Decimal(0))
         console.print(t("ui.gap.target_pick", n=len(tg.selection), sum=_n(picked)))
@@ -258,7 +257,7 @@ def _render_target(report: GapReport, console: Console) -> None:
         for key in ("code", "item", "lost", "lead"):
             table.add_column(t(f"ui.gap.{key}"), justify="right" if key == "lost" else "left")
         for item in tg.selection:
-            table.add_row(escape(item.code), escape(item.name or ""), _n(item.lost), escape(item.lead or ""))
+            table.add_row(literal(item.code), literal(item.name or ""), _n(item.lost), literal(item.lead or ""))
         console.print(table)
     if tg.reachable is False:
         console.print(f"[yellow]{t('ui.gap.target_short', sum=_n(tg.recoverable), needed=_n(tg.needed))}[/]")
@@ -267,7 +266,7 @@ def _render_target(report: GapReport, console: Console) -> None:
 def _render_comparison(report: GapReport, console: Console) -> None:
     cmp = report.comparison
     assert cmp is not None
-    console.print(f"[bold]{escape(t('ui.gap.comparison', year=cmp.previous_year, criteria=cmp.previous_criteria))}[/]")
+    console.print(f"[bold]{literal(t('ui.gap.comparison', year=cmp.previous_year, criteria=cmp.previous_criteria))}[/]")
     changed = [c for c in cmp.same if c.delta]
     console.print(t("ui.gap.cmp_summary", same=len(cmp.same), changed=len(changed), max_changed=len(cmp.max_changed),
                     added=len(cmp.added), removed=len(cmp.removed), before=_n(cmp.previous_score),
@@ -280,6 +279,6 @@ def _render_comparison(report: GapReport, console: Console) -> None:
     for key in ("kind", "code", "before", "after", "max_before", "max_after", "delta"):
         table.add_column(t(f"ui.gap.{key}"), justify="left" if key in ("kind", "code") else "right")
     for label, c in rows:
-        table.add_row(t(label), escape(c.code), _n(c.before), _n(c.after), _n(c.max_before), _n(c.max_after),
+        table.add_row(t(label), literal(c.code), _n(c.before), _n(c.after), _n(c.max_before), _n(c.max_after),
                       _signed(c.delta))
     console.print(table)

@@ -3,7 +3,8 @@ top/bottom 20 mm, left 30 mm, right 15 mm, Times New Roman 13 pt (tables 12 pt),
 (issuing body and number / Quốc hiệu, tiêu ngữ, place and date), and tables whose header row repeats on every
 page. Real text and tables, editable in Word and LibreOffice; the only picture is a chart when one is given.
 
-The words come from the caller (the message catalogue); this module only lays them out.
+The words come from the caller (the message catalogue); this module only lays them out. Every text goes into the
+document through `_run`, as `common.safe_text.document_text` makes it (officers' text may hold what XML cannot).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from parindex.common.safe_text import document_text
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -106,7 +109,7 @@ def _lines(cell: Any, lines: Sequence[str], bold_from: int, size: int, append: b
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         para.paragraph_format.space_after = Pt(0)
         para.paragraph_format.first_line_indent = Pt(0)
-        run = para.add_run(line)
+        run = _run(para, line)
         run.bold, run.italic, run.font.size = n >= bold_from, italic, Pt(size)
 
 
@@ -147,7 +150,7 @@ def centred(doc: Any, text: str, bold: bool = True, italic: bool = False, size: 
     para = doc.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.space_before, para.paragraph_format.space_after = Pt(space_before), Pt(2)
-    run = para.add_run(text)
+    run = _run(para, text)
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
 
@@ -157,7 +160,7 @@ def heading(doc: Any, text: str, italic: bool = False) -> None:
     para.paragraph_format.first_line_indent = Mm(10)
     para.paragraph_format.space_before = Pt(6)
     para.paragraph_format.keep_with_next = True
-    run = para.add_run(text)
+    run = _run(para, text)
     run.bold, run.italic = True, italic
 
 
@@ -167,7 +170,7 @@ def para(doc: Any, text: str, italic: bool = False, indent: bool = True) -> None
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if indent:
         paragraph.paragraph_format.first_line_indent = Mm(10)
-    paragraph.add_run(text).italic = italic
+    _run(paragraph, text).italic = italic
 
 
 def bullets(doc: Any, items: Sequence[str], ordered: bool = False) -> None:
@@ -210,8 +213,13 @@ def _cell(cell: Any, text: str, bold: bool, align: Any, size: int = TABLE_PT) ->
     para.alignment = align
     para.paragraph_format.space_after = Pt(0)
     para.paragraph_format.first_line_indent = Pt(0)
-    run = para.add_run(text)
+    run = _run(para, text)
     run.bold, run.font.size = bold, Pt(size)
+
+
+def _run(paragraph: Any, text: str) -> Any:
+    """A run of `text` at the end of `paragraph` (a line break in the text is one in the document)."""
+    return paragraph.add_run(document_text(text))
 
 
 def _padding(table: Any, mm: float) -> None:
@@ -271,12 +279,12 @@ def signature(doc: Any, recipients: Sequence[str], signer: Sequence[str]) -> Non
     left.width, right.width = Mm(85), Mm(80)
     first = left.paragraphs[0]
     first.paragraph_format.first_line_indent = Pt(0)
-    head = first.add_run(recipients[0])
+    head = _run(first, recipients[0])
     head.bold, head.italic, head.font.size = True, True, Pt(12)
     for line in recipients[1:]:
         para = left.add_paragraph()
         para.paragraph_format.space_after = Pt(0)
-        para.add_run(line).font.size = Pt(11)
+        _run(para, line).font.size = Pt(11)
     _lines(right, signer, bold_from=0, size=BODY_PT)
 
 

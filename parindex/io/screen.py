@@ -9,14 +9,16 @@ or a file nothing is wrapped: a message is one line and a table is laid out at i
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleDimensions
+from rich.console import Console, ConsoleDimensions, ConsoleOptions, ConsoleRenderable, RenderHook
+from rich.segment import Segment
 from rich.text import Text
 
 from parindex.common.i18n import t
+from parindex.common.safe_text import SHOWN_LIMIT, shown, steer_free
 
 if TYPE_CHECKING:  # rich.table costs a command that prints only a line 14 ms to import: it waits for a table
     from rich.table import Table
@@ -36,12 +38,42 @@ def on_terminal(console: Console) -> bool:
 
 
 class Screen(Console):
-    """A console laid out for the terminal it writes to, and at natural width anywhere else (a pipe, a file)."""
+    """A console laid out for the terminal it writes to, and at natural width anywhere else (a pipe, a file).
+    Nothing it prints steers the terminal: every text goes through `steer_free` as it is drawn (an escape sequence
+    in a unit's name, wherever a table or a line shows it)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.push_render_hook(_SteerFree())
 
     @property  # type: ignore[misc]  # read-only here: nothing sets the size of these consoles
     def size(self) -> ConsoleDimensions:
         size = super().size
         return size if on_terminal(self) else ConsoleDimensions(NATURAL_WIDTH, size.height)
+
+
+def literal(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """Text read from a file, put into rich markup: shown as written (its brackets are never markup), on one line
+    without a character that steers the terminal, cut at `limit` characters (`common.safe_text.shown`)."""
+    from rich.markup import escape
+
+    return escape(shown(text, limit))
+
+
+class _SteerFree(RenderHook):
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Drawn(renderable) for renderable in renderables]
+
+
+class _Drawn:
+    """A renderable drawn as it would be, less what would steer the terminal (rich's own controls kept)."""
+
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for segment in console.render(self.renderable, options):
+            yield segment if segment.control else Segment(steer_free(segment.text), segment.style)
 
 
 def recorder() -> Screen:

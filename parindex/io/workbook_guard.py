@@ -31,6 +31,9 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # The category (docProps/core.xml) of every workbook report parindex writes: such a file, found in a folder
 # being scored, is skipped with a note instead of being read as a unit's workbook.
 REPORT_CATEGORY = "parindex report"
+# The category of a criteria spreadsheet (`criteria export`): skipped in such a folder too, and, since officers fill
+# it in, never replaced by an output (earlier exports carry the report's category and a `Bộ tiêu chí` sheet).
+CRITERIA_CATEGORY = "parindex criteria sheet"
 
 
 def max_bytes() -> int:

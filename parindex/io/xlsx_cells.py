@@ -1,22 +1,21 @@
 """Putting text into xlsx cells safely (openpyxl writers: score report, template, gap export).
 
 Officers' text reaches the cells: evidence and explanations pasted from Word, unit names typed on the command
-line. Two things openpyxl does with such text are wrong for us: a control character (\\x0b from Word) makes it
-refuse the whole file (IllegalCharacterError), and text starting with '=' becomes a formula (which our own
-reader would then refuse). Text stays text here, without the characters XML cannot hold.
+line, file names. Two things openpyxl does with such text are wrong for us: a control character (\\x0b from Word)
+or a file name's bad byte makes it refuse the whole file, and text starting with '=' becomes a formula (which our
+own reader would then refuse). Text stays text here, as `common.safe_text.document_text` makes it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # the control characters XML 1.0 cannot carry
+from parindex.common.safe_text import document_text
 
 
 def cell_value(value: Any) -> Any:
-    """The value as a cell can hold it: text without XML-illegal control characters; anything else as is."""
-    return _ILLEGAL.sub("", value) if isinstance(value, str) else value
+    """The value as a cell can hold it: text as a document holds it (`document_text`); anything else as is."""
+    return document_text(value) if isinstance(value, str) else value
 
 
 def put(cell: Any, value: Any) -> Any:

@@ -115,18 +115,26 @@ class UnknownBlock(KeyError):
 def split_blocks(text: str, known: Iterable[str]) -> list[str]:
     """`Phường,Xã, đặc khu` → [`Phường`, `Xã, đặc khu`]: split at commas, but a block whose own name holds a comma
     (Hải Phòng's `Xã, đặc khu`) is kept whole, the longest known name first. A part that is no known block:
-    UnknownBlock(part)."""
+    UnknownBlock(part).
+
+    Linear in the parts: a run of parts is tried only as long as it has no more words than the longest known name
+    (a part of punctuation alone adds none), so each part is folded a bounded number of times."""
     keys = {block_key(name) for name in known}
+    longest = max((len(key.split()) for key in keys), default=0)
     parts = [part.strip() for part in text.split(",") if part.strip()]
+    words = [len(block_key(part).split()) for part in parts]
     found: list[str] = []
     start = 0
     while start < len(parts):
-        end = next((end for end in range(len(parts), start, -1) if block_key(", ".join(parts[start:end])) in keys),
-                   None)
-        if end is None:
+        end, counted = start, 0
+        while end < len(parts) and counted + words[end] <= max(longest, words[start]):
+            counted += words[end]
+            end += 1
+        stop = next((stop for stop in range(end, start, -1) if block_key(", ".join(parts[start:stop])) in keys), None)
+        if stop is None:
             raise UnknownBlock(parts[start])
-        found.append(", ".join(parts[start:end]))
-        start = end
+        found.append(", ".join(parts[start:stop]))
+        start = stop
     return found
 
 
@@ -144,12 +152,15 @@ def group_blocks(units: Iterable[UnitTotals], together: Sequence[str] = ()) -> l
         keys = [block_key(name) for name in split_blocks(text, names.values())]
         for key in keys:
             head[key] = keys[0]
+    members_of: dict[str, list[str]] = {}  # a group's first key → its blocks' keys, in the order they appear
+    for key in by_key:
+        members_of.setdefault(head.get(key, key), []).append(key)
     groups: dict[str, Group] = {}
     for key, members in by_key.items():
         first = head.get(key, key)
         if first not in groups:
-            keys_of = frozenset(k for k in by_key if head.get(k, k) == first)
-            groups[first] = Group(", ".join(names[k] for k in by_key if k in keys_of), keys_of, [])
+            keys_of = members_of[first]
+            groups[first] = Group(", ".join(names[k] for k in keys_of), frozenset(keys_of), [])
         groups[first].units.extend(members)
     return list(groups.values())
 
@@ -163,10 +174,13 @@ def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
     known = list(previous or ())
     _refuse_not_earlier(known, units)
     defaults = _default_blocks(groups, known)
+    in_block: dict[str, list[int]] = {}  # a block's key → its rows of last year, by their place in `known`
+    for n, row in enumerate(known):
+        in_block.setdefault(block_key(row.block or defaults.get(row.file, "")), []).append(n)
     for group in groups:
         ranks = rank_of(group.units)
         ordered = sorted(zip(ranks, group.units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
-        candidates = [row for row in known if block_key(row.block or defaults.get(row.file, "")) in group.keys]
+        candidates = [known[n] for n in sorted(n for key in group.keys for n in in_block.get(key, ()))]
         rows, used = _compare(group.name, ordered, candidates)
         used_ids = {id(row) for row in used}
         blocks.append(Block(group.name, rows, [row for row in candidates if id(row) not in used_ids]))
@@ -199,13 +213,16 @@ def _refuse_not_earlier(previous: list[PreviousRow], units: list[UnitTotals]) ->
 def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[str, str]:
     """The block of a previous file whose rows name none: the block most of its units are found in this year."""
     found: dict[str, Counter[str]] = {}
-    unnamed = [row for row in previous if not row.block]
+    unnamed: dict[tuple[str, str], list[PreviousRow]] = {}  # (level, name key) → rows: each name keyed once a level
+    levels = {unit.level for group in groups for unit in group.units}
+    for row in previous:
+        if not row.block:
+            for level in levels:
+                unnamed.setdefault((level, name_key(row.unit, level)), []).append(row)
     for group in groups:
         for unit in group.units:
-            key = name_key(unit.unit, unit.level)
-            for row in unnamed:
-                if name_key(row.unit, unit.level) == key:
-                    found.setdefault(row.file, Counter())[block_key(unit.block)] += 1
+            for row in unnamed.get((unit.level, name_key(unit.unit, unit.level)), ()):
+                found.setdefault(row.file, Counter())[block_key(unit.block)] += 1
     return {file: counts.most_common(1)[0][0] for file, counts in found.items()}
 
 

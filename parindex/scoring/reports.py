@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 from typing import Any, NamedTuple, TextIO
 
 from parindex.common.i18n import current_lang, fmt_num, t
+from parindex.common.safe_text import csv_text
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import CENT, ItemScore, UnitScore, UnitTotals, biggest_losses
 from parindex.scoring.ranking import Ranking, RankRow, build_ranking, change_words
@@ -217,19 +218,22 @@ def _csv_value(value: object, number: Callable[[Decimal | None, int | None], str
         return t("ui.yes" if value else "ui.no")
     if isinstance(value, Decimal):
         return number(value, None)
-    return "" if value is None else str(value)
+    return "" if value is None else csv_text(str(value))
 
 
 def unit_csv(unit: UnitScore) -> str:
-    """One row per item: the table an officer pivots in Excel (the header is the report's)."""
+    """One row per item: the table an officer pivots in Excel (the header is the report's). Text is written as
+    `csv_text` keeps it text; numbers as numbers, a penalty's with its minus."""
     delimiter, number = csv_style()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    unit_name, unit_year = csv_text(unit.unit), csv_text(str(unit.year))
     for s in unit.items:
-        writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
-                         s.item.code, s.item.name, t(f"status.{s.status}"), _csv_value(s.value, number),
-                         number(s.points, None), number(s.item.max, None), number(s.own, None),
-                         number(s.self_score, None), number(s.appraised, None), s.lead or ""])
+        writer.writerow([unit_name, unit_year, csv_text(unit.criteria.id), unit.criteria.status, csv_text(s.area.code),
+                         csv_text(s.item.code), csv_text(s.item.name), t(f"status.{s.status}"),
+                         _csv_value(s.value, number), number(s.points, None), number(s.item.max, None),
+                         number(s.own, None), number(s.self_score, None), number(s.appraised, None),
+                         csv_text(s.lead or "")])
     return out.getvalue()
 
 
@@ -243,12 +247,15 @@ def ranking_csv(ranking: Ranking) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([])
-    writer.writerow(ranking_headers(ranking))
+    columns = ranking_columns(ranking)
+    writer.writerow([column.header for column in columns])
     for block in ranking.blocks:
         for n, row in enumerate(block.rows, start=1):
-            writer.writerow(ranking_cells(ranking, row, n, number))
+            cells = ranking_cells(ranking, row, n, number)
+            writer.writerow([cell if column.numeric else csv_text(str(cell))
+                             for column, cell in zip(columns, cells, strict=True)])
     for line in ranking_footnotes(ranking):
-        writer.writerow([line])
+        writer.writerow([csv_text(line)])
     return out.getvalue()
 
 

@@ -161,15 +161,43 @@ _worker_sets: dict[str, CriteriaSet] = {}  # a worker's criteria sets, loaded on
 
 
 def _start_worker(lang: str) -> None:
-    """Workers speak the run's language, and leave Ctrl-C to the main process, which stops the run and
-    says so (no worker tracebacks)."""
+    """Workers speak the run's language, leave Ctrl-C to the main process, which stops the run and says so (no
+    worker tracebacks), are ended by SIGTERM, and end with the main process (`_end_with_parent`)."""
     import signal
 
     from parindex.common.i18n import set_lang
 
     gc.enable()  # the command's main process runs without collecting (cli.app.main); a worker scores many files
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's (cli.app): a pool ends its workers so
     set_lang(lang)
+    _end_with_parent()
+
+
+PARENT_POLL_SECONDS = 0.2
+
+
+def _end_with_parent() -> None:
+    """A worker writes nothing to the screen, so it lets go of the output at once: a caller reading the command's
+    output sees its end when the main process ends, even killed outright (kill -9). And it ends itself within
+    `PARENT_POLL_SECONDS` of that: the pool's pipes never close while the other workers hold them, so a worker
+    waiting for work would wait for ever (POSIX; a killed parent leaves its children to another)."""
+    import threading
+    import time
+
+    if os.name != "posix":
+        return
+    with open(os.devnull, "wb") as sink:
+        for stream in (1, 2):
+            os.dup2(sink.fileno(), stream)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parindex-parent-watch", daemon=True).start()
 
 
 def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
@@ -240,10 +268,7 @@ def survey_results(survey: SurveyTable, cset: CriteriaSet, unit: str, level: str
 
     Every column must be a survey or SIPAS item of the set (PS546) — checked for the table that has the unit's row,
     so a department's table and a commune's may be given together; two rows for one unit are refused (PS545)."""
-    from parindex.common.unit_names import name_key
-
-    key = name_key(unit, level)
-    rows = [row for row in survey.rows if name_key(row.unit, level) == key]
+    rows = survey.rows_named(unit, level)
     if not rows:
         return None
     items = cset.item_by_code()

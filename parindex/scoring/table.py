@@ -10,13 +10,12 @@ from functools import partial
 from typing import NamedTuple
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from parindex.common.i18n import fmt_num, t
 from parindex.criteria.provenance import provenance_banner
-from parindex.io.screen import NATURAL_WIDTH, fitted, narrow_note, quoted, shed, two_lines
+from parindex.io.screen import NATURAL_WIDTH, fitted, literal, narrow_note, quoted, shed, two_lines
 from parindex.scoring.engine import UnitScore, biggest_losses
 from parindex.scoring.ranking import Block, Ranking
 from parindex.scoring.reports import (
@@ -72,9 +71,9 @@ def components_table(unit: UnitScore) -> Table:
         table.add_column(t(f"ui.score.{key}"), justify=justify)
     for comp in unit.components:
         shown = fmt_num(comp.score) if comp.max else f"– ({t('ui.score.not_self_scored')})"
-        table.add_row(escape(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
+        table.add_row(literal(comp.name), shown, fmt_num(comp.max), fmt_num(comp.full_max))
     for label, points, note in total_parts(unit)[1:]:  # bonus and penalty: outside the max
-        table.add_row(escape(f"{label} ({note})"), fmt_num(points), "", "")
+        table.add_row(literal(f"{label} ({note})"), fmt_num(points), "", "")
     table.add_row(Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
                   fmt_num(unit.criteria.max), style="bold")
     return table
@@ -88,7 +87,7 @@ def differences_table(unit: UnitScore) -> Table:
     for key in ("own", "appraised", "delta"):
         table.add_column(t(f"ui.score.{key}"), justify="right")
     for s in unit.differences():
-        table.add_row(s.item.code, escape(s.item.name), fmt_num(s.own), fmt_num(s.appraised), fmt_num(delta(s)))
+        table.add_row(s.item.code, literal(s.item.name), fmt_num(s.own), fmt_num(s.appraised), fmt_num(delta(s)))
     return table
 
 
@@ -109,10 +108,10 @@ def _areas_table(unit: UnitScore, hidden: Collection[str]) -> Table:
         table.add_column(t("ui.score.bar"), no_wrap=True)
     shown = len(table.columns)  # each row's cells, the bar's cut when it is left out
     for area in unit.areas:
-        table.add_row(*[area.code, escape(area.name), fmt_num(area.score), fmt_num(area.max),
+        table.add_row(*[area.code, literal(area.name), fmt_num(area.score), fmt_num(area.max),
                         fmt_num(area.percent, 1), bar(area.percent)][:shown])
     for label, points, note in total_parts(unit):
-        table.add_row(*["", escape(f"{label} ({note})" if note else label), fmt_num(points), "", "", ""][:shown])
+        table.add_row(*["", literal(f"{label} ({note})" if note else label), fmt_num(points), "", "", ""][:shown])
     total: list[RenderableType] = ["", Text(t("ui.score.sum"), style="bold"), fmt_num(unit.score), fmt_num(unit.max),
                                    fmt_num(unit.percent, 1), bar(unit.percent)]
     table.add_row(*total[:shown], style="bold")
@@ -126,7 +125,7 @@ def areas_ranked_table(unit: UnitScore) -> Table:
     table.add_column(t("ui.score.area"), overflow="fold", ratio=1)
     table.add_column("%", justify="right")
     for area in sorted(unit.areas, key=lambda a: (a.rank or 0, a.code)):
-        table.add_row(str(area.rank), area.code, escape(area.name), fmt_num(area.percent, 1))
+        table.add_row(str(area.rank), area.code, literal(area.name), fmt_num(area.percent, 1))
     return table
 
 
@@ -138,8 +137,8 @@ def losses_table(unit: UnitScore) -> Table:
     table.add_column(t("ui.score.status"))
     table.add_column(t("ui.score.lead"), overflow="fold", ratio=1)
     for s in biggest_losses(unit):
-        table.add_row(s.item.code, escape(s.item.name), fmt_num(s.lost), t(f"status.{s.status}"),
-                      escape(s.lead or ""))
+        table.add_row(s.item.code, literal(s.item.name), fmt_num(s.lost), t(f"status.{s.status}"),
+                      literal(s.lead or ""))
     return table
 
 
@@ -188,7 +187,7 @@ def _ranking_table(ranking: Ranking, block: Block, columns: Sequence[Column], ne
     names = [row.unit.unit for row in block.rows]
     notes = max((len("; ".join(row.notes())) for row in block.rows), default=0)
     minimum = {"unit": two_lines(names), "notes": min(notes, NOTES_MIN_WIDTH)}
-    table = Table(title=f"{t('ui.score.ranking')} — {t('ui.rank.block')} {escape(block.name)}", title_justify="left")
+    table = Table(title=f"{t('ui.score.ranking')} — {t('ui.rank.block')} {literal(block.name)}", title_justify="left")
     for i in shown:
         column = columns[i]
         table.add_column(column.header, justify="right" if column.numeric else "left", overflow="fold",
@@ -196,7 +195,7 @@ def _ranking_table(ranking: Ranking, block: Block, columns: Sequence[Column], ne
                          max_width=None if column.key in ("unit", "notes") else 9)  # headers wrap
     for n, row in enumerate(block.rows, start=1):
         cells = [str(c) for c in ranking_cells(ranking, row, n, shown_number)]
-        table.add_row(*[escape(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
+        table.add_row(*[literal(cells[i]) for i in shown], style="yellow" if row.unit.errors else None)
     return table
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from openpyxl.utils import get_column_letter
 
 from parindex.common.i18n import t
+from parindex.common.safe_text import document_text
 from parindex.criteria.model import Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
@@ -247,7 +248,8 @@ DIFFERENCES_SHEET = "Chênh lệch thẩm định"
 def _sheet_name(unit: str, taken: list[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of []:*?/\\, no ' at either end), unlike every name in
     `taken` without regard to case (as Excel compares them)."""
-    base = "".join(ch for ch in unit if ch not in '[]:*?/\\').strip().strip("'")[:28].strip() or "Unit"
+    base = "".join(ch for ch in " ".join(document_text(unit).split()) if ch not in '[]:*?/\\').strip("'")[:28].strip()
+    base = base or "Unit"
     used = {name.casefold() for name in taken}
     name, n = base, 2
     while name.casefold() in used:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import typer
-from rich.markup import escape
 
 from parindex.cli.outputs import CSV, DOCX, JSON, MD, TABLE, XLSX, Output, Outputs
 from parindex.common.i18n import t
@@ -164,13 +163,14 @@ def _text(report: TextReport) -> Reporter:
 def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool,
                 rank: Callable) -> list[UnitTotals]:
     from parindex.cli.render import console
+    from parindex.common.safe_text import steer_free
     from parindex.io.atomic import write_atomic
     from parindex.scoring.reports import write_report
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
         shown = write_report(buffer, report, parts, rank)
-        console.file.write(buffer.getvalue())
+        console.file.write(steer_free(buffer.getvalue()))  # a name as typed never steers the terminal
         return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
@@ -305,8 +305,11 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
 
             raise ParindexError("PS531", code=wanted, items=", ".join(item.code for item in items_of(group)))
         raise ParindexError("PS530", code=code, set_id=unit.criteria.id)
+    from parindex.common.safe_text import EXCEL_CELL
+    from parindex.io.screen import literal
+
     blank = t("ui.explain.none")
-    table = Table(show_header=False, title=f"{found.item.code} {escape(found.item.name)}", title_justify="left")
+    table = Table(show_header=False, title=f"{found.item.code} {literal(found.item.name)}", title_justify="left")
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     value = _shown(found.value, blank)
@@ -324,7 +327,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
         ("ui.score.lead", found.lead or blank),
     ]
     for key, shown in rows:
-        table.add_row(t(key), escape(shown))
+        table.add_row(t(key), literal(shown, limit=EXCEL_CELL))  # a whole explanation, as the cell holds it
     console.print(table)
     for notice in [n for n in [*unit.errors, *unit.warnings] if n.item == found.item.code]:
         say(notice, "yellow")

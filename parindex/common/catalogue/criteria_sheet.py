@@ -74,6 +74,9 @@ MESSAGES: dict[str, Msg] = {
                  "mã con) hoặc toàn tiêu chí con; ở đây lẫn cả hai hoặc không có dòng con nào.",
                  "{code}: an area holds criteria, a criterion holds only items (rows without sub-codes) or only "
                  "sub-criteria; here the two are mixed, or there is no row under it.", exit=1),
+    "PX345": Msg("mã {code} có {depth} cấp; một bộ tiêu chí có nhiều nhất {limit} cấp (1.1.1 là 3 cấp). Sửa mã.",
+                 "code {code} has {depth} levels; a criteria set has at most {limit} (1.1.1 has 3). Correct the code.",
+                 exit=1),
     "PX330": Msg("{code}: tiêu chí thành phần chưa có Điểm tối đa.", "{code}: the item has no Điểm tối đa (max).",
                  exit=1),
     "PX331": Msg("dòng '{label}' của trang Thông tin không phải thông tin của bộ tiêu chí, cũng không phải thành phần "

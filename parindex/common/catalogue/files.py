@@ -29,6 +29,11 @@ MESSAGES: dict[str, Msg] = {
                  "(kể cả với --force). Ghi kết quả ra tệp khác.",
                  "{path} is an evidence workbook made for criteria set {set_id}; a result is never written over "
                  "one, not even with --force. Write it to another file.", exit=2),
+    "PE325": Msg("{path} là bảng tính bộ tiêu chí (do 'parindex criteria export' lập, có thể đã được điền); không ghi "
+                 "đè lên bảng tính này (kể cả với --force). Ghi ra tệp khác, hoặc tự xoá tệp nếu chắc chắn không cần.",
+                 "{path} is a criteria spreadsheet (made by 'parindex criteria export', perhaps filled in since); "
+                 "it is never written over (not even with --force). Write to another file, or delete it yourself if "
+                 "you are sure it is not needed.", exit=2),
     "PE311": Msg("Không tìm thấy tệp {what} có sẵn nào ở {folder}: bản cài đặt parindex bị thiếu tệp; hãy cài lại.",
                  "No bundled {what} file found in {folder}: this parindex installation is missing files; install it "
                  "again.", exit=2),

@@ -14,6 +14,8 @@ MESSAGES: dict[str, Msg] = {
                  "Language '{value}' is not supported; use vi or en.", exit=2),
     "PC705": Msg("Đã dừng theo yêu cầu (Ctrl-C); không tệp nào bị ghi dở.",
                  "Stopped on request (Ctrl-C); no file was left half-written.", exit=2),
+    "PC745": Msg("Đã dừng vì nhận tín hiệu kết thúc (SIGTERM); không tệp nào bị ghi dở.",
+                 "Stopped by a termination signal (SIGTERM); no file was left half-written.", exit=2),
     "PC706": Msg("Không có tùy chọn {option}.{hint}", "No such option: {option}.{hint}", exit=2),
     "PC707": Msg("Thiếu {what} {name}.", "Missing {what} {name}.", exit=2),
     "PC708": Msg("Giá trị không hợp lệ cho {name} (chi tiết kỹ thuật: {detail}).", "Invalid value for {name}: {detail}",
