@@ -195,6 +195,7 @@ def last_year(groups: Sequence[Group[U]], previous: Sequence[PreviousRow]) -> li
     level = next((unit.level for group in groups for unit in group.units), "commune")
     rows: list[list[PreviousRow]] = [[] for _ in groups]
     ranked_in: list[set[frozenset[str]]] = [set() for _ in groups]  # the blocks each row was ranked among
+    went: dict[frozenset[str], set[int]] = {}  # last year's ranking → the groups its rows went to
     for row in previous:
         keys = _ranked_among(row.block or defaults.get(row.file, ""), known)
         index = next((i for i, group in enumerate(groups) if keys and keys <= group.keys),
@@ -202,7 +203,11 @@ def last_year(groups: Sequence[Group[U]], previous: Sequence[PreviousRow]) -> li
         if index is not None:
             rows[index].append(row)
             ranked_in[index].add(keys)
-    return [_comparable(group, found, among) for group, found, among in zip(groups, rows, ranked_in, strict=True)]
+            went.setdefault(keys, set()).add(index)
+    split = {keys for keys, indexes in went.items() if len(indexes) > 1}
+    known_keys = {block_key(name) for name in known}
+    return [_comparable(group, found, among, split, known_keys)
+            for group, found, among in zip(groups, rows, ranked_in, strict=True)]
 
 
 def _names(group: Group[U]) -> list[str]:
@@ -211,7 +216,7 @@ def _names(group: Group[U]) -> list[str]:
 
 def _ranked_among(block: str, known: list[str]) -> frozenset[str]:
     """The keys of this year's blocks a row's block names (`Phường, Xã` when last year ranked them together);
-    a block this run does not have is its own key; none when the row names no block."""
+    a block this run does not have (renamed since) is its own key; none when the row names no block."""
     if not block:
         return frozenset()
     try:
@@ -220,14 +225,15 @@ def _ranked_among(block: str, known: list[str]) -> frozenset[str]:
         return frozenset({block_key(block)})
 
 
-def _comparable(group: Group[U], rows: list[PreviousRow], ranked_in: set[frozenset[str]]) -> LastYear:
-    """Ranks as published when every row was ranked among exactly this group's blocks; else recomputed on last
-    year's percent (or, where a table gives only points, its points) when every row has one and last year's rows
-    cover each of the group's blocks."""
-    if not rows or ranked_in == {group.keys}:
+def _comparable(group: Group[U], rows: list[PreviousRow], ranked_in: set[frozenset[str]],
+                split: set[frozenset[str]], known: set[str]) -> LastYear:
+    """Ranks as published when the group's rows are one whole ranking of last year; else (blocks ranked apart last
+    year and together now, or together then and apart now) recomputed on last year's percent (or, where a table
+    gives only points, its points) when every row has one and last year's rows cover each of the group's blocks."""
+    if not rows or (len(ranked_in) == 1 and not ranked_in & split and _whole(group, next(iter(ranked_in)), known)):
         return LastYear(rows, [row.rank for row in rows])
     covered = frozenset().union(*ranked_in)
-    missing = [name for name in _names(group) if block_key(name) not in covered]
+    missing = [name for name in _names(group) if block_key(name) not in covered] if covered <= known else []
     if missing:
         return LastYear(rows, [None] * len(rows), why=t("ui.rank.why_block_missing", blocks=", ".join(missing)))
     keys: list[Decimal | None] = [row.percent for row in rows]
@@ -237,6 +243,11 @@ def _comparable(group: Group[U], rows: list[PreviousRow], ranked_in: set[frozens
         lacking = sum(1 for row in rows if row.percent is None and row.score is None)
         return LastYear(rows, [None] * len(rows), why=t("ui.rank.why_no_scores", n=lacking))
     return LastYear(rows, list(competition_ranks([key for key in keys if key is not None])), recomputed=True)
+
+
+def _whole(group: Group[U], ranked_among: frozenset[str], known: set[str]) -> bool:
+    """Last year ranked all of the group's blocks together (a block renamed since stands for a group of one)."""
+    return group.keys <= ranked_among or (not ranked_among <= known and len(group.keys) == 1)
 
 
 def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),

@@ -89,7 +89,7 @@ def test_the_clean_province_has_no_warning_of_the_run(province: tuple[int, dict]
 def test_the_run_opens_the_json_and_says_everything_matched(province: tuple[int, dict]) -> None:
     _, report = province
     run = report["run"]
-    assert list(report)[0] == "run"
+    assert next(iter(report)) == "run"
     assert [s["id"] for s in run["sets"]] == ["par-department-2025", "par-commune-2025"] and run["years"] == ["2026"]
     assert run["blocks"] == [{"block": "Sở", "units": 14}, {"block": "Phường", "units": 45},
                              {"block": "Xã, đặc khu", "units": 68}]
@@ -135,4 +135,5 @@ def test_joined_blocks_compare_with_last_years_scores_ranked_as_if_joined(cli: C
     assert [row["previous_rank"] for row in ranking] == [joined[row["unit"]] for row in ranking]
     assert any(joined[row["unit"]] != own["rank"] for row in ranking for own in last if own["unit"] == row["unit"]), \
         "a ward's rank among wards alone is not the one compared"
-    assert any("recomputed from last year's scores" in note for note in report["ranking_notes"])
+    assert any("recomputed from last year's scores under this year's grouping" in note
+               for note in report["ranking_notes"])

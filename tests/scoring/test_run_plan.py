@@ -187,3 +187,18 @@ def test_without_last_years_scores_the_change_is_blank_and_the_note_says_why() -
     partial_run = build_ranking(WARDS_AND_COMMUNES, ["Phường,Xã"], wards_only)
     assert all(r.rank_change is None for r in partial_run.rows)
     assert any("no unit of block Xã" in note for note in partial_run.notes)
+
+
+def test_blocks_ranked_together_last_year_and_apart_now_are_recomputed_block_by_block() -> None:
+    joined_last_year = [row._replace(block="Phường, Xã", rank=rank) for row, rank in zip(previous_by_block(),
+                                                                                          (1, 3, 2, 4), strict=True)]
+    ranking = build_ranking(WARDS_AND_COMMUNES, (), joined_last_year)
+    assert {r.unit.unit: r.previous_rank for r in ranking.rows} == {"Phường B": 1, "Phường A": 2, "Xã D": 1,
+                                                                    "Xã C": 2}, "each block's own order last year"
+
+
+def test_a_block_renamed_since_last_year_keeps_its_published_ranks() -> None:
+    renamed = [row._replace(block="Khối phường") for row in previous_by_block() if row.block == "Phường"]
+    ranking = build_ranking(WARDS_AND_COMMUNES[:2], (), renamed)
+    assert {r.unit.unit: r.previous_rank for r in ranking.rows} == {"Phường A": 2, "Phường B": 1}
+    assert ranking.notes == []

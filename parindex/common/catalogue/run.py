@@ -36,20 +36,21 @@ MESSAGES: dict[str, Msg] = {
                            "Last year's results {path}: {matched} of {units} units matched"),
     "ui.run.no_previous": Msg("Kết quả năm trước: không dùng (--previous)",
                               "Last year's results: none given (--previous)"),
-    "ui.rank.recomputed": Msg("Khối {blocks}: hạng năm trước được tính lại từ điểm năm trước như khi xếp chung các "
-                              "khối này, để so sánh cùng cách xếp.",
-                              "Blocks {blocks}: last year's ranks are recomputed from last year's scores as if these "
-                              "blocks had been ranked together, so that like is compared with like."),
+    "ui.rank.recomputed": Msg("Khối {blocks}: năm trước các khối được xếp hạng theo cách chia khác; hạng năm trước "
+                              "được tính lại từ điểm năm trước theo cách chia khối năm nay, để so sánh cùng cách xếp.",
+                              "Blocks {blocks}: last year's ranking grouped the blocks otherwise; last year's ranks "
+                              "are recomputed from last year's scores under this year's grouping, so that like is "
+                              "compared with like."),
     "ui.rank.not_comparable": Msg("Khối {blocks}: không so sánh được với hạng năm trước (cột Thay đổi để trống): "
                                   "{why}.",
                                   "Blocks {blocks}: last year's ranks cannot be compared (the Change column is left "
                                   "blank): {why}."),
-    "ui.rank.why_block_missing": Msg("năm trước các khối được xếp riêng, và kết quả năm trước không có đơn vị nào "
-                                     "của khối {blocks} để tính lại hạng khi xếp chung",
-                                     "last year the blocks were ranked apart, and last year's results hold no unit "
-                                     "of block {blocks} to recompute the joint ranks with"),
-    "ui.rank.why_no_scores": Msg("năm trước các khối được xếp riêng, và {n} đơn vị trong kết quả năm trước không "
-                                 "có điểm để tính lại hạng khi xếp chung",
-                                 "last year the blocks were ranked apart, and {n} units of last year's results have "
-                                 "no score to recompute the joint ranks with"),
+    "ui.rank.why_block_missing": Msg("năm trước các khối được xếp hạng theo cách chia khác, và kết quả năm trước "
+                                     "không có đơn vị nào của khối {blocks} để tính lại hạng theo cách chia năm nay",
+                                     "last year's ranking grouped the blocks otherwise, and last year's results hold "
+                                     "no unit of block {blocks} to recompute the ranks under this year's grouping"),
+    "ui.rank.why_no_scores": Msg("năm trước các khối được xếp hạng theo cách chia khác, và {n} đơn vị trong kết quả "
+                                 "năm trước không có điểm để tính lại hạng theo cách chia năm nay",
+                                 "last year's ranking grouped the blocks otherwise, and {n} units of last year's "
+                                 "results have no score to recompute the ranks under this year's grouping"),
 }
