@@ -215,14 +215,18 @@ def _names(group: Group[U]) -> list[str]:
 
 
 def _ranked_among(block: str, known: list[str]) -> frozenset[str]:
-    """The keys of this year's blocks a row's block names (`Phường, Xã` when last year ranked them together);
-    a block this run does not have (renamed since) is its own key; none when the row names no block."""
+    """The keys of the blocks a row's block names (`Phường, Xã` when last year ranked them together); a name this
+    run does not have (a block renamed since, or one not scored now) stands as its own key beside the known blocks
+    it holds; none when the row names no block."""
     if not block:
         return frozenset()
     try:
         return frozenset(block_key(name) for name in split_blocks(block, known))
     except UnknownBlock:
-        return frozenset({block_key(block)})
+        parts = [part.strip() for part in block.split(",") if part.strip()]
+        runs = {block_key(", ".join(parts[start:end])) for start in range(len(parts))
+                for end in range(start + 1, len(parts) + 1)}
+        return frozenset({block_key(block)} | {block_key(name) for name in known if block_key(name) in runs})
 
 
 def _comparable(group: Group[U], rows: list[PreviousRow], ranked_in: set[frozenset[str]],
@@ -246,8 +250,8 @@ def _comparable(group: Group[U], rows: list[PreviousRow], ranked_in: set[frozens
 
 
 def _whole(group: Group[U], ranked_among: frozenset[str], known: set[str]) -> bool:
-    """Last year ranked all of the group's blocks together (a block renamed since stands for a group of one)."""
-    return group.keys <= ranked_among or (not ranked_among <= known and len(group.keys) == 1)
+    """Last year ranked exactly the group's blocks together (a block renamed since stands for a group of one)."""
+    return group.keys == ranked_among or (not ranked_among & known and len(group.keys) == 1)
 
 
 def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),

@@ -63,6 +63,11 @@ def test_a_department_left_in_a_block_of_its_own_is_pointed_out(cli: Callable[..
     assert len(lone) == 1 and "block 'Sở, ban, ngành' (ranked 1 of 1), beside block Sở" in lone[0]["message"]
     assert "PS582" in result.err, "said on the terminal too"
     assert {"block": "Sở, ban, ngành", "units": 1} in report["run"]["blocks"]
+    for fmt in ("md", "csv", "table"):
+        assert "PS582" in cli("--lang", "en", "score", str(folder), "-f", fmt).out, fmt
+    out = tmp_path / "r.xlsx"
+    cli("score", str(folder), "-o", str(out))
+    assert any("PS582" in str(row[0]) for row in load_workbook(out).worksheets[0].iter_rows(values_only=True))
 
 
 @pytest.fixture(scope="module")

@@ -202,3 +202,12 @@ def test_a_block_renamed_since_last_year_keeps_its_published_ranks() -> None:
     ranking = build_ranking(WARDS_AND_COMMUNES[:2], (), renamed)
     assert {r.unit.unit: r.previous_rank for r in ranking.rows} == {"Phường A": 2, "Phường B": 1}
     assert ranking.notes == []
+
+
+def test_blocks_ranked_together_last_year_and_one_of_them_alone_now_are_recomputed() -> None:
+    joined_last_year = [row._replace(block="Phường, Xã", rank=rank) for row, rank in zip(previous_by_block(),
+                                                                                          (1, 3, 2, 4), strict=True)]
+    ranking = build_ranking(WARDS_AND_COMMUNES[:2], (), joined_last_year[:2])
+    assert {r.unit.unit: r.previous_rank for r in ranking.rows} == {"Phường B": 1, "Phường A": 2}, \
+        "ranked among wards alone, not 3rd of the joint ranking"
+    assert any("recomputed" in note for note in ranking.notes)
