@@ -20,7 +20,16 @@ from parindex.common.unit_names import name_key
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import SurveyRow, SurveyTable
 from parindex.scoring.engine import UnitTotals
-from parindex.scoring.ranking import Group, PreviousRow, Ranking, UnknownBlock, build_ranking, group_blocks, last_year
+from parindex.scoring.ranking import (
+    Group,
+    PreviousRow,
+    Ranking,
+    UnknownBlock,
+    block_key,
+    build_ranking,
+    group_blocks,
+    last_year,
+)
 
 
 class Entry(NamedTuple):
@@ -159,13 +168,21 @@ def plan_run(entries: Sequence[Entry], surveys: Sequence[SurveyTable] = (),
     found = _previous_found(groups, previous or (), entries)
     summary = RunSummary(list(dict.fromkeys((e.cset.id, e.cset.fingerprint()) for e in entries)),
                          list(dict.fromkeys(e.year for e in entries if e.year)),
-                         [(block, sum(1 for e in entries if e.block == block))
-                          for block in dict.fromkeys(e.block for e in entries)],
+                         _per_block(entries),
                          [Matched(table.path, sum(1 for row in table.rows if id(row) in tables.used), len(table.rows))
                           for table in surveys],
                          found)
     return RunPlan(entries, summary, tuple(together), None if previous is None else tuple(previous), matches,
                    warnings)
+
+
+def _per_block(entries: list[Entry]) -> list[tuple[str, int]]:
+    """Each block as its first workbook names it (`Phường`, ` phường ` are one), and its units."""
+    counts: dict[str, tuple[str, int]] = {}
+    for entry in entries:
+        name, n = counts.get(block_key(entry.block), (entry.block, 0))
+        counts[block_key(entry.block)] = (name, n + 1)
+    return list(counts.values())
 
 
 def _refuse_second_workbook(entries: list[Entry]) -> None:

@@ -125,6 +125,8 @@ def test_the_summary_says_sets_year_blocks_and_what_matched() -> None:
     summary = plan.summary
     assert summary.sets == [(COMMUNES.id, COMMUNES.fingerprint())] and summary.years == ["2026"]
     assert summary.blocks == [("Phường", 2), ("Xã", 1)]
+    assert plan_run([entry("Phường A"), entry("Phường B", " PHƯỜNG")]).summary.blocks == [("Phường", 2)], \
+        "blocks compared as the ranking compares them"
     assert summary.lines() == [
         f"Criteria set: {COMMUNES.id} (fingerprint {COMMUNES.fingerprint()})", "Year: 2026",
         "Units per block: Phường: 2; Xã: 1", "Survey table p.xlsx: 3 of 3 rows matched",
