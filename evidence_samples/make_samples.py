@@ -489,6 +489,7 @@ def build_province(folder: Path) -> list[Path]:
 
 def last_year(folder: Path, block: Block, cset, rng: random.Random) -> Path:
     """Last year's results of the block (2025), as `parindex score --format json --survey` wrote them."""
+    import contextlib
     import tempfile
 
     from parindex.cli.app import run
@@ -502,8 +503,9 @@ def last_year(folder: Path, block: Block, cset, rng: random.Random) -> Path:
         table = Path(scratch) / "dieu-tra.xlsx"
         survey_table(table, block.names, results, [i.code for _, i in cset.items() if i.is_survey], rng, day)
         target.parent.mkdir(parents=True, exist_ok=True)
-        run(["--lang", "vi", "score", str(Path(scratch) / "so"), "--survey", str(table), "--format", "json",
-             "-o", str(target), "--force"])
+        with contextlib.chdir(scratch):  # the run's summary names the survey table as given: no scratch path
+            run(["--lang", "vi", "score", "so", "--survey", table.name, "--format", "json", "-o", str(target.resolve()),
+                 "--force"])
     return target
 
 

@@ -34,9 +34,16 @@ def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> Eviden
 
 def read_info(path: Path) -> dict[str, str]:
     """Only the *Thông tin* sheet's key/value rows (is an existing file someone's evidence workbook?)."""
-    info = read_book(Path(path), EVIDENCE_WORKBOOK, sheets=(EVIDENCE_INFO,)).info
+    return read_info_book(path).info
+
+
+def read_info_book(path: Path) -> EvidenceBook:
+    """The workbook with only its *Thông tin* read (no item rows): who it is, before a run scores anything."""
+    path = Path(path)
+    info = read_book(path, EVIDENCE_WORKBOOK, sheets=(EVIDENCE_INFO,)).info
     assert info is not None
-    return _info(info)[0]
+    found, refs = _info(info)
+    return EvidenceBook(path=str(path), info=found, rows={}, info_refs=refs)
 
 
 def _info(info: Info) -> tuple[dict[str, str], dict[str, str]]:

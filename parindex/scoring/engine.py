@@ -247,12 +247,12 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         survey_cell = None if cell is None else Cell(cell.raw, f"{survey_path} › {cell.ref}")
         scored.append(score_item(area, item, found, warnings, errors, survey_cell))
         previous = found or previous
-    level = book.info.get("level", "").strip() or cset.level
+    who = identity(cset, book)
     return UnitScore(
         criteria=cset,
-        unit=book.info.get("unit", "").strip() or book.path,
-        level=level,
-        year=book.info.get("year", "").strip(),
+        unit=who.unit,
+        level=who.level,
+        year=who.year,
         source=book.path,
         items=scored,
         areas=rank_subtotals(area_subtotals(cset, scored)),
@@ -260,9 +260,26 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         warnings=warnings,
         errors=errors,
         adjustments=adjustments(cset, scored, lambda s: s.points),
-        block=" ".join(book.info.get("block", "").split()) or LEVEL_BLOCKS.get(level, level),
-        part_of=book.info.get("lead", "").strip(),
+        block=who.block,
+        part_of=who.part_of,
     )
+
+
+class Identity(NamedTuple):
+    """Who a workbook is, from its Thông tin alone: what a run matches and checks before anything is scored."""
+
+    unit: str
+    level: str  # how its name is compared with others' (unit_names.name_key)
+    year: str
+    block: str  # the block it is ranked in (Thông tin › Khối; its level in words when absent)
+    part_of: str  # the lead agency whose part this workbook is, else ""
+
+
+def identity(cset: CriteriaSet, book: EvidenceBook) -> Identity:
+    level = book.info.get("level", "").strip() or cset.level
+    return Identity(book.info.get("unit", "").strip() or book.path, level, book.info.get("year", "").strip(),
+                    " ".join(book.info.get("block", "").split()) or LEVEL_BLOCKS.get(level, level),
+                    book.info.get("lead", "").strip())
 
 
 def _missing_row(item: Item, previous: EvidenceRow | None) -> Message:

@@ -10,13 +10,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
-from parindex.common.errors import ParindexError
 from parindex.common.i18n import fmt_plain, t
 from parindex.common.messages import Message
 from parindex.common.unit_names import name_key
 from parindex.scoring.engine import UnitTotals, competition_ranks
+
+if TYPE_CHECKING:
+    from parindex.scoring.run_plan import RunSummary
 
 
 class PreviousRow(NamedTuple):
@@ -37,11 +39,13 @@ class RankRow(NamedTuple):
     rank: int
     unit: UnitTotals
     previous: PreviousRow | None = None
+    previous_rank: int | None = None  # last year's rank under this year's grouping; None: new, or not comparable
 
     @property
     def rank_change(self) -> int | None:
-        """Places moved up since last year (negative: down; 0: kept); None for a unit new this year."""
-        return None if self.previous is None else self.previous.rank - self.rank
+        """Places moved up since last year (negative: down; 0: kept); None for a unit new this year, or when last
+        year's rank cannot be compared (the ranking's notes say why)."""
+        return None if self.previous_rank is None else self.previous_rank - self.rank
 
     @property
     def band(self) -> str | None:
@@ -72,9 +76,10 @@ class Ranking:
     blocks: list[Block]
     areas: list[tuple[str, str]]  # (code, name) of the areas every row shows a % for
     notes: list[str]  # about the whole ranking: survey from the province's table, estimates left out…
-    warnings: list[Message] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # the run's (run_plan): what partly does not fit
     compared: bool = False  # a previous ranking was given
     banners: list[Message] = field(default_factory=list)  # each criteria set's reconstructed/provisional warning
+    summary: RunSummary | None = None  # what went into the run (run_plan), which every many-unit output opens with
 
     @property
     def rows(self) -> list[RankRow]:
@@ -100,27 +105,52 @@ def rank_of(units: Sequence[UnitTotals]) -> list[int]:
     return competition_ranks([u.rank_percent if u.rank_percent is not None else Decimal(-1) for u in units])
 
 
-class Group(NamedTuple):
+class Ranked(Protocol):
+    """What grouping needs of a unit: a workbook's entry before scoring (run_plan.Entry), its totals after."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def block(self) -> str: ...
+
+
+U = TypeVar("U", bound=Ranked)
+
+
+class Group(NamedTuple, Generic[U]):
     """Units ranked together: one block, or several joined by --together (`keys`: their blocks' keys)."""
 
     name: str
     keys: frozenset[str]
-    units: list[UnitTotals]
+    units: list[U]
 
 
 class UnknownBlock(KeyError):
     """A --together name that is no block of the run (a KeyError, as a missing key is)."""
 
 
-def split_blocks(text: str, known: Iterable[str]) -> list[str]:
+class KnownBlocks(NamedTuple):
+    """The blocks a run knows, folded once for every text split against them (`known_blocks`)."""
+
+    keys: frozenset[str]
+    longest: int  # words in the longest key: how far a run of comma-separated parts may reach
+
+
+def known_blocks(names: Iterable[str]) -> KnownBlocks:
+    keys = frozenset(block_key(name) for name in names)
+    return KnownBlocks(keys, max((len(key.split()) for key in keys), default=0))
+
+
+def split_blocks(text: str, known: KnownBlocks) -> list[str]:
     """`Phường,Xã, đặc khu` → [`Phường`, `Xã, đặc khu`]: split at commas, but a block whose own name holds a comma
-    (Hải Phòng's `Xã, đặc khu`) is kept whole, the longest known name first. A part that is no known block:
-    UnknownBlock(part).
+    (Hải Phòng's `Xã, đặc khu`) is kept whole, the longest known name first.
+    A part that is no known block: UnknownBlock(part).
 
     Linear in the parts: a run of parts is tried only as long as it has no more words than the longest known name
     (a part of punctuation alone adds none), so each part is folded a bounded number of times."""
-    keys = {block_key(name) for name in known}
-    longest = max((len(key.split()) for key in keys), default=0)
+    keys, longest = known
     parts = [part.strip() for part in text.split(",") if part.strip()]
     words = [len(block_key(part).split()) for part in parts]
     found: list[str] = []
@@ -138,24 +168,25 @@ def split_blocks(text: str, known: Iterable[str]) -> list[str]:
     return found
 
 
-def group_blocks(units: Iterable[UnitTotals], together: Sequence[str] = ()) -> list[Group]:
+def group_blocks(units: Iterable[U], together: Sequence[str] = ()) -> list[Group[U]]:
     """Units by block, blocks in the order they first appear; each text of `together` (blocks separated by
     commas) makes one group named by its blocks joined. A name that is no block of the run: UnknownBlock(name)."""
-    by_key: dict[str, list[UnitTotals]] = {}
+    by_key: dict[str, list[U]] = {}
     names: dict[str, str] = {}
     for unit in units:
         key = block_key(unit.block)
         by_key.setdefault(key, []).append(unit)
         names.setdefault(key, unit.block)
     head: dict[str, str] = {}  # a block's key → the key of the first block of its group
+    known = known_blocks(names.values())
     for text in together:
-        keys = [block_key(name) for name in split_blocks(text, names.values())]
+        keys = [block_key(name) for name in split_blocks(text, known)]
         for key in keys:
             head[key] = keys[0]
     members_of: dict[str, list[str]] = {}  # a group's first key → its blocks' keys, in the order they appear
     for key in by_key:
         members_of.setdefault(head.get(key, key), []).append(key)
-    groups: dict[str, Group] = {}
+    groups: dict[str, Group[U]] = {}
     for key, members in by_key.items():
         first = head.get(key, key)
         if first not in groups:
@@ -165,29 +196,105 @@ def group_blocks(units: Iterable[UnitTotals], together: Sequence[str] = ()) -> l
     return list(groups.values())
 
 
+# --- last year under this year's grouping -------------------------------------------------------------------------
+
+class LastYear(NamedTuple):
+    """Last year's rows of one group, and the rank each is compared on: as published where last year ranked the
+    same blocks together, else recomputed from last year's scores; none where they cannot be (`why`)."""
+
+    rows: list[PreviousRow]
+    ranks: list[int | None]  # beside `rows`
+    recomputed: bool = False
+    why: str = ""  # why the ranks cannot be compared (a catalogue text), or ""
+
+
+def last_year(groups: Sequence[Group[U]], previous: Sequence[PreviousRow]) -> list[LastYear]:
+    """Each group's rows of last year's ranking (beside `groups`). A row belongs to the group holding the block(s)
+    it was ranked in (its `block`, or the block most of its file's units are in this year), else to the group of
+    this year's unit of its name; a row that is neither is in no group (nothing of this run matches it)."""
+    known = known_blocks(name for group in groups for name in _names(group))
+    defaults = _default_blocks(groups, previous)
+    by_name = {name_key(unit.unit, unit.level): index for index, group in enumerate(groups) for unit in group.units}
+    holding = {key: index for index, group in enumerate(groups) for key in group.keys}  # a block's key → its group
+    level = next((unit.level for group in groups for unit in group.units), "commune")
+    rows: list[list[PreviousRow]] = [[] for _ in groups]
+    ranked_in: list[set[frozenset[str]]] = [set() for _ in groups]  # the blocks each row was ranked among
+    went: dict[frozenset[str], set[int]] = {}  # last year's ranking → the groups its rows went to
+    for row in previous:
+        keys = _ranked_among(row.block or defaults.get(row.file, ""), known)
+        owners = {holding.get(key) for key in keys}  # one group holding every block it names, or else by name
+        index = owners.pop() if len(owners) == 1 and None not in owners else by_name.get(name_key(row.unit, level))
+        if index is not None:
+            rows[index].append(row)
+            ranked_in[index].add(keys)
+            went.setdefault(keys, set()).add(index)
+    split = {keys for keys, indexes in went.items() if len(indexes) > 1}
+    return [_comparable(group, found, among, split, known.keys)
+            for group, found, among in zip(groups, rows, ranked_in, strict=True)]
+
+
+def _names(group: Group[U]) -> list[str]:
+    return list(dict.fromkeys(unit.block for unit in group.units))
+
+
+def _ranked_among(block: str, known: KnownBlocks) -> frozenset[str]:
+    """The keys of the blocks a row's block names (`Phường, Xã` when last year ranked them together); a name this
+    run does not have (a block renamed since, or one not scored now) stands as its own key beside the known blocks
+    it holds; none when the row names no block."""
+    if not block:
+        return frozenset()
+    try:
+        return frozenset(block_key(name) for name in split_blocks(block, known))
+    except UnknownBlock:
+        parts = [part.strip() for part in block.split(",") if part.strip()]
+        runs = {block_key(", ".join(parts[start:end])) for start in range(len(parts))
+                for end in range(start + 1, len(parts) + 1)}
+        return frozenset({block_key(block)} | (known.keys & runs))
+
+
+def _comparable(group: Group[U], rows: list[PreviousRow], ranked_in: set[frozenset[str]],
+                split: set[frozenset[str]], known: frozenset[str]) -> LastYear:
+    """Ranks as published when the group's rows are one whole ranking of last year; else (blocks ranked apart last
+    year and together now, or together then and apart now) recomputed on last year's percent (or, where a table
+    gives only points, its points) when every row has one and last year's rows cover each of the group's blocks."""
+    if not rows or (len(ranked_in) == 1 and not ranked_in & split and _whole(group, next(iter(ranked_in)), known)):
+        return LastYear(rows, [row.rank for row in rows])
+    covered = frozenset().union(*ranked_in)
+    missing = [name for name in _names(group) if block_key(name) not in covered] if covered <= known else []
+    if missing:
+        return LastYear(rows, [None] * len(rows), why=t("ui.rank.why_block_missing", blocks=", ".join(missing)))
+    keys: list[Decimal | None] = [row.percent for row in rows]
+    if any(key is None for key in keys):
+        keys = [row.score for row in rows]
+    if any(key is None for key in keys):
+        lacking = sum(1 for row in rows if row.percent is None and row.score is None)
+        return LastYear(rows, [None] * len(rows), why=t("ui.rank.why_no_scores", n=lacking))
+    return LastYear(rows, list(competition_ranks([key for key in keys if key is not None])), recomputed=True)
+
+
+def _whole(group: Group[U], ranked_among: frozenset[str], known: frozenset[str]) -> bool:
+    """Last year ranked exactly the group's blocks together (a block renamed since stands for a group of one)."""
+    return group.keys == ranked_among or (not ranked_among & known and len(group.keys) == 1)
+
+
 def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
                   previous: Sequence[PreviousRow] | None = None) -> Ranking:
     """Each block (or group of --together) ranked on its own; with `previous`, each unit beside last year's
-    rank, and last year's units that are gone."""
+    rank under this year's grouping, and last year's units that are gone."""
     blocks = []
     groups = group_blocks(units, together)
-    known = list(previous or ())
-    _refuse_not_earlier(known, units)
-    defaults = _default_blocks(groups, known)
-    in_block: dict[str, list[int]] = {}  # a block's key → its rows of last year, by their place in `known`
-    for n, row in enumerate(known):
-        in_block.setdefault(block_key(row.block or defaults.get(row.file, "")), []).append(n)
-    for group in groups:
+    notes = _notes(units)
+    for group, before in zip(groups, last_year(groups, previous or ()), strict=True):
         ranks = rank_of(group.units)
         ordered = sorted(zip(ranks, group.units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
-        candidates = [known[n] for n in sorted(n for key in group.keys for n in in_block.get(key, ()))]
-        rows, used = _compare(group.name, ordered, candidates)
-        used_ids = {id(row) for row in used}
-        blocks.append(Block(group.name, rows, [row for row in candidates if id(row) not in used_ids]))
-    warnings = [Message("PS574", {"path": file}) for file in sorted({row.file for row in known})
-                if file not in defaults and not any(row.block for row in known if row.file == file)]
+        rows, used = _compare(group.name, ordered, before)
+        blocks.append(Block(group.name, rows, [row for row in before.rows if id(row) not in used]))
+        if before.recomputed:
+            notes.append(t("ui.rank.recomputed", blocks=group.name))
+        elif before.why:
+            notes.append(t("ui.rank.not_comparable", blocks=group.name, why=before.why))
     banners = list({banner.text(): banner for u in units if (banner := u.banner) is not None}.values())
-    return Ranking(blocks, shared_areas(units), _notes(units), warnings, previous is not None, banners)
+    return Ranking(blocks, shared_areas(units), notes, [], previous is not None, banners)
 
 
 def shared_areas(units: Sequence[UnitTotals]) -> list[tuple[str, str]]:
@@ -199,18 +306,7 @@ def shared_areas(units: Sequence[UnitTotals]) -> list[tuple[str, str]]:
     return [(a.code, a.name) for a in units[0].areas if (a.code, a.name) in common]
 
 
-def _refuse_not_earlier(previous: list[PreviousRow], units: list[UnitTotals]) -> None:
-    """Last year's ranking must rank an earlier year than this run: this year's own file given as last year's made
-    every change '=' without a word (PS578)."""
-    years = [int(unit.year) for unit in units if unit.year.isdigit()]
-    if not years:
-        return
-    for row in previous:
-        if row.year.isdigit() and int(row.year) >= min(years):
-            raise ParindexError("PS578", where=row.where, path=row.file, year=row.year, this=str(min(years)))
-
-
-def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[str, str]:
+def _default_blocks(groups: Sequence[Group[U]], previous: Sequence[PreviousRow]) -> dict[str, str]:
     """The block of a previous file whose rows name none: the block most of its units are found in this year."""
     found: dict[str, Counter[str]] = {}
     unnamed: dict[tuple[str, str], list[PreviousRow]] = {}  # (level, name key) → rows: each name keyed once a level
@@ -222,21 +318,22 @@ def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[st
     for group in groups:
         for unit in group.units:
             for row in unnamed.get((unit.level, name_key(unit.unit, unit.level)), ()):
-                found.setdefault(row.file, Counter())[block_key(unit.block)] += 1
+                found.setdefault(row.file, Counter())[unit.block] += 1
     return {file: counts.most_common(1)[0][0] for file, counts in found.items()}
 
 
 def _compare(block: str, ordered: list[tuple[int, UnitTotals]],
-             candidates: list[PreviousRow]) -> tuple[list[RankRow], list[PreviousRow]]:
-    by_name: dict[str, PreviousRow] = {}
-    for row in candidates:
-        by_name.setdefault(name_key(row.unit, ordered[0][1].level if ordered else "commune"), row)
-    rows, used = [], []
+             before: LastYear) -> tuple[list[RankRow], set[int]]:
+    """Each unit's row beside its row of last year (by name), and the ids of last year's rows so matched."""
+    by_name: dict[str, tuple[PreviousRow, int | None]] = {}
+    for row, rank in zip(before.rows, before.ranks, strict=True):
+        by_name.setdefault(name_key(row.unit, ordered[0][1].level if ordered else "commune"), (row, rank))
+    rows, used = [], set()
     for rank, unit in ordered:
-        before = by_name.get(name_key(unit.unit, unit.level))
-        if before is not None:
-            used.append(before)
-        rows.append(RankRow(block, rank, unit, before))
+        before_row, was = by_name.get(name_key(unit.unit, unit.level), (None, None))
+        if before_row is not None:
+            used.add(id(before_row))
+        rows.append(RankRow(block, rank, unit, before_row, was))
     return rows, used
 
 
@@ -252,12 +349,15 @@ def _notes(units: list[UnitTotals]) -> list[str]:
 
 
 def change_words(row: RankRow, compared: bool) -> str:
-    """`▲ 3`, `▼ 2`, `=`, or `mới` (new this year); empty when no previous ranking was given."""
+    """`▲ 3`, `▼ 2`, `=`, or `mới` (new this year); empty when no previous ranking was given, or when last year's
+    rank cannot be compared under this year's grouping (the ranking's notes say why)."""
     if not compared:
         return ""
+    if row.previous is None:
+        return t("ui.rank.new")
     change = row.rank_change
     if change is None:
-        return t("ui.rank.new")
+        return ""
     if change == 0:
         return "="
     return f"▲ {change}" if change > 0 else f"▼ {-change}"

@@ -54,6 +54,9 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
     docx.centred(doc, t("annex.title", year=ranking.years or "……",
                         blocks="; ".join(block.name for block in ranking.blocks)))
     docx.centred(doc, t("annex.decision"), bold=False, italic=True, size=docx.BODY_PT)
+    if ranking.summary is not None:  # what went into the run, before any figure
+        docx.para(doc, f"{t('ui.run.title')}: " + "; ".join(ranking.summary.lines()) + ".", italic=True,
+                  indent=False)
     for banner in ranking.banners:
         docx.para(doc, banner.text(), italic=True, indent=False)
     columns = ranking_columns(ranking)

@@ -14,13 +14,16 @@ import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache, partial
-from typing import Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from parindex.common.i18n import current_lang, fmt_num, t
 from parindex.common.safe_text import csv_text
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import CENT, ItemScore, UnitScore, UnitTotals, biggest_losses
 from parindex.scoring.ranking import Ranking, RankRow, build_ranking, change_words
+
+if TYPE_CHECKING:
+    from parindex.scoring.run_plan import RunPlan, RunSummary
 
 
 def json_number(value: Decimal | int | None) -> float | int | None:
@@ -122,7 +125,7 @@ def ranking_dicts(ranking: Ranking) -> list[dict[str, Any]]:
     """The JSON ranking rows (a contract, README): score, max and percent are what the rank is decided on."""
     return [{"block": r.block, "rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.rank_score),
              "max": json_number(r.unit.rank_max), "percent": json_number(r.unit.rank_percent), "band": r.band,
-             "previous_rank": r.previous.rank if r.previous else None, "rank_change": r.rank_change,
+             "previous_rank": r.previous_rank, "rank_change": r.rank_change,
              "notes": r.notes()}
             for r in ranking.rows]
 
@@ -163,7 +166,7 @@ def ranking_cells(ranking: Ranking, row: RankRow, n: int, number: Callable[[Deci
     """Row `n` of its block, in the order of `ranking_columns` (`number` writes a number with so many decimals)."""
     by_code = {a.code: a for a in row.unit.areas}
     unit, before = row.unit, row.previous
-    previous = [before.rank if before else "", number(before.score, 2) if before and before.score is not None
+    previous = [row.previous_rank or "", number(before.score, 2) if before and before.score is not None
                 else ""] if ranking.compared else []
     return [n, unit.unit, row.block, number(unit.rank_score, 2), number(unit.rank_max, 2),
             number(unit.rank_percent, 1), row.band or "", row.rank, *previous, change_words(row, ranking.compared),
@@ -315,6 +318,42 @@ def shown_number(value: Decimal | None, places: int) -> str:
     return "" if value is None else fmt_num(value, places)
 
 
+# --- the run's summary, which opens every many-unit output ----------------------------------------------------
+
+def run_dict(summary: RunSummary) -> dict[str, Any]:
+    """The JSON's `run`, as `scoring.result.RunInfo` says, key for key."""
+    return {"sets": [{"id": id_, "fingerprint": fingerprint} for id_, fingerprint in summary.sets],
+            "years": summary.years,
+            "blocks": [{"block": block, "units": n} for block, n in summary.blocks],
+            "surveys": [{"file": m.path, "matched": m.matched, "rows": m.total} for m in summary.surveys],
+            "previous": [{"file": m.path, "matched": m.matched, "units": m.total} for m in summary.previous]}
+
+
+def run_json(summary: RunSummary | None) -> str:
+    """The start of `scoring.result.RunResult`: the run, then its units."""
+    shown = "null" if summary is None else json.dumps(run_dict(summary), ensure_ascii=False)
+    return f'{{"run": {shown}, '
+
+
+def run_csv(summary: RunSummary | None) -> str:
+    """The summary's lines, one a row, and an empty row before the items' header."""
+    if summary is None:
+        return ""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=csv_style()[0], lineterminator="\r\n")
+    writer.writerow([t("ui.run.title")])
+    for line in summary.lines():
+        writer.writerow([line])
+    writer.writerow([])
+    return out.getvalue()
+
+
+def run_markdown(summary: RunSummary | None) -> str:
+    if summary is None:
+        return ""
+    return "\n".join([f"## {t('ui.run.title')}", "", *(f"- {_md(line)}" for line in summary.lines()), "", ""])
+
+
 # --- a report as a stream: a head, each unit's part (made where the unit was scored), a tail ------------
 
 def no_ranking(ranking: Ranking) -> str:
@@ -331,6 +370,7 @@ class TextReport(NamedTuple):
     tail: Callable[[Ranking], str] = no_ranking
     file_encoding: str = "utf-8"  # of a file written with -o
     parts_last: bool = False  # the units' parts after the ranking (short lines on a screen), not before
+    opening: Callable[[RunSummary | None], str] | None = None  # many units: the run's summary, before all else
 
 
 def json_report(many: bool) -> TextReport:
@@ -338,23 +378,27 @@ def json_report(many: bool) -> TextReport:
     their ranking."""
     if not many:
         return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
-    return TextReport(unit_json, '{"units": [', ", ", ranking_json)
+    return TextReport(unit_json, '"units": [', ", ", ranking_json, opening=run_json)
 
 
 def csv_report(many: bool) -> TextReport:
     """One row per item; several units' rows, then their ranking. utf-8-sig: with the BOM, Excel opens the file as
     UTF-8 instead of garbling the Vietnamese."""
-    return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig", tail=ranking_csv if many else no_ranking)
+    return TextReport(unit_csv, head=csv_head(), file_encoding="utf-8-sig", tail=ranking_csv if many else no_ranking,
+                      opening=run_csv if many else None)
 
 
 def markdown_report(many: bool) -> TextReport:
-    return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking)
+    return TextReport(unit_markdown, joiner="\n", tail=ranking_markdown if many else no_ranking,
+                      opening=run_markdown if many else None)
 
 
 def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, UnitTotals]],
-                 rank: Callable[[list[UnitTotals]], Ranking] = build_ranking) -> list[UnitTotals]:
-    """Write the head, each unit's part as it comes, then the tail with the ranking (made by `rank`); the units'
-    totals."""
+                 run: RunPlan | None = None) -> list[UnitTotals]:
+    """Write the run's summary (many units), the head, each unit's part as it comes, then the tail with the ranking
+    (made by `run`, else every unit in the block its workbook names); the units' totals."""
+    if report.opening is not None:
+        out.write(report.opening(run.summary if run is not None else None))
     out.write(report.head)
     totals: list[UnitTotals] = []
     held: list[str] = []
@@ -366,7 +410,7 @@ def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, Uni
         else:
             out.write(text)
         totals.append(unit)
-    out.write(report.tail(rank(totals)))
+    out.write(report.tail(run.rank(totals) if run is not None else build_ranking(totals)))
     out.write(report.joiner.join(part for part in held if part))
     return totals
 

@@ -178,9 +178,46 @@ class RankingNotice(Contract):
     message: str = ""
 
 
-class RunResult(Contract):
-    """Several units, then their ranking."""
+class RunSet(Contract):
+    id: str
+    fingerprint: str
 
+
+class RunBlock(Contract):
+    block: str
+    units: Annotated[Whole, Field(ge=0)]
+
+
+class RunSurvey(Contract):
+    """A survey table: `matched` of its `rows` are units of the run."""
+
+    file: str
+    matched: Annotated[Whole, Field(ge=0)]
+    rows: Annotated[Whole, Field(ge=0)]
+
+
+class RunPrevious(Contract):
+    """A file of last year's results: `matched` of its `units` are found in this run."""
+
+    file: str
+    matched: Annotated[Whole, Field(ge=0)]
+    units: Annotated[Whole, Field(ge=0)]
+
+
+class RunInfo(Contract):
+    """What went into the run (`scoring.run_plan.RunSummary`): what every many-unit output opens with."""
+
+    sets: list[RunSet]
+    years: list[str]
+    blocks: list[RunBlock]
+    surveys: list[RunSurvey] = []
+    previous: list[RunPrevious] = []
+
+
+class RunResult(Contract):
+    """Several units, then their ranking; the run's summary first (null or absent in a result written before it)."""
+
+    run: RunInfo | None = None
     units: list[UnitResult]
     ranking: list[RankingRow]
     ranking_notes: list[str] = []

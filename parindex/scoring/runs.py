@@ -13,14 +13,12 @@ from typing import NamedTuple, TypeVar
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
-from parindex.evidence.model import Cell, SurveyTable
+from parindex.evidence.model import EvidenceBook
 from parindex.io.input_files import FileIdentity
-from parindex.scoring.engine import UnitScore, UnitTotals, score_book
+from parindex.scoring.engine import UnitScore, UnitTotals, identity, score_book
+from parindex.scoring.run_plan import Entry, RunPlan, SurveyMatch, plan_run
 
 R = TypeVar("R")
-# The province's survey tables (`score --survey`, one per block as offices keep them); a unit's row is looked up in
-# each; None: no table given.
-Surveys = SurveyTable | tuple[SurveyTable, ...] | None
 
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
@@ -104,35 +102,93 @@ class Skipped:
     path: Path
 
 
+class OpenedRun(NamedTuple):
+    """A run checked and matched (`plan`), with what scoring it needs: its workbooks (reports left out), each one's
+    survey row beside it, and the sets already loaded."""
+
+    plan: RunPlan
+    paths: list[Path]
+    surveys: list[SurveyMatch | None]
+    skipped: list[Skipped]
+    sets: dict[str, CriteriaSet]
+
+
+def open_run(paths: list[Path], criteria_ref: str | None, survey_paths: tuple[Path, ...] = (),
+             previous_paths: tuple[Path, ...] = (), together: tuple[str, ...] = ()) -> OpenedRun:
+    """Last year's results (through the result contract), the survey tables and each workbook's Thông tin read,
+    then matched and checked by `run_plan.plan_run`: a run that does not fit is refused before anything is
+    scored."""
+    previous = None
+    if previous_paths:  # read through the result contract, whose models only this needs
+        from parindex.scoring.previous import read_previous
+
+        previous = [row for path in previous_paths for row in read_previous(path)]
+    surveys = []
+    if survey_paths:
+        from parindex.evidence.survey import read_survey
+
+        surveys = [read_survey(path) for path in survey_paths]
+    sets: dict[str, CriteriaSet] = {}
+    entries, skipped = read_entries(paths, criteria_ref, sets)
+    plan = plan_run(entries, surveys, previous, together)
+    return OpenedRun(plan, [Path(entry.source) for entry in entries],
+                     [plan.survey_of(entry.source) for entry in entries], skipped, sets)
+
+
+def read_entries(paths: list[Path], criteria_ref: str | None,
+                 cache: dict[str, CriteriaSet]) -> tuple[list[Entry], list[Skipped]]:
+    """Each workbook's Thông tin, with the set it is read with and checked against it (year, level, fingerprint):
+    what `run_plan.plan_run` matches and checks before anything is scored. A report parindex wrote is skipped."""
+    from parindex.evidence.reader import read_info_book
+
+    entries: list[Entry] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        try:
+            book = read_info_book(path)
+        except ParindexError as exc:
+            if exc.code == "PW420" and _is_report(path):  # no Thông tin: an earlier report left in the folder?
+                skipped.append(Skipped(path))
+                continue
+            raise
+        cset = checked_set(book, criteria_ref, cache)
+        entries.append(Entry(book.path, *identity(cset, book), cset, book.info_refs))
+    return entries, skipped
+
+
 def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[UnitScore], R],
-               survey: Surveys = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
-    """Each workbook read, scored and rendered (`render`, e.g. one unit's JSON), with its totals, in file order;
-    a report parindex wrote comes back as `Skipped`.
+               surveys: list[SurveyMatch | None] | None = None,
+               cache: dict[str, CriteriaSet] | None = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
+    """Each workbook read, scored with its row of the survey tables (`surveys`, beside `paths`; None: no table) and
+    rendered (`render`, e.g. one unit's JSON), with its totals, in file order; a report parindex wrote comes back as
+    `Skipped`. `cache`: the sets already loaded (by `read_entries`).
 
     Many workbooks are handled by worker processes, one per CPU: reading and scoring are nearly all the
     work, and a worker sends back only the rendered text and the totals, so this process keeps little per
     unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
+    matches = surveys if surveys is not None else [None] * len(paths)
     workers = min(4, _cpus())
     if len(paths) < PARALLEL_FROM or workers < 2:
-        cache: dict[str, CriteriaSet] = {}
-        for path in paths:
-            yield _score_or_skip(path, criteria_ref, render, cache, survey)
+        sets = cache if cache is not None else {}
+        for path, match in zip(paths, matches, strict=True):
+            yield _score_or_skip(path, criteria_ref, render, sets, match)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     from parindex.common.i18n import current_lang
 
+    _worker_sets.update(cache or {})  # forked workers start with the sets this process loaded
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
                                initargs=(current_lang(),))
-    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render, survey=survey)
+    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
         # Forked workers share this process's objects until they write to them; frozen, they are left out of the
         # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
         gc.freeze()
         try:
-            results = pool.map(task, paths, chunksize=_chunksize(len(paths), workers))  # the workers fork here
+            results = pool.map(task, paths, matches, chunksize=_chunksize(len(paths), workers))  # workers fork here
         finally:
             gc.unfreeze()
         for result in results:
@@ -200,8 +256,8 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="parindex-parent-watch", daemon=True).start()
 
 
-def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
-                    survey: Surveys = None) -> tuple[R, UnitTotals] | Skipped | ParindexError:
+def _score_or_error(path: Path, survey: SurveyMatch | None, criteria_ref: str | None,
+                    render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
     try:
         return _score_or_skip(path, criteria_ref, render, _worker_sets, survey)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
@@ -209,7 +265,7 @@ def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[Unit
 
 
 def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
-                   cache: dict[str, CriteriaSet], survey: Surveys = None) -> tuple[R, UnitTotals] | Skipped:
+                   cache: dict[str, CriteriaSet], survey: SurveyMatch | None = None) -> tuple[R, UnitTotals] | Skipped:
     try:
         unit = score_workbook(path, criteria_ref, cache, survey)
     except ParindexError as exc:
@@ -221,13 +277,30 @@ def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitS
 
 
 def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],
-                   survey: Surveys = None) -> UnitScore:
-    """Read, match to its criteria set (the workbook's own id unless --criteria) and to its row of the survey
-    table, and score."""
-    from parindex.evidence.book_set import criteria_of
+                   survey: SurveyMatch | None = None) -> UnitScore:
+    """Read, match to its criteria set (the workbook's own id unless --criteria), and score with its row of the
+    survey tables (`survey`, found by `run_plan`; None: no table given)."""
     from parindex.evidence.reader import read_evidence
 
     book = read_evidence(path)
+    cset = checked_set(book, criteria_ref, cache)
+    if survey is None:
+        unit = score_book(cset, book)
+    else:
+        unit = score_book(cset, book, survey.row.values if survey.row else None, survey.table)
+        if survey.row is None:
+            unit.warnings.insert(0, Message("PS547", {"unit": unit.unit, "path": survey.tables}, str(path)))
+    if not book.info.get("fingerprint", "").strip():
+        unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
+    return unit
+
+
+def checked_set(book: EvidenceBook, criteria_ref: str | None, cache: dict[str, CriteriaSet]) -> CriteriaSet:
+    """The set the workbook is read with, refused when the workbook is of a year (PW412) or a level (PS542) the set
+    is not for, or was made from another set (PS520)."""
+    from parindex.evidence.book_set import criteria_of
+
+    path = book.path
     cset = criteria_of(book, criteria_ref, cache)
     year = book.info.get("year", "").strip()
     if year.isdigit() and int(year) not in cset.years:
@@ -246,42 +319,9 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
         raise ParindexError("PS520", where=_at(path, book.info_refs.get("fingerprint")), book_id=book_id or "?",
                             book_fp=book_fp or "?",
                             set_id=cset.id, set_fp=cset.fingerprint())
-    tables = (survey,) if isinstance(survey, SurveyTable) else survey or ()
-    if not tables:
-        unit = score_book(cset, book)
-    else:
-        name = book.info.get("unit", "").strip() or str(path)
-        level = book.info.get("level", "").strip() or cset.level
-        found = next(((table, rows) for table in tables
-                      if (rows := survey_results(table, cset, name, level)) is not None), None)
-        unit = score_book(cset, book, found[1] if found else None, found[0].path if found else "")
-        if found is None:
-            paths = ", ".join(table.path for table in tables)
-            unit.warnings.insert(0, Message("PS547", {"unit": name, "path": paths}, str(path)))
-    if not book_fp:
-        unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
-    return unit
+    return cset
 
 
-def survey_results(survey: SurveyTable, cset: CriteriaSet, unit: str, level: str) -> dict[str, Cell] | None:
-    """The unit's row of the survey table, matched by name as `gap` matches names (None: it has no row).
-
-    Every column must be a survey or SIPAS item of the set (PS546) — checked for the table that has the unit's row,
-    so a department's table and a commune's may be given together; two rows for one unit are refused (PS545)."""
-    rows = survey.rows_named(unit, level)
-    if not rows:
-        return None
-    items = cset.item_by_code()
-    for code in survey.codes:
-        if code not in items or not items[code].is_survey:
-            raise ParindexError("PS546", where=f"{survey.path} › {survey.code_refs.get(code, '')}", code=code,
-                                set_id=cset.id)
-    if len(rows) > 1:
-        raise ParindexError("PS545", where=f"{survey.path} › {rows[1].ref}", unit=unit, first=rows[0].ref,
-                            second=rows[1].ref)
-    return rows[0].values if rows else None
-
-
-def _at(path: Path, cell: str | None) -> str:
+def _at(path: Path | str, cell: str | None) -> str:
     """`FILE › Thông tin!B4`, or just the file when the cell is not known."""
     return f"{path} › {cell}" if cell else str(path)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 from functools import partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
@@ -30,6 +30,9 @@ from parindex.scoring.reports import (
     shown_number,
     total_parts,
 )
+
+if TYPE_CHECKING:
+    from parindex.scoring.run_plan import RunSummary
 
 MAX_WARNINGS_SHOWN = 25
 
@@ -243,10 +246,22 @@ def ranking_text(ranking: Ranking, look: Look, brief: bool = False) -> str:
     return text
 
 
+def run_text(summary: RunSummary | None, look: Look) -> str:
+    """The run's summary: a title and a line for each of its inputs."""
+    if summary is None:
+        return ""
+    paths = [found.path for found in (*summary.surveys, *summary.previous)]
+    lines = [fitted(t("ui.run.title"), look.width, style="bold"),
+             *(fitted(f"  {line}", look.width, paths, style="dim") for line in summary.lines())]
+    return rendered(Group(*lines), look) + "\n"
+
+
 def table_report(many: bool, look: Look, details: bool = True) -> TextReport:
     """The report as tables: one unit's tables; for several, each unit's tables and then the ranking per block —
     or, without `details`, the ranking first and then one line of counts per unit with problems."""
+    opening = partial(run_text, look=look) if many else None
     if many and not details:
-        return TextReport(problem_line, tail=partial(ranking_text, look=look, brief=True), parts_last=True)
+        return TextReport(problem_line, tail=partial(ranking_text, look=look, brief=True), parts_last=True,
+                          opening=opening)
     return TextReport(partial(unit_text, look=look),
-                      tail=partial(ranking_text, look=look) if many else no_ranking)
+                      tail=partial(ranking_text, look=look) if many else no_ranking, opening=opening)

@@ -132,7 +132,9 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
     headers = [column.header for column in columns]
     title = t("ui.rank.title", year=ranking.years or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
     append(sheet, [title])
-    append(sheet, [" ".join(banner.text() for banner in ranking.banners)])  # the sets' provenance, on every page
+    # what went into the run, then the sets' provenance: under the title, on every printed page
+    opening = [f"{t('ui.run.title')}: " + "; ".join(ranking.summary.lines())] if ranking.summary else []
+    append(sheet, ["\n".join([*opening, " ".join(banner.text() for banner in ranking.banners)]).strip()])
     append(sheet, headers)
     _bold_row(sheet, 3)
     sections: list[tuple[int, str]] = []

@@ -63,16 +63,18 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def output(fmt: str, previous: Path, folder: Path) -> object:
     """What `score` writes in a format, in a form to compare: text (whitespace collapsed), the ranking sheet's
-    values, the Word tables' cells."""
+    values, the Word tables' cells; the name of last year's file (which the run's summary says) as `LAST YEAR`."""
     if fmt in ("table", "json", "md"):
-        text = run(previous, "-f", fmt).stdout
+        text = run(previous, "-f", fmt).stdout.replace(str(previous), "LAST YEAR")
+        text = text.replace(str(previous).replace("_", "\\_"), "LAST YEAR")  # as Markdown writes it
         return json.loads(text) if fmt == "json" else " ".join(text.split())
     out = folder / f"{previous.suffix[1:]}-ranking.{fmt}"
     run(previous, "-o", str(out), "--force")
     if fmt == "csv":
-        return " ".join(out.read_text(encoding="utf-8-sig").split())
+        return " ".join(out.read_text(encoding="utf-8-sig").replace(str(previous), "LAST YEAR").split())
     if fmt == "xlsx":
-        return [[cell.value for cell in row] for row in load_workbook(out).worksheets[0].iter_rows()]
+        return [[cell.value.replace(str(previous), "LAST YEAR") if isinstance(cell.value, str) else cell.value
+                 for cell in row] for row in load_workbook(out).worksheets[0].iter_rows()]
     return [[cell.text for cell in row.cells] for table in Document(str(out)).tables for row in table.rows]
 
 

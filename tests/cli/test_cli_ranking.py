@@ -117,11 +117,14 @@ def test_the_screen_shows_the_ranking_then_a_line_per_unit_with_problems() -> No
     lines = brief.splitlines()
     assert "Thành phần điểm" not in brief, "no unit's full tables without --details"
     assert "DỰNG LẠI" in brief, "the reconstructed set is said even when no unit's tables are shown"
-    assert lines[0].startswith("Xếp hạng đơn vị — Khối Sở")
+    assert lines[0] == "Lần chấm này" and "  Số đơn vị theo khối: Sở: 14" in lines, "the run's summary opens it"
+    start = next(i for i, line in enumerate(lines) if not line.strip())
+    assert lines[start + 1].startswith("Xếp hạng đơn vị — Khối Sở")
     problems = [line for line in lines if line.startswith("  ") and ": " in line and "lỗi" in line]
     hint = next(i for i, line in enumerate(lines) if "--details" in line)
-    assert problems and lines.index(problems[0]) > hint > 14, "the ranking first, then a line per unit with problems"
-    assert len(lines) < 60, "14 departments, a line each"
+    assert problems and lines.index(problems[0]) > hint > start + 14, \
+        "the ranking first, then a line per unit with problems"
+    assert len(lines) < 60 + start, "14 departments, a line each"
     detailed = run(*args, "--details").stdout
     assert detailed.count("Thành phần điểm") == 14 and "Xếp hạng đơn vị — Khối Sở" in detailed
 
@@ -130,9 +133,10 @@ def test_csv_holds_the_ranking_for_excel_with_vietnamese_settings(tmp_path: Path
     out = tmp_path / "xep-hang.csv"
     run("score", str(PROVINCE / "so"), "--survey", str(PROVINCE / "dieu-tra-so-2026.xlsx"), "-o", str(out))
     raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfunit;") and b"\r\n" in raw
+    assert raw.startswith("\ufeffLần chấm này\r\n".encode()) and b"\r\n\r\nunit;" in raw, \
+        "the run's summary, then the items"
     text = raw.decode("utf-8-sig")
-    ranking = text.split("\r\n\r\n", 1)[1]
+    ranking = text.split("\r\n\r\n", 2)[2]
     rows = list(csv.reader(io.StringIO(ranking), delimiter=";"))
     assert rows[0][:9] == ["STT", "Đơn vị", "Khối", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại", "Xếp hạng", "Thay đổi"]
     data = [row for row in rows[1:] if len(row) > 3]
@@ -177,12 +181,12 @@ def test_template_writes_the_block(tmp_path: Path) -> None:
 def test_only_an_unknown_together_block_is_pc731(monkeypatch: pytest.MonkeyPatch) -> None:
     """A KeyError from anywhere else in the ranking is a fault to report, not 'no block named …' sent to an
     officer who may not even have used --together."""
-    from parindex.cli.commands import score
     from parindex.scoring import ranking
+    from parindex.scoring.run_plan import plan_run
 
     def broken(units: object) -> None:
         raise KeyError("LV1")
 
     monkeypatch.setattr(ranking, "shared_areas", broken)
     with pytest.raises(KeyError, match="LV1"):
-        score._rank((), None, [])
+        plan_run([]).rank([])

@@ -17,6 +17,8 @@ from parindex.common.i18n import t
 if TYPE_CHECKING:
     from parindex.scoring.engine import UnitScore, UnitTotals
     from parindex.scoring.reports import TextReport
+    from parindex.scoring.run_plan import RunPlan
+    from parindex.scoring.runs import OpenedRun
 
 
 def register(app: typer.Typer) -> None:
@@ -54,66 +56,39 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
               survey_paths: tuple[Path, ...] = (), options: RankOptions = RankOptions()) -> int:
     from parindex.cli.outputs import guard_output, say_written
     from parindex.cli.render import say
+    from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
-    from parindex.scoring.runs import collect_workbooks
+    from parindex.scoring.runs import collect_workbooks, open_run
 
     chosen = OUTPUTS.choose(fmt, output)
     collected = collect_workbooks(files, output)
-    rank = _ranker(options)  # last year's files and --together checked before any workbook is read
+    for value in options.together:
+        if "," not in value.strip(", "):
+            raise ParindexError("PC732", value=value)
     if output is not None:
         guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
-    surveys: tuple[Any, ...] = ()
-    if survey_paths:
-        from parindex.evidence.survey import read_survey
-
-        surveys = tuple(read_survey(path) for path in survey_paths)
-        collected = collected.without(*survey_paths)
+    collected = collected.without(*survey_paths)
     if collected.not_read:
         say(Message("ui.score.not_xlsx", {"files": ", ".join(map(str, collected.not_read))}), "yellow", err=True,
             head="⚠ ")
-    paths = collected.workbooks
-    if not paths:
-        from parindex.common.errors import ParindexError
-
+    if not collected.workbooks:
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
-    many = len(paths) > 1
+    run = open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together)
+    for skipped in run.skipped:
+        say(Message("ui.score.skipped_report", {"path": skipped.path}), "yellow", err=True)
+    many = len(run.paths) > 1
     reporter = chosen.render(many, output is None, options.details)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force, rank)
+    totals = reporter.write(_scored(run, criteria, reporter.unit), output, force, run.plan)
     if output is not None:
         say_written(output)
-    for table in surveys:
-        _say_unmatched(table, totals)
+    if output is not None or chosen.format is not TABLE or not many:  # else the ranking's notes showed them
+        for warning in run.plan.warnings:
+            say(warning, "yellow", err=True, head="⚠ ")
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or chosen.format is not TABLE):  # on screen, the tables list each error
         say(Message("ui.score.errors_summary", {"units": len(failed), "total": len(totals),
                                                 "errors": sum(unit.errors for unit in failed)}), "yellow", err=True)
     return 1 if failed else 0
-
-
-def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
-    """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
-    from parindex.common.errors import ParindexError
-
-    for value in options.together:
-        if "," not in value.strip(", "):
-            raise ParindexError("PC732", value=value)
-    previous = None
-    if options.previous:  # read through the result contract, whose models only this needs
-        from parindex.scoring.previous import read_previous
-
-        previous = [row for path in options.previous for row in read_previous(path)]
-    return partial(_rank, options.together, previous)
-
-
-def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
-    from parindex.common.errors import ParindexError
-    from parindex.scoring.ranking import UnknownBlock, build_ranking
-
-    try:
-        return build_ranking(totals, groups, previous)
-    except UnknownBlock as missing:  # only --together's names: any other KeyError is a fault, not the user's
-        blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
-        raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
 
 
 # --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
@@ -123,8 +98,8 @@ Parts = Iterable[tuple[Any, "UnitTotals"]]
 
 class Reporter(NamedTuple):
     unit: Callable[[UnitScore], Any]  # picklable: it runs in the worker process that scored the unit
-    # the parts, the -o file, --force, how the units are ranked → totals
-    write: Callable[[Parts, Path | None, bool, Callable], list[UnitTotals]]
+    # the parts, the -o file, --force, the run (its summary; how its units are ranked) → totals
+    write: Callable[[Parts, Path | None, bool, RunPlan], list[UnitTotals]]
 
 
 def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
@@ -161,7 +136,7 @@ def _text(report: TextReport) -> Reporter:
 
 
 def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bool,
-                rank: Callable) -> list[UnitTotals]:
+                run: RunPlan) -> list[UnitTotals]:
     from parindex.cli.render import console
     from parindex.common.safe_text import steer_free
     from parindex.io.atomic import write_atomic
@@ -169,14 +144,14 @@ def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bo
 
     if output is None:  # held until the end, so that an error leaves nothing half-printed
         buffer = io.StringIO()
-        shown = write_report(buffer, report, parts, rank)
+        shown = write_report(buffer, report, parts, run)
         console.file.write(steer_free(buffer.getvalue()))  # a name as typed never steers the terminal
         return shown
     totals: list[UnitTotals] = []  # streamed into the new file: memory stays flat however many workbooks there are
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding=report.file_encoding, newline="") as out:
-            totals.extend(write_report(out, report, parts, rank))
+            totals.extend(write_report(out, report, parts, run))
 
     write_atomic(output, write, force)
     return totals
@@ -188,13 +163,13 @@ def _xlsx(many: bool, to_screen: bool, details: bool) -> Reporter:
     return Reporter(unit_sheet, _write_xlsx)
 
 
-def _write_xlsx(parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
+def _write_xlsx(parts: Parts, output: Path | None, force: bool, run: RunPlan) -> list[UnitTotals]:
     from parindex.io.atomic import write_atomic
     from parindex.scoring.xlsx import write_report_xlsx
 
     assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
     totals: list[UnitTotals] = []
-    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp, rank)), force)
+    write_atomic(output, lambda tmp: totals.extend(write_report_xlsx(parts, tmp, run.rank)), force)
     return totals
 
 
@@ -210,9 +185,9 @@ def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
                                          write_report_docx(parts, output, force)))
 
 
-def _write_docx(write: Callable, parts: Parts, output: Path | None, force: bool, rank: Callable) -> list[UnitTotals]:
+def _write_docx(write: Callable, parts: Parts, output: Path | None, force: bool, run: RunPlan) -> list[UnitTotals]:
     assert output is not None  # a file-only format: Outputs.choose refuses it without -o (PC703)
-    return write(parts, output, force, rank)
+    return write(parts, output, force, run.rank)
 
 
 # each format with its reporter, given whether there are many units (a ranking follows), whether it goes to the
@@ -222,35 +197,18 @@ OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
     Output(DOCX, _docx))
 
 
-def _say_unmatched(survey: Any, totals: list[UnitTotals]) -> None:
-    """PS548: rows of the survey table that no workbook of the run matched (a misspelt name, a unit not sent)."""
-    from parindex.cli.render import say
-    from parindex.common.messages import Message
-    from parindex.common.unit_names import name_key
-
-    level = totals[0].level if totals else "province"
-    seen = {name_key(unit.unit, unit.level) for unit in totals}
-    unmatched = [f"{row.unit} ({row.ref})" for row in survey.rows if name_key(row.unit, level) not in seen]
-    if unmatched:
-        notice = Message("PS548", {"units": ", ".join(unmatched)}, survey.path)
-        say(notice, "yellow", err=True, head="⚠ ")
-
-
-def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None) -> Iterator:
-    """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
-    report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
+def _scored(run: OpenedRun, criteria: str | None, render: Callable) -> Iterator:
+    """Each unit's rendered part and totals, in order, with a progress bar when there are several."""
     from parindex.cli.render import say
     from parindex.common.messages import Message
     from parindex.scoring.runs import Skipped, score_many
 
-    units: dict[str, tuple[str, bool]] = {}  # the unit's name as compared → its workbook, and whether it is a part
-    with _progress_bar(len(paths)) as advance:
-        for part in score_many(paths, criteria, render, survey):
+    with _progress_bar(len(run.paths)) as advance:
+        for part in score_many(run.paths, criteria, render, run.surveys, run.sets):
             advance()
             if isinstance(part, Skipped):
                 say(Message("ui.score.skipped_report", {"path": part.path}), "yellow", err=True)
                 continue
-            _refuse_second_workbook(units, part[1])
             yield part
 
 
@@ -268,21 +226,6 @@ def _progress_bar(total: int) -> Iterator[Callable[[], None]]:
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task(t("ui.score.reading"), total=total)
         yield lambda: progress.advance(task)
-
-
-def _refuse_second_workbook(units: dict[str, tuple[str, bool]], totals: UnitTotals) -> None:
-    """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed twice,
-    `so-tu-phap (1).xlsx`, must not be ranked against itself); PS527 when they are lead agencies' parts, which
-    `merge` assembles."""
-    from parindex.common.errors import ParindexError
-    from parindex.common.unit_names import name_key
-
-    key = name_key(totals.unit, totals.level)
-    if key in units:
-        first, part = units[key]
-        code = "PS527" if part or totals.part_of else "PS526"  # parts of one workbook: merge them, then score
-        raise ParindexError(code, unit=totals.unit, first=first, second=totals.source)
-    units[key] = (totals.source, bool(totals.part_of))
 
 
 def run_explain(file: Path, code: str, criteria: str | None) -> int:

@@ -16,10 +16,10 @@ class Msg(NamedTuple):  # a named tuple: built ~900 times at every start, three 
 
 
 def _merge() -> dict[str, Msg]:
-    from parindex.common.catalogue import collect, criteria, criteria_sheet, files, gap, general, scoring, workbook
+    from parindex.common.catalogue import collect, criteria, criteria_sheet, files, gap, general, run, scoring, workbook
 
     merged: dict[str, Msg] = {}
-    for module in (general, files, criteria, criteria_sheet, workbook, scoring, gap, collect):
+    for module in (general, files, criteria, criteria_sheet, workbook, scoring, run, gap, collect):
         for key, msg in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key defined twice: {key}")

@@ -141,10 +141,6 @@ MESSAGES.update({
                  "a row of last year's ranking: '{field}' must be {expected}.", exit=2),
     "PS573": Msg("đơn vị '{unit}' có hai dòng trong cùng một khối của kết quả năm trước (dòng đầu ở {first}).",
                  "unit '{unit}' has two rows in one block of last year's results (the first at {first}).", exit=2),
-    "PS574": Msg("không đơn vị nào trong tệp kết quả năm trước {path} khớp đơn vị được chấm lần này: tệp bị bỏ qua. "
-                 "Kiểm tra tên đơn vị hoặc ghi 'block' cho các dòng.",
-                 "no unit of last year's results {path} matches a unit scored now: the file is left out. Check the "
-                 "names, or give its rows a 'block'.", exit=1),
     "PS575": Msg("bảng xếp hạng năm trước: ô '{column}' không đọc được ('{value}'); cần dạng {expected}.",
                  "last year's ranking table: a '{column}' cell cannot be read ('{value}'); it takes {expected}.",
                  exit=2),
