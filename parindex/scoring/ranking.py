@@ -15,7 +15,8 @@ from typing import NamedTuple
 from parindex.common.errors import ParindexError
 from parindex.common.i18n import fmt_plain, t
 from parindex.common.messages import Message
-from parindex.common.unit_names import name_key
+from parindex.common.unit_names import likely_spellings, name_key
+from parindex.evidence.model import SurveyTable
 from parindex.scoring.engine import UnitTotals, competition_ranks
 
 
@@ -34,28 +35,36 @@ class PreviousRow(NamedTuple):
 
 class RankRow(NamedTuple):
     block: str
-    rank: int
+    rank: int | None  # None: not ranked, a measurement missing (`UnitTotals.unranked` says which)
     unit: UnitTotals
     previous: PreviousRow | None = None
 
     @property
     def rank_change(self) -> int | None:
-        """Places moved up since last year (negative: down; 0: kept); None for a unit new this year."""
-        return None if self.previous is None else self.previous.rank - self.rank
+        """Places moved up since last year (negative: down; 0: kept); None for a unit new this year or unranked."""
+        return None if self.previous is None or self.rank is None else self.previous.rank - self.rank
 
     @property
     def band(self) -> str | None:
-        return self.unit.band
+        return None if self.rank is None else self.unit.band
+
+    @property
+    def figures(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        """Score, max and % the rank is decided on; none for a unit left unranked: its figure would stand on a
+        smaller maximum, as if a missing measurement did not apply."""
+        if self.rank is None:
+            return None, None, None
+        return self.unit.rank_score, self.unit.rank_max, self.unit.rank_percent
 
     def notes(self) -> list[str]:
         """Ghi chú: what a reader must know before comparing this unit's figure with others'."""
-        unit, notes = self.unit, []
+        unit, notes = self.unit, [unranked_note(self.unit.unranked)] if self.unit.unranked else []
         if unit.errors:
             notes.append(t("ui.rank.note_errors", n=unit.errors))
-        if unit.estimated_max:
+        if unit.estimated_max and self.rank is not None:
             notes.append(t("ui.rank.note_estimates", points=fmt_plain(unit.estimated),
                            max=fmt_plain(unit.estimated_max)))
-        if unit.full_max and unit.max < unit.full_max:
+        if unit.full_max and unit.max < unit.full_max and self.rank is not None:
             notes.append(t("ui.rank.note_reduced", max=fmt_plain(unit.max), full=fmt_plain(unit.full_max)))
         return notes
 
@@ -88,6 +97,14 @@ class Ranking:
     @property
     def graded(self) -> bool:
         return any(row.unit.bands for row in self.rows)
+
+
+def unranked_note(reasons: Sequence[Message]) -> str:
+    """Ghi chú of a unit left unranked: which measurement is missing (its row of the survey table, or cells)."""
+    blank = [reason.where or "" for reason in reasons if reason.code == "PS590"]
+    if len(blank) < len(reasons):  # no row at all
+        return t("ui.rank.note_no_survey_row")
+    return t("ui.rank.note_blank_survey", cells=", ".join(blank))
 
 
 def block_key(name: str) -> str:
@@ -155,25 +172,47 @@ def group_blocks(units: Iterable[UnitTotals], together: Sequence[str] = ()) -> l
 
 
 def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
-                  previous: Sequence[PreviousRow] | None = None) -> Ranking:
+                  previous: Sequence[PreviousRow] | None = None, surveys: Sequence[SurveyTable] = ()) -> Ranking:
     """Each block (or group of --together) ranked on its own; with `previous`, each unit beside last year's
-    rank, and last year's units that are gone."""
+    rank, and last year's units that are gone. A unit a measurement is missing for (`UnitTotals.unranked`) is
+    listed after the ranked ones without a rank; `surveys` (the tables given) offer it their unmatched rows."""
     blocks = []
     groups = group_blocks(units, together)
     known = list(previous or ())
     _refuse_not_earlier(known, units)
     defaults = _default_blocks(groups, known)
     for group in groups:
-        ranks = rank_of(group.units)
-        ordered = sorted(zip(ranks, group.units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
+        ranked = [unit for unit in group.units if not unit.unranked]
+        ordered: list[tuple[int | None, UnitTotals]] = sorted(
+            zip(rank_of(ranked), ranked, strict=True), key=lambda pair: (pair[0], pair[1].unit))
+        ordered += sorted(((None, unit) for unit in group.units if unit.unranked), key=lambda pair: pair[1].unit)
         candidates = [row for row in known if block_key(row.block or defaults.get(row.file, "")) in group.keys]
         rows, used = _compare(group.name, ordered, candidates)
         used_ids = {id(row) for row in used}
         blocks.append(Block(group.name, rows, [row for row in candidates if id(row) not in used_ids]))
-    warnings = [Message("PS574", {"path": file}) for file in sorted({row.file for row in known})
-                if file not in defaults and not any(row.block for row in known if row.file == file)]
+    warnings = [*survey_warnings(units, surveys),
+                *(Message("PS574", {"path": file}) for file in sorted({row.file for row in known})
+                  if file not in defaults and not any(row.block for row in known if row.file == file))]
     banners = list({banner.text(): banner for u in units if (banner := u.banner) is not None}.values())
-    return Ranking(blocks, shared_areas(units), _notes(units), warnings, previous is not None, banners)
+    return Ranking(blocks, shared_areas(units), _notes(units, bool(surveys)), warnings, previous is not None,
+                   banners)
+
+
+def survey_warnings(units: Sequence[UnitTotals], surveys: Sequence[SurveyTable]) -> list[Message]:
+    """PS548 for each unit without its row in the survey tables: the tables' rows no unit of the run matched that
+    it may be meant by, the closest names first (a misspelt name). Unmatched rows alone are no warning: a table may
+    hold a whole province's units, and a run may score only some of them."""
+    lacking = [unit for unit in units if any(reason.code == "PS547" for reason in unit.unranked)]
+    if not lacking:
+        return []
+    seen = {name_key(unit.unit, unit.level) for unit in units}
+    warnings = []
+    for unit in lacking:
+        rows = {row.unit: f"{row.unit} ({table.path} › {row.ref})" for table in surveys for row in table.rows
+                if name_key(row.unit, unit.level) not in seen}
+        shown = [rows[name] for name in likely_spellings(unit.unit, rows, unit.level)] or ["–"]
+        warnings.append(Message("PS548", {"unit": unit.unit, "closest": ", ".join(shown)}, unit.source))
+    return warnings
 
 
 def shared_areas(units: Sequence[UnitTotals]) -> list[tuple[str, str]]:
@@ -209,7 +248,7 @@ def _default_blocks(groups: list[Group], previous: list[PreviousRow]) -> dict[st
     return {file: counts.most_common(1)[0][0] for file, counts in found.items()}
 
 
-def _compare(block: str, ordered: list[tuple[int, UnitTotals]],
+def _compare(block: str, ordered: list[tuple[int | None, UnitTotals]],
              candidates: list[PreviousRow]) -> tuple[list[RankRow], list[PreviousRow]]:
     by_name: dict[str, PreviousRow] = {}
     for row in candidates:
@@ -223,20 +262,22 @@ def _compare(block: str, ordered: list[tuple[int, UnitTotals]],
     return rows, used
 
 
-def _notes(units: list[UnitTotals]) -> list[str]:
-    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out."""
+def _notes(units: list[UnitTotals], table_given: bool = False) -> list[str]:
+    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out
+    (and, when no table was given, how to give one)."""
     notes = []
     if any(u.surveyed for u in units):
         notes.append(t("ui.score.rank_surveyed"))
-    estimating = sum(1 for u in units if u.estimated_max)
+    estimating = sum(1 for u in units if u.estimated_max and not u.unranked)
     if estimating:
-        notes.append(t("ui.score.rank_estimates", units=estimating))
+        notes.append(t("ui.score.rank_estimates", units=estimating)
+                     + ("" if table_given else " " + t("ui.score.rank_use_survey")))
     return notes
 
 
 def change_words(row: RankRow, compared: bool) -> str:
     """`▲ 3`, `▼ 2`, `=`, or `mới` (new this year); empty when no previous ranking was given."""
-    if not compared:
+    if not compared or row.rank is None:
         return ""
     change = row.rank_change
     if change is None:

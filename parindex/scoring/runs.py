@@ -226,10 +226,8 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
         level = book.info.get("level", "").strip() or cset.level
         found = next(((table, rows) for table in tables
                       if (rows := survey_results(table, cset, name, level)) is not None), None)
-        unit = score_book(cset, book, found[1] if found else None, found[0].path if found else "")
-        if found is None:
-            paths = ", ".join(table.path for table in tables)
-            unit.warnings.insert(0, Message("PS547", {"unit": name, "path": paths}, str(path)))
+        unit = score_book(cset, book, found[1] if found else None,
+                          found[0].path if found else ", ".join(table.path for table in tables))
     if not book_fp:
         unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
     return unit

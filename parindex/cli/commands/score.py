@@ -79,19 +79,23 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     many = len(paths) > 1
     reporter = chosen.render(many, output is None, options.details)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force, rank)
+    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force,
+                            partial(rank, surveys=surveys))
     if output is not None:
         say_written(output)
-    for table in surveys:
-        _say_unmatched(table, totals)
+    if not many:  # a ranking names the survey rows a unit may be meant by among its warnings
+        from parindex.scoring.ranking import survey_warnings
+
+        for notice in survey_warnings(totals, surveys):
+            say(notice, "yellow", err=True, head="⚠ ")
     failed = [unit for unit in totals if unit.errors]
     if failed and (output is not None or chosen.format is not TABLE):  # on screen, the tables list each error
         say(Message("ui.score.errors_summary", {"units": len(failed), "total": len(totals),
                                                 "errors": sum(unit.errors for unit in failed)}), "yellow", err=True)
-    return 1 if failed else 0
+    return 1 if failed or any(unit.unranked for unit in totals) else 0
 
 
-def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
+def _ranker(options: RankOptions) -> Callable[..., Any]:
     """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
     from parindex.common.errors import ParindexError
 
@@ -106,12 +110,12 @@ def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
     return partial(_rank, options.together, previous)
 
 
-def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
+def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals], surveys: tuple[Any, ...] = ()) -> Any:
     from parindex.common.errors import ParindexError
     from parindex.scoring.ranking import UnknownBlock, build_ranking
 
     try:
-        return build_ranking(totals, groups, previous)
+        return build_ranking(totals, groups, previous, surveys)
     except UnknownBlock as missing:  # only --together's names: any other KeyError is a fault, not the user's
         blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
         raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
@@ -220,20 +224,6 @@ def _write_docx(write: Callable, parts: Parts, output: Path | None, force: bool,
 OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
     Output(TABLE, _table), Output(JSON, _json), Output(CSV, _csv), Output(MD, _markdown), Output(XLSX, _xlsx),
     Output(DOCX, _docx))
-
-
-def _say_unmatched(survey: Any, totals: list[UnitTotals]) -> None:
-    """PS548: rows of the survey table that no workbook of the run matched (a misspelt name, a unit not sent)."""
-    from parindex.cli.render import say
-    from parindex.common.messages import Message
-    from parindex.common.unit_names import name_key
-
-    level = totals[0].level if totals else "province"
-    seen = {name_key(unit.unit, unit.level) for unit in totals}
-    unmatched = [f"{row.unit} ({row.ref})" for row in survey.rows if name_key(row.unit, level) not in seen]
-    if unmatched:
-        notice = Message("PS548", {"units": ", ".join(unmatched)}, survey.path)
-        say(notice, "yellow", err=True, head="⚠ ")
 
 
 def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None) -> Iterator:
