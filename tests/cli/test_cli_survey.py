@@ -165,12 +165,42 @@ def test_one_unit_without_its_row_is_offered_the_likely_spellings_on_stderr(cli,
     (("Đơn vị", "Ghi chú"), [["Sở Một", "x"]], "PS544"),
     (("Đơn vị", "2.1.1"), [["Sở Một", "90%"]], "PS546"),
     (("Đơn vị", "2.2.1"), [["Sở Một", "90%"], ["UBND Sở Một", "80%"]], "PS545"),
+    (("Đơn vị", "2.2.1", "Ghi chú", "2.2.1."), [["Sở Một", "90%", "", "10%"]], "PS593"),
+    (("Đơn vị", "TC 2.2.1"), [["Sở Một", "90%"]], "PS591"),
+    (("Đơn vị", "2.2.1 (%)"), [["Sở Một", "90%"]], "PS591"),
 ])
 def test_a_survey_table_that_cannot_be_used_stops_the_run(cli, folder: Path, tmp_path: Path, header, rows,
                                                            code) -> None:
     table = survey_table(tmp_path / "dieu-tra.xlsx", rows, header)
     result = cli("score", str(folder), "--criteria", str(MINIMAL), "--survey", str(table), "--lang", "en")
     assert result.code == 2 and code in result.err, result.err
+
+
+def test_a_column_twice_names_both_header_cells(cli, folder: Path, tmp_path: Path) -> None:
+    table = survey_table(tmp_path / "dieu-tra.xlsx", [["Sở Một", "75,7%", "10%"]], ("Đơn vị", "2.2.1", "2.2.1"))
+    result = cli("score", str(folder), "--criteria", str(MINIMAL), "--survey", str(table), "--lang", "en")
+    assert result.code == 2
+    assert "Điều tra!C2: PS593" in said(result.err) and "B2 ('2.2.1') and C2 ('2.2.1')" in said(result.err)
+
+
+def test_a_header_merged_over_a_code_column_is_named_not_ignored(cli, folder: Path, tmp_path: Path) -> None:
+    path = survey_table(tmp_path / "dieu-tra.xlsx", [["Sở Một", "90%", "80%"], ["Sở Hai", "60%", "70%"]],
+                        ("Đơn vị", "2.2.1", None))
+    book = load_workbook(path)
+    book["Điều tra"].merge_cells("B2:C2")  # `2.2.1` spread over the column of another item's results
+    book.save(path)
+    result = cli("score", str(folder), "--criteria", str(MINIMAL), "--survey", str(path), "--lang", "en")
+    assert result.code == 2
+    assert "Điều tra!B2:C2: PS592" in said(result.err) and "'2.2.1' is merged across B2:C2" in said(result.err)
+
+
+def test_a_header_merged_over_nothing_is_no_problem(cli, folder: Path, tmp_path: Path) -> None:
+    path = survey_table(tmp_path / "dieu-tra.xlsx", [["Sở Một", "90%"], ["Sở Hai", "60%"], ["Sở Ba", "50%"]],
+                        ("Đơn vị", "2.2.1", None))
+    book = load_workbook(path)
+    book["Điều tra"].merge_cells("B2:C2")  # centred over an empty column
+    book.save(path)
+    assert cli("score", str(folder), "--criteria", str(MINIMAL), "--survey", str(path)).code == 0
 
 
 def test_a_bad_survey_value_is_an_error_at_its_cell(cli, folder: Path, tmp_path: Path) -> None:

@@ -45,6 +45,18 @@ MESSAGES: dict[str, Msg] = {
                  "the survey table has no row for '{unit}'; its rows that match no workbook, closest name first: "
                  "{closest}. Correct the name in the table (compared as gap compares names: case, accents and "
                  "prefixes such as UBND aside).", exit=1),
+    "PS591": Msg("tiêu đề '{header}' có mã tiêu chí lẫn với chữ, nên cột này không được đọc; ghi ô tiêu đề chỉ bằng "
+                 "mã (ví dụ 3.2.1), hoặc bỏ số khỏi tiêu đề nếu cột không phải kết quả của một tiêu chí.",
+                 "header '{header}' holds an item code among other words, so its column is not read; head it with "
+                 "the code alone (such as 3.2.1), or drop the number if the column holds no item's results.", exit=2),
+    "PS592": Msg("ô tiêu đề '{header}' được gộp qua các cột {cells}, và các cột dưới nó có số liệu nhưng không có tiêu "
+                 "đề riêng nên không được đọc; bỏ gộp ô và ghi mã tiêu chí trên từng cột.",
+                 "header '{header}' is merged across {cells}, and the columns under it hold values but no header of "
+                 "their own, so they are not read; unmerge it and head each column with its item code.", exit=2),
+    "PS593": Msg("hai cột của bảng cùng là '{header}': {first} và {second}; giữ một cột (cột sau sẽ thay cột trước "
+                 "mà không báo).",
+                 "two columns of the table are both '{header}': {first} and {second}; keep one (the later would "
+                 "silently replace the earlier).", exit=2),
     "PS590": Msg("ô {cell} của bảng điều tra để trống: thiếu kết quả đo lường không phải 'không áp dụng', nên đơn vị "
                  "'{unit}' chưa được xếp hạng cho đến khi ô có kết quả.",
                  "cell {cell} of the survey table is blank: a missing measurement is not 'not applicable', so unit "
