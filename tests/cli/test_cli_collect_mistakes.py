@@ -174,3 +174,57 @@ def test_by_lead_into_a_folder_whose_parent_is_missing_is_refused(cli, tmp_path)
     assert not (tmp_path / "khong-co").exists()
     assert cli("template", "par-province-2020", "--by-lead", "-o", str(tmp_path / "cac-phan")).code == 0
     assert len(list((tmp_path / "cac-phan").glob("*.xlsx"))) == 7
+
+
+def _rows(part: Path) -> tuple[object, dict[str, int], dict[str, int]]:
+    """The workbook, its Tự đánh giá columns by header and its rows by code."""
+    from openpyxl import load_workbook
+
+    from parindex.evidence.model import SHEET_ITEMS
+
+    book = load_workbook(part)
+    sheet = book[SHEET_ITEMS]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    rows = {str(row[0].value): row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
+    return book, header, rows
+
+
+@pytest.mark.parametrize(("header", "value"), [("Kết quả", "Có"), ("Tài liệu kiểm chứng", "QĐ số 12/QĐ-STP")])
+def test_a_value_typed_on_a_criterions_heading_row_is_an_error_at_its_cell_not_dropped(cli, tmp_path, header,
+                                                                                       value):
+    from openpyxl.utils import get_column_letter
+
+    from parindex.evidence.model import SHEET_ITEMS
+
+    parts = make_parts(cli, tmp_path / "parts")
+    part = next(p for p in parts if "1.1" in _rows(p)[2])
+    book, columns, rows = _rows(part)
+    book[SHEET_ITEMS].cell(rows["1.1"], columns[header], value)
+    book.save(part)
+    for command in (["merge", str(tmp_path / "parts"), "-o", str(tmp_path / "tu-cham.xlsx")],
+                    ["progress", str(tmp_path / "parts")]):
+        result = cli(*command, "--lang", "en")
+        assert result.code == 1, result.out + result.err
+        cell = f"{SHEET_ITEMS}!{get_column_letter(columns[header])}{rows['1.1']}"
+        assert f"{part.name} › {cell}: PM831" in said(result.err) and f"'{value}'" in result.err
+    assert not (tmp_path / "tu-cham.xlsx").exists()
+
+
+@pytest.mark.parametrize("how", ["blank", "deleted"])
+def test_merge_refuses_a_part_without_its_fingerprint(cli, tmp_path, how):
+    from openpyxl import load_workbook
+
+    from parindex.evidence.model import SHEET_INFO
+
+    parts = make_parts(cli, tmp_path / "parts")
+    book = load_workbook(parts[1])
+    sheet = book[SHEET_INFO]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Dấu vân tay bộ tiêu chí")
+    if how == "blank":
+        row[1].value = None
+    else:
+        sheet.delete_rows(row[0].row)
+    book.save(parts[1])
+    result = cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "tu-cham.xlsx"), "--lang", "en")
+    assert result.code == 1 and "PM830" in result.err and parts[1].name in result.err
+    assert not (tmp_path / "tu-cham.xlsx").exists(), "never a merged workbook with a fingerprint nobody checked"

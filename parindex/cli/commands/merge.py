@@ -35,7 +35,7 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
     from parindex.evidence.merge import read_parts
-    from parindex.evidence.parts import check_parts, is_filled, merge_parts
+    from parindex.evidence.parts import check_parts, is_filled, merge_parts, refuse_without_fingerprint
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.of_file(output)
@@ -45,6 +45,7 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     for path in read.skipped:
         say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
     check_parts(read.cset, read.books)
+    refuse_without_fingerprint(read.cset, read.books)
     merged = merge_parts(read.cset, read.books)
     if merged.conflicts:
         for conflict in merged.conflicts:
