@@ -254,3 +254,4 @@ class Book(NamedTuple):
 
     table: Table | None = None
     info: Info | None = None
+    category: str = ""  # of its core properties: parindex marks the workbooks it wrote (`io.workbook_guard`)

@@ -166,6 +166,7 @@ class EvidenceBook:
     info: dict[str, str]  # INFO_KEYS keys → text as written
     rows: dict[str, EvidenceRow]  # by code, in sheet order
     info_refs: dict[str, str] = field(default_factory=dict)  # INFO_KEYS keys → cell address
+    merged: bool = False  # the workbook `merge` wrote from lead agencies' parts (marked in its properties)
 
 
 class SurveyRow(NamedTuple):

@@ -104,6 +104,15 @@ def refuse_without_fingerprint(cset: CriteriaSet, books: Sequence[EvidenceBook])
             raise ParindexError("PM830", where=_at(book, "fingerprint"), set_id=cset.id)
 
 
+def merged_among_parts(books: Sequence[EvidenceBook]) -> list[EvidenceBook]:
+    """The workbooks `merge` wrote that sit among parts of their own unit (left in the parts' folder): read with
+    them, their items would come in twice. A merged workbook alone, or beside other units' workbooks, is a unit's
+    workbook like any other."""
+    level = said(books, "level") or "province"
+    with_parts = {name_key(book.info.get("unit", ""), level) for book in books if book.info.get("lead", "").strip()}
+    return [book for book in books if book.merged and name_key(book.info.get("unit", ""), level) in with_parts]
+
+
 def said(books: Sequence[EvidenceBook], key: str) -> str:
     """What the first book that fills `key` in its *Thông tin* says ('' when none does)."""
     return next((text for book in books if (text := book.info.get(key, "").strip())), "")

@@ -7,7 +7,6 @@ rows become the info by key, and its Tự đánh giá rows the items by code.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from parindex.common.tables import Info, Table
 from parindex.common.values import RawValue, clean_text, normalise_code, show
 from parindex.evidence.model import EVIDENCE_INFO, EVIDENCE_WORKBOOK, READ_COLUMNS, EvidenceBook, EvidenceRow
 from parindex.io.sheets import read_book
-from parindex.io.workbook_guard import REPORT_CATEGORY, guard_workbook
+from parindex.io.workbook_guard import MERGED_CATEGORY, REPORT_CATEGORY, guard_workbook
 
 DATA_COLUMNS = ("value", "not_applicable", "self_score", "appraised")  # a row with these filled is an item
 
@@ -28,7 +27,8 @@ def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> Eviden
     book = read_book(path, EVIDENCE_WORKBOOK, columns)
     assert book.info is not None and book.table is not None  # the spec has both sheets
     info, refs = _info(book.info)
-    return EvidenceBook(path=str(path), info=info, rows=_items(path, book.table), info_refs=refs)
+    return EvidenceBook(path=str(path), info=info, rows=_items(path, book.table), info_refs=refs,
+                        merged=book.category == MERGED_CATEGORY)
 
 
 def read_info(path: Path) -> dict[str, str]:
@@ -85,16 +85,11 @@ def _items(path: Path, table: Table) -> dict[str, EvidenceRow]:
     return found
 
 
-_REPORT_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>" + re.escape(REPORT_CATEGORY.encode()) + rb"<")
-
-
 def is_report(path: Path) -> bool:
     """A workbook report parindex wrote: its core properties carry `REPORT_CATEGORY`. Asked only of a file that
     is not an evidence workbook, so the common case pays nothing."""
     try:
         with guard_workbook(path) as archive:
-            if "docProps/core.xml" not in archive.entries:
-                return False
-            return _REPORT_MARK.search(archive.read("docProps/core.xml")) is not None
+            return archive.category() == REPORT_CATEGORY
     except ParindexError:
         return False

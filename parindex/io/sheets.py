@@ -80,6 +80,7 @@ def read_book(path: Path, spec: WorkbookSpec, keys: tuple[str, ...] | None = Non
 
 def _read(path: Path, parts: tuple[SheetSpec, ...], keys: tuple[str, ...] | None) -> Book:
     with guard_workbook(path) as archive:
+        category = archive.category()
         book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
@@ -102,7 +103,7 @@ def _read(path: Path, parts: tuple[SheetSpec, ...], keys: tuple[str, ...] | None
             table = _table(sheet, part, _header_row(sheet, part), keys)
     if searched is not None and table_at is not None:
         table = _table(table_at[0], searched, table_at[1], keys)
-    return Book(table, info)
+    return Book(table, info, category)
 
 
 def _max_rows(part: SheetSpec) -> int:

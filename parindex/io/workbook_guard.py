@@ -9,7 +9,9 @@ later (the sheet XML for the formula check) are read through `WorkbookZip.open`,
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -31,6 +33,10 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # The category (docProps/core.xml) of every workbook report parindex writes: such a file, found in a folder
 # being scored, is skipped with a note instead of being read as a unit's workbook.
 REPORT_CATEGORY = "parindex report"
+# The category of the workbook `merge` writes: an evidence workbook, but one made of parts, so a command given it
+# among those parts skips it rather than reading the same items twice.
+MERGED_CATEGORY = "parindex merged workbook"
+_CATEGORY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>([^<]*)<")
 
 
 def max_bytes() -> int:
@@ -185,3 +191,11 @@ class WorkbookZip:
     def read(self, name: str) -> bytes:
         with self.open(name) as stream:
             return stream.read()
+
+    def category(self) -> str:
+        """The category of its core properties, where parindex marks what it wrote (`REPORT_CATEGORY`,
+        `MERGED_CATEGORY`); '' when it has none."""
+        if "docProps/core.xml" not in self.entries:
+            return ""
+        found = _CATEGORY.search(self.read("docProps/core.xml"))
+        return html.unescape(found[1].decode("utf-8", "replace")).strip() if found else ""

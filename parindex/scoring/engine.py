@@ -154,6 +154,7 @@ class UnitScore(_Totals):
     part_of: str = ""  # the lead agency whose part this workbook is (Thông tin › Cơ quan chủ trì), else ""
     # why it cannot be ranked yet (PS547: no row in the survey table; PS590: a blank measured cell there)
     unranked: tuple[Message, ...] = ()
+    merged: bool = False  # the workbook `merge` wrote (evidence.model.EvidenceBook.merged)
 
     def totals(self) -> UnitTotals:
         estimated = [s for s in self.items if s.status == "estimated"]
@@ -162,7 +163,7 @@ class UnitScore(_Totals):
                           sum(1 for s in self.items if s.status == "surveyed"), self.block,
                           tuple((band.name, band.at_least) for band in self.criteria.bands),
                           self.criteria.max, self.year, provenance_banner(self.criteria), self.part_of,
-                          self.unranked)
+                          self.unranked, self.merged)
 
     @property
     def self_score(self) -> Decimal:
@@ -199,6 +200,7 @@ class UnitTotals(_Totals):
     banner: Message | None = None  # the set is reconstructed or holds provisional values: every output says so
     part_of: str = ""  # a lead agency's part, not a whole workbook: two of one unit are to be merged, not ranked
     unranked: tuple[Message, ...] = ()  # why it is not ranked (a measurement missing): kept out of the ranks
+    merged: bool = False  # the workbook `merge` wrote: skipped when its own parts are in the run
 
     @property
     def rank_percent(self) -> Decimal | None:
@@ -280,6 +282,7 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         block=" ".join(book.info.get("block", "").split()) or LEVEL_BLOCKS.get(level, level),
         part_of=book.info.get("lead", "").strip(),
         unranked=tuple(unranked),
+        merged=book.merged,
     )
 
 

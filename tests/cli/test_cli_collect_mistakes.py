@@ -3,6 +3,7 @@ holding only reports. Nothing is dropped in silence; inputs stay byte-identical 
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -228,3 +229,38 @@ def test_merge_refuses_a_part_without_its_fingerprint(cli, tmp_path, how):
     result = cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "tu-cham.xlsx"), "--lang", "en")
     assert result.code == 1 and "PM830" in result.err and parts[1].name in result.err
     assert not (tmp_path / "tu-cham.xlsx").exists(), "never a merged workbook with a fingerprint nobody checked"
+
+
+def test_the_merged_workbook_left_among_its_parts_is_skipped_by_merge_progress_and_score(cli, tmp_path):
+    from parindex.evidence.reader import read_evidence, read_info
+
+    parts = make_parts(cli, tmp_path / "parts")
+    merged = tmp_path / "parts" / "tu-cham.xlsx"
+    assert cli("merge", str(tmp_path / "parts"), "-o", str(merged)).code == 0
+    assert read_evidence(merged).merged and not read_evidence(parts[0]).merged, "the mark reports carry"
+    note = f"Skipped {merged}: a workbook 'parindex merge' wrote, among its own parts"
+    again = cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "again.xlsx"), "--lang", "en")
+    assert again.code == 0 and note in said(again.err)
+    assert f"Merged {len(parts)} parts" in said(again.out), "not one more part"
+    progress = cli("progress", str(tmp_path / "parts"), "--lang", "en")
+    assert progress.code == 0 and note in said(progress.err)
+    score = cli("score", str(tmp_path / "parts"), "--lang", "en")
+    assert score.code == 2 and "PS527" in score.err and str(merged) not in score.err.split("PS527")[1], (
+        "the parts are what is out of place in a ranking; the merged workbook is not named as one of them")
+    alone = cli("score", str(merged), "-f", "json")
+    assert alone.code in (0, 1) and "PS527" not in alone.err and read_info(merged)["unit"] == UNIT
+
+
+def test_score_skips_the_merged_workbook_beside_a_part_of_its_unit_whatever_the_order(cli, tmp_path):
+    import shutil
+
+    parts = make_parts(cli, tmp_path / "parts")
+    assert cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "merged.xlsx")).code == 0
+    for name in ("0-merged.xlsx", "z-merged.xlsx"):  # before and after the part in file order
+        run = tmp_path / name.removesuffix(".xlsx")
+        run.mkdir()
+        shutil.copy(parts[0], run / parts[0].name)
+        shutil.copy(tmp_path / "merged.xlsx", run / name)
+        result = cli("score", str(run), "-f", "json", "--lang", "en")
+        assert "Skipped" in result.err and name in result.err, result.err
+        assert len(json.loads(result.out)["units"]) == 1, "the part alone is scored"

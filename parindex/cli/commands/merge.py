@@ -44,6 +44,8 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     read = read_parts(paths, criteria)
     for path in read.skipped:
         say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
+    for path in read.merged:
+        say(Message("ui.collect.skipped_merged", {"path": path}), "yellow", err=True)
     check_parts(read.cset, read.books)
     refuse_without_fingerprint(read.cset, read.books)
     merged = merge_parts(read.cset, read.books)

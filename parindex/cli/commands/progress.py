@@ -49,9 +49,11 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     if output is not None:
         guard_output(output, force, inputs)
     wanted = read_unit_list(expected) if expected is not None else None
-    books, skipped = read_books(paths)
+    books, skipped, merged = read_books(paths)
     for path in skipped:
         say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
+    for path in merged:
+        say(Message("ui.collect.skipped_merged", {"path": path}), "yellow", err=True)
     report, conflicts = _report(books, criteria, wanted)
     chosen.render(report, output, force)
     if output is not None:

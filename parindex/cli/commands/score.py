@@ -228,20 +228,31 @@ OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
 
 def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None) -> Iterator:
     """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
-    report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
+    report in the folder is skipped with a note, and so is a workbook `merge` wrote among its own parts (held to
+    the end, when the run's parts are known); two workbooks of one unit stop the run before any ranking."""
     from parindex.cli.render import say
     from parindex.common.messages import Message
+    from parindex.common.unit_names import name_key
     from parindex.scoring.runs import Skipped, score_many
 
     units: dict[str, tuple[str, bool]] = {}  # the unit's name as compared → its workbook, and whether it is a part
+    merged: list[Any] = []
     with _progress_bar(len(paths)) as advance:
         for part in score_many(paths, criteria, render, survey):
             advance()
             if isinstance(part, Skipped):
                 say(Message("ui.score.skipped_report", {"path": part.path}), "yellow", err=True)
-                continue
-            _refuse_second_workbook(units, part[1])
-            yield part
+            elif part[1].merged:
+                merged.append(part)
+            else:
+                _refuse_second_workbook(units, part[1])
+                yield part
+    for part in merged:
+        if units.get(name_key(part[1].unit, part[1].level), ("", False))[1]:
+            say(Message("ui.collect.skipped_merged", {"path": part[1].source}), "yellow", err=True)
+            continue
+        _refuse_second_workbook(units, part[1])
+        yield part
 
 
 @contextmanager

@@ -102,6 +102,10 @@ MESSAGES.update({
                                   "Văn phòng tự điền vào sổ ghép.",
                                   "{count} item(s) have no lead agency and are in no part: {items}. The office "
                                   "fills them in the merged workbook."),
+    "ui.collect.skipped_merged": Msg("Bỏ qua {path}: đây là sổ do 'parindex merge' ghép, nằm cùng các phần của chính "
+                                     "nó; đọc các phần, không đọc sổ ghép (để nó ngoài thư mục các phần).",
+                                     "Skipped {path}: a workbook 'parindex merge' wrote, among its own parts; the "
+                                     "parts are read, the merged workbook is not (keep it outside the parts' folder)."),
     "ui.merge.written": Msg("Đã ghép {parts} phần vào {path}: {items} tiêu chí thành phần, {filled} đã điền.",
                             "Merged {parts} parts into {path}: {items} items, {filled} filled."),
     "ui.merge.uncovered": Msg("{count} tiêu chí không có trong phần nào, để trống: {items}.",
