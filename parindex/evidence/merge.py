@@ -8,7 +8,7 @@ and lead agency) each row came from. Scoring does not read that column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
@@ -37,16 +37,18 @@ class Parts:
     merged: list[Path]  # workbooks `merge` wrote, found among their own parts
 
 
-def read_parts(paths: Iterable[Path], criteria_ref: str | None) -> Parts:
+def read_parts(paths: Iterable[Path], criteria_ref: str | None, named: Collection[Path] = ()) -> Parts:
     """Every part read (a report parindex wrote, or a merged workbook, left in the folder, is skipped) and the
     set they were made from: `--criteria`, else the one the first part names."""
-    books, skipped, merged = read_books(paths)
+    books, skipped, merged = read_books(paths, named)
     return Parts(criteria_of(books[0], criteria_ref), books, skipped, merged)
 
 
-def read_books(paths: Iterable[Path]) -> tuple[list[EvidenceBook], list[Path], list[Path]]:
+def read_books(paths: Iterable[Path],
+               named: Collection[Path] = ()) -> tuple[list[EvidenceBook], list[Path], list[Path]]:
     """The workbooks read with everything a part says, the reports parindex wrote that were skipped, and the
-    workbooks `merge` wrote that were skipped because their own parts are read (`parts.merged_among_parts`)."""
+    workbooks `merge` wrote that were skipped because their own parts are read (`parts.merged_among_parts`) —
+    unless named on the command line (`named`, resolved): a merged workbook and a late part, merged on purpose."""
     from parindex.evidence.parts import merged_among_parts
     from parindex.evidence.reader import is_report, read_evidence
 
@@ -62,7 +64,7 @@ def read_books(paths: Iterable[Path]) -> tuple[list[EvidenceBook], list[Path], l
             raise
     if not books:
         raise ParindexError("PM815", path=", ".join(map(str, skipped)))
-    merged = {id(book) for book in merged_among_parts(books)}
+    merged = {id(book) for book in merged_among_parts(books) if Path(book.path).resolve() not in named}
     return ([book for book in books if id(book) not in merged], skipped,
             [Path(book.path) for book in books if id(book) in merged])
 

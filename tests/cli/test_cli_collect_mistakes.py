@@ -264,3 +264,24 @@ def test_score_skips_the_merged_workbook_beside_a_part_of_its_unit_whatever_the_
         result = cli("score", str(run), "-f", "json", "--lang", "en")
         assert "Skipped" in result.err and name in result.err, result.err
         assert len(json.loads(result.out)["units"]) == 1, "the part alone is scored"
+
+
+def test_a_merged_workbook_named_with_a_late_part_is_merged_on_purpose(cli, tmp_path):
+    from parindex.evidence.reader import read_evidence
+
+    from parindex.evidence.model import SHEET_ITEMS
+
+    parts = make_parts(cli, tmp_path / "parts")
+    late = parts[-1]
+    book, columns, rows = _rows(parts[0])
+    code = next(code for code in rows if code.count(".") == 2)  # an item of the first agency, evidenced
+    book[SHEET_ITEMS].cell(rows[code], columns["Tài liệu kiểm chứng"], "QĐ số 7/QĐ-UBND")
+    book.save(parts[0])
+    for part in parts[:-1]:
+        part.rename(tmp_path / part.name)  # the late agency's part comes after the first merge
+    assert cli("merge", *map(str, (tmp_path / p.name for p in parts[:-1])), "-o", str(tmp_path / "m1.xlsx")).code == 0
+    result = cli("merge", str(tmp_path / "m1.xlsx"), str(late), "-o", str(tmp_path / "m2.xlsx"), "--lang", "en")
+    assert result.code == 0 and "Skipped" not in result.err
+    assert "Merged 2 parts" in said(result.out)
+    assert read_evidence(tmp_path / "m2.xlsx").rows[code].values["evidence"] == "QĐ số 7/QĐ-UBND", (
+        "the first merge's items are kept")

@@ -36,12 +36,13 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     from parindex.common.messages import Message
     from parindex.evidence.merge import read_parts
     from parindex.evidence.parts import check_parts, is_filled, merge_parts, refuse_without_fingerprint
+    from parindex.io.input_files import named_files
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.of_file(output)
     paths = collect_workbooks(files).parts
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
-    read = read_parts(paths, criteria)
+    read = read_parts(paths, criteria, named_files(files))
     for path in read.skipped:
         say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
     for path in read.merged:

@@ -79,7 +79,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     many = len(paths) > 1
     reporter = chosen.render(many, output is None, options.details)
-    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None), output, force,
+    totals = reporter.write(_scored(paths, criteria, reporter.unit, surveys or None, files), output, force,
                             partial(rank, surveys=surveys))
     if output is not None:
         say_written(output)
@@ -226,23 +226,27 @@ OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
     Output(DOCX, _docx))
 
 
-def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None) -> Iterator:
+def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: Any = None,
+            given: Iterable[Path] = ()) -> Iterator:
     """Each unit's rendered part and totals, in order, with a progress bar when there are several; an earlier
-    report in the folder is skipped with a note, and so is a workbook `merge` wrote among its own parts (held to
-    the end, when the run's parts are known); two workbooks of one unit stop the run before any ranking."""
+    report in the folder is skipped with a note, and so is a workbook `merge` wrote found in a folder among its own
+    parts (held to the end, when the run's parts are known); two workbooks of one unit stop the run before any
+    ranking."""
     from parindex.cli.render import say
     from parindex.common.messages import Message
     from parindex.common.unit_names import name_key
+    from parindex.io.input_files import named_files
     from parindex.scoring.runs import Skipped, score_many
 
     units: dict[str, tuple[str, bool]] = {}  # the unit's name as compared → its workbook, and whether it is a part
     merged: list[Any] = []
+    named = named_files(given)
     with _progress_bar(len(paths)) as advance:
         for part in score_many(paths, criteria, render, survey):
             advance()
             if isinstance(part, Skipped):
                 say(Message("ui.score.skipped_report", {"path": part.path}), "yellow", err=True)
-            elif part[1].merged:
+            elif part[1].merged and Path(part[1].source).resolve() not in named:
                 merged.append(part)
             else:
                 _refuse_second_workbook(units, part[1])
