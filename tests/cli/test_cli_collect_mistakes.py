@@ -267,9 +267,8 @@ def test_score_skips_the_merged_workbook_beside_a_part_of_its_unit_whatever_the_
 
 
 def test_a_merged_workbook_named_with_a_late_part_is_merged_on_purpose(cli, tmp_path):
-    from parindex.evidence.reader import read_evidence
-
     from parindex.evidence.model import SHEET_ITEMS
+    from parindex.evidence.reader import read_evidence
 
     parts = make_parts(cli, tmp_path / "parts")
     late = parts[-1]
