@@ -409,6 +409,11 @@ def test_gap_says_what_it_compares_before_any_figure_in_every_format(cli, tmp_pa
     assert cli(*argv, "-o", str(tmp_path / "gap.xlsx")).code == 0
     rows = [row[1] for row in load_workbook(tmp_path / "gap.xlsx").worksheets[0].iter_rows(values_only=True)]
     assert rows[1].startswith(compares) and rows[2] == override and rows.count(override) == 1
+    from docx import Document
+
+    assert cli(*argv, "-o", str(tmp_path / "plan.docx")).code == 0
+    paragraphs = [said(p.text) for p in Document(str(tmp_path / "plan.docx")).paragraphs]
+    assert paragraphs[1].startswith(compares) and paragraphs[2] == override and paragraphs[4] == "PLAN"
 
 
 def test_gap_over_a_departments_workbook_says_what_gap_is_for_and_points_to_score_previous(cli, tmp_path) -> None:
