@@ -18,9 +18,11 @@ from parindex.baseline.model import STATUSES, Baseline, Group, Provenance, Sourc
 from parindex.common.errors import ParindexError
 from parindex.common.findings import CHECK_NAMES, Finding
 from parindex.common.findings import Path as FindingPath
+from parindex.common.messages import Message
 from parindex.common.unit_names import name_key
 from parindex.criteria.decisions import decision_note
 from parindex.criteria.files import CheckedFile, check_document, first_finding_at
+from parindex.criteria.model import LEVELS
 from parindex.io.bundled import bundled_files
 from parindex.io.yaml_source import YamlDocument, load_yaml_file
 
@@ -276,4 +278,6 @@ def find_baseline(year: int, level: str = "province", path: Path | None = None) 
         if base.year == year and base.level == level:
             return found_path, base
     years = ", ".join(str(b.year) for _, b in candidates if b.level == level) or "–"
+    if years == "–" and level != "province":  # a department's or commune's workbook: gap is not the tool
+        raise ParindexError("PG421", level=Message(f"ui.level.{level}", {}) if level in LEVELS else level)
     raise ParindexError("PG403", year=year, level=level, years=years, decision=decision_note(year, level))

@@ -47,8 +47,9 @@ def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
 
 def steer_free(text: str) -> str:
     """Text for a terminal, its lines kept: whatever would steer the terminal removed (what everything printed on a
-    screen goes through, our own words and laid-out tables included)."""
-    return _STEERS.sub("", text)
+    screen goes through, our own words and laid-out tables included); a file name's bad byte shown as U+FFFD, as no
+    terminal's encoding holds a lone surrogate."""
+    return _STEERS.sub("", _SURROGATE.sub("\ufffd", text))
 
 
 def csv_text(text: str) -> str:

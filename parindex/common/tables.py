@@ -96,6 +96,10 @@ class Codes(NamedTuple):
     no_header: str = "PW421"  # {header} {rows}
     missing: str = "PW422"  # {missing} {found}
     twice: str = "PW423"  # {header} {first} {second}
+    # a table read with coded columns (the survey table is the one): a header with a code among words, {header};
+    # a header merged over columns that hold values, {cells} {header}
+    unread: str = "PS591"
+    merged: str = "PS592"
 
 
 WORKBOOK_CODES = Codes()  # an evidence workbook's, and the default
@@ -250,3 +254,4 @@ class Book(NamedTuple):
 
     table: Table | None = None
     info: Info | None = None
+    category: str = ""  # of its core properties: parindex marks the workbooks it wrote (`io.workbook_guard`)

@@ -85,6 +85,24 @@ def closest(query: str, names: Iterable[str], level: str = "province", limit: in
     return [name for ratio, name in scored[:limit] if ratio >= 0.4] or [name for _, name in scored[:limit]]
 
 
+def likely_spellings(query: str, names: Iterable[str], level: str = "province", limit: int = 3) -> list[str]:
+    """The names `query` may have been meant by, closest first (at most `limit`): one alike letter for letter
+    (`Sở Ngoai vụ`), or holding the other's words whole (`Sở Ngoại vụ tỉnh Ninh Bình` for `Sở Ngoại vụ`). Names
+    nothing alike are left out: a suggestion must be worth checking."""
+    key = name_key(query, level)
+    likeness = []
+    for name in set(names):
+        other = name_key(name, level)
+        inside = f" {key} " in f" {other} " or f" {other} " in f" {key} "
+        ratio = 1.0 if inside and key and other else difflib.SequenceMatcher(None, key, other).ratio()
+        if ratio >= LIKELY:
+            likeness.append((-ratio, name))
+    return [name for _, name in sorted(likeness)[:limit]]
+
+
+LIKELY = 0.75  # how alike two names' keys must be (difflib's ratio) to offer one for the other
+
+
 def match_name(query: str, units: dict[str, list[str]], level: str = "province", context: str = "") -> str:
     """The canonical name (a key of `units`: name → aliases) that `query` denotes.
 

@@ -8,7 +8,7 @@ and lead agency) each row came from. Scoring does not read that column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +23,7 @@ from parindex.evidence.book_set import criteria_of
 from parindex.evidence.model import COLUMNS, READ_COLUMNS, SHEET_ITEMS, SOURCE_HEADER, EvidenceBook
 from parindex.evidence.parts import CONTENT, Merged
 from parindex.io.atomic import write_atomic
+from parindex.io.workbook_guard import MERGED_CATEGORY
 from parindex.io.xlsx_cells import put
 
 PART_COLUMNS = tuple(dict.fromkeys((*READ_COLUMNS, *CONTENT)))  # what a part says, notes included
@@ -33,17 +34,22 @@ class Parts:
     cset: CriteriaSet
     books: list[EvidenceBook]
     skipped: list[Path]  # reports parindex wrote, found in a given folder
+    merged: list[Path]  # workbooks `merge` wrote, found among their own parts
 
 
-def read_parts(paths: Iterable[Path], criteria_ref: str | None) -> Parts:
-    """Every part read (a report parindex wrote, left in the folder, is skipped) and the set they were made
-    from: `--criteria`, else the one the first part names."""
-    books, skipped = read_books(paths)
-    return Parts(criteria_of(books[0], criteria_ref), books, skipped)
+def read_parts(paths: Iterable[Path], criteria_ref: str | None, named: Collection[Path] = ()) -> Parts:
+    """Every part read (a report parindex wrote, or a merged workbook, left in the folder, is skipped) and the
+    set they were made from: `--criteria`, else the one the first part names."""
+    books, skipped, merged = read_books(paths, named)
+    return Parts(criteria_of(books[0], criteria_ref), books, skipped, merged)
 
 
-def read_books(paths: Iterable[Path]) -> tuple[list[EvidenceBook], list[Path]]:
-    """The workbooks read with everything a part says, and the reports parindex wrote that were skipped."""
+def read_books(paths: Iterable[Path],
+               named: Collection[Path] = ()) -> tuple[list[EvidenceBook], list[Path], list[Path]]:
+    """The workbooks read with everything a part says, the reports parindex wrote that were skipped, and the
+    workbooks `merge` wrote that were skipped because their own parts are read (`parts.merged_among_parts`) —
+    unless named on the command line (`named`, resolved): a merged workbook and a late part, merged on purpose."""
+    from parindex.evidence.parts import merged_among_parts
     from parindex.evidence.reader import is_report, read_evidence
 
     books: list[EvidenceBook] = []
@@ -58,7 +64,9 @@ def read_books(paths: Iterable[Path]) -> tuple[list[EvidenceBook], list[Path]]:
             raise
     if not books:
         raise ParindexError("PM815", path=", ".join(map(str, skipped)))
-    return books, skipped
+    merged = {id(book) for book in merged_among_parts(books) if Path(book.path).resolve() not in named}
+    return ([book for book in books if id(book) not in merged], skipped,
+            [Path(book.path) for book in books if id(book) in merged])
 
 
 # --- the merged workbook ------------------------------------------------------------------------------
@@ -82,6 +90,7 @@ def write_merged(path: Path, cset: CriteriaSet, merged: Merged, info: dict[str, 
                               year=int(year) if year.isdigit() else None, today=day,
                               block=info.get("block", "").strip() or None)  # the parts' block, kept
         _fill(book[SHEET_ITEMS], cset, merged)
+        book.properties.category = MERGED_CATEGORY  # left among the parts, it is skipped, not read as one more
         save_stamped(book, tmp, day)
 
     write_atomic(path, write, force)

@@ -118,7 +118,8 @@ UNIT = Column("unit", "Đơn vị", ("Tên đơn vị", "Đơn vị được đ�
 # The province's survey results (`score --survey`): the first sheet with a `Đơn vị` header, one column per item
 # (headed by its code); other columns (STT, Khối, Ghi chú) are the user's own.
 SURVEY_TABLE = WorkbookSpec("survey table", (
-    TableSpec((UNIT,), anchor="unit", rows_with=("unit",), coded_columns=True, codes=Codes(no_header="PS543")),
+    TableSpec((UNIT,), anchor="unit", rows_with=("unit",), coded_columns=True,
+              codes=Codes(no_header="PS543", twice="PS593")),
 ))
 
 # The units expected to send a workbook (`progress --expected FILE.xlsx`): the `Đơn vị` column of the first sheet.
@@ -173,6 +174,7 @@ class EvidenceBook:
     info: dict[str, str]  # INFO_KEYS keys → text as written
     rows: dict[str, EvidenceRow]  # by code, in sheet order
     info_refs: dict[str, str] = field(default_factory=dict)  # INFO_KEYS keys → cell address
+    merged: bool = False  # the workbook `merge` wrote from lead agencies' parts (marked in its properties)
 
 
 class SurveyRow(NamedTuple):

@@ -17,7 +17,7 @@ from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue, clean_text
-from parindex.criteria.model import CriteriaSet
+from parindex.criteria.model import CriteriaSet, items_of
 from parindex.evidence.model import EvidenceBook, EvidenceRow, is_blank
 
 # What a lead agency enters for an item: carried by merge, compared for conflicts.
@@ -76,9 +76,41 @@ def check_parts(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> None:
         if unknown is not None:
             raise ParindexError("PM816", where=f"{book.path} › {unknown.ref('code')}", item=unknown.code,
                                 set_id=cset.id)
+        _refuse_heading_content(cset, book)
     _same_everywhere(books, "year", "PM811", str.strip)
     level = said(books, "level") or cset.level
     _same_everywhere(books, "unit", "PM812", lambda text: name_key(text, level))
+
+
+def _refuse_heading_content(cset: CriteriaSet, book: EvidenceBook) -> None:
+    """PM831: what a lead agency typed on a criterion's heading row (1.1) — only items are scored and merged, so
+    merge would drop it without a word."""
+    for code, row in book.rows.items():
+        if code not in cset.group_codes:
+            continue
+        key = next((key for key in CONTENT if _same(row.values.get(key)) is not None), None)
+        if key is not None:
+            group = next(g for g in cset.groups() if g.code == code)
+            raise ParindexError("PM831", where=f"{book.path} › {row.ref(key) or row.ref('code')}", code=code,
+                                value=_shown(row.values.get(key)),
+                                items=", ".join(item.code for item in items_of(group)))
+
+
+def refuse_without_fingerprint(cset: CriteriaSet, books: Sequence[EvidenceBook]) -> None:
+    """PM830: a part whose fingerprint cell is blank or deleted cannot be shown to be made from this set (`score`
+    warns, PS521); merged, it would get the set's fingerprint and pass every later check."""
+    for book in books:
+        if not book.info.get("fingerprint", "").strip():
+            raise ParindexError("PM830", where=_at(book, "fingerprint"), set_id=cset.id)
+
+
+def merged_among_parts(books: Sequence[EvidenceBook]) -> list[EvidenceBook]:
+    """The workbooks `merge` wrote that sit among parts of their own unit (left in the parts' folder): read with
+    them, their items would come in twice. A merged workbook alone, or beside other units' workbooks, is a unit's
+    workbook like any other."""
+    level = said(books, "level") or "province"
+    with_parts = {name_key(book.info.get("unit", ""), level) for book in books if book.info.get("lead", "").strip()}
+    return [book for book in books if book.merged and name_key(book.info.get("unit", ""), level) in with_parts]
 
 
 def said(books: Sequence[EvidenceBook], key: str) -> str:

@@ -17,7 +17,7 @@ from parindex.common.values import RawValue, clean_text, normalise_code, show
 from parindex.criteria.sheet import SHEET_SET
 from parindex.evidence.model import EVIDENCE_INFO, EVIDENCE_WORKBOOK, READ_COLUMNS, EvidenceBook, EvidenceRow
 from parindex.io.sheets import read_book
-from parindex.io.workbook_guard import CRITERIA_CATEGORY, REPORT_CATEGORY, guard_workbook
+from parindex.io.workbook_guard import CRITERIA_CATEGORY, MERGED_CATEGORY, REPORT_CATEGORY, guard_workbook
 
 DATA_COLUMNS = ("value", "not_applicable", "self_score", "appraised")  # a row with these filled is an item
 
@@ -29,7 +29,8 @@ def read_evidence(path: Path, columns: tuple[str, ...] = READ_COLUMNS) -> Eviden
     book = read_book(path, EVIDENCE_WORKBOOK, columns)
     assert book.info is not None and book.table is not None  # the spec has both sheets
     info, refs = _info(book.info)
-    return EvidenceBook(path=str(path), info=info, rows=_items(path, book.table), info_refs=refs)
+    return EvidenceBook(path=str(path), info=info, rows=_items(path, book.table), info_refs=refs,
+                        merged=book.category == MERGED_CATEGORY)
 
 
 def read_info(path: Path) -> dict[str, str]:
@@ -40,10 +41,10 @@ def read_info(path: Path) -> dict[str, str]:
 def read_info_book(path: Path) -> EvidenceBook:
     """The workbook with only its *Thông tin* read (no item rows): who it is, before a run scores anything."""
     path = Path(path)
-    info = read_book(path, EVIDENCE_WORKBOOK, sheets=(EVIDENCE_INFO,)).info
-    assert info is not None
-    found, refs = _info(info)
-    return EvidenceBook(path=str(path), info=found, rows={}, info_refs=refs)
+    book = read_book(path, EVIDENCE_WORKBOOK, sheets=(EVIDENCE_INFO,))
+    assert book.info is not None
+    found, refs = _info(book.info)
+    return EvidenceBook(path=str(path), info=found, rows={}, info_refs=refs, merged=book.category == MERGED_CATEGORY)
 
 
 def _info(info: Info) -> tuple[dict[str, str], dict[str, str]]:
@@ -93,7 +94,6 @@ def _items(path: Path, table: Table) -> dict[str, EvidenceRow]:
     return found
 
 
-_MARK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>([^<]{0,100})<")
 _CRITERIA_SHEET = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet [^>]*name=\"" + re.escape(SHEET_SET.encode()) + rb"\"")
 
 
@@ -114,10 +114,7 @@ def _mark(path: Path, with_sheets: bool = False) -> str | None:
     """`REPORT_CATEGORY`, `CRITERIA_CATEGORY` or None: which of parindex's workbooks `path` is."""
     try:
         with guard_workbook(path) as archive:
-            if "docProps/core.xml" not in archive.entries:
-                return None
-            found = _MARK.search(archive.read("docProps/core.xml"))
-            mark = found[1].decode("utf-8", "replace") if found else None
+            mark = archive.category()
             if mark == REPORT_CATEGORY and with_sheets and "xl/workbook.xml" in archive.entries:
                 return CRITERIA_CATEGORY if _CRITERIA_SHEET.search(archive.read("xl/workbook.xml")) else mark
             return mark if mark in (REPORT_CATEGORY, CRITERIA_CATEGORY) else None

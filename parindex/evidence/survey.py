@@ -30,7 +30,7 @@ def read_survey(path: Path) -> SurveyTable:
         name = values["unit"]
         name = clean_text(str(name)).strip() if name is not None else ""
         if name:
-            rows.append(SurveyRow(name, table.ref("unit", row), {
-                code: Cell(values[code], table.ref(code, row)) for code in table.coded if values[code] is not None}))
+            rows.append(SurveyRow(name, table.ref("unit", row), {  # a blank cell kept: a measurement missing
+                code: Cell(values[code], table.ref(code, row)) for code in table.coded}))
     return SurveyTable(str(path), sorted(set(table.coded)), rows,
                        {code: table.ref(code, table.header) for code in table.coded})

@@ -40,6 +40,7 @@ def is_warning(note: Message) -> bool:
 
 
 FIRST_NOTES = ("ui.gap.set_changed",)  # said before anything else, with the reconstructed-set warning
+OPENING_NOTES = ("ui.gap.compares", "ui.gap.unit_override")  # then what is compared, before any figure
 
 
 # --- the current self-assessment, as read from a score result or a workbook -------------------------------
@@ -828,7 +829,7 @@ def analyse(inputs: GapInputs, options: GapOptions) -> GapReport:
     recoverable = tuple(recoverable_items(current)) if current else ()
     aim = _target(base, unit, options.target_rank, projected, recoverable if current else None)
     comparison = compare_items(needed_current(current), inputs.earlier) if inputs.earlier is not None else None
-    first = [change_note(change)] if change else []
+    first = [_compares(inputs, unit), *_override(inputs, options), *([change_note(change)] if change else [])]
     notes = (*first, *inputs.notes, *merger_notes(base, unit.name, _year_of(current.year) if current else None),
              *_reading_notes(inputs, options, query, unit), *_previous_notes(base, inputs.previous, official))
     blank = tuple(not_entered_items(current)) if current else ()
@@ -922,12 +923,27 @@ def _target(base: Baseline, unit: UnitResult, rank: int | None, projected: Proje
     return target(base, rank, start, recoverable)
 
 
+def _compares(inputs: GapInputs, unit: UnitResult) -> Message:
+    """What the report compares, said before any figure: the unit and its level, the year's official results, and
+    the self-assessment's file where one is given."""
+    base, current = inputs.baseline, inputs.current
+    source = Message("ui.gap.compares_file", {"file": current.source}) if current and current.source else ""
+    return Message("ui.gap.compares", {"unit": unit.name, "level": Message(f"ui.level.{base.level}", {}),
+                                       "year": base.year, "source": source})
+
+
+def _override(inputs: GapInputs, options: GapOptions) -> list[Message]:
+    """--unit naming another unit than the file's: said first, not after the figures of a unit the file is not."""
+    current, level = inputs.current, inputs.baseline.level
+    if current is not None and options.unit and name_key(options.unit, level) != name_key(current.unit, level):
+        return [Message("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit})]
+    return []
+
+
 def _reading_notes(inputs: GapInputs, options: GapOptions, query: str | None, unit: UnitResult) -> list[Message]:
     """Which unit was read and how: another than the file's, a name matched loosely, errors, unused options."""
-    current, level = inputs.current, inputs.baseline.level
+    current = inputs.current
     notes = []
-    if current is not None and options.unit and name_key(options.unit, level) != name_key(current.unit, level):
-        notes.append(Message("ui.gap.unit_override", {"unit": options.unit, "file_unit": current.unit}))
     if query and " ".join(query.split()) != unit.name:
         notes.append(Message("ui.gap.matched", {"query": query, "unit": unit.name}))
     if current is not None and current.errors:

@@ -16,8 +16,10 @@ from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, t
 from parindex.common.messages import Message
 from parindex.criteria.model import code_key
+from parindex.criteria.provenance import BANNER_KEYS
 from parindex.gap.analysis import (
     FIRST_NOTES,
+    OPENING_NOTES,
     CurrentItem,
     GapReport,
     InputNotice,
@@ -31,13 +33,16 @@ from parindex.gap.analysis import (
 )
 from parindex.scoring.reports import json_number
 
+TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES, *OPENING_NOTES)  # said above the title and any figure
+
 
 def all_notes(report: GapReport) -> list[Message]:
     """The criteria warning first, then the report's own notes, then the projection's."""
     banner = criteria_note(report.criteria)
     notes = [n for n in report.notes if n.code in FIRST_NOTES]  # a change of set is said before anything
     notes += [banner] if banner else []
-    notes += [n for n in report.notes if n.code not in FIRST_NOTES]
+    notes += [n for n in report.notes if n.code in OPENING_NOTES]  # what is compared, before any figure
+    notes += [n for n in report.notes if n.code not in FIRST_NOTES and n.code not in OPENING_NOTES]
     if report.projection:
         notes += list(report.projection.notes)
     if report.comparison:
@@ -226,6 +231,8 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     summary.title = t("ui.gap.sheet_summary")
     o = data["official"]
     rows: list[list[Any]] = [[t("ui.gap.what"), t("ui.gap.value"), t("ui.gap.status"), t("ui.gap.source")]]
+    first = [note for note in all_notes(report) if note.code in OPENING_NOTES]  # what is compared, before any figure
+    rows += [[t("ui.gap.notes"), note.text(), "", ""] for note in first]
     rows.append([t("ui.gap.unit"), data["unit"], "", ""])
     rows.append([t("ui.gap.year"), data["year"], "", citation(report)])
     if data["criteria"]:
@@ -251,8 +258,8 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
         if report.projection and report.projection.fill:
             rows.append([t("ui.gap.projected_high"), ends["high"]["total"], t("ui.gap.projection_short"),
                          ends["high"]["label"]])
-    for note in data["notes"]:
-        rows.append([t("ui.gap.notes"), note["message"], "", ""])
+    shown = {note.text() for note in first}
+    rows += [[t("ui.gap.notes"), note["message"], "", ""] for note in data["notes"] if note["message"] not in shown]
     _fill(summary, rows, Font)
 
     areas = book.create_sheet(t("ui.gap.sheet_areas"))

@@ -221,7 +221,7 @@ def _previous(year: int, level: str) -> Baseline | None:
     try:
         return find_baseline(year, level)[1]
     except ParindexError as exc:
-        if exc.code != "PG403":
+        if exc.code not in ("PG403", "PG421"):  # none of that year, or none of that level (--official gave it)
             raise
         return None
 

@@ -15,12 +15,10 @@ from decimal import Decimal
 
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
 from parindex.common.unit_names import unit_title
-from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import FIRST_NOTES, AreaGap, CurrentItem, GapReport, Threshold, areas_published, entered
-from parindex.gap.exports import all_notes, citation
+from parindex.gap.analysis import AreaGap, CurrentItem, GapReport, Threshold, areas_published, entered
+from parindex.gap.exports import TOP_NOTES, all_notes, citation
 
 DEFAULT_TARGET = 10
-TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)  # said above the title
 ROMAN = ("I", "II", "III", "IV", "V", "VI")  # the plan's parts are numbered as they come
 STATUS_WORDS = ("missing", "invalid")  # why an item scored nothing, said in the plan's words
 AREA_ITEMS = 10  # items listed per area; the full list is in --format json/xlsx

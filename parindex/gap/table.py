@@ -10,12 +10,10 @@ from rich.text import Text
 
 from parindex.common.catalogue import MESSAGES
 from parindex.common.i18n import by_sign, fmt_num, fmt_plain, t
-from parindex.criteria.provenance import BANNER_KEYS
-from parindex.gap.analysis import FIRST_NOTES, GapReport, areas_published, assume_option, entered, is_warning
-from parindex.gap.exports import all_notes, threshold_label, value_status
+from parindex.gap.analysis import GapReport, areas_published, assume_option, entered, is_warning
+from parindex.gap.exports import TOP_NOTES, all_notes, threshold_label, value_status
 from parindex.io.screen import fitted, literal, quoted
 
-TOP_NOTES = (*BANNER_KEYS, *FIRST_NOTES)
 TABLE_ITEMS = 15  # recoverable items listed; the full list is in --format json/xlsx
 
 
@@ -35,10 +33,10 @@ def render_table(report: GapReport, console: Console) -> None:
     """The whole report, section by section, on `console` (the screen, or one recording for a file)."""
     o = report.official
     console.print(f"[bold]{literal(t('ui.gap.title', unit=o.unit.name, year=o.year))}[/]")
+    for note in (n for n in all_notes(report) if n.code in TOP_NOTES):  # what is compared, the set's warning…
+        console.print(literal(note.text()), style=None if note.code == "ui.gap.compares" else "yellow")
     console.print(t("ui.gap.headline", total=_n(o.total.value if o.total else None), max=fmt_plain(o.max),
                     rank=o.rank.value if o.rank else "–", units=o.total_units))
-    for note in (n for n in all_notes(report) if n.code in TOP_NOTES):  # the set's warning, a change of set
-        console.print(f"[yellow]{literal(note.text())}[/]")
     _render_official(report, console)
     if not o.areas:
         console.print(t("ui.gap.no_area_figures", year=o.year))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from parindex.common.errors import ParindexError
@@ -92,3 +93,9 @@ class FileIdentity:
             return self.stat is not None and os.path.samestat(path.stat(), self.stat)
         except OSError:
             return False
+
+
+def named_files(paths: Iterable[Path]) -> frozenset[Path]:
+    """The files of a command line named one by one, not found in a folder it names (resolved): what the user
+    meant, where a file left in a folder may be there by mistake."""
+    return frozenset(path.resolve() for path in paths if not path.is_dir())

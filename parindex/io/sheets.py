@@ -42,7 +42,7 @@ from parindex.common.tables import (
     header_form,
     is_blank,
 )
-from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code
+from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code, show
 from parindex.io.input_files import decode_utf8, read_bytes
 from parindex.io.workbook_guard import WorkbookZip, guard_workbook
 
@@ -80,6 +80,7 @@ def read_book(path: Path, spec: WorkbookSpec, keys: tuple[str, ...] | None = Non
 
 def _read(path: Path, parts: tuple[SheetSpec, ...], keys: tuple[str, ...] | None) -> Book:
     with guard_workbook(path) as archive:
+        category = archive.category()
         book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
@@ -102,7 +103,7 @@ def _read(path: Path, parts: tuple[SheetSpec, ...], keys: tuple[str, ...] | None
             table = _table(sheet, part, _header_row(sheet, part), keys)
     if searched is not None and table_at is not None:
         table = _table(table_at[0], searched, table_at[1], keys)
-    return Book(table, info)
+    return Book(table, info, category)
 
 
 def _max_rows(part: SheetSpec) -> int:
@@ -216,14 +217,7 @@ def _table(sheet: SheetRows, spec: TableSpec, header: int, keys: tuple[str, ...]
         columns = spec.match(header_cells)
     except ValueProblem as problem:
         raise ParindexError(problem.msg, where=sheet.where(f"{name}!A{header + 1}")) from None
-    coded: list[str] = []
-    if spec.coded_columns:
-        taken = set(columns.values())
-        for c, cell in enumerate(header_cells):
-            code = normalise_code(cell) if c not in taken else None
-            if code is not None:
-                columns[code] = c  # other columns (STT, Khối, Ghi chú) are the user's own
-                coded.append(code)
+    coded = _coded_columns(sheet, spec, header, header_cells, columns) if spec.coded_columns else []
     read = [(key, index) for key, index in columns.items() if keys is None or key in keys or key in coded]
     prefixes = {key: f"{name}!{column_letter(index)}" for key, index in read}
     first, *others = [columns[key] for key in spec.rows_with if key in columns] or [columns[spec.anchor]]
@@ -254,6 +248,53 @@ def _table(sheet: SheetRows, spec: TableSpec, header: int, keys: tuple[str, ...]
         read_rows, read_columns = {r - 1 for r, _ in found}, {index for _, index in read}
         sheet.refuse_formulas(lambda r, c: r in read_rows and c in read_columns)
     return Table(name, header + 1, columns, prefixes, found, tuple(coded))
+
+
+_CODE_INSIDE = re.compile(r"\d+\s*\.\s*\d+")  # `TC 3.2.1`, `3.2.1 (%)`: a code with words around it
+
+
+def _coded_columns(sheet: SheetRows, spec: TableSpec, header: int, header_cells: list[RawValue],
+                   columns: dict[str, int]) -> list[str]:
+    """The columns headed by an item code, added to `columns`; other columns (STT, Khối, Ghi chú) are the user's own.
+
+    A column no header names would be left out without a word, so a header that holds a code among other words
+    (`codes.unread`), a code heading two columns (`codes.twice`) and a header merged over several columns that hold
+    values (`codes.merged`) are refused at their cells."""
+    name = sheet.scan.name
+    _refuse_merged_header(sheet, spec, header)
+    taken = set(columns.values())
+    coded: list[str] = []
+    for c, cell in enumerate(header_cells):
+        if c in taken:
+            continue
+        code = normalise_code(cell)
+        at = f"{column_letter(c)}{header + 1}"
+        if code is None:
+            if isinstance(cell, str) and _CODE_INSIDE.search(cell):
+                raise ParindexError(spec.codes.unread, where=sheet.where(f"{name}!{at}"), header=show(cell))
+            continue
+        if code in columns:
+            first = f"{column_letter(columns[code])}{header + 1}"
+            raise ParindexError(spec.codes.twice, where=sheet.where(f"{name}!{at}"), header=code,
+                                first=f"{first} ('{show(header_cells[columns[code]])}')",
+                                second=f"{at} ('{show(cell)}')")
+        columns[code] = c
+        coded.append(code)
+    return coded
+
+
+def _refuse_merged_header(sheet: SheetRows, spec: TableSpec, header: int) -> None:
+    """A header cell merged across columns heads only the first of them: a column under the rest that holds values
+    would be read by no header."""
+    for first_row, first_col, last_row, last_col in sheet.scan.merged:
+        if not first_row <= header <= last_row or last_col == first_col:
+            continue
+        filled = any(c < len(row) and row[c] != "" for row in sheet.rows[header + 1:]
+                     for c in range(first_col + 1, last_col + 1))
+        if filled:
+            cells = f"{column_letter(first_col)}{first_row + 1}:{column_letter(last_col)}{last_row + 1}"
+            raise ParindexError(spec.codes.merged, where=sheet.where(f"{sheet.scan.name}!{cells}"), cells=cells,
+                                header=show(_value(sheet, first_row, first_col)))
 
 
 def _info(sheet: SheetRows, spec: InfoSpec) -> Info:

@@ -9,7 +9,9 @@ later (the sheet XML for the formula check) are read through `WorkbookZip.open`,
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -34,6 +36,10 @@ REPORT_CATEGORY = "parindex report"
 # The category of a criteria spreadsheet (`criteria export`): skipped in such a folder too, and, since officers fill
 # it in, never replaced by an output (earlier exports carry the report's category and a `Bộ tiêu chí` sheet).
 CRITERIA_CATEGORY = "parindex criteria sheet"
+# The category of the workbook `merge` writes: an evidence workbook, but one made of parts, so a command given it
+# among those parts skips it rather than reading the same items twice.
+MERGED_CATEGORY = "parindex merged workbook"
+_CATEGORY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?category>([^<]*)<")
 
 
 def max_bytes() -> int:
@@ -188,3 +194,11 @@ class WorkbookZip:
     def read(self, name: str) -> bytes:
         with self.open(name) as stream:
             return stream.read()
+
+    def category(self) -> str:
+        """The category of its core properties, where parindex marks what it wrote (`REPORT_CATEGORY`,
+        `MERGED_CATEGORY`); '' when it has none."""
+        if "docProps/core.xml" not in self.entries:
+            return ""
+        found = _CATEGORY.search(self.read("docProps/core.xml"))
+        return html.unescape(found[1].decode("utf-8", "replace")).strip() if found else ""

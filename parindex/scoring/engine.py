@@ -152,6 +152,9 @@ class UnitScore(_Totals):
     adjustments: list[Adjustment]
     block: str = ""  # the block it is ranked in (Thông tin › Khối; its level in words when absent)
     part_of: str = ""  # the lead agency whose part this workbook is (Thông tin › Cơ quan chủ trì), else ""
+    # why it cannot be ranked yet (PS547: no row in the survey table; PS590: a blank measured cell there)
+    unranked: tuple[Message, ...] = ()
+    merged: bool = False  # the workbook `merge` wrote (evidence.model.EvidenceBook.merged)
 
     def totals(self) -> UnitTotals:
         estimated = [s for s in self.items if s.status == "estimated"]
@@ -159,7 +162,8 @@ class UnitScore(_Totals):
                           sum((s.points for s in estimated), ZERO), sum((s.counted_max for s in estimated), ZERO),
                           sum(1 for s in self.items if s.status == "surveyed"), self.block,
                           tuple((band.name, band.at_least) for band in self.criteria.bands),
-                          self.criteria.max, self.year, provenance_banner(self.criteria), self.part_of)
+                          self.criteria.max, self.year, provenance_banner(self.criteria), self.part_of,
+                          self.unranked, self.merged)
 
     @property
     def self_score(self) -> Decimal:
@@ -195,6 +199,8 @@ class UnitTotals(_Totals):
     year: str = ""
     banner: Message | None = None  # the set is reconstructed or holds provisional values: every output says so
     part_of: str = ""  # a lead agency's part, not a whole workbook: two of one unit are to be merged, not ranked
+    unranked: tuple[Message, ...] = ()  # why it is not ranked (a measurement missing): kept out of the ranks
+    merged: bool = False  # the workbook `merge` wrote: skipped when its own parts are in the run
 
     @property
     def rank_percent(self) -> Decimal | None:
@@ -225,10 +231,19 @@ class UnitTotals(_Totals):
 def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] | None = None,
                survey_path: str = "") -> UnitScore:
     """`surveyed`: this unit's results from the province's survey table (item code → cell), which replace
-    what the unit typed for those items."""
-    surveyed = surveyed or {}
+    what the unit typed for those items; `survey_path`: the table(s) its measured items are taken from.
+
+    A measurement missing is not "không áp dụng": with a table given, a unit that has no row in it (`surveyed`
+    None) or a blank cell in its row is scored on what it typed but stays unranked (`UnitScore.unranked`) until the
+    table holds its result — never ranked on a smaller maximum."""
+    who = identity(cset, book)
+    unit_name = who.unit
     warnings: list[Message] = []
     errors: list[Message] = []
+    unranked: list[Message] = []
+    if survey_path and surveyed is None and any(item.is_survey for _, item in cset.items()):
+        unranked.append(Message("PS547", {"unit": unit_name, "path": survey_path}, book.path))
+    surveyed = surveyed or {}
     known = cset.item_by_code()
     for code, row in book.rows.items():
         if code not in known and code not in cset.group_codes:
@@ -245,9 +260,13 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
             warnings.append(_missing_row(item, previous))
         cell = surveyed.get(item.code)
         survey_cell = None if cell is None else Cell(cell.raw, f"{survey_path} › {cell.ref}")
-        scored.append(score_item(area, item, found, warnings, errors, survey_cell))
+        score = score_item(area, item, found, warnings, errors, None if cell is not None and cell.blank
+                           else survey_cell)
+        if survey_cell is not None and survey_cell.blank and score.status != "not_applicable":
+            unranked.append(Message("PS590", {"unit": unit_name, "cell": survey_cell.ref}, survey_cell.ref,
+                                    item.code))
+        scored.append(score)
         previous = found or previous
-    who = identity(cset, book)
     return UnitScore(
         criteria=cset,
         unit=who.unit,
@@ -257,11 +276,13 @@ def score_book(cset: CriteriaSet, book: EvidenceBook, surveyed: dict[str, Cell] 
         items=scored,
         areas=rank_subtotals(area_subtotals(cset, scored)),
         components=component_subtotals(cset, scored),
-        warnings=warnings,
+        warnings=[*unranked, *warnings],
         errors=errors,
         adjustments=adjustments(cset, scored, lambda s: s.points),
         block=who.block,
         part_of=who.part_of,
+        unranked=tuple(unranked),
+        merged=book.merged,
     )
 
 

@@ -74,7 +74,9 @@ def _json_rows(path: Path) -> list[PreviousRow]:
     ranking = data.get("ranking") if isinstance(data, dict) else None
     if not isinstance(ranking, list):
         raise ParindexError("PS571", where=f"{path} › $.ranking", problem=type(ranking).__name__)
-    return [_row(path, index, entry, _years(data)) for index, entry in enumerate(ranking)]
+    years = _years(data)
+    rows = [_row(path, index, entry, years) for index, entry in enumerate(ranking)]
+    return [row for row in rows if row is not None]
 
 
 def _years(data: dict[str, Any]) -> dict[str, str]:
@@ -84,9 +86,9 @@ def _years(data: dict[str, Any]) -> dict[str, str]:
         if isinstance(units, list) else {}
 
 
-def _row(path: Path, index: int, entry: Any, years: dict[str, str]) -> PreviousRow:
+def _row(path: Path, index: int, entry: Any, years: dict[str, str]) -> PreviousRow | None:
     """A row read through the contract's `RankingRow` (PS572 at the key it refuses); a score or a percent below 0
-    is refused too, as no ranking publishes one."""
+    is refused too, as no ranking publishes one. None for a unit that was left unranked: it had no rank."""
     where = f"{path} › $.ranking[{index}]"
     try:
         row = RankingRow.model_validate(entry)
@@ -98,6 +100,8 @@ def _row(path: Path, index: int, entry: Any, years: dict[str, str]) -> PreviousR
     for key, value in (("score", row.score), ("percent", row.percent)):
         if value is not None and value < 0:
             raise ParindexError("PS572", where=f"{where}.{key}", field=key, expected=EXPECTED[key])
+    if row.rank is None:
+        return None
     return PreviousRow(row.unit.strip(), row.rank, row.score, row.percent, row.block.strip(), str(path), where,
                        years.get(row.unit, ""))
 

@@ -36,7 +36,7 @@ class PreviousRow(NamedTuple):
 
 class RankRow(NamedTuple):
     block: str
-    rank: int
+    rank: int | None  # None: not ranked, a measurement missing (`UnitTotals.unranked` says which)
     unit: UnitTotals
     previous: PreviousRow | None = None
     previous_rank: int | None = None  # last year's rank under this year's grouping; None: new, or not comparable
@@ -45,21 +45,29 @@ class RankRow(NamedTuple):
     def rank_change(self) -> int | None:
         """Places moved up since last year (negative: down; 0: kept); None for a unit new this year, or when last
         year's rank cannot be compared (the ranking's notes say why)."""
-        return None if self.previous_rank is None else self.previous_rank - self.rank
+        return None if self.previous_rank is None or self.rank is None else self.previous_rank - self.rank
 
     @property
     def band(self) -> str | None:
-        return self.unit.band
+        return None if self.rank is None else self.unit.band
+
+    @property
+    def figures(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        """Score, max and % the rank is decided on; none for a unit left unranked: its figure would stand on a
+        smaller maximum, as if a missing measurement did not apply."""
+        if self.rank is None:
+            return None, None, None
+        return self.unit.rank_score, self.unit.rank_max, self.unit.rank_percent
 
     def notes(self) -> list[str]:
         """Ghi chú: what a reader must know before comparing this unit's figure with others'."""
-        unit, notes = self.unit, []
+        unit, notes = self.unit, [unranked_note(self.unit.unranked)] if self.unit.unranked else []
         if unit.errors:
             notes.append(t("ui.rank.note_errors", n=unit.errors))
-        if unit.estimated_max:
+        if unit.estimated_max and self.rank is not None:
             notes.append(t("ui.rank.note_estimates", points=fmt_plain(unit.estimated),
                            max=fmt_plain(unit.estimated_max)))
-        if unit.full_max and unit.max < unit.full_max:
+        if unit.full_max and unit.max < unit.full_max and self.rank is not None:
             notes.append(t("ui.rank.note_reduced", max=fmt_plain(unit.max), full=fmt_plain(unit.full_max)))
         return notes
 
@@ -93,6 +101,14 @@ class Ranking:
     @property
     def graded(self) -> bool:
         return any(row.unit.bands for row in self.rows)
+
+
+def unranked_note(reasons: Sequence[Message]) -> str:
+    """Ghi chú of a unit left unranked: which measurement is missing (its row of the survey table, or cells)."""
+    blank = [reason.where or "" for reason in reasons if reason.code == "PS590"]
+    if len(blank) < len(reasons):  # no row at all
+        return t("ui.rank.note_no_survey_row")
+    return t("ui.rank.note_blank_survey", cells=", ".join(blank))
 
 
 def block_key(name: str) -> str:
@@ -278,15 +294,18 @@ def _whole(group: Group[U], ranked_among: frozenset[str], known: frozenset[str])
 
 
 def build_ranking(units: list[UnitTotals], together: Sequence[str] = (),
-                  previous: Sequence[PreviousRow] | None = None) -> Ranking:
+                  previous: Sequence[PreviousRow] | None = None, table_given: bool = False) -> Ranking:
     """Each block (or group of --together) ranked on its own; with `previous`, each unit beside last year's
-    rank under this year's grouping, and last year's units that are gone."""
+    rank under this year's grouping, and last year's units that are gone. A unit a measurement is missing for
+    (`UnitTotals.unranked`) is listed after the ranked ones without a rank; `table_given`: a survey table was."""
     blocks = []
     groups = group_blocks(units, together)
-    notes = _notes(units)
+    notes = _notes(units, table_given)
     for group, before in zip(groups, last_year(groups, previous or ()), strict=True):
-        ranks = rank_of(group.units)
-        ordered = sorted(zip(ranks, group.units, strict=True), key=lambda pair: (pair[0], pair[1].unit))
+        ranked = [unit for unit in group.units if not unit.unranked]  # a measurement missing: listed after, no rank
+        ordered: list[tuple[int | None, UnitTotals]] = sorted(
+            zip(rank_of(ranked), ranked, strict=True), key=lambda pair: (pair[0], pair[1].unit))
+        ordered += sorted(((None, unit) for unit in group.units if unit.unranked), key=lambda pair: pair[1].unit)
         rows, used = _compare(group.name, ordered, before)
         blocks.append(Block(group.name, rows, [row for row in before.rows if id(row) not in used]))
         if before.recomputed:
@@ -322,7 +341,7 @@ def _default_blocks(groups: Sequence[Group[U]], previous: Sequence[PreviousRow])
     return {file: counts.most_common(1)[0][0] for file, counts in found.items()}
 
 
-def _compare(block: str, ordered: list[tuple[int, UnitTotals]],
+def _compare(block: str, ordered: list[tuple[int | None, UnitTotals]],
              before: LastYear) -> tuple[list[RankRow], set[int]]:
     """Each unit's row beside its row of last year (by name), and the ids of last year's rows so matched."""
     by_name: dict[str, tuple[PreviousRow, int | None]] = {}
@@ -337,21 +356,23 @@ def _compare(block: str, ordered: list[tuple[int, UnitTotals]],
     return rows, used
 
 
-def _notes(units: list[UnitTotals]) -> list[str]:
-    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out."""
+def _notes(units: list[UnitTotals], table_given: bool = False) -> list[str]:
+    """What every ranking says about the survey: from the province's table, and/or units' own estimates left out
+    (and, when no table was given, how to give one)."""
     notes = []
     if any(u.surveyed for u in units):
         notes.append(t("ui.score.rank_surveyed"))
-    estimating = sum(1 for u in units if u.estimated_max)
+    estimating = sum(1 for u in units if u.estimated_max and not u.unranked)
     if estimating:
-        notes.append(t("ui.score.rank_estimates", units=estimating))
+        notes.append(t("ui.score.rank_estimates", units=estimating)
+                     + ("" if table_given else " " + t("ui.score.rank_use_survey")))
     return notes
 
 
 def change_words(row: RankRow, compared: bool) -> str:
     """`▲ 3`, `▼ 2`, `=`, or `mới` (new this year); empty when no previous ranking was given, or when last year's
     rank cannot be compared under this year's grouping (the ranking's notes say why)."""
-    if not compared:
+    if not compared or row.rank is None:
         return ""
     if row.previous is None:
         return t("ui.rank.new")

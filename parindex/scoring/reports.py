@@ -122,9 +122,10 @@ def unit_json(unit: UnitScore, indent: int | None = None) -> str:
 
 
 def ranking_dicts(ranking: Ranking) -> list[dict[str, Any]]:
-    """The JSON ranking rows (a contract, README): score, max and percent are what the rank is decided on."""
-    return [{"block": r.block, "rank": r.rank, "unit": r.unit.unit, "score": json_number(r.unit.rank_score),
-             "max": json_number(r.unit.rank_max), "percent": json_number(r.unit.rank_percent), "band": r.band,
+    """The JSON ranking rows (a contract, README): score, max and percent are what the rank is decided on (null
+    for a unit left unranked)."""
+    return [{"block": r.block, "rank": r.rank, "unit": r.unit.unit,
+             **dict(zip(("score", "max", "percent"), map(json_number, r.figures), strict=True)), "band": r.band,
              "previous_rank": r.previous_rank, "rank_change": r.rank_change,
              "notes": r.notes()}
             for r in ranking.rows]
@@ -168,8 +169,9 @@ def ranking_cells(ranking: Ranking, row: RankRow, n: int, number: Callable[[Deci
     unit, before = row.unit, row.previous
     previous = [row.previous_rank or "", number(before.score, 2) if before and before.score is not None
                 else ""] if ranking.compared else []
-    return [n, unit.unit, row.block, number(unit.rank_score, 2), number(unit.rank_max, 2),
-            number(unit.rank_percent, 1), row.band or "", row.rank, *previous, change_words(row, ranking.compared),
+    score, maximum, share = row.figures
+    return [n, unit.unit, row.block, number(score, 2), number(maximum, 2), number(share, 1), row.band or "",
+            "" if row.rank is None else row.rank, *previous, change_words(row, ranking.compared),
             *[number(by_code[code].percent, 1) if code in by_code else "" for code, _ in ranking.areas],
             "; ".join(row.notes())]
 

@@ -154,7 +154,7 @@ class RankingRow(Contract):
     only `unit`, `rank` and maybe `score` and `block`)."""
 
     block: str = ""
-    rank: Rank
+    rank: Rank | None  # null: left unranked, a measurement missing (its notes say which); never read as last year's
     unit: Name
     score: Points | None = None
     max: Points | None = None

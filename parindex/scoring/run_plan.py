@@ -16,7 +16,7 @@ from typing import NamedTuple
 from parindex.common.errors import ParindexError
 from parindex.common.i18n import t
 from parindex.common.messages import Message
-from parindex.common.unit_names import name_key
+from parindex.common.unit_names import likely_spellings, name_key
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import SurveyRow, SurveyTable
 from parindex.scoring.engine import UnitTotals
@@ -131,7 +131,7 @@ class RunPlan:
 
     def rank(self, totals: list[UnitTotals]) -> Ranking:
         """The units ranked as the plan groups them, compared with last year, opened by the summary."""
-        ranking = build_ranking(totals, self.together, self.previous)
+        ranking = build_ranking(totals, self.together, self.previous, table_given=bool(self.surveys))
         return replace(ranking, warnings=[*self.warnings, *ranking.warnings], summary=self.summary)
 
 
@@ -150,7 +150,7 @@ def plan_run(entries: Sequence[Entry], surveys: Sequence[SurveyTable] = (),
     tables = SurveyTables(surveys)
     matches = {entry.source: tables.row_of(entry.cset, entry.unit, entry.level) for entry in entries} if surveys \
         else {}
-    warnings = [*_unmatched_rows(tables, entries), *_lone_units(groups)]
+    warnings = [*_unmatched_rows(tables, entries, matches), *_lone_units(groups)]
     found = _previous_found(groups, previous or (), entries)
     summary = RunSummary(list(dict.fromkeys((e.cset.id, e.cset.fingerprint()) for e in entries)),
                          list(dict.fromkeys(e.year for e in entries if e.year)),
@@ -204,18 +204,21 @@ def _blocks(entries: Iterable[Entry], counts: bool = True) -> str:
     return ", ".join(f"{block} ({found.count(block)})" if counts else block for block in dict.fromkeys(found))
 
 
-def _unmatched_rows(tables: SurveyTables, entries: list[Entry]) -> list[Message]:
-    """PS581 for a table none of whose rows is a unit of the run (another block's table); PS548 naming the rows of a
-    table that no unit matched (a misspelt name, a unit not sent)."""
-    warnings = []
+def _unmatched_rows(tables: SurveyTables, entries: list[Entry], matches: dict[str, SurveyMatch]) -> list[Message]:
+    """PS581 for a table none of whose rows is a unit of the run (another block's table). PS548 for each unit without
+    its row (left unranked, PS547): the rows no unit matched that it may be meant by, closest first. Unmatched rows
+    alone are no warning: a table may hold a whole province's units, and a run score only some of them."""
+    left: dict[str, str] = {}  # a row no unit matched → how it is named to the reader
     for table in tables.tables:
-        left = [row for row in table.rows if id(row) not in tables.used]
-        if table.rows and len(left) == len(table.rows):
+        rows = [row for row in table.rows if id(row) not in tables.used]
+        if table.rows and len(rows) == len(table.rows):
             raise ParindexError("PS581", where=table.path, path=table.path, blocks=_blocks(entries))
-        if left:
-            warnings.append(Message("PS548", {"units": ", ".join(f"{row.unit} ({row.ref})" for row in left)},
-                                    table.path))
-    return warnings
+        left.update((row.unit, f"{row.unit} ({table.path} › {row.ref})") for row in rows)
+    return [Message("PS548", {"unit": entry.unit, "closest": ", ".join(
+                left[name] for name in likely_spellings(entry.unit, left, entry.level)) or "–"}, entry.source)
+            for entry in entries
+            if (match := matches.get(entry.source)) is not None and match.row is None
+            and any(item.is_survey for _, item in entry.cset.items())]
 
 
 def _lone_units(groups: list[Group[Entry]]) -> list[Message]:

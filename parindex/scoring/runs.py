@@ -111,13 +111,15 @@ class OpenedRun(NamedTuple):
     surveys: list[SurveyMatch | None]
     skipped: list[Skipped]
     sets: dict[str, CriteriaSet]
+    merged: list[Path]  # workbooks `merge` wrote, found in a folder among their own parts: skipped
 
 
 def open_run(paths: list[Path], criteria_ref: str | None, survey_paths: tuple[Path, ...] = (),
-             previous_paths: tuple[Path, ...] = (), together: tuple[str, ...] = ()) -> OpenedRun:
+             previous_paths: tuple[Path, ...] = (), together: tuple[str, ...] = (),
+             named: frozenset[Path] = frozenset()) -> OpenedRun:
     """Last year's results (through the result contract), the survey tables and each workbook's Thông tin read,
     then matched and checked by `run_plan.plan_run`: a run that does not fit is refused before anything is
-    scored."""
+    scored. `named`: the files named one by one (`input_files.named_files`), never skipped as a merged workbook."""
     previous = None
     if previous_paths:  # read through the result contract, whose models only this needs
         from parindex.scoring.previous import read_previous
@@ -129,31 +131,37 @@ def open_run(paths: list[Path], criteria_ref: str | None, survey_paths: tuple[Pa
 
         surveys = [read_survey(path) for path in survey_paths]
     sets: dict[str, CriteriaSet] = {}
-    entries, skipped = read_entries(paths, criteria_ref, sets)
+    entries, skipped, merged = read_entries(paths, criteria_ref, sets, named)
     plan = plan_run(entries, surveys, previous, together)
     return OpenedRun(plan, [Path(entry.source) for entry in entries],
-                     [plan.survey_of(entry.source) for entry in entries], skipped, sets)
+                     [plan.survey_of(entry.source) for entry in entries], skipped, sets, merged)
 
 
-def read_entries(paths: list[Path], criteria_ref: str | None,
-                 cache: dict[str, CriteriaSet]) -> tuple[list[Entry], list[Skipped]]:
+def read_entries(paths: list[Path], criteria_ref: str | None, cache: dict[str, CriteriaSet],
+                 named: frozenset[Path] = frozenset()) -> tuple[list[Entry], list[Skipped], list[Path]]:
     """Each workbook's Thông tin, with the set it is read with and checked against it (year, level, fingerprint):
-    what `run_plan.plan_run` matches and checks before anything is scored. A report parindex wrote is skipped."""
+    what `run_plan.plan_run` matches and checks before anything is scored. A report parindex wrote is skipped, and
+    so is a workbook `merge` wrote left among its own parts (`parts.merged_among_parts`) unless `named`."""
+    from parindex.evidence.parts import merged_among_parts
     from parindex.evidence.reader import read_info_book
 
-    entries: list[Entry] = []
+    books: list[EvidenceBook] = []
     skipped: list[Skipped] = []
     for path in paths:
         try:
-            book = read_info_book(path)
+            books.append(read_info_book(path))
         except ParindexError as exc:
             if exc.code == "PW420" and _is_report(path):  # no Thông tin: an earlier report left in the folder?
                 skipped.append(Skipped(path))
                 continue
             raise
-        cset = checked_set(book, criteria_ref, cache)
-        entries.append(Entry(book.path, *identity(cset, book), cset, book.info_refs))
-    return entries, skipped
+    left = {id(book) for book in merged_among_parts(books) if Path(book.path).resolve() not in named}
+    entries: list[Entry] = []
+    for book in books:
+        if id(book) not in left:
+            cset = checked_set(book, criteria_ref, cache)
+            entries.append(Entry(book.path, *identity(cset, book), cset, book.info_refs))
+    return entries, skipped, [Path(book.path) for book in books if id(book) in left]
 
 
 def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[UnitScore], R],
@@ -286,10 +294,8 @@ def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, Criter
     cset = checked_set(book, criteria_ref, cache)
     if survey is None:
         unit = score_book(cset, book)
-    else:
-        unit = score_book(cset, book, survey.row.values if survey.row else None, survey.table)
-        if survey.row is None:
-            unit.warnings.insert(0, Message("PS547", {"unit": unit.unit, "path": survey.tables}, str(path)))
+    else:  # without its row, the tables it is missing from: the engine leaves it unranked (PS547)
+        unit = score_book(cset, book, survey.row.values if survey.row else None, survey.table or survey.tables)
     if not book.info.get("fingerprint", "").strip():
         unit.warnings.insert(0, Message("PS521", {"set_id": cset.id}, str(path)))
     return unit

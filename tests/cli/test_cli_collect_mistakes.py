@@ -3,6 +3,7 @@ holding only reports. Nothing is dropped in silence; inputs stay byte-identical 
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -174,3 +175,112 @@ def test_by_lead_into_a_folder_whose_parent_is_missing_is_refused(cli, tmp_path)
     assert not (tmp_path / "khong-co").exists()
     assert cli("template", "par-province-2020", "--by-lead", "-o", str(tmp_path / "cac-phan")).code == 0
     assert len(list((tmp_path / "cac-phan").glob("*.xlsx"))) == 7
+
+
+def _rows(part: Path) -> tuple[object, dict[str, int], dict[str, int]]:
+    """The workbook, its Tự đánh giá columns by header and its rows by code."""
+    from openpyxl import load_workbook
+
+    from parindex.evidence.model import SHEET_ITEMS
+
+    book = load_workbook(part)
+    sheet = book[SHEET_ITEMS]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    rows = {str(row[0].value): row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value}
+    return book, header, rows
+
+
+@pytest.mark.parametrize(("header", "value"), [("Kết quả", "Có"), ("Tài liệu kiểm chứng", "QĐ số 12/QĐ-STP")])
+def test_a_value_typed_on_a_criterions_heading_row_is_an_error_at_its_cell_not_dropped(cli, tmp_path, header,
+                                                                                       value):
+    from openpyxl.utils import get_column_letter
+
+    from parindex.evidence.model import SHEET_ITEMS
+
+    parts = make_parts(cli, tmp_path / "parts")
+    part = next(p for p in parts if "1.1" in _rows(p)[2])
+    book, columns, rows = _rows(part)
+    book[SHEET_ITEMS].cell(rows["1.1"], columns[header], value)
+    book.save(part)
+    for command in (["merge", str(tmp_path / "parts"), "-o", str(tmp_path / "tu-cham.xlsx")],
+                    ["progress", str(tmp_path / "parts")]):
+        result = cli(*command, "--lang", "en")
+        assert result.code == 1, result.out + result.err
+        cell = f"{SHEET_ITEMS}!{get_column_letter(columns[header])}{rows['1.1']}"
+        assert f"{part.name} › {cell}: PM831" in said(result.err) and f"'{value}'" in result.err
+    assert not (tmp_path / "tu-cham.xlsx").exists()
+
+
+@pytest.mark.parametrize("how", ["blank", "deleted"])
+def test_merge_refuses_a_part_without_its_fingerprint(cli, tmp_path, how):
+    from openpyxl import load_workbook
+
+    from parindex.evidence.model import SHEET_INFO
+
+    parts = make_parts(cli, tmp_path / "parts")
+    book = load_workbook(parts[1])
+    sheet = book[SHEET_INFO]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Dấu vân tay bộ tiêu chí")
+    if how == "blank":
+        row[1].value = None
+    else:
+        sheet.delete_rows(row[0].row)
+    book.save(parts[1])
+    result = cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "tu-cham.xlsx"), "--lang", "en")
+    assert result.code == 1 and "PM830" in result.err and parts[1].name in result.err
+    assert not (tmp_path / "tu-cham.xlsx").exists(), "never a merged workbook with a fingerprint nobody checked"
+
+
+def test_the_merged_workbook_left_among_its_parts_is_skipped_by_merge_progress_and_score(cli, tmp_path):
+    from parindex.evidence.reader import read_evidence, read_info
+
+    parts = make_parts(cli, tmp_path / "parts")
+    merged = tmp_path / "parts" / "tu-cham.xlsx"
+    assert cli("merge", str(tmp_path / "parts"), "-o", str(merged)).code == 0
+    assert read_evidence(merged).merged and not read_evidence(parts[0]).merged, "the mark reports carry"
+    note = f"Skipped {merged}: a workbook 'parindex merge' wrote, among its own parts"
+    again = cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "again.xlsx"), "--lang", "en")
+    assert again.code == 0 and note in said(again.err)
+    assert f"Merged {len(parts)} parts" in said(again.out), "not one more part"
+    progress = cli("progress", str(tmp_path / "parts"), "--lang", "en")
+    assert progress.code == 0 and note in said(progress.err)
+    score = cli("score", str(tmp_path / "parts"), "--lang", "en")
+    assert score.code == 2 and "PS527" in score.err and str(merged) not in score.err.split("PS527")[1], (
+        "the parts are what is out of place in a ranking; the merged workbook is not named as one of them")
+    alone = cli("score", str(merged), "-f", "json")
+    assert alone.code in (0, 1) and "PS527" not in alone.err and read_info(merged)["unit"] == UNIT
+
+
+def test_score_skips_the_merged_workbook_beside_a_part_of_its_unit_whatever_the_order(cli, tmp_path):
+    import shutil
+
+    parts = make_parts(cli, tmp_path / "parts")
+    assert cli("merge", str(tmp_path / "parts"), "-o", str(tmp_path / "merged.xlsx")).code == 0
+    for name in ("0-merged.xlsx", "z-merged.xlsx"):  # before and after the part in file order
+        run = tmp_path / name.removesuffix(".xlsx")
+        run.mkdir()
+        shutil.copy(parts[0], run / parts[0].name)
+        shutil.copy(tmp_path / "merged.xlsx", run / name)
+        result = cli("score", str(run), "-f", "json", "--lang", "en")
+        assert "Skipped" in result.err and name in result.err, result.err
+        assert "units" not in json.loads(result.out), "the part alone is scored: one unit's result, not a ranking"
+
+
+def test_a_merged_workbook_named_with_a_late_part_is_merged_on_purpose(cli, tmp_path):
+    from parindex.evidence.model import SHEET_ITEMS
+    from parindex.evidence.reader import read_evidence
+
+    parts = make_parts(cli, tmp_path / "parts")
+    late = parts[-1]
+    book, columns, rows = _rows(parts[0])
+    code = next(code for code in rows if code.count(".") == 2)  # an item of the first agency, evidenced
+    book[SHEET_ITEMS].cell(rows[code], columns["Tài liệu kiểm chứng"], "QĐ số 7/QĐ-UBND")
+    book.save(parts[0])
+    for part in parts[:-1]:
+        part.rename(tmp_path / part.name)  # the late agency's part comes after the first merge
+    assert cli("merge", *map(str, (tmp_path / p.name for p in parts[:-1])), "-o", str(tmp_path / "m1.xlsx")).code == 0
+    result = cli("merge", str(tmp_path / "m1.xlsx"), str(late), "-o", str(tmp_path / "m2.xlsx"), "--lang", "en")
+    assert result.code == 0 and "Skipped" not in result.err
+    assert "Merged 2 parts" in said(result.out)
+    assert read_evidence(tmp_path / "m2.xlsx").rows[code].values["evidence"] == "QĐ số 7/QĐ-UBND", (
+        "the first merge's items are kept")

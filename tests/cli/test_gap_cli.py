@@ -389,3 +389,38 @@ def test_the_same_set_says_nothing_of_a_change(cli, tmp_path: Path) -> None:
     current = write_result(tmp_path / "now.json", score_result())
     data = json.loads(cli("gap", str(current), "--year", "2020", "--format", "json").out)
     assert data["set_change"] is None and all(n["key"] != "ui.gap.set_changed" for n in data["notes"])
+
+
+# --- what gap compares, said first -------------------------------------------------------------------------------
+
+def test_gap_says_what_it_compares_before_any_figure_in_every_format(cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    current = write_result(tmp_path / "now.json", score_result())
+    argv = ("gap", str(current), "--year", "2020", "--unit", "Quảng Ninh", "--lang", "en")
+    compares = "Compared: Quảng Ninh (province level) with the official results of 2020."
+    override = "The file names unit 'UBND tỉnh Bắc Giang' but --unit says 'Quảng Ninh': compared as --unit."
+    table = said(cli(*argv).out)
+    assert table.index(compares) < table.index(override) < table.index("Total "), "said before the headline"
+    plan = cli(*argv, "--format", "md").out.splitlines()
+    assert plan[1].startswith("> " + compares) and plan[2] == "> " + override, "above the plan's first heading"
+    notes = [n["message"] for n in json.loads(cli(*argv, "--format", "json").out)["notes"]]
+    assert notes[1].startswith(compares) and notes[2] == override and notes.count(override) == 1
+    assert cli(*argv, "-o", str(tmp_path / "gap.xlsx")).code == 0
+    rows = [row[1] for row in load_workbook(tmp_path / "gap.xlsx").worksheets[0].iter_rows(values_only=True)]
+    assert rows[1].startswith(compares) and rows[2] == override and rows.count(override) == 1
+    from docx import Document
+
+    assert cli(*argv, "-o", str(tmp_path / "plan.docx")).code == 0
+    paragraphs = [said(p.text) for p in Document(str(tmp_path / "plan.docx")).paragraphs]
+    assert paragraphs[1].startswith(compares) and paragraphs[2] == override and paragraphs[4] == "PLAN"
+
+
+def test_gap_over_a_departments_workbook_says_what_gap_is_for_and_points_to_score_previous(cli, tmp_path) -> None:
+    sample = REPO / "evidence_samples" / "synthetic-province-2026" / "so" / "so-003.xlsx"
+    for lang, words in (("vi", "cấp sở, ban, ngành"), ("en", "department")):
+        result = cli("gap", str(sample), "--year", "2025", "--lang", lang)
+        assert result.code == 2 and "PG421" in result.err and "PG403" not in result.err
+        assert "--previous" in result.err and "score" in result.err and words in result.err
+        assert "–" not in result.err, "no empty list of years"
+    no_traceback(result)

@@ -115,3 +115,12 @@ def test_the_merged_province_is_not_matched_silently() -> None:
     assert error.code == "PG404"
     assert error.params["known"] == "Bắc Giang"
     assert "01/07/2025" in error.msg.line("vi")
+
+
+def test_likely_spellings_offer_only_names_alike_closest_first() -> None:
+    from parindex.common.unit_names import likely_spellings
+
+    names = ["Sở Ngaoi vụ", "Sở Ngoại vụ tỉnh Ninh Bình", "Sở Y tế", "Xã Mẫu 47"]
+    assert likely_spellings("Sở Ngoại vụ", names, "department") == ["Sở Ngoại vụ tỉnh Ninh Bình", "Sở Ngaoi vụ"]
+    assert likely_spellings("Sở Tư pháp", names, "department") == [], "nothing alike: nothing offered"
+    assert likely_spellings("", names, "department") == []

@@ -80,3 +80,20 @@ def test_the_result_json_says_each_components_role(sets) -> None:
     assert [(c["id"], c["role"]) for c in data["components"]] == [("tham_dinh", "self"), ("khao_sat", "measured")]
     assert [(a["id"], a["role"]) for a in data["adjustments"]] == [("diem_cong", "bonus"), ("diem_tru", "penalty")]
     assert (data["bonus"], data["penalty"]) == (1, 1)
+
+
+def test_a_measurement_missing_leaves_the_unit_unranked_never_on_a_smaller_maximum(sets) -> None:
+    _, own = sets
+    alone = score_book(own, book())
+    assert alone.unranked == () and alone.totals().unranked == (), "no table given: estimates left out, ranked"
+    no_row = score_book(own, book(), None, "dieu-tra.xlsx")
+    assert [(m.code, m.params["path"]) for m in no_row.unranked] == [("PS547", "dieu-tra.xlsx")]
+    assert no_row.warnings[0] is no_row.unranked[0] and no_row.totals().unranked == no_row.unranked
+    blank = score_book(own, book(), {"2.2.1": Cell(None, "Điều tra!C3"), "2.2.2": Cell("0,3", "Điều tra!D3")},
+                       "dieu-tra.xlsx")
+    assert [(m.code, m.where, m.item) for m in blank.unranked] == [("PS590", "dieu-tra.xlsx › Điều tra!C3", "2.2.1")]
+    statuses = {s.item.code: s.status for s in blank.items}
+    assert (statuses["2.2.1"], statuses["2.2.2"]) == ("estimated", "surveyed"), "the unit's own value: an estimate"
+    full = score_book(own, book(), {"2.2.1": Cell("90%", "Điều tra!C3"), "2.2.2": Cell("0,3", "Điều tra!D3")},
+                      "dieu-tra.xlsx")
+    assert full.unranked == ()

@@ -69,3 +69,12 @@ def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ParindexError) as raised:
         read_previous(tmp_path)
     assert raised.value.code == "PE305"
+
+
+def test_a_unit_left_unranked_last_year_had_no_rank_to_compare_with(tmp_path: Path) -> None:
+    path = write(tmp_path, {"ranking": [{"unit": "Sở A", "rank": 1, "score": 90},
+                                        {"unit": "Sở B", "rank": None, "score": None, "notes": ["chưa xếp hạng"]}]})
+    assert [(row.unit, row.rank) for row in read_previous(path)] == [("Sở A", 1)]
+    with pytest.raises(ParindexError) as missing:  # the key itself is still required
+        read_previous(write(tmp_path, {"ranking": [{"unit": "Sở C"}]}, "other.json"))
+    assert missing.value.code == "PS572"

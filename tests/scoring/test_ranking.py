@@ -158,3 +158,29 @@ def test_the_years_a_ranking_covers_as_its_title_says_them() -> None:
              replace(unit("C", "60"), year="2025")]
     assert build_ranking(units).years == "2024–2025"
     assert build_ranking([replace(unit("A", "80"), year="")]).years == ""
+
+
+# --- a measurement missing: listed after the ranked units, without a rank or a figure ----------------------------
+
+def test_a_unit_a_measurement_is_missing_for_is_listed_unranked_after_the_ranked() -> None:
+    from dataclasses import replace
+
+    from parindex.common.messages import Message
+
+    lacking = replace(unit("Sở Ngoại vụ", "99", max_="70"), unranked=(Message("PS547", {}, "so-ngoai-vu.xlsx"),))
+    blank = replace(unit("Sở Y tế", "95"), unranked=(Message("PS590", {}, "t.xlsx › Điều tra!C9", "8.1.1"),))
+    ranking = build_ranking([lacking, unit("Sở A", "80"), blank, unit("Sở B", "90")], previous=[
+        PreviousRow("Sở Ngoại vụ", 1, block="Sở")], table_given=True)
+    assert [(r.unit.unit, r.rank) for r in ranking.rows] == [("Sở B", 1), ("Sở A", 2), ("Sở Ngoại vụ", None),
+                                                              ("Sở Y tế", None)]
+    row = ranking.rows[2]
+    assert (row.figures, row.band, row.rank_change, change_words(row, True)) == ((None, None, None), None, None, "")
+    assert row.notes() == ["chưa xếp hạng: bảng điều tra không có dòng của đơn vị"], "no 'maximum reduced' note"
+    assert ranking.rows[3].notes() == ["chưa xếp hạng: bảng điều tra để trống t.xlsx › Điều tra!C9"]
+
+
+def test_the_note_on_estimates_points_to_survey_only_when_no_table_was_given() -> None:
+    estimating = [unit("A", "80", estimated="5", estimated_max="8")]
+    assert build_ranking(estimating).notes[-1].endswith("Dùng --survey BẢNG.xlsx để đưa kết quả điều tra của tỉnh vào.")
+    given = build_ranking(estimating, table_given=True).notes
+    assert given and not any("--survey" in note for note in given)

@@ -92,9 +92,23 @@ def test_each_unit_gets_its_row_or_none_and_rows_no_unit_matched_are_warned() ->
     assert found is not None and found.row is not None and found.row.ref == "Điều tra!A2" and found.table == "p.xlsx"
     missing = plan.survey_of("Phường B.xlsx")
     assert missing is not None and missing.row is None and missing.tables == "p.xlsx"
-    assert [(w.code, w.params["units"]) for w in plan.warnings] == [("PS548", "Phường Z (Điều tra!A3)")]
+    assert [(w.code, w.params["unit"], w.params["closest"]) for w in plan.warnings] == [
+        ("PS548", "Phường B", "Phường Z (p.xlsx › Điều tra!A3)")]
     assert [(m.path, m.matched, m.total) for m in plan.summary.surveys] == [("p.xlsx", 1, 2)]
     assert plan_run([entry("Phường A")]).survey_of("Phường A.xlsx") is None, "no table given: nothing to look up"
+
+
+def test_a_unit_without_its_row_is_offered_the_rows_no_unit_matched_closest_first() -> None:
+    names = ["Phường A", "Phường Ngoại vụ tỉnh Ninh Bình", "Phường Nội vu", "Phường Kế hoạch"]
+    plan = plan_run([entry("Phường A"), entry("Phường Ngoại vụ")], [table("t.xlsx", *names)])
+    assert [(w.code, w.params["unit"], w.where) for w in plan.warnings] == [
+        ("PS548", "Phường Ngoại vụ", "Phường Ngoại vụ.xlsx")]
+    assert plan.warnings[0].params["closest"] == (
+        "Phường Ngoại vụ tỉnh Ninh Bình (t.xlsx › Điều tra!A3), Phường Nội vu (t.xlsx › Điều tra!A4)")
+
+
+def test_rows_no_unit_matched_are_no_warning_when_every_unit_has_its_row() -> None:
+    assert plan_run([entry("Phường A")], [table("t.xlsx", "Phường A", "Phường Khác")]).warnings == []
 
 
 def test_two_rows_of_one_unit_are_refused() -> None:

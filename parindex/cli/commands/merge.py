@@ -35,16 +35,20 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
     from parindex.evidence.merge import read_parts
-    from parindex.evidence.parts import check_parts, is_filled, merge_parts
+    from parindex.evidence.parts import check_parts, is_filled, merge_parts, refuse_without_fingerprint
+    from parindex.io.input_files import named_files
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.of_file(output)
     paths = collect_workbooks(files).parts
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
-    read = read_parts(paths, criteria)
+    read = read_parts(paths, criteria, named_files(files))
     for path in read.skipped:
         say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
+    for path in read.merged:
+        say(Message("ui.collect.skipped_merged", {"path": path}), "yellow", err=True)
     check_parts(read.cset, read.books)
+    refuse_without_fingerprint(read.cset, read.books)
     merged = merge_parts(read.cset, read.books)
     if merged.conflicts:
         for conflict in merged.conflicts:

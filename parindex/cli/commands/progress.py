@@ -39,6 +39,7 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     from parindex.common.messages import Message
     from parindex.evidence.merge import read_books
     from parindex.evidence.unit_list import read_unit_list
+    from parindex.io.input_files import named_files
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.choose(fmt, output)
@@ -49,9 +50,11 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     if output is not None:
         guard_output(output, force, inputs)
     wanted = read_unit_list(expected) if expected is not None else None
-    books, skipped = read_books(paths)
+    books, skipped, merged = read_books(paths, named_files(files))
     for path in skipped:
         say(Message("ui.score.skipped_report", {"path": path}), "yellow", err=True)
+    for path in merged:
+        say(Message("ui.collect.skipped_merged", {"path": path}), "yellow", err=True)
     report, conflicts = _report(books, criteria, wanted)
     chosen.render(report, output, force)
     if output is not None:

@@ -58,6 +58,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     from parindex.cli.render import say
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
+    from parindex.io.input_files import named_files
     from parindex.scoring.runs import collect_workbooks, open_run
 
     chosen = OUTPUTS.choose(fmt, output)
@@ -73,9 +74,12 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
             head="⚠ ")
     if not collected.workbooks:
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
-    run = open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together)
+    run = open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together,
+                   named_files(files))
     for skipped in run.skipped:
         say(Message("ui.score.skipped_report", {"path": skipped.path}), "yellow", err=True)
+    for path in run.merged:
+        say(Message("ui.collect.skipped_merged", {"path": path}), "yellow", err=True)
     many = len(run.paths) > 1
     reporter = chosen.render(many, output is None, options.details)
     totals = reporter.write(_scored(run, criteria, reporter.unit), output, force, run.plan)
@@ -88,7 +92,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     if failed and (output is not None or chosen.format is not TABLE):  # on screen, the tables list each error
         say(Message("ui.score.errors_summary", {"units": len(failed), "total": len(totals),
                                                 "errors": sum(unit.errors for unit in failed)}), "yellow", err=True)
-    return 1 if failed else 0
+    return 1 if failed or any(unit.unranked for unit in totals) else 0
 
 
 # --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written

@@ -36,6 +36,18 @@ MESSAGES: dict[str, Msg] = {
                  "nội dung sang dòng đúng của phần này.",
                  "code {item} is not in criteria set {set_id}, so it cannot be merged; correct the code or move "
                  "its content to the right row of this part.", exit=1),
+    "PM830": Msg("phần này không ghi dấu vân tay bộ tiêu chí (ô trống hoặc dòng đã bị xoá), nên không kiểm tra được "
+                 "phần có lập từ bộ {set_id} không, và sổ ghép sẽ mang dấu vân tay của bộ mà không ai kiểm; chép lại "
+                 "dòng Dấu vân tay bộ tiêu chí từ phần gốc, hoặc lập lại phần bằng 'parindex template --lead'.",
+                 "this part has no criteria fingerprint (a blank cell, or the row deleted), so nothing shows it was "
+                 "made from set {set_id}, and the merged workbook would carry the set's fingerprint unchecked; copy "
+                 "the fingerprint row back from the original part, or make the part again with 'parindex template "
+                 "--lead'.", exit=1),
+    "PM831": Msg("dòng {code} là tiêu đề của một tiêu chí có tiêu chí thành phần, nhưng ô này ghi '{value}': chỉ dòng "
+                 "tiêu chí thành phần được chấm và ghép, nên nội dung này sẽ bị bỏ mất; chuyển nó sang dòng của tiêu "
+                 "chí thành phần ({items}).",
+                 "row {code} heads a criterion that has items, but this cell says '{value}': only items' rows are "
+                 "scored and merged, so this would be lost; move it to its item's row ({items}).", exit=1),
     "PM815": Msg("không có sổ tài liệu kiểm chứng nào để đọc: {path} là báo cáo hoặc bảng tính do parindex ghi; "
                  "chỉ ra các sổ (hoặc các phần) mà đơn vị đã điền.",
                  "no evidence workbook to read: {path} is a report or a spreadsheet parindex wrote; name the "
@@ -90,6 +102,10 @@ MESSAGES.update({
                                   "Văn phòng tự điền vào sổ ghép.",
                                   "{count} item(s) have no lead agency and are in no part: {items}. The office "
                                   "fills them in the merged workbook."),
+    "ui.collect.skipped_merged": Msg("Bỏ qua {path}: đây là sổ do 'parindex merge' ghép, nằm cùng các phần của chính "
+                                     "nó; đọc các phần, không đọc sổ ghép (để nó ngoài thư mục các phần).",
+                                     "Skipped {path}: a workbook 'parindex merge' wrote, among its own parts; the "
+                                     "parts are read, the merged workbook is not (keep it outside the parts' folder)."),
     "ui.merge.written": Msg("Đã ghép {parts} phần vào {path}: {items} tiêu chí thành phần, {filled} đã điền.",
                             "Merged {parts} parts into {path}: {items} items, {filled} filled."),
     "ui.merge.uncovered": Msg("{count} tiêu chí không có trong phần nào, để trống: {items}.",

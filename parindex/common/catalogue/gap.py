@@ -50,6 +50,14 @@ MESSAGES.update({
                  "no unit '{query}' in {context}; closest names: {closest}.", exit=2),
     "PG402": Msg("'{query}' khớp nhiều đơn vị trong {context}: {names}; ghi rõ tên hơn.",
                  "'{query}' matches several units in {context}: {names}; give a fuller name.", exit=2),
+    "PG421": Msg("gap so sánh một tỉnh với kết quả Chỉ số CCHC các tỉnh do Bộ Nội vụ công bố, nên không có kết quả "
+                 "chính thức nào cho sổ cấp {level}. Để so các đơn vị cấp {level} của tỉnh với năm trước, dùng "
+                 "'parindex score THƯ_MỤC --previous KẾT_QUẢ_NĂM_TRƯỚC.json' (hoặc bảng xếp hạng đã công bố, "
+                 ".xlsx/.csv).",
+                 "gap compares a province with the PAR Index results the Ministry of Home Affairs publishes for the "
+                 "provinces, so there are no official results for a {level} workbook. To compare the province's "
+                 "{level} units with last year, use 'parindex score FOLDER --previous LAST_YEAR.json' (or the "
+                 "ranking as published, .xlsx/.csv).", exit=2),
     "PG403": Msg("không có tệp kết quả chính thức năm {year} (cấp {level}); có các năm: {years}. {decision}",
                  "no official results for {year} ({level} level); years available: {years}. {decision}", exit=2),
     "PG404": Msg("'{query}' từ {date} là tỉnh mới hợp nhất từ {members}; kết quả năm {year} ghi riêng từng tỉnh cũ "
@@ -256,6 +264,13 @@ MESSAGES.update({
                                  "{other_year} không cùng đơn vị với số liệu năm {year} của tỉnh {unit} cũ.",
                                  "This comparison crosses a merger: from {date}, {members} form {into} province; the "
                                  "{other_year} figures are not the same unit as the former {unit}'s {year} figures."),
+    "ui.gap.compares": Msg("So sánh: {unit} (cấp {level}) với kết quả chính thức năm {year}.{source}",
+                           "Compared: {unit} ({level} level) with the official results of {year}.{source}"),
+    "ui.gap.compares_file": Msg(" Tự đánh giá hiện tại: {file}.", " Current self-assessment: {file}."),
+    "ui.level.province": Msg("tỉnh", "province"),
+    "ui.level.department": Msg("sở, ban, ngành", "department"),
+    "ui.level.district": Msg("huyện", "district"),
+    "ui.level.commune": Msg("xã", "commune"),
     "ui.gap.unit_override": Msg("Tệp ghi đơn vị '{file_unit}' nhưng --unit là '{unit}': so sánh theo --unit.",
                                 "The file names unit '{file_unit}' but --unit says '{unit}': compared as --unit."),
     "ui.gap.as_written": Msg("{text}", "{text}"),  # a message as a score result file wrote it

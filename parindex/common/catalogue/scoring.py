@@ -34,14 +34,33 @@ MESSAGES: dict[str, Msg] = {
                  "tiêu chí {set_id}.",
                  "column {code} of the survey table is not a measured item (survey, SIPAS…) of criteria "
                  "set {set_id}.", exit=2),
-    "PS547": Msg("đơn vị '{unit}' không có dòng trong bảng điều tra {path}: điểm điều tra nó tự nhập chỉ là ước tính "
-                 "và không được tính khi xếp hạng.",
-                 "unit '{unit}' has no row in the survey table {path}: the survey values it typed are estimates and "
-                 "do not count toward its rank.", exit=1),
-    "PS548": Msg("các dòng của bảng điều tra không khớp sổ nào: {units}. Kiểm tra tên đơn vị (so như lệnh gap: bỏ "
-                 "qua hoa/thường, dấu, tiền tố UBND…).",
-                 "rows of the survey table that match no workbook: {units}. Check the unit names (compared as gap "
-                 "compares them: case, accents and prefixes such as UBND aside).", exit=1),
+    "PS547": Msg("đơn vị '{unit}' không có dòng trong bảng điều tra {path}: thiếu kết quả đo lường không phải "
+                 "'không áp dụng', nên đơn vị chưa được xếp hạng cho đến khi bảng có dòng của nó (điểm điều tra đơn "
+                 "vị tự nhập chỉ là ước tính).",
+                 "unit '{unit}' has no row in the survey table {path}: a missing measurement is not 'not "
+                 "applicable', so the unit is not ranked until the table has its row (the survey values it typed "
+                 "are only estimates).", exit=1),
+    "PS548": Msg("bảng điều tra không có dòng của '{unit}'; các dòng không khớp sổ nào, tên gần nhất trước: "
+                 "{closest}. Sửa tên trong bảng cho khớp sổ (so như lệnh gap: bỏ qua hoa/thường, dấu, tiền tố UBND…).",
+                 "the survey table has no row for '{unit}'; its rows that match no workbook, closest name first: "
+                 "{closest}. Correct the name in the table (compared as gap compares names: case, accents and "
+                 "prefixes such as UBND aside).", exit=1),
+    "PS591": Msg("tiêu đề '{header}' có mã tiêu chí lẫn với chữ, nên cột này không được đọc; ghi ô tiêu đề chỉ bằng "
+                 "mã (ví dụ 3.2.1), hoặc bỏ số khỏi tiêu đề nếu cột không phải kết quả của một tiêu chí.",
+                 "header '{header}' holds an item code among other words, so its column is not read; head it with "
+                 "the code alone (such as 3.2.1), or drop the number if the column holds no item's results.", exit=2),
+    "PS592": Msg("ô tiêu đề '{header}' được gộp qua các cột {cells}, và các cột dưới nó có số liệu nhưng không có tiêu "
+                 "đề riêng nên không được đọc; bỏ gộp ô và ghi mã tiêu chí trên từng cột.",
+                 "header '{header}' is merged across {cells}, and the columns under it hold values but no header of "
+                 "their own, so they are not read; unmerge it and head each column with its item code.", exit=2),
+    "PS593": Msg("hai cột của bảng cùng là '{header}': {first} và {second}; giữ một cột (cột sau sẽ thay cột trước "
+                 "mà không báo).",
+                 "two columns of the table are both '{header}': {first} and {second}; keep one (the later would "
+                 "silently replace the earlier).", exit=2),
+    "PS590": Msg("ô {cell} của bảng điều tra để trống: thiếu kết quả đo lường không phải 'không áp dụng', nên đơn vị "
+                 "'{unit}' chưa được xếp hạng cho đến khi ô có kết quả.",
+                 "cell {cell} of the survey table is blank: a missing measurement is not 'not applicable', so unit "
+                 "'{unit}' is not ranked until the cell holds its result.", exit=1),
     "PS510": Msg("mã này không có trong bộ tiêu chí; kiểm tra lại mã hoặc bộ tiêu chí của sổ.",
                  "this code is not in the criteria set; check the code or the workbook's criteria set.", exit=1),
     "PS511": Msg("điểm {value} vượt quá điểm tối đa {max}.", "points {value} exceed the maximum {max}.", exit=1),
@@ -123,11 +142,11 @@ MESSAGES.update({
                                    "items score 0. Run again without -o (or use parindex explain) to see each one."),
     "ui.score.ranking": Msg("Xếp hạng đơn vị", "Units ranked"),
     "ui.score.rank_estimates": Msg("Xếp hạng không tính điểm điều tra/SIPAS do đơn vị tự ước tính ({units} đơn vị): "
-                                   "chỉ xếp theo phần còn lại. Dùng --survey BẢNG.xlsx để đưa kết quả điều tra của "
-                                   "tỉnh vào.",
+                                   "chỉ xếp theo phần còn lại.",
                                    "The ranking leaves out the survey/SIPAS values units estimated themselves "
-                                   "({units} units): ranked on the rest. Pass --survey TABLE.xlsx for the province's "
-                                   "survey results."),
+                                   "({units} units): ranked on the rest."),
+    "ui.score.rank_use_survey": Msg("Dùng --survey BẢNG.xlsx để đưa kết quả điều tra của tỉnh vào.",
+                                    "Pass --survey TABLE.xlsx for the province's survey results."),
     "ui.score.rank_surveyed": Msg("Điểm điều tra/SIPAS theo bảng kết quả điều tra của tỉnh.",
                                   "Survey/SIPAS points from the province's survey table."),
     "ui.score.rank_percent": Msg("% xếp hạng", "% ranked on"),
@@ -190,6 +209,10 @@ MESSAGES.update({
     "ui.rank.note_estimates": Msg("không tính {points}/{max} điểm điều tra tự ước tính",
                                   "{points}/{max} self-estimated survey points left out"),
     "ui.rank.note_reduced": Msg("tối đa giảm còn {max}/{full}", "maximum reduced to {max}/{full}"),
+    "ui.rank.note_no_survey_row": Msg("chưa xếp hạng: bảng điều tra không có dòng của đơn vị",
+                                      "not ranked: the survey table has no row for the unit"),
+    "ui.rank.note_blank_survey": Msg("chưa xếp hạng: bảng điều tra để trống {cells}",
+                                     "not ranked: the survey table leaves {cells} blank"),
     "ui.rank.count_errors": Msg("{n} lỗi", "{n} errors"),
     "ui.rank.count_warnings": Msg("{n} cảnh báo", "{n} warnings"),
     "ui.rank.count_invalid": Msg("{n} mục không hợp lệ", "{n} invalid items"),
