@@ -22,8 +22,8 @@ from pydantic_core import PydanticCustomError
 from parindex.common import values
 from parindex.common.messages import Message
 from parindex.criteria.fields import Bound, Points, Strict
-from parindex.criteria.rule_phrases import Data
-from parindex.criteria.rules import BaseRule, Rule, read_rule
+from parindex.criteria.rule_phrases import Data, Direction
+from parindex.criteria.rules import Answers, BaseRule, Rule, read_rule
 
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
@@ -51,6 +51,12 @@ class Role(StrEnum):
         """Part of the set's max (self, measured); bonus and penalty stand outside it, each total capped at the
         component's max (Hà Nội QĐ 5666/QĐ-UBND: "điểm thưởng, điểm trừ")."""
         return self in (Role.SELF, Role.MEASURED)
+
+    @property
+    def direction(self) -> Direction:
+        """How the rule's points per case count (`rules.read_rule`): added for a bonus, subtracted for a penalty,
+        None where the points are earned inside the max ('trừ … mỗi …' is then a deduction from the max)."""
+        return "plus" if self is Role.BONUS else "minus" if self is Role.PENALTY else None
 
     @property
     def filled_by_survey(self) -> bool:
@@ -108,13 +114,17 @@ class Item(Provenance):
         """A bonus or penalty item: outside the set's max, added or subtracted, capped by its component."""
         return not self.role.inside_max
 
+    def rule_words(self, lang: str | None = None, answers: Answers | None = None) -> str:
+        """Its rule in an annex's words, with the sign its component gives points per case ('trừ' in a penalty)."""
+        return self.rule.words(self.max, lang, answers, self.role.direction)
+
 
 def item_rule(words: str | None, maximum: Decimal | None, role: Role | None = None) -> Data | Message:
     """The rule an item's *Cách chấm* words state (`rules.read_rule`). Items of a measured component (survey,
     SIPAS…) are known by its role, whatever the words say: someone else measures them."""
     if role is not None and role.filled_by_survey:
         return {"kind": "survey"}
-    return read_rule(words, maximum)
+    return read_rule(words, maximum, role.direction if role is not None else None)
 
 
 class Derived(Provenance):

@@ -12,10 +12,11 @@ is ever evaluated. Knows no rule kind (.importlinter: the kinds import the gramm
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from parindex.common.messages import Message
 from parindex.common.values import clean_text, fold
@@ -45,12 +46,18 @@ class Lazy:
     def sub(self, replacement: str, text: str) -> str:
         return self.compiled.sub(replacement, text)
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
 
 CHOICE_MARK = "chon mot muc"  # 'Chọn một mức: …' — the options that follow are labels, whatever they look like
 # '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
 MOST_FORM = "(tỷ lệ vượt 100 %) …; chấp nhận đến 300 %"
 
 Data = dict[str, Any]  # a rule as a criteria file writes it: {kind: threshold, unit: percent, tiers: [...]}
+# How an item outside the set's max counts: a bonus's points are added ('plus'), a penalty's subtracted ('minus');
+# None for an item inside the max, whose points are earned. Where points per case go depends on it.
+Direction = Literal["plus", "minus"] | None
 
 NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 # 'label: 1,5 điểm' then a separator (';', ',', '.', a new line) or the end; the points' unit may be left out
@@ -58,6 +65,52 @@ _CLAUSE = Lazy(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{NUMBER})\s*(?:điểm
                re.IGNORECASE)
 _YES = {"co", "dat", "yes"}
 _NO = {"khong", "khong dat", "chua dat", "khong co", "no"}
+
+# --- points per counted case, in a sentence ----------------------------------------------------------------
+_EACH = Lazy(r"\bmoi\b")
+_CAP = Lazy(rf"\b(?:(?:tru|cong)\s+)?toi da\s*(?:(?:la|tru|cong|duoc)\s+)?({NUMBER})\s*(?:diem|d)\b")
+_FLOOR = Lazy(rf"\bthap nhat\s*(?:(?:la|con)\s+)?({NUMBER})\s*(?:diem|d)\b")
+_AMOUNT = Lazy(rf"(?:\b(tru|cong|thuong|duoc|tinh)\s+)?({NUMBER})\s*(?:diem|d)\b")
+_SIGN_WORDS: dict[str, Direction] = {"tru": "minus", "cong": "plus", "thuong": "plus", "duoc": "plus", "tinh": None}
+_MINUS = Lazy(r"\btru\b")
+_PLUS = Lazy(r"\b(?:cong|thuong)\b|(?<!khong )\bduoc\b")
+
+
+class Counted(NamedTuple):
+    """Points for each counted case, as a sentence states them ('Mỗi văn bản chậm trừ 0,5 điểm, trừ tối đa 2
+    điểm'): the points, their sign as the words say it, the cap and the floor where written."""
+
+    per: Decimal
+    sign: Direction  # 'minus' (trừ), 'plus' (cộng, được, thưởng), None: the words say neither
+    cap: Decimal | None  # 'tối đa 2 điểm'
+    floor: Decimal | None  # 'thấp nhất 0 điểm'
+
+
+def counted(prose: str | None) -> Counted | None:
+    """The points per case a folded sentence with 'mỗi' states, or None: not such a sentence, or one whose points
+    or sign cannot be told (two amounts with a sign word each, 'cộng' and 'trừ' both)."""
+    if not prose or not _EACH.search(prose):
+        return None
+    bounds: list[Decimal | None] = []
+    for pattern in (_CAP, _FLOOR):
+        found = pattern.search(prose)
+        bounds.append(number(found[1]) if found else None)
+        if found:
+            prose = f"{prose[:found.start()]} {prose[found.end():]}"
+    amounts = list(_AMOUNT.finditer(prose))
+    signed = [amount for amount in amounts if amount[1]]
+    chosen = signed if len(amounts) > 1 else amounts  # '2 điểm, mỗi trường hợp trừ 0,5 điểm': the signed one
+    if len(chosen) != 1:
+        return None
+    word = chosen[0][1]
+    sign = _SIGN_WORDS[word] if word else None
+    if sign is None:  # 'trừ mỗi trường hợp 0,5 điểm': the sign word stands apart
+        minus, plus = bool(_MINUS.search(prose)), bool(_PLUS.search(prose))
+        if minus and plus:
+            return None
+        sign = "minus" if minus else "plus" if plus else None
+    return Counted(number(chosen[0][2]), sign, bounds[0], bounds[1])
+
 
 # --- ranges: the conditions of tiers, read in folded text (no case, no diacritics, đ = d) ------------------
 _X = rf"({NUMBER})\s*(%)?"
@@ -135,13 +188,14 @@ class Phrase(NamedTuple):
     folded: str  # no case, no diacritics
     clauses: tuple[Clause, ...] | None  # the whole text (after the mark) is such a list (two or more, or a range)
     marked: bool  # led by 'Chọn một mức:': the clauses are labels, whatever they look like
+    direction: Direction = None  # the item's component's: how points per case count
 
     @classmethod
-    def of(cls, text: str) -> Phrase:
+    def of(cls, text: str, direction: Direction = None) -> Phrase:
         folded = _fold(text)
         marked = folded.startswith(CHOICE_MARK) and ":" in text
         clauses = _clauses(text.split(":", 1)[1] if marked else text)
-        return cls(text, folded, clauses, marked and clauses is not None)
+        return cls(text, folded, clauses, marked and clauses is not None, direction)
 
     @property
     def listed(self) -> tuple[Clause, ...] | None:

@@ -182,7 +182,7 @@ def sheet_rows(cset: CriteriaSet) -> list[Row]:
 
 
 def _item_values(item: Item, labels: dict[str, str]) -> dict[str, Any]:
-    return {"code": item.code, "name": item.name, "max": item.max, "rule": item.rule.words(item.max, "vi"),
+    return {"code": item.code, "name": item.name, "max": item.max, "rule": item.rule_words("vi"),
             "component": labels.get(item.component, item.component),
             "not_applicable": MARK if item.not_applicable else None, "lead": item.lead, "evidence": item.evidence,
             "source": item.source, "provisional": MARK if item.provisional else None}
@@ -568,7 +568,7 @@ def unreadable_rules(cset: CriteriaSet) -> list[Message]:
     """PX340 for every item whose *Cách chấm* words would not read back as its rule (what export refuses)."""
     found = []
     for _, item in cset.items():
-        words = item.rule.words(item.max, "vi")
+        words = item.rule_words("vi")
         read = item_rule(words, item.max, item.role)
         if isinstance(read, Message) or as_rule(read) != item.rule:
             found.append(Message("PX340", {"code": item.code, "words": words, "kind": item.rule.kind}))

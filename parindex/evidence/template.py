@@ -258,7 +258,7 @@ class _ItemsSheet:
 
     def _item(self, area: Area, item: Item) -> None:
         self.row += 1
-        rule = item.rule.words(item.max, answers=self.yes_no)  # the words its dropdown offers
+        rule = item.rule_words(answers=self.yes_no)  # the words its dropdown offers
         lead = self.leads[item.code] or ""
         values = {"code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
         for key, cell in self._cells():

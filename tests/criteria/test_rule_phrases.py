@@ -134,11 +134,44 @@ def _everything_scores_alike(rule: Any) -> bool:
     return covers and tiers[0].points == tiers[-1].points
 
 
-@pytest.mark.parametrize("text", ["Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm",
-                                  "0,5 điểm cho mỗi trường hợp, tối đa 2 điểm",
-                                  "Mỗi sáng kiến được cộng 0,5 điểm, tối đa 2 điểm"])
-def test_a_per_case_bonus_or_penalty_reads_with_its_cap(text: str) -> None:
-    assert read_rule(text, Decimal(2)) == {"kind": "per_case", "per": Decimal("0.5")}
+PER_CASE = {"kind": "per_case", "per": Decimal("0.5")}
+DEDUCTION = {"kind": "deduction", "per": Decimal("0.5")}
+
+
+# (words, what they read as on an earned item, in a bonus component, in a penalty component): a code is refused
+SIGNS: list[tuple[str, Any, Any, Any]] = [
+    ("Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm", DEDUCTION, "PX308", PER_CASE),
+    ("0,5 điểm cho mỗi trường hợp, tối đa 2 điểm", "PX308", PER_CASE, PER_CASE),
+    ("Mỗi sáng kiến được cộng 0,5 điểm, tối đa 2 điểm", PER_CASE, PER_CASE, "PX308"),
+    ("Cộng 0,5 điểm cho mỗi trường hợp, tối đa 2 điểm", PER_CASE, PER_CASE, "PX308"),
+    ("Mỗi trường hợp vi phạm trừ 0,5 điểm, tối đa 3 điểm", "PX309", "PX308", "PX309"),  # the cap is not the max
+]
+
+
+@pytest.mark.parametrize(("text", "earned", "bonus", "penalty"), SIGNS, ids=[text[:30] for text, *_ in SIGNS])
+def test_points_per_case_keep_their_sign(text: str, earned: Any, bonus: Any, penalty: Any) -> None:
+    """'trừ … mỗi …' on an earned item counts down from the max; in a penalty it is the penalty; 'cộng' is a
+    bonus; a sign the importer cannot place is refused at its cell, never points earned (issue 23)."""
+    for role, expected in ((Role.SELF, earned), (Role.BONUS, bonus), (Role.PENALTY, penalty)):
+        read = item_rule(text, Decimal(2), role)
+        if isinstance(expected, str):
+            assert isinstance(read, Message) and read.code == expected, (role, read)
+            assert text in read.text("vi") and text in read.text("en")
+        else:
+            assert read == expected, role
+
+
+@pytest.mark.parametrize("text", ["Mỗi văn bản chậm trừ 0,5 điểm, trừ tối đa 2 điểm",
+                                  "Mỗi trường hợp vi phạm trừ 0,5 điểm, tối đa 2 điểm",
+                                  "Điểm tối đa 2 điểm; mỗi nhiệm vụ chậm trừ 0,5 điểm"])
+def test_the_issues_deductions_count_down_from_the_max(text: str) -> None:
+    """Once imported as points earned: 0 late documents scored 0/2 and 4 scored 2/2. By hand: 2 − 0 × 0,5 = 2;
+    2 − 4 × 0,5 = 0."""
+    read = item_rule(text, Decimal(2), Role.SELF)
+    assert read == DEDUCTION
+    rule = RULE.validate_python(read)
+    assert [rule.score(cases, Decimal(2)).points for cases in (0, 1, 4, 9)] == [2, Decimal("1.5"), 0, 0]
+    assert "trừ" in rule.words(Decimal(2), "vi")  # the template's words keep the sign
 
 
 def test_a_deduction_floored_at_zero_is_not_per_case() -> None:

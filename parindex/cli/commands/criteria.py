@@ -151,7 +151,7 @@ def show_tree(ref: str, depth: int) -> None:
         for item in crit.items:
             lead = f" [dim]({t('ui.criteria.lead')}: {escape(item.lead)})[/]" if item.lead else ""
             leaf = branch.add(label(item.code, item.name, item, f" [cyan]{item.component}[/]{lead}"))
-            leaf.add(f"[dim]{escape(item.rule.words(item.max))}[/]")
+            leaf.add(f"[dim]{escape(item.rule_words())}[/]")
 
     tree = Tree(f"[bold]{escape(cset.title)}[/] ({cset.id}, {cset.status}) — {fmt_plain(cset.max)}")
     parts = tree.add(f"[bold]{t('ui.criteria.components')}[/]")

@@ -34,6 +34,17 @@ MESSAGES: dict[str, Msg] = {
                  "khoảng số, hoặc mở đầu bằng 'Chọn một mức:' nếu đó là các phương án.",
                  "the scoring rule '{text}' has ranges ({ranges}) and named options ({labels}) together; write "
                  "every level as a range, or start with 'Chọn một mức:' if they are options.", exit=1),
+    "PX308": Msg("cách chấm '{text}' tính điểm theo mỗi trường hợp nhưng không đặt được dấu: {reason}. Tiêu chí tự "
+                 "chấm ghi 'Mỗi trường hợp … trừ 0,5 điểm' (trừ dần từ điểm tối đa, thấp nhất 0) hoặc 'Cộng 0,5 điểm "
+                 "mỗi …, tối đa 2 điểm'; thành phần điểm thưởng ghi 'cộng', thành phần điểm trừ ghi 'trừ'.",
+                 "the scoring rule '{text}' gives points for each case but its sign cannot be placed: {reason}. For a "
+                 "self-assessed item write 'Mỗi trường hợp … trừ 0,5 điểm' (counted down from the maximum, not below "
+                 "0) or 'Cộng 0,5 điểm mỗi …, tối đa 2 điểm'; a bonus component says 'cộng', a penalty one 'trừ'.",
+                 exit=1),
+    "PX309": Msg("cách chấm '{text}' ghi tối đa {cap} điểm nhưng Điểm tối đa của tiêu chí là {max}; sửa một trong "
+                 "hai cho khớp.",
+                 "the scoring rule '{text}' says at most {cap} points but the item's Điểm tối đa is {max}; make "
+                 "the two agree.", exit=1),
     # --- the sheets and their cells ------------------------------------------------------------------
     "PX310": Msg("không có trang tính '{sheet}'; bảng tính này có: {found}. Tạo bảng tính mẫu bằng 'parindex "
                  "criteria export' rồi dán bảng của phụ lục vào.",
