@@ -319,15 +319,17 @@ class CriteriaSet(Derived):
 
 
 LATER_FIELDS = ("most",)  # rule fields added after workbooks were filled: hashed only when written
+LATER_TIER_FIELDS = ("above", "below")  # the same, of a tier
 
 
 def _rule_dump(rule: BaseRule) -> dict[str, object]:
     """A rule as the fingerprint hashes it: a field added later counts only when set, so filled workbooks keep
     their fingerprint."""
     dump = rule.model_dump(mode="json")
-    for name in LATER_FIELDS:
-        if dump.get(name) is None:
-            dump.pop(name, None)
+    for fields, part in ((LATER_FIELDS, dump), *((LATER_TIER_FIELDS, tier) for tier in dump.get("tiers", ()))):
+        for name in fields:
+            if part.get(name) is None:
+                part.pop(name, None)
     return dump
 
 

@@ -63,8 +63,15 @@ NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 # 'label: 1,5 điểm' then a separator (';', ',', '.', a new line) or the end; the points' unit may be left out
 _CLAUSE = Lazy(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{NUMBER})\s*(?:điểm|diem|đ)?\s*(?:[;,.\n]+|$)",
                re.IGNORECASE)
-_YES = {"co", "dat", "yes"}
-_NO = {"khong", "khong dat", "chua dat", "khong co", "no"}
+_YES = {"co", "dat", "hoan thanh", "yes"}
+_NO = {"khong", "khong dat", "chua dat", "khong co", "khong hoan thanh", "chua hoan thanh", "no"}
+# 'Có vi phạm' / 'Không có vi phạm': yes and no written as the presence and the absence of something
+_PRESENT = Lazy(r"co\s+(?P<what>\S.*)")
+_ABSENT = Lazy(r"khong(?:\s+co)?\s+(?P<what>\S.*)")
+# '1. ', 'a) ', 'b. ' before a clause of a numbered or lettered list: the list's mark, not the tier's words
+_LIST_MARK = Lazy(r"^(?:[0-9]{1,2}|[a-zđ])[.)]\s+", re.IGNORECASE)
+# 'Điểm đánh giá như sau:' before the clauses: an intro with no number in it
+_INTRO = Lazy(r"^[^:;0-9]+:\s*")
 
 # --- points per counted case, in a sentence ----------------------------------------------------------------
 _EACH = Lazy(r"\bmoi\b")
@@ -115,7 +122,7 @@ def counted(prose: str | None) -> Counted | None:
 # --- ranges: the conditions of tiers, read in folded text (no case, no diacritics, đ = d) ------------------
 _X = rf"({NUMBER})\s*(%)?"
 _NOUN = r"(?:\s+(?!(?:den|duoi|tro|tren|len)\b)[a-z/]+)*"  # 'trường hợp', 'văn bản' after a number
-_LEAD = Lazy(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu)\s+)+(?=[0-9<>=tdk])")
+_LEAD = Lazy(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu|hoan thanh|thuc hien)\s+)+(?=[0-9<>=tdkv])")
 _TO = r"\s*(?:den|-|–)\s*"
 _RANGES: list[tuple[Lazy, str]] = [  # pattern → the interval: '[' / '(' closed / open at each end
     (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "[)"),
@@ -123,6 +130,9 @@ _RANGES: list[tuple[Lazy, str]] = [  # pattern → the interval: '[' / '(' close
     (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "[]"),
     (Lazy(rf"tren\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "(]"),
     (Lazy(rf"(?:tu\s*|>=\s*)?{_X}{_NOUN}\s*tro len|>=\s*{_X}{_NOUN}"), "[∞"),
+    (Lazy(rf"(?:va|hoac)\s+vuot(?:\s+qua)?\s*{_X}{_NOUN}(?:\s*tro len)?"), "[∞"),  # 'đạt và vượt 100% chỉ tiêu'
+    (Lazy(rf"vuot(?:\s+qua)?\s*{_X}{_NOUN}"), "(∞"),
+    (Lazy(rf"(?:tu\s*)?{_X}{_NOUN}\s*tro xuong"), "0]"),
     (Lazy(rf"(?:tren|>)\s*{_X}{_NOUN}(?:\s*tro len)?"), "(∞"),
     (Lazy(rf"(?:duoi|<)\s*{_X}{_NOUN}"), "0)"),
     (Lazy(rf"(?:khong qua|khong vuot qua|toi da|<=)\s*{_X}{_NOUN}"), "0]"),
@@ -133,7 +143,8 @@ _REST = Lazy(r"(?:cac |nhung )?(?:truong hop )?(?:con lai|khac)")
 
 _MOST = Lazy(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
              rf"\s*({NUMBER})\s*%\s*\.?$", re.IGNORECASE)
-_BULLET = Lazy(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
+# '- ', '• ', 'a) ', '1. ', 'b. ' before a line of a pasted list
+_BULLET = Lazy(r"^(?:[-+*•·▪◦–]|(?:[0-9]{1,2}|[a-zđ])[.)])\s+", re.IGNORECASE)
 _ENDS_CLAUSE = Lazy(rf":\s*{NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
 
 
@@ -195,6 +206,9 @@ class Phrase(NamedTuple):
         folded = _fold(text)
         marked = folded.startswith(CHOICE_MARK) and ":" in text
         clauses = _clauses(text.split(":", 1)[1] if marked else text)
+        intro = _INTRO.match(text) if clauses is None and not marked else None
+        if intro is not None:  # 'Điểm đánh giá như sau: Từ 100% trở lên: 2 điểm; …'
+            clauses = _clauses(text[intro.end():])
         return cls(text, folded, clauses, marked and clauses is not None, direction)
 
     @property
@@ -216,15 +230,22 @@ def _clauses(text: str) -> tuple[Clause, ...] | None:
         match = _CLAUSE.match(text, position)
         if match is None or not match["cond"].strip() or match.end() == position:
             return None
-        found.append(Clause(" ".join(match["cond"].split()), number(match["points"])))
+        found.append(Clause(_LIST_MARK.sub("", " ".join(match["cond"].split())), number(match["points"])))
         position = match.end()
     return tuple(found) if len(found) >= 2 or (found and _range(found[0].folded) is not None) else None
 
 
 def yes_no(clauses: tuple[Clause, ...]) -> tuple[Decimal, Decimal] | None:
-    """The points for yes and for no of 'Có: 1 điểm; Không: 0 điểm' (and 'Đạt …; không đạt …'), else None."""
-    if len(clauses) == 2 and clauses[0].folded in _YES and clauses[1].folded in _NO:
+    """The points for yes and for no of 'Có: 1 điểm; Không: 0 điểm' (and 'Đạt …; không đạt …', 'Không có vi phạm:
+    1 điểm; có vi phạm: 0 điểm': yes is the presence), else None."""
+    if len(clauses) != 2:
+        return None
+    if clauses[0].folded in _YES and clauses[1].folded in _NO:
         return clauses[0].points, clauses[1].points
+    for present, absent in (clauses, clauses[::-1]):
+        said, missing = _PRESENT.fullmatch(present.folded), _ABSENT.fullmatch(absent.folded)
+        if said and missing and said["what"] == missing["what"]:
+            return present.points, absent.points
     return None
 
 
@@ -352,9 +373,7 @@ def _higher_is_better(phrase: str, ranges: list[_Range], forms: str) -> list[Dat
     for each in reversed(ranges):
         if each.open_ended and each.low == 0 and each.points == 0:
             break  # 'dưới 50%: 0 điểm': below every tier
-        if not each.low_closed:
-            return Message("PX305", {"text": phrase, "cond": each.cond})
-        found.append({"at_least": each.low, "points": each.points})
+        found.append({"at_least" if each.low_closed else "above": each.low, "points": each.points})
     return found or Message("PX306", {"text": phrase, "accepted": forms})
 
 
@@ -363,7 +382,7 @@ def _lower_is_better(phrase: str, ranges: list[_Range], top: Decimal | None) -> 
     for each in ranges:
         if each.open_ended and _reaches_top(each, top) and each.points == 0 and found:
             break  # 'trên 5 trường hợp: 0 điểm': past every tier
-        if each.high is None or not each.high_closed:
+        if each.high is None:
             return Message("PX305", {"text": phrase, "cond": each.cond})
-        found.append({"at_most": each.high, "points": each.points})
+        found.append({"at_most" if each.high_closed else "below": each.high, "points": each.points})
     return found

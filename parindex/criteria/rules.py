@@ -227,23 +227,47 @@ class ChoiceRule(BaseRule):
 class Tier(Strict):
     at_least: Bound | None = None
     at_most: Bound | None = None
+    above: Bound | None = None  # more than, not equal ('trên 90%': 90 itself belongs to the next tier)
+    below: Bound | None = None  # less than, not equal ('dưới 5 ngày')
     points: Points
 
     @model_validator(mode="after")
     def _one_bound(self) -> Tier:
-        if (self.at_least is None) == (self.at_most is None):
-            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most")
+        if sum(bound is not None for bound in (self.at_least, self.at_most, self.above, self.below)) != 1:
+            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most / above / below")
         return self
 
     def met_by(self, number: Decimal) -> bool:
         if self.at_least is not None:
             return number >= self.at_least
+        if self.above is not None:
+            return number > self.above
+        if self.below is not None:
+            return number < self.below
         return self.at_most is not None and number <= self.at_most
 
     @property
     def bound(self) -> Decimal:
-        """The tier's one bound (`at_least` or `at_most`)."""
-        return self.at_least if self.at_least is not None else self.at_most or Decimal(0)
+        """The tier's one bound."""
+        return next(bound for bound in (self.at_least, self.at_most, self.above, self.below) if bound is not None)
+
+    @property
+    def upper(self) -> bool:
+        """Whether the bound is the tier's upper end (at_most, below: lower is better)."""
+        return self.at_most is not None or self.below is not None
+
+    @property
+    def strict(self) -> bool:
+        """Whether the bound itself is left out (above, below)."""
+        return self.above is not None or self.below is not None
+
+    def order_key(self) -> tuple[Decimal, int]:
+        """Where the tier's bound lies, a left-out bound a hair past it: 'trên 90' after 'từ 90' going up."""
+        return self.bound, (1 if self.above is not None else -1 if self.below is not None else 0)
+
+
+def _bound_name(tier: Tier) -> str:
+    return next(name for name in ("at_least", "at_most", "above", "below") if getattr(tier, name) is not None)
 
 
 Measure = Literal["percent", "number"]
@@ -302,48 +326,57 @@ class ThresholdRule(BaseRule):
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         """PX106: tiers run from best to worst, each a worse bound for fewer points."""
         yield from _most_problems(self.unit, self.most, code, path)
-        lower_is_better = self.tiers[0].at_most is not None
-        prev = None
+        lower_is_better = self.tiers[0].upper
+        prev: Tier | None = None
         for index, tier in enumerate(self.tiers):
-            bound = tier.at_most if lower_is_better else tier.at_least
             tier_path = path + ("tiers", index)
-            if bound is None:  # mixes at_least and at_most
+            if tier.upper != lower_is_better:  # mixes at_least and at_most
                 yield Finding.of("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
                 return
             if prev is not None:
-                prev_bound, prev_points = prev
-                worse = bound > prev_bound if lower_is_better else bound < prev_bound
-                if not worse or tier.points > prev_points:
+                key, prev_key = tier.order_key(), prev.order_key()
+                worse = key > prev_key if lower_is_better else key < prev_key
+                if not worse or tier.points > prev.points:
                     yield Finding.of("PX106", tier_path,
-                                     {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
-            prev = (bound, tier.points)
+                                     {"code": code, "index": index + 1, "value": tier.bound, "prev": prev.bound})
+            prev = tier
 
     def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
               direction: Direction = None) -> str:
         """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
-        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
+        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …'; a bound
+        left out: 'Trên 90%: …; từ 70% đến 90%: …')."""
         sign = _measure_sign(self.unit)
 
         def shown(value: Decimal) -> str:
             return fmt_plain(value, lang) + sign
 
-        lower_is_better = self.tiers[0].at_most is not None
-        first, next_, tail = ("rule.at_most", "rule.above_to", "rule.above") if lower_is_better else (
-            "rule.at_least", "rule.from_below", "rule.below")
         clauses: list[str] = []
-        prev: Decimal | None = None
+        prev: Tier | None = None
         for tier in self.tiers:
             points = fmt_plain(tier.points, lang)
             if prev is None:
-                clauses.append(t(first, lang=lang, value=shown(tier.bound), points=points))
-            elif lower_is_better:
-                clauses.append(t(next_, lang=lang, low=shown(prev), high=shown(tier.bound), points=points))
-            else:
-                clauses.append(t(next_, lang=lang, low=shown(tier.bound), high=shown(prev), points=points))
-            prev = tier.bound
-        last = prev if prev is not None else Decimal(0)
-        if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
-            clauses.append(t(tail, lang=lang, value=shown(last)))
+                key = {"at_least": "rule.at_least", "above": "rule.over", "at_most": "rule.at_most",
+                       "below": "rule.under"}[_bound_name(tier)]
+                clauses.append(t(key, lang=lang, value=shown(tier.bound), points=points))
+                prev = tier
+                continue
+            # the stretch between this tier's bound and the one before: an end is in when the other tier's is out
+            low, high = (prev, tier) if tier.upper else (tier, prev)
+            low_in = not low.strict if not tier.upper else prev.strict
+            high_in = prev.strict if not tier.upper else not high.strict
+            key = {(True, True): "rule.from_to", (True, False): "rule.from_below", (False, True): "rule.above_to",
+                   (False, False): "rule.above_below"}[(low_in, high_in)]
+            clauses.append(t(key, lang=lang, low=shown(low.bound), high=shown(high.bound), points=points))
+            prev = tier
+        assert prev is not None  # a threshold has a tier
+        last = prev.bound
+        if prev.upper and (last < 100 or self.unit == "number" or prev.strict):  # what is past the worst tier
+            clauses.append(t("rule.at_least" if prev.strict else "rule.above", lang=lang, value=shown(last),
+                             points=fmt_plain(Decimal(0), lang)))
+        elif not prev.upper and (last > 0 or prev.strict):
+            clauses.append(t("rule.at_most" if prev.strict else "rule.below", lang=lang, value=shown(last),
+                             points=fmt_plain(Decimal(0), lang)))
         text = "; ".join(clauses + _most_words(self.most, lang))
         return text[:1].upper() + text[1:]
 
