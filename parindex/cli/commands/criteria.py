@@ -75,6 +75,8 @@ def import_sheet(source: Path, output: Path, force: bool) -> int:
         raise ParindexError("PC716", suffix=output.suffix or output.name)
     guard_output(output, force, [source])
     report = import_criteria_book(source, output, force)
+    for note in report.notes:
+        say(note, "yellow")
     for problem in report.problems:
         typer.echo(problem.line())
     if report.problems:

@@ -50,8 +50,12 @@ MESSAGES: dict[str, Msg] = {
                  "criteria export' rồi dán bảng của phụ lục vào.",
                  "no sheet '{sheet}'; this workbook has: {found}. Make the layout with 'parindex criteria export' "
                  "and paste the annex table into it.", exit=1),
-    "PX311": Msg("không tìm thấy dòng tiêu đề có cột '{header}' trong {rows} dòng đầu của trang.",
-                 "no header row with a '{header}' column in the first {rows} rows of the sheet.", exit=1),
+    "PX311": Msg("không tìm thấy dòng tiêu đề có cột {header} trong {rows} dòng đầu của trang.",
+                 "no header row with a {header} column in the first {rows} rows of the sheet.", exit=1),
+    "ui.sheet.headers": Msg("'{header}' (các trang tính đều đã tìm; tiêu đề được nhận, không phân biệt hoa thường "
+                            "và dấu — {accepted})",
+                            "'{header}' (every sheet was searched; the headers accepted, whatever the case and "
+                            "accents — {accepted})"),
     "PX312": Msg("thiếu cột bắt buộc: {missing}. Các tiêu đề tìm thấy: {found}.",
                  "required columns are missing: {missing}. Headers found: {found}.", exit=1),
     "PX313": Msg("hai cột cùng là '{header}': cột {first} và cột {second}; xoá hoặc đổi tên một cột.",
@@ -95,6 +99,25 @@ MESSAGES: dict[str, Msg] = {
                  "(một ô dán từ Word có thể bị tách thành nhiều dòng) hoặc ghi mã cho dòng.",
                  "this row has a scoring rule ('{text}') but no code; move it into its item's row (a cell pasted "
                  "from Word may have split over several rows) or give the row a code.", exit=1),
+    "PX335": Msg("các cột {columns} có giá trị nhưng không được đọc (không phải cột nào của bộ tiêu chí); nếu là "
+                 "một cột của bộ tiêu chí, đổi tiêu đề theo một trong: {accepted}.",
+                 "the columns {columns} hold values but are not read (they are no column of the criteria set); if "
+                 "one is, head it as one of: {accepted}.", exit=1),
+    "PX336": Msg("không có cột mã: không cột nào có tiêu đề {accepted}, và cột STT (nếu có) chỉ là số thứ tự, không "
+                 "phải mã dạng 1, 1.1, 1.1.1; thêm cột Mã hoặc ghi mã vào cột STT.",
+                 "no code column: no column is headed {accepted}, and the STT column (if any) holds row numbers, not "
+                 "codes such as 1, 1.1, 1.1.1; add a Mã column or write the codes in the STT column.", exit=1),
+    "PX337": Msg("cột {column} ('{header}') ghi tên thành phần ở mọi dòng có giá trị nên được đọc là cột Thành phần.",
+                 "column {column} ('{header}') names a component on every row that has a value, so it is read as "
+                 "the Thành phần (component) column.", exit=1),
+    "PX338": Msg("dòng tổng ghi {value} điểm nhưng điểm tối đa của các tiêu chí thành phần cộng lại là {total}; sửa "
+                 "dòng tổng hoặc điểm của tiêu chí sai.",
+                 "the total row says {value} points but the items' maxima add up to {total}; correct the total or "
+                 "the item that is wrong.", exit=1),
+    "PX339": Msg("{code} là dòng nhóm (có các dòng con) nhưng ô {column} của nó ghi '{value}'; chỉ dòng tiêu chí "
+                 "thành phần mới có {column} — chuyển sang dòng của tiêu chí thành phần.",
+                 "{code} is a heading row (it has rows under it) but its {column} cell says '{value}'; only an "
+                 "item's row has a {column} — move it to the item's row.", exit=1),
     # --- writing the spreadsheet ----------------------------------------------------------------------
     "PX333": Msg("Thành phần '{text}' không phải thành phần đã biết ({known}). Sửa lại nếu gõ nhầm; nếu bộ tiêu "
                  "chí có thành phần riêng, ghi tên kèm mã và vai trò ({roles}) trong ngoặc, ví dụ 'Điểm cộng "
