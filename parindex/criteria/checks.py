@@ -172,6 +172,8 @@ def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
     nodes += [(("components", c), comp.id, comp.provisional) for c, comp in enumerate(cset.components)]
     nodes += [(path, node.code, node.provisional) for path, node, _ in _nodes(cset)]
     nodes += [(path, item.code, item.provisional) for path, item in item_paths(cset)]
+    # grades too (an exported example's 'Xếp loại tạm tính'): what `criteria show` counts, validate names
+    nodes += [(("bands", b), band.name, band.provisional) for b, band in enumerate(cset.bands)]
     for path, code, provisional in nodes:
         if provisional:
             yield Finding.of("PX117", path + ("provisional",), {"code": code})

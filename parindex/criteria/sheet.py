@@ -395,6 +395,9 @@ def _read_bands(found: dict[str, Cell], imported: Imported) -> list[dict[str, An
             band["source"] = source
         if provisional:
             band["provisional"] = True
+            imported.cells[("bands", len(bands), "provisional")] = found["bands_provisional"].ref
+        if source:
+            imported.cells[("bands", len(bands), "source")] = found["bands_source"].ref
         imported.cells[("bands", len(bands))] = cell.ref
         bands.append(band)
     return bands

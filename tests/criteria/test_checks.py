@@ -467,3 +467,18 @@ def test_the_provisional_count_every_output_shows_is_what_px117_counts() -> None
     flagged = [f for f in check_set(cset) if f.code == "PX117"]
     assert cset.provisional_count() == len(flagged) > 0
     assert ("components", len(data["components"]) - 1, "provisional") in [f.path for f in flagged]
+
+
+def test_an_official_set_with_the_examples_provisional_grades_fails_as_criteria_show_counts_them() -> None:
+    """An exported example's 'Xếp loại tạm tính' left in an official set: `criteria show` counted the grades as
+    provisional values while validate passed (issue 23); now each grade is PX117, and the counts agree."""
+    data = copy.deepcopy(parse_yaml(MINIMAL.read_text(encoding="utf-8")).data)
+    data["status"] = "official"
+    for node in (data["areas"][0], data["areas"][0]["criteria"][0]["items"][1]):
+        node.pop("provisional", None)
+    data["bands"] = [{"name": "Nhóm A", "at_least": 90, "source": "Sơn La", "provisional": True},
+                     {"name": "Nhóm B", "at_least": 70, "source": "Sơn La", "provisional": True}]
+    cset = CriteriaSet.model_validate(data)
+    flagged = [f.path for f in check_set(cset) if f.code == "PX117"]
+    assert flagged == [("bands", 0, "provisional"), ("bands", 1, "provisional")]
+    assert cset.provisional_count() == len(flagged)
