@@ -148,6 +148,19 @@ class Derived(Provenance):
         """The nodes whose maxima make this one's."""
 
 
+def _in_order(criteria: Sequence[Criterion], items: Sequence[Item]) -> list[Criterion | Item]:
+    """A group's criteria and items as the document has them, by code: a node without children is an item
+    wherever it stands (an annex's 9.1 scored directly beside 9.2's items)."""
+    if not criteria or not items:
+        return [*criteria, *items]
+    return sorted([*criteria, *items], key=lambda node: code_key(node.code))
+
+
+def _holds_something(criteria: Sequence[Criterion], items: Sequence[Item]) -> None:
+    if not criteria and not items:
+        raise PydanticCustomError("criterion_children", "a criterion or an area holds criteria, items, or both")
+
+
 class Criterion(Derived):
     code: Code
     name: str = Field(min_length=1)
@@ -156,13 +169,15 @@ class Criterion(Derived):
     items: list[Item] = Field(default=[])
 
     def children(self) -> Sequence[Item | Criterion]:
-        return self.criteria or self.items
+        return self.nodes()
+
+    def nodes(self) -> list[Criterion | Item]:
+        """Its criteria and items in document order."""
+        return _in_order(self.criteria, self.items)
 
     @model_validator(mode="after")
     def _has_children(self) -> Criterion:
-        if bool(self.criteria) == bool(self.items):
-            raise PydanticCustomError("criterion_children",
-                                      "a criterion holds either items or criteria (one of them, not both)")
+        _holds_something(self.criteria, self.items)
         return self
 
 
@@ -184,17 +199,27 @@ class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
     lead: str | None = None
-    criteria: list[Criterion] = Field(min_length=1)
+    criteria: list[Criterion] = Field(default=[])
+    items: list[Item] = Field(default=[])  # criteria an annex scores directly (a bonus content's 9.1, 9.2)
     # what it was called or numbered in earlier sets: how `gap` compares it across years
     was: list[Was] = Field(default_factory=lambda: [])
+
+    @model_validator(mode="after")
+    def _has_children(self) -> Area:
+        _holds_something(self.criteria, self.items)
+        return self
 
     @property
     def is_adjustment(self) -> bool:
         """An area of bonus and penalty items only (Hà Nội's ninth content): outside the set's max."""
         return all(item.is_adjustment for item in items_of(self))
 
-    def children(self) -> Sequence[Criterion]:
-        return self.criteria
+    def children(self) -> Sequence[Criterion | Item]:
+        return self.nodes()
+
+    def nodes(self) -> list[Criterion | Item]:
+        """Its criteria and items in document order."""
+        return _in_order(self.criteria, self.items)
 
     @cached_property
     def item_leads(self) -> dict[str, str | None]:
@@ -209,6 +234,8 @@ class Area(Derived):
             for child in criterion.criteria:
                 under(child, lead)
 
+        for item in self.items:
+            leads[item.code] = item.lead or self.lead
         for criterion in self.criteria:
             under(criterion, self.lead)
         return leads
@@ -341,10 +368,11 @@ def _role_dump(item: Item) -> list[str]:
 
 def items_of(group: Area | Criterion) -> Iterator[Item]:
     """The items under an area or a criterion, at any depth, in document order."""
-    if isinstance(group, Criterion):
-        yield from group.items
-    for child in group.criteria:
-        yield from items_of(child)
+    for node in group.nodes():
+        if isinstance(node, Item):
+            yield node
+        else:
+            yield from items_of(node)
 
 
 def _criteria_of(criteria: list[Criterion]) -> Iterator[Criterion]:

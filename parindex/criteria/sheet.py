@@ -190,11 +190,11 @@ def sheet_rows(cset: CriteriaSet) -> list[Row]:
     def group(node: Area | Criterion, depth: int) -> None:
         rows.append(Row({"code": node.code, "name": node.name, "max": node.max, "lead": node.lead,
                          "source": node.source, "provisional": MARK if node.provisional else None}, True, depth))
-        for child in node.criteria:
-            group(child, depth + 1)
-        if isinstance(node, Criterion):
-            for item in node.items:
-                rows.append(Row(_item_values(item, labels), False, depth + 1))
+        for child in node.nodes():
+            if isinstance(child, Criterion):
+                group(child, depth + 1)
+            else:
+                rows.append(Row(_item_values(child, labels), False, depth + 1))
 
     for area in cset.areas:
         group(area, 0)
@@ -476,7 +476,7 @@ def _read_tree(read: SheetRead, info: dict[str, Any], imported: Imported) -> Non
     components: dict[str, dict[str, Any]] = {}
     areas = []
     for a, root in enumerate(roots):
-        area = _group(root, ("areas", a), info, components, imported, area=True)
+        area = _group(root, ("areas", a), info, components, imported)
         areas.append(area)
     imported.data["components"] = _components(components, info, imported)
     if info["bands"]:
@@ -559,18 +559,20 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
 
 
 def _group(node: _Node, path: Path, info: dict[str, Any], components: dict[str, dict[str, Any]],
-           imported: Imported, area: bool = False) -> dict[str, Any]:
+           imported: Imported) -> dict[str, Any]:
     data = _common(node, path, info, imported)
     _heading_values(node, imported)
-    if node.children and all(not child.children for child in node.children) and not area:
-        data["items"] = [_item(child, path + ("items", i), info, components, imported)
-                         for i, child in enumerate(node.children)]
-    elif node.children and (area or all(child.children for child in node.children)):
+    if not node.children:  # an area with no row under it: nothing to score
+        imported.problems.append(Message("PX329", {"code": node.code}, node.cells["code"].ref))
+        return data
+    groups = [child for child in node.children if child.children]
+    leaves = [child for child in node.children if not child.children]  # an item, at any depth (9.1 under 9)
+    if groups:
         data["criteria"] = [_group(child, path + ("criteria", i), info, components, imported)
-                            for i, child in enumerate(node.children)]
-    else:  # items beside criteria, or an area that is a leaf
-        where = node.children[0].cells["code"].ref if node.children else node.cells["code"].ref
-        imported.problems.append(Message("PX329", {"code": node.code}, where))
+                            for i, child in enumerate(groups)]
+    if leaves:
+        data["items"] = [_item(child, path + ("items", i), info, components, imported)
+                         for i, child in enumerate(leaves)]
     return data
 
 

@@ -209,8 +209,7 @@ class _ItemsSheet:
             if not self._wanted(area):
                 continue
             self._heading(area.code, area.name, area.max, _AREA_FILL, area.lead)
-            for criterion in area.criteria:
-                self._criterion(area, criterion)
+            self._nodes(area, area)
         last = self.row
         sheet.freeze_panes = FROZEN
         sheet.auto_filter.ref = f"A1:{self.letter['note']}{last}"
@@ -234,11 +233,15 @@ class _ItemsSheet:
         if not self._wanted(criterion):
             return
         self._heading(criterion.code, criterion.name, criterion.max, _CRITERION_FILL, criterion.lead)
-        for child in criterion.criteria:
-            self._criterion(area, child)
-        for item in criterion.items:
-            if self.only is None or self.leads[item.code] == self.only:
-                self._item(area, item)
+        self._nodes(area, criterion)
+
+    def _nodes(self, area: Area, group: Area | Criterion) -> None:
+        """A group's criteria and items in document order (an item may stand under an area: an annex's 9.1)."""
+        for node in group.nodes():
+            if isinstance(node, Criterion):
+                self._criterion(area, node)
+            elif self.only is None or self.leads[node.code] == self.only:
+                self._item(area, node)
 
     def _cells(self) -> Iterator[tuple[str, Any]]:
         for key in COLUMNS:

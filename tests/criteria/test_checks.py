@@ -482,3 +482,21 @@ def test_an_official_set_with_the_examples_provisional_grades_fails_as_criteria_
     flagged = [f.path for f in check_set(cset) if f.code == "PX117"]
     assert flagged == [("bands", 0, "provisional"), ("bands", 1, "provisional")]
     assert cset.provisional_count() == len(flagged)
+
+
+def test_a_node_without_children_is_an_item_at_any_depth() -> None:
+    """An area may hold items (a bonus content's 9.1) and a criterion items beside sub-criteria: codes are checked
+    in document order, maxima add up over both (issue 23)."""
+    data = minimal_data()
+    area = data["areas"][1]
+    survey = area["criteria"].pop(1)  # 2.2, its two survey items now stand under the area as 2.2 and 2.3
+    area["items"] = [{**survey["items"][0], "code": "2.2"}, {**survey["items"][1], "code": "2.3"}]
+    crit = data["areas"][0]["criteria"][0]
+    crit["criteria"] = [{"code": "1.1.3", "name": "Tiêu chí con", "items": [{**crit["items"].pop(), "code": "1.1.3.1"}]}]
+    cset = CriteriaSet.model_validate(data)
+    assert found(data) == []
+    assert [item.code for _, item in cset.items()] == ["1.1.1", "1.1.2", "1.1.3.1", "2.1.1", "2.1.2", "2.1.3",
+                                                       "2.2", "2.3"]
+    assert cset.areas[1].max == 6 and cset.max == 10
+    area["items"][1]["code"] = "2.4"  # out of place
+    assert ("PX105", ("areas", 1, "items", 1, "code")) in found(data)

@@ -167,3 +167,39 @@ def test_an_official_set_keeping_the_examples_provisional_grades_fails_at_their_
     assert report.problems == []
     flagged = [(found.code, cell) for found, cell in report.findings]
     assert flagged == [("PX117", f"{path} › Thông tin!B{len(INFO) + 3}")] * 2  # each grade, at its row
+
+
+def test_items_standing_directly_under_a_content_are_items_and_score_as_the_annex_says(tmp_path: Path) -> None:
+    """A bonus and penalty content whose items stand directly under it (3.1, 3.2) was refused (PX329); a node
+    without children is an item at any depth, in the template and the score. By hand: 5,5 earned (as above), + 1
+    bonus (3 × 0,5 = 1,5, at most 1), − 0,5 penalty = 6."""
+    from openpyxl import load_workbook
+
+    from parindex.evidence.reader import read_evidence
+    from parindex.evidence.template import write_template
+    from parindex.scoring.engine import score_book
+
+    rows = [row for row in ANNEX if row[0] not in ("3.1", "3.2")]
+    rows = [("3.1", *row[1:]) if row[0] == "3.1.1" else ("3.2", *row[1:]) if row[0] == "3.2.1" else row
+            for row in rows]
+    report = import_criteria_book(write_annex(tmp_path / "phu-luc.xlsx", rows), tmp_path / "set.yaml")
+    assert report.problems == [] and report.findings == [], [m.text("en") for m in report.problems]
+    cset = load_criteria(str(tmp_path / "set.yaml"))
+    area = cset.areas[2]
+    assert [item.code for item in area.items] == ["3.1", "3.2"] and area.criteria == []
+    assert area.is_adjustment and cset.max == 10
+    typed = {("3.1" if code == "3.1.1" else "3.2" if code == "3.2.1" else code): value
+             for code, (value, _) in BY_HAND.items()}
+    write_template(tmp_path / "so.xlsx", cset, unit="Xã thử", year=2026)
+    book = load_workbook(tmp_path / "so.xlsx")
+    sheet = book["Tự đánh giá"]
+    header = [cell.value for cell in sheet[1]]
+    code_col, value_col = header.index("Mã") + 1, header.index("Kết quả") + 1
+    for r in range(2, sheet.max_row + 1):
+        code = sheet.cell(r, code_col).value
+        if code in typed:
+            sheet.cell(r, value_col).value = typed.pop(code)
+    assert typed == {}  # every item has its row in the template, 3.1 and 3.2 too
+    book.save(tmp_path / "so.xlsx")
+    unit = score_book(cset, read_evidence(tmp_path / "so.xlsx"))
+    assert unit.self_score == 6

@@ -85,10 +85,8 @@ MESSAGES: dict[str, Msg] = {
                  "code {code} already has a row at {first}; one row per code.", exit=1),
     "PX328": Msg("mã '{value}' không đọc được (mã viết dạng 1, 1.1, 1.1.1).",
                  "the code '{value}' cannot be read (codes look like 1, 1.1, 1.1.1).", exit=1),
-    "PX329": Msg("{code}: một lĩnh vực chứa các tiêu chí, một tiêu chí chứa toàn tiêu chí thành phần (dòng không có "
-                 "mã con) hoặc toàn tiêu chí con; ở đây lẫn cả hai hoặc không có dòng con nào.",
-                 "{code}: an area holds criteria, a criterion holds only items (rows without sub-codes) or only "
-                 "sub-criteria; here the two are mixed, or there is no row under it.", exit=1),
+    "PX329": Msg("{code}: lĩnh vực không có dòng con nào (tiêu chí hay tiêu chí thành phần có mã {code}.1, …).",
+                 "{code}: the area has no row under it (a criterion or an item coded {code}.1, …).", exit=1),
     "PX330": Msg("{code}: tiêu chí thành phần chưa có Điểm tối đa.", "{code}: the item has no Điểm tối đa (max).",
                  exit=1),
     "PX331": Msg("dòng '{label}' của trang Thông tin không phải thông tin của bộ tiêu chí, cũng không phải thành phần "
