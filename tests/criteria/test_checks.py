@@ -492,7 +492,8 @@ def test_a_node_without_children_is_an_item_at_any_depth() -> None:
     survey = area["criteria"].pop(1)  # 2.2, its two survey items now stand under the area as 2.2 and 2.3
     area["items"] = [{**survey["items"][0], "code": "2.2"}, {**survey["items"][1], "code": "2.3"}]
     crit = data["areas"][0]["criteria"][0]
-    crit["criteria"] = [{"code": "1.1.3", "name": "Tiêu chí con", "items": [{**crit["items"].pop(), "code": "1.1.3.1"}]}]
+    moved = {**crit["items"].pop(), "code": "1.1.3.1"}
+    crit["criteria"] = [{"code": "1.1.3", "name": "Tiêu chí con", "items": [moved]}]
     cset = CriteriaSet.model_validate(data)
     assert found(data) == []
     assert [item.code for _, item in cset.items()] == ["1.1.1", "1.1.2", "1.1.3.1", "2.1.1", "2.1.2", "2.1.3",
