@@ -110,18 +110,24 @@ def test_what_cannot_be_read_with_certainty_is_refused_with_its_reason(phrase: s
 @given(data=st.data())
 def test_what_a_rule_prints_reads_back_as_the_same_rule(kind: str, data: st.DataObject) -> None:
     """words → read → the same rule, for every kind (the template's words and the importer's are one grammar)."""
-    maximum = data.draw(quarters(1, 12))
-    drawn = data.draw(rules(kind, maximum))
-    if kind == "yes_no" and drawn.get("yes_points") == maximum:
-        drawn.pop("yes_points")  # `yes_points: <the max>` is the default written out: it reads back unwritten
-    rule = RULE.validate_python(drawn)
-    assume(not _everything_scores_alike(rule))
+    maximum, rule = drawn_rule(kind, data)
     for answers in (None, *YES_NO_PAIRS):  # the yes/no words the template's dropdown may offer
         words = rule.words(maximum, answers=answers)
         read = read_rule(words, maximum)
         assert not isinstance(read, Message), (words, read)
         assert RULE.validate_python(read) == rule, words
     assert rule.words(maximum, "en").strip()
+
+
+def drawn_rule(kind: str, data: st.DataObject) -> tuple[Decimal, Any]:
+    """An item's max and a rule of `kind` for it, one whose words can say it."""
+    maximum = data.draw(quarters(1, 12))
+    drawn = data.draw(rules(kind, maximum))
+    if kind == "yes_no" and drawn.get("yes_points") == maximum:
+        drawn.pop("yes_points")  # `yes_points: <the max>` is the default written out: it reads back unwritten
+    rule = RULE.validate_python(drawn)
+    assume(not _everything_scores_alike(rule))
+    return maximum, rule
 
 
 def _everything_scores_alike(rule: Any) -> bool:
@@ -250,12 +256,7 @@ FAMILIES = {  # family → how it writes a rule's words
 def test_every_family_of_list_reads_back_as_the_rule(family: str, kind: str, data: st.DataObject) -> None:
     """A list of tiers or options, written as a Word list (numbered, lettered, after an intro line) reads as the
     same rule: never a choice whose labels are '1. Đạt 100%'."""
-    maximum = data.draw(quarters(1, 12))
-    drawn = data.draw(rules(kind, maximum))
-    if kind == "yes_no" and drawn.get("yes_points") == maximum:
-        drawn.pop("yes_points")
-    rule = RULE.validate_python(drawn)
-    assume(not _everything_scores_alike(rule))
+    maximum, rule = drawn_rule(kind, data)
     printed = rule.words(maximum)
     assume("intro" not in family or not printed.startswith("Chọn một mức"))  # one lead-in, not two
     words = FAMILIES[family](printed)
@@ -336,12 +337,7 @@ def test_every_kind_prints_words_that_read_back_in_every_component(kind: str, ro
     """What the template and `criteria export` print for an item, read back as that item's rule wherever its
     component stands (a penalty's points per case say 'Trừ', a bonus's 'Cộng'); a deduction belongs to earned
     items only."""
-    maximum = data.draw(quarters(1, 12))
-    drawn = data.draw(rules(kind, maximum))
-    if kind == "yes_no" and drawn.get("yes_points") == maximum:
-        drawn.pop("yes_points")
-    rule = RULE.validate_python(drawn)
-    assume(not _everything_scores_alike(rule))
+    maximum, rule = drawn_rule(kind, data)
     read = item_rule(rule.words(maximum, "vi", direction=role.direction), maximum, role)
     assert not isinstance(read, Message), read.text("en")
     assert RULE.validate_python(read) == rule
