@@ -287,7 +287,7 @@ def accepted_headers(key: str) -> str:
 
 
 def all_accepted_headers() -> str:
-    """Every column with the headers it is known by (PX311, PX335)."""
+    """Every column with the headers it is known by (PX311)."""
     return "; ".join(f"{column.header}: {accepted_headers(column.key)}" for column in CRITERIA_SET.columns)
 
 
@@ -321,8 +321,8 @@ def _columns(read: SheetRead, imported: Imported) -> list[tuple[int, dict[str, C
             letter, header = other_column(key) or (_letter(said[0].ref), NUMBER.header)
             unused.append(f"{letter} ('{header}')")
     if unused:
-        imported.notes.append(Message("PX335", {"columns": ", ".join(unused), "accepted": all_accepted_headers()},
-                                      read.header_ref))
+        headers = " · ".join(f"'{column.header}'" for column in CRITERIA_SET.columns)
+        imported.notes.append(Message("PX335", {"columns": ", ".join(unused), "accepted": headers}, read.header_ref))
     return [(row, {rename.get(key, key): cell for key, cell in cells.items()}) for row, cells in read.rows]
 
 

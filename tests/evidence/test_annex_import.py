@@ -108,7 +108,7 @@ def test_an_annex_as_published_imports_with_no_edits_and_scores_what_a_hand_calc
     assert "trừ" in items["1.1.3"].rule_words("vi") and items["3.2.1"].rule_words("vi").startswith("Trừ")
     # the notes column is named, and the component column found by its values said
     codes = {note.code: note.text("en") for note in report.notes}
-    assert "F ('Ghi chú')" in codes["PX335"] and "'Phương pháp chấm điểm'" in codes["PX335"]
+    assert "F ('Ghi chú')" in codes["PX335"] and "'Cách chấm'" in codes["PX335"]
     assert "E ('Phân loại')" in codes["PX337"]
 
 

@@ -98,9 +98,9 @@ MESSAGES: dict[str, Msg] = {
                  "this row has a scoring rule ('{text}') but no code; move it into its item's row (a cell pasted "
                  "from Word may have split over several rows) or give the row a code.", exit=1),
     "PX335": Msg("các cột {columns} có giá trị nhưng không được đọc (không phải cột nào của bộ tiêu chí); nếu là "
-                 "một cột của bộ tiêu chí, đổi tiêu đề theo một trong: {accepted}.",
+                 "một cột của bộ tiêu chí, đổi tiêu đề thành tên cột đó: {accepted}.",
                  "the columns {columns} hold values but are not read (they are no column of the criteria set); if "
-                 "one is, head it as one of: {accepted}.", exit=1),
+                 "one is, head it with that column's name: {accepted}.", exit=1),
     "PX336": Msg("không có cột mã: không cột nào có tiêu đề {accepted}, và cột STT (nếu có) chỉ là số thứ tự, không "
                  "phải mã dạng 1, 1.1, 1.1.1; thêm cột Mã hoặc ghi mã vào cột STT.",
                  "no code column: no column is headed {accepted}, and the STT column (if any) holds row numbers, not "
