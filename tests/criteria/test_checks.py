@@ -501,3 +501,19 @@ def test_a_node_without_children_is_an_item_at_any_depth() -> None:
     assert cset.areas[1].max == 6 and cset.max == 10
     area["items"][1]["code"] = "2.4"  # out of place
     assert ("PX105", ("areas", 1, "items", 1, "code")) in found(data)
+
+
+def test_tier_bounds_added_later_leave_the_fingerprint_of_a_set_without_them() -> None:
+    """`above` / `below` ('trên 90%') came after workbooks were filled: a set that does not use them hashes as it
+    did (workbooks keep matching), one that does hashes otherwise."""
+    from parindex.criteria.model import _rule_dump
+
+    data = minimal_data()
+    rule = item_211(data)["rule"]
+    dumped = _rule_dump(CriteriaSet.model_validate(data).item_by_code()["2.1.1"].rule)
+    assert not any({"above", "below"} & set(tier) for tier in dumped["tiers"])
+    before = CriteriaSet.model_validate(data).fingerprint()
+    bound = "at_least" if "at_least" in rule["tiers"][0] else "at_most"
+    rule["tiers"][0] = {"above" if bound == "at_least" else "below": rule["tiers"][0][bound],
+                        "points": rule["tiers"][0]["points"]}
+    assert CriteriaSet.model_validate(data).fingerprint() != before
