@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from parindex.common.i18n import fmt_plain, t
-from parindex.common.safe_text import shown
+from parindex.common.safe_text import OwnWords, shown
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ def _shown(value: object, lang: str | None) -> object:
         return fmt_plain(value, lang)
     if isinstance(value, list | tuple):
         return _joined([str(_shown(part, lang)) for part in value], lang)
+    if isinstance(value, OwnWords):
+        return str(value)
     if isinstance(value, str | PurePath):  # a path too: a file's name is read from the disk
         return shown(str(value))
     return value

@@ -32,6 +32,13 @@ SHOWN_LIMIT = 500  # characters of one text read from a file, in a message or a 
 EXCEL_CELL = 32_767  # the most a cell holds in Excel: a whole cell shown (`explain`)
 
 
+class OwnWords(str):
+    """Our own words given to a message as a parameter (the forms a rule may take, the headers a column is known
+    by): shown whole, where text read from a file is cut at `SHOWN_LIMIT`."""
+
+    __slots__ = ()
+
+
 def document_text(text: str) -> str:
     """`text` as an xlsx cell or a Word run can hold it."""
     text = _NOT_XML.sub("", text)

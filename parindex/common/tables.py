@@ -136,7 +136,9 @@ class TableSpec(_Headed):
 
     `sheet` names the sheet it is on (with `sheet_aliases`); without one the table is on the first sheet that has
     such a header row (only the first sheet when `first_sheet_only`). `coded_columns`: a column headed by an item
-    code (8.1.1) is read too, under that code. `merged`: every cell of a merged area reads as the value it shows."""
+    code (8.1.1) is read too, under that code. `merged`: every cell of a merged area reads as the value it shows.
+    `others`: every other headed column is read too, under `other_key` (a criteria sheet names those it does not
+    use, and finds its component column by the values)."""
 
     columns: tuple[Column, ...]
     anchor: str
@@ -146,6 +148,7 @@ class TableSpec(_Headed):
     first_sheet_only: bool = False
     coded_columns: bool = False
     merged: bool = False
+    others: bool = False
     codes: Codes = WORKBOOK_CODES
 
     @cached_property
@@ -165,6 +168,11 @@ class TableSpec(_Headed):
                 raise ValueProblem(self.codes.twice, header=self.headers[key],
                                    first=_label(first, header_cells[first]), second=_label(index, cell))
             found[key] = index
+        if self.others:
+            for index, cell in enumerate(header_cells):
+                text = clean_text(str(cell)).strip() if cell is not None else ""
+                if text and index not in found.values():
+                    found[other_key(index, text)] = index
         missing = [column for column in self.columns if column.required and column.key not in found]
         if missing:
             seen = [f"'{clean_text(str(cell)).strip()}'" for cell in header_cells
@@ -172,6 +180,22 @@ class TableSpec(_Headed):
             raise ValueProblem(self.codes.missing, missing=", ".join(f"'{c.header}' ({c.key})" for c in missing),
                                found=", ".join(seen) or "–")
         return found
+
+
+OTHER = "?"  # the key of a column of the user's own begins so: '?G Ghi chú'
+
+
+def other_key(index: int, header: str) -> str:
+    """The key a column no spec column names is read under (`TableSpec.others`): its letter and its header."""
+    return f"{OTHER}{column_letter(index)} {header}"
+
+
+def other_column(key: str) -> tuple[str, str] | None:
+    """(letter, header) of a key made by `other_key`; None for a spec column's key."""
+    if not key.startswith(OTHER):
+        return None
+    letter, _, header = key[1:].partition(" ")
+    return letter, header
 
 
 def _label(index: int, cell: RawValue) -> str:

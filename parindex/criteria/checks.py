@@ -28,20 +28,17 @@ Children = list[tuple[Path, Criterion | Item]]
 
 
 def _nodes(cset: CriteriaSet) -> Iterator[tuple[Path, Group, Children]]:
-    """(path, node, children with their paths) for every area and criterion."""
+    """(path, node, children with their paths, in document order) for every area and criterion."""
     for a, area in enumerate(cset.areas):
-        area_path: Path = ("areas", a)
-        yield area_path, area, [(area_path + ("criteria", c), crit) for c, crit in enumerate(area.criteria)]
-        yield from _criterion_nodes(area_path, area.criteria)
+        yield from _group_nodes(("areas", a), area)
 
 
-def _criterion_nodes(parent: Path, criteria: list[Criterion]) -> Iterator[tuple[Path, Group, Children]]:
-    for c, crit in enumerate(criteria):
-        path = parent + ("criteria", c)
-        children: Children = [(path + ("criteria", i), child) for i, child in enumerate(crit.criteria)]
-        children += [(path + ("items", i), item) for i, item in enumerate(crit.items)]
-        yield path, crit, children
-        yield from _criterion_nodes(path, crit.criteria)
+def _group_nodes(path: Path, group: Group) -> Iterator[tuple[Path, Group, Children]]:
+    paths = {id(child): path + ("criteria", i) for i, child in enumerate(group.criteria)}
+    paths.update({id(item): path + ("items", i) for i, item in enumerate(group.items)})
+    yield path, group, [(paths[id(child)], child) for child in group.nodes()]
+    for c, crit in enumerate(group.criteria):
+        yield from _group_nodes(path + ("criteria", c), crit)
 
 
 def item_paths(cset: CriteriaSet) -> Iterator[tuple[Path, Item]]:
@@ -172,6 +169,8 @@ def _provenance(cset: CriteriaSet) -> Iterator[Finding]:
     nodes += [(("components", c), comp.id, comp.provisional) for c, comp in enumerate(cset.components)]
     nodes += [(path, node.code, node.provisional) for path, node, _ in _nodes(cset)]
     nodes += [(path, item.code, item.provisional) for path, item in item_paths(cset)]
+    # grades too (an exported example's 'Xếp loại tạm tính'): what `criteria show` counts, validate names
+    nodes += [(("bands", b), band.name, band.provisional) for b, band in enumerate(cset.bands)]
     for path, code, provisional in nodes:
         if provisional:
             yield Finding.of("PX117", path + ("provisional",), {"code": code})

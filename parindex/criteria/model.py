@@ -22,8 +22,8 @@ from pydantic_core import PydanticCustomError
 from parindex.common import values
 from parindex.common.messages import Message
 from parindex.criteria.fields import Bound, Points, Strict
-from parindex.criteria.rule_phrases import Data
-from parindex.criteria.rules import BaseRule, Rule, read_rule
+from parindex.criteria.rule_phrases import Data, Direction
+from parindex.criteria.rules import Answers, BaseRule, Rule, read_rule
 
 Code = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Level = Literal["province", "department", "district", "commune"]
@@ -52,6 +52,12 @@ class Role(StrEnum):
         """Part of the set's max (self, measured); bonus and penalty stand outside it, each total capped at the
         component's max (Hà Nội QĐ 5666/QĐ-UBND: "điểm thưởng, điểm trừ")."""
         return self in (Role.SELF, Role.MEASURED)
+
+    @property
+    def direction(self) -> Direction:
+        """How the rule's points per case count (`rules.read_rule`): added for a bonus, subtracted for a penalty,
+        None where the points are earned inside the max ('trừ … mỗi …' is then a deduction from the max)."""
+        return "plus" if self is Role.BONUS else "minus" if self is Role.PENALTY else None
 
     @property
     def filled_by_survey(self) -> bool:
@@ -109,13 +115,17 @@ class Item(Provenance):
         """A bonus or penalty item: outside the set's max, added or subtracted, capped by its component."""
         return not self.role.inside_max
 
+    def rule_words(self, lang: str | None = None, answers: Answers | None = None) -> str:
+        """Its rule in an annex's words, with the sign its component gives points per case ('trừ' in a penalty)."""
+        return self.rule.words(self.max, lang, answers, self.role.direction)
+
 
 def item_rule(words: str | None, maximum: Decimal | None, role: Role | None = None) -> Data | Message:
     """The rule an item's *Cách chấm* words state (`rules.read_rule`). Items of a measured component (survey,
     SIPAS…) are known by its role, whatever the words say: someone else measures them."""
     if role is not None and role.filled_by_survey:
         return {"kind": "survey"}
-    return read_rule(words, maximum)
+    return read_rule(words, maximum, role.direction if role is not None else None)
 
 
 class Derived(Provenance):
@@ -139,6 +149,19 @@ class Derived(Provenance):
         """The nodes whose maxima make this one's."""
 
 
+def _in_order(criteria: Sequence[Criterion], items: Sequence[Item]) -> list[Criterion | Item]:
+    """A group's criteria and items as the document has them, by code: a node without children is an item
+    wherever it stands (an annex's 9.1 scored directly beside 9.2's items)."""
+    if not criteria or not items:
+        return [*criteria, *items]
+    return sorted([*criteria, *items], key=lambda node: code_key(node.code))
+
+
+def _holds_something(criteria: Sequence[Criterion], items: Sequence[Item]) -> None:
+    if not criteria and not items:
+        raise PydanticCustomError("criterion_children", "a criterion or an area holds criteria, items, or both")
+
+
 class Criterion(Derived):
     code: Code
     name: str = Field(min_length=1)
@@ -147,13 +170,15 @@ class Criterion(Derived):
     items: list[Item] = Field(default=[])
 
     def children(self) -> Sequence[Item | Criterion]:
-        return self.criteria or self.items
+        return self.nodes()
+
+    def nodes(self) -> list[Criterion | Item]:
+        """Its criteria and items in document order."""
+        return _in_order(self.criteria, self.items)
 
     @model_validator(mode="after")
     def _has_children(self) -> Criterion:
-        if bool(self.criteria) == bool(self.items):
-            raise PydanticCustomError("criterion_children",
-                                      "a criterion holds either items or criteria (one of them, not both)")
+        _holds_something(self.criteria, self.items)
         return self
 
 
@@ -175,17 +200,27 @@ class Area(Derived):
     code: Code
     name: str = Field(min_length=1)
     lead: str | None = None
-    criteria: list[Criterion] = Field(min_length=1)
+    criteria: list[Criterion] = Field(default=[])
+    items: list[Item] = Field(default=[])  # criteria an annex scores directly (a bonus content's 9.1, 9.2)
     # what it was called or numbered in earlier sets: how `gap` compares it across years
     was: list[Was] = Field(default_factory=lambda: [])
+
+    @model_validator(mode="after")
+    def _has_children(self) -> Area:
+        _holds_something(self.criteria, self.items)
+        return self
 
     @property
     def is_adjustment(self) -> bool:
         """An area of bonus and penalty items only (Hà Nội's ninth content): outside the set's max."""
         return all(item.is_adjustment for item in items_of(self))
 
-    def children(self) -> Sequence[Criterion]:
-        return self.criteria
+    def children(self) -> Sequence[Criterion | Item]:
+        return self.nodes()
+
+    def nodes(self) -> list[Criterion | Item]:
+        """Its criteria and items in document order."""
+        return _in_order(self.criteria, self.items)
 
     @cached_property
     def item_leads(self) -> dict[str, str | None]:
@@ -200,6 +235,8 @@ class Area(Derived):
             for child in criterion.criteria:
                 under(child, lead)
 
+        for item in self.items:
+            leads[item.code] = item.lead or self.lead
         for criterion in self.criteria:
             under(criterion, self.lead)
         return leads
@@ -310,15 +347,17 @@ class CriteriaSet(Derived):
 
 
 LATER_FIELDS = ("most",)  # rule fields added after workbooks were filled: hashed only when written
+LATER_TIER_FIELDS = ("above", "below")  # the same, of a tier
 
 
 def _rule_dump(rule: BaseRule) -> dict[str, object]:
     """A rule as the fingerprint hashes it: a field added later counts only when set, so filled workbooks keep
     their fingerprint."""
     dump = rule.model_dump(mode="json")
-    for name in LATER_FIELDS:
-        if dump.get(name) is None:
-            dump.pop(name, None)
+    for fields, part in ((LATER_FIELDS, dump), *((LATER_TIER_FIELDS, tier) for tier in dump.get("tiers", ()))):
+        for name in fields:
+            if part.get(name) is None:
+                part.pop(name, None)
     return dump
 
 
@@ -330,10 +369,11 @@ def _role_dump(item: Item) -> list[str]:
 
 def items_of(group: Area | Criterion) -> Iterator[Item]:
     """The items under an area or a criterion, at any depth, in document order."""
-    if isinstance(group, Criterion):
-        yield from group.items
-    for child in group.criteria:
-        yield from items_of(child)
+    for node in group.nodes():
+        if isinstance(node, Item):
+            yield node
+        else:
+            yield from items_of(node)
 
 
 def _criteria_of(criteria: list[Criterion]) -> Iterator[Criterion]:

@@ -12,10 +12,11 @@ is ever evaluated. Knows no rule kind (.importlinter: the kinds import the gramm
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from parindex.common.messages import Message
 from parindex.common.values import clean_text, fold
@@ -45,24 +46,83 @@ class Lazy:
     def sub(self, replacement: str, text: str) -> str:
         return self.compiled.sub(replacement, text)
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
 
 CHOICE_MARK = "chon mot muc"  # 'Chọn một mức: …' — the options that follow are labels, whatever they look like
 # '…; chấp nhận đến 300 %' at the end of a percent rule: the largest value it accepts (revenue over the estimate)
 MOST_FORM = "(tỷ lệ vượt 100 %) …; chấp nhận đến 300 %"
 
 Data = dict[str, Any]  # a rule as a criteria file writes it: {kind: threshold, unit: percent, tiers: [...]}
+# How an item outside the set's max counts: a bonus's points are added ('plus'), a penalty's subtracted ('minus');
+# None for an item inside the max, whose points are earned. Where points per case go depends on it.
+Direction = Literal["plus", "minus"] | None
 
 NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 # 'label: 1,5 điểm' then a separator (';', ',', '.', a new line) or the end; the points' unit may be left out
 _CLAUSE = Lazy(rf"\s*(?P<cond>[^:;\n]*?)\s*:\s*(?P<points>{NUMBER})\s*(?:điểm|diem|đ)?\s*(?:[;,.\n]+|$)",
                re.IGNORECASE)
-_YES = {"co", "dat", "yes"}
-_NO = {"khong", "khong dat", "chua dat", "khong co", "no"}
+_YES = {"co", "dat", "hoan thanh", "yes"}
+_NO = {"khong", "khong dat", "chua dat", "khong co", "khong hoan thanh", "chua hoan thanh", "no"}
+# 'Có vi phạm' / 'Không có vi phạm': yes and no written as the presence and the absence of something
+_PRESENT = Lazy(r"co\s+(?P<what>\S.*)")
+_ABSENT = Lazy(r"khong(?:\s+co)?\s+(?P<what>\S.*)")
+# '1. ', 'a) ', 'b. ' before a clause of a numbered or lettered list: the list's mark, not the tier's words
+_LIST_MARK = Lazy(r"^(?:[0-9]{1,2}|[a-zđ])[.)]\s+", re.IGNORECASE)
+# 'Điểm đánh giá như sau:' before the clauses: an intro with no number in it
+_INTRO = Lazy(r"^[^:;0-9]+:\s*")
+
+# --- points per counted case, in a sentence ----------------------------------------------------------------
+_EACH = Lazy(r"\bmoi\b")
+_CAP = Lazy(rf"\b(?:(?:tru|cong)\s+)?toi da\s*(?:(?:la|tru|cong|duoc)\s+)?({NUMBER})\s*(?:diem|d)\b")
+_FLOOR = Lazy(rf"\bthap nhat\s*(?:(?:la|con)\s+)?({NUMBER})\s*(?:diem|d)\b")
+_AMOUNT = Lazy(rf"(?:\b(tru|cong|thuong|duoc|tinh)\s+)?({NUMBER})\s*(?:diem|d)\b")
+_SIGN_WORDS: dict[str, Direction] = {"tru": "minus", "cong": "plus", "thuong": "plus", "duoc": "plus", "tinh": None}
+_MINUS = Lazy(r"\btru\b")
+_PLUS = Lazy(r"\b(?:cong|thuong)\b|(?<!khong )\bduoc\b")
+
+
+class Counted(NamedTuple):
+    """Points for each counted case, as a sentence states them ('Mỗi văn bản chậm trừ 0,5 điểm, trừ tối đa 2
+    điểm'): the points, their sign as the words say it, the cap and the floor where written."""
+
+    per: Decimal
+    sign: Direction  # 'minus' (trừ), 'plus' (cộng, được, thưởng), None: the words say neither
+    cap: Decimal | None  # 'tối đa 2 điểm'
+    floor: Decimal | None  # 'thấp nhất 0 điểm'
+
+
+def counted(prose: str | None) -> Counted | None:
+    """The points per case a folded sentence with 'mỗi' states, or None: not such a sentence, or one whose points
+    or sign cannot be told (two amounts with a sign word each, 'cộng' and 'trừ' both)."""
+    if not prose or not _EACH.search(prose):
+        return None
+    bounds: list[Decimal | None] = []
+    for pattern in (_CAP, _FLOOR):
+        found = pattern.search(prose)
+        bounds.append(number(found[1]) if found else None)
+        if found:
+            prose = f"{prose[:found.start()]} {prose[found.end():]}"
+    amounts = list(_AMOUNT.finditer(prose))
+    signed = [amount for amount in amounts if amount[1]]
+    chosen = signed if len(amounts) > 1 else amounts  # '2 điểm, mỗi trường hợp trừ 0,5 điểm': the signed one
+    if len(chosen) != 1:
+        return None
+    word = chosen[0][1]
+    sign = _SIGN_WORDS[word] if word else None
+    if sign is None:  # 'trừ mỗi trường hợp 0,5 điểm': the sign word stands apart
+        minus, plus = bool(_MINUS.search(prose)), bool(_PLUS.search(prose))
+        if minus and plus:
+            return None
+        sign = "minus" if minus else "plus" if plus else None
+    return Counted(number(chosen[0][2]), sign, bounds[0], bounds[1])
+
 
 # --- ranges: the conditions of tiers, read in folded text (no case, no diacritics, đ = d) ------------------
 _X = rf"({NUMBER})\s*(%)?"
 _NOUN = r"(?:\s+(?!(?:den|duoi|tro|tren|len)\b)[a-z/]+)*"  # 'trường hợp', 'văn bản' after a number
-_LEAD = Lazy(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu)\s+)+(?=[0-9<>=tdk])")
+_LEAD = Lazy(r"^(?:(?:dat|ty le|muc|so|co|ket qua|neu|hoan thanh|thuc hien)\s+)+(?=[0-9<>=tdkv])")
 _TO = r"\s*(?:den|-|–)\s*"
 _RANGES: list[tuple[Lazy, str]] = [  # pattern → the interval: '[' / '(' closed / open at each end
     (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}duoi\s*{_X}{_NOUN}"), "[)"),
@@ -70,6 +130,9 @@ _RANGES: list[tuple[Lazy, str]] = [  # pattern → the interval: '[' / '(' close
     (Lazy(rf"tu\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "[]"),
     (Lazy(rf"tren\s*{_X}{_NOUN}{_TO}{_X}{_NOUN}"), "(]"),
     (Lazy(rf"(?:tu\s*|>=\s*)?{_X}{_NOUN}\s*tro len|>=\s*{_X}{_NOUN}"), "[∞"),
+    (Lazy(rf"(?:va|hoac)\s+vuot(?:\s+qua)?\s*{_X}{_NOUN}(?:\s*tro len)?"), "[∞"),  # 'đạt và vượt 100% chỉ tiêu'
+    (Lazy(rf"vuot(?:\s+qua)?\s*{_X}{_NOUN}"), "(∞"),
+    (Lazy(rf"(?:tu\s*)?{_X}{_NOUN}\s*tro xuong"), "0]"),
     (Lazy(rf"(?:tren|>)\s*{_X}{_NOUN}(?:\s*tro len)?"), "(∞"),
     (Lazy(rf"(?:duoi|<)\s*{_X}{_NOUN}"), "0)"),
     (Lazy(rf"(?:khong qua|khong vuot qua|toi da|<=)\s*{_X}{_NOUN}"), "0]"),
@@ -80,7 +143,8 @@ _REST = Lazy(r"(?:cac |nhung )?(?:truong hop )?(?:con lai|khac)")
 
 _MOST = Lazy(r"\s*[;,.]?\s*ch[aấ]p nh[aậ]n(?: gi[aá] tr[iị])? (?:[đd][eế]n|t[oố]i [đd]a)"
              rf"\s*({NUMBER})\s*%\s*\.?$", re.IGNORECASE)
-_BULLET = Lazy(r"^(?:[-+*•·▪◦–]|[a-zđ]\))\s+")  # '- ', '• ', 'a) ' before a line of a pasted list
+# '- ', '• ', 'a) ', '1. ', 'b. ' before a line of a pasted list
+_BULLET = Lazy(r"^(?:[-+*•·▪◦–]|(?:[0-9]{1,2}|[a-zđ])[.)])\s+", re.IGNORECASE)
 _ENDS_CLAUSE = Lazy(rf":\s*{NUMBER}\s*(?:điểm|diem|đ)?$", re.IGNORECASE)
 
 
@@ -135,13 +199,17 @@ class Phrase(NamedTuple):
     folded: str  # no case, no diacritics
     clauses: tuple[Clause, ...] | None  # the whole text (after the mark) is such a list (two or more, or a range)
     marked: bool  # led by 'Chọn một mức:': the clauses are labels, whatever they look like
+    direction: Direction = None  # the item's component's: how points per case count
 
     @classmethod
-    def of(cls, text: str) -> Phrase:
+    def of(cls, text: str, direction: Direction = None) -> Phrase:
         folded = _fold(text)
         marked = folded.startswith(CHOICE_MARK) and ":" in text
         clauses = _clauses(text.split(":", 1)[1] if marked else text)
-        return cls(text, folded, clauses, marked and clauses is not None)
+        intro = _INTRO.match(text) if clauses is None and not marked else None
+        if intro is not None:  # 'Điểm đánh giá như sau: Từ 100% trở lên: 2 điểm; …'
+            clauses = _clauses(text[intro.end():])
+        return cls(text, folded, clauses, marked and clauses is not None, direction)
 
     @property
     def listed(self) -> tuple[Clause, ...] | None:
@@ -162,15 +230,22 @@ def _clauses(text: str) -> tuple[Clause, ...] | None:
         match = _CLAUSE.match(text, position)
         if match is None or not match["cond"].strip() or match.end() == position:
             return None
-        found.append(Clause(" ".join(match["cond"].split()), number(match["points"])))
+        found.append(Clause(_LIST_MARK.sub("", " ".join(match["cond"].split())), number(match["points"])))
         position = match.end()
     return tuple(found) if len(found) >= 2 or (found and _range(found[0].folded) is not None) else None
 
 
 def yes_no(clauses: tuple[Clause, ...]) -> tuple[Decimal, Decimal] | None:
-    """The points for yes and for no of 'Có: 1 điểm; Không: 0 điểm' (and 'Đạt …; không đạt …'), else None."""
-    if len(clauses) == 2 and clauses[0].folded in _YES and clauses[1].folded in _NO:
+    """The points for yes and for no of 'Có: 1 điểm; Không: 0 điểm' (and 'Đạt …; không đạt …', 'Không có vi phạm:
+    1 điểm; có vi phạm: 0 điểm': yes is the presence), else None."""
+    if len(clauses) != 2:
+        return None
+    if clauses[0].folded in _YES and clauses[1].folded in _NO:
         return clauses[0].points, clauses[1].points
+    for present, absent in (clauses, clauses[::-1]):
+        said, missing = _PRESENT.fullmatch(present.folded), _ABSENT.fullmatch(absent.folded)
+        if said and missing and said["what"] == missing["what"]:
+            return present.points, absent.points
     return None
 
 
@@ -298,9 +373,7 @@ def _higher_is_better(phrase: str, ranges: list[_Range], forms: str) -> list[Dat
     for each in reversed(ranges):
         if each.open_ended and each.low == 0 and each.points == 0:
             break  # 'dưới 50%: 0 điểm': below every tier
-        if not each.low_closed:
-            return Message("PX305", {"text": phrase, "cond": each.cond})
-        found.append({"at_least": each.low, "points": each.points})
+        found.append({"at_least" if each.low_closed else "above": each.low, "points": each.points})
     return found or Message("PX306", {"text": phrase, "accepted": forms})
 
 
@@ -309,7 +382,7 @@ def _lower_is_better(phrase: str, ranges: list[_Range], top: Decimal | None) -> 
     for each in ranges:
         if each.open_ended and _reaches_top(each, top) and each.points == 0 and found:
             break  # 'trên 5 trường hợp: 0 điểm': past every tier
-        if each.high is None or not each.high_closed:
+        if each.high is None:
             return Message("PX305", {"text": phrase, "cond": each.cond})
-        found.append({"at_most": each.high, "points": each.points})
+        found.append({"at_most" if each.high_closed else "below": each.high, "points": each.points})
     return found

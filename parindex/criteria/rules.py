@@ -23,14 +23,18 @@ from parindex.common import values
 from parindex.common.findings import Finding, Path
 from parindex.common.i18n import fmt_plain, t
 from parindex.common.messages import Message
+from parindex.common.safe_text import OwnWords
 from parindex.common.values import RawValue
 from parindex.criteria.fields import Bound, Points, Strict
 from parindex.criteria.rule_phrases import (
     MOST_FORM,
     NUMBER,
+    Counted,
     Data,
+    Direction,
     Lazy,
     Phrase,
+    counted,
     is_range,
     is_rest,
     most_of,
@@ -104,9 +108,11 @@ class BaseRule(Strict):
         yield from ()
 
     @abstractmethod
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         """The rule as the Ministry's annex would write it (criteria show, the template, explain); a yes/no rule
-        names its two answers `answers` (the template's dropdown words; default the language's yes and no)."""
+        names its two answers `answers` (the template's dropdown words; default the language's yes and no); points
+        per case say 'trừ' or 'cộng' as the item's component counts them (`direction`)."""
 
     @abstractmethod
     def entry(self, maximum: Decimal) -> Entry | None:
@@ -134,7 +140,8 @@ class YesNoRule(BaseRule):
             yield ("yes_points",), self.yes_points
         yield ("no_points",), self.no_points
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         yes, no = fmt_plain(self.yes(maximum), lang), fmt_plain(self.no_points, lang)
         yes_word, no_word = answers or (t("ui.yes", lang=lang), t("ui.no", lang=lang))
         return t("rule.yes_no", lang=lang, yes=yes, no=no, yes_word=yes_word, no_word=no_word)
@@ -195,7 +202,8 @@ class ChoiceRule(BaseRule):
                 yield Finding.of("PX108", path + ("options", o, "label"), {"code": code, "label": option.label})
             seen.add(key)
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         """'Ban hành đúng hạn: 1,5 điểm; Ban hành chậm: 0,5 điểm'; led by 'Chọn một mức:' where the labels alone
         would read as another kind ('Dưới 80%', 'Có'), so the words always read back as this rule."""
         def plain(lang: str | None) -> str:
@@ -220,23 +228,47 @@ class ChoiceRule(BaseRule):
 class Tier(Strict):
     at_least: Bound | None = None
     at_most: Bound | None = None
+    above: Bound | None = None  # more than, not equal ('trên 90%': 90 itself belongs to the next tier)
+    below: Bound | None = None  # less than, not equal ('dưới 5 ngày')
     points: Points
 
     @model_validator(mode="after")
     def _one_bound(self) -> Tier:
-        if (self.at_least is None) == (self.at_most is None):
-            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most")
+        if sum(bound is not None for bound in (self.at_least, self.at_most, self.above, self.below)) != 1:
+            raise PydanticCustomError("tier_bound", "a tier needs exactly one of at_least / at_most / above / below")
         return self
 
     def met_by(self, number: Decimal) -> bool:
         if self.at_least is not None:
             return number >= self.at_least
+        if self.above is not None:
+            return number > self.above
+        if self.below is not None:
+            return number < self.below
         return self.at_most is not None and number <= self.at_most
 
     @property
     def bound(self) -> Decimal:
-        """The tier's one bound (`at_least` or `at_most`)."""
-        return self.at_least if self.at_least is not None else self.at_most or Decimal(0)
+        """The tier's one bound."""
+        return next(bound for bound in (self.at_least, self.at_most, self.above, self.below) if bound is not None)
+
+    @property
+    def upper(self) -> bool:
+        """Whether the bound is the tier's upper end (at_most, below: lower is better)."""
+        return self.at_most is not None or self.below is not None
+
+    @property
+    def strict(self) -> bool:
+        """Whether the bound itself is left out (above, below)."""
+        return self.above is not None or self.below is not None
+
+    def order_key(self) -> tuple[Decimal, int]:
+        """Where the tier's bound lies, a left-out bound a hair past it: 'trên 90' after 'từ 90' going up."""
+        return self.bound, (1 if self.above is not None else -1 if self.below is not None else 0)
+
+
+def _bound_name(tier: Tier) -> str:
+    return next(name for name in ("at_least", "at_most", "above", "below") if getattr(tier, name) is not None)
 
 
 Measure = Literal["percent", "number"]
@@ -295,47 +327,57 @@ class ThresholdRule(BaseRule):
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         """PX106: tiers run from best to worst, each a worse bound for fewer points."""
         yield from _most_problems(self.unit, self.most, code, path)
-        lower_is_better = self.tiers[0].at_most is not None
-        prev = None
+        lower_is_better = self.tiers[0].upper
+        prev: Tier | None = None
         for index, tier in enumerate(self.tiers):
-            bound = tier.at_most if lower_is_better else tier.at_least
             tier_path = path + ("tiers", index)
-            if bound is None:  # mixes at_least and at_most
+            if tier.upper != lower_is_better:  # mixes at_least and at_most
                 yield Finding.of("PX106", tier_path, {"code": code, "index": index + 1, "value": "?", "prev": "?"})
                 return
             if prev is not None:
-                prev_bound, prev_points = prev
-                worse = bound > prev_bound if lower_is_better else bound < prev_bound
-                if not worse or tier.points > prev_points:
+                key, prev_key = tier.order_key(), prev.order_key()
+                worse = key > prev_key if lower_is_better else key < prev_key
+                if not worse or tier.points > prev.points:
                     yield Finding.of("PX106", tier_path,
-                                     {"code": code, "index": index + 1, "value": bound, "prev": prev_bound})
-            prev = (bound, tier.points)
+                                     {"code": code, "index": index + 1, "value": tier.bound, "prev": prev.bound})
+            prev = tier
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         """Ranges as annexes write them, best first, each from where the one before ends: 'Từ 100% trở lên: 2 điểm;
-        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …')."""
+        từ 80% đến dưới 100%: 1 điểm; dưới 80%: 0 điểm' (lower is better: 'Không quá 0: …; trên 0 đến 5: …'; a bound
+        left out: 'Trên 90%: …; từ 70% đến 90%: …')."""
         sign = _measure_sign(self.unit)
 
         def shown(value: Decimal) -> str:
             return fmt_plain(value, lang) + sign
 
-        lower_is_better = self.tiers[0].at_most is not None
-        first, next_, tail = ("rule.at_most", "rule.above_to", "rule.above") if lower_is_better else (
-            "rule.at_least", "rule.from_below", "rule.below")
         clauses: list[str] = []
-        prev: Decimal | None = None
+        prev: Tier | None = None
         for tier in self.tiers:
             points = fmt_plain(tier.points, lang)
             if prev is None:
-                clauses.append(t(first, lang=lang, value=shown(tier.bound), points=points))
-            elif lower_is_better:
-                clauses.append(t(next_, lang=lang, low=shown(prev), high=shown(tier.bound), points=points))
-            else:
-                clauses.append(t(next_, lang=lang, low=shown(tier.bound), high=shown(prev), points=points))
-            prev = tier.bound
-        last = prev if prev is not None else Decimal(0)
-        if (last < 100 or self.unit == "number") if lower_is_better else last > 0:  # nothing left past 100 % or 0
-            clauses.append(t(tail, lang=lang, value=shown(last)))
+                key = {"at_least": "rule.at_least", "above": "rule.over", "at_most": "rule.at_most",
+                       "below": "rule.under"}[_bound_name(tier)]
+                clauses.append(t(key, lang=lang, value=shown(tier.bound), points=points))
+                prev = tier
+                continue
+            # the stretch between this tier's bound and the one before: an end is in when the other tier's is out
+            low, high = (prev, tier) if tier.upper else (tier, prev)
+            low_in = not low.strict if not tier.upper else prev.strict
+            high_in = prev.strict if not tier.upper else not high.strict
+            key = {(True, True): "rule.from_to", (True, False): "rule.from_below", (False, True): "rule.above_to",
+                   (False, False): "rule.above_below"}[(low_in, high_in)]
+            clauses.append(t(key, lang=lang, low=shown(low.bound), high=shown(high.bound), points=points))
+            prev = tier
+        assert prev is not None  # a threshold has a tier
+        last = prev.bound
+        if prev.upper and (last < 100 or self.unit == "number" or prev.strict):  # what is past the worst tier
+            clauses.append(t("rule.at_least" if prev.strict else "rule.above", lang=lang, value=shown(last),
+                             points=fmt_plain(Decimal(0), lang)))
+        elif not prev.upper and (last > 0 or prev.strict):
+            clauses.append(t("rule.at_most" if prev.strict else "rule.below", lang=lang, value=shown(last),
+                             points=fmt_plain(Decimal(0), lang)))
         text = "; ".join(clauses + _most_words(self.most, lang))
         return text[:1].upper() + text[1:]
 
@@ -383,7 +425,8 @@ class ProportionalRule(BaseRule):
     def problems(self, code: str, path: Path) -> Iterator[Finding]:
         yield from _most_problems(self.unit, self.most, code, path)
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         return "; ".join([t("rule.proportional", lang=lang, max=fmt_plain(maximum, lang),
                             target=fmt_plain(self.target, lang) + _measure_sign(self.unit)),
                           *_most_words(self.most, lang)])
@@ -400,13 +443,17 @@ class ProportionalRule(BaseRule):
         return None
 
 
-_DEDUCTION = (Lazy(rf"\btru\s*({NUMBER})\s*(?:diem|d)\b"), Lazy(r"\bmoi\b"))
+def _capped(data: Data, found: Counted, maximum: Decimal | None, phrase: Phrase) -> Data | Message:
+    """Points per case with the cap the words write ('tối đa 2 điểm'): PX309 when it is not the item's max (the
+    rule counts down from, or up to, the max)."""
+    if found.cap is not None and maximum is not None and found.cap != maximum:
+        return Message("PX309", {"text": phrase.text, "cap": found.cap, "max": maximum})
+    return data
 
 
 class DeductionRule(BaseRule):
     kind: Literal["deduction"]
-    forms = ("Mỗi trường hợp chậm trừ 0,5 điểm",)
-    defers_to = frozenset({"per_case"})  # a cap and no floor ('tối đa 2 điểm'): points per case, not from max down
+    forms = ("Mỗi trường hợp chậm trừ 0,5 điểm", "Mỗi văn bản chậm trừ 0,5 điểm, trừ tối đa 2 điểm")
     per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
 
     def best(self, maximum: Decimal) -> None:
@@ -416,54 +463,58 @@ class DeductionRule(BaseRule):
         count = values.parse_count(raw)
         return Outcome(count, max(maximum - self.per * count, Decimal(0)))
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         return t("rule.deduction", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("whole", "ui.template.prompt_count")
 
     @classmethod
-    def from_words(cls, phrase: Phrase, maximum: Decimal | None) -> Data | None:
-        folded = phrase.prose or ""
-        per, each = _DEDUCTION
-        found = per.search(folded)
-        return {"kind": "deduction", "per": number(found[1])} if found and each.search(folded) else None
-
-
-# 'trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm' / '0,5 điểm cho mỗi trường hợp, tối đa 2 điểm': per case, capped
-_PER_CASE = (Lazy(rf"(?:^|\s)(?:tru|cong|tinh)?\s*({NUMBER})\s*(?:diem|d)\b[^;]*?\bmoi\b|"
-                  rf"\bmoi\b[^;]*?(?:tru|cong|tinh)\s*({NUMBER})\s*(?:diem|d)\b"),
-             Lazy(r"\btoi da\b"), Lazy(r"\bthap nhat\b"))
+    def from_words(cls, phrase: Phrase, maximum: Decimal | None) -> Data | Message | None:
+        """'trừ … mỗi …' on an item whose points are earned (inside the set's max): from the max down, floor 0."""
+        found = counted(phrase.prose)
+        if found is None or found.sign != "minus" or phrase.direction is not None or found.floor not in (None, 0):
+            return None
+        return _capped({"kind": "deduction", "per": found.per}, found, maximum, phrase)
 
 
 class PerCaseRule(BaseRule):
     kind: Literal["per_case"]
-    forms = ("Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm",)
+    forms = ("Cộng 0,5 điểm mỗi sáng kiến, tối đa 2 điểm",)
     per: Annotated[Decimal, Field(gt=0, le=10_000, allow_inf_nan=False)]
 
     def best(self, maximum: Decimal) -> None:
         return None
 
     def score(self, raw: RawValue, maximum: Decimal) -> Outcome:
-        """`per` points for each counted case, at most the item's max (a bonus, or a penalty: "trừ 0,5 điểm mỗi
-        trường hợp, tối đa 2 điểm")."""
+        """`per` points for each counted case, at most the item's max: a bonus, or in a penalty component the
+        points subtracted ("trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm")."""
         count = values.parse_count(raw)
         return Outcome(count, min(self.per * count, maximum))
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
-        return t("rule.per_case", lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
+        key = "rule.per_case_minus" if direction == "minus" else "rule.per_case"
+        return t(key, lang=lang, max=fmt_plain(maximum, lang), per=fmt_plain(self.per, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
         return Entry("whole", "ui.template.prompt_count")
 
     @classmethod
-    def from_words(cls, phrase: Phrase, maximum: Decimal | None) -> Data | None:
-        folded = phrase.prose or ""
-        per, capped, floored = _PER_CASE
-        found = per.search(folded)
-        if found is None or not capped.search(folded) or floored.search(folded):
-            return None
-        return {"kind": "per_case", "per": number(found[1] or found[2])}
+    def from_words(cls, phrase: Phrase, maximum: Decimal | None) -> Data | Message | None:
+        """'cộng/được … mỗi …', or any sign in the component that gives it (a bonus adds, a penalty subtracts);
+        PX308 where the sign cannot be placed: no sign word on an item whose points are earned, or a sign the
+        component contradicts. Never points earned for a deduction."""
+        found = counted(phrase.prose)
+        direction = phrase.direction
+        if found is None or found.floor is not None or (found.sign == "minus" and direction is None):
+            return None  # a floor, or 'trừ' on an earned item: a deduction's words
+        if found.sign is None and direction is None:
+            return Message("PX308", {"text": phrase.text, "reason": Message("rule.sign_none")})
+        if found.sign is not None and direction is not None and found.sign != direction:
+            return Message("PX308", {"text": phrase.text, "reason": Message(f"rule.sign_{direction}")})
+        return _capped({"kind": "per_case", "per": found.per}, found, maximum, phrase)
 
 
 _SURVEY = Lazy(r"^(?:theo\s+)?(?:ket qua\s+)?(?:dieu tra|sipas)")
@@ -481,7 +532,8 @@ class SurveyRule(BaseRule):
         share = values.parse_survey(raw)
         return Outcome(share, maximum * share / 100)
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         return t("rule.survey", lang=lang, max=fmt_plain(maximum, lang))
 
     def entry(self, maximum: Decimal) -> None:
@@ -508,7 +560,8 @@ class ManualRule(BaseRule):
             raise values.ValueProblem("PS511", value=points, max=maximum)
         return Outcome(points, points)
 
-    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None) -> str:
+    def words(self, maximum: Decimal, lang: str | None = None, answers: Answers | None = None,
+              direction: Direction = None) -> str:
         return t("rule.manual", lang=lang, max=fmt_plain(maximum, lang))
 
     def entry(self, maximum: Decimal) -> Entry:
@@ -538,24 +591,25 @@ def kind_name(kind: type[BaseRule]) -> str:
 
 _BY_NAME = {kind_name(kind): kind for kind in RULE_KINDS}
 # The forms, with an example each, named in every message about a phrase (examples: the same in vi and en).
-FORMS = " · ".join([*(form for kind in RULE_KINDS for form in kind.forms), MOST_FORM])
+FORMS = OwnWords(" · ".join([*(form for kind in RULE_KINDS for form in kind.forms), MOST_FORM]))
 
 
-def read_rule(text: str | None, maximum: Decimal | None) -> Data | Message:
-    """The rule a *Cách chấm* phrase states, as criteria-file data; a Message (PX300–PX307, PX153) when it cannot
-    be read with certainty: no kind reads it, or two kinds do and neither defers to the other."""
+def read_rule(text: str | None, maximum: Decimal | None, direction: Direction = None) -> Data | Message:
+    """The rule a *Cách chấm* phrase states, as criteria-file data; a Message (PX300–PX309, PX153) when it cannot
+    be read with certainty: no kind reads it, or two kinds do and neither defers to the other. `direction`: how
+    the item's component counts (a bonus adds, a penalty subtracts; None: points earned inside the max)."""
     phrase = one_line(text or "")
     if not phrase:
         return Message("PX300", {"accepted": FORMS})
     try:
-        return _read_most(phrase, maximum)
+        return _read_most(phrase, maximum, direction)
     except InvalidOperation:  # a number longer than a Decimal holds (35 nines): not a rule to guess at
         return Message("PX301", {"text": phrase, "accepted": FORMS})
 
 
-def _read_most(phrase: str, maximum: Decimal | None) -> Data | Message:
+def _read_most(phrase: str, maximum: Decimal | None, direction: Direction) -> Data | Message:
     rest, most = most_of(phrase)
-    data = _read(rest, maximum)
+    data = _read(rest, maximum, direction)
     if most is None or isinstance(data, Message):
         return data
     if data.get("unit") != "percent":
@@ -563,8 +617,8 @@ def _read_most(phrase: str, maximum: Decimal | None) -> Data | Message:
     return {**data, "most": number(most)}
 
 
-def _read(text: str, maximum: Decimal | None) -> Data | Message:
-    phrase = Phrase.of(text)
+def _read(text: str, maximum: Decimal | None, direction: Direction) -> Data | Message:
+    phrase = Phrase.of(text, direction)
     claims: dict[str, Data | Message] = {}
     for name, kind in _BY_NAME.items():
         found = kind.from_words(phrase, maximum)
@@ -574,9 +628,9 @@ def _read(text: str, maximum: Decimal | None) -> Data | Message:
     return kept[0] if len(kept) == 1 else Message("PX301", {"text": text, "accepted": FORMS})
 
 
-def reads_back(words: str, rule: BaseRule, maximum: Decimal) -> bool:
+def reads_back(words: str, rule: BaseRule, maximum: Decimal, direction: Direction = None) -> bool:
     """Whether `words` read as `rule` (a choice asks before it prints its labels without 'Chọn một mức:')."""
-    data = read_rule(words, maximum)
+    data = read_rule(words, maximum, direction)
     return not isinstance(data, Message) and as_rule(data) == rule
 
 

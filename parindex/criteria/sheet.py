@@ -21,7 +21,17 @@ from typing import Any
 from parindex.common import values
 from parindex.common.findings import Path
 from parindex.common.messages import Message
-from parindex.common.tables import Cell, Codes, InfoSpec, TableSpec, WorkbookSpec, columns_of
+from parindex.common.safe_text import OwnWords
+from parindex.common.tables import (
+    Cell,
+    Codes,
+    Column,
+    InfoSpec,
+    TableSpec,
+    WorkbookSpec,
+    columns_of,
+    other_column,
+)
 from parindex.common.values import ValueProblem, clean_text, fold, normalise_code
 from parindex.criteria.model import (
     IMPLIED_ROLES,
@@ -53,19 +63,28 @@ COLUMNS: dict[str, str] = {
     "provisional": "Tạm tính",
 }
 ALIASES: dict[str, tuple[str, ...]] = {  # other ways annexes head these columns (compared without case or marks)
-    "code": ("Mã số", "Mã tiêu chí", "Mã TC", "code"),  # not STT: a row number is no code
+    "code": ("Mã số", "Mã tiêu chí", "Mã TC", "Mã số tiêu chí", "code"),  # STT: only when it holds codes
     "name": ("Tiêu chí", "Tên tiêu chí", "Nội dung tiêu chí", "Lĩnh vực/Tiêu chí", "Tiêu chí, tiêu chí thành phần",
-             "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Nội dung đánh giá", "name"),
-    "max": ("Điểm chuẩn", "Thang điểm", "Điểm tối đa (điểm)", "max"),
-    "rule": ("Cách chấm điểm", "Cách tính điểm", "Phương pháp chấm", "Hướng dẫn chấm", "Hướng dẫn chấm điểm",
-             "Phương pháp đánh giá", "rule"),
-    "component": ("Phương thức đánh giá", "Hình thức đánh giá", "component"),
+             "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Lĩnh vực/tiêu chí/tiêu chí thành phần",
+             "Các lĩnh vực, tiêu chí, tiêu chí thành phần", "Nội dung đánh giá", "Tiêu chí đánh giá",
+             "Nội dung tiêu chí đánh giá", "Nội dung chấm điểm", "Tên lĩnh vực, tiêu chí", "name"),
+    "max": ("Điểm chuẩn", "Thang điểm", "Điểm tối đa (điểm)", "Điểm", "Số điểm", "Điểm tối đa được chấm",
+            "Thang điểm tối đa", "max"),
+    "rule": ("Cách chấm điểm", "Cách tính điểm", "Phương pháp chấm", "Phương pháp chấm điểm",
+             "Phương pháp tính điểm", "Hướng dẫn chấm", "Hướng dẫn chấm điểm", "Phương pháp đánh giá",
+             "Cách thức chấm điểm", "Cách đánh giá", "Hướng dẫn đánh giá", "rule"),
+    "component": ("Phương thức đánh giá", "Hình thức đánh giá", "Loại điểm", "Thành phần điểm", "Phương thức chấm",
+                  "Hình thức chấm", "component"),
     "not_applicable": ("KAD", "Được áp dụng KAD", "not applicable"),
-    "lead": ("Đơn vị chủ trì", "Cơ quan/đơn vị chủ trì", "Chủ trì", "lead"),
-    "evidence": ("Tài liệu", "TLKC", "Tài liệu kiểm chứng (gợi ý)", "evidence"),
+    "lead": ("Đơn vị chủ trì", "Cơ quan/đơn vị chủ trì", "Chủ trì", "Cơ quan, đơn vị chủ trì", "Cơ quan thực hiện",
+             "Đơn vị thực hiện", "Cơ quan đầu mối", "lead"),
+    "evidence": ("Tài liệu", "TLKC", "Tài liệu kiểm chứng (gợi ý)", "Tài liệu minh chứng", "Minh chứng",
+                 "Tài liệu chứng minh", "evidence"),
     "source": ("Căn cứ", "Nguồn số liệu", "source"),
     "provisional": ("Giá trị tạm", "provisional"),
 }
+# STT: a row number, or the codes where an annex numbers its rows 1, 1.1, 1.1.1 (then it is the code column)
+NUMBER = Column("number", "STT", ("TT", "Số TT", "Số thứ tự"))
 
 # Thông tin: key → label (the first cell of its row).
 INFO: dict[str, str] = {
@@ -86,13 +105,15 @@ INFO_ALIASES: dict[str, tuple[str, ...]] = {
     "basis": ("Văn bản", "basis"), "years": ("Năm", "years"), "level": ("Cấp đánh giá", "level"),
     "status": ("status",), "max": ("Tổng điểm", "max"), "bands": ("Phân loại", "bands"),
 }
-# The criteria spreadsheet as the one sheet reader (`io.sheets`) reads it: Bộ tiêu chí, a table found by its
-# header row (merged areas read as the value they show: annexes merge a component over its items), then Thông tin.
-# Rows with a Cách chấm but no Mã are read too: such a row is an error (PX332), never skipped. Thông tin keeps rows
-# of other labels: a component's cap, by its name.
-CRITERIA_SET = TableSpec(columns_of(COLUMNS, ALIASES, ("code", "name", "max", "rule")), anchor="code",
-                         rows_with=("code", "rule"), sheet=SHEET_SET,
-                         sheet_aliases=("Bộ chỉ số", "Tiêu chí", "Criteria", "Criteria set"), merged=True,
+# The criteria spreadsheet as the one sheet reader (`io.sheets`) reads it: the table, found by its header row on
+# whichever sheet holds it (Bộ tiêu chí, or an annex's 'Phụ lục'; merged areas read as the value they show: annexes
+# merge a component over its items), then Thông tin. Every row with a code, a name, a max or a rule is read: a
+# Cách chấm without a code is an error (PX332), a total row is checked; every column too, so that those it does
+# not use are named. Thông tin keeps rows of other labels: a component's cap, by its name.
+_SPEC_ORDER = ("name", *(key for key in COLUMNS if key != "name"))  # the anchor first: what finds the header row
+CRITERIA_SET = TableSpec((*columns_of({key: COLUMNS[key] for key in _SPEC_ORDER}, ALIASES, ("name", "max", "rule")),
+                          NUMBER), anchor="name",
+                         rows_with=("code", "number", "name", "max", "rule"), merged=True, others=True,
                          codes=Codes("PX310", "PX311", "PX312", "PX313"))
 CRITERIA_INFO = InfoSpec(SHEET_INFO, columns_of(INFO, INFO_ALIASES),
                          sheet_aliases=("Thông tin chung", "Info", "Information"), others=True, merged=True,
@@ -170,11 +191,11 @@ def sheet_rows(cset: CriteriaSet) -> list[Row]:
     def group(node: Area | Criterion, depth: int) -> None:
         rows.append(Row({"code": node.code, "name": node.name, "max": node.max, "lead": node.lead,
                          "source": node.source, "provisional": MARK if node.provisional else None}, True, depth))
-        for child in node.criteria:
-            group(child, depth + 1)
-        if isinstance(node, Criterion):
-            for item in node.items:
-                rows.append(Row(_item_values(item, labels), False, depth + 1))
+        for child in node.nodes():
+            if isinstance(child, Criterion):
+                group(child, depth + 1)
+            else:
+                rows.append(Row(_item_values(child, labels), False, depth + 1))
 
     for area in cset.areas:
         group(area, 0)
@@ -182,7 +203,7 @@ def sheet_rows(cset: CriteriaSet) -> list[Row]:
 
 
 def _item_values(item: Item, labels: dict[str, str]) -> dict[str, Any]:
-    return {"code": item.code, "name": item.name, "max": item.max, "rule": item.rule.words(item.max, "vi"),
+    return {"code": item.code, "name": item.name, "max": item.max, "rule": item.rule_words("vi"),
             "component": labels.get(item.component, item.component),
             "not_applicable": MARK if item.not_applicable else None, "lead": item.lead, "evidence": item.evidence,
             "source": item.source, "provisional": MARK if item.provisional else None}
@@ -239,6 +260,8 @@ class Imported:
     comments: dict[Path, str] = field(default_factory=dict)
     cells: dict[Path, str] = field(default_factory=dict)
     problems: list[Message] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # what was read otherwise than written, or not read
+    totals: list[dict[str, Cell]] = field(default_factory=list)  # rows 'Tổng điểm', 'Tổng cộng': checked
 
     def cell_of(self, path: Path) -> str | None:
         """The cell a finding at `path` is about: the value's own cell, else its node's (the code cell)."""
@@ -252,8 +275,61 @@ class Imported:
 def read_sheet(read: SheetRead) -> Imported:
     imported = Imported({})
     info = _read_info(read, imported)
-    _read_tree(read, info, imported)
+    rows = _columns(read, imported)
+    if rows is not None:
+        _read_tree(SheetRead(read.info, rows, read.header_ref, read.info_ref), info, imported)
     return imported
+
+
+def accepted_headers(key: str) -> OwnWords:
+    """The headers a column is known by, as the messages name them: 'Mã' · 'Mã số' · …"""
+    column = next(column for column in CRITERIA_SET.columns if column.key == key)
+    return OwnWords(" · ".join(f"'{text}'" for text in (column.header, *column.aliases) if text != key))
+
+
+def all_accepted_headers() -> OwnWords:
+    """Every column with the headers it is known by (PX311)."""
+    return OwnWords("; ".join(f"{column.header}: {accepted_headers(column.key)}" for column in CRITERIA_SET.columns))
+
+
+def _columns(read: SheetRead, imported: Imported) -> list[tuple[int, dict[str, Cell]]] | None:
+    """The rows with their code column and component column found: an STT column holding codes (1.1, 1.1.1) is
+    the code column where there is no Mã; a column of the sheet's own whose values are all component names is the
+    component column where none is headed so (each said in a note). Other columns that hold values are named in
+    one note. None (PX336) when no column holds the codes."""
+    keys = list(dict.fromkeys(key for _, cells in read.rows for key in cells))
+    rename: dict[str, str] = {}
+    if "code" not in keys:
+        if "number" not in keys or not any("." in (normalise_code(cells["number"].raw) or "")
+                                           for _, cells in read.rows if "number" in cells):
+            imported.problems.append(Message("PX336", {"accepted": accepted_headers("code")}, read.header_ref))
+            return None
+        rename["number"] = "code"
+    if "component" not in keys:
+        for key in (key for key in keys if other_column(key)):
+            said = [cells[key] for _, cells in read.rows if _text(cells.get(key)) is not None]
+            if said and all(component_id(_text(cell) or "") is not None for cell in said):
+                rename[key] = "component"
+                letter, header = other_column(key) or ("", "")
+                imported.notes.append(Message("PX337", {"column": letter, "header": header}, said[0].ref))
+                break
+    unused = []
+    for key in keys:
+        if key in rename or not (other_column(key) or key == "number"):
+            continue
+        said = [cells[key] for _, cells in read.rows if _text(cells.get(key)) is not None]
+        if said:
+            letter, header = other_column(key) or (_letter(said[0].ref), NUMBER.header)
+            unused.append(f"{letter} ('{header}')")
+    if unused:
+        headers = " · ".join(f"'{column.header}'" for column in CRITERIA_SET.columns)
+        imported.notes.append(Message("PX335", {"columns": ", ".join(unused), "accepted": headers}, read.header_ref))
+    return [(row, {rename.get(key, key): cell for key, cell in cells.items()}) for row, cells in read.rows]
+
+
+def _letter(ref: str) -> str:
+    """'Phụ lục!G12' → 'G'."""
+    return re.sub(r"[0-9]+$", "", ref.rsplit("!", 1)[-1])
 
 
 def _text(cell: Cell | None) -> str | None:
@@ -320,6 +396,9 @@ def _read_bands(found: dict[str, Cell], imported: Imported) -> list[dict[str, An
             band["source"] = source
         if provisional:
             band["provisional"] = True
+            imported.cells[("bands", len(bands), "provisional")] = found["bands_provisional"].ref
+        if source:
+            imported.cells[("bands", len(bands), "source")] = found["bands_source"].ref
         imported.cells[("bands", len(bands))] = cell.ref
         bands.append(band)
     return bands
@@ -398,12 +477,46 @@ def _read_tree(read: SheetRead, info: dict[str, Any], imported: Imported) -> Non
     components: dict[str, dict[str, Any]] = {}
     areas = []
     for a, root in enumerate(roots):
-        area = _group(root, ("areas", a), info, components, imported, area=True)
+        area = _group(root, ("areas", a), info, components, imported)
         areas.append(area)
     imported.data["components"] = _components(components, info, imported)
     if info["bands"]:
         imported.data["bands"] = info["bands"]
     imported.data["areas"] = areas
+    _check_totals(imported)
+
+
+_TOTAL = re.compile(r"tong(?: cong| diem| so diem| so| diem toi da)?(?: toi da)?")
+
+
+def _is_total(cell: Cell | None) -> bool:
+    """'Tổng điểm', 'TỔNG ĐIỂM', 'Tổng cộng': the row an annex sums its maxima on."""
+    text = _text(cell)
+    return text is not None and _TOTAL.fullmatch(fold(text, punctuation=False, spaced=True).strip()) is not None
+
+
+def _check_totals(imported: Imported) -> None:
+    """PX338 where a total row's Điểm tối đa is neither the set's maximum (the items inside it) nor the sum of
+    every item (bonus and penalty too): a total typed wrong is said at its cell, never ignored."""
+    roles = {comp["id"]: role_of(comp["id"], Role(comp["role"]) if "role" in comp else None)
+             for comp in imported.data.get("components", [])}
+    inside = everything = Decimal(0)
+    for item in _items_of(imported.data.get("areas", [])):
+        points = item.get("max") or Decimal(0)
+        everything += points
+        if roles.get(item.get("component", ""), Role.SELF).inside_max:
+            inside += points
+    for cells in imported.totals:
+        cell = cells.get("max")
+        if cell is None or _text(cell) is None:
+            continue
+        written = _number(cell, imported)
+        if written is not None and written not in (inside, everything):
+            imported.problems.append(Message("PX338", {"value": written, "total": inside}, cell.ref))
+
+
+def _items_of(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [item for group in groups for item in (*group.get("items", ()), *_items_of(group.get("criteria", [])))]
 
 
 MAX_CODE_DEPTH = 16  # levels of a code (1.1.1.1 has 4): sets have 3 or 4; past 16 a tree no YAML file holds
@@ -423,13 +536,19 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
     too_deep: set[str] = set()
     for row, cells in read.rows:
         code_cell = cells["code"]
-        if _text(code_cell) is None:  # Cách chấm in a row of its own: a cell pasted from Word split over rows?
-            imported.problems.append(Message("PX332", {"text": _text(cells.get("rule")) or ""}, cells["rule"].ref))
-            continue
+        if _text(code_cell) is None:
+            if _text(cells.get("rule")) is not None:  # Cách chấm in a row of its own: a Word cell split over rows?
+                imported.problems.append(Message("PX332", {"text": _text(cells.get("rule")) or ""},
+                                                 cells["rule"].ref))
+            elif _is_total(cells.get("name")):
+                imported.totals.append(cells)
+            continue  # a title, a note, a spacer
         code = normalise_code(code_cell.raw)
         said = str(code_cell.raw).strip()
         if code is None and any(ch.isalpha() for ch in said) and not said[:1].isdigit():
-            continue  # a heading or a total ('Tổng cộng', 'A. PHẦN CHUNG'), not a mistyped code ('1.1.x', '1a')
+            if _is_total(code_cell) or _is_total(cells.get("name")):
+                imported.totals.append(cells)
+            continue  # a heading ('A. PHẦN CHUNG'), not a mistyped code ('1.1.x', '1a')
         if code is None:
             imported.problems.append(Message("PX328", {"value": values.show(code_cell.raw)}, code_cell.ref))
             continue
@@ -458,18 +577,41 @@ def _tree(read: SheetRead, imported: Imported) -> list[_Node]:
 
 
 def _group(node: _Node, path: Path, info: dict[str, Any], components: dict[str, dict[str, Any]],
-           imported: Imported, area: bool = False) -> dict[str, Any]:
+           imported: Imported) -> dict[str, Any]:
     data = _common(node, path, info, imported)
-    if node.children and all(not child.children for child in node.children) and not area:
-        data["items"] = [_item(child, path + ("items", i), info, components, imported)
-                         for i, child in enumerate(node.children)]
-    elif node.children and (area or all(child.children for child in node.children)):
+    _heading_values(node, imported)
+    if not node.children:  # an area with no row under it: nothing to score
+        imported.problems.append(Message("PX329", {"code": node.code}, node.cells["code"].ref))
+        return data
+    groups = [child for child in node.children if child.children]
+    leaves = [child for child in node.children if not child.children]  # an item, at any depth (9.1 under 9)
+    if groups:
         data["criteria"] = [_group(child, path + ("criteria", i), info, components, imported)
-                            for i, child in enumerate(node.children)]
-    else:  # items beside criteria, or an area that is a leaf
-        where = node.children[0].cells["code"].ref if node.children else node.cells["code"].ref
-        imported.problems.append(Message("PX329", {"code": node.code}, where))
+                            for i, child in enumerate(groups)]
+    if leaves:
+        data["items"] = [_item(child, path + ("items", i), info, components, imported)
+                         for i, child in enumerate(leaves)]
     return data
+
+
+ITEM_ONLY = ("rule", "not_applicable", "component", "evidence")  # what only an item's row holds
+
+
+def _heading_values(node: _Node, imported: Imported) -> None:
+    """PX339 for a value typed on a heading row (a row with rows under it) where only an item's row holds one: a
+    Cách chấm there scores nothing. A Thành phần or Tài liệu merged over the heading and all its items is fine."""
+    leaves = _leaves(node)
+    for key in ITEM_ONLY:
+        text = _text(node.cells.get(key))
+        if text is None or (key in ("component", "evidence")
+                            and all(_text(leaf.cells.get(key)) == text for leaf in leaves)):
+            continue
+        imported.problems.append(Message("PX339", {"code": node.code, "column": COLUMNS[key], "value": text},
+                                         node.cells[key].ref, node.code))
+
+
+def _leaves(node: _Node) -> list[_Node]:
+    return [leaf for child in node.children for leaf in (_leaves(child) if child.children else [child])]
 
 
 def _common(node: _Node, path: Path, info: dict[str, Any], imported: Imported) -> dict[str, Any]:
@@ -585,7 +727,7 @@ def unreadable_rules(cset: CriteriaSet) -> list[Message]:
     """PX340 for every item whose *Cách chấm* words would not read back as its rule (what export refuses)."""
     found = []
     for _, item in cset.items():
-        words = item.rule.words(item.max, "vi")
+        words = item.rule_words("vi")
         read = item_rule(words, item.max, item.role)
         if isinstance(read, Message) or as_rule(read) != item.rule:
             found.append(Message("PX340", {"code": item.code, "words": words, "kind": item.rule.kind}))

@@ -23,10 +23,12 @@ from parindex.criteria.model import CriteriaSet
 from parindex.criteria.provenance import provenance_banner
 from parindex.criteria.sheet import (
     COLUMNS,
+    CRITERIA_SET,
     CRITERIA_SHEET,
     SHEET_INFO,
     SHEET_SET,
     SheetRead,
+    all_accepted_headers,
     info_rows,
     sheet_rows,
     unreadable_rules,
@@ -151,18 +153,21 @@ def _cell(value: Any) -> Any:
 # --- reading ------------------------------------------------------------------------------------------------
 
 def read_criteria_book(path: Path) -> SheetRead:
-    """The cells of a criteria spreadsheet, or a ParindexError naming the file, sheet and cell."""
-    book = read_book(Path(path), CRITERIA_SHEET)
+    """The cells of a criteria spreadsheet, every column of its table, or a ParindexError naming the file, sheet
+    and cell (a header row not found names the headers accepted)."""
+    try:
+        book = read_book(Path(path), CRITERIA_SHEET)
+    except ParindexError as error:
+        if error.code != CRITERIA_SET.codes.no_header:
+            raise
+        header = Message("ui.sheet.headers", {"header": CRITERIA_SET.headers[CRITERIA_SET.anchor],
+                                              "accepted": all_accepted_headers()})
+        raise ParindexError("PX311", where=error.where, header=header, rows=error.msg.params["rows"]) from None
     assert book.table is not None and book.info is not None  # the spec has both sheets
     table = book.table
-    rows = []
-    for row, values in table.rows:
-        cells = {key: table.cell(key, row, values) for key in table.prefixes}
-        if _blank(cells["code"].raw) and ("rule" not in cells or _blank(cells["rule"].raw)):
-            continue  # a blank spacer row, a heading or a total without a code (Cách chấm without one is an error)
-        rows.append((row, cells))
+    rows = [(row, {key: table.cell(key, row, values) for key in table.prefixes}) for row, values in table.rows]
     return SheetRead([(pair.label, pair.value) for pair in book.info.pairs], rows,
-                     header_ref=f"{table.sheet}!A1", info_ref=f"{book.info.sheet}!A1")
+                     header_ref=f"{table.sheet}!A{table.header}", info_ref=f"{book.info.sheet}!A1")
 
 
 # --- importing: the workbook read, the YAML written and checked -------------------------------------------
@@ -176,6 +181,7 @@ class ImportReport:
     findings: list[tuple[Finding, str | None]] = field(default_factory=list)
     items: int = 0
     set_id: str = ""
+    notes: list[Message] = field(default_factory=list)  # columns read otherwise than headed, or not read
 
 
 def import_criteria_book(source: Path, output: Path, force: bool = False) -> ImportReport:
@@ -187,15 +193,18 @@ def import_criteria_book(source: Path, output: Path, force: bool = False) -> Imp
 
     imported = read_sheet(read_criteria_book(source))
     where = f"{source} › "
+    notes = [replace(note, where=where + (note.where or "")) for note in imported.notes]
     if imported.problems:
-        return ImportReport([replace(problem, where=where + (problem.where or "")) for problem in imported.problems])
+        return ImportReport([replace(problem, where=where + (problem.where or "")) for problem in imported.problems],
+                            notes=notes)
     header = [f"Bộ tiêu chí nhập từ {source.name} bằng 'parindex criteria import'.",
               "Mỗi nút ghi dòng của nó trong trang Bộ tiêu chí; sửa ở bảng tính rồi nhập lại, hoặc sửa ở đây."]
     text = criteria_yaml(imported.data, imported.comments, header)
     write_text_atomic(output, text, force)
     checked = check_criteria_document(output, parse_yaml(text))
     findings = [(found, _cell_where(where, imported.cell_of(found.path))) for found in checked.findings]
-    return ImportReport([], findings, _items_written(imported.data.get("areas", [])), str(imported.data.get("id", "")))
+    return ImportReport([], findings, _items_written(imported.data.get("areas", [])), str(imported.data.get("id", "")),
+                        notes)
 
 
 def _items_written(groups: list[Any]) -> int:
@@ -206,7 +215,3 @@ def _items_written(groups: list[Any]) -> int:
 
 def _cell_where(prefix: str, cell: str | None) -> str | None:
     return prefix + cell if cell else None
-
-
-def _blank(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())

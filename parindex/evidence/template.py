@@ -247,8 +247,7 @@ class _ItemsSheet:
             if not self._wanted(area):
                 continue
             self._heading(area.code, area.name, area.max, _AREA_FILL, area.lead)
-            for criterion in area.criteria:
-                self._criterion(area, criterion)
+            self._nodes(area, area)
         last = self.row
         sheet.freeze_panes = FROZEN
         sheet.auto_filter.ref = f"A1:{self.letter['note']}{last}"
@@ -272,11 +271,15 @@ class _ItemsSheet:
         if not self._wanted(criterion):
             return
         self._heading(criterion.code, criterion.name, criterion.max, _CRITERION_FILL, criterion.lead)
-        for child in criterion.criteria:
-            self._criterion(area, child)
-        for item in criterion.items:
-            if self.only is None or self.leads[item.code] == self.only:
-                self._item(area, item)
+        self._nodes(area, criterion)
+
+    def _nodes(self, area: Area, group: Area | Criterion) -> None:
+        """A group's criteria and items in document order (an item may stand under an area: an annex's 9.1)."""
+        for node in group.nodes():
+            if isinstance(node, Criterion):
+                self._criterion(area, node)
+            elif self.only is None or self.leads[node.code] == self.only:
+                self._item(area, node)
 
     def _cells(self) -> Iterator[tuple[str, Any]]:
         for key in COLUMNS:
@@ -296,7 +299,7 @@ class _ItemsSheet:
 
     def _item(self, area: Area, item: Item) -> None:
         self.row += 1
-        rule = item.rule.words(item.max, answers=self.yes_no)  # the words its dropdown offers
+        rule = item.rule_words(answers=self.yes_no)  # the words its dropdown offers
         lead = self.leads[item.code] or ""
         values = {**self.cells.get(item.code, {}),
                   "code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}

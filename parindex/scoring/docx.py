@@ -78,10 +78,11 @@ def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
         scored = [by_item[item.code] for item in items_of(node)]
         rows.append((_cells(node.code, name, appraised, group_sum(scored, "max"), group_sum(scored, "own"),
                             group_sum(scored, "points")), True))
-        for child in node.criteria:
-            group(child, child.name)
-        for item in node.items if isinstance(node, Criterion) else ():
-            rows.append((_item_cells(by_item[item.code], appraised), False))
+        for child in node.nodes():
+            if isinstance(child, Criterion):
+                group(child, child.name)
+            else:
+                rows.append((_item_cells(by_item[child.code], appraised), False))
 
     for area in unit.criteria.areas:
         group(area, area.name.upper())

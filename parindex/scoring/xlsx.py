@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from parindex.common.i18n import t
 from parindex.common.safe_text import document_text
-from parindex.criteria.model import Criterion, items_of
+from parindex.criteria.model import Criterion, Item, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
@@ -218,25 +218,26 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
     by_item = {s.item.code: s for s in unit.items}
     rows: list[tuple[list[object], bool]] = []
 
-    def crit_rows(crit: Criterion) -> None:
-        scored = [by_item[item.code] for item in items_of(crit)]
-        rows.append(([crit.code, crit.name, _total(scored, "max"), _total(scored, "own"), _total(scored, "points")],
-                     True))
-        for child in crit.criteria:
-            crit_rows(child)
-        for item in crit.items:
-            s = by_item[item.code]
+    def node_rows(node: Criterion | Item) -> None:
+        if isinstance(node, Criterion):
+            scored = [by_item[item.code] for item in items_of(node)]
+            rows.append(([node.code, node.name, _total(scored, "max"), _total(scored, "own"),
+                          _total(scored, "points")], True))
+            for child in node.nodes():
+                node_rows(child)
+        else:
+            s = by_item[node.code]
             own = float(s.own) if s.status not in ("not_applicable", "not_self_scored") else None
             appraised = None if s.appraised is None else float(s.appraised)
-            rows.append(([item.code, item.name, float(s.counted_max), own, appraised, s.evidence or "",
+            rows.append(([node.code, node.name, float(s.counted_max), own, appraised, s.evidence or "",
                           s.explanation or "", t(f"status.{s.status}")], False))
 
     for area in unit.criteria.areas:
         scored = [s for s in unit.items if s.area is area]
         rows.append(([area.code, area.name.upper(), _total(scored, "max"), _total(scored, "own"),
                       _total(scored, "points")], True))
-        for crit in area.criteria:
-            crit_rows(crit)
+        for node in area.nodes():
+            node_rows(node)
     return rows
 
 

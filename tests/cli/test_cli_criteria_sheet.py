@@ -119,7 +119,10 @@ def _everything_scores_alike(rule: dict[str, Any]) -> bool:
     if rule["kind"] != "threshold":
         return False
     first, last = rule["tiers"][0], rule["tiers"][-1]
-    covers = last["at_least"] == 0 if "at_least" in first else rule["unit"] == "percent" and last["at_most"] >= 100
+    if "at_least" in first or "above" in first:  # a bound left out ('trên 0') leaves 0 itself to nothing
+        covers = last.get("at_least") == 0
+    else:
+        covers = rule["unit"] == "percent" and (last.get("at_most", -1) >= 100 or last.get("below", -1) > 100)
     return covers and first["points"] == last["points"]
 
 

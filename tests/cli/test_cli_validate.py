@@ -268,7 +268,7 @@ def test_a_file_that_cannot_be_read_does_not_stop_the_others(cli: Cli, tmp_path:
     ("{at_least: 98, points: 2}", "{at_least: 98, at_most: 99, points: 2}", "cần đúng một trong at_least / at_most"),
     ('        items:\n          - code: "1.1.1"',
      '        criteria: [{code: "1.1.9", name: X, max: 1, source: s}]\n        items:\n          - code: "1.1.1"',
-     "chứa hoặc items hoặc criteria"),
+     "phải chứa criteria, items, hoặc cả hai"),
 ])
 def test_likely_editing_mistakes_are_explained_in_vietnamese(cli: Cli, tmp_path: Path, old: str, new: str,
                                                              words: str) -> None:

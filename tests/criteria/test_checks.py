@@ -467,3 +467,53 @@ def test_the_provisional_count_every_output_shows_is_what_px117_counts() -> None
     flagged = [f for f in check_set(cset) if f.code == "PX117"]
     assert cset.provisional_count() == len(flagged) > 0
     assert ("components", len(data["components"]) - 1, "provisional") in [f.path for f in flagged]
+
+
+def test_an_official_set_with_the_examples_provisional_grades_fails_as_criteria_show_counts_them() -> None:
+    """An exported example's 'Xếp loại tạm tính' left in an official set: `criteria show` counted the grades as
+    provisional values while validate passed (issue 23); now each grade is PX117, and the counts agree."""
+    data = copy.deepcopy(parse_yaml(MINIMAL.read_text(encoding="utf-8")).data)
+    data["status"] = "official"
+    for node in (data["areas"][0], data["areas"][0]["criteria"][0]["items"][1]):
+        node.pop("provisional", None)
+    data["bands"] = [{"name": "Nhóm A", "at_least": 90, "source": "Sơn La", "provisional": True},
+                     {"name": "Nhóm B", "at_least": 70, "source": "Sơn La", "provisional": True}]
+    cset = CriteriaSet.model_validate(data)
+    flagged = [f.path for f in check_set(cset) if f.code == "PX117"]
+    assert flagged == [("bands", 0, "provisional"), ("bands", 1, "provisional")]
+    assert cset.provisional_count() == len(flagged)
+
+
+def test_a_node_without_children_is_an_item_at_any_depth() -> None:
+    """An area may hold items (a bonus content's 9.1) and a criterion items beside sub-criteria: codes are checked
+    in document order, maxima add up over both (issue 23)."""
+    data = minimal_data()
+    area = data["areas"][1]
+    survey = area["criteria"].pop(1)  # 2.2, its two survey items now stand under the area as 2.2 and 2.3
+    area["items"] = [{**survey["items"][0], "code": "2.2"}, {**survey["items"][1], "code": "2.3"}]
+    crit = data["areas"][0]["criteria"][0]
+    moved = {**crit["items"].pop(), "code": "1.1.3.1"}
+    crit["criteria"] = [{"code": "1.1.3", "name": "Tiêu chí con", "items": [moved]}]
+    cset = CriteriaSet.model_validate(data)
+    assert found(data) == []
+    assert [item.code for _, item in cset.items()] == ["1.1.1", "1.1.2", "1.1.3.1", "2.1.1", "2.1.2", "2.1.3",
+                                                       "2.2", "2.3"]
+    assert cset.areas[1].max == 6 and cset.max == 10
+    area["items"][1]["code"] = "2.4"  # out of place
+    assert ("PX105", ("areas", 1, "items", 1, "code")) in found(data)
+
+
+def test_tier_bounds_added_later_leave_the_fingerprint_of_a_set_without_them() -> None:
+    """`above` / `below` ('trên 90%') came after workbooks were filled: a set that does not use them hashes as it
+    did (workbooks keep matching), one that does hashes otherwise."""
+    from parindex.criteria.model import _rule_dump
+
+    data = minimal_data()
+    rule = item_211(data)["rule"]
+    dumped = _rule_dump(CriteriaSet.model_validate(data).item_by_code()["2.1.1"].rule)
+    assert not any({"above", "below"} & set(tier) for tier in dumped["tiers"])
+    before = CriteriaSet.model_validate(data).fingerprint()
+    bound = "at_least" if "at_least" in rule["tiers"][0] else "at_most"
+    rule["tiers"][0] = {"above" if bound == "at_least" else "below": rule["tiers"][0][bound],
+                        "points": rule["tiers"][0]["points"]}
+    assert CriteriaSet.model_validate(data).fingerprint() != before

@@ -58,12 +58,16 @@ def rules(draw: st.DrawFn, kind: str, max_: Decimal, min_tiers: int = 1) -> dict
         count = draw(st.integers(min_tiers, 4))
         bounds = sorted(draw(st.lists(st.integers(0, 100), min_size=count, max_size=count, unique=True)))
         lower_is_better = draw(st.booleans())
-        key = "at_most" if lower_is_better else "at_least"
+        keys = ("at_most", "below") if lower_is_better else ("at_least", "above")  # a bound kept in, or left out
         if not lower_is_better:
             bounds.reverse()  # best (highest) first
         points = [max_] + sorted(draw(st.lists(below, min_size=count - 1, max_size=count - 1)), reverse=True)
+        strict = [False] * count
+        if draw(st.booleans()):  # some bounds left out: 'trên 90%', 'dưới 5 ngày'
+            strict = draw(st.lists(st.booleans(), min_size=count, max_size=count))
         return {"kind": "threshold", "unit": draw(st.sampled_from(["percent", "number"])),
-                "tiers": [{key: bound, "points": p} for bound, p in zip(bounds, points, strict=True)]}
+                "tiers": [{keys[left_out]: bound, "points": p}
+                          for bound, p, left_out in zip(bounds, points, strict, strict=True)]}
     if kind == "proportional":
         return {"kind": "proportional", "unit": draw(st.sampled_from(["percent", "number"])),
                 "target": draw(quarters(1, 400))}

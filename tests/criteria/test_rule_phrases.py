@@ -82,9 +82,10 @@ REFUSED: list[tuple[str, str, tuple[str, ...]]] = [
     ("từ 80% đến dưới 95%: 1 điểm; từ 90% trở lên: 2 điểm", "PX303", ("từ 80% đến dưới 95%", "từ 90% trở lên")),
     ("từ 95% trở lên: 2 điểm; từ 50% đến dưới 80%: 1 điểm", "PX302", ("từ 50% đến dưới 80%", "từ 95% trở lên")),
     ("từ 95% trở lên: 2 điểm; từ 5 đến dưới 95: 1 điểm", "PX304", ()),
-    ("trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm", "PX305", ("trên 90%",)),
+    ("không quá 5 trường hợp: 1 điểm; trên 5 trường hợp: 0,5 điểm", "PX305", ("trên 5 trường hợp",)),
     ("từ 50% đến dưới 80%: 1 điểm", "PX306", ()),
-    ("Hoàn thành 100%: 1 điểm; Dưới 80%: 0 điểm", "PX307", ("Dưới 80%", "Hoàn thành 100%")),
+    ("Ban hành đúng hạn: 1 điểm; Dưới 80%: 0 điểm", "PX307", ("Dưới 80%", "Ban hành đúng hạn")),
+    ("Hoàn thành 100%: 1 điểm; Dưới 80%: 0 điểm", "PX302", ("Dưới 80%", "Hoàn thành 100%")),  # completion: a range
     ("còn lại: 1 điểm; khác: 0 điểm", "PX303", ()),
     ("từ 0% trở lên: 0 điểm", "PX306", ("từ 0% trở lên",)),  # once a KeyError: the message lacked its forms
     # two kinds' forms in one phrase: neither is guessed at (it once read as per case, the first kind tried)
@@ -109,18 +110,24 @@ def test_what_cannot_be_read_with_certainty_is_refused_with_its_reason(phrase: s
 @given(data=st.data())
 def test_what_a_rule_prints_reads_back_as_the_same_rule(kind: str, data: st.DataObject) -> None:
     """words → read → the same rule, for every kind (the template's words and the importer's are one grammar)."""
-    maximum = data.draw(quarters(1, 12))
-    drawn = data.draw(rules(kind, maximum))
-    if kind == "yes_no" and drawn.get("yes_points") == maximum:
-        drawn.pop("yes_points")  # `yes_points: <the max>` is the default written out: it reads back unwritten
-    rule = RULE.validate_python(drawn)
-    assume(not _everything_scores_alike(rule))
+    maximum, rule = drawn_rule(kind, data)
     for answers in (None, *YES_NO_PAIRS):  # the yes/no words the template's dropdown may offer
         words = rule.words(maximum, answers=answers)
         read = read_rule(words, maximum)
         assert not isinstance(read, Message), (words, read)
         assert RULE.validate_python(read) == rule, words
     assert rule.words(maximum, "en").strip()
+
+
+def drawn_rule(kind: str, data: st.DataObject) -> tuple[Decimal, Any]:
+    """An item's max and a rule of `kind` for it, one whose words can say it."""
+    maximum = data.draw(quarters(1, 12))
+    drawn = data.draw(rules(kind, maximum))
+    if kind == "yes_no" and drawn.get("yes_points") == maximum:
+        drawn.pop("yes_points")  # `yes_points: <the max>` is the default written out: it reads back unwritten
+    rule = RULE.validate_python(drawn)
+    assume(not _everything_scores_alike(rule))
+    return maximum, rule
 
 
 def _everything_scores_alike(rule: Any) -> bool:
@@ -134,11 +141,44 @@ def _everything_scores_alike(rule: Any) -> bool:
     return covers and tiers[0].points == tiers[-1].points
 
 
-@pytest.mark.parametrize("text", ["Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm",
-                                  "0,5 điểm cho mỗi trường hợp, tối đa 2 điểm",
-                                  "Mỗi sáng kiến được cộng 0,5 điểm, tối đa 2 điểm"])
-def test_a_per_case_bonus_or_penalty_reads_with_its_cap(text: str) -> None:
-    assert read_rule(text, Decimal(2)) == {"kind": "per_case", "per": Decimal("0.5")}
+PER_CASE = {"kind": "per_case", "per": Decimal("0.5")}
+DEDUCTION = {"kind": "deduction", "per": Decimal("0.5")}
+
+
+# (words, what they read as on an earned item, in a bonus component, in a penalty component): a code is refused
+SIGNS: list[tuple[str, Any, Any, Any]] = [
+    ("Trừ 0,5 điểm mỗi trường hợp, tối đa 2 điểm", DEDUCTION, "PX308", PER_CASE),
+    ("0,5 điểm cho mỗi trường hợp, tối đa 2 điểm", "PX308", PER_CASE, PER_CASE),
+    ("Mỗi sáng kiến được cộng 0,5 điểm, tối đa 2 điểm", PER_CASE, PER_CASE, "PX308"),
+    ("Cộng 0,5 điểm cho mỗi trường hợp, tối đa 2 điểm", PER_CASE, PER_CASE, "PX308"),
+    ("Mỗi trường hợp vi phạm trừ 0,5 điểm, tối đa 3 điểm", "PX309", "PX308", "PX309"),  # the cap is not the max
+]
+
+
+@pytest.mark.parametrize(("text", "earned", "bonus", "penalty"), SIGNS, ids=[text[:30] for text, *_ in SIGNS])
+def test_points_per_case_keep_their_sign(text: str, earned: Any, bonus: Any, penalty: Any) -> None:
+    """'trừ … mỗi …' on an earned item counts down from the max; in a penalty it is the penalty; 'cộng' is a
+    bonus; a sign the importer cannot place is refused at its cell, never points earned (issue 23)."""
+    for role, expected in ((Role.SELF, earned), (Role.BONUS, bonus), (Role.PENALTY, penalty)):
+        read = item_rule(text, Decimal(2), role)
+        if isinstance(expected, str):
+            assert isinstance(read, Message) and read.code == expected, (role, read)
+            assert text in read.text("vi") and text in read.text("en")
+        else:
+            assert read == expected, role
+
+
+@pytest.mark.parametrize("text", ["Mỗi văn bản chậm trừ 0,5 điểm, trừ tối đa 2 điểm",
+                                  "Mỗi trường hợp vi phạm trừ 0,5 điểm, tối đa 2 điểm",
+                                  "Điểm tối đa 2 điểm; mỗi nhiệm vụ chậm trừ 0,5 điểm"])
+def test_the_issues_deductions_count_down_from_the_max(text: str) -> None:
+    """Once imported as points earned: 0 late documents scored 0/2 and 4 scored 2/2. By hand: 2 − 0 × 0,5 = 2;
+    2 − 4 × 0,5 = 0."""
+    read = item_rule(text, Decimal(2), Role.SELF)
+    assert read == DEDUCTION
+    rule = RULE.validate_python(read)
+    assert [rule.score(cases, Decimal(2)).points for cases in (0, 1, 4, 9)] == [2, Decimal("1.5"), 0, 0]
+    assert "trừ" in rule.words(Decimal(2), "vi")  # the template's words keep the sign
 
 
 def test_a_deduction_floored_at_zero_is_not_per_case() -> None:
@@ -175,3 +215,158 @@ def test_a_number_too_long_for_a_decimal_is_a_phrase_that_cannot_be_read_not_a_c
     for text in (f"Có: {big} điểm; Không: 0 điểm", f"Từ {big}% trở lên: 3 điểm; dưới {big}%: 0 điểm"):
         read = read_rule(text, Decimal(3))
         assert isinstance(read, Message) and read.code == "PX301", read
+
+
+# --- every family of the annex's phrasing, printed from a drawn rule and read back (issue 23 part 3) -------------
+
+def _clauses_of(words: str) -> list[str]:
+    return [clause.strip() for clause in words.split(";")]
+
+
+def _lined(words: str, marks: str) -> str:
+    """The clauses one a line, each led by its list mark ('1.', 'a)'), or none ('')."""
+    lines = _clauses_of(words)
+    if marks == "numbered":
+        return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, start=1))
+    if marks == "lettered":
+        return "\n".join(f"{chr(ord('a') + n)}) {line}" for n, line in enumerate(lines))
+    return "\n".join(lines)
+
+
+def _completion(words: str) -> str:
+    """'hoàn thành từ 80% kế hoạch đến dưới 100% kế hoạch: 1 điểm' — the completion wording of a plan's share."""
+    clauses = [f"hoàn thành {clause[:1].lower()}{clause[1:]}".replace("%", "% kế hoạch") for clause in
+               _clauses_of(words)]
+    return "; ".join(clauses)
+
+
+FAMILIES = {  # family → how it writes a rule's words
+    "as printed": lambda words: words,
+    "numbered list": lambda words: _lined(words, "numbered"),
+    "lettered list": lambda words: _lined(words, "lettered"),
+    "intro line": lambda words: "Điểm đánh giá như sau:\n" + _lined(words, ""),
+    "intro, numbered": lambda words: "Cách chấm điểm cụ thể:\n" + _lined(words, "numbered"),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("kind", ["threshold", "choice", "yes_no"])
+@PROPERTY
+@given(data=st.data())
+def test_every_family_of_list_reads_back_as_the_rule(family: str, kind: str, data: st.DataObject) -> None:
+    """A list of tiers or options, written as a Word list (numbered, lettered, after an intro line) reads as the
+    same rule: never a choice whose labels are '1. Đạt 100%'."""
+    maximum, rule = drawn_rule(kind, data)
+    printed = rule.words(maximum)
+    assume("intro" not in family or not printed.startswith("Chọn một mức"))  # one lead-in, not two
+    words = FAMILIES[family](printed)
+    read = read_rule(words, maximum)
+    assert not isinstance(read, Message), (words, read.text("en"))
+    assert RULE.validate_python(read) == rule, words
+
+
+@PROPERTY
+@given(data=st.data())
+def test_completion_wording_reads_back_as_the_tiers(data: st.DataObject) -> None:
+    """'Hoàn thành từ 80% kế hoạch đến dưới 100% kế hoạch: …' is a percent threshold, whatever its tiers."""
+    maximum = data.draw(quarters(1, 12))
+    drawn = data.draw(rules("threshold", maximum))
+    drawn["unit"] = "percent"
+    rule = RULE.validate_python(drawn)
+    assume(not _everything_scores_alike(rule))
+    words = _completion(rule.words(maximum))
+    read = read_rule(words, maximum)
+    assert not isinstance(read, Message), (words, read.text("en"))
+    assert RULE.validate_python(read) == rule, words
+
+
+@PROPERTY
+@given(data=st.data(), noun=st.sampled_from(["vi phạm", "văn bản trái pháp luật", "sai sót"]),
+       absence_first=st.booleans())
+def test_yes_no_written_as_absence_and_presence_reads_back(data: st.DataObject, noun: str,
+                                                          absence_first: bool) -> None:
+    """'Không có vi phạm: 1 điểm; có vi phạm: 0 điểm': yes is the presence, whichever is written first."""
+    maximum = data.draw(quarters(1, 12))
+    rule = RULE.validate_python(data.draw(rules("yes_no", maximum)))
+    yes, no = rule.yes(maximum), rule.no_points
+    assume(yes != no)
+    present, absent = f"có {noun}: {yes} điểm", f"không có {noun}: {no} điểm"
+    words = f"{absent}; {present}" if absence_first else f"{present}; {absent}"
+    read = read_rule(words.replace(".", ","), maximum)
+    assert not isinstance(read, Message), (words, read.text("en"))
+    back = RULE.validate_python(read)
+    assert (back.yes(maximum), back.no_points) == (yes, no), words
+
+
+@pytest.mark.parametrize(("role", "template"), [
+    (Role.SELF, "Mỗi văn bản chậm trừ {per} điểm, trừ tối đa {max} điểm"),
+    (Role.SELF, "Điểm tối đa {max} điểm; mỗi nhiệm vụ chậm trừ {per} điểm"),
+    (Role.SELF, "Mỗi trường hợp vi phạm trừ {per} điểm, tối đa {max} điểm"),
+    (Role.SELF, "Cộng {per} điểm cho mỗi sáng kiến, tối đa {max} điểm"),
+    (Role.BONUS, "Mỗi sáng kiến được cộng {per} điểm, tối đa {max} điểm"),
+    (Role.BONUS, "{per} điểm cho mỗi sáng kiến, tối đa {max} điểm"),
+    (Role.PENALTY, "Mỗi trường hợp vi phạm trừ {per} điểm, tối đa {max} điểm"),
+    (Role.PENALTY, "Trừ {per} điểm cho mỗi lần chậm báo cáo"),
+], ids=lambda value: str(value)[:30])
+@PROPERTY
+@given(data=st.data())
+def test_every_wording_of_points_per_case_reads_with_its_sign(role: Role, template: str,
+                                                              data: st.DataObject) -> None:
+    """The annexes' wordings of points per case, with any amounts: 'trừ' on an earned item counts down from the
+    max, in a penalty it is the penalty; 'cộng' adds. The kind's own words read back the same in its component."""
+    maximum = data.draw(quarters(1, 12))
+    per = data.draw(quarters(1, 8))
+    words = template.format(per=str(per).replace(".", ","), max=str(maximum).replace(".", ","))
+    read = item_rule(words, maximum, role)
+    minus = "trừ" in template.lower()
+    kind = "deduction" if role is Role.SELF and minus else "per_case"
+    assert read == {"kind": kind, "per": per}, words
+    rule = RULE.validate_python(read)
+    assert item_rule(rule.words(maximum, "vi", direction=role.direction), maximum, role) == read
+
+
+COMPONENTS_ROLES = (Role.SELF, Role.BONUS, Role.PENALTY)
+
+
+@pytest.mark.parametrize(("kind", "role"), [(kind, role) for kind in KINDS for role in COMPONENTS_ROLES
+                                            if kind != "deduction" or role is Role.SELF])
+@PROPERTY
+@given(data=st.data())
+def test_every_kind_prints_words_that_read_back_in_every_component(kind: str, role: Role,
+                                                                   data: st.DataObject) -> None:
+    """What the template and `criteria export` print for an item, read back as that item's rule wherever its
+    component stands (a penalty's points per case say 'Trừ', a bonus's 'Cộng'); a deduction belongs to earned
+    items only."""
+    maximum, rule = drawn_rule(kind, data)
+    read = item_rule(rule.words(maximum, "vi", direction=role.direction), maximum, role)
+    assert not isinstance(read, Message), read.text("en")
+    assert RULE.validate_python(read) == rule
+
+
+# The issue's phrasings, each with values and the points a hand calculation gives for an item of max 2.
+BY_HAND: list[tuple[str, list[tuple[Any, Decimal]]]] = [
+    ("Hoàn thành 100% kế hoạch: 2 điểm; hoàn thành từ 80% đến dưới 100% kế hoạch: 1 điểm; hoàn thành dưới 80% "
+     "kế hoạch: 0 điểm", [("100%", D(2)), ("95%", D(1)), ("80%", D(1)), ("79,9%", D(0))]),
+    ("Đạt và vượt 100% chỉ tiêu: 2 điểm; đạt từ 80% đến dưới 100% chỉ tiêu: 1 điểm; dưới 80%: 0 điểm",
+     [("100%", D(2)), ("99%", D(1)), ("10%", D(0))]),
+    ("Trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm",
+     [("90,5%", D(2)), ("90%", D(1)), ("70%", D(1)), ("69%", D(0))]),
+    ("Không quá 2 ngày: 2 điểm; trên 2 ngày đến dưới 5 ngày: 1 điểm; từ 5 ngày trở lên: 0 điểm",
+     [(0, D(2)), (2, D(2)), (3, D(1)), (5, D(0))]),
+    ("Không có vi phạm: 2 điểm; có vi phạm: 0 điểm", [("Không", D(2)), ("Có", D(0))]),
+    ("Điểm đánh giá như sau:\nTừ 100% trở lên: 2 điểm\nTừ 80% đến dưới 100%: 1 điểm\nDưới 80%: 0 điểm",
+     [("100%", D(2)), ("85%", D(1)), ("50%", D(0))]),
+    ("1. Đạt 100%: 2 điểm\n2. Từ 80% đến dưới 100%: 1 điểm\n3. Dưới 80%: 0 điểm",
+     [("100%", D(2)), ("95%", D(1)), ("79%", D(0))]),
+    ("a) Đạt 100%: 2 điểm;\nb) Từ 80% đến dưới 100%: 1 điểm;\nc) Dưới 80%: 0 điểm.",
+     [("100%", D(2)), ("95%", D(1)), ("79%", D(0))]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "cases"), BY_HAND, ids=[phrase[:30] for phrase, _ in BY_HAND])
+def test_the_annexs_phrasings_score_what_a_hand_calculation_gives(phrase: str,
+                                                                   cases: list[tuple[Any, Decimal]]) -> None:
+    read = read_rule(phrase, D(2))
+    assert not isinstance(read, Message), read.text("en")
+    rule = RULE.validate_python(read)
+    assert [rule.score(value, D(2)).points for value, _ in cases] == [points for _, points in cases]

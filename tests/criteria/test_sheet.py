@@ -72,7 +72,9 @@ def test_cells_become_a_set_with_its_sources_and_derived_maxima() -> None:
     (lambda i, r: r[2].__setitem__(2, None), "PX330", "Bộ tiêu chí!C4"),
     (lambda i, r: r[2].__setitem__(2, "một"), "PX323", "Bộ tiêu chí!C4"),
     (lambda i, r: r[2].__setitem__(3, "Theo hướng dẫn"), "PX301", "Bộ tiêu chí!D4"),
-    (lambda i, r: r.append(["1.2", "Tiêu chí trống", 1, None, None]), "PX329", "Bộ tiêu chí!A6"),
+    (lambda i, r: r.append(["2", "Lĩnh vực trống", 1, None, None]), "PX329", "Bộ tiêu chí!A6"),
+    # a criterion with no rows under it is an item (issue 23): without Cách chấm it says so at its cell
+    (lambda i, r: r.append(["1.2", "Tiêu chí trống", 1, None, None]), "PX300", "Bộ tiêu chí!D6"),
     (lambda i, r: i.append(("Điểm thưởng", 5)), "PX331", "Thông tin!B7"),
     (lambda i, r: r.append([None, None, None, "dưới 50%: 0 điểm", None]), "PX332", "Bộ tiêu chí!D6"),
 ])

@@ -75,6 +75,8 @@ def import_sheet(source: Path, output: Path, force: bool) -> int:
         raise ParindexError("PC716", suffix=output.suffix or output.name)
     guard_output(output, force, [source])
     report = import_criteria_book(source, output, force)
+    for note in report.notes:
+        say(note, "yellow")
     for problem in report.problems:
         typer.echo(problem.line())
     if report.problems:
@@ -142,16 +144,16 @@ def show_tree(ref: str, depth: int) -> None:
     def source_of(node: Area | Component) -> str:
         return f" [dim]({t('ui.criteria.source')}: {escape(node.source)})[/]" if node.source else ""
 
-    def add_criterion(parent: Tree, crit: Criterion, level: int) -> None:
-        branch = parent.add(label(crit.code, crit.name, crit))
-        if level >= depth:
+    def add_node(parent: Tree, node: Criterion | Item, level: int) -> None:
+        if isinstance(node, Item):  # an item, at any depth
+            lead = f" [dim]({t('ui.criteria.lead')}: {escape(node.lead)})[/]" if node.lead else ""
+            leaf = parent.add(label(node.code, node.name, node, f" [cyan]{node.component}[/]{lead}"))
+            leaf.add(f"[dim]{escape(node.rule_words())}[/]")
             return
-        for child in crit.criteria:
-            add_criterion(branch, child, level + 1)
-        for item in crit.items:
-            lead = f" [dim]({t('ui.criteria.lead')}: {escape(item.lead)})[/]" if item.lead else ""
-            leaf = branch.add(label(item.code, item.name, item, f" [cyan]{item.component}[/]{lead}"))
-            leaf.add(f"[dim]{escape(item.rule.words(item.max))}[/]")
+        branch = parent.add(label(node.code, node.name, node))
+        if level < depth:
+            for child in node.nodes():
+                add_node(branch, child, level + 1)
 
     tree = Tree(f"[bold]{escape(cset.title)}[/] ({cset.id}, {cset.status}) — {fmt_plain(cset.max)}")
     parts = tree.add(f"[bold]{t('ui.criteria.components')}[/]")
@@ -162,8 +164,8 @@ def show_tree(ref: str, depth: int) -> None:
         lead = f" [dim]({t('ui.criteria.lead')}: {escape(area.lead)})[/]" if area.lead else ""
         branch = tree.add(label(area.code, area.name, area, lead + source_of(area)))
         if depth > 1:
-            for crit in area.criteria:
-                add_criterion(branch, crit, 2)
+            for node in area.nodes():
+                add_node(branch, node, 2)
     console.print(tree)
     banner = provenance_banner(cset)
     if banner:

@@ -263,7 +263,7 @@ def run_explain(file: Path, code: str, criteria: str | None) -> int:
     rows = [
         ("ui.explain.value", value),
         ("ui.explain.cell", found.value_ref or blank),
-        ("ui.explain.rule", found.item.rule.words(found.item.max)),
+        ("ui.explain.rule", found.item.rule_words()),
         ("ui.explain.tier", found.tier or "–"),
         ("ui.explain.points", f"{fmt_num(found.points)} / {fmt_num(found.item.max)} ({t('status.' + found.status)})"),
         ("ui.explain.own", fmt_num(found.own)),

@@ -34,13 +34,28 @@ MESSAGES: dict[str, Msg] = {
                  "khoảng số, hoặc mở đầu bằng 'Chọn một mức:' nếu đó là các phương án.",
                  "the scoring rule '{text}' has ranges ({ranges}) and named options ({labels}) together; write "
                  "every level as a range, or start with 'Chọn một mức:' if they are options.", exit=1),
+    "PX308": Msg("cách chấm '{text}' tính điểm theo mỗi trường hợp nhưng không đặt được dấu: {reason}. Tiêu chí tự "
+                 "chấm ghi 'Mỗi trường hợp … trừ 0,5 điểm' (trừ dần từ điểm tối đa, thấp nhất 0) hoặc 'Cộng 0,5 điểm "
+                 "mỗi …, tối đa 2 điểm'; thành phần điểm thưởng ghi 'cộng', thành phần điểm trừ ghi 'trừ'.",
+                 "the scoring rule '{text}' gives points for each case but its sign cannot be placed: {reason}. For a "
+                 "self-assessed item write 'Mỗi trường hợp … trừ 0,5 điểm' (counted down from the maximum, not below "
+                 "0) or 'Cộng 0,5 điểm mỗi …, tối đa 2 điểm'; a bonus component says 'cộng', a penalty one 'trừ'.",
+                 exit=1),
+    "PX309": Msg("cách chấm '{text}' ghi tối đa {cap} điểm nhưng Điểm tối đa của tiêu chí là {max}; sửa một trong "
+                 "hai cho khớp.",
+                 "the scoring rule '{text}' says at most {cap} points but the item's Điểm tối đa is {max}; make "
+                 "the two agree.", exit=1),
     # --- the sheets and their cells ------------------------------------------------------------------
     "PX310": Msg("không có trang tính '{sheet}'; bảng tính này có: {found}. Tạo bảng tính mẫu bằng 'parindex "
                  "criteria export' rồi dán bảng của phụ lục vào.",
                  "no sheet '{sheet}'; this workbook has: {found}. Make the layout with 'parindex criteria export' "
                  "and paste the annex table into it.", exit=1),
-    "PX311": Msg("không tìm thấy dòng tiêu đề có cột '{header}' trong {rows} dòng đầu của trang.",
-                 "no header row with a '{header}' column in the first {rows} rows of the sheet.", exit=1),
+    "PX311": Msg("không tìm thấy dòng tiêu đề có cột {header} trong {rows} dòng đầu của trang.",
+                 "no header row with a {header} column in the first {rows} rows of the sheet.", exit=1),
+    "ui.sheet.headers": Msg("'{header}' (các trang tính đều đã tìm; tiêu đề được nhận, không phân biệt hoa thường "
+                            "và dấu — {accepted})",
+                            "'{header}' (every sheet was searched; the headers accepted, whatever the case and "
+                            "accents — {accepted})"),
     "PX312": Msg("thiếu cột bắt buộc: {missing}. Các tiêu đề tìm thấy: {found}.",
                  "required columns are missing: {missing}. Headers found: {found}.", exit=1),
     "PX313": Msg("hai cột cùng là '{header}': cột {first} và cột {second}; xoá hoặc đổi tên một cột.",
@@ -70,10 +85,8 @@ MESSAGES: dict[str, Msg] = {
                  "code {code} already has a row at {first}; one row per code.", exit=1),
     "PX328": Msg("mã '{value}' không đọc được (mã viết dạng 1, 1.1, 1.1.1).",
                  "the code '{value}' cannot be read (codes look like 1, 1.1, 1.1.1).", exit=1),
-    "PX329": Msg("{code}: một lĩnh vực chứa các tiêu chí, một tiêu chí chứa toàn tiêu chí thành phần (dòng không có "
-                 "mã con) hoặc toàn tiêu chí con; ở đây lẫn cả hai hoặc không có dòng con nào.",
-                 "{code}: an area holds criteria, a criterion holds only items (rows without sub-codes) or only "
-                 "sub-criteria; here the two are mixed, or there is no row under it.", exit=1),
+    "PX329": Msg("{code}: lĩnh vực không có dòng con nào (tiêu chí hay tiêu chí thành phần có mã {code}.1, …).",
+                 "{code}: the area has no row under it (a criterion or an item coded {code}.1, …).", exit=1),
     "PX345": Msg("mã {code} có {depth} cấp; một bộ tiêu chí có nhiều nhất {limit} cấp (1.1.1 là 3 cấp). Sửa mã.",
                  "code {code} has {depth} levels; a criteria set has at most {limit} (1.1.1 has 3). Correct the code.",
                  exit=1),
@@ -87,6 +100,25 @@ MESSAGES: dict[str, Msg] = {
                  "(một ô dán từ Word có thể bị tách thành nhiều dòng) hoặc ghi mã cho dòng.",
                  "this row has a scoring rule ('{text}') but no code; move it into its item's row (a cell pasted "
                  "from Word may have split over several rows) or give the row a code.", exit=1),
+    "PX335": Msg("các cột {columns} có giá trị nhưng không được đọc (không phải cột nào của bộ tiêu chí); nếu là "
+                 "một cột của bộ tiêu chí, đổi tiêu đề thành tên cột đó: {accepted}.",
+                 "the columns {columns} hold values but are not read (they are no column of the criteria set); if "
+                 "one is, head it with that column's name: {accepted}.", exit=1),
+    "PX336": Msg("không có cột mã: không cột nào có tiêu đề {accepted}, và cột STT (nếu có) chỉ là số thứ tự, không "
+                 "phải mã dạng 1, 1.1, 1.1.1; thêm cột Mã hoặc ghi mã vào cột STT.",
+                 "no code column: no column is headed {accepted}, and the STT column (if any) holds row numbers, not "
+                 "codes such as 1, 1.1, 1.1.1; add a Mã column or write the codes in the STT column.", exit=1),
+    "PX337": Msg("cột {column} ('{header}') ghi tên thành phần ở mọi dòng có giá trị nên được đọc là cột Thành phần.",
+                 "column {column} ('{header}') names a component on every row that has a value, so it is read as "
+                 "the Thành phần (component) column.", exit=1),
+    "PX338": Msg("dòng tổng ghi {value} điểm nhưng điểm tối đa của các tiêu chí thành phần cộng lại là {total}; sửa "
+                 "dòng tổng hoặc điểm của tiêu chí sai.",
+                 "the total row says {value} points but the items' maxima add up to {total}; correct the total or "
+                 "the item that is wrong.", exit=1),
+    "PX339": Msg("{code} là dòng nhóm (có các dòng con) nhưng ô {column} của nó ghi '{value}'; chỉ dòng tiêu chí "
+                 "thành phần mới có {column} — chuyển sang dòng của tiêu chí thành phần.",
+                 "{code} is a heading row (it has rows under it) but its {column} cell says '{value}'; only an "
+                 "item's row has a {column} — move it to the item's row.", exit=1),
     # --- writing the spreadsheet ----------------------------------------------------------------------
     "PX333": Msg("Thành phần '{text}' không phải thành phần đã biết ({known}). Sửa lại nếu gõ nhầm; nếu bộ tiêu "
                  "chí có thành phần riêng, ghi tên kèm mã và vai trò ({roles}) trong ngoặc, ví dụ 'Điểm cộng "
