@@ -14,7 +14,7 @@ from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import Cell, SurveyTable
-from parindex.io.input_files import FileIdentity
+from parindex.io.input_files import FileIdentity, not_found, resolve_path
 from parindex.scoring.engine import UnitScore, UnitTotals, score_book
 
 R = TypeVar("R")
@@ -47,8 +47,8 @@ class Collected(NamedTuple):
     def without(self, *paths: Path | None) -> Collected:
         """Less the files the run reads for another purpose (survey tables, the list of units) that the user
         keeps in the units' folder."""
-        resolved = {path.resolve() for path in paths if path is not None}
-        return Collected([p for p in self.workbooks if p.resolve() not in resolved], self.not_read)
+        resolved = {resolve_path(path) for path in paths if path is not None}
+        return Collected([p for p in self.workbooks if resolve_path(p) not in resolved], self.not_read)
 
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
@@ -70,11 +70,11 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
             if not inside:
                 raise ParindexError("PS523", path=str(path), others=_others(others))
         elif not path.exists():
-            raise ParindexError("PE300", path=str(path))
+            raise not_found(path)
         else:
             inside = [] if _scratch(path) else [path]
         for workbook in inside:
-            resolved = workbook.resolve()
+            resolved = resolve_path(workbook)
             if is_output.matches(workbook, resolved):
                 if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
                     continue
