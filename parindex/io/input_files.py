@@ -8,6 +8,7 @@ one way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -98,10 +99,8 @@ class FileIdentity:
         if path is None:
             return
         self.resolved = resolve_path(path)
-        try:
+        with contextlib.suppress(OSError):  # not there (yet), or a link in a loop: only the same resolved name is it
             self.stat = path.stat()
-        except OSError:  # not there (yet), or a link in a loop: only a path that resolves to the same name is it
-            pass
 
     def matches(self, path: Path, resolved: Path | None = None) -> bool:
         """Whether `path` (already resolved as `resolved`, if given) is this file."""
