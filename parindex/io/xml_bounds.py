@@ -11,14 +11,15 @@ read it — a cell's position from its last `r` attribute, else the one after th
   calamine would lay out), or a cell's text is longer than 32,767 characters (PW432);
 * a sheet's cells would hold too much text in all, a shared string counted in every cell naming it (PW433).
 
-Most sheets are written one way (`<c r="A1"`, `<row r="1"`): they are checked by a few searches of the bytes and
-no Python loop over their cells; any other form is read tag by tag, exactly (`_positions`).
+A sheet whose cells and rows all start with their `r` (as Excel, LibreOffice and openpyxl write them) is checked by
+a few searches of its bytes, without a Python loop over its cells; any other is read tag by tag (`_positions`).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -31,19 +32,27 @@ MAX_SHEET_TEXT = 8 * 1024 * 1024  # bytes of text in one sheet's cells, a shared
 MAX_STRINGS = 500_000  # shared strings in a workbook
 
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
-# A cell or row start tag in any form but the usual one (a prefix, no `r`, other quotes or spacing, a second `r`).
-_ODD_TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]*:(?:c|row)[\s>/]|c(?! r="[A-Za-z]+[0-9]+")[\s>/]'
-                      rb'|row(?! r="[0-9]+")[\s>/]|c r="[^"]*"[^>]*?\sr\s*=)')
+# Cell and row tags that do not start with their `r` (or have a prefix): their place may be implied, so such a
+# sheet is read tag by tag. Each pattern starts with a literal, which the regex engine finds fast.
+_ODD_TAGS = (re.compile(rb'<c(?:[>/\t\n\r]| (?!r="))'), re.compile(rb'<row(?:[>/\t\n\r]| (?!r="))'),
+             re.compile(rb":(?:c|row)[\s>/]"))
+# An `r` attribute, however quoted or spaced, whose value is long enough to be far: two letters or more (column
+# AA on), or five digits (row 10,000 on). Text may hold such words too: a match counts only inside a tag.
+_R_VALUE = rb"""r(?<![\w:.-]r)\s*=\s*["']"""
+_WIDE = re.compile(_R_VALUE + rb"([A-Za-z]{2,})[0-9]+[\"']")
+_LONG = re.compile(_R_VALUE + rb"[A-Za-z]+([0-9]{5,})[\"']")
+_ROW_OF_REF = re.compile(_R_VALUE + rb"[A-Za-z]+([0-9]+)[\"']")
 _TAG = re.compile(rb"<" + _PREFIX + rb"(c|row)([\s/>][^>]*)?>")
 _R_ATTRIBUTE = re.compile(rb"""(?<![\w:.-])r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
-_CELL_REF = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
-_WIDE_REF = re.compile(rb'<c r="([A-Za-z]{2,})([0-9]+)"')
+_REF_AROUND = re.compile(rb"""["']([A-Za-z]+)([0-9]+)["']""")
 _STRING_START = re.compile(rb"<" + _PREFIX + rb"si[\s>/]")
-_STRING_CELL = re.compile(  # a cell of type s, and the index of the shared string its value names
-    rb"<" + _PREFIX + rb"""c\s[^>]*?(?<![\w:.-])t\s*=\s*["']s["'][^>]*>\s*<""" + _PREFIX + rb"v>\s*([0-9]+)")
+_STRING_CELL = re.compile(  # the index a cell of type s names: `t="s"` then its value (no formula comes between)
+    rb"""(?<=\s)t\s*=\s*["']s["'][^>]*>\s*<""" + _PREFIX + rb"v>\s*([0-9]+)")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c>")
-_MARKUP = re.compile(rb"<[^>]*>")
+_TEXT_START = re.compile(rb">(?=[^<])")  # where a text node begins
+_CELL_START = re.compile(rb"<" + _PREFIX + rb"c[\s>/]")
+_INLINE = re.compile(rb"<(" + _PREFIX + rb")is>.*?</\1is>", re.S)
 _PHONETIC = re.compile(rb"<" + _PREFIX + rb"rPh\b.*?</" + _PREFIX + rb"rPh>", re.S)
 
 
@@ -73,26 +82,38 @@ def check_shared_strings(data: bytes, where: str) -> SharedStrings:
     longest = max(sizes, default=0)
     if longest > MAX_CELL_TEXT:
         for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            if end - start > MAX_CELL_TEXT and (length := text_length(data[start:end])) > MAX_CELL_TEXT:
-                raise ParindexError("PW432", where=f"{where} #{index + 1}", length=length, limit=MAX_CELL_TEXT)
+            if end - start > MAX_CELL_TEXT and longer_than(data[start:end], MAX_CELL_TEXT):
+                raise ParindexError("PW432", where=f"{where} #{index + 1}", limit=MAX_CELL_TEXT)
     return SharedStrings(sizes, longest)
 
 
-def text_length(xml: bytes) -> int:
-    """Characters of text in a piece of XML (tags and phonetic guides left out, entities read)."""
-    text = _MARKUP.sub(b"", _PHONETIC.sub(b"", xml)).decode("utf-8", "replace")
-    return len(html.unescape(text)) if "&" in text else len(text)
+def longer_than(xml: bytes, limit: int) -> bool:
+    """Whether the text in a piece of XML (one string, one cell) is longer than `limit` characters: read a text
+    node at a time (tags and phonetic guides left out, entities read), never copying a node too long to matter."""
+    if b"rPh" in xml:
+        xml = _PHONETIC.sub(b"", xml)
+    chars = 0
+    for match in _TEXT_START.finditer(xml):
+        end = xml.find(b"<", match.start())
+        end = len(xml) if end < 0 else end
+        if end - match.start() > 10 * limit:  # even at ten bytes a character (`&#x1F600;`), too long
+            return True
+        text = xml[match.start():end].decode("utf-8", "replace")
+        chars += len(html.unescape(text)) if "&" in text else len(text)
+        if chars > limit:
+            return True
+    return False
 
 
 def check_sheet(data: bytes, strings: SharedStrings, max_rows: int, max_columns: int,
                 where: Callable[[str], str]) -> None:
     """Refuse a sheet (its XML `data`) calamine should not lay out; `where(ref)` places a cell or the sheet ('')."""
-    odd = _ODD_TAG.search(data) is not None
+    odd = any(pattern.search(data) for pattern in _ODD_TAGS)
     cells = _positions(data, max_rows, max_columns, where) if odd else _usual_positions(data, max_rows, max_columns,
                                                                                         where)
     if cells > MAX_CELLS:
         raise ParindexError("PW431", where=where(""), count=cells, limit=MAX_CELLS)
-    _check_cell_text(data, odd, where)
+    _check_cell_text(data, where)
     _check_sheet_text(data, strings, where)
 
 
@@ -119,24 +140,36 @@ def _refuse_far(letters: bytes, digits: bytes, far: _Far, max_rows: int, max_col
 
 
 def _usual_positions(data: bytes, max_rows: int, max_columns: int, where: Callable[[str], str]) -> int:
-    """Cells written `<c r="A1"`: the number of cells, after the far ones are refused. The area can only be too
-    large for a sheet wider than MAX_CELLS / max_rows columns: only then is every cell looked at."""
-    cells = data.count(b'<c r="')
-    if cells > MAX_CELLS:
-        return cells
+    """Cells and rows that all start with their `r`: the number of cells (at most), after the far ones are refused.
+    Only references long enough to be far are read (a second `r` is one of them: calamine reads the last), as sets
+    of their columns and rows; the area can only be too large for a sheet wider than MAX_CELLS / max_rows columns,
+    and all its rows are then read."""
+    cells = data.count(b"<c ") if len(data) > 11 * MAX_CELLS else 0  # `<c r="A1"/>` is 11 bytes
     far = _Far(0, 0)
-    digits = len(str(max_rows))
-    long_row = re.compile(rb'<c r="([A-Za-z]+)([0-9]{%d,})"' % digits)
-    for match in long_row.finditer(data):
-        far = _refuse_far(match[1], match[2], far, max_rows, max_columns, where)
-    wide = False
-    for match in _WIDE_REF.finditer(data):  # columns AA and beyond (AAA is past any limit)
-        far = _refuse_far(match[1], match[2], far, max_rows, max_columns, where)
-        wide = True
-    if wide and far.columns * max_rows > MAX_CELLS:
-        for match in _CELL_REF.finditer(data):
-            far = _refuse_far(match[1], match[2], far, max_rows, max_columns, where)
+    letters = _farthest(data, _WIDE, lambda found: _column(found))
+    if letters is not None:
+        far = _refuse_far(*letters, far, max_rows, max_columns, where)
+    rows = _farthest(data, _LONG, int) or _farthest(data, _ROW_OF_REF, int) if far.columns * max_rows > MAX_CELLS \
+        else _farthest(data, _LONG, int)
+    if rows is not None:
+        far = _refuse_far(*rows, far, max_rows, max_columns, where)
     return cells
+
+
+def _farthest(data: bytes, pattern: re.Pattern[bytes], order: Callable[[bytes], int]) -> tuple[bytes, bytes] | None:
+    """The reference (letters, digits) whose part `pattern` captures is the greatest by `order`, in a tag."""
+    for found in sorted(set(pattern.findall(data)), key=order, reverse=True):
+        for match in re.finditer(re.escape(found), data):
+            if _in_tag(data, match.start()):
+                value = _REF_AROUND.search(data, max(match.start() - 8, 0), match.end() + 8)
+                if value is not None:
+                    return value[1], value[2]
+    return None
+
+
+def _in_tag(data: bytes, at: int) -> bool:
+    """Whether position `at` is inside a tag (not in text)."""
+    return data.rfind(b"<", 0, at) > data.rfind(b">", 0, at)
 
 
 def _positions(data: bytes, max_rows: int, max_columns: int, where: Callable[[str], str]) -> int:
@@ -168,35 +201,46 @@ def _tags(data: bytes) -> Iterator[tuple[bytes, bytes]]:
         yield match[1], match[2] or b""
 
 
-def _check_cell_text(data: bytes, odd: bool, where: Callable[[str], str]) -> None:
-    """PW432 for a cell whose own text (inline, or a formula's text result) is longer than Excel allows. A cell is
-    never longer than the bytes from the end of the cell before it to its own end."""
-    pieces = _CELL_END.split(data) if odd or b":c>" in data else data.split(b"</c>")
-    if max(map(len, pieces), default=0) <= MAX_CELL_TEXT:
-        return
-    for piece in pieces:
-        if len(piece) > MAX_CELL_TEXT:
-            start = max(piece.rfind(b"<c "), piece.rfind(b"<c>"), piece.rfind(b":c "), 0)
-            length = text_length(piece[start:])
-            if length > MAX_CELL_TEXT:
-                found = _R_ATTRIBUTE.search(piece, start)
-                ref = (found[1] or found[2]).decode("ascii", "replace") if found else ""
-                raise ParindexError("PW432", where=where(ref), length=length, limit=MAX_CELL_TEXT)
+def _check_cell_text(data: bytes, where: Callable[[str], str]) -> None:
+    """PW432 for a cell whose own text (inline, or a formula's text result) is longer than Excel allows. Such a
+    text is a run of more than MAX_CELL_TEXT bytes without a `<`: every such run holds one of the points taken every
+    MAX_CELL_TEXT // 2 bytes, so only the runs around those points are measured. An inline string of several runs
+    is looked at whole, in a sheet that has one."""
+    step = MAX_CELL_TEXT // 2
+    for point in range(step, len(data), step):
+        start = data.rfind(b"<", 0, point)
+        end = data.find(b"<", point)
+        if (len(data) if end < 0 else end) - start > MAX_CELL_TEXT:
+            _refuse_long_cell(data, max(start, 0), where)
+    if b"<r>" in data or b":r>" in data:
+        for match in _INLINE.finditer(data):
+            if match.end() - match.start() > MAX_CELL_TEXT:
+                _refuse_long_cell(data, match.start(), where)
+
+
+def _refuse_long_cell(data: bytes, at: int, where: Callable[[str], str]) -> None:
+    """PW432 at the cell around `at` if its text is longer than Excel allows."""
+    start = max((m.start() for m in _CELL_START.finditer(data, max(at - 4096, 0), at)), default=at)
+    end = _CELL_END.search(data, at)
+    if longer_than(data[start:end.start() if end else len(data)], MAX_CELL_TEXT):
+        found = _R_ATTRIBUTE.search(data, start, at)
+        ref = (found[1] or found[2]).decode("ascii", "replace") if found else ""
+        raise ParindexError("PW432", where=where(ref), limit=MAX_CELL_TEXT)
 
 
 def _check_sheet_text(data: bytes, strings: SharedStrings, where: Callable[[str], str]) -> None:
     """PW433 when the shared strings the cells name add up to more text than MAX_SHEET_TEXT. Most sheets are
     cleared at once: even if every value named the longest string, they would stay under it."""
+    if len(data) // 11 * strings.longest <= MAX_SHEET_TEXT:  # even if every cell named the longest string
+        return
     values = (data.count(b"v>") + 1) // 2  # each value is <v>…</v>, any prefix
     if values * strings.longest <= MAX_SHEET_TEXT:
         return
-    sizes, count, total = strings.sizes, len(strings.sizes), 0
-    for match in _STRING_CELL.finditer(data):
-        index = int(match[1])
-        if index < count:
-            total += sizes[index]
-            if total > MAX_SHEET_TEXT:
-                raise ParindexError("PW433", where=where(""), size=_megabytes(total), limit=_megabytes(MAX_SHEET_TEXT))
+    sizes, count = strings.sizes, len(strings.sizes)
+    named = Counter(_STRING_CELL.findall(data))  # a string's index → the cells naming it
+    total = sum(sizes[index] * cells for text, cells in named.items() if (index := int(text)) < count)
+    if total > MAX_SHEET_TEXT:
+        raise ParindexError("PW433", where=where(""), size=_megabytes(total), limit=_megabytes(MAX_SHEET_TEXT))
 
 
 def _megabytes(size: int) -> str:

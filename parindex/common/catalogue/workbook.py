@@ -92,9 +92,9 @@ MESSAGES.update({
     "PW431": Msg("trang tính có {count} ô, vượt giới hạn {limit}; đây không phải sổ bình thường.",
                  "the sheet holds {count} cells, over the limit of {limit}; this is not an ordinary workbook.",
                  exit=1),
-    "PW432": Msg("ô chứa {length} ký tự, quá giới hạn {limit} ký tự của Excel cho một ô.",
-                 "the cell holds {length} characters, over Excel's limit of {limit} characters for one cell.",
-                 exit=1),
+    "PW432": Msg("ô chứa hơn {limit} ký tự, quá giới hạn của Excel cho một ô; đây không phải nội dung bình thường.",
+                 "the cell holds more than {limit} characters, over Excel's limit for one cell; this is not ordinary "
+                 "content.", exit=1),
     "PW433": Msg("các ô của trang tính chứa tổng cộng hơn {size} MB chữ (một chuỗi dùng chung tính ở mọi ô dùng nó), "
                  "vượt giới hạn {limit} MB; đây không phải sổ bình thường.",
                  "the sheet's cells hold more than {size} MB of text in all (a shared string counted in every cell "
