@@ -181,3 +181,35 @@ def test_file_system_oddities_are_coded(valid: Path, tmp_path: Path) -> None:
     for result in results[len(runs):]:
         assert result["code"] == 0 and "Traceback" not in str(result["output"]), result
     assert float(str(figures["peak_mb"])) < PEAK_MB
+
+
+ABORTING_WORKER = """
+import os, sys
+from pathlib import Path
+from parindex.common.errors import ParindexError
+from parindex.scoring import runs
+
+def render(unit):  # a native crash in the worker reading don-vi-5.xlsx, as calamine's abort was
+    if unit.source.endswith("don-vi-5.xlsx"):
+        os.abort()
+    return unit.unit
+
+runs._cpus = lambda: 2  # workers even on one CPU
+try:
+    list(runs.score_many(sorted(Path(sys.argv[1]).iterdir()), sys.argv[2], render))
+except ParindexError as error:
+    print(error.code, error.params["path"])
+"""
+
+
+def test_a_worker_that_stops_abruptly_is_named_by_the_file_it_was_reading(tmp_path: Path) -> None:
+    """Once PC700 BrokenProcessPool, naming no file: now PS529 with the file the worker was reading."""
+    folder = tmp_path / "don-vi"
+    folder.mkdir()
+    for k in range(8):
+        (folder / f"don-vi-{k}.xlsx").write_bytes(hostile.zip_bytes(hostile.base("evidence", f"Sở số {k}")))
+    done = subprocess.run([sys.executable, "-c", ABORTING_WORKER, str(folder), str(MINIMAL)], capture_output=True,
+                          text=True, timeout=TIMEOUT, env={**os.environ, "PYTHONPATH": str(REPO)}, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    code, named = done.stdout.split(" ", 1)
+    assert code == "PS529" and "don-vi-5.xlsx" in named, done.stdout

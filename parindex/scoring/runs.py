@@ -119,13 +119,17 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
             yield _score_or_skip(path, criteria_ref, render, cache, survey)
         return
     import multiprocessing
+    import shutil
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from parindex.common.i18n import current_lang
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    reading = Path(tempfile.mkdtemp(prefix="parindex-"))  # each worker's file being read, should it stop abruptly
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
-                               initargs=(current_lang(),))
+                               initargs=(current_lang(), reading))
     task = partial(_score_or_error, criteria_ref=criteria_ref, render=render, survey=survey)
     try:
         # Forked workers share this process's objects until they write to them; frozen, they are left out of the
@@ -135,13 +139,23 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
             results = pool.map(task, paths, chunksize=_chunksize(len(paths), workers))  # the workers fork here
         finally:
             gc.unfreeze()
-        for result in results:
-            if isinstance(result, ParindexError):
-                raise result
-            yield result
+        try:
+            for result in results:
+                if isinstance(result, ParindexError):
+                    raise result
+                yield result
+        except BrokenProcessPool:  # a worker killed (out of memory) or aborted by a native library
+            raise ParindexError("PS529", path=_being_read(reading)) from None
     finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
         # (wait=False races the pool's own shutdown on Python < 3.12.8 and can print a traceback at exit)
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(reading, ignore_errors=True)
+
+
+def _being_read(reading: Path) -> str:
+    """The files the workers were reading when one of them stopped (each worker notes its file in `reading`)."""
+    found = sorted(os.fsdecode(marker.read_bytes()) for marker in reading.iterdir() if marker.stat().st_size)
+    return ", ".join(found) or "?"
 
 
 def _chunksize(files: int, workers: int) -> int:
@@ -158,9 +172,10 @@ def _cpus() -> int:
 
 
 _worker_sets: dict[str, CriteriaSet] = {}  # a worker's criteria sets, loaded once per process
+_worker_note: list[Path] = []  # where a worker notes the file it reads (one file per worker)
 
 
-def _start_worker(lang: str) -> None:
+def _start_worker(lang: str, reading: Path) -> None:
     """Workers speak the run's language, and leave Ctrl-C to the main process, which stops the run and
     says so (no worker tracebacks)."""
     import signal
@@ -170,14 +185,21 @@ def _start_worker(lang: str) -> None:
     gc.enable()  # the command's main process runs without collecting (cli.app.main); a worker scores many files
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_lang(lang)
+    _worker_note.append(reading / str(os.getpid()))
 
 
 def _score_or_error(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
                     survey: Surveys = None) -> tuple[R, UnitTotals] | Skipped | ParindexError:
+    note = _worker_note[-1] if _worker_note else None
+    if note is not None:  # named by the main process if this worker stops abruptly while reading it
+        note.write_bytes(os.fsencode(path))
     try:
         return _score_or_skip(path, criteria_ref, render, _worker_sets, survey)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
         return exc
+    finally:
+        if note is not None:
+            note.write_bytes(b"")
 
 
 def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
