@@ -14,6 +14,7 @@ from typing import NamedTuple
 from parindex.common.tables import Cell as Cell  # a cell as read: the evidence's vocabulary too
 from parindex.common.tables import Codes, Column, InfoSpec, TableSpec, WorkbookSpec, columns_of
 from parindex.common.tables import is_blank as is_blank
+from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue
 
 SHEET_INFO = "Thông tin"
@@ -183,3 +184,14 @@ class SurveyTable:
     codes: list[str]
     rows: list[SurveyRow]
     code_refs: dict[str, str] = field(default_factory=dict)  # item code → its header cell
+    _named: dict[str, dict[str, list[SurveyRow]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def rows_of(self, unit: str, level: str) -> list[SurveyRow]:
+        """The rows naming `unit`, names compared by `name_key` at `level`. Each row's key is worked out once per
+        table and level, not once for every workbook scored (a name's key costs about a second per megabyte)."""
+        named = self._named.get(level)
+        if named is None:
+            named = self._named[level] = {}
+            for row in self.rows:
+                named.setdefault(name_key(row.unit, level), []).append(row)
+        return named.get(name_key(unit, level), [])

@@ -262,10 +262,7 @@ def survey_results(survey: SurveyTable, cset: CriteriaSet, unit: str, level: str
 
     Every column must be a survey or SIPAS item of the set (PS546) — checked for the table that has the unit's row,
     so a department's table and a commune's may be given together; two rows for one unit are refused (PS545)."""
-    from parindex.common.unit_names import name_key
-
-    key = name_key(unit, level)
-    rows = [row for row in survey.rows if name_key(row.unit, level) == key]
+    rows = survey.rows_of(unit, level)
     if not rows:
         return None
     items = cset.item_by_code()
