@@ -42,7 +42,7 @@ _R_VALUE = rb"""r(?<![\w:.-]r)\s*=\s*["']"""
 _WIDE = re.compile(_R_VALUE + rb"([A-Za-z]{2,})[0-9]+[\"']")
 _LONG = re.compile(_R_VALUE + rb"[A-Za-z]+([0-9]{5,})[\"']")
 _ROW_OF_REF = re.compile(_R_VALUE + rb"[A-Za-z]+([0-9]+)[\"']")
-_TAG = re.compile(rb"<" + _PREFIX + rb"(c|row)([\s/>][^>]*)?>")
+_TAG = re.compile(rb"<" + _PREFIX + rb"(c|row)((?:[\s/][^>]*)?)>")
 _R_ATTRIBUTE = re.compile(rb"""(?<![\w:.-])r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
 _REF_AROUND = re.compile(rb"""["']([A-Za-z]+)([0-9]+)["']""")
@@ -94,11 +94,11 @@ def longer_than(xml: bytes, limit: int) -> bool:
         xml = _PHONETIC.sub(b"", xml)
     chars = 0
     for match in _TEXT_START.finditer(xml):
-        end = xml.find(b"<", match.start())
+        end = xml.find(b"<", match.end())
         end = len(xml) if end < 0 else end
-        if end - match.start() > 10 * limit:  # even at ten bytes a character (`&#x1F600;`), too long
+        if end - match.end() > 10 * limit:  # even at ten bytes a character (`&#x1F600;`), too long
             return True
-        text = xml[match.start():end].decode("utf-8", "replace")
+        text = xml[match.end():end].decode("utf-8", "replace")
         chars += len(html.unescape(text)) if "&" in text else len(text)
         if chars > limit:
             return True
