@@ -34,7 +34,7 @@ def test_a_long_vietnamese_text_under_excels_limit_is_read() -> None:
     assert check(b'<row r="1">' + inline(b"B1", text) + b"</row>") is None
     assert check(b"", b"<si><t>" + text + b"</t></si>") is None
     assert check(b'<row r="1">' + inline(b"B1", text + b"x") + b"</row>") == "PW432"
-    assert check(b"", b"<si><t>" + text + b"</t></si><si><r><t>" + text + b"</t></r></si>") == "PW432"
+    assert check(b"", b"<si><t>" + text + b"</t></si><si><r><t>" + text + b"</t></r><r><t>x</t></r></si>") == "PW432"
 
 
 def test_a_wide_table_within_a_million_cells_is_read() -> None:
