@@ -147,7 +147,8 @@ def test_hostile_json_as_last_years_ranking_and_as_a_result(name: str, valid: Pa
     runs = [["score", str(valid), "--criteria", str(MINIMAL), "--previous", str(path)],
             ["gap", str(path), "--year", "2020", "--official", str(OFFICIAL)]]
     results, figures = measured(runs, tmp_path)
-    check(results, figures, code, 2)
+    check(results[:1], figures, code, 2)
+    check(results[1:], figures, "PG414", 2)  # gap says what the result contract refuses with its own code
     assert "$." in str(results[0]["output"]) or code == "PE313", results[0]["output"]
 
 

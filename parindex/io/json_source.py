@@ -20,18 +20,31 @@ MAX_DIGITS = 30  # digits of one number (a score is written with two decimals)
 MAX_MAGNITUDE = 12  # no result holds a number of 10^12 or more
 
 
+class JsonBeyond(Exception):
+    """A JSON beyond what a result can be, at `loc` (keys and indexes from the top): as a coded error, `error`."""
+
+    def __init__(self, loc: tuple[str | int, ...], error: ParindexError) -> None:
+        super().__init__(error.code)
+        self.loc, self.error = loc, error
+
+
+def json_path(loc: tuple[str | int, ...]) -> str:
+    """`$.ranking[3].rank` for ('ranking', 3, 'rank')."""
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+
+
 class _Refused(str):
     """A number as written that no result holds, kept as its text until its place is known."""
 
 
 def parse_json(text: str, where: str) -> Any:
-    """The JSON in `text` (read from `where`), numbers as int or Decimal; json.JSONDecodeError when it is not JSON
-    (each caller says so with its own code), a ParindexError (PE312 a number, PE313 nesting) when it is beyond
-    what a result can be."""
+    """The JSON in `text` (read from `where`), numbers as int or Decimal; json.JSONDecodeError when it is not JSON,
+    JsonBeyond (PE312 a number, PE313 nesting, at its JSON path) when it is beyond what a result can be: each
+    caller says either with its own code, or as it is."""
     try:
         data = json.loads(text, parse_float=_number, parse_int=_number, parse_constant=_Refused)
     except RecursionError:
-        raise ParindexError("PE313", where=f"{where} › $", limit=MAX_DEPTH) from None
+        raise JsonBeyond((), ParindexError("PE313", where=f"{where} › $", limit=MAX_DEPTH)) from None
     _check(data, where)
     return data
 
@@ -50,16 +63,17 @@ def _number(text: str) -> Decimal | int | _Refused:
 
 def _check(data: Any, where: str) -> None:
     """Walk the data (without recursion: its depth is what is checked) for refused numbers and too deep nesting."""
-    stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
     while stack:
-        value, at, depth = stack.pop()
+        value, loc = stack.pop()
+        at = f"{where} › {json_path(loc)}"
         if isinstance(value, _Refused):
             shown = value if len(value) <= 40 else value[:39] + "…"
-            raise ParindexError("PE312", where=f"{where} › {at}", value=shown, digits=MAX_DIGITS,
-                                magnitude=MAX_MAGNITUDE)
-        if isinstance(value, dict | list) and depth >= MAX_DEPTH:
-            raise ParindexError("PE313", where=f"{where} › {at}", limit=MAX_DEPTH)
+            raise JsonBeyond(loc, ParindexError("PE312", where=at, value=shown, digits=MAX_DIGITS,
+                                                magnitude=MAX_MAGNITUDE))
+        if isinstance(value, dict | list) and len(loc) >= MAX_DEPTH:
+            raise JsonBeyond(loc, ParindexError("PE313", where=at, limit=MAX_DEPTH))
         if isinstance(value, dict):
-            stack.extend((item, f"{at}.{key}", depth + 1) for key, item in reversed(value.items()))
+            stack.extend((item, (*loc, str(key))) for key, item in reversed(value.items()))
         elif isinstance(value, list):
-            stack.extend((item, f"{at}[{index}]", depth + 1) for index, item in reversed(list(enumerate(value))))
+            stack.extend((item, (*loc, index)) for index, item in reversed(list(enumerate(value))))

@@ -24,7 +24,7 @@ from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue, ValueProblem, clean_text, parse_count, parse_quantity, show
 from parindex.evidence.model import PUBLISHED_RANKING
 from parindex.io.input_files import read_bytes
-from parindex.io.json_source import parse_json
+from parindex.io.json_source import JsonBeyond, parse_json
 from parindex.io.sheets import read_book, read_csv_table
 from parindex.scoring.ranking import PreviousRow, block_key
 from parindex.scoring.result import RankingRow
@@ -68,6 +68,8 @@ def _json_rows(path: Path) -> list[PreviousRow]:
     raw = read_bytes(path, MAX_BYTES)  # missing, a folder, unreadable or too big: said as for every input
     try:
         data = parse_json(raw.decode("utf-8-sig"), str(path))
+    except JsonBeyond as beyond:
+        raise beyond.error from None
     except UnicodeDecodeError:
         raise ParindexError("PS570", where=str(path), line=1, col=1, problem="UTF-8") from None
     except JSONDecodeError as exc:
