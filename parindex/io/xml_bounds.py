@@ -42,6 +42,7 @@ _R_VALUE = rb"""r(?<![\w:.-]r)\s*=\s*["']"""
 _WIDE = re.compile(_R_VALUE + rb"([A-Za-z]{2,})[0-9]+[\"']")
 _LONG = re.compile(_R_VALUE + rb"[A-Za-z]+([0-9]{5,})[\"']")
 _ROW_OF_REF = re.compile(_R_VALUE + rb"[A-Za-z]+([0-9]+)[\"']")
+_FAR_ISH = re.compile(_R_VALUE + rb"(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{5})")  # either of the two above, in one search
 _TAG = re.compile(rb"<" + _PREFIX + rb"(c|row)((?:[\s/][^>]*)?)>")
 _R_ATTRIBUTE = re.compile(rb"""(?<![\w:.-])r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
@@ -146,6 +147,8 @@ def _usual_positions(data: bytes, max_rows: int, max_columns: int, where: Callab
     and all its rows are then read."""
     cells = data.count(b"<c ") if len(data) > 11 * MAX_CELLS else 0  # `<c r="A1"/>` is 11 bytes
     far = _Far(0, 0)
+    if not _FAR_ISH.search(data):  # columns A to Z, rows below 10,000: no cell can be too far
+        return cells
     letters = _farthest(data, _WIDE, lambda found: _column(found))
     if letters is not None:
         far = _refuse_far(*letters, far, max_rows, max_columns, where)
