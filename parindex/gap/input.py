@@ -37,6 +37,7 @@ from parindex.gap.analysis import (
     analyse,
     needed_current,
 )
+from parindex.io.json_source import JsonBeyond, parse_json
 from parindex.io.yaml_source import read_text
 from parindex.scoring.engine import Subtotal, UnitScore, round_points
 from parindex.scoring.result import AreaResult, ComponentResult, Notice, UnitResult
@@ -90,7 +91,11 @@ def _notice(entry: Notice) -> InputNotice:
 def read_result_json(path: Path, unit: str | None = None) -> CurrentResult:
     text = read_text(path)
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = parse_json(text, str(path))
+    except JsonBeyond as beyond:  # said as the contract says a field it refuses
+        field = ".".join(str(part) for part in beyond.loc) or "(root)"
+        problem = Message(beyond.error.msg.code, beyond.error.msg.params)  # its text, without its place
+        raise ParindexError("PG414", where=str(path), field=field, problem=problem) from None
     except json.JSONDecodeError as exc:
         raise ParindexError("PG414", where=f"{path}:{exc.lineno}:{exc.colno}", field="(json)",
                             problem=exc.msg) from None

@@ -8,6 +8,7 @@ one way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterable
@@ -62,6 +63,27 @@ def decode_utf8(path: Path, raw: bytes) -> str:
         raise ParindexError("PE302", where=str(path), line=raw[:exc.start].count(b"\n") + 1) from None
 
 
+def not_found(path: Path) -> ParindexError:
+    """Why a path `Path.exists` denies cannot be read: it is not there (PE300), or the system refuses it — a link
+    that goes round in a loop, a folder that may not be entered (PE303, in the system's words)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        return ParindexError("PE303", where=str(path), reason=exc.strerror or str(exc))
+    return ParindexError("PE300", path=str(path))
+
+
+def resolve_path(path: Path) -> Path:
+    """The path with its links followed; as it is (made absolute) when they go round in a loop, which `resolve`
+    reports as a RuntimeError before Python 3.13."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def same_file(path: Path, other: Path | None) -> bool:
     """The same file, however named (relative, through a link, in another case on a case-blind disk)."""
     return FileIdentity(other).matches(path)
@@ -77,18 +99,16 @@ class FileIdentity:
         self.stat: os.stat_result | None = None
         if path is None:
             return
-        try:
-            self.resolved = path.resolve()
+        self.resolved = resolve_path(path)
+        with contextlib.suppress(OSError):  # not there (yet), or a link in a loop: only the same resolved name is it
             self.stat = path.stat()
-        except OSError:  # not there (yet): only a path that resolves to the same name is it
-            pass
 
     def matches(self, path: Path, resolved: Path | None = None) -> bool:
         """Whether `path` (already resolved as `resolved`, if given) is this file."""
         if self.resolved is None:
             return False
         try:
-            if (resolved if resolved is not None else path.resolve()) == self.resolved:
+            if (resolved if resolved is not None else resolve_path(path)) == self.resolved:
                 return True
             return self.stat is not None and os.path.samestat(path.stat(), self.stat)
         except OSError:

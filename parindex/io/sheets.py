@@ -2,9 +2,10 @@
 
 Every sheet-based input — an evidence workbook, a criteria sheet, a survey table, a list of units — comes in here
 and nowhere else. The file is guarded first (`io.workbook_guard`: zip bombs, things that are not .xlsx), read once,
-then opened by python-calamine from those bytes (fast, and it evaluates nothing). Before calamine lays a sheet out,
-its XML is prescanned: cells beyond the row and column limits are refused (one far cell would ask calamine for
-billions), and what calamine does not tell is noted — cells formatted as a percent, Excel error cells (`#N/A`),
+then opened by python-calamine from those bytes (fast, and it evaluates nothing). Before calamine reads the shared
+strings or lays a sheet out, their XML is checked against the bounds of `io.xml_bounds` (one far cell would ask
+calamine for billions of cells, a string shared by a million cells for gigabytes), and what calamine does not tell
+is noted — cells formatted as a percent, Excel error cells (`#N/A`),
 formulas saved without a value. Sheets are found by name and columns by header text, both without regard to case,
 diacritics or spacing (`common.tables.header_form`), and every cell read is normalised one way (`_value`):
 blank is None, an error cell is its error's text (never a blank), a %-formatted number is the percent Excel shows,
@@ -45,6 +46,7 @@ from parindex.common.tables import (
 from parindex.common.values import RawValue, ValueProblem, clean_text, float_text, normalise_code, show
 from parindex.io.input_files import decode_utf8, read_bytes
 from parindex.io.workbook_guard import WorkbookZip, guard_workbook
+from parindex.io.xml_bounds import NO_STRINGS, SharedStrings, check_shared_strings, check_sheet
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 500
@@ -81,11 +83,12 @@ def read_book(path: Path, spec: WorkbookSpec, keys: tuple[str, ...] | None = Non
 def _read(path: Path, parts: tuple[SheetSpec, ...], keys: tuple[str, ...] | None) -> Book:
     with guard_workbook(path) as archive:
         category = archive.category()
+        strings = shared_strings(archive)  # calamine reads them all when it opens the workbook
         book = open_workbook(path, archive)
         try:
             names = list(book.sheet_names)
             named = [(part, find_sheet(path, names, part)) for part in parts if part.sheet is not None]
-            reader = WorkbookReader(path, archive)
+            reader = WorkbookReader(path, archive, strings)
             scans = [(part, reader.prescan(name)) for part, name in named]
             found = [(part, scan.read(book, _max_rows(part))) for part, scan in scans]
             searched = next((part for part in parts if isinstance(part, TableSpec) and part.sheet is None), None)
@@ -155,6 +158,18 @@ def _header_row(sheet: SheetRows, spec: TableSpec) -> int:
 
 
 # --- calamine ---------------------------------------------------------------------------------------
+
+def shared_strings(archive: WorkbookZip) -> SharedStrings:
+    """The workbook's shared strings, checked (`xml_bounds.check_shared_strings`) before calamine reads them; a
+    part named like them anywhere is checked too, whichever calamine takes."""
+    found = NO_STRINGS
+    for name in archive.entries:
+        if name.lower().endswith("sharedstrings.xml"):
+            strings = check_shared_strings(archive.read(name), f"{archive.path} › {name}")
+            if strings.longest > found.longest:
+                found = strings
+    return found
+
 
 def open_workbook(path: Path, archive: WorkbookZip) -> Any:
     """The workbook `guard_workbook` let through, opened by calamine (close it when done); a file that cannot
@@ -333,9 +348,10 @@ class WorkbookReader:
     """A workbook's sheets by their XML: a sheet is prescanned before calamine may lay it out, and only a
     prescanned sheet can be read (`PrescannedSheet.read`), so no sheet is read without what the prescan found."""
 
-    def __init__(self, path: Path, archive: WorkbookZip) -> None:
+    def __init__(self, path: Path, archive: WorkbookZip, strings: SharedStrings = NO_STRINGS) -> None:
         self.path = path
         self.archive = archive
+        self.strings = strings
         self._sheet_parts: dict[str, str] | None = None
         self._percent_styles: frozenset[bytes] | None = None
 
@@ -343,31 +359,15 @@ class WorkbookReader:
         return f"{self.path} › {ref}"
 
     def prescan(self, sheet: str) -> PrescannedSheet:
-        """Refuse cells beyond the row and column limits, and note what calamine will not tell: cells
-        formatted as a percent, error cells, formulas saved without a value.
-
-        calamine lays a sheet out densely, from its first to its last cell: one cell at XFD1048576 would
-        ask for 17 billion cells and abort the process, so positions are checked in the XML first. Only
-        references long enough to be out of bounds are looked at closely (a bytes pattern finds them)."""
+        """Refuse a sheet calamine should not lay out (`xml_bounds.check_sheet`: cells too many or too far, text
+        too long), and note what calamine will not tell: cells formatted as a percent, error cells, formulas
+        saved without a value."""
         part = self._sheet_part(sheet)
         if part is None:
             raise ParindexError("PW410", where=self.where(sheet), reason=f"no XML part found for sheet '{sheet}'")
         data = self.archive.read(part)
-        candidate, pattern, reference = _far_pattern(MAX_ROWS, MAX_COLUMNS)
-        first = candidate.search(data)  # none in most sheets: the exact search then never runs
-        position = first.start() if first else len(data)
-        while first and (match := pattern.search(data, position)):
-            ref = reference.match(data, match.start())
-            position = match.end()
-            if ref is None or match.start() == 0 or not data[match.start() - 1:match.start()].isspace():
-                continue  # not a whole `r="…"` attribute
-            if _empty_row(data, match.start()):
-                continue  # a formatted row with no cells: calamine lays out cells, not rows
-            letters, digits = ref[1].decode(), ref[2].decode()
-            if digits and int(digits) > MAX_ROWS:
-                raise ParindexError("PW425", where=self.where(f"{sheet}!{letters or 'A'}{digits}"), limit=MAX_ROWS)
-            if letters and _column_index(letters) + 1 > MAX_COLUMNS:
-                raise ParindexError("PW427", where=self.where(f"{sheet}!{letters}{digits}"), limit=MAX_COLUMNS)
+        check_sheet(data, self.strings, MAX_ROWS, MAX_COLUMNS, lambda ref: self.where(f"{sheet}!{ref}" if ref
+                                                                                     else f"{sheet} ({part})"))
         has_formula = bool(_FORMULA_HINT.search(data)) and bool(  # cheap, and most sheets have none
             _FORMULA.search(data) or (b":f" in data and _FORMULA_PREFIXED.search(data)))
         formulas = data if has_formula and _FORMULA_WITHOUT_VALUE.search(data) else None
@@ -515,19 +515,6 @@ def _formulas_without_value(data: bytes) -> list[tuple[int, int]]:
     return found
 
 
-@lru_cache(maxsize=4)
-def _far_pattern(max_rows: int, max_columns: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
-    """A pattern for references with as many letters as the column limit or as many digits as the row limit
-    (the only ones that can be out of bounds; it starts with a literal, which the regex engine finds fast),
-    and one that reads a whole reference where the first matched. Before them, a looser pattern that matches
-    wherever the first does and runs twice as fast (a sheet without far cells is searched only with it)."""
-    digits = len(str(max_rows))
-    letters = len(column_letter(max_columns - 1))
-    candidate = re.compile(rb'r="(?:[A-Z0-9]{%d}|[A-Z]{%d})' % (digits, letters))
-    far = re.compile(rb'r="(?:[A-Z]{%d}|[A-Z]{0,%d}[0-9]{%d})' % (letters, letters - 1, digits))
-    return candidate, far, re.compile(rb'r="([A-Z]*)([0-9]*)"')
-
-
 def _tags(xml: bytes, name: bytes) -> list[dict[str, str]]:
     """The attributes of every `<name …>` tag (any namespace prefix), values unescaped."""
     found = []
@@ -564,15 +551,6 @@ def _percent_styles(styles: bytes) -> frozenset[bytes]:
         if fmt and fmt[1] in percent_ids:
             found.add(str(index).encode())
     return frozenset(found)
-
-
-def _empty_row(data: bytes, attribute: int) -> bool:
-    """Whether the `r="…"` at `attribute` belongs to a `<row …>` tag with no cells in it."""
-    tag = data[data.rfind(b"<", 0, attribute) + 1:attribute].split(b":")[-1].strip()
-    if tag != b"row":
-        return False
-    end = data.find(b">", attribute)
-    return end < 0 or data[end - 1:end] == b"/" or data.startswith(b"</", data.find(b"<", end))
 
 
 def _error_cells(data: bytes) -> dict[tuple[int, int], str]:

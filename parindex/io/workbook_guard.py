@@ -27,6 +27,7 @@ DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # all its parts, unpacked
 MAX_ENTRIES = 5_000
 MAX_RATIO = 200  # deflate tops out near 1032:1; real sheet XML compresses 5-50:1
 RATIO_MIN_SIZE = 1024 * 1024  # small parts may compress as they like
+MAX_PART_BYTES = 32 * 1024 * 1024  # one part, unpacked: a sheet of a million cells; real ones are under 5 MB
 CHUNK = 1024 * 1024
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -117,6 +118,9 @@ def _check_entries(infos: list[zipfile.ZipInfo], where: str) -> dict[str, zipfil
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > MAX_RATIO:
                 raise ParindexError("PW407", where=where, entry=info.filename, ratio=int(ratio), limit=MAX_RATIO)
+        if info.file_size > MAX_PART_BYTES:  # every part the reader reads is held whole while it is looked at
+            raise ParindexError("PW413", where=f"{where} › {info.filename}", size=info.file_size,
+                                limit=MAX_PART_BYTES)
     if total > max_unzipped_bytes():
         raise ParindexError("PW406", where=where, size=total, limit=max_unzipped_bytes())
     return {info.filename: info for info in infos}

@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from decimal import Decimal
+from json import JSONDecodeError
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from parindex.common.unit_names import name_key
 from parindex.common.values import RawValue, ValueProblem, clean_text, parse_count, parse_quantity, show
 from parindex.evidence.model import PUBLISHED_RANKING
 from parindex.io.input_files import read_bytes
+from parindex.io.json_source import JsonBeyond, parse_json
 from parindex.io.sheets import read_book, read_csv_table
 from parindex.scoring.ranking import PreviousRow, block_key
 from parindex.scoring.result import RankingRow
@@ -66,10 +67,12 @@ def _refuse_twice(rows: list[PreviousRow], unit_at: Callable[[PreviousRow], str]
 def _json_rows(path: Path) -> list[PreviousRow]:
     raw = read_bytes(path, MAX_BYTES)  # missing, a folder, unreadable or too big: said as for every input
     try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
+        data = parse_json(raw.decode("utf-8-sig"), str(path))
+    except JsonBeyond as beyond:
+        raise beyond.error from None
     except UnicodeDecodeError:
         raise ParindexError("PS570", where=str(path), line=1, col=1, problem="UTF-8") from None
-    except json.JSONDecodeError as exc:
+    except JSONDecodeError as exc:
         raise ParindexError("PS570", where=str(path), line=exc.lineno, col=exc.colno, problem=exc.msg) from None
     ranking = data.get("ranking") if isinstance(data, dict) else None
     if not isinstance(ranking, list):

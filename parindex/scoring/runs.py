@@ -14,7 +14,7 @@ from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import EvidenceBook
-from parindex.io.input_files import FileIdentity
+from parindex.io.input_files import FileIdentity, not_found, resolve_path
 from parindex.scoring.engine import UnitScore, UnitTotals, identity, score_book
 from parindex.scoring.run_plan import Entry, RunPlan, SurveyMatch, plan_run
 
@@ -45,8 +45,8 @@ class Collected(NamedTuple):
     def without(self, *paths: Path | None) -> Collected:
         """Less the files the run reads for another purpose (survey tables, the list of units) that the user
         keeps in the units' folder."""
-        resolved = {path.resolve() for path in paths if path is not None}
-        return Collected([p for p in self.workbooks if p.resolve() not in resolved], self.not_read)
+        resolved = {resolve_path(path) for path in paths if path is not None}
+        return Collected([p for p in self.workbooks if resolve_path(p) not in resolved], self.not_read)
 
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
@@ -68,11 +68,11 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
             if not inside:
                 raise ParindexError("PS523", path=str(path), others=_others(others))
         elif not path.exists():
-            raise ParindexError("PE300", path=str(path))
+            raise not_found(path)
         else:
             inside = [] if _scratch(path) else [path]
         for workbook in inside:
-            resolved = workbook.resolve()
+            resolved = resolve_path(workbook)
             if is_output.matches(workbook, resolved):
                 if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
                     continue
@@ -182,14 +182,18 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
             yield _score_or_skip(path, criteria_ref, render, sets, match)
         return
     import multiprocessing
+    import shutil
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     from parindex.common.i18n import current_lang
 
     _worker_sets.update(cache or {})  # forked workers start with the sets this process loaded
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    reading = Path(tempfile.mkdtemp(prefix="parindex-"))  # each worker's file being read, should it stop abruptly
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
-                               initargs=(current_lang(),))
+                               initargs=(current_lang(), reading))
     task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
         # Forked workers share this process's objects until they write to them; frozen, they are left out of the
@@ -199,13 +203,23 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
             results = pool.map(task, paths, matches, chunksize=_chunksize(len(paths), workers))  # workers fork here
         finally:
             gc.unfreeze()
-        for result in results:
-            if isinstance(result, ParindexError):
-                raise result
-            yield result
+        try:
+            for result in results:
+                if isinstance(result, ParindexError):
+                    raise result
+                yield result
+        except BrokenProcessPool:  # a worker killed (out of memory) or aborted by a native library
+            raise ParindexError("PS529", path=_being_read(reading)) from None
     finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
         # (wait=False races the pool's own shutdown on Python < 3.12.8 and can print a traceback at exit)
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(reading, ignore_errors=True)
+
+
+def _being_read(reading: Path) -> str:
+    """The files the workers were reading when one of them stopped (each worker notes its file in `reading`)."""
+    found = sorted(os.fsdecode(marker.read_bytes()) for marker in reading.iterdir() if marker.stat().st_size)
+    return ", ".join(found) or "?"
 
 
 def _chunksize(files: int, workers: int) -> int:
@@ -222,11 +236,13 @@ def _cpus() -> int:
 
 
 _worker_sets: dict[str, CriteriaSet] = {}  # a worker's criteria sets, loaded once per process
+_worker_note: list[Path] = []  # where a worker notes the file it reads (one file per worker)
 
 
-def _start_worker(lang: str) -> None:
+def _start_worker(lang: str, reading: Path) -> None:
     """Workers speak the run's language, leave Ctrl-C to the main process, which stops the run and says so (no
-    worker tracebacks), are ended by SIGTERM, and end with the main process (`_end_with_parent`)."""
+    worker tracebacks), are ended by SIGTERM, end with the main process (`_end_with_parent`), and note the file
+    each reads in `reading` (named should the worker stop abruptly)."""
     import signal
 
     from parindex.common.i18n import set_lang
@@ -235,6 +251,7 @@ def _start_worker(lang: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's (cli.app): a pool ends its workers so
     set_lang(lang)
+    _worker_note.append(reading / str(os.getpid()))
     _end_with_parent()
 
 
@@ -266,10 +283,16 @@ def _end_with_parent() -> None:
 
 def _score_or_error(path: Path, survey: SurveyMatch | None, criteria_ref: str | None,
                     render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
+    note = _worker_note[-1] if _worker_note else None
+    if note is not None:  # named by the main process if this worker stops abruptly while reading it
+        note.write_bytes(os.fsencode(path))
     try:
         return _score_or_skip(path, criteria_ref, render, _worker_sets, survey)
     except ParindexError as exc:  # carried back to the parent, which raises it in file order
         return exc
+    finally:
+        if note is not None:
+            note.write_bytes(b"")
 
 
 def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],

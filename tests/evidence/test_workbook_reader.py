@@ -220,7 +220,7 @@ def _far_cell_book(tmp_path: Path, ref: str) -> Path:
 
 
 @pytest.mark.parametrize(("ref", "code"), [("XFD1048576", "PW425"), ("A1048576", "PW425"), ("L20001", "PW425"),
-                                           ("SG2", "PW427"), ("AAA1", "PW427")])
+                                           ("SG2", "PW427"), ("AAA1", "PW427"), ("SF20000", "PW428")])
 def test_cells_beyond_the_limits_are_refused_before_the_sheet_is_laid_out(tmp_path, ref, code):
     """calamine fills the grid densely: XFD1048576 beside A1 would abort the process. Run in a child with a
     memory limit, so a regression fails this test instead of the test run."""
@@ -234,8 +234,11 @@ def test_cells_beyond_the_limits_are_refused_before_the_sheet_is_laid_out(tmp_pa
     assert done.stdout.strip().endswith(re.sub(r"[A-Z]", "", ref) if code == "PW425" else ref)
 
 
-def test_cells_within_the_limits_are_read(tmp_path):
-    path = _far_cell_book(tmp_path, "SF20000")
+@pytest.mark.parametrize("ref", ["A20000", "SF1", "AX20000"])
+def test_cells_within_the_limits_are_read(tmp_path, ref):
+    """The last row, the last column, and an area of a million cells (50 columns down to the last row) read; the
+    last row and the last column together (SF20000: ten million cells laid out, 0.4 GB) are PW428."""
+    path = _far_cell_book(tmp_path, ref)
     assert "1.1.1" in read_evidence(path).rows
 
 

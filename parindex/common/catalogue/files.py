@@ -37,6 +37,11 @@ MESSAGES: dict[str, Msg] = {
     "PE311": Msg("Không tìm thấy tệp {what} có sẵn nào ở {folder}: bản cài đặt parindex bị thiếu tệp; hãy cài lại.",
                  "No bundled {what} file found in {folder}: this parindex installation is missing files; install it "
                  "again.", exit=2),
+    "PE312": Msg("số '{value}' không thể có trong một kết quả (quá {digits} chữ số, hoặc từ 10^{magnitude} trở lên).",
+                 "the number '{value}' cannot be in a result (more than {digits} digits, or 10^{magnitude} or more).",
+                 exit=2),
+    "PE313": Msg("tệp JSON lồng sâu quá {limit} cấp; một kết quả không sâu như vậy.",
+                 "the JSON is nested more than {limit} levels deep; no result is.", exit=2),
     "PE307": Msg("'{path}' không phải một tệp thông thường (thiết bị, pipe…); hãy chỉ tới tệp trên đĩa.",
                  "'{path}' is not a regular file (a device, a pipe…); name a file on disk.", exit=2),
 }

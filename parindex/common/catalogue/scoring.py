@@ -87,6 +87,10 @@ MESSAGES: dict[str, Msg] = {
                  "lần) rồi chấm lại; chưa xếp hạng đơn vị nào.",
                  "two workbooks for the same unit '{unit}': {first} and {second}. Keep one (a copy sent twice?) and "
                  "score again; no unit was ranked.", exit=2),
+    "PS529": Msg("một tiến trình con dừng đột ngột khi đang đọc {path}; hãy chấm riêng tệp đó để biết lý do. Chưa "
+                 "xếp hạng đơn vị nào.",
+                 "a worker process stopped abruptly while reading {path}; score that file alone to see why. No unit "
+                 "was ranked.", exit=2),
     "PS527": Msg("hai sổ cho cùng một đơn vị '{unit}': {first} và {second}, là các phần của cơ quan chủ trì. Ghép "
                  "các phần thành một sổ bằng 'parindex merge CÁC_PHẦN -o SỔ.xlsx' rồi chấm sổ đã ghép; chưa xếp hạng "
                  "đơn vị nào.",

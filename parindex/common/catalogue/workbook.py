@@ -46,6 +46,14 @@ MESSAGES: dict[str, Msg] = {
                  "level '{value}' is not valid; use one of: {accepted}.", exit=2),
     "PW412": Msg("bộ tiêu chí {id} áp dụng cho các năm {years}, không có năm {year}. {decision}",
                  "criteria set {id} applies to the years {years}, not to {year}. {decision}", exit=2),
+    "PW413": Msg("thành phần này của tệp .xlsx giải nén ra {size} byte, vượt giới hạn {limit} byte cho một thành "
+                 "phần; một trang tính thật nhỏ hơn nhiều, nên tệp không được mở.",
+                 "this part of the .xlsx file unpacks to {size} bytes, over the limit of {limit} bytes for one part; "
+                 "real sheets are far smaller, so the file is not opened.", exit=2),
+    "PW414": Msg("sổ có {count} chuỗi văn bản dùng chung, vượt giới hạn {limit}; đây không phải sổ bình thường nên "
+                 "không được mở.",
+                 "the workbook holds {count} shared strings, over the limit of {limit}; this is not an ordinary "
+                 "workbook, so it is not opened.", exit=2),
 }
 
 # The workbook is readable but its content is wrong (exit 1).
@@ -77,6 +85,20 @@ MESSAGES.update({
                  "code, or clear the data if the row is not an item.", exit=1),
     "PW429": Msg("có hai trang tính cùng là '{sheet}': {first} và {second}; xoá hoặc đổi tên một trang.",
                  "two sheets are both '{sheet}': {first} and {second}; delete or rename one.", exit=1),
+    "PW428": Msg("các ô của trang tính trải tới {cell}: {count} ô tính từ A1, vượt giới hạn {limit}; xoá các ô nằm xa "
+                 "bảng (kể cả ô chỉ có định dạng) rồi lưu lại.",
+                 "the sheet's cells reach {cell}: {count} cells counted from A1, over the limit of {limit}; delete "
+                 "what stands far from the table (cells with only a format too) and save again.", exit=1),
+    "PW431": Msg("trang tính có {count} ô, vượt giới hạn {limit}; đây không phải sổ bình thường.",
+                 "the sheet holds {count} cells, over the limit of {limit}; this is not an ordinary workbook.",
+                 exit=1),
+    "PW432": Msg("ô chứa hơn {limit} ký tự, quá giới hạn của Excel cho một ô; đây không phải nội dung bình thường.",
+                 "the cell holds more than {limit} characters, over Excel's limit for one cell; this is not ordinary "
+                 "content.", exit=1),
+    "PW433": Msg("các ô của trang tính chứa tổng cộng hơn {size} MB chữ (một chuỗi dùng chung tính ở mọi ô dùng nó), "
+                 "vượt giới hạn {limit} MB; đây không phải sổ bình thường.",
+                 "the sheet's cells hold more than {size} MB of text in all (a shared string counted in every cell "
+                 "that uses it), over the limit of {limit} MB; this is not an ordinary workbook.", exit=1),
 })
 
 # Values as typed (exit 1 where the scoring engine reports them as errors, with the cell address).
