@@ -1,12 +1,10 @@
 """The improvement plan as a Word document (`gap … --format docx`): the blocks of `plan.plan_blocks` — the same
 words the Markdown plan has — laid out as an administrative document (NĐ 30/2020: the header, the title,
-the parts, the signature block), with the chart of the areas embedded where the plan places it (when
-matplotlib is installed; otherwise the document says how to get it).
+the parts, the signature block), with the chart of the areas embedded where the plan places it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -72,9 +70,6 @@ def _grid(doc: Any, grid: Grid) -> None:
 
 
 def _figure(doc: Any, report: GapReport) -> None:
-    if importlib.util.find_spec("matplotlib") is None:
-        docx.para(doc, t("plan.no_chart"), italic=True)
-        return
     from parindex.gap.chart import chart_png
 
     docx.picture(doc, chart_png(report), width_mm=WIDTH_MM)

@@ -85,9 +85,6 @@ MESSAGES.update({
     "PG417": Msg("{option} '{value}': {problem}", "{option} '{value}': {problem}", exit=2),
     "PG418": Msg("--chart và -o cùng chỉ tới {path}; đặt tên khác cho biểu đồ (.png).",
                  "--chart and -o both name {path}; give the chart (.png) another name.", exit=2),
-    "PG419": Msg("--chart cần gói matplotlib, chưa được cài; cài bằng: pip install \"parindex[chart]\".",
-                 "--chart needs matplotlib, which is not installed; install it with: pip install \"parindex[chart]\".",
-                 exit=2),
     "PG420": Msg("--assume chỉ dành cho thành phần đo lường (role: measured; ở đây: {measured}); điểm của {component} "
                  "lấy từ sổ tự chấm.",
                  "--assume is for measured components (role: measured; here: {measured}); the points of {component} "
@@ -521,8 +518,4 @@ MESSAGES.update({
 MESSAGES.update({
     "plan.symbol": Msg("KH", "KH"),
     "plan.recipient": Msg("- Các cơ quan, địa phương (thực hiện);", "- Agencies and localities (to implement);"),
-    "plan.no_chart": Msg("(Biểu đồ theo lĩnh vực không được vẽ: cài gói matplotlib — pip install "
-                         "\"parindex[chart]\" — rồi chạy lại lệnh.)",
-                         "(The chart by area was not drawn: install matplotlib — pip install \"parindex[chart]\" — "
-                         "and run the command again.)"),
 })
