@@ -16,12 +16,11 @@ from pathlib import Path
 
 from parindex.common.i18n import fmt_num, fmt_plain, t
 from parindex.common.unit_names import issuer, plain_name
-from parindex.criteria.model import Area, Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, group_sum
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
 from parindex.scoring.reports import headline, total_parts
+from parindex.scoring.summary import summary_rows as table_rows
 
-UNSCORED = ("not_applicable", "not_self_scored")  # add nothing to the maximum: shown as words, not as 0
 NEEDS_EVIDENCE = ("scored", "missing", "invalid")  # survey/SIPAS items are measured, not evidenced
 Row = tuple[tuple[str, ...], bool]  # the cells, bold (area and criterion rows, the total)
 
@@ -68,44 +67,19 @@ def unit_report(unit: UnitScore) -> ReportDoc:
 
 
 def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
-    """Area rows (capitals), criterion rows (bold, any depth) with their subtotals, item rows; then bonus and
-    penalty where the set has them, and the total. The self-assessed column is the unit's own points; the
-    appraised one (where any item was appraised) the points counted, appraised where given, as the JSON's."""
-    by_item = {s.item.code: s for s in unit.items}
+    """The summary table's rows (`scoring.summary`) as the cells printed: an item without points of its own shows
+    its status; the counted column only where something was appraised."""
     rows: list[Row] = []
-
-    def group(node: Area | Criterion, name: str) -> None:
-        scored = [by_item[item.code] for item in items_of(node)]
-        rows.append((_cells(node.code, name, appraised, group_sum(scored, "max"), group_sum(scored, "own"),
-                            group_sum(scored, "points")), True))
-        for child in node.criteria:
-            group(child, child.name)
-        for item in node.items if isinstance(node, Criterion) else ():
-            rows.append((_item_cells(by_item[item.code], appraised), False))
-
-    for area in unit.criteria.areas:
-        group(area, area.name.upper())
-    for label, points, note in total_parts(unit):
-        rows.append((_cells("", f"{label} ({note})" if note else label, appraised, None, points, None), True))
-    rows.append((_cells("", t("report.total_row"), appraised, unit.max, unit.self_score, unit.appraised_score), True))
+    for row in table_rows(unit):
+        s = row.item
+        own = t(f"status.{s.status}") if s is not None and row.own is None else _shown(row.own)
+        cells = [row.code, row.name, _shown(row.max), own, *([_shown(row.counted)] if appraised else [])]
+        rows.append(((*cells, *((s.evidence or "", s.explanation or "") if s else ("", ""))), row.bold))
     return rows
 
 
-def _cells(code: str, name: str, appraised: bool, maximum: Decimal | None, own: Decimal,
-           counted: Decimal | None) -> tuple[str, ...]:
-    """A subtotal row: exact sums of the item rows under it (the unit's own totals for the last row)."""
-    shown = ["" if maximum is None else fmt_num(maximum), fmt_num(own)]
-    if appraised:
-        shown.append("" if counted is None else fmt_num(counted))
-    return (code, name, *shown, "", "")
-
-
-def _item_cells(s: ItemScore, appraised: bool) -> tuple[str, ...]:
-    unscored = s.status in UNSCORED
-    shown = ["–", t(f"status.{s.status}")] if unscored else [fmt_num(s.counted_max), fmt_num(s.own)]
-    if appraised:
-        shown.append("" if s.appraised is None else fmt_num(s.appraised))
-    return (s.item.code, s.item.name, *shown, s.evidence or "", s.explanation or "")
+def _shown(value: Decimal | None) -> str:
+    return "" if value is None else fmt_num(value)
 
 
 def _no_evidence(s: ItemScore) -> str:

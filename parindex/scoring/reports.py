@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TextIO
 
 from parindex.common.i18n import current_lang, fmt_num, t
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import CENT, ItemScore, UnitScore, UnitTotals, biggest_losses
+from parindex.scoring.engine import CENT, Adjustment, ItemScore, UnitScore, UnitTotals, biggest_losses
 from parindex.scoring.ranking import Ranking, RankRow, build_ranking, change_words
 
 
@@ -101,9 +101,16 @@ def total_parts(unit: UnitScore) -> list[tuple[str, Decimal, str]]:
         return []
     parts = [(t("ui.score.base"), unit.base, "")]
     for a in unit.adjustments:
-        parts.append((t(f"ui.score.{a.role}"), a.signed,
-                      t("ui.score.earned", earned=fmt_num(a.earned), cap=fmt_num(a.cap))))
+        parts.append((t(f"ui.score.{a.role}"), a.signed + 0, adjustment_note(a)))  # + 0: never -0
     return parts
+
+
+def adjustment_note(a: Adjustment) -> str:
+    """'đạt 0,50, trần 2,00' for a bonus; 'tổng các mục -0,75, trừ tối đa 3,00' for a penalty: nothing is
+    'achieved' by a penalty, and its points are negative wherever printed."""
+    if a.role.sign < 0:
+        return t("ui.score.deducted", earned=fmt_num(-a.earned + 0), cap=fmt_num(a.cap))
+    return t("ui.score.earned", earned=fmt_num(a.earned), cap=fmt_num(a.cap))
 
 
 def _item_dict(s: ItemScore) -> dict[str, Any]:

@@ -88,6 +88,7 @@ MESSAGES.update({
     "ui.score.bonus": Msg("Điểm thưởng", "Bonus"),
     "ui.score.penalty": Msg("Điểm trừ", "Penalty"),
     "ui.score.earned": Msg("đạt {earned}, trần {cap}", "earned {earned}, cap {cap}"),
+    "ui.score.deducted": Msg("tổng các mục {earned}, trừ tối đa {cap}", "items {earned}, at most {cap} deducted"),
     "ui.score.differences": Msg("Tiêu chí có điểm thẩm định khác điểm tự chấm (giải trình hoặc đề nghị xem xét lại)",
                                 "Items whose appraised points differ from the unit's own (to explain or contest)"),
     "ui.score.own": Msg("Tự chấm", "Own"),
