@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from parindex.common.addressing import address
 from parindex.common.i18n import t
-from parindex.common.unit_names import issuer, plain_name
 from parindex.gap.analysis import GapReport
 from parindex.gap.plan import Block, Bullets, Callout, Figure, Grid, Heading, Para, plan_blocks
 from parindex.io import docx_document as docx
@@ -21,16 +21,16 @@ NUMBER_MM = 25  # a numeric column of a plan table
 
 def write_plan_docx(report: GapReport, path: Path, force: bool = False, today: date | None = None) -> None:
     doc = docx.new_document()
-    o, level = report.official, report.baseline.level
+    sender = address(report.official.unit.name, report.baseline.level)
     docx.letterhead(doc, docx.Letterhead(
-        issuer(o.unit.name, level), t("doc.number", kind=t("plan.symbol")), t("doc.nation"), t("doc.motto"),
-        t("doc.place_date", place=plain_name(o.unit.name) if level == "province" else t("doc.place_blank"))))
+        sender.issuer, t("doc.number", kind=t("plan.symbol")), t("doc.nation"), t("doc.motto"),
+        t("doc.place_date", place=sender.place), sender.parent))
     previous: Block | None = None
     for block in plan_blocks(report, today):
         _block(doc, block, report, title=isinstance(previous, Heading) and previous.level == 1)
         previous = block
-    docx.signature(doc, (t("doc.recipients"), t("plan.recipient"), t("doc.recipients_file")),
-                   (t("doc.signer"), "", "", "", t("doc.signer_name")))
+    docx.signature(doc, sender.recipient_lines(t("plan.recipient")),  # reported to, then those who carry it out
+                   (*sender.signer, "", "", "", t("doc.signer_name")))
     docx.save(doc, path, force)
 
 

@@ -9,13 +9,13 @@ Every total shown is the engine's, so it equals the JSON report's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from parindex.common.addressing import Address, address
 from parindex.common.i18n import fmt_num, fmt_plain, t
-from parindex.common.unit_names import issuer, plain_name
 from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
 from parindex.scoring.reports import headline, total_parts
@@ -30,8 +30,7 @@ class ReportDoc:
     """One unit's report as plain words (picklable: made in the worker that scored the unit)."""
 
     unit: str
-    issuer: str
-    place: str
+    address: Address  # from whom, to whom, who signs (the set's level decides; --to names the recipients)
     year: str
     intro: str
     banner: str
@@ -44,15 +43,14 @@ class ReportDoc:
     source: str
 
 
-def unit_report(unit: UnitScore) -> ReportDoc:
+def unit_report(unit: UnitScore, to: Sequence[str] = ()) -> ReportDoc:
     cset, banner = unit.criteria, provenance_banner(unit.criteria)
-    level = unit.level if unit.level == "province" else "other"
+    sender = address(unit.unit, cset.level, to)
     words = {"unit": unit.unit, "year": unit.year, "title": cset.title}
     intro = t("report.intro", basis=cset.basis, **words) if cset.basis else t("report.intro_no_basis", **words)
     appraised = any(s.appraised is not None for s in unit.items)
     return ReportDoc(
-        unit=unit.unit, issuer=issuer(unit.unit, level), year=unit.year, intro=intro,
-        place=plain_name(unit.unit) if level == "province" else t("doc.place_blank"),
+        unit=unit.unit, address=sender, year=unit.year, intro=intro,
         banner=banner.text() if banner else "",
         total=f"{headline(unit)}. {t('report.see_table')}",
         area_lines=tuple(t("report.area_line", code=a.code, name=a.name, score=fmt_num(a.score), max=fmt_num(a.max),
@@ -60,8 +58,8 @@ def unit_report(unit: UnitScore) -> ReportDoc:
         + tuple(f"{label}: {fmt_num(points)}" + (f" ({note})" if note else "") for label, points, note in
                 total_parts(unit)),
         appraised=appraised, rows=tuple(summary_rows(unit, appraised)),
-        no_evidence=tuple(_no_evidence(s) for s in unit.items if s.status in NEEDS_EVIDENCE and s.evidence is None
-                          and not s.item.is_survey),
+        no_evidence=tuple(_no_evidence(s, sender.to_words) for s in unit.items
+                          if s.status in NEEDS_EVIDENCE and s.evidence is None and not s.item.is_survey),
         notices=tuple((n.code, n.item or "", n.where or "", n.text()) for n in [*unit.errors, *unit.warnings]),
         source=unit.source)
 
@@ -82,9 +80,9 @@ def _shown(value: Decimal | None) -> str:
     return "" if value is None else fmt_num(value)
 
 
-def _no_evidence(s: ItemScore) -> str:
+def _no_evidence(s: ItemScore, to: str) -> str:
     return t("report.no_evidence_item", code=s.item.code, name=s.item.name, points=fmt_num(s.own),
-             max=fmt_plain(s.item.max), explanation=s.explanation or t("report.needs_explanation"))
+             max=fmt_plain(s.item.max), explanation=s.explanation or t("report.needs_explanation", to=to))
 
 
 def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path, force: bool) -> list[UnitTotals]:
@@ -93,8 +91,9 @@ def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path,
     from parindex.io import docx_document as docx
 
     doc = docx.new_document()
-    docx.letterhead(doc, docx.Letterhead(report.issuer, t("doc.number", kind=t("report.symbol")), t("doc.nation"),
-                                         t("doc.motto"), t("doc.place_date", place=report.place)))
+    sender = report.address
+    docx.letterhead(doc, docx.Letterhead(sender.issuer, t("doc.number", kind=t("report.symbol")), t("doc.nation"),
+                                         t("doc.motto"), t("doc.place_date", place=sender.place), sender.parent))
     docx.centred(doc, t("report.kind"), space_before=18)
     docx.centred(doc, t("report.title", year=report.year), size=docx.BODY_PT)
     if report.banner:
@@ -111,9 +110,8 @@ def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path,
     else:
         docx.para(doc, t("report.s2_none"))
     docx.heading(doc, t("report.s3"))
-    docx.para(doc, t("report.s3_fill"), italic=True)
-    docx.signature(doc, (t("doc.recipients"), t("report.recipient"), t("doc.recipients_file")),
-                   (t("doc.signer"), "", "", "", t("doc.signer_name")))
+    docx.para(doc, t("report.s3_fill", to=sender.to_words), italic=True)
+    docx.signature(doc, sender.recipient_lines(), (*sender.signer, "", "", "", t("doc.signer_name")))
     docx.landscape(doc)
     _summary(doc, report)
     _appendix(doc, report)

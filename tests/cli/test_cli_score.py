@@ -95,7 +95,7 @@ def test_xlsx_report_is_the_summary_table(cli, workbook: Path, tmp_path: Path) -
     assert [cell.value for cell in sheet[3]][:7] == ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá",
                                                      "Điểm thẩm định", "Tài liệu kiểm chứng", "Giải trình"]
     total = [cell.value for cell in sheet[sheet.max_row]]
-    assert total[2:5] == [8, 4.15, 3.65], "the max, the unit's own total, the total after appraisal"
+    assert total[2:5] == [10, 4.15, 3.65], "the set's max, the unit's own total, the total after appraisal"
     assert "Tổng điểm sau thẩm định" in sheet["A2"].value
     differences = report["Chênh lệch thẩm định"]
     assert [c.value for c in differences[3]][1:] == ["2.1.3", "Số văn bản ban hành trái quy định", 0.5, 0, -0.5]

@@ -78,7 +78,7 @@ def test_summary_table_totals_equal_the_json_and_its_header_repeats(cli, workboo
 def test_letterhead_items_without_evidence_and_warnings(cli, workbook: Path, tmp_path: Path) -> None:
     doc, data = _report(cli, workbook, tmp_path)
     head = doc.tables[0]
-    assert head.rows[0].cells[0].text.startswith("SỞ THỬ NGHIỆM")
+    assert head.rows[0].cells[0].text.startswith("UBND TỈNH ……\nSỞ THỬ NGHIỆM")  # NĐ 30: the body above first
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head.rows[0].cells[1].text
     assert "Độc lập - Tự do - Hạnh phúc" in head.rows[0].cells[1].text
     assert head.rows[1].cells[0].text.startswith("Số: ……/BC-")
@@ -109,7 +109,7 @@ def test_page_fonts_and_editable_text(cli, workbook: Path, tmp_path: Path) -> No
     assert all(run.font.name in (None, "Times New Roman") for run in runs)
     sizes = {run.text: run.font.size.pt for run in runs if run.font.size is not None and run.text.strip()}
     small = {text for text, size in sizes.items() if size < 12}
-    assert small == {"- Bộ Nội vụ;", "- Lưu: VT."}  # NĐ 30: the recipients list in 11 pt
+    assert small == {"- Sở Nội vụ;", "- UBND tỉnh;", "- Lưu: VT."}  # NĐ 30: the recipients list in 11 pt
     assert all(size <= 14 for size in sizes.values())
     assert not doc.inline_shapes  # text and tables, no pictures
 

@@ -517,5 +517,5 @@ MESSAGES.update({
 # --- the plan as a Word document (gap … --format docx) ------------------------------------------------------
 MESSAGES.update({
     "plan.symbol": Msg("KH", "KH"),
-    "plan.recipient": Msg("- Các cơ quan, địa phương (thực hiện);", "- Agencies and localities (to implement);"),
+    "plan.recipient": Msg("Các cơ quan, địa phương (thực hiện)", "Agencies and localities (to implement)"),
 })

@@ -5,8 +5,8 @@ from parindex.common.catalogue import Msg
 MESSAGES: dict[str, Msg] = {
     "PS501": Msg("điểm tự chấm ghi {self} nhưng theo quy tắc chấm là {computed}.",
                  "the self-score column says {self} but the rule gives {computed}.", exit=1),
-    "PS502": Msg("không có tài liệu kiểm chứng và không có giải trình (Bộ Nội vụ yêu cầu giải trình).",
-                 "no evidence and no explanation (the Ministry requires an explanation).", exit=1),
+    "PS502": Msg("không có tài liệu kiểm chứng và không có giải trình (thiếu tài liệu kiểm chứng thì phải giải trình).",
+                 "no evidence and no explanation (an item without evidence needs an explanation).", exit=1),
     "PS503": Msg("chưa nhập kết quả — tính 0 điểm.", "no value entered — counted as 0 points.",
                  exit=1),
     "PS540": Msg("không có dòng của tiêu chí này trong sổ (dòng bị xoá hoặc chưa chép) — tính 0 điểm; thêm lại dòng "
@@ -301,14 +301,14 @@ MESSAGES.update({
                           "Every sub-criterion scored has its evidence."),
     "report.no_evidence_item": Msg("{code} {name} ({points}/{max} điểm): {explanation}",
                                    "{code} {name} ({points}/{max} points): {explanation}"),
-    "report.needs_explanation": Msg("chưa có giải trình — cần bổ sung giải trình trước khi gửi Bộ Nội vụ.",
-                                    "no explanation yet — one is needed before the report goes to the Ministry."),
+    "report.needs_explanation": Msg("chưa có giải trình — cần bổ sung giải trình trước khi gửi {to}.",
+                                    "no explanation yet — one is needed before the report goes to {to}."),
     "report.s3": Msg("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
                      "III. DIFFICULTIES AND PROPOSALS"),
     "report.s3_fill": Msg("(Cơ quan soạn thảo bổ sung: khó khăn, vướng mắc trong quá trình tự đánh giá; đề xuất, "
-                          "kiến nghị với Bộ Nội vụ.)",
+                          "kiến nghị với {to}.)",
                           "(To be written by the drafting office: difficulties met in the self-assessment; "
-                          "proposals to the Ministry of Home Affairs.)"),
+                          "proposals to {to}.)"),
     "report.appendix": Msg("PHỤ LỤC: CẢNH BÁO VÀ LỖI KHI CHẤM ĐIỂM", "APPENDIX: WARNINGS AND ERRORS FOUND IN SCORING"),
     "report.appendix_sub": Msg("(Cán bộ xử lý từng mục trước khi trình ký; sổ: {source})",
                                "(to be cleared before signature; workbook: {source})"),
@@ -318,5 +318,4 @@ MESSAGES.update({
     "report.col_item": Msg("Tiêu chí", "Item"),
     "report.col_cell": Msg("Ô", "Cell"),
     "report.col_message": Msg("Nội dung", "Message"),
-    "report.recipient": Msg("- Bộ Nội vụ;", "- Ministry of Home Affairs;"),
 })
