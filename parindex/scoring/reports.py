@@ -232,8 +232,9 @@ def unit_csv(unit: UnitScore) -> str:
     delimiter, number = csv_style()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    status = t(f"ui.gap.criteria_{unit.criteria.status}")  # 'dựng lại' / 'reconstructed'
     for s in unit.items:
-        writer.writerow([unit.unit, unit.year, unit.criteria.id, unit.criteria.status, s.area.code,
+        writer.writerow([unit.unit, unit.year, unit.criteria.id, status, s.area.code,
                          s.item.code, s.item.name, t(f"status.{s.status}"), _csv_value(s.value, number),
                          number(s.points, None), number(s.item.max, None), number(s.own, None),
                          number(s.self_score, None), number(s.appraised, None), s.lead or ""])
@@ -241,7 +242,8 @@ def unit_csv(unit: UnitScore) -> str:
 
 
 def csv_head() -> str:
-    return csv_style()[0].join(CSV_HEADER) + "\r\n"
+    """The item rows' header in the reader's language (Đơn vị;Năm;… under --lang vi; unit,year,… in English)."""
+    return csv_style()[0].join(t(f"csv.{key}") for key in CSV_HEADER) + "\r\n"
 
 
 def ranking_csv(ranking: Ranking) -> str:

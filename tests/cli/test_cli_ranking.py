@@ -130,7 +130,7 @@ def test_csv_holds_the_ranking_for_excel_with_vietnamese_settings(tmp_path: Path
     out = tmp_path / "xep-hang.csv"
     run("score", str(PROVINCE / "so"), "--survey", str(PROVINCE / "dieu-tra-so-2026.xlsx"), "-o", str(out))
     raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfunit;") and b"\r\n" in raw
+    assert raw.startswith("\ufeffĐơn vị;".encode()) and b"\r\n" in raw
     text = raw.decode("utf-8-sig")
     ranking = text.split("\r\n\r\n", 1)[1]
     rows = list(csv.reader(io.StringIO(ranking), delimiter=";"))

@@ -21,13 +21,15 @@ def _words(path: Path) -> tuple[str, str, str, str]:
     head, closing = doc.tables[0], doc.tables[1]
     text = "\n".join([*(p.text for p in doc.paragraphs),
                       *(cell.text for table in doc.tables for row in table.rows for cell in row.cells)])
-    return head.rows[0].cells[0].text, head.rows[1].cells[1].text, "\n".join(c.text for c in closing.rows[0].cells), text
+    signature = "\n".join(c.text for c in closing.rows[0].cells)
+    return head.rows[0].cells[0].text, head.rows[1].cells[1].text, signature, text
 
 
 @pytest.mark.parametrize(("sample", "recipients", "heading", "signer"), [
     (PROVINCE / "so" / "so-001.xlsx", ["- Sở Nội vụ;", "- UBND tỉnh;"], "UBND TỈNH ……\nVĂN PHÒNG UBND TỈNH",
      "CHÁNH VĂN PHÒNG"),
-    (PROVINCE / "xa" / "xa-001.xlsx", ["- UBND tỉnh;", "- Sở Nội vụ;"], "ỦY BAN NHÂN DÂN\nXÃ MẪU", "TM. ỦY BAN NHÂN DÂN"),
+    (PROVINCE / "xa" / "xa-001.xlsx", ["- UBND tỉnh;", "- Sở Nội vụ;"], "ỦY BAN NHÂN DÂN\nXÃ MẪU",
+     "TM. ỦY BAN NHÂN DÂN"),
     (ROOT / "evidence_samples" / "bac-giang-2020.xlsx", ["- Bộ Nội vụ;"], "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG",
      "TM. ỦY BAN NHÂN DÂN"),
 ], ids=["department", "commune", "province"])

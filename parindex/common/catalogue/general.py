@@ -51,13 +51,13 @@ MESSAGES: dict[str, Msg] = {
                            "them all."),
     "ui.no_folder": Msg("thư mục {folder} không tồn tại", "the folder {folder} does not exist"),
     "ui.reconstructed": Msg(
-        "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI (status: reconstructed): {n} giá trị tạm tính (provisional) "
+        "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI: {n} giá trị tạm tính "
         "chưa được đối chiếu với văn bản chính thức. Không dùng như điểm chính thức.",
         "⚠ Criteria set {id} is RECONSTRUCTED (status: reconstructed): {n} provisional values have not "
         "been checked against the official text. Do not present as official scores.",
     ),
     "ui.provisional_only": Msg(
-        "⚠ Bộ tiêu chí {id} có {n} giá trị tạm tính (provisional) chưa được đối chiếu với văn bản chính thức.",
+        "⚠ Bộ tiêu chí {id} có {n} giá trị tạm tính chưa được đối chiếu với văn bản chính thức.",
         "⚠ Criteria set {id} holds {n} provisional values not checked against the official text.",
     ),
     "help.app": Msg(
