@@ -211,15 +211,11 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
     rows: list[tuple[list[object], bool]] = []
     for row in table_rows(unit):
         s = row.item
-        cells: list[object] = [row.code, row.name, _float(row.max), _float(row.own), _float(row.counted)]
+        cells: list[object] = [row.code, row.name, _number(row.max, 2), _number(row.own, 2), _number(row.counted, 2)]
         if s is not None:
             cells += [s.evidence or "", s.explanation or "", t(f"status.{s.status}")]
         rows.append((cells, row.bold))
     return rows
-
-
-def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
 
 
 DIFFERENCES_SHEET = "Chênh lệch thẩm định"
