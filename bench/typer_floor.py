@@ -39,6 +39,7 @@ def create_app() -> typer.Typer:
         previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json", help="Last year's results."),
         together: list[str] = typer.Option(None, "--together", metavar="A,B", help="Blocks ranked as one."),
         details: bool = typer.Option(False, "--details", help="Every unit's tables."),
+        to: list[str] = typer.Option(None, "--to", metavar="A; B", help="The report's recipients."),
     ) -> None:
         pass
 

@@ -63,7 +63,7 @@ def test_every_declared_dependency_is_locked_within_its_range(where: str) -> Non
 
 
 def test_every_installed_dependency_of_the_project_is_locked_at_its_installed_version() -> None:
-    """Walk the installed project's requirements (with its test and chart extras) down to the leaves."""
+    """Walk the installed project's requirements (with its test extra) down to the leaves."""
     pins = locked(LOCK.read_text(encoding="utf-8"), ENVIRONMENTS["this machine"])
     seen: set[str] = set()
     todo = [("parindex", frozenset(PYPROJECT["project"]["optional-dependencies"]))]

@@ -30,8 +30,9 @@ def usage_error(exc: Exception, root: object) -> ParindexError:
     kind = type(exc).__name__
     detail = str(getattr(exc, "message", "") or exc)
     if kind == "NoSuchOption":
-        return ParindexError("PC706", option=getattr(exc, "option_name", "?"),
-                             hint=_did_you_mean(sorted(getattr(exc, "possibilities", None) or [])))
+        option = getattr(exc, "option_name", "?")  # the two closest, as for a command (click offers up to three)
+        close = difflib.get_close_matches(option, getattr(exc, "possibilities", None) or [], n=2)
+        return ParindexError("PC706", option=option, hint=_did_you_mean(sorted(close)))
     if kind == "MissingParameter":
         param = getattr(exc, "param", None)
         what = t("ui.usage.option") if getattr(param, "param_type_name", "") == "option" else t("ui.usage.argument")

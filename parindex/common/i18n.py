@@ -37,7 +37,9 @@ def fmt_num(value: Decimal | int | None, places: int = 2, lang: str | None = Non
     if value is None:
         return "–"
     quantum = Decimal(1).scaleb(-places)
-    return _localise(f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}", lang)
+    shown = Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    return _localise(f"{shown if shown else abs(shown):,.{places}f}", lang)  # never '-0,00'
+
 
 
 def fmt_plain(value: Decimal | int, lang: str | None = None) -> str:

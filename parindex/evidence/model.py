@@ -16,7 +16,8 @@ from parindex.common.tables import Cell as Cell  # a cell as read: the evidence'
 from parindex.common.tables import Codes, Column, InfoSpec, TableSpec, WorkbookSpec, columns_of
 from parindex.common.tables import is_blank as is_blank
 from parindex.common.unit_names import name_key
-from parindex.common.values import RawValue
+from parindex.common.values import RawValue, fold
+from parindex.criteria.sheet import LEVELS
 
 SHEET_INFO = "Thông tin"
 SHEET_ITEMS = "Tự đánh giá"
@@ -55,7 +56,8 @@ PART_INFO_KEYS: dict[str, str] = {"lead": "Cơ quan chủ trì"}
 # The block a unit is ranked in (Sở, Phường, Xã/đặc khu…; README: "Blocks"): every template writes it; a workbook
 # made before it existed is ranked in its level's block.
 BLOCK_INFO_KEYS: dict[str, str] = {"block": "Khối"}
-# A level in words: the block a workbook names when `template --block` was not given.
+# A level in words: what Thông tin's Cấp says (read back to the id by `level_id`), and the block a workbook names
+# when `template --block` was not given.
 LEVEL_BLOCKS: dict[str, str] = {"province": "Cấp tỉnh", "department": "Sở, ban, ngành", "district": "Cấp huyện",
                                 "commune": "Cấp xã"}
 # The yes/no words a template's Kết quả dropdown may offer (`template.yes_no_words` picks the pair for a set); the
@@ -64,6 +66,15 @@ YES_NO_PAIRS = (("Có", "Không"), ("Đạt", "Không đạt"), ("Đạt", "Chư
 # The sheet `template --from` adds when something needs a second look (README: "Correcting a set after the
 # workbooks went out"). Scoring does not read it.
 SHEET_REVIEW = "Cần xem lại"
+
+
+def level_id(text: str) -> str:
+    """'Sở, ban, ngành', 'cấp xã', 'department' → the level's id; anything else as written (refused by PS542)."""
+    said = fold(text)
+    return next((level for level, words in LEVELS.items()
+                 if said in {fold(word) for word in (level, LEVEL_BLOCKS[level], *words)}), text)
+
+
 # The column `merge` adds: the part (file and lead) each row came from. Scoring does not read it.
 SOURCE_HEADER = "Nguồn số liệu"
 

@@ -15,7 +15,14 @@ from parindex.common.errors import ParindexError
 from parindex.common.tables import Info, Table
 from parindex.common.values import RawValue, clean_text, normalise_code, show
 from parindex.criteria.sheet import SHEET_SET
-from parindex.evidence.model import EVIDENCE_INFO, EVIDENCE_WORKBOOK, READ_COLUMNS, EvidenceBook, EvidenceRow
+from parindex.evidence.model import (
+    EVIDENCE_INFO,
+    EVIDENCE_WORKBOOK,
+    READ_COLUMNS,
+    EvidenceBook,
+    EvidenceRow,
+    level_id,
+)
 from parindex.io.sheets import read_book
 from parindex.io.workbook_guard import CRITERIA_CATEGORY, MERGED_CATEGORY, REPORT_CATEGORY, guard_workbook
 
@@ -53,7 +60,7 @@ def _info(info: Info) -> tuple[dict[str, str], dict[str, str]]:
     refs: dict[str, str] = {}
     for key, _, value in info.pairs:
         if key is not None and key not in found:
-            found[key] = _text(value.raw)
+            found[key] = level_id(_text(value.raw)) if key == "level" else _text(value.raw)
             refs[key] = value.ref
     return found, refs
 

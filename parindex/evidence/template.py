@@ -131,7 +131,7 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "criteria_id": cset.id,
         "fingerprint": cset.fingerprint(),
         "unit": unit,
-        "level": level or cset.level,
+        "level": LEVEL_BLOCKS[level or cset.level],  # in words: read back to the id (evidence.model.level_id)
         "year": str(year if year is not None else cset.years[-1]),
         "prepared_by": prepared_by,
         "date": today.isoformat(),
@@ -177,7 +177,7 @@ def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part
         sheet.row_dimensions[row].height = 48
         row += 2
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    text = t("ui.template.instructions")
+    text = t("ui.template.instructions", to=_collector(cset.level, values.get("unit", ""), "lead" in part))
     cell = sheet.cell(row, 1, text)
     cell.alignment = _WRAP
     sheet.row_dimensions[row].height = 14 * text_lines(text, 110 - 2)  # columns A and B, merged
@@ -213,6 +213,14 @@ def _review_sheet(book: Workbook, review: list[Message]) -> Worksheet:
     sheet.freeze_panes = "A2"
     print_setup(sheet, "1:1")
     return sheet
+
+
+def _collector(level: str, unit: str, is_part: bool) -> str:
+    """Whom the filled workbook goes back to: a unit's own workbook to Sở Nội vụ, which scores every unit (and a
+    province's own self-assessment); a lead agency's part of a department's or commune's workbook to that unit."""
+    if is_part and level != "province":
+        return t("ui.template.collector", unit=unit) if unit.strip() else t("ui.template.collector_unknown")
+    return t("doc.to_home_affairs")
 
 
 # --- Tự đánh giá ------------------------------------------------------------------------------------

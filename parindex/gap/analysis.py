@@ -489,7 +489,8 @@ def area_gaps(base: Baseline, unit: UnitResult, prev_unit: UnitResult | None,
         result = unit.area(code)
         before = prev_unit.area(code) if prev_unit else None
         name = base.area_name(code) or criteria_areas.get(code, (code, None))[0]
-        lead = result.lead.value if result and result.lead else criteria_areas.get(code, ("", None))[1]
+        # the tasks go to the lead the set names; the baseline's recorded lead where the set names none
+        lead = criteria_areas.get(code, ("", None))[1] or (result.lead.value if result and result.lead else None)
         gaps.append(AreaGap(
             code, name,
             result.rank.value if result and result.rank else None,

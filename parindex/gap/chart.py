@@ -53,25 +53,38 @@ def _figure(plt: Any, report: GapReport) -> Any:
     fig, ax = plt.subplots(figsize=(9, 1.0 + 0.62 * len(areas)), dpi=150)
     positions = list(range(len(areas)))
     if report.current is not None:
-        done = [entered(report, a) for a in areas]  # over the items entered: a blank item is not a lost one
-        now = [float(d.percent) if d and d.percent is not None else 0.0 for d in done]
+        done = [entered(report, a) for a in areas]
+        # the bar is what is banked of the area's whole maximum; the items not entered are a hatched end of it, so
+        # an area whose entered items are all full but some are blank never reads 100 %
+        now = [_share(a.now.score, a.now.max) if a.now else 0.0 for a in areas]
+        blank = [100 - _share(d.max, a.now.max) if d and a.now else 0.0 for d, a in zip(done, areas, strict=True)]
         then = [float(a.baseline_percent) if a.baseline_percent is not None else None for a in areas]
         height = 0.38 if any(v is not None for v in then) else 0.6
-        bars = ax.barh([p + (height / 2 if height < 0.6 else 0) for p in positions], now, height=height,
-                       color="#2b6cb0", label=t("ui.gap.chart_now"))
+        mine = [p + (height / 2 if height < 0.6 else 0) for p in positions]
+        bars = ax.barh(mine, now, height=height, color="#2b6cb0", label=t("ui.gap.chart_now"))
+        hatched = [(p, b) for p, b in zip(mine, blank, strict=True) if b]
+        if hatched:
+            ax.barh([p for p, _ in hatched], [b for _, b in hatched], left=[100 - b for _, b in hatched],
+                    height=height, color="none", edgecolor="#2b6cb0", hatch="///", linewidth=0.6,
+                    label=t("ui.gap.chart_blank_legend"))
         if any(v is not None for v in then):
             ax.barh([p - height / 2 for p in positions], [v or 0.0 for v in then], height=height, color="#a0aec0",
                     label=str(o.year))
         for bar, area, share, part in zip(bars, areas, now, done, strict=True):
             if part is not None and part.percent is None:
                 label = t("ui.gap.chart_none_entered", n=part.blank)
+            elif part and part.blank:  # the share of the entered items, said as such, and how much is blank
+                label = t("ui.gap.chart_entered", share=fmt_num(Decimal(str(share)), 1),
+                          entered=fmt_num(part.percent, 1), n=part.blank)
             else:
                 label = f"{fmt_num(Decimal(str(share)), 1)}%"
-                label += " " + t("ui.gap.chart_blank", n=part.blank) if part and part.blank else ""
-            if area.rank:
-                label += f"  ·  {o.year}: {t('ui.gap.chart_rank_label', rank=area.rank)}"
-            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize=8)
-        ax.set_xlim(0, 165)  # room for the labels right of a full bar
+            if area.rank:  # on the first line: a second one says what was entered
+                first, _, rest = label.partition("\n")
+                label = f"{first}  ·  {o.year}: {t('ui.gap.chart_rank_label', rank=area.rank)}" + (
+                    f"\n{rest}" if rest else "")
+            ax.text(max(bar.get_width(), 100 if part and part.blank else 0) + 1, bar.get_y() + bar.get_height() / 2,
+                    label, va="center", fontsize=8)
+        ax.set_xlim(0, 175)  # room for the labels right of a full bar
         ax.set_xticks([0, 20, 40, 60, 80, 100])
         ax.set_xlabel(t("ui.gap.chart_axis"))
         ax.set_title(t("ui.gap.chart_title", unit=o.unit.name), loc="left", fontsize=11)
@@ -92,13 +105,17 @@ def _figure(plt: Any, report: GapReport) -> Any:
     ax.set_yticks(positions)
     ax.set_yticklabels(labels, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="upper right", bbox_to_anchor=(1, -0.08), ncol=3, fontsize=8, frameon=False)  # under the bars
     banner = criteria_note(report.criteria)
     if banner:
         fig.text(0.01, 0.005, "\n".join(textwrap.wrap(banner.text(), 150)), fontsize=6.5, color="#b7791f",
                  va="bottom")
     fig.tight_layout(rect=(0, 0.06 if banner else 0, 1, 1))
     return fig
+
+
+def _share(part: Decimal, whole: Decimal) -> float:
+    return float(part * 100 / whole) if whole else 0.0
 
 
 def _words_only(plt: Any, report: GapReport) -> Any:

@@ -1,18 +1,16 @@
 """The improvement plan as a Word document (`gap … --format docx`): the blocks of `plan.plan_blocks` — the same
 words the Markdown plan has — laid out as an administrative document (NĐ 30/2020: the header, the title,
-the parts, the signature block), with the chart of the areas embedded where the plan places it (when
-matplotlib is installed; otherwise the document says how to get it).
+the parts, the signature block), with the chart of the areas embedded where the plan places it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from parindex.common.addressing import address
 from parindex.common.i18n import t
-from parindex.common.unit_names import issuer, plain_name
 from parindex.gap.analysis import GapReport
 from parindex.gap.plan import Block, Bullets, Callout, Figure, Grid, Heading, Para, plan_blocks
 from parindex.io import docx_document as docx
@@ -23,16 +21,16 @@ NUMBER_MM = 25  # a numeric column of a plan table
 
 def write_plan_docx(report: GapReport, path: Path, force: bool = False, today: date | None = None) -> None:
     doc = docx.new_document()
-    o, level = report.official, report.baseline.level
+    sender = address(report.official.unit.name, report.baseline.level)
     docx.letterhead(doc, docx.Letterhead(
-        issuer(o.unit.name, level), t("doc.number", kind=t("plan.symbol")), t("doc.nation"), t("doc.motto"),
-        t("doc.place_date", place=plain_name(o.unit.name) if level == "province" else t("doc.place_blank"))))
+        sender.issuer, t("doc.number", kind=t("plan.symbol")), t("doc.nation"), t("doc.motto"),
+        t("doc.place_date", place=sender.place), sender.parent))
     previous: Block | None = None
     for block in plan_blocks(report, today):
         _block(doc, block, report, title=isinstance(previous, Heading) and previous.level == 1)
         previous = block
-    docx.signature(doc, (t("doc.recipients"), t("plan.recipient"), t("doc.recipients_file")),
-                   (t("doc.signer"), "", "", "", t("doc.signer_name")))
+    docx.signature(doc, sender.recipient_lines(t("plan.recipient")),  # reported to, then those who carry it out
+                   (*sender.signer, "", "", "", t("doc.signer_name")))
     docx.save(doc, path, force)
 
 
@@ -72,9 +70,6 @@ def _grid(doc: Any, grid: Grid) -> None:
 
 
 def _figure(doc: Any, report: GapReport) -> None:
-    if importlib.util.find_spec("matplotlib") is None:
-        docx.para(doc, t("plan.no_chart"), italic=True)
-        return
     from parindex.gap.chart import chart_png
 
     docx.picture(doc, chart_png(report), width_mm=WIDTH_MM)

@@ -36,11 +36,12 @@ MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}  # 
 class Letterhead:
     """The header of an administrative document, in the reader's words."""
 
-    issuer: str  # the issuing body, possibly two lines ('ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG')
+    issuer: str  # the issuing body in bold, possibly two lines ('ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG')
     number: str  # 'Số: ……/BC-……' (left to fill)
     nation: str  # Quốc hiệu
     motto: str  # tiêu ngữ
     place_date: str  # 'Bắc Giang, ngày …… tháng …… năm ……'
+    parent: str = ""  # the body directly above the issuer ('UBND TỈNH ……' over a department), not bold
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,9 @@ def letterhead(doc: Any, head: Letterhead) -> None:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
     left, right = table.rows[0].cells
-    _lines(left, head.issuer.split("\n"), bold_from=1 if "\n" in head.issuer else 0, size=BODY_PT - 1)
+    if head.parent:  # NĐ 30: the body above in capitals, upright; the issuer under it in bold
+        _lines(left, [head.parent], bold_from=99, size=BODY_PT - 1)
+    _lines(left, head.issuer.split("\n"), bold_from=0, size=BODY_PT - 1, append=bool(head.parent))
     _underline_last(left, 25)
     _lines(right, [head.nation], bold_from=0, size=BODY_PT - 1)
     _lines(right, [head.motto], bold_from=0, size=BODY_PT, append=True)

@@ -9,19 +9,18 @@ Every total shown is the engine's, so it equals the JSON report's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from parindex.common.addressing import Address, address
 from parindex.common.i18n import fmt_num, fmt_plain, t
-from parindex.common.unit_names import issuer, plain_name
-from parindex.criteria.model import Area, Criterion, items_of
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, group_sum
+from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
 from parindex.scoring.reports import headline, total_parts
+from parindex.scoring.summary import summary_rows as table_rows
 
-UNSCORED = ("not_applicable", "not_self_scored")  # add nothing to the maximum: shown as words, not as 0
 NEEDS_EVIDENCE = ("scored", "missing", "invalid")  # survey/SIPAS items are measured, not evidenced
 Row = tuple[tuple[str, ...], bool]  # the cells, bold (area and criterion rows, the total)
 
@@ -31,8 +30,7 @@ class ReportDoc:
     """One unit's report as plain words (picklable: made in the worker that scored the unit)."""
 
     unit: str
-    issuer: str
-    place: str
+    address: Address  # from whom, to whom, who signs (the set's level decides; --to names the recipients)
     year: str
     intro: str
     banner: str
@@ -45,15 +43,14 @@ class ReportDoc:
     source: str
 
 
-def unit_report(unit: UnitScore) -> ReportDoc:
+def unit_report(unit: UnitScore, to: Sequence[str] = ()) -> ReportDoc:
     cset, banner = unit.criteria, provenance_banner(unit.criteria)
-    level = unit.level if unit.level == "province" else "other"
+    sender = address(unit.unit, cset.level, to)
     words = {"unit": unit.unit, "year": unit.year, "title": cset.title}
     intro = t("report.intro", basis=cset.basis, **words) if cset.basis else t("report.intro_no_basis", **words)
     appraised = any(s.appraised is not None for s in unit.items)
     return ReportDoc(
-        unit=unit.unit, issuer=issuer(unit.unit, level), year=unit.year, intro=intro,
-        place=plain_name(unit.unit) if level == "province" else t("doc.place_blank"),
+        unit=unit.unit, address=sender, year=unit.year, intro=intro,
         banner=banner.text() if banner else "",
         total=f"{headline(unit)}. {t('report.see_table')}",
         area_lines=tuple(t("report.area_line", code=a.code, name=a.name, score=fmt_num(a.score), max=fmt_num(a.max),
@@ -61,57 +58,31 @@ def unit_report(unit: UnitScore) -> ReportDoc:
         + tuple(f"{label}: {fmt_num(points)}" + (f" ({note})" if note else "") for label, points, note in
                 total_parts(unit)),
         appraised=appraised, rows=tuple(summary_rows(unit, appraised)),
-        no_evidence=tuple(_no_evidence(s) for s in unit.items if s.status in NEEDS_EVIDENCE and s.evidence is None
-                          and not s.item.is_survey),
+        no_evidence=tuple(_no_evidence(s, sender.to_words) for s in unit.items
+                          if s.status in NEEDS_EVIDENCE and s.evidence is None and not s.item.is_survey),
         notices=tuple((n.code, n.item or "", n.where or "", n.text()) for n in [*unit.errors, *unit.warnings]),
         source=unit.source)
 
 
 def summary_rows(unit: UnitScore, appraised: bool) -> list[Row]:
-    """Area rows (capitals), criterion rows (bold, any depth) with their subtotals, item rows; then bonus and
-    penalty where the set has them, and the total. The self-assessed column is the unit's own points; the
-    appraised one (where any item was appraised) the points counted, appraised where given, as the JSON's."""
-    by_item = {s.item.code: s for s in unit.items}
+    """The summary table's rows (`scoring.summary`) as the cells printed: an item without points of its own shows
+    its status; the counted column only where something was appraised."""
     rows: list[Row] = []
-
-    def group(node: Area | Criterion, name: str) -> None:
-        scored = [by_item[item.code] for item in items_of(node)]
-        rows.append((_cells(node.code, name, appraised, group_sum(scored, "max"), group_sum(scored, "own"),
-                            group_sum(scored, "points")), True))
-        for child in node.nodes():
-            if isinstance(child, Criterion):
-                group(child, child.name)
-            else:
-                rows.append((_item_cells(by_item[child.code], appraised), False))
-
-    for area in unit.criteria.areas:
-        group(area, area.name.upper())
-    for label, points, note in total_parts(unit):
-        rows.append((_cells("", f"{label} ({note})" if note else label, appraised, None, points, None), True))
-    rows.append((_cells("", t("report.total_row"), appraised, unit.max, unit.self_score, unit.appraised_score), True))
+    for row in table_rows(unit):
+        s = row.item
+        own = t(f"status.{s.status}") if s is not None and row.own is None else _shown(row.own)
+        cells = [row.code, row.name, _shown(row.max), own, *([_shown(row.counted)] if appraised else [])]
+        rows.append(((*cells, *((s.evidence or "", s.explanation or "") if s else ("", ""))), row.bold))
     return rows
 
 
-def _cells(code: str, name: str, appraised: bool, maximum: Decimal | None, own: Decimal,
-           counted: Decimal | None) -> tuple[str, ...]:
-    """A subtotal row: exact sums of the item rows under it (the unit's own totals for the last row)."""
-    shown = ["" if maximum is None else fmt_num(maximum), fmt_num(own)]
-    if appraised:
-        shown.append("" if counted is None else fmt_num(counted))
-    return (code, name, *shown, "", "")
+def _shown(value: Decimal | None) -> str:
+    return "" if value is None else fmt_num(value)
 
 
-def _item_cells(s: ItemScore, appraised: bool) -> tuple[str, ...]:
-    unscored = s.status in UNSCORED
-    shown = ["–", t(f"status.{s.status}")] if unscored else [fmt_num(s.counted_max), fmt_num(s.own)]
-    if appraised:
-        shown.append("" if s.appraised is None else fmt_num(s.appraised))
-    return (s.item.code, s.item.name, *shown, s.evidence or "", s.explanation or "")
-
-
-def _no_evidence(s: ItemScore) -> str:
+def _no_evidence(s: ItemScore, to: str) -> str:
     return t("report.no_evidence_item", code=s.item.code, name=s.item.name, points=fmt_num(s.own),
-             max=fmt_plain(s.item.max), explanation=s.explanation or t("report.needs_explanation"))
+             max=fmt_plain(s.item.max), explanation=s.explanation or t("report.needs_explanation", to=to))
 
 
 def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path, force: bool) -> list[UnitTotals]:
@@ -120,8 +91,9 @@ def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path,
     from parindex.io import docx_document as docx
 
     doc = docx.new_document()
-    docx.letterhead(doc, docx.Letterhead(report.issuer, t("doc.number", kind=t("report.symbol")), t("doc.nation"),
-                                         t("doc.motto"), t("doc.place_date", place=report.place)))
+    sender = report.address
+    docx.letterhead(doc, docx.Letterhead(sender.issuer, t("doc.number", kind=t("report.symbol")), t("doc.nation"),
+                                         t("doc.motto"), t("doc.place_date", place=sender.place), sender.parent))
     docx.centred(doc, t("report.kind"), space_before=18)
     docx.centred(doc, t("report.title", year=report.year), size=docx.BODY_PT)
     if report.banner:
@@ -138,9 +110,8 @@ def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path,
     else:
         docx.para(doc, t("report.s2_none"))
     docx.heading(doc, t("report.s3"))
-    docx.para(doc, t("report.s3_fill"), italic=True)
-    docx.signature(doc, (t("doc.recipients"), t("report.recipient"), t("doc.recipients_file")),
-                   (t("doc.signer"), "", "", "", t("doc.signer_name")))
+    docx.para(doc, t("report.s3_fill", to=sender.to_words), italic=True)
+    docx.signature(doc, sender.recipient_lines(), (*sender.signer, "", "", "", t("doc.signer_name")))
     docx.landscape(doc)
     _summary(doc, report)
     _appendix(doc, report)

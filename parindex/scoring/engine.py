@@ -422,14 +422,6 @@ def adjustments(cset: CriteriaSet, scored: list[ItemScore], pick: Callable[[Item
                        comp.max, comp.role) for comp in cset.components if not comp.role.inside_max]
 
 
-def group_sum(scored: list[ItemScore], what: Literal["max", "own", "points"]) -> Decimal:
-    """A group's max, own points or counted points (appraised where given): an exact sum of its items, as an
-    area's or criterion's row shows it."""
-    pick: dict[str, Callable[[ItemScore], Decimal]] = {
-        "max": lambda s: s.counted_max, "own": lambda s: s.own, "points": lambda s: s.points}
-    return sum((pick[what](s) for s in scored), ZERO)
-
-
 def total_of(cset: CriteriaSet, scored: list[ItemScore], pick: Callable[[ItemScore], Decimal]) -> Decimal:
     """A unit's total with each item's points taken by `pick`: the base, plus capped bonus, minus capped penalty."""
     base = sum((pick(s) for s in scored if not s.item.is_adjustment), ZERO)

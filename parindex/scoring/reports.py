@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from parindex.common.i18n import current_lang, fmt_num, t
 from parindex.common.safe_text import csv_text
 from parindex.criteria.provenance import provenance_banner
-from parindex.scoring.engine import CENT, ItemScore, UnitScore, UnitTotals, biggest_losses
+from parindex.scoring.engine import CENT, Adjustment, ItemScore, UnitScore, UnitTotals, biggest_losses
 from parindex.scoring.ranking import Ranking, RankRow, build_ranking, change_words
 
 if TYPE_CHECKING:
@@ -105,9 +105,16 @@ def total_parts(unit: UnitScore) -> list[tuple[str, Decimal, str]]:
         return []
     parts = [(t("ui.score.base"), unit.base, "")]
     for a in unit.adjustments:
-        parts.append((t(f"ui.score.{a.role}"), a.signed,
-                      t("ui.score.earned", earned=fmt_num(a.earned), cap=fmt_num(a.cap))))
+        parts.append((t(f"ui.score.{a.role}"), a.signed + 0, adjustment_note(a)))  # + 0: never -0
     return parts
+
+
+def adjustment_note(a: Adjustment) -> str:
+    """'đạt 0,50, trần 2,00' for a bonus; 'tổng các mục -0,75, trừ tối đa 3,00' for a penalty: nothing is
+    'achieved' by a penalty, and its points are negative wherever printed."""
+    if a.role.sign < 0:
+        return t("ui.score.deducted", earned=fmt_num(-a.earned + 0), cap=fmt_num(a.cap))
+    return t("ui.score.earned", earned=fmt_num(a.earned), cap=fmt_num(a.cap))
 
 
 def _item_dict(s: ItemScore) -> dict[str, Any]:
@@ -232,9 +239,10 @@ def unit_csv(unit: UnitScore) -> str:
     delimiter, number = csv_style()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    status = t(f"ui.gap.criteria_{unit.criteria.status}")  # 'dựng lại' / 'reconstructed'
     unit_name, unit_year = csv_text(unit.unit), csv_text(str(unit.year))
     for s in unit.items:
-        writer.writerow([unit_name, unit_year, csv_text(unit.criteria.id), unit.criteria.status, csv_text(s.area.code),
+        writer.writerow([unit_name, unit_year, csv_text(unit.criteria.id), status, csv_text(s.area.code),
                          csv_text(s.item.code), csv_text(s.item.name), t(f"status.{s.status}"),
                          _csv_value(s.value, number), number(s.points, None), number(s.item.max, None),
                          number(s.own, None), number(s.self_score, None), number(s.appraised, None),
@@ -243,7 +251,8 @@ def unit_csv(unit: UnitScore) -> str:
 
 
 def csv_head() -> str:
-    return csv_style()[0].join(CSV_HEADER) + "\r\n"
+    """The item rows' header in the reader's language (Đơn vị;Năm;… under --lang vi; unit,year,… in English)."""
+    return csv_style()[0].join(t(f"csv.{key}") for key in CSV_HEADER) + "\r\n"
 
 
 def ranking_csv(ranking: Ranking) -> str:

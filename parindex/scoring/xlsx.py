@@ -11,19 +11,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from parindex.common.i18n import t
 from parindex.common.safe_text import document_text
-from parindex.criteria.model import Criterion, Item, items_of
 from parindex.criteria.provenance import provenance_banner
 from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
-from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals, group_sum
+from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
-from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes, total_parts
+from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes
+from parindex.scoring.summary import summary_rows as table_rows
 
 SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
@@ -45,10 +45,6 @@ class UnitSheet:
 
 def unit_sheet(unit: UnitScore) -> UnitSheet:
     rows = _summary_rows(unit)
-    for label, points, note in total_parts(unit):
-        rows.append((["", f"{label} ({note})" if note else label, None, float(points)], True))
-    appraised = None if unit.appraised_score is None else float(unit.appraised_score)
-    rows.append((["", t("ui.score.sum"), float(unit.max), float(unit.self_score), appraised], True))
     notices: list[list[object]] = [[unit.unit, n.code, n.item or "", n.where or "", n.text()]
                                    for n in [*unit.errors, *unit.warnings]]
     differences: list[list[object]] = [[unit.unit, s.item.code, s.item.name, float(s.own), float(s.appraised or 0),
@@ -214,35 +210,15 @@ def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
-    """Area and criterion rows (bold, with subtotals) and item rows, in the set's order."""
-    by_item = {s.item.code: s for s in unit.items}
+    """The summary table's rows (`scoring.summary`) as values: numbers as numbers, a status in its own column."""
     rows: list[tuple[list[object], bool]] = []
-
-    def node_rows(node: Criterion | Item) -> None:
-        if isinstance(node, Criterion):
-            scored = [by_item[item.code] for item in items_of(node)]
-            rows.append(([node.code, node.name, _total(scored, "max"), _total(scored, "own"),
-                          _total(scored, "points")], True))
-            for child in node.nodes():
-                node_rows(child)
-        else:
-            s = by_item[node.code]
-            own = float(s.own) if s.status not in ("not_applicable", "not_self_scored") else None
-            appraised = None if s.appraised is None else float(s.appraised)
-            rows.append(([node.code, node.name, float(s.counted_max), own, appraised, s.evidence or "",
-                          s.explanation or "", t(f"status.{s.status}")], False))
-
-    for area in unit.criteria.areas:
-        scored = [s for s in unit.items if s.area is area]
-        rows.append(([area.code, area.name.upper(), _total(scored, "max"), _total(scored, "own"),
-                      _total(scored, "points")], True))
-        for node in area.nodes():
-            node_rows(node)
+    for row in table_rows(unit):
+        s = row.item
+        cells: list[object] = [row.code, row.name, _number(row.max, 2), _number(row.own, 2), _number(row.counted, 2)]
+        if s is not None:
+            cells += [s.evidence or "", s.explanation or "", t(f"status.{s.status}")]
+        rows.append((cells, row.bold))
     return rows
-
-
-def _total(scored: list[ItemScore], what: Literal["max", "own", "points"]) -> float:
-    return float(group_sum(scored, what))
 
 
 DIFFERENCES_SHEET = "Chênh lệch thẩm định"

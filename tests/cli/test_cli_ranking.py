@@ -133,7 +133,7 @@ def test_csv_holds_the_ranking_for_excel_with_vietnamese_settings(tmp_path: Path
     out = tmp_path / "xep-hang.csv"
     run("score", str(PROVINCE / "so"), "--survey", str(PROVINCE / "dieu-tra-so-2026.xlsx"), "-o", str(out))
     raw = out.read_bytes()
-    assert raw.startswith("\ufeffLần chấm này\r\n".encode()) and b"\r\n\r\nunit;" in raw, \
+    assert raw.startswith("\ufeffLần chấm này\r\n".encode()) and "\r\n\r\nĐơn vị;".encode() in raw, \
         "the run's summary, then the items"
     text = raw.decode("utf-8-sig")
     ranking = text.split("\r\n\r\n", 2)[2]

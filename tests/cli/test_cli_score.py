@@ -95,7 +95,7 @@ def test_xlsx_report_is_the_summary_table(cli, workbook: Path, tmp_path: Path) -
     assert [cell.value for cell in sheet[3]][:7] == ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá",
                                                      "Điểm thẩm định", "Tài liệu kiểm chứng", "Giải trình"]
     total = [cell.value for cell in sheet[sheet.max_row]]
-    assert total[2:5] == [8, 4.15, 3.65], "the max, the unit's own total, the total after appraisal"
+    assert total[2:5] == [10, 4.15, 3.65], "the set's max, the unit's own total, the total after appraisal"
     assert "Tổng điểm sau thẩm định" in sheet["A2"].value
     differences = report["Chênh lệch thẩm định"]
     assert [c.value for c in differences[3]][1:] == ["2.1.3", "Số văn bản ban hành trái quy định", 0.5, 0, -0.5]
@@ -173,14 +173,15 @@ def test_text_pasted_from_word_and_text_starting_with_equals_stay_text_in_xlsx(c
 def test_a_csv_file_opens_in_excel_as_utf8(cli, workbook: Path, tmp_path: Path) -> None:
     out = tmp_path / "diem.csv"
     assert cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv", "-o", str(out)).code == 0
-    assert out.read_bytes().startswith(b"\xef\xbb\xbfunit;")  # the BOM Excel needs to read UTF-8
+    assert out.read_bytes().startswith("\ufeffĐơn vị;".encode())  # the BOM Excel needs to read UTF-8
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert {row["unit"] for row in rows} == {"Sở Thử nghiệm"}
+    assert {row["Đơn vị"] for row in rows} == {"Sở Thử nghiệm"}  # the header in the reader's language
     # Vietnamese regional settings: `;` between fields, a decimal comma, Có/Không for yes and no
-    assert any("," in row["score"] for row in rows) and not any("." in row["score"] for row in rows)
-    assert {row["value"] for row in rows if row["value"] in ("Có", "Không", "True", "False")} <= {"Có", "Không"}
+    assert any("," in row["Điểm"] for row in rows) and not any("." in row["Điểm"] for row in rows)
+    assert {row["Kết quả"] for row in rows if row["Kết quả"] in ("Có", "Không", "True", "False")} <= {"Có", "Không"}
+    assert {row["Trạng thái bộ tiêu chí"] for row in rows} == {"dựng lại"}
     to_screen = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv").out
-    assert to_screen.startswith("unit;")  # no BOM in a pipe
+    assert to_screen.startswith("Đơn vị;")  # no BOM in a pipe
     english = cli("score", str(workbook), "--criteria", str(MINIMAL), "-f", "csv", "--lang", "en").out
     assert english.startswith("unit,") and "True" not in english and "False" not in english
 

@@ -91,7 +91,7 @@ def test_info_sheet(made, cset):
     assert pairs[INFO_KEYS["criteria_id"]] == "mini-2020"
     assert pairs[INFO_KEYS["fingerprint"]] == cset.fingerprint()
     assert pairs[INFO_KEYS["unit"]] == "Sở Tư pháp"
-    assert pairs[INFO_KEYS["level"]] == "department"
+    assert pairs[INFO_KEYS["level"]] == "Sở, ban, ngành"  # in words; read back as the id (level_id)
     assert pairs[INFO_KEYS["year"]] == "2020"
     assert pairs[INFO_KEYS["prepared_by"]] == "Nguyễn Văn A"
     assert pairs[INFO_KEYS["date"]] == "2024-05-01"

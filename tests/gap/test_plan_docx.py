@@ -1,9 +1,8 @@
 """The improvement plan as Word (`gap … --format docx`): the plan's own blocks, word for word, as paragraphs
-and tables; the administrative header; the chart embedded, or a sentence saying how to get it."""
+and tables; the administrative header; the chart embedded."""
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -56,15 +55,6 @@ def test_the_chart_is_embedded(tmp_path: Path) -> None:
     _, doc = _plan(tmp_path)
     assert len(doc.inline_shapes) == 1
     assert 150 <= doc.inline_shapes[0].width.mm <= 166
-
-
-def test_without_matplotlib_the_document_says_how_to_get_the_chart(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    found = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else found(name))
-    _, doc = _plan(tmp_path)
-    assert not doc.inline_shapes
-    assert any("matplotlib" in p.text for p in doc.paragraphs)
 
 
 def test_the_official_position_alone(tmp_path: Path) -> None:

@@ -59,12 +59,15 @@ def test_summary_table_totals_equal_the_json_and_its_header_repeats(cli, workboo
     assert summary.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
     rows = {row.cells[0].text: [cell.text for cell in row.cells] for row in summary.rows[1:]}
     number = lambda text: float(text.replace(",", "."))  # noqa: E731 — Vietnamese decimal comma
+    cset = load_criteria(str(MINIMAL))
+    stated = {area.code: float(area.max) for area in cset.areas}
     for area in data["areas"]:  # the appraised column holds the points counted: the JSON's area score
         own = sum(i["own_score"] for i in data["items"] if i["area"] == area["code"])
-        assert number(rows[area["code"]][2]) == area["max"] and number(rows[area["code"]][4]) == area["score"]
+        assert number(rows[area["code"]][2]) == stated[area["code"]], "the maximum the set states"
+        assert number(rows[area["code"]][4]) == area["score"]
         assert number(rows[area["code"]][3]) == pytest.approx(own)  # the unit's own points
     total = [cell.text for cell in summary.rows[-1].cells]
-    assert total[1] == "TỔNG ĐIỂM" and number(total[2]) == data["max"]
+    assert total[1] == "TỔNG ĐIỂM" and number(total[2]) == float(cset.max)
     assert number(total[3]) == data["self_score"] and number(total[4]) == data["appraised_score"] == data["score"]
     assert data["self_score"] != data["score"]  # 2.1.3 was appraised below the unit's own points
     assert rows["2.1.3"][3] != rows["2.1.3"][4] == "0,00"
@@ -75,7 +78,7 @@ def test_summary_table_totals_equal_the_json_and_its_header_repeats(cli, workboo
 def test_letterhead_items_without_evidence_and_warnings(cli, workbook: Path, tmp_path: Path) -> None:
     doc, data = _report(cli, workbook, tmp_path)
     head = doc.tables[0]
-    assert head.rows[0].cells[0].text.startswith("SỞ THỬ NGHIỆM")
+    assert head.rows[0].cells[0].text.startswith("UBND TỈNH ……\nSỞ THỬ NGHIỆM")  # NĐ 30: the body above first
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head.rows[0].cells[1].text
     assert "Độc lập - Tự do - Hạnh phúc" in head.rows[0].cells[1].text
     assert head.rows[1].cells[0].text.startswith("Số: ……/BC-")
@@ -106,7 +109,7 @@ def test_page_fonts_and_editable_text(cli, workbook: Path, tmp_path: Path) -> No
     assert all(run.font.name in (None, "Times New Roman") for run in runs)
     sizes = {run.text: run.font.size.pt for run in runs if run.font.size is not None and run.text.strip()}
     small = {text for text, size in sizes.items() if size < 12}
-    assert small == {"- Bộ Nội vụ;", "- Lưu: VT."}  # NĐ 30: the recipients list in 11 pt
+    assert small == {"- Sở Nội vụ;", "- UBND tỉnh;", "- Lưu: VT."}  # NĐ 30: the recipients list in 11 pt
     assert all(size <= 14 for size in sizes.values())
     assert not doc.inline_shapes  # text and tables, no pictures
 

@@ -65,9 +65,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _refuse_outputs(output: Path | None, chart: Path | None, force: bool, inputs: list[Path]) -> None:
-    """Before any work: a file that would be lost, a chart over the report, a chart without its package."""
-    import importlib.util
-
+    """Before any work: a file that would be lost, a chart over the report."""
     from parindex.cli.outputs import guard_output
     from parindex.common.errors import ParindexError
     from parindex.io.input_files import same_file
@@ -79,8 +77,6 @@ def _refuse_outputs(output: Path | None, chart: Path | None, force: bool, inputs
         return
     if output is not None and same_file(chart, output):
         raise ParindexError("PG418", path=str(chart))
-    if importlib.util.find_spec("matplotlib") is None:  # an optional extra: say so before any work
-        raise ParindexError("PG419")
 
 
 def _assumptions(given: list[tuple[str, str]]) -> dict[str, Decimal]:

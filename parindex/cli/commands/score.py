@@ -33,9 +33,11 @@ def register(app: typer.Typer) -> None:
         previous: list[Path] = typer.Option(None, "--previous", metavar="FILE.json|xlsx|csv", help=t("help.previous")),
         together: list[str] = typer.Option(None, "--together", metavar="KHỐI,KHỐI", help=t("help.together")),
         details: bool = typer.Option(False, "--details", help=t("help.details")),
+        to: list[str] = typer.Option(None, "--to", metavar="NƠI NHẬN; …", help=t("help.to")),
     ) -> None:
+        recipients = tuple(name for given in to or () for name in given.split(";"))
         raise typer.Exit(run_score(files, fmt, output, force, criteria, tuple(survey or ()),
-                                   RankOptions(tuple(previous or ()), tuple(together or ()), details)))
+                                   RankOptions(tuple(previous or ()), tuple(together or ()), details, recipients)))
 
     @app.command("explain", help=t("help.explain"))
     def explain(
@@ -50,6 +52,7 @@ class RankOptions(NamedTuple):
     previous: tuple[Path, ...] = ()
     together: tuple[str, ...] = ()  # each "Phường,Xã": blocks ranked as one
     details: bool = False  # every unit's tables on screen even when there are many
+    to: tuple[str, ...] = ()  # the Word report's recipients instead of those of the set's level
 
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
@@ -81,7 +84,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     for path in run.merged:
         say(Message("ui.collect.skipped_merged", {"path": path}), "yellow", err=True)
     many = len(run.paths) > 1
-    reporter = chosen.render(many, output is None, options.details)
+    reporter = chosen.render(many, output is None, options)
     totals = reporter.write(_scored(run, criteria, reporter.unit), output, force, run.plan)
     if output is not None:
         say_written(output)
@@ -106,7 +109,7 @@ class Reporter(NamedTuple):
     write: Callable[[Parts, Path | None, bool, RunPlan], list[UnitTotals]]
 
 
-def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
+def _table(many: bool, to_screen: bool, options: RankOptions) -> Reporter:
     """On screen without --details, many units show the ranking and a line per unit with problems; a file holds
     every unit's tables."""
     from parindex.cli.render import console
@@ -114,22 +117,22 @@ def _table(many: bool, to_screen: bool, details: bool) -> Reporter:
     from parindex.scoring.table import Look, table_report
 
     look = Look(console.width, console.color_system) if to_screen else Look(NATURAL_WIDTH)
-    return _text(table_report(many, look, details=details or not to_screen))
+    return _text(table_report(many, look, details=options.details or not to_screen))
 
 
-def _json(many: bool, to_screen: bool, details: bool) -> Reporter:
+def _json(many: bool, to_screen: bool, options: RankOptions) -> Reporter:
     from parindex.scoring.reports import json_report
 
     return _text(json_report(many))
 
 
-def _csv(many: bool, to_screen: bool, details: bool) -> Reporter:
+def _csv(many: bool, to_screen: bool, options: RankOptions) -> Reporter:
     from parindex.scoring.reports import csv_report
 
     return _text(csv_report(many))
 
 
-def _markdown(many: bool, to_screen: bool, details: bool) -> Reporter:
+def _markdown(many: bool, to_screen: bool, options: RankOptions) -> Reporter:
     from parindex.scoring.reports import markdown_report
 
     return _text(markdown_report(many))
@@ -161,7 +164,7 @@ def _write_text(report: TextReport, parts: Parts, output: Path | None, force: bo
     return totals
 
 
-def _xlsx(many: bool, to_screen: bool, details: bool) -> Reporter:
+def _xlsx(many: bool, to_screen: bool, options: RankOptions) -> Reporter:
     from parindex.scoring.xlsx import unit_sheet
 
     return Reporter(unit_sheet, _write_xlsx)
@@ -177,7 +180,7 @@ def _write_xlsx(parts: Parts, output: Path | None, force: bool, run: RunPlan) ->
     return totals
 
 
-def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
+def _docx(many: bool, to_screen: bool, options: RankOptions) -> Reporter:
     """One unit: its self-assessment report; many: the ranking annex (each unit's totals are all it needs)."""
     if many:
         from parindex.scoring.ranking_docx import no_part, write_ranking_docx
@@ -185,7 +188,7 @@ def _docx(many: bool, to_screen: bool, details: bool) -> Reporter:
         return Reporter(no_part, partial(_write_docx, write_ranking_docx))
     from parindex.scoring.docx import unit_report, write_report_docx
 
-    return Reporter(unit_report, partial(_write_docx, lambda parts, output, force, rank:
+    return Reporter(partial(unit_report, to=options.to), partial(_write_docx, lambda parts, output, force, rank:
                                          write_report_docx(parts, output, force)))
 
 
@@ -195,8 +198,8 @@ def _write_docx(write: Callable, parts: Parts, output: Path | None, force: bool,
 
 
 # each format with its reporter, given whether there are many units (a ranking follows), whether it goes to the
-# screen and whether --details asks for every unit's tables there
-OUTPUTS: Outputs[Callable[[bool, bool, bool], Reporter]] = Outputs(
+# screen and the options (--details: every unit's tables there; --to: the Word report's recipients)
+OUTPUTS: Outputs[Callable[[bool, bool, RankOptions], Reporter]] = Outputs(
     Output(TABLE, _table), Output(JSON, _json), Output(CSV, _csv), Output(MD, _markdown), Output(XLSX, _xlsx),
     Output(DOCX, _docx))
 

@@ -93,9 +93,6 @@ MESSAGES.update({
     "PG417": Msg("{option} '{value}': {problem}", "{option} '{value}': {problem}", exit=2),
     "PG418": Msg("--chart và -o cùng chỉ tới {path}; đặt tên khác cho biểu đồ (.png).",
                  "--chart and -o both name {path}; give the chart (.png) another name.", exit=2),
-    "PG419": Msg("--chart cần gói matplotlib, chưa được cài; cài bằng: pip install \"parindex[chart]\".",
-                 "--chart needs matplotlib, which is not installed; install it with: pip install \"parindex[chart]\".",
-                 exit=2),
     "PG420": Msg("--assume chỉ dành cho thành phần đo lường (role: measured; ở đây: {measured}); điểm của {component} "
                  "lấy từ sổ tự chấm.",
                  "--assume is for measured components (role: measured; here: {measured}); the points of {component} "
@@ -304,7 +301,10 @@ MESSAGES.update({
     "ui.gap.chart_title": Msg("{unit}: mức đạt theo lĩnh vực", "{unit}: attainment by area"),
     "ui.gap.chart_ranks": Msg("{unit}: thứ hạng lĩnh vực (1 = dẫn đầu)", "{unit}: area ranks (1 = best)"),
     "ui.gap.chart_now": Msg("Tự chấm hiện tại", "Self-assessed now"),
-    "ui.gap.chart_axis": Msg("% điểm tối đa của các tiêu chí đã nhập", "% of the maximum of the items entered"),
+    "ui.gap.chart_axis": Msg("% điểm tối đa của lĩnh vực", "% of the area's maximum"),
+    "ui.gap.chart_entered": Msg("{share}%\nphần đã nhập đạt {entered}% · {n} chưa nhập",
+                                "{share}%\nthe items entered {entered}% · {n} not entered"),
+    "ui.gap.chart_blank_legend": Msg("chưa nhập", "not entered"),
     "ui.gap.chart_blank": Msg("· {n} chưa nhập", "· {n} not entered"),
     "ui.gap.chart_none_entered": Msg("chưa nhập cả {n} tiêu chí", "none of its {n} items entered"),
     "ui.gap.chart_rank_axis": Msg("Hạng trên {units}", "Rank of {units}"),
@@ -535,9 +535,5 @@ MESSAGES.update({
 # --- the plan as a Word document (gap … --format docx) ------------------------------------------------------
 MESSAGES.update({
     "plan.symbol": Msg("KH", "KH"),
-    "plan.recipient": Msg("- Các cơ quan, địa phương (thực hiện);", "- Agencies and localities (to implement);"),
-    "plan.no_chart": Msg("(Biểu đồ theo lĩnh vực không được vẽ: cài gói matplotlib — pip install "
-                         "\"parindex[chart]\" — rồi chạy lại lệnh.)",
-                         "(The chart by area was not drawn: install matplotlib — pip install \"parindex[chart]\" — "
-                         "and run the command again.)"),
+    "plan.recipient": Msg("Các cơ quan, địa phương (thực hiện)", "Agencies and localities (to implement)"),
 })

@@ -53,13 +53,13 @@ MESSAGES: dict[str, Msg] = {
                            "them all."),
     "ui.no_folder": Msg("thư mục {folder} không tồn tại", "the folder {folder} does not exist"),
     "ui.reconstructed": Msg(
-        "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI (status: reconstructed): {n} giá trị tạm tính (provisional) "
+        "⚠ Bộ tiêu chí {id} là bản DỰNG LẠI: {n} giá trị tạm tính "
         "chưa được đối chiếu với văn bản chính thức. Không dùng như điểm chính thức.",
         "⚠ Criteria set {id} is RECONSTRUCTED (status: reconstructed): {n} provisional values have not "
         "been checked against the official text. Do not present as official scores.",
     ),
     "ui.provisional_only": Msg(
-        "⚠ Bộ tiêu chí {id} có {n} giá trị tạm tính (provisional) chưa được đối chiếu với văn bản chính thức.",
+        "⚠ Bộ tiêu chí {id} có {n} giá trị tạm tính chưa được đối chiếu với văn bản chính thức.",
         "⚠ Criteria set {id} holds {n} provisional values not checked against the official text.",
     ),
     "help.app": Msg(
@@ -93,4 +93,21 @@ MESSAGES.update({
     "doc.signer": Msg("(Chức vụ của người ký)", "(Title of the signatory)"),
     "doc.signer_name": Msg("(Chữ ký, họ và tên)", "(Signature, full name)"),
     "doc.people_committee": Msg("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"),
+    # whom a unit reports to, by its level (common/addressing.py), and who signs for it
+    "doc.to_ministry": Msg("Bộ Nội vụ", "Ministry of Home Affairs"),
+    "doc.to_province": Msg("UBND tỉnh", "Provincial People's Committee"),
+    "doc.to_home_affairs": Msg("Sở Nội vụ", "Department of Home Affairs"),
+    "doc.and": Msg(" và ", " and "),
+    "doc.parent_province": Msg("UBND TỈNH ……", "PROVINCIAL PEOPLE'S COMMITTEE ……"),
+    "doc.signer_committee": Msg("TM. ỦY BAN NHÂN DÂN", "ON BEHALF OF THE PEOPLE'S COMMITTEE"),
+    "doc.signer_chair": Msg("CHỦ TỊCH", "CHAIR"),
+    "doc.signer_director": Msg("GIÁM ĐỐC", "DIRECTOR"),
+    "doc.signer_chief_office": Msg("CHÁNH VĂN PHÒNG", "CHIEF OF OFFICE"),
+    "doc.signer_head": Msg("TRƯỞNG BAN", "HEAD"),
+    "doc.signer_chief_inspector": Msg("CHÁNH THANH TRA", "CHIEF INSPECTOR"),
+    "help.to": Msg("Nơi nhận của báo cáo (.docx), cách nhau bằng dấu chấm phẩy; mặc định theo cấp của bộ tiêu chí "
+                   "(tỉnh: Bộ Nội vụ; sở: Sở Nội vụ, UBND tỉnh; xã: UBND tỉnh, Sở Nội vụ).",
+                   "Recipients of the report (.docx), separated by semicolons; by default the set's level decides "
+                   "(province: Ministry of Home Affairs; department: Department of Home Affairs, Provincial People's "
+                   "Committee; commune: Provincial People's Committee, Department of Home Affairs)."),
 })

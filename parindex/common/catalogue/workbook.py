@@ -208,7 +208,7 @@ MESSAGES.update({
         "0,957 thành 957). Không gõ tỷ lệ dạng 0,957.\n"
         "Có/Không và các phương án: chọn trong danh sách thả xuống (Alt+↓) thay vì gõ; gõ tay thì tính năng tự "
         "hoàn thành của Excel/LibreOffice có thể đổi chữ vừa gõ thành một phương án dài hơn đã có trong cột.\n"
-        "Chấm điểm bằng: parindex score TỆP.xlsx",
+        "Điền xong, gửi lại tệp này cho {to}; giữ nguyên tên các trang, không thêm hay xoá dòng.",
         "How to fill in: on the 'Tự đánh giá' sheet, type into the columns Kết quả (value), Không áp dụng (not "
         "applicable), Điểm tự chấm (self score), Tài liệu kiểm chứng (evidence), Giải trình (explanation), Ghi chú "
         "(note). Do not change Mã, Nội dung, Điểm tối đa, Cách chấm, Cơ quan chủ trì.\n"
@@ -217,7 +217,9 @@ MESSAGES.update({
         "English (US) turns 0,957 into 957). Do not type a share as 0,957.\n"
         "Yes/no and options: pick from the dropdown (Alt+↓) rather than typing; typed, Excel's AutoComplete and "
         "LibreOffice's AutoInput may complete your text to a longer option already in the column.\n"
-        "Score it with: parindex score FILE.xlsx"),
+        "When it is filled in, send this file back to {to}; keep the sheets' names, add or delete no rows."),
+    "ui.template.collector": Msg("bộ phận tổng hợp Chỉ số CCHC của {unit}", "the PAR Index office of {unit}"),
+    "ui.template.collector_unknown": Msg("bộ phận tổng hợp Chỉ số CCHC", "the PAR Index office"),
     "ui.template.prompt_title": Msg("Cách nhập", "How to enter"),
     "ui.template.prompt_yes_no": Msg("Chọn {yes} hoặc {no} trong danh sách.",
                                      "Pick {yes} (yes) or {no} (no) from the list."),
