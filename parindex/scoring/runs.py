@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
@@ -16,6 +16,9 @@ from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import Cell, SurveyTable
 from parindex.io.input_files import FileIdentity
 from parindex.scoring.engine import UnitScore, UnitTotals, score_book
+
+if TYPE_CHECKING:
+    from parindex.scoring.ranking import PreviousRow, Ranking
 
 R = TypeVar("R")
 # The province's survey tables (`score --survey`, one per block as offices keep them); a unit's row is looked up in
@@ -190,6 +193,44 @@ def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitS
             return Skipped(path)
         raise
     return render(unit), unit.totals()
+
+
+def refuse_second_workbook(units: dict[str, tuple[str, bool]], totals: UnitTotals) -> None:
+    """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed twice,
+    `so-tu-phap (1).xlsx`, must not be ranked against itself); PS527 when they are lead agencies' parts, which
+    `merge` assembles. `units`: the unit's name as compared → its workbook, and whether it is a part."""
+    from parindex.common.unit_names import name_key
+
+    key = name_key(totals.unit, totals.level)
+    if key in units:
+        first, part = units[key]
+        code = "PS527" if part or totals.part_of else "PS526"  # parts of one workbook: merge them, then score
+        raise ParindexError(code, unit=totals.unit, first=first, second=totals.source)
+    units[key] = (totals.source, bool(totals.part_of))
+
+
+def ranker(previous: Sequence[Path] = (), together: Sequence[str] = ()) -> Callable[[list[UnitTotals]], Ranking]:
+    """How the run's units will be ranked: blocks grouped as `together` says (each "Phường,Xã"), compared with last
+    year's files. Both are checked, and last year's files read, before any workbook is."""
+    for value in together:
+        if "," not in value.strip(", "):
+            raise ParindexError("PC732", value=value)
+    rows = None
+    if previous:  # read through the result contract, whose models only this needs
+        from parindex.scoring.previous import read_previous
+
+        rows = [row for path in previous for row in read_previous(path)]
+    return partial(_rank, tuple(together), rows)
+
+
+def _rank(groups: tuple[str, ...], previous: list[PreviousRow] | None, totals: list[UnitTotals]) -> Ranking:
+    from parindex.scoring.ranking import UnknownBlock, build_ranking
+
+    try:
+        return build_ranking(totals, groups, previous)
+    except UnknownBlock as missing:  # only `together`'s names: any other KeyError is a fault, not the user's
+        blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
+        raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
 
 
 def score_workbook(path: Path, criteria_ref: str | None, cache: dict[str, CriteriaSet],

@@ -177,12 +177,11 @@ def test_template_writes_the_block(tmp_path: Path) -> None:
 def test_only_an_unknown_together_block_is_pc731(monkeypatch: pytest.MonkeyPatch) -> None:
     """A KeyError from anywhere else in the ranking is a fault to report, not 'no block named …' sent to an
     officer who may not even have used --together."""
-    from parindex.cli.commands import score
-    from parindex.scoring import ranking
+    from parindex.scoring import ranking, runs
 
     def broken(units: object) -> None:
         raise KeyError("LV1")
 
     monkeypatch.setattr(ranking, "shared_areas", broken)
     with pytest.raises(KeyError, match="LV1"):
-        score._rank((), None, [])
+        runs._rank((), None, [])

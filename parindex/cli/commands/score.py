@@ -56,11 +56,11 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
     from parindex.cli.outputs import guard_output, say_written
     from parindex.cli.render import say
     from parindex.common.messages import Message
-    from parindex.scoring.runs import collect_workbooks
+    from parindex.scoring.runs import collect_workbooks, ranker
 
     chosen = OUTPUTS.choose(fmt, output)
     collected = collect_workbooks(files, output)
-    rank = _ranker(options)  # last year's files and --together checked before any workbook is read
+    rank = ranker(options.previous, options.together)  # checked, and last year's files read, before any workbook
     if output is not None:
         guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
     surveys: tuple[Any, ...] = ()
@@ -89,32 +89,6 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         say(Message("ui.score.errors_summary", {"units": len(failed), "total": len(totals),
                                                 "errors": sum(unit.errors for unit in failed)}), "yellow", err=True)
     return 1 if failed else 0
-
-
-def _ranker(options: RankOptions) -> Callable[[list[UnitTotals]], Any]:
-    """The ranking of the run's units: blocks grouped as --together says, compared with --previous."""
-    from parindex.common.errors import ParindexError
-
-    for value in options.together:
-        if "," not in value.strip(", "):
-            raise ParindexError("PC732", value=value)
-    previous = None
-    if options.previous:  # read through the result contract, whose models only this needs
-        from parindex.scoring.previous import read_previous
-
-        previous = [row for path in options.previous for row in read_previous(path)]
-    return partial(_rank, options.together, previous)
-
-
-def _rank(groups: tuple[str, ...], previous: Any, totals: list[UnitTotals]) -> Any:
-    from parindex.common.errors import ParindexError
-    from parindex.scoring.ranking import UnknownBlock, build_ranking
-
-    try:
-        return build_ranking(totals, groups, previous)
-    except UnknownBlock as missing:  # only --together's names: any other KeyError is a fault, not the user's
-        blocks = ", ".join(dict.fromkeys(unit.block for unit in totals))
-        raise ParindexError("PC731", name=missing.args[0], blocks=blocks) from None
 
 
 # --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
@@ -241,7 +215,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: A
     report in the folder is skipped with a note; two workbooks of one unit stop the run before any ranking."""
     from parindex.cli.render import say
     from parindex.common.messages import Message
-    from parindex.scoring.runs import Skipped, score_many
+    from parindex.scoring.runs import Skipped, refuse_second_workbook, score_many
 
     units: dict[str, tuple[str, bool]] = {}  # the unit's name as compared → its workbook, and whether it is a part
     with _progress_bar(len(paths)) as advance:
@@ -250,7 +224,7 @@ def _scored(paths: list[Path], criteria: str | None, render: Callable, survey: A
             if isinstance(part, Skipped):
                 say(Message("ui.score.skipped_report", {"path": part.path}), "yellow", err=True)
                 continue
-            _refuse_second_workbook(units, part[1])
+            refuse_second_workbook(units, part[1])
             yield part
 
 
@@ -268,21 +242,6 @@ def _progress_bar(total: int) -> Iterator[Callable[[], None]]:
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task(t("ui.score.reading"), total=total)
         yield lambda: progress.advance(task)
-
-
-def _refuse_second_workbook(units: dict[str, tuple[str, bool]], totals: UnitTotals) -> None:
-    """PS526 when `totals` is a unit already seen (names compared as `gap` compares them: a copy e-mailed twice,
-    `so-tu-phap (1).xlsx`, must not be ranked against itself); PS527 when they are lead agencies' parts, which
-    `merge` assembles."""
-    from parindex.common.errors import ParindexError
-    from parindex.common.unit_names import name_key
-
-    key = name_key(totals.unit, totals.level)
-    if key in units:
-        first, part = units[key]
-        code = "PS527" if part or totals.part_of else "PS526"  # parts of one workbook: merge them, then score
-        raise ParindexError(code, unit=totals.unit, first=first, second=totals.source)
-    units[key] = (totals.source, bool(totals.part_of))
 
 
 def run_explain(file: Path, code: str, criteria: str | None) -> int:
