@@ -34,10 +34,10 @@ if TYPE_CHECKING:
 
 PathLike = str | os.PathLike[str]
 Paths = PathLike | Iterable[PathLike]  # one path, or several
-RESULT_BYTES = 2_000_000_000  # a result of every commune in the country, with every item, is some hundred megabytes
+RESULT_BYTES = 500_000_000  # every commune in the country, every item: about 60 MB; PARINDEX_MAX_BYTES raises it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # the whole result, every item, is too much to show for `run` in a notebook
 class Result:
     """A score result: one unit (`UnitResult`) or several with their ranking (`RunResult`), as the result contract
     reads what `score --format json` writes."""
@@ -46,6 +46,12 @@ class Result:
     source: str = ""  # the file it was read from; "" when scored here
     skipped: tuple[Path, ...] = ()  # reports parindex wrote, found among the workbooks and left out (as `score` does)
     not_read: tuple[Path, ...] = ()  # spreadsheets in the folders that are not .xlsx: not scored
+
+    def __repr__(self) -> str:
+        years = sorted({unit.year for unit in self.units})
+        span = "–".join(dict.fromkeys(years[:1] + years[-1:]))
+        source = f", from {self.source}" if self.source else ""
+        return f"<Result {span}: units {len(self.units)}, ranked {len(self.ranking)}{source}>"
 
     @property
     def units(self) -> list[UnitResult]:
@@ -70,11 +76,14 @@ class Result:
         return items_frame(self.data)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Baselines:
     """Official results of past years, each file checked as `parindex validate` checks it."""
 
     years: tuple[Baseline, ...]
+
+    def __repr__(self) -> str:
+        return f"<Baselines: {', '.join(f'{base.year} ({base.level})' for base in self.years)}>"
 
     def __iter__(self) -> Iterator[Baseline]:
         return iter(self.years)
@@ -136,10 +145,10 @@ def _scored(workbooks: list[Path], criteria: PathLike | None, surveys: tuple[Sur
 def load_result(path: PathLike) -> Result:
     """A `parindex score --format json` file, one unit or several, read through the result contract: a file that
     is not one is PS590 at the key it refuses (or the line and column JSON stops at)."""
-    from parindex.io.input_files import decode_utf8, read_bytes
+    from parindex.io.input_files import decode_utf8, env_limit, read_bytes
 
     file = Path(path)
-    text = decode_utf8(file, read_bytes(file, RESULT_BYTES))
+    text = decode_utf8(file, read_bytes(file, env_limit("PARINDEX_MAX_BYTES", RESULT_BYTES)))
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:

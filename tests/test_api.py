@@ -4,6 +4,7 @@ line that never loads pandas."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -205,11 +206,17 @@ def test_the_items_add_up_to_the_jsons_totals(so: parindex.Result) -> None:
         assert sum(by_area, Decimal(0)) + (unit.bonus or 0) - (unit.penalty or 0) == unit.score
 
 
-def test_a_file_written_before_items_named_their_component_still_reads() -> None:
-    """Last year's synthetic results were written before `component`: the column is <NA>, nothing is guessed."""
-    old = parindex.load_result(PROVINCE / "ket-qua-2025-xa.json")
+def test_a_file_written_before_items_named_their_component_still_reads(tmp_path: Path) -> None:
+    """A result written before items said their `component`: the column is <NA>, nothing is guessed."""
+    data = json.loads((PROVINCE / "ket-qua-2025-xa.json").read_text(encoding="utf-8"))
+    for unit in data["units"]:
+        for item in unit["items"]:
+            del item["component"]
+    path = tmp_path / "ket-qua-cu.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    old = parindex.load_result(path)
     items = old.items_frame()
-    assert items["component"].isna().all() and items["role"].isna().all()
+    assert len(items) > 68 and items["component"].isna().all() and items["role"].isna().all()
     assert len(old.to_frame()) == len(old.ranking) == 68
 
 
@@ -280,6 +287,12 @@ def test_parindex_score_imports_no_pandas(argv: list[str]) -> None:
     assert "parindex.scoring.engine" in modules  # it did score
     assert not {name for name in modules if name.split(".")[0] == "pandas"}
     assert not modules & {"parindex.api", "parindex.frames"}
+
+
+def test_a_result_shows_itself_in_one_line(so: parindex.Result) -> None:
+    """`run` typed alone in a notebook: what it is, not every item of every unit."""
+    assert repr(so) == "<Result 2026: units 14, ranked 14>"
+    assert repr(parindex.load_baselines()).startswith("<Baselines: 2019 (province), 2020 (province)")
 
 
 def test_the_packages_names_are_the_apis() -> None:
