@@ -236,7 +236,7 @@ def _groups(base: Baseline) -> Iterator[Finding]:
     if total > base.total_units or (total != base.total_units and _cover_everything(groups)):
         yield Finding.of("PX212", ("national", "groups"), {"sum": total, "units": base.total_units})
     for g, group in enumerate(groups):
-        members = [u.name for u in base.units if u.total is not None and _in_band(u.total.value, group)]
+        members = [u.name for u in base.units if u.total is not None and group.holds(u.total.value)]
         if len(members) > group.count.value:
             yield Finding.of("PX212", ("national", "groups", g, "count", "value"),
                              {"sum": f"{group.id}: {len(members)} ({', '.join(members)})", "units": group.count.value})
@@ -248,11 +248,6 @@ def _cover_everything(groups: list[Group]) -> bool:
     if bands[0].at_least is not None or bands[-1].below is not None:
         return False
     return all(a.below is not None and a.below == b.at_least for a, b in itertools.pairwise(bands))
-
-
-def _in_band(value: Decimal, group: object) -> bool:
-    at_least, below = getattr(group, "at_least", None), getattr(group, "below", None)
-    return (at_least is None or value >= at_least) and (below is None or value < below)
 
 
 # --- loading for the gap command ---------------------------------------------------------------------

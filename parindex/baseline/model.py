@@ -86,6 +86,10 @@ class Group(Strict):
     count: SourcedCount
     source: str | None = None  # where the bounds are published (the count has its own)
 
+    def holds(self, value: Decimal) -> bool:
+        """From `at_least` (included) to `below` (excluded); an open end has no bound."""
+        return (self.at_least is None or value >= self.at_least) and (self.below is None or value < self.below)
+
 
 class National(Strict):
     average: SourcedPoints | None = None
@@ -185,6 +189,14 @@ class Baseline(Strict):
 
     def area_name(self, code: str) -> str | None:
         return next((a.name for a in self.areas if a.code == code), None)
+
+    def band_of(self, total: Decimal) -> str | None:
+        """The published group (nhóm A, B…) whose band holds `total` as a % of the year's max; None when the year
+        publishes no groups."""
+        if not self.max or self.national is None:
+            return None
+        percent = total * 100 / self.max
+        return next((group.id for group in self.national.groups if group.holds(percent)), None)
 
     def home_unit(self) -> UnitResult | None:
         return next((u for u in self.units if u.home), None)

@@ -19,6 +19,11 @@ class ParindexError(CarriesMessage, Exception):
         self.msg = msg
         super().__init__(f"{msg.code} {dict(msg.params)}")
 
+    def __str__(self) -> str:
+        """What the user reads (`file › sheet!E5: PS511 …`), in their language: a program that uses parindex as a
+        library, or a notebook, shows this."""
+        return self.msg.line()
+
     def __reduce__(self) -> tuple[object, ...]:  # crosses process boundaries intact (parallel reading)
         return (ParindexError, (self.msg,))
 

@@ -118,7 +118,8 @@ def adjustment_note(a: Adjustment) -> str:
 
 
 def _item_dict(s: ItemScore) -> dict[str, Any]:
-    return {"code": s.item.code, "area": s.area.code, "score": json_number(s.points), "max": json_number(s.item.max),
+    return {"code": s.item.code, "area": s.area.code, "component": s.item.component, "score": json_number(s.points),
+            "max": json_number(s.item.max),
             "own_score": json_number(s.own),
             "status": s.status, "value": _value(s.value), "self_score": json_number(s.self_score),
             "appraised": json_number(s.appraised), "lead": s.lead}

@@ -100,6 +100,7 @@ class AdjustmentResult(Contract):
 class ItemResult(Contract):
     code: str
     area: str
+    component: str | None = None  # its component's id (its role: in `components`); null in files written before it
     score: Points
     max: Points
     own_score: Points | None = None

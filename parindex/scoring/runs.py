@@ -120,6 +120,9 @@ def open_run(paths: list[Path], criteria_ref: str | None, survey_paths: tuple[Pa
     """Last year's results (through the result contract), the survey tables and each workbook's Thông tin read,
     then matched and checked by `run_plan.plan_run`: a run that does not fit is refused before anything is
     scored. `named`: the files named one by one (`input_files.named_files`), never skipped as a merged workbook."""
+    for value in together:  # each "Phường,Xã": two blocks or more
+        if "," not in value.strip(", "):
+            raise ParindexError("PC732", value=value)
     previous = None
     if previous_paths:  # read through the result contract, whose models only this needs
         from parindex.scoring.previous import read_previous

@@ -66,9 +66,6 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
 
     chosen = OUTPUTS.choose(fmt, output)
     collected = collect_workbooks(files, output)
-    for value in options.together:
-        if "," not in value.strip(", "):
-            raise ParindexError("PC732", value=value)
     if output is not None:
         guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
     collected = collected.without(*survey_paths)

@@ -195,6 +195,9 @@ MESSAGES.update({
                  "--previous cần bảng xếp hạng của một năm trước.",
                  "last year's results {path} rank the year {year}, not earlier than the year scored now ({this}); "
                  "--previous takes the ranking of an earlier year.", exit=2),
+    # the Python API (`parindex.load_result`): a file that is not a result
+    "PS595": Msg("không phải kết quả 'parindex score --format json': {field}: {problem}.",
+                 "not a 'parindex score --format json' result: {field}: {problem}.", exit=2),
     "PC731": Msg("--together: không có khối '{name}' trong các sổ được chấm; các khối: {blocks}.",
                  "--together: no block '{name}' among the workbooks scored; the blocks: {blocks}.", exit=2),
     "PC732": Msg("--together cần ít nhất hai khối, cách nhau bằng dấu phẩy (ví dụ \"Phường,Xã\"), không phải "
