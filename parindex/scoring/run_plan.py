@@ -192,10 +192,10 @@ def _refuse_other_years(entries: list[Entry]) -> None:
             by_year.setdefault(entry.year, []).append(entry)
     if len(by_year) < 2:
         return
-    ordered = sorted(by_year.items(), key=lambda pair: -len(pair[1]))  # the year of most workbooks first
+    ordered = sorted(by_year.items(), key=lambda pair: len(pair[1]))  # the odd year first: it is what to look at
     shown = "; ".join(f"{year} ({len(found)}): " + ", ".join(entry.at("year") for entry in found[:3])
                       + (", …" if len(found) > 3 else "") for year, found in ordered)
-    raise ParindexError("PS580", where=ordered[-1][1][0].at("year"), years=shown)
+    raise ParindexError("PS580", where=ordered[0][1][0].at("year"), years=shown)
 
 
 def _blocks(entries: Iterable[Entry], counts: bool = True) -> str:
