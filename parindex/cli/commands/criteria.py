@@ -69,6 +69,7 @@ def import_sheet(source: Path, output: Path, force: bool) -> int:
     from parindex.cli.render import say
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
+    from parindex.common.safe_text import OwnWords
     from parindex.evidence.criteria_book import import_criteria_book
 
     if output.suffix.lower() not in (".yaml", ".yml"):
@@ -89,7 +90,7 @@ def import_sheet(source: Path, output: Path, force: bool) -> int:
     if report.findings:
         say(Message("ui.sheet.invalid", {"count": len(report.findings), "path": output}), "red")
         return 1
-    say(Message("ui.sheet.valid", {"path": shlex.quote(str(output))}), "green")
+    say(Message("ui.sheet.valid", {"path": OwnWords(shlex.quote(str(output)))}), "green")  # typed back: whole
     return 0
 
 

@@ -34,6 +34,7 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     from parindex.cli.render import say
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
+    from parindex.common.safe_text import OwnWords
     from parindex.evidence.merge import read_parts
     from parindex.evidence.parts import check_parts, is_filled, merge_parts, refuse_without_fingerprint
     from parindex.io.input_files import named_files
@@ -64,7 +65,8 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     blank = len(merged.rows) - filled
     if blank:
         again = [*map(str, files), *(["--criteria", criteria] if criteria else [])]
-        say(Message("ui.merge.blank", {"count": blank, "parts": shlex.join(again)}), "yellow", err=True)
+        # a command to type back: shown whole, however long its paths (steer_free still cleans it for the terminal)
+        say(Message("ui.merge.blank", {"count": blank, "parts": OwnWords(shlex.join(again))}), "yellow", err=True)
     _banner(read.cset)
     return 0
 

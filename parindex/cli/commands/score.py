@@ -70,7 +70,7 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
     collected = collected.without(*survey_paths)
     if collected.not_read:
-        say(Message("ui.score.not_xlsx", {"files": ", ".join(map(str, collected.not_read))}), "yellow", err=True,
+        say(Message("ui.score.not_xlsx", {"files": [str(path) for path in collected.not_read]}), "yellow", err=True,
             head="⚠ ")
     if not collected.workbooks:
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
