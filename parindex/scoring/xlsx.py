@@ -22,7 +22,15 @@ from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
 from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
-from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes
+from parindex.scoring.reports import (
+    area_legend,
+    blocks_phrase,
+    delta,
+    headline,
+    ranking_cells,
+    ranking_columns,
+    ranking_footnotes,
+)
 from parindex.scoring.summary import summary_rows as table_rows
 
 SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
@@ -124,22 +132,22 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
 
     from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
 
-    columns = ranking_columns(ranking)
+    columns = ranking_columns(ranking, block=False)  # a table per block (or group): its heading names it
     headers = [column.header for column in columns]
-    title = t("ui.rank.title", year=ranking.years or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
-    append(sheet, [title])
-    # what went into the run, then the sets' provenance: under the title, on every printed page
+    append(sheet, [t("ui.rank.title", year=ranking.years or "?", blocks=blocks_phrase(ranking))])
+    # what went into the run, the sets' provenance and what the LV columns are: under the title, on every page
     opening = [f"{t('ui.run.title')}: " + "; ".join(ranking.summary.lines())] if ranking.summary else []
-    append(sheet, ["\n".join([*opening, " ".join(banner.text() for banner in ranking.banners)]).strip()])
+    lines = [*opening, " ".join(banner.text() for banner in ranking.banners), area_legend(ranking)]
+    append(sheet, ["\n".join(line for line in lines if line)])
     append(sheet, headers)
     _bold_row(sheet, 3)
     sections: list[tuple[int, str]] = []
-    for block in ranking.blocks:
+    for section in ranking.blocks:
         # the block's name is written once the columns are fitted: it spans them all
-        sections.append((sheet.max_row + 1, f"{t('ui.rank.block')}: {block.name} ({len(block.rows)})"))
+        sections.append((sheet.max_row + 1, t("annex.block", block=section.name, n=len(section.rows))))
         sheet.cell(sheet.max_row + 1, 1, "")
-        for n, row in enumerate(block.rows, start=1):
-            append(sheet, ranking_cells(ranking, row, n, _number))
+        for n, row in enumerate(section.rows, start=1):
+            append(sheet, ranking_cells(ranking, row, n, _number, block=False))
             for index, column in enumerate(columns, start=1):
                 if column.key in FORMATS:
                     sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
@@ -151,6 +159,9 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
     caps = {get_column_letter(index): RANKING_CAPS[column.key] for index, column in enumerate(columns, start=1)}
     widths = fit_columns(sheet, 3, caps, RANKING_BUDGET)
     wrap_and_size_rows(sheet, 3, widths)
+    notes = get_column_letter(len(columns))  # set off from the last area's figure on its left
+    for cell in sheet[notes][3:]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top", indent=1)
     print_setup(sheet, "1:3")
     for at, label in sections:
         sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
