@@ -113,8 +113,16 @@ def test_the_xlsx_opens_on_the_ranking_and_prints_on_a4_landscape(workbook: Path
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$3"
     assert "&P" in sheet.oddFooter.center.text
+    # a unit's sheet compact (at most two A4 pages for the synthetic province's units): landscape, one page wide,
+    # the header alone repeated, each item's name and status wrapped at most once ("không tự chấm" on one line)
     unit_sheet = book.worksheets[1]
-    assert unit_sheet.page_setup.orientation == "landscape" and unit_sheet.print_title_rows == "$1:$3"
+    unit_setup = unit_sheet.page_setup
+    assert (unit_setup.orientation, unit_setup.fitToWidth, unit_setup.fitToHeight) == ("landscape", 1, 0)
+    assert unit_sheet.sheet_properties.pageSetUpPr.fitToPage and unit_sheet.print_title_rows == "$3:$3"
+    assert text_lines("không tự chấm", unit_sheet.column_dimensions["H"].width) == 1
+    for column, lines in (("B", 2), ("H", 2)):
+        longest = max((str(c.value) for c in unit_sheet[column][3:] if c.value and not c.font.b), key=len)
+        assert text_lines(longest, unit_sheet.column_dimensions[column].width) <= lines, column
 
 
 def test_the_screen_shows_the_ranking_then_a_line_per_unit_with_problems() -> None:
