@@ -165,7 +165,7 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
     wrap_and_size_rows(sheet, 3, widths)
     notes = get_column_letter(len(columns))  # set off from the last area's figure on its left
     for cell in sheet[notes][3:]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top", indent=1)
+        cell.alignment = Alignment(horizontal="left", wrap_text=True, vertical="top", indent=1)
     print_setup(sheet, "1:3")
     for at, label in sections:
         sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
