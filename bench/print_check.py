@@ -7,7 +7,8 @@
 Writes, from the bundled sample (evidence_samples/bac-giang-2020.xlsx) and the synthetic districts, the
 self-assessment report (docx, Vietnamese and English), the improvement plan (docx), the ranking annex of the
 synthetic province's 127 units (docx, with its survey tables and last year's results), the score report, the
-ranking of eight districts, the gap workbook, the template, the criteria export and the progress of the
+ranking of eight districts and the synthetic province's whole workbook (its ranking's and units' pages
+apart), the gap workbook, the template, the criteria export and the progress of the
 template's parts by lead agency (xlsx); converts each with
 `soffice --headless --convert-to pdf` (Debian: libreoffice-writer, libreoffice-calc) and prints, per
 document: its pages, their size and orientation, the fonts the PDF embeds, the typical size of the body
@@ -51,6 +52,7 @@ def documents(folder: Path) -> dict[str, Path]:
         "annex.docx": ["score", *ANNEX],
         "score.xlsx": ["score", str(SAMPLE)],
         "ranking.xlsx": ["score", str(DISTRICTS)],
+        "province.xlsx": ["score", *(str(PROVINCE / block) for block in BLOCKS)],  # 127 units, as issue 24 ran it
         "gap.xlsx": ["gap", str(SAMPLE), "--year", "2020"],
         "template.xlsx": ["template", "par-province-2020", "--unit", "UBND tỉnh Bắc Giang", "--year", "2020"],
         "criteria.xlsx": ["criteria", "export", "par-province-2020"],
@@ -111,6 +113,26 @@ def first_cells(xlsx: Path) -> set[str]:
     return firsts
 
 
+def sheet_pages(xlsx: Path, pdf: Path, folder: Path) -> dict[str, int]:
+    """A ranking workbook's pages by sheet: the ranking's (each page opens with its repeated title) and the units'
+    (the workbook's pages less those of a copy without the unit sheets), and the number of units."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(xlsx)
+    units = [sheet for sheet in book.worksheets[1:] if sheet.cell(3, 1).value == "STT"]
+    title = str(book.worksheets[0].cell(1, 1).value)[:20]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    ranking = sum(page.lstrip().startswith(title) for page in text.split("\f"))
+    for sheet in units:
+        book.remove(sheet)
+    rest = folder / "rest" / xlsx.name
+    rest.parent.mkdir(exist_ok=True)
+    book.save(rest)
+    to_pdf([rest], rest.parent)
+    return {"ranking_pages": ranking, "unit_pages": len(pages(pdf)) - len(pages(rest.with_suffix(".pdf"))),
+            "units": len(units)}
+
+
 def check(folder: Path) -> dict[str, dict[str, object]]:
     made = documents(folder)
     to_pdf(list(made.values()), folder)
@@ -130,6 +152,8 @@ def check(folder: Path) -> dict[str, dict[str, object]]:
             firsts = first_cells(path)
             entry["pages_without_first_column"] = sum(
                 1 for _, words in laid if not any(word in firsts for _, _, word in words))
+            if name in ("ranking.xlsx", "province.xlsx"):
+                entry.update(sheet_pages(path, pdf, folder))
         figures[name] = entry
     return figures
 
@@ -155,6 +179,10 @@ def main() -> int:
         split = entry.get("pages_without_first_column", "")
         print(f"{name:<16} {entry['pages']:>5}  {', '.join(entry['page_sizes']):<22} "  # type: ignore[arg-type]
               f"{entry['body_pt']!s:>4} pt  {split!s:>5}  {', '.join(entry['fonts'])}")  # type: ignore[arg-type]
+    for name, entry in figures.items():
+        if "ranking_pages" in entry:
+            print(f"{name}: ranking sheet {entry['ranking_pages']} pages, {entry['units']} units' sheets "
+                  f"{entry['unit_pages']} pages")
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0

@@ -109,9 +109,10 @@ def print_setup(sheet: Any, title_rows: str | None = None, landscape: bool = Tru
 
 
 def print_ready(sheet: Any, header_row: int, caps: Mapping[str, float] | None = None,
-                landscape: bool = True, area: str | None = None) -> None:
-    """All of the above, for a sheet whose table's header is `header_row` (repeated on every page)."""
+                landscape: bool = True, area: str | None = None, budget: float | None = None) -> None:
+    """All of the above, for a sheet whose table's header is `header_row` (repeated on every page); `budget`
+    widens the columns' total beyond what prints at 9 pt (a smaller print, fewer pages)."""
     one_font(sheet)
-    widths = fit_columns(sheet, header_row, caps, LANDSCAPE_BUDGET if landscape else PORTRAIT_BUDGET)
+    widths = fit_columns(sheet, header_row, caps, budget or (LANDSCAPE_BUDGET if landscape else PORTRAIT_BUDGET))
     wrap_and_size_rows(sheet, header_row, widths)
     print_setup(sheet, f"{header_row}:{header_row}", landscape, area)

@@ -15,7 +15,15 @@ from typing import Any
 from parindex.common.i18n import t
 from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking
-from parindex.scoring.reports import Column, ranking_cells, ranking_columns, ranking_footnotes, shown_number
+from parindex.scoring.reports import (
+    Column,
+    area_legend,
+    blocks_phrase,
+    ranking_cells,
+    ranking_columns,
+    ranking_footnotes,
+    shown_number,
+)
 
 TEXT_MM = 297 - 30 - 15  # landscape A4 between NĐ 30's left and right margins
 # mm a column takes at 11 pt (headers wrap); the unit's name and the notes share what is left, 3 to 2
@@ -51,22 +59,23 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
     ranking: Ranking = rank(totals)
     doc = docx.new_document(wide=True)
     docx.centred(doc, t("annex.kind"))
-    docx.centred(doc, t("annex.title", year=ranking.years or "……",
-                        blocks="; ".join(block.name for block in ranking.blocks)))
+    docx.centred(doc, t("annex.title", year=ranking.years or "……", blocks=blocks_phrase(ranking).upper()))
     docx.centred(doc, t("annex.decision"), bold=False, italic=True, size=docx.BODY_PT)
     if ranking.summary is not None:  # what went into the run, before any figure
         docx.para(doc, f"{t('ui.run.title')}: " + "; ".join(ranking.summary.lines()) + ".", italic=True,
                   indent=False)
     for banner in ranking.banners:
         docx.para(doc, banner.text(), italic=True, indent=False)
-    columns = ranking_columns(ranking)
+    if ranking.areas:  # what the LV columns are, before the tables that show them
+        docx.para(doc, area_legend(ranking), italic=True, indent=False)
+    columns = ranking_columns(ranking, block=False)  # a table per block (or group): its heading names it
     dense = len(columns) > DENSE
     shown = [docx.Column(column.header, width, column.numeric)
              for column, width in zip(columns, column_widths(columns), strict=True)]
-    for block in ranking.blocks:
-        docx.heading(doc, t("annex.block", block=block.name, n=len(block.rows)))
-        rows = [[str(cell) for cell in ranking_cells(ranking, row, n, shown_number)]
-                for n, row in enumerate(block.rows, start=1)]
+    for section in ranking.blocks:
+        docx.heading(doc, t("annex.block", block=section.name, n=len(section.rows)))
+        rows = [[str(cell) for cell in ranking_cells(ranking, row, n, shown_number, block=False)]
+                for n, row in enumerate(section.rows, start=1)]
         docx.table(doc, shown, rows, size=11 if dense else docx.TABLE_PT, padding_mm=0.6 if dense else None)
     notes = ranking_footnotes(ranking, banners=False)
     if notes:

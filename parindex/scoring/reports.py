@@ -156,32 +156,52 @@ class Column(NamedTuple):
     numeric: bool  # right-aligned; written as a number in xlsx
 
 
-def ranking_columns(ranking: Ranking) -> list[Column]:
+def ranking_columns(ranking: Ranking, block: bool = True) -> list[Column]:
     """STT · Đơn vị · Khối · Điểm · Tối đa · Tỷ lệ % · Xếp loại · Xếp hạng · (with --previous: Hạng năm trước ·
-    Điểm năm trước) · Thay đổi · each area's % · Ghi chú — the columns of every format."""
+    Điểm năm trước) · Thay đổi · each area's % · Ghi chú — the columns of every format (without Khối when
+    `block` is false: a printed table per block, whose heading says it)."""
     before = [Column("previous_rank", t("ui.rank.previous_rank"), True),
               Column("previous_score", t("ui.rank.previous_score"), True)] if ranking.compared else []
+    khoi = [Column("block", t("ui.rank.block"), False)] if block else []
     return [Column("no", t("ui.rank.no"), True), Column("unit", t("ui.rank.unit"), False),
-            Column("block", t("ui.rank.block"), False), Column("score", t("ui.score.points"), True),
+            *khoi, Column("score", t("ui.score.points"), True),
             Column("max", t("ui.score.max"), True), Column("percent", t("ui.rank.percent"), True),
             Column("band", t("ui.rank.band"), False), Column("rank", t("ui.rank.rank"), True), *before,
             Column("change", t("ui.rank.change"), False),
-            *[Column("area", f"LV{code} %", True) for code, _ in ranking.areas],
+            *[Column("area", area_header(code), True) for code, _ in ranking.areas],
             Column("notes", t("ui.rank.notes"), False)]
 
 
-def ranking_cells(ranking: Ranking, row: RankRow, n: int, number: Callable[[Decimal | None, int], object]
-                  ) -> list[object]:
-    """Row `n` of its block, in the order of `ranking_columns` (`number` writes a number with so many decimals)."""
+def ranking_cells(ranking: Ranking, row: RankRow, n: int, number: Callable[[Decimal | None, int], object],
+                  block: bool = True) -> list[object]:
+    """Row `n` of its block, in the order of `ranking_columns(ranking, block)` (`number` writes a number with so
+    many decimals)."""
     by_code = {a.code: a for a in row.unit.areas}
     unit, before = row.unit, row.previous
     previous = [row.previous_rank or "", number(before.score, 2) if before and before.score is not None
                 else ""] if ranking.compared else []
     score, maximum, share = row.figures
-    return [n, unit.unit, row.block, number(score, 2), number(maximum, 2), number(share, 1), row.band or "",
+    khoi = [row.block] if block else []
+    return [n, unit.unit, *khoi, number(score, 2), number(maximum, 2), number(share, 1), row.band or "",
             "" if row.rank is None else row.rank, *previous, change_words(row, ranking.compared),
             *[number(by_code[code].percent, 1) if code in by_code else "" for code, _ in ranking.areas],
             "; ".join(row.notes())]
+
+
+def blocks_phrase(ranking: Ranking) -> str:
+    """The blocks as an office writes them in a title: "khối Sở, khối Phường và khối Xã, đặc khu"."""
+    names = [t("ui.rank.block_named", block=block.name) for block in ranking.blocks]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('ui.rank.and')} {names[-1]}"
+
+
+def area_legend(ranking: Ranking) -> str:
+    """What the LV columns are: "LV1 %: Công tác chỉ đạo…; LV2 %: …" under the table."""
+    areas = "; ".join(f"{area_header(code)}: {name}" for code, name in ranking.areas)
+    return t("ui.rank.legend", areas=areas) if areas else ""
+
+
+def area_header(code: str) -> str:
+    return f"LV{code} %"
 
 
 def ranking_headers(ranking: Ranking) -> list[str]:

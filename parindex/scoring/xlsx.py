@@ -22,10 +22,23 @@ from parindex.io.xlsx_cells import append
 from parindex.io.xlsx_print import FONT
 from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
-from parindex.scoring.reports import delta, headline, ranking_cells, ranking_columns, ranking_footnotes
+from parindex.scoring.reports import (
+    area_legend,
+    blocks_phrase,
+    delta,
+    headline,
+    ranking_cells,
+    ranking_columns,
+    ranking_footnotes,
+)
 from parindex.scoring.summary import summary_rows as table_rows
 
-SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # then fitted to A4 landscape
+# A unit's sheet on at most two A4 landscape pages (127 units of a province: 254 pages, not 665): each item's
+# name on one line, evidence and explanation on one or two, a status on one; the whole fitted to a wider budget
+# than 9 pt allows (about 7 pt printed, as the ranking), the header alone repeated (bench/print_check.py)
+COMPACT_CAPS = {"A": 9, "B": 66, "C": 9, "D": 9, "E": 9, "F": 30, "G": 30, "H": 14}
+COMPACT_BUDGET = 170
+SUMMARY_CAPS = {"A": 9, "B": 50, "C": 8, "D": 9, "E": 9, "F": 40, "G": 40, "H": 12}  # one unit: 9 pt on A4 landscape
 SUMMARY_HEADERS = ("STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tài liệu kiểm chứng",
                    "Giải trình", "Trạng thái")
 
@@ -55,7 +68,7 @@ def unit_sheet(unit: UnitScore) -> UnitSheet:
 
 
 RANKING_CAPS = {"no": 5, "unit": 30, "block": 12, "score": 8, "max": 8, "percent": 7, "band": 10, "rank": 7,
-                "previous_rank": 7, "previous_score": 8, "change": 7, "area": 7, "notes": 22}
+                "previous_rank": 7, "previous_score": 8, "change": 7, "area": 7, "notes": 36}
 FORMATS = {"score": "0.00", "max": "0.00", "previous_score": "0.00", "percent": "0.0", "area": "0.0"}
 # A ranking has more columns than a unit's sheet (one per area): fitted to A4 landscape at about 8,5 pt
 # rather than 9 (io/xlsx_print.py LANDSCAPE_BUDGET: 128 units print 11 pt text at 9,2 pt)
@@ -69,7 +82,6 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     from openpyxl import Workbook
 
     from parindex.io.workbook_guard import REPORT_CATEGORY
-    from parindex.io.xlsx_print import print_ready
 
     workbook = Workbook()
     workbook.properties.creator = "parindex"
@@ -79,6 +91,7 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     notes: list[list[object]] = []
     differences: list[list[object]] = []
     totals: list[UnitTotals] = []
+    unit_sheets: list[Any] = []
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
@@ -92,10 +105,9 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
             append(sheet, row)
             if bold:
                 _bold_row(sheet, sheet.max_row)
-        print_ready(sheet, 3, SUMMARY_CAPS)
-        _heading_rows(sheet, 2, len(SUMMARY_HEADERS))  # the title and the set's warning, across the table
-        sheet.print_title_rows = "1:3"  # and on every printed page
-        sheet.freeze_panes = "A4"
+        unit_sheets.append(sheet)
+    for sheet in unit_sheets:  # laid out once it is known whether the run has many units
+        _summary_layout(sheet, many=len(totals) > 1)
     warnings = workbook.create_sheet(reserved[0])
     append(warnings, [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
                      t("report.col_message")])
@@ -124,22 +136,22 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
 
     from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
 
-    columns = ranking_columns(ranking)
+    columns = ranking_columns(ranking, block=False)  # a table per block (or group): its heading names it
     headers = [column.header for column in columns]
-    title = t("ui.rank.title", year=ranking.years or "?") + " — " + "; ".join(b.name for b in ranking.blocks)
-    append(sheet, [title])
-    # what went into the run, then the sets' provenance: under the title, on every printed page
+    append(sheet, [t("ui.rank.title", year=ranking.years or "?", blocks=blocks_phrase(ranking))])
+    # what went into the run, the sets' provenance and what the LV columns are: under the title, on every page
     opening = [f"{t('ui.run.title')}: " + "; ".join(ranking.summary.lines())] if ranking.summary else []
-    append(sheet, ["\n".join([*opening, " ".join(banner.text() for banner in ranking.banners)]).strip()])
+    lines = [*opening, " ".join(banner.text() for banner in ranking.banners), area_legend(ranking)]
+    append(sheet, ["\n".join(line for line in lines if line)])
     append(sheet, headers)
     _bold_row(sheet, 3)
     sections: list[tuple[int, str]] = []
-    for block in ranking.blocks:
+    for section in ranking.blocks:
         # the block's name is written once the columns are fitted: it spans them all
-        sections.append((sheet.max_row + 1, f"{t('ui.rank.block')}: {block.name} ({len(block.rows)})"))
+        sections.append((sheet.max_row + 1, t("annex.block", block=section.name, n=len(section.rows))))
         sheet.cell(sheet.max_row + 1, 1, "")
-        for n, row in enumerate(block.rows, start=1):
-            append(sheet, ranking_cells(ranking, row, n, _number))
+        for n, row in enumerate(section.rows, start=1):
+            append(sheet, ranking_cells(ranking, row, n, _number, block=False))
             for index, column in enumerate(columns, start=1):
                 if column.key in FORMATS:
                     sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
@@ -151,6 +163,9 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
     caps = {get_column_letter(index): RANKING_CAPS[column.key] for index, column in enumerate(columns, start=1)}
     widths = fit_columns(sheet, 3, caps, RANKING_BUDGET)
     wrap_and_size_rows(sheet, 3, widths)
+    notes = get_column_letter(len(columns))  # set off from the last area's figure on its left
+    for cell in sheet[notes][3:]:
+        cell.alignment = Alignment(horizontal="left", wrap_text=True, vertical="top", indent=1)
     print_setup(sheet, "1:3")
     for at, label in sections:
         sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
@@ -162,6 +177,18 @@ def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
         _wrap_merged(sheet, first_note + offset, line, len(headers))
     _heading_rows(sheet, 2, len(headers), size=14)
     sheet.freeze_panes = "C4"
+
+
+def _summary_layout(sheet: Any, many: bool) -> None:
+    """One unit's report at 9 pt with its title on every page; in a many-unit run the compact sheet (COMPACT_CAPS),
+    its title and warning read once on the first page and the header alone repeated."""
+    from parindex.io.xlsx_print import print_ready
+
+    print_ready(sheet, 3, COMPACT_CAPS if many else SUMMARY_CAPS, budget=COMPACT_BUDGET if many else None)
+    _heading_rows(sheet, 2, len(SUMMARY_HEADERS))  # the title and the set's warning, across the table
+    if not many:
+        sheet.print_title_rows = "1:3"
+    sheet.freeze_panes = "A4"
 
 
 def _number(value: Decimal | None, places: int) -> float | None:

@@ -89,15 +89,22 @@ def test_the_xlsx_opens_on_the_ranking_and_prints_on_a4_landscape(workbook: Path
     book = load_workbook(workbook)
     sheet = book.worksheets[0]
     assert sheet.title == "Xếp hạng đơn vị" and book.active.title == sheet.title
-    assert sheet["A1"].value.startswith("Kết quả xác định Chỉ số CCHC năm 2026")
-    assert [c.value for c in sheet[3]][:13] == ["STT", "Đơn vị", "Khối", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại",
+    assert sheet["A1"].value == ("Kết quả xác định Chỉ số CCHC năm 2026 của các đơn vị khối Sở, khối Phường và "
+                                 "khối Xã, đặc khu")
+    # no Khối column: each section's heading names its block
+    assert [c.value for c in sheet[3]][:12] == ["STT", "Đơn vị", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại",
                                                "Xếp hạng", "Hạng năm trước", "Điểm năm trước", "Thay đổi", "LV1 %",
                                                "LV2 %"]
     first = [c.value for c in sheet[5]]
-    assert isinstance(first[8], int) and isinstance(first[9], float) and first[10].startswith(("▲", "▼", "="))
-    assert sheet[5][10].alignment.horizontal == "center", "the change is not run into last year's score"
-    sections = [row[0].value for row in sheet.iter_rows(min_row=4) if str(row[0].value or "").startswith("Khối:")]
-    assert sections == ["Khối: Sở (14)", "Khối: Phường (45)", "Khối: Xã, đặc khu (68)"]
+    assert isinstance(first[7], int) and isinstance(first[8], float) and first[9].startswith(("▲", "▼", "="))
+    assert sheet[5][9].alignment.horizontal == "center", "the change is not run into last year's score"
+    sections = [row[0].value for row in sheet.iter_rows(min_row=4) if str(row[0].value or "").startswith("Khối")]
+    assert sections == ["Khối Sở (14 đơn vị)", "Khối Phường (45 đơn vị)", "Khối Xã, đặc khu (68 đơn vị)"]
+    # the LV columns named under the title, on every printed page; the notes set off from the LV8 figure
+    legend = sheet["A2"].value.splitlines()[-1]
+    assert legend.startswith("Các cột lĩnh vực") and "LV1 %: Công tác chỉ đạo" in legend and "LV8 %: " in legend
+    notes = sheet[5][len(sheet[3]) - 1]
+    assert sheet[3][-1].value == "Ghi chú" and notes.alignment.indent >= 1 and notes.alignment.horizontal == "left"
     longest = max((str(c.value) for c in sheet["B"][4:] if c.value and not str(c.value).startswith("Khối")), key=len)
     assert text_lines(longest, sheet.column_dimensions["B"].width) <= 2, "unit names read whole, wrapped at most once"
     assert all(c.font.name == "Times New Roman" for row in sheet.iter_rows(max_row=20) for c in row if c.value)
@@ -106,8 +113,16 @@ def test_the_xlsx_opens_on_the_ranking_and_prints_on_a4_landscape(workbook: Path
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$3"
     assert "&P" in sheet.oddFooter.center.text
+    # a unit's sheet compact (at most two A4 pages for the synthetic province's units): landscape, one page wide,
+    # the header alone repeated, each item's name and status wrapped at most once ("không tự chấm" on one line)
     unit_sheet = book.worksheets[1]
-    assert unit_sheet.page_setup.orientation == "landscape" and unit_sheet.print_title_rows == "$1:$3"
+    unit_setup = unit_sheet.page_setup
+    assert (unit_setup.orientation, unit_setup.fitToWidth, unit_setup.fitToHeight) == ("landscape", 1, 0)
+    assert unit_sheet.sheet_properties.pageSetUpPr.fitToPage and unit_sheet.print_title_rows == "$3:$3"
+    assert text_lines("không tự chấm", unit_sheet.column_dimensions["H"].width) == 1
+    for column, lines in (("B", 2), ("H", 2)):
+        longest = max((str(c.value) for c in unit_sheet[column][3:] if c.value and not c.font.b), key=len)
+        assert text_lines(longest, unit_sheet.column_dimensions[column].width) <= lines, column
 
 
 def test_the_screen_shows_the_ranking_then_a_line_per_unit_with_problems() -> None:

@@ -59,19 +59,20 @@ def test_one_table_per_block_with_the_json_rankings_rows(runs: dict[str, Path]) 
         f"Khối {b} ({sum(r['block'] == b for r in data['ranking'])} đơn vị)" for b in blocks]
     for table, block in zip(doc.tables, blocks, strict=True):
         header, *rows = _rows(table)
-        assert header[:11] == ["STT", "Đơn vị", "Khối", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại", "Xếp hạng",
+        # no Khối column: the heading above the table names the block
+        assert header[:10] == ["STT", "Đơn vị", "Điểm", "Tối đa", "Tỷ lệ %", "Xếp loại", "Xếp hạng",
                                "Hạng năm trước", "Điểm năm trước", "Thay đổi"]
-        assert header[11:] == [f"LV{n} %" for n in range(1, 9)] + ["Ghi chú"]
+        assert header[10:] == [f"LV{n} %" for n in range(1, 9)] + ["Ghi chú"]
         wanted = [row for row in data["ranking"] if row["block"] == block]
         assert len(rows) == len(wanted)
         for n, (cells, row) in enumerate(zip(rows, wanted, strict=True), start=1):
-            assert cells[:3] == [str(n), row["unit"], block]
-            assert (_number(cells[3]), _number(cells[4]), _number(cells[5])) == (row["score"], row["max"],
+            assert cells[:2] == [str(n), row["unit"]] and row["block"] == block
+            assert (_number(cells[2]), _number(cells[3]), _number(cells[4])) == (row["score"], row["max"],
                                                                                  row["percent"])
-            assert (cells[6], int(cells[7]), cells[-1]) == (row["band"] or "", row["rank"], "; ".join(row["notes"]))
-            assert cells[8] == str(row.get("previous_rank") or "")
+            assert (cells[5], int(cells[6]), cells[-1]) == (row["band"] or "", row["rank"], "; ".join(row["notes"]))
+            assert cells[7] == str(row.get("previous_rank") or "")
     thanh_tra = next(cells for cells in _rows(doc.tables[0]) if cells[1].startswith("Thanh tra tỉnh"))
-    assert thanh_tra[11:19][2] == ""  # area 3 not applicable: no % (the JSON's unit shows none either)
+    assert thanh_tra[10:18][2] == ""  # area 3 not applicable: no % (the JSON's unit shows none either)
 
 
 def test_header_repeats_rows_stay_whole_page_is_landscape_a4_in_times_new_roman(runs: dict[str, Path]) -> None:
@@ -93,17 +94,30 @@ def test_header_repeats_rows_stay_whole_page_is_landscape_a4_in_times_new_roman(
 
 def test_title_warning_and_notes(runs: dict[str, Path]) -> None:
     text = _text(Document(str(runs["vi.docx"])))
-    assert text.startswith("PHỤ LỤC\nKẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM")
+    assert text.startswith("PHỤ LỤC\nKẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2026 CỦA CÁC ĐƠN VỊ "
+                           "KHỐI SỞ, KHỐI PHƯỜNG VÀ KHỐI XÃ, ĐẶC KHU\n")
     assert "(Kèm theo Quyết định số" in text
     assert "par-department-2025" in text and "par-commune-2025" in text and "DỰNG LẠI" in text
     assert "Điểm điều tra/SIPAS theo bảng kết quả điều tra của tỉnh." in text
+    # the LV columns explained before the tables, each by its area's name in the set
+    legend = next(line for line in text.splitlines() if line.startswith("Các cột lĩnh vực"))
+    assert "LV1 %: " in legend and "LV8 %: " in legend and legend.index("LV1 %") < legend.index("LV8 %")
+
+
+def test_legend_names_every_area_column(runs: dict[str, Path]) -> None:
+    doc = Document(str(runs["vi.docx"]))
+    data = json.loads(runs["ranking.json"].read_text(encoding="utf-8"))
+    legend = next(p.text for p in doc.paragraphs if p.text.startswith("Các cột lĩnh vực"))
+    headers = [h for h in _rows(doc.tables[0])[0] if h.startswith("LV")]
+    names = {f"LV{area['code']} %": area["name"] for area in data["units"][0]["areas"]}
+    assert len(headers) == 8 and all(f"{h}: {names[h]}" in legend for h in headers)
 
 
 def test_english(runs: dict[str, Path]) -> None:
     doc = Document(str(runs["en.docx"]))
     assert _text(doc).startswith("ANNEX\nPUBLIC ADMINISTRATION REFORM INDEX") and "Block Sở (14 units)" in _text(doc)
-    assert _rows(doc.tables[0])[0][:4] == ["No.", "Unit", "Block", "Points"]
-    assert _rows(doc.tables[0])[1][3].count(".") == 1  # 95.61: English decimals
+    assert _rows(doc.tables[0])[0][:3] == ["No.", "Unit", "Points"]
+    assert _rows(doc.tables[0])[1][2].count(".") == 1  # 95.61: English decimals
 
 
 def test_together_gives_one_table(runs: dict[str, Path]) -> None:
@@ -111,6 +125,7 @@ def test_together_gives_one_table(runs: dict[str, Path]) -> None:
     (table,) = doc.tables
     rows = _rows(table)[1:]
     assert len(rows) == 45 + 68 and [int(cells[0]) for cells in rows] == list(range(1, 114))
-    assert {cells[2] for cells in rows} == {"Phường, Xã, đặc khu"}  # the group, as every format names it
+    # the group, as every format names it, in the table's heading (not repeated in a Khối column)
+    assert "Khối Phường, Xã, đặc khu (113 đơn vị)" in _text(doc) and "Khối" not in _rows(table)[0]
     assert "Thay đổi" in _rows(table)[0] and "Hạng năm trước" not in _rows(table)[0]  # no --previous
-    assert len(_rows(table)[0]) == 20 - 2
+    assert len(_rows(table)[0]) == 20 - 3

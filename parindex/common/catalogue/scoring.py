@@ -214,8 +214,13 @@ MESSAGES.update({
                          "Rank these blocks together, separated by commas (such as \"Phường,Xã\")."),
     "help.details": Msg("Khi chấm nhiều sổ: in đủ các bảng của từng đơn vị (tệp -o luôn có đủ).",
                         "With many workbooks: print every unit's full tables (an -o file always has them)."),
-    "ui.rank.title": Msg("Kết quả xác định Chỉ số CCHC năm {year}", "PAR Index results {year}"),
     "ui.rank.block": Msg("Khối", "Block"),
+    "ui.rank.title": Msg("Kết quả xác định Chỉ số CCHC năm {year} của các đơn vị {blocks}",
+                         "PAR Index results {year} of the units of {blocks}"),
+    "ui.rank.block_named": Msg("khối {block}", "the {block} block"),
+    "ui.rank.and": Msg("và", "and"),
+    "ui.rank.legend": Msg("Các cột lĩnh vực (tỷ lệ % điểm đạt được so với điểm tối đa của lĩnh vực): {areas}.",
+                          "Area columns (points earned as a % of the area's maximum): {areas}."),
     "ui.rank.no": Msg("STT", "No."),
     "ui.rank.unit": Msg("Đơn vị", "Unit"),
     # English headers of words no longer than the annex's narrow columns (11 mm at 11 pt): none breaks mid-word
@@ -301,8 +306,8 @@ MESSAGES.update({
 # --- the ranking annex as a Word document (score MANY --format docx): the annex of the decision that publishes it --
 MESSAGES.update({
     "annex.kind": Msg("PHỤ LỤC", "ANNEX"),
-    "annex.title": Msg("KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC ĐƠN VỊ KHỐI {blocks}",
-                       "PUBLIC ADMINISTRATION REFORM INDEX {year} OF THE UNITS OF THE {blocks} BLOCKS"),
+    "annex.title": Msg("KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} CỦA CÁC ĐƠN VỊ {blocks}",
+                       "PUBLIC ADMINISTRATION REFORM INDEX {year} OF THE UNITS OF {blocks}"),
     "annex.decision": Msg("(Kèm theo Quyết định số ……/QĐ-…… ngày …… tháng …… năm …… của ……)",
                           "(Attached to Decision No. ……/QĐ-…… of …… / …… / …… of ……)"),
     "annex.block": Msg("Khối {block} ({n} đơn vị)", "Block {block} ({n} units)"),
