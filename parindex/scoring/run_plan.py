@@ -138,8 +138,10 @@ class RunPlan:
 def plan_run(entries: Sequence[Entry], surveys: Sequence[SurveyTable] = (),
              previous: Sequence[PreviousRow] | None = None, together: Sequence[str] = ()) -> RunPlan:
     """The run, checked: one workbook per unit (PS526, PS527), one year (PS580), --together's blocks (PC731), each
-    survey table (PS581) and each file of last year's results (PS574, PS578) matching some unit. Warned: survey
-    rows no unit matched (PS548), a unit alone in a block beside a block of its level (PS582)."""
+    survey table (PS581) and each file of last year's results (PS574, PS578) matching some unit. Warned: a unit
+    without its survey row, offered the rows it may be meant by (PS548), a unit alone in a block beside a block of
+    its level (PS582)."""
+
     entries = list(entries)
     _refuse_second_workbook(entries)
     _refuse_other_years(entries)
