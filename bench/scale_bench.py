@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup_bench import distinct_copies, environment  # noqa: E402
+from startup_bench import distinct_copies, environment
 
 FORMATS = ("json", "csv", "md", "xlsx", "docx")
 
