@@ -34,14 +34,16 @@ from startup_bench import distinct_copies, environment
 
 FORMATS = ("json", "csv", "md", "xlsx", "docx")
 
-# The command run as `parindex` runs it, then its own figures: CPU (self + waited-for workers), peak memory
-# (self; the largest worker's), exit code. A fresh interpreter: Linux keeps a process's peak across fork and exec.
+# The command run as `parindex` runs it (`cli.app.main`), then its own figures: CPU (self + waited-for workers),
+# peak memory (self; the largest worker's), exit code. A fresh interpreter: Linux keeps a process's peak across fork
+# and exec.
 _SCORE = """
-import gc, json, os, resource, sys
-from parindex.cli.app import run
-gc.disable()
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-code = run(sys.argv[2:])
+import json, resource, sys
+from parindex.cli.app import main
+try:
+    main(sys.argv[2:])
+except SystemExit as end:
+    code = end.code
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
     json.dump({"cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, "maxrss_kib": me.ru_maxrss,
