@@ -82,3 +82,25 @@ def test_the_floor_app_declares_the_command_line_of_parindex_score() -> None:
                 for p in [*group.params, *group.commands["score"].params]]
 
     assert shape(typer_floor.create_app()) == shape(create_app())
+
+
+SCALE_BENCH = BENCH.with_name("scale_bench.py")
+
+
+def test_the_scale_benchmark_runs_every_format_on_a_few_workbooks_and_prints_its_table(tmp_path: Path) -> None:
+    figures_file = tmp_path / "figures.json"
+    done = subprocess.run([sys.executable, str(SCALE_BENCH), "--sizes", "3,9", "--json", str(figures_file)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert figures["sizes"] == [3, 9]
+    runs = figures["runs"]
+    assert set(runs) == {"json", "csv", "md", "xlsx", "docx", "calamine"}
+    for name in ("json", "csv", "md", "xlsx", "docx"):
+        assert {runs[name]["at"][n]["exit"] for n in ("3", "9")} <= {0, 1}  # scored (1: a unit with problems)
+        assert runs[name]["at"]["9"]["cpu"] > 0 and runs[name]["at"]["9"]["maxrss_kib"] > 0
+        assert {"growth", "kib_per_unit", "per_file_ms", "over_calamine"} <= set(runs[name]["9"])
+    assert runs["calamine"]["at"]["9"]["cells"] > runs["calamine"]["at"]["3"]["cells"] > 0
+    lines = done.stdout.splitlines()
+    assert lines[1].split()[0] == "format" and [line.split()[0] for line in lines[2:8]] == [
+        "json", "csv", "md", "xlsx", "docx", "calamine"]

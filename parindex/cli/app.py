@@ -109,9 +109,28 @@ def main(argv: list[str] | None = None) -> None:
     # (3 ms with 50 installed, more in a crowded environment); parindex's models have no use for them, and typer
     # turns the search off for its own adapters the same way. A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    sys.meta_path.insert(0, _OpenpyxlWithoutNumpy())
     code = run(sys.argv[1:] if argv is None else argv)
     gc.freeze()  # the interpreter's last collection, at exit, then leaves them alone too
     sys.exit(code)
+
+
+class _OpenpyxlWithoutNumpy:
+    """openpyxl imports numpy, when installed, only to also accept numpy's number types as cell values
+    (`openpyxl.compat.numbers`): about 90 ms of `merge`, `criteria export` and every command that writes a workbook.
+    parindex writes Decimals, ints and text, never a numpy value, so the command line (not the Python API, whose
+    callers may hand openpyxl numpy values) answers that one import as if numpy were absent. numpy is not marked
+    missing: the plan's chart (matplotlib) imports it as usual. Consulted only for modules not yet imported."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        probing = sys.modules.get("openpyxl.compat.numbers")
+        if probing is None:
+            return
+        if hasattr(probing, "NUMPY"):  # imported without asking (numpy was there already): no longer needed
+            sys.meta_path.remove(self)
+        elif name == "numpy":  # openpyxl's `import numpy`, as it runs
+            sys.meta_path.remove(self)
+            raise ImportError(name=name)
 
 
 def run(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ rows become the info by key, and its Tự đánh giá rows the items by code.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def _info(info: Info) -> tuple[dict[str, str], dict[str, str]]:
     for key, _, value in info.pairs:
         if key is not None and key not in found:
             found[key] = level_id(_text(value.raw)) if key == "level" else _text(value.raw)
-            refs[key] = value.ref
+            refs[key] = sys.intern(value.ref)  # `Thông tin!B5` in every workbook: one string a run keeps
     return found, refs
 
 

@@ -24,7 +24,7 @@ from parindex.io.input_files import OLE2_MAGIC, ZIP_MAGICS, decode_utf8, env_lim
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_EVENTS = 2_000_000
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same events, 10× faster
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same events, 10× faster
 
 
 def max_bytes() -> int:
@@ -81,7 +81,7 @@ def parse_yaml(text: str) -> YamlDocument:
         if guard:
             doc.findings.append(guard)
             return doc
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -135,7 +135,7 @@ def _control_findings(text: str) -> list[Finding]:
 def _stream_guard(text: str) -> Finding | None:
     """Refuse aliases and runaway depth or size while streaming, before any object is built."""
     try:
-        return _guard_events(text, _LOADER)
+        return _guard_events(text, LOADER)
     except yaml.MarkedYAMLError as exc:
         if _parser_limit(exc) is None:
             raise

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from parindex.common import values
 from parindex.common.messages import Message
@@ -20,6 +20,7 @@ from parindex.evidence.model import LEVEL_BLOCKS, SHEET_ITEMS, Cell, EvidenceBoo
 
 Status = Literal["scored", "missing", "not_applicable", "not_self_scored", "estimated", "surveyed", "invalid"]
 CENT = Decimal("0.01")
+T = TypeVar("T")
 ZERO = Decimal(0)
 
 
@@ -109,6 +110,7 @@ class Adjustment(NamedTuple):
 class _Totals:
     """Score, max and % of a unit: the sum of its area subtotals (the base), plus bonus, minus penalty."""
 
+    __slots__ = ()  # so that UnitTotals, kept for every unit of a run, has no per-instance dict
     areas: list[Subtotal]
     adjustments: list[Adjustment]
 
@@ -180,7 +182,7 @@ class UnitScore(_Totals):
         return [s for s in self.items if s.differs]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitTotals(_Totals):
     """What ranking needs of a unit: small, so a thousand units are ranked without keeping their items."""
 
@@ -224,6 +226,42 @@ class UnitTotals(_Totals):
             return None
         return next((name for name, at_least in self.bands if self.rank_score * 100 >= at_least * self.rank_max),
                     None)
+
+
+class Shared:
+    """One object for each value many units' totals hold alike (area codes and names, points, maxima, a set's
+    grades and banner), so that the totals a run keeps for its ranking cost little more than the unit's name: a
+    worker's totals arrive unpickled, every value a new object. Values are told apart as written (a Decimal by
+    its digits and exponent, 1.0 is not 1.00), so a total is never shown otherwise than it was scored."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def _one(self, key: object, value: T) -> T:
+        return self._seen.setdefault(key, value)  # type: ignore[return-value]
+
+    def _decimal(self, value: Decimal) -> Decimal:
+        return self._one(("decimal", str(value)), value)
+
+    def _text(self, value: str) -> str:
+        return self._one(value, value)
+
+    def totals(self, unit: UnitTotals) -> UnitTotals:
+        d, s = self._decimal, self._text
+        areas = [self._one(("area", a.code, a.name, str(a.score), str(a.max), str(a.full_max), a.rank),
+                           Subtotal(s(a.code), s(a.name), d(a.score), d(a.max), d(a.full_max), a.rank))
+                 for a in unit.areas]
+        adjustments = [self._one(("adjustment", a.id, a.name, str(a.earned), str(a.cap), a.declared_role),
+                                 Adjustment(s(a.id), s(a.name), d(a.earned), d(a.cap), a.declared_role))
+                       for a in unit.adjustments]
+        bands = self._one(("bands", *((name, str(at)) for name, at in unit.bands)),
+                          tuple((s(name), d(at)) for name, at in unit.bands))
+        banner = unit.banner
+        if banner is not None:
+            banner = self._one(("banner", banner.code, repr(banner.params), banner.where, banner.item), banner)
+        return replace(unit, areas=areas, adjustments=adjustments, bands=bands, banner=banner, level=s(unit.level),
+                       block=s(unit.block), year=s(unit.year), part_of=s(unit.part_of), full_max=d(unit.full_max),
+                       estimated=d(unit.estimated), estimated_max=d(unit.estimated_max))
 
 
 # --- scoring ----------------------------------------------------------------------------------------

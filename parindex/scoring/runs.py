@@ -15,7 +15,7 @@ from parindex.common.messages import Message
 from parindex.criteria.model import CriteriaSet
 from parindex.evidence.model import EvidenceBook
 from parindex.io.input_files import FileIdentity, not_found, resolve_path
-from parindex.scoring.engine import UnitScore, UnitTotals, identity, score_book
+from parindex.scoring.engine import Shared, UnitScore, UnitTotals, identity, score_book
 from parindex.scoring.run_plan import Entry, RunPlan, SurveyMatch, plan_run
 
 R = TypeVar("R")
@@ -179,10 +179,11 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
     unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
     matches = surveys if surveys is not None else [None] * len(paths)
     workers = min(4, _cpus())
+    shared = Shared()  # the totals kept for the ranking share their values: memory flat in the number of units
     if len(paths) < PARALLEL_FROM or workers < 2:
         sets = cache if cache is not None else {}
         for path, match in zip(paths, matches, strict=True):
-            yield _score_or_skip(path, criteria_ref, render, sets, match)
+            yield _kept(_score_or_skip(path, criteria_ref, render, sets, match), shared)
         return
     import multiprocessing
     import shutil
@@ -210,13 +211,17 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
             for result in results:
                 if isinstance(result, ParindexError):
                     raise result
-                yield result
+                yield _kept(result, shared)
         except BrokenProcessPool:  # a worker killed (out of memory) or aborted by a native library
             raise ParindexError("PS529", path=_being_read(reading)) from None
     finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
         # (wait=False races the pool's own shutdown on Python < 3.12.8 and can print a traceback at exit)
         pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(reading, ignore_errors=True)
+
+
+def _kept(result: tuple[R, UnitTotals] | Skipped, shared: Shared) -> tuple[R, UnitTotals] | Skipped:
+    return result if isinstance(result, Skipped) else (result[0], shared.totals(result[1]))
 
 
 def _being_read(reading: Path) -> str:

@@ -50,3 +50,16 @@ def test_what_is_written_reads_back_the_same(name: str, label: str, points: Deci
 def test_a_list_of_texts_outside_a_mapping_is_quoted_as_a_flow_sequence_needs() -> None:
     data = {"id": "x", "notes": ["a, b", "[c]", "d"]}
     assert yaml.safe_load(criteria_yaml(data, {}, [])) == data
+
+
+@given(TEXT, st.booleans())
+def test_a_value_is_written_plain_exactly_when_the_pure_python_loader_too_reads_it_back_as_itself(
+        text: str, flow: bool) -> None:
+    """`_plain` asks libyaml (as criteria files are read) where PyYAML has it: the same answer as PyYAML's own."""
+    from parindex.criteria.yaml_writer import _plain
+
+    try:
+        python = yaml.safe_load(f"{{k: {text}}}" if flow else f"k: {text}") == {"k": text}
+    except yaml.YAMLError:
+        python = False
+    assert not _plain(text, flow) or python

@@ -114,6 +114,33 @@ def test_many_workbooks_come_back_in_file_order_with_their_totals(tmp_path: Path
     assert len({totals.score for _, totals in parallel}) > 1  # not one unit repeated
 
 
+def test_the_totals_kept_for_the_ranking_share_what_units_hold_alike_and_equal_what_each_unit_scored(
+        tmp_path: Path) -> None:
+    from parindex.scoring.runs import PARALLEL_FROM, score_many, score_workbook
+
+    paths = sorted(_many(tmp_path / "units", PARALLEL_FROM * 2).glob("*.xlsx"))
+    kept = [totals for _, totals in score_many(paths, None, _source)]  # unpickled from the workers
+    assert kept == [score_workbook(path, None, {}).totals() for path in paths]
+    names = {id(area.name) for totals in kept for area in totals.areas}
+    assert len(names) == len({area.name for totals in kept for area in totals.areas})  # one object per name
+    assert not hasattr(kept[0], "__dict__")  # slotted: no dict per unit
+
+
+def test_shared_values_keep_the_digits_they_were_scored_with() -> None:
+    from decimal import Decimal
+
+    from parindex.scoring.engine import Shared, Subtotal, UnitTotals
+
+    def unit(name: str, score: str) -> UnitTotals:
+        return UnitTotals(name, name, [Subtotal("1", "LV", Decimal(score), Decimal(10), Decimal(10))], 0, "district",
+                          [], bands=(("Tốt", Decimal("90.0")),))
+
+    shared = Shared()
+    one, other = shared.totals(unit("A", "1.0")), shared.totals(unit("B", "1.00"))
+    assert str(one.areas[0].score) == "1.0" and str(other.areas[0].score) == "1.00"  # equal, but not one object
+    assert one.bands is other.bands and one.areas[0].max is other.areas[0].max
+
+
 def test_a_bad_workbook_among_many_stops_the_run_in_file_order(tmp_path: Path) -> None:
     from parindex.common.errors import ParindexError
     from parindex.scoring.runs import score_many
