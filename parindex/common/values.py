@@ -66,14 +66,26 @@ def clean_text(text: str) -> str:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-@functools.lru_cache(maxsize=8192)  # labels, headers, names and typed answers repeat across items and workbooks
+FOLD_CACHED = 512  # characters: a longer text (pasted evidence, a hostile cell of 32,767) is folded, not kept
+
+
 def fold(text: str, spaced: bool = False, punctuation: bool = True) -> str:
     """The one form texts are compared in: no case, no diacritics (đ = d), any Unicode form, any spacing.
 
     By default words run together and punctuation at the end goes ('  Không Đạt. ' → 'khongdat'): labels, answers,
     names of sheets. `spaced`: words one space apart and punctuation kept ('khong dat.'), for text read on after
     folding (rule words). `punctuation=False`: every mark counts as a space ('Cơ quan/đơn vị' → 'coquandonvi', or
-    spaced 'co quan don vi'), for headers and the names of units and agencies."""
+    spaced 'co quan don vi'), for headers and the names of units and agencies.
+
+    Short texts are remembered (labels, headers, names and typed answers repeat across items and workbooks); a long
+    one is not, so the cache holds at most 8,192 × `FOLD_CACHED` characters (8,192 hostile cells of 32,767 would have
+    held about 0.8 GB)."""
+    if len(text) > FOLD_CACHED:
+        return _fold(text, spaced, punctuation)
+    return _fold_cached(text, spaced, punctuation)
+
+
+def _fold(text: str, spaced: bool, punctuation: bool) -> str:
     decomposed = unicodedata.normalize("NFD", clean_text(text).casefold())
     bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
     bare = bare.replace("đ", "d")
@@ -82,6 +94,9 @@ def fold(text: str, spaced: bool = False, punctuation: bool = True) -> str:
     if spaced:
         return " ".join(bare.split())
     return "".join(bare.split()).rstrip(_TRAILING_PUNCT)
+
+
+_fold_cached = functools.lru_cache(maxsize=8192)(_fold)
 
 
 def show(raw: RawValue) -> str:

@@ -386,3 +386,16 @@ def test_a_huge_value_is_an_error_at_its_cell_in_every_report(cli, tmp_path):
     for fmt in ("json", "csv", "md", "table"):
         result = cli("score", str(path), "-f", fmt)
         assert result.code == 1 and "PC700" not in result.err, fmt
+
+
+def test_a_long_text_is_folded_alike_but_not_kept_in_the_cache() -> None:
+    from parindex.common import values
+
+    long = "Đạt  " * 2_000  # a pasted page, or a hostile cell: 10,000 characters
+    values._fold_cached.cache_clear()  # not full, whatever ran before
+    before = values._fold_cached.cache_info().currsize
+    assert values.fold(long) == "dat" * 2_000 and values.fold(long, spaced=True) == " ".join(["dat"] * 2_000)
+    assert values._fold_cached.cache_info().currsize == before, "a long text takes no room in the cache"
+    short = "Đạt test_values " + "x" * (values.FOLD_CACHED - 20)  # within the limit, and new to the cache
+    assert values.fold(short) == values._fold(short, False, True), "short or long, one way of folding"
+    assert values._fold_cached.cache_info().currsize == before + 1, "a short text is remembered"
