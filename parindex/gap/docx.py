@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from parindex.common.addressing import address
 from parindex.common.i18n import t
@@ -34,7 +33,7 @@ def write_plan_docx(report: GapReport, path: Path, force: bool = False, today: d
     docx.save(doc, path, force)
 
 
-def _block(doc: Any, block: Block, report: GapReport, title: bool) -> None:
+def _block(doc: docx.Doc, block: Block, report: GapReport, title: bool) -> None:
     if isinstance(block, Heading):
         _heading(doc, block, title)
     elif isinstance(block, Para):
@@ -50,7 +49,7 @@ def _block(doc: Any, block: Block, report: GapReport, title: bool) -> None:
     # a Rule (the line before the notes) needs nothing: the notes have their heading
 
 
-def _heading(doc: Any, block: Heading, title: bool) -> None:
+def _heading(doc: docx.Doc, block: Heading, title: bool) -> None:
     """Level 1 is the document's kind and the level 2 after it its title (centred); then parts, sections and
     labelled paragraphs ('a) Nội dung cần khắc phục', in italics as the seed plan has them)."""
     if block.level == 1:
@@ -61,7 +60,7 @@ def _heading(doc: Any, block: Heading, title: bool) -> None:
         docx.heading(doc, block.text, italic=block.level == 4)
 
 
-def _grid(doc: Any, grid: Grid) -> None:
+def _grid(doc: docx.Doc, grid: Grid) -> None:
     text_columns = sum(1 for numeric in grid.numeric if not numeric) or 1
     text_mm = (WIDTH_MM - NUMBER_MM * sum(grid.numeric)) / text_columns
     columns = [docx.Column(name, NUMBER_MM if numeric else text_mm, numeric)
@@ -69,7 +68,7 @@ def _grid(doc: Any, grid: Grid) -> None:
     docx.table(doc, columns, grid.rows, [grid.total and n == len(grid.rows) - 1 for n in range(len(grid.rows))])
 
 
-def _figure(doc: Any, report: GapReport) -> None:
+def _figure(doc: docx.Doc, report: GapReport) -> None:
     from parindex.gap.chart import chart_png
 
     docx.picture(doc, chart_png(report), width_mm=WIDTH_MM)

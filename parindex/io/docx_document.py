@@ -4,16 +4,25 @@ top/bottom 20 mm, left 30 mm, right 15 mm, Times New Roman 13 pt (tables 12 pt),
 page. Real text and tables, editable in Word and LibreOffice; the only picture is a chart when one is given.
 
 The words come from the caller (the message catalogue); this module only lays them out. Every text goes into the
-document through `_run`, as `common.safe_text.document_text` makes it (officers' text may hold what XML cannot).
+document as `common.safe_text.document_text` makes it (officers' text may hold what XML cannot): through `_run`, or
+through `run_content` for a table's rows.
+
+What does not grow with the number of units (header, titles, paragraphs, each table's header row) is python-docx's
+tree; a table's rows are not: `table` keeps them as values and `save` writes each row's XML straight into the file's
+`word/document.xml`, the XML python-docx would have made for it (two model rows made by python-docx, the texts put
+in), so a ranking of thousands of units costs its values, not a tree of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from xml.sax.saxutils import escape
+from zipfile import ZipFile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -30,6 +39,10 @@ BODY_PT = 13
 TABLE_PT = 12
 PAGE = (Mm(210), Mm(297))  # A4 portrait
 MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}  # NĐ 30/2020, Phụ lục I
+MARK = "w:parindexRows"  # an element around a table's model rows, where its rows go; never in the saved file
+SLOT = "parindex-cell"  # a model row's cell text, where a row's own goes
+_BREAKS = re.compile(r"([\t\r\n])")
+CHUNK = 4096  # strings of rows gathered before they are written
 
 
 @dataclass(frozen=True)
@@ -51,24 +64,34 @@ class Column:
     numeric: bool = False
 
 
-def new_document(wide: bool = False) -> Any:
+class Doc:
+    """A document being made: python-docx's tree for what does not grow (the header, titles, paragraphs), and the
+    tables' rows still to write, as values (`table`): `save` writes them into the file one by one, so a table of
+    thousands of rows is never held as a tree."""
+
+    def __init__(self, word: Any) -> None:
+        self.word = word  # python-docx's Document
+        self.tables: list[_Rows] = []
+
+
+def new_document(wide: bool = False) -> Doc:
     """An empty A4 document (landscape when `wide`): margins, fonts and spacing as NĐ 30 asks."""
-    doc = Document()
-    section = doc.sections[0]
+    doc = Doc(Document())
+    section = doc.word.sections[0]
     section.page_width, section.page_height = PAGE[::-1] if wide else PAGE
     if wide:
         section.orientation = WD_ORIENT.LANDSCAPE
     for side, value in MARGINS.items():
         setattr(section, f"{side}_margin", value)
-    normal = doc.styles["Normal"]
+    normal = doc.word.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
     _all_scripts(normal.element.get_or_add_rPr())
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(6), 1.1
     for name in ("Table Grid", "Normal Table"):
-        if name in [s.name for s in doc.styles]:
-            _all_scripts(doc.styles[name].element.get_or_add_rPr())
+        if name in [s.name for s in doc.word.styles]:
+            _all_scripts(doc.word.styles[name].element.get_or_add_rPr())
     return doc
 
 
@@ -84,9 +107,9 @@ def _all_scripts(rpr: Any) -> None:
         fonts.attrib.pop(qn(attr), None)
 
 
-def letterhead(doc: Any, head: Letterhead) -> None:
+def letterhead(doc: Doc, head: Letterhead) -> None:
     """The borderless two-column header: issuing body and number left, Quốc hiệu, tiêu ngữ and place/date right."""
-    table = doc.add_table(rows=2, cols=2)
+    table = doc.word.add_table(rows=2, cols=2)
     _no_borders(table)
     widths = (Mm(62), Mm(103))
     _widths(table, widths)
@@ -148,18 +171,18 @@ def _no_borders(table: Any) -> None:
                                            "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
-def centred(doc: Any, text: str, bold: bool = True, italic: bool = False, size: int = BODY_PT + 1,
+def centred(doc: Doc, text: str, bold: bool = True, italic: bool = False, size: int = BODY_PT + 1,
             space_before: int = 0) -> None:
-    para = doc.add_paragraph()
+    para = doc.word.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.space_before, para.paragraph_format.space_after = Pt(space_before), Pt(2)
     run = _run(para, text)
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
 
-def heading(doc: Any, text: str, italic: bool = False) -> None:
+def heading(doc: Doc, text: str, italic: bool = False) -> None:
     """A part or section title: bold, flush left with the body's indent, kept with what follows."""
-    para = doc.add_paragraph()
+    para = doc.word.add_paragraph()
     para.paragraph_format.first_line_indent = Mm(10)
     para.paragraph_format.space_before = Pt(6)
     para.paragraph_format.keep_with_next = True
@@ -167,27 +190,30 @@ def heading(doc: Any, text: str, italic: bool = False) -> None:
     run.bold, run.italic = True, italic
 
 
-def para(doc: Any, text: str, italic: bool = False, indent: bool = True) -> None:
+def para(doc: Doc, text: str, italic: bool = False, indent: bool = True) -> None:
     """Body text: justified, first line indented 10 mm, as the seeds' documents are."""
-    paragraph = doc.add_paragraph()
+    paragraph = doc.word.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if indent:
         paragraph.paragraph_format.first_line_indent = Mm(10)
     _run(paragraph, text).italic = italic
 
 
-def bullets(doc: Any, items: Sequence[str], ordered: bool = False) -> None:
+def bullets(doc: Doc, items: Sequence[str], ordered: bool = False) -> None:
     """'- text' lines (or '1. text'), as administrative documents write lists (no Word list styles to undo)."""
     for n, item in enumerate(items, start=1):
         para(doc, f"{n}. {item}" if ordered else f"- {item}")
 
 
-def table(doc: Any, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-          bold_rows: Sequence[bool] | None = None, size: int = TABLE_PT, padding_mm: float | None = None) -> Any:
+def table(doc: Doc, columns: Sequence[Column], rows: Iterable[Sequence[str]],
+          bold_rows: Sequence[bool] | None = None, size: int = TABLE_PT, padding_mm: float | None = None) -> None:
     """A ruled table with a bold header row that repeats on every page; `bold_rows` marks subtotal rows. A table
-    with many narrow columns takes a smaller `size` and `padding_mm` (left and right of each cell's text)."""
-    grid = doc.add_table(rows=1, cols=len(columns))
-    grid.style = doc.styles["Table Grid"]
+    with many narrow columns takes a smaller `size` and `padding_mm` (left and right of each cell's text).
+
+    `rows` is read when the document is saved, one row at a time: each row is written as the XML python-docx makes
+    for it (`_Rows`), from two model rows made here by python-docx, a plain and a bold one."""
+    grid = doc.word.add_table(rows=1, cols=len(columns))
+    grid.style = doc.word.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     if padding_mm is not None:
@@ -195,11 +221,10 @@ def table(doc: Any, columns: Sequence[Column], rows: Sequence[Sequence[str]],
     header = grid.rows[0]
     for cell, column in zip(header.cells, columns, strict=True):
         _cell(cell, column.header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
-    for n, values in enumerate(rows):
-        bold = bool(bold_rows[n]) if bold_rows else False
+    for bold in (False, True):
         cells = grid.add_row().cells
-        for cell, column, value in zip(cells, columns, values, strict=True):
-            _cell(cell, value, bold=bold, size=size,
+        for cell, column in zip(cells, columns, strict=True):
+            _cell(cell, SLOT, bold=bold, size=size,
                   align=WD_ALIGN_PARAGRAPH.RIGHT if column.numeric else WD_ALIGN_PARAGRAPH.LEFT)
     _widths(grid, [Mm(column.width_mm) for column in columns])
     for row in grid.rows:
@@ -207,8 +232,11 @@ def table(doc: Any, columns: Sequence[Column], rows: Sequence[Sequence[str]],
         for cell, column in zip(row.cells, columns, strict=True):
             cell.width = Mm(column.width_mm)
     _repeat_header(header)
-    doc.add_paragraph().paragraph_format.space_after = Pt(0)
-    return grid
+    plain, bold_row = grid.rows[1]._tr, grid.rows[2]._tr
+    for place in (plain.addprevious, bold_row.addprevious, bold_row.addnext):  # the model rows, between marks,
+        place(OxmlElement(MARK))                                               # become the rows when saved
+    doc.tables.append(_Rows(rows, bold_rows))
+    doc.word.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
 def _cell(cell: Any, text: str, bold: bool, align: Any, size: int = TABLE_PT) -> None:
@@ -254,28 +282,20 @@ def landscape(doc: Any) -> None:
     """A new landscape A4 page (a wide table): NĐ 30's margins kept on the same sides."""
     from docx.enum.section import WD_SECTION
 
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section = doc.word.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = PAGE[1], PAGE[0]
 
 
-def portrait(doc: Any) -> None:
-    from docx.enum.section import WD_SECTION
-
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE
-
-
-def picture(doc: Any, png: bytes, width_mm: float = 160) -> None:
-    para = doc.add_paragraph()
+def picture(doc: Doc, png: bytes, width_mm: float = 160) -> None:
+    para = doc.word.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.add_run().add_picture(BytesIO(png), width=Mm(width_mm))
 
 
-def signature(doc: Any, recipients: Sequence[str], signer: Sequence[str]) -> None:
+def signature(doc: Doc, recipients: Sequence[str], signer: Sequence[str]) -> None:
     """The closing block: 'Nơi nhận' (small, left) and the signer's title (bold, right), borderless."""
-    grid = doc.add_table(rows=1, cols=2)
+    grid = doc.word.add_table(rows=1, cols=2)
     _no_borders(grid)
     left, right = grid.rows[0].cells
     _widths(grid, (Mm(85), Mm(80)))
@@ -291,7 +311,62 @@ def signature(doc: Any, recipients: Sequence[str], signer: Sequence[str]) -> Non
     _lines(right, signer, bold_from=0, size=BODY_PT)
 
 
-def save(doc: Any, path: Path, force: bool) -> None:
+def save(doc: Doc, path: Path, force: bool) -> None:
     from parindex.io.atomic import write_atomic
 
-    write_atomic(path, lambda tmp: doc.save(str(tmp)), force)
+    write_atomic(path, lambda tmp: _write(doc, tmp), force)
+
+
+def _write(doc: Doc, target: Path) -> None:
+    """python-docx's package as it saves it, its `word/document.xml` streamed with every table's rows in place."""
+    staged = BytesIO()
+    doc.word.save(staged)
+    with ZipFile(staged) as source, ZipFile(target, "w") as out:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                out.writestr(item, source.read(item))
+                continue
+            pieces = source.read(item).decode("utf-8").split(f"<{MARK}/>")
+            with out.open(item, "w") as stream:
+                stream.write(pieces[0].encode("utf-8"))
+                for n, rows in enumerate(doc.tables):
+                    plain, bold, after = pieces[3 * n + 1:3 * n + 4]
+                    rows.write(plain, bold, stream)
+                    stream.write(after.encode("utf-8"))
+
+
+@dataclass
+class _Rows:
+    """A table's rows, as values, until the document is written."""
+
+    values: Iterable[Sequence[str]]
+    bold: Sequence[bool] | None
+
+    def write(self, plain: str, bold: str, stream: IO[bytes]) -> None:
+        """Each row as the model row (`plain` or `bold`, XML) with the row's texts in its cells' runs."""
+        models = [model.split(f"<w:t>{SLOT}</w:t>") for model in (plain, bold)]
+        chunk: list[str] = []
+        for n, values in enumerate(self.values):
+            model = models[bool(self.bold[n]) if self.bold else False]
+            chunk.append(model[0])
+            for value, after in zip(values, model[1:], strict=True):
+                chunk += (run_content(document_text(value)), after)
+            if len(chunk) > CHUNK:
+                stream.write("".join(chunk).encode("utf-8"))
+                chunk.clear()
+        stream.write("".join(chunk).encode("utf-8"))
+
+
+def run_content(text: str) -> str:
+    """What python-docx's `add_run(text)` puts in the run, as lxml writes it: the text in w:t (kept as it is where
+    it starts or ends with a space), a tab as w:tab, each CR or LF as a line break (w:br); nothing for ''."""
+    parts = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return "".join(parts)

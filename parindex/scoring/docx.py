@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parindex.common.addressing import Address, address
 from parindex.common.i18n import fmt_num, fmt_plain, t
@@ -20,6 +21,9 @@ from parindex.criteria.provenance import provenance_banner
 from parindex.scoring.engine import ItemScore, UnitScore, UnitTotals
 from parindex.scoring.reports import headline, total_parts
 from parindex.scoring.summary import summary_rows as table_rows
+
+if TYPE_CHECKING:
+    from parindex.io.docx_document import Doc  # imported where a document is made: python-docx only when used
 
 NEEDS_EVIDENCE = ("scored", "missing", "invalid")  # survey/SIPAS items are measured, not evidenced
 Row = tuple[tuple[str, ...], bool]  # the cells, bold (area and criterion rows, the total)
@@ -119,7 +123,7 @@ def write_report_docx(parts: Iterable[tuple[ReportDoc, UnitTotals]], path: Path,
     return [totals]
 
 
-def _summary(doc: object, report: ReportDoc) -> None:
+def _summary(doc: Doc, report: ReportDoc) -> None:
     from parindex.io import docx_document as docx
 
     docx.centred(doc, t("report.table_title"))
@@ -135,7 +139,7 @@ def _summary(doc: object, report: ReportDoc) -> None:
     docx.table(doc, columns, [cells for cells, _ in report.rows], [bold for _, bold in report.rows])
 
 
-def _appendix(doc: object, report: ReportDoc) -> None:
+def _appendix(doc: Doc, report: ReportDoc) -> None:
     from parindex.io import docx_document as docx
 
     docx.centred(doc, t("report.appendix"))

@@ -74,8 +74,8 @@ def write_ranking_docx(parts: Iterable[tuple[Any, UnitTotals]], path: Path, forc
              for column, width in zip(columns, column_widths(columns), strict=True)]
     for section in ranking.blocks:
         docx.heading(doc, t("annex.block", block=section.name, n=len(section.rows)))
-        rows = [[str(cell) for cell in ranking_cells(ranking, row, n, shown_number, block=False)]
-                for n, row in enumerate(section.rows, start=1)]
+        rows = ([str(cell) for cell in ranking_cells(ranking, row, n, shown_number, block=False)]
+                for n, row in enumerate(section.rows, start=1))  # made as the file is written, row by row
         docx.table(doc, shown, rows, size=11 if dense else docx.TABLE_PT, padding_mm=0.6 if dense else None)
     notes = ranking_footnotes(ranking, banners=False)
     if notes:
