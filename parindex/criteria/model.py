@@ -102,7 +102,8 @@ class Item(Provenance):
     @property
     def role(self) -> Role:
         """Its component's role, as the set declares it (an item alone knows only the component's id)."""
-        return role_of(self.component, self._declared_role)
+        private = self.__pydantic_private__  # read directly: `self._declared_role` goes through pydantic's
+        return role_of(self.component, private.get("_declared_role") if private else None)  # slow __getattr__
 
     @property
     def is_survey(self) -> bool:
