@@ -215,10 +215,23 @@ def _check_cell_text(data: bytes, where: Callable[[str], str]) -> None:
         end = data.find(b"<", point)
         if (len(data) if end < 0 else end) - start > MAX_CELL_TEXT:
             _refuse_long_cell(data, max(start, 0), where)
-    if b"<r>" in data or b":r>" in data:
+    if _has_runs(data):
         for match in _INLINE.finditer(data):
             if match.end() - match.start() > MAX_CELL_TEXT:
                 _refuse_long_cell(data, match.start(), where)
+
+
+def _has_runs(data: bytes) -> bool:
+    """Whether the sheet has a rich-text run (`<r>`, any prefix): one search for `r>`, which other tags rarely end
+    with (`sheetPr>`), rather than one search for each form; past a few dozen of those, the two searches."""
+    at = data.find(b"r>")
+    for _ in range(64):
+        if at < 0:
+            return False
+        if at and data[at - 1] in b"<:":
+            return True
+        at = data.find(b"r>", at + 2)
+    return b"<r>" in data or b":r>" in data
 
 
 def _refuse_long_cell(data: bytes, at: int, where: Callable[[str], str]) -> None:

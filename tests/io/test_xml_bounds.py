@@ -52,3 +52,12 @@ def test_a_wide_table_within_a_million_cells_is_read() -> None:
 ])
 def test_every_form_is_placed_as_calamine_places_it(rows: bytes, code: str | None) -> None:
     assert check(rows) == code
+
+
+@pytest.mark.parametrize("before", [b"", b"<sheetPr>" * 100, b'<c r="A1" t="inlineStr"><is><t>a r&gt;b</t></is></c>'])
+@pytest.mark.parametrize("prefix", [b"", b"x:"])
+def test_an_inline_string_of_many_runs_is_measured_whole_after_any_other_r_tag(before: bytes, prefix: bytes) -> None:
+    run = b"<" + prefix + b"r><" + prefix + b"t>" + b"a" * 20_000 + b"</" + prefix + b"t></" + prefix + b"r>"
+    cell = b'<c r="B1" t="inlineStr"><' + prefix + b"is>" + run * 2 + b"</" + prefix + b"is></c>"
+    assert check(b'<row r="1">' + before + cell + b"</row>") == "PW432"
+    assert check(b'<row r="1">' + before + cell.replace(run * 2, run) + b"</row>") is None
