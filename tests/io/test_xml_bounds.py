@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from parindex.common.errors import ParindexError
-from parindex.io.xml_bounds import MAX_CELL_TEXT, NO_STRINGS, check_shared_strings, check_sheet
+from parindex.io.xml_bounds import MAX_CELL_TEXT, NO_STRINGS, _spans, check_shared_strings, check_sheet
 
 SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData>' \
         b"</worksheet>"
@@ -52,3 +54,22 @@ def test_a_wide_table_within_a_million_cells_is_read() -> None:
 ])
 def test_every_form_is_placed_as_calamine_places_it(rows: bytes, code: str | None) -> None:
     assert check(rows) == code
+
+
+@pytest.mark.parametrize("before", [b"", b"<sheetPr>" * 100, b'<c r="A1" t="inlineStr"><is><t>a r&gt;b</t></is></c>'])
+@pytest.mark.parametrize("prefix", [b"", b"x:"])
+def test_an_inline_string_of_many_runs_is_measured_whole_after_any_other_r_tag(before: bytes, prefix: bytes) -> None:
+    run = b"<" + prefix + b"r><" + prefix + b"t>" + b"a" * 20_000 + b"</" + prefix + b"t></" + prefix + b"r>"
+    cell = b'<c r="B1" t="inlineStr"><' + prefix + b"is>" + run * 2 + b"</" + prefix + b"is></c>"
+    assert check(b'<row r="1">' + before + cell + b"</row>") == "PW432"
+    assert check(b'<row r="1">' + before + cell.replace(run * 2, run) + b"</row>") is None
+
+
+def test_shared_strings_sized_alike_whatever_form_their_tags_take() -> None:
+    draw = random.Random(27)
+    pieces = [b"<si>", b"<si><t>abc</t></si>", b"<si/>", b"<si >", b"<sig>", b"<x:si>", b"text", b"<si\t>", b"</si>",
+              b"<s", b"i>", b":si", b"<t>x</t>"]
+    for _ in range(5_000):
+        data = b"<sst>" + b"".join(draw.choice(pieces) for _ in range(draw.randint(0, 12))) + b"</sst>"
+        by_pattern = [end - start for start, end in _spans(data)]
+        assert check_shared_strings(data, "sst").sizes == by_pattern, data
