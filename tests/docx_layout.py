@@ -226,7 +226,8 @@ def made(name: str, folder: Path) -> list[str]:
     set_lang(None)
     assert make(out) == code, name
     set_lang(None)
-    return describe(out, lambda line: _today(line.replace(str(folder), "<tmp>")))
+    # the run summary names the files as typed: here, under the clone, wherever it is
+    return describe(out, lambda line: _today(line.replace(str(folder), "<tmp>").replace(str(ROOT), "<repo>")))
 
 
 def write(names: Iterable[str] = CASES) -> None:
