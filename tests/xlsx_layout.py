@@ -158,9 +158,10 @@ def describe(path: Path, normal: Callable[[str], str] = lambda text: text, full:
 def _run(*argv: str) -> None:
     from parindex.cli.app import run
 
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
         code = run(list(argv))
-    assert code in (0, 1), (argv, code)
+    assert code in (0, 1), (argv, code, said.getvalue())
 
 
 def _parts(folder: Path, share: float) -> Path:

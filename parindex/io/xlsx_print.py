@@ -23,6 +23,7 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 # 11 pt text at about 9,2 pt (measured with bench/print_check.py).
 LANDSCAPE_BUDGET = 128
 PORTRAIT_BUDGET = 85
+A4 = "9"  # openpyxl's Worksheet.PAPERSIZE_A4 (a streamed sheet has not the constant)
 
 
 def font(size: float = SIZE, **style: Any) -> Font:
@@ -92,7 +93,7 @@ def print_setup(sheet: Any, title_rows: str | None = None, landscape: bool = Tru
     """A4, fitted to one page wide (as many pages down as it takes), the title rows on every page, 'page n of
     m' in the footer, margins of 1,5 cm (0,8 cm at the header and footer)."""
     setup = sheet.page_setup
-    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.paperSize = A4
     setup.orientation = "landscape" if landscape else "portrait"
     setup.fitToWidth, setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
