@@ -9,10 +9,14 @@ thousand units' report costs a thousand sheets' rows, not a thousand times the r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from openpyxl.compat.strings import safe_string
+from openpyxl.utils import get_column_letter
 
 from parindex.io.xlsx_cells import cell_value
 from parindex.io.xlsx_print import LANDSCAPE_BUDGET, LINE_PT, MAX_WIDTH, MIN_WIDTH, PORTRAIT_BUDGET, text_lines
@@ -94,8 +98,6 @@ class SheetLayout:
     def fit(self, header_row: int, caps: Mapping[str, float], budget: float) -> None:
         """Each column as wide as its longest value (the header by its longest word: it wraps), between MIN_WIDTH
         and its cap (by letter); then, while they add up to more than `budget`, the widest narrowed."""
-        from openpyxl.utils import get_column_letter
-
         longest = dict.fromkeys(range(1, self.columns + 1), MIN_WIDTH)
         for number, row in enumerate(self.rows[header_row - 1:], start=header_row):
             for column, cell in enumerate(row, start=1):
@@ -121,8 +123,7 @@ class SheetLayout:
                 if cell is None:
                     continue
                 value, style = cell
-                row[column - 1] = (value, replace(style, wrap=True, vertical="center" if header else "top",
-                                                  horizontal="center" if header else style.horizontal))
+                row[column - 1] = (value, _wrapped(style, header))
                 lines = max(lines, text_lines(value, self.widths.get(column) or 10, style.bold))
             if lines > 1:
                 self.heights[number] = LINE_PT * lines
@@ -142,6 +143,13 @@ class SheetLayout:
         self.heights[row] = LINE_PT * text_lines(text, width, style.bold) * tall
 
 
+@lru_cache(maxsize=256)
+def _wrapped(style: Style, header: bool) -> Style:
+    """`style` wrapped: centred in the header, from the top below it."""
+    return replace(style, wrap=True, vertical="center" if header else "top",
+                   horizontal="center" if header else style.horizontal)
+
+
 class StreamedBook:
     """A write-only workbook: each sheet written whole as it is given, each style registered once."""
 
@@ -153,6 +161,7 @@ class StreamedBook:
         if category:
             self.book.properties.category = category
         self._styles: dict[Style, Any] = {}
+        self._ids: dict[Style, int] = {}
 
     @property
     def sheetnames(self) -> list[str]:
@@ -160,9 +169,6 @@ class StreamedBook:
 
     def write(self, layout: SheetLayout, index: int | None = None) -> None:
         """The sheet streamed into the workbook (at `index`, else last) and closed: nothing of it stays here."""
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.utils import get_column_letter
-
         from parindex.io.xlsx_print import print_setup
 
         sheet = self.book.create_sheet(layout.title, index)
@@ -171,23 +177,16 @@ class StreamedBook:
         if layout.freeze:
             sheet.freeze_panes = layout.freeze
         print_setup(sheet, layout.title_rows, layout.landscape, layout.area)
-        for number, row in enumerate(layout.rows, start=1):
-            if number in layout.heights:
-                sheet.row_dimensions[number].height = layout.heights[number]
-            cells: list[Any] = []
-            for cell in row:
-                if cell is None:
-                    cells.append(None)
-                    continue
-                written = WriteOnlyCell(sheet, cell_value(cell[0]))
-                if written.data_type == "f":  # text stays text, never a formula
-                    written.data_type = "s"
-                written._style = self._style(sheet, cell[1])
-                cells.append(written)
-            sheet.append(cells)
+        _write_rows(sheet, layout, self._style_id)
         for merged, last in layout.merges:  # written at the sheet's tail
             sheet.merged_cells.add(f"A{merged}:{get_column_letter(last)}{merged}")
         sheet.close()
+
+    def _style_id(self, sheet: Any, style: Style) -> int:
+        """The workbook's number for `style` (its cellXfs entry), registered the first time it is asked for."""
+        if style not in self._ids:
+            self._ids[style] = self.book._cell_styles.add(self._style(sheet, style))
+        return self._ids[style]
 
     def _style(self, sheet: Any, style: Style) -> Any:
         """openpyxl's style for `style`, registered in the workbook the first time it is asked for."""
@@ -214,3 +213,74 @@ class StreamedBook:
 
     def save(self, path: Path) -> None:
         self.book.save(path)
+
+
+def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style], int]) -> None:
+    """The layout's rows straight to the sheet's stream as the XML openpyxl writes for them: made as text and
+    parsed in one piece (lxml), rather than a Cell object and a dozen calls a cell. A value of another type than
+    text, a number or nothing (a date) goes through openpyxl's own cell writer. The sheet is left as its
+    `append` leaves it, for `close` to write its tail."""
+    from openpyxl.cell import Cell as Written
+    from openpyxl.xml.functions import fromstring
+
+    sheet._get_writer()
+    writer = sheet._writer
+    xf = writer.xf.send(True)
+    ids: dict[int, int] = {}  # by id(Style): a Style is hashed once a sheet, not once a cell
+    letters = [get_column_letter(column) for column in range(1, layout.columns + 1)]
+
+    def number(style: Style) -> int:
+        if id(style) not in ids:
+            ids[id(style)] = style_id(sheet, style)
+        return ids[id(style)]
+
+    with xf.element("sheetData"):
+        for row, cells in enumerate(layout.rows, start=1):
+            if row in layout.heights:
+                sheet.row_dimensions[row].height = layout.heights[row]
+            if all(cell is None or type(cell[0]) in _FAST for cell in cells):
+                attributes = "".join(f' {key}="{value}"' for key, value in sheet.row_dimensions.get(row, {}))
+                text = "".join(_cell_xml(f"{letters[column]}{row}", cell[0], number(cell[1]))
+                               for column, cell in enumerate(cells) if cell is not None)
+                xf.write(fromstring(f'<row r="{row}"{attributes}>{text}</row>'))
+                continue
+            written = []
+            for column, cell in enumerate(cells, start=1):
+                if cell is not None:
+                    one = Written(sheet, row=row, column=column, value=cell_value(cell[0]))
+                    one.data_type = "s" if one.data_type == "f" else one.data_type  # text, never a formula
+                    one._style = sheet.parent._cell_styles[number(cell[1])]
+                    written.append(one)
+            writer.write_row(xf, written, row)
+    writer.xf.send(None)
+    sheet._rows = _written()  # what `close` closes once the rows are written
+
+
+_FAST = {str, int, float, type(None)}
+_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))  # openpyxl's ERROR_CODES
+
+
+def _cell_xml(coordinate: str, value: object, style: int) -> str:
+    """One cell as openpyxl's writer writes it: text inline (at most 32,767 characters; Excel's error codes as
+    errors, as openpyxl types them), a number as '%.16g', nothing as an empty styled cell."""
+    where = f'r="{coordinate}" s="{style}"'
+    if value is None:
+        return f'<c {where} t="n"/>'
+    if isinstance(value, str):
+        text = cell_value(value)[:32767]
+        if text in _ERRORS:
+            return f'<c {where} t="e"><v>{text}</v></c>'
+        if text == "":
+            return f'<c {where} t="inlineStr"/>'
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        return f'<c {where} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
+    return f'<c {where} t="n"><v>{safe_string(value)}</v></c>'
+
+
+def _escape(text: str) -> str:
+    """Text as XML character data that parses back to the same text (a carriage return kept, not normalised)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _written() -> Iterator[None]:
+    yield None
