@@ -9,7 +9,7 @@ thousand units' report costs a thousand sheets' rows, not a thousand times the r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -143,6 +143,26 @@ class SheetLayout:
         self.heights[row] = LINE_PT * text_lines(text, width, style.bold) * tall
 
 
+def table(title: str, rows: Sequence[Sequence[object]], caps: Sequence[float] = (),
+          above: Sequence[object] = ()) -> SheetLayout:
+    """A sheet holding one table: the `above` rows (plain, one value each: a title) first, then the header row
+    (bold across the table), then the rest of `rows`; fitted (`caps` by column, in order), wrapped, the header on
+    every page and frozen under it."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = SheetLayout(title)
+    for line in above:
+        sheet.append([line])
+    columns = max(len(row) for row in rows)
+    sheet.append([*rows[0], *[None] * (columns - len(rows[0]))], BOLD)
+    for row in rows[1:]:
+        sheet.append(row)
+    header_row = len(above) + 1
+    sheet.print_ready(header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
+    sheet.freeze = f"A{header_row + 1}"
+    return sheet
+
+
 @lru_cache(maxsize=256)
 def _wrapped(style: Style, header: bool) -> Style:
     """`style` wrapped: centred in the header, from the top below it."""
@@ -181,6 +201,10 @@ class StreamedBook:
         for merged, last in layout.merges:  # written at the sheet's tail
             sheet.merged_cells.add(f"A{merged}:{get_column_letter(last)}{merged}")
         sheet.close()
+        # written: what the sheet's rows and columns were told is no longer needed (a unit's sheet would keep its
+        # rows' heights, about 40 KiB, until the workbook is saved)
+        sheet.row_dimensions.clear()
+        sheet.column_dimensions.clear()
 
     def _style_id(self, sheet: Any, style: Style) -> int:
         """The workbook's number for `style` (its cellXfs entry), registered the first time it is asked for."""

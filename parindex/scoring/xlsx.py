@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from parindex.common.i18n import t
 from parindex.common.safe_text import document_text
 from parindex.criteria.provenance import provenance_banner
-from parindex.io.xlsx_stream import BOLD, PLAIN, SheetLayout, Style
+from parindex.io.xlsx_stream import BOLD, PLAIN, SheetLayout, Style, table
 from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
 from parindex.scoring.reports import (
@@ -175,34 +175,19 @@ def _summary_sheet(unit: UnitSheet, title: str, many: bool) -> SheetLayout:
 
 
 def _warnings_sheet(title: str, notes: list[list[object]]) -> SheetLayout:
-    sheet = SheetLayout(title)
-    sheet.append([t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
-                  t("report.col_message")], BOLD)
-    for row in notes:
-        sheet.append(row)
-    return _layout(sheet, (20, 9, 9, 14, 90), header_row=1)
+    header = [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
+              t("report.col_message")]
+    return table(title, [header, *notes], (20, 9, 9, 14, 90))
 
 
 def _differences_sheet(differences: list[list[object]]) -> SheetLayout:
-    sheet = SheetLayout(DIFFERENCES_SHEET)
-    sheet.append([t("ui.score.differences")])
-    sheet.append([t("ui.score.unit"), t("ui.score.code"), t("ui.score.item"), t("ui.score.own"),
-                  t("ui.score.appraised"), t("ui.score.delta")], BOLD)
-    for row in differences:
-        sheet.append(row)
-    return _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
+    header = [t("ui.score.unit"), t("ui.score.code"), t("ui.score.item"), t("ui.score.own"), t("ui.score.appraised"),
+              t("ui.score.delta")]
+    return table(DIFFERENCES_SHEET, [header, *differences], (34, 9, 60, 11, 11, 11), above=[t("ui.score.differences")])
 
 
 def _number(value: Decimal | None, places: int) -> float | None:
     return None if value is None else float(value)
-
-
-def _layout(sheet: SheetLayout, caps: tuple[int, ...], header_row: int) -> SheetLayout:
-    """Readable on screen and on paper: the print setup every workbook shares (one font, fitted columns up to
-    `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
-    sheet.print_ready(header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
-    sheet.freeze = f"A{header_row + 1}"
-    return sheet
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
