@@ -2,11 +2,11 @@
 
 `describe(path)` reads a workbook back with openpyxl: per sheet in order its title and state, every written cell
 (value and style), the column widths, row heights, merged ranges, page setup, margins, centring, print titles and
-area, header and footer, freeze panes, data validations, conditional formats and protection; then the workbook's
-defined names. `tests/io/test_xlsx_layout.py` compares each writer's output with its snapshot, so that a change in
-how the writers are built (streamed, styles registered once) cannot change a cell, a style, a width, a height, a
-merge or the print setup unnoticed. Regenerate with `python tests/xlsx_layout.py --write` (only when a change in
-what a workbook shows is meant).
+area, header and footer, freeze panes, filter, data validations, conditional formats, protection and defined
+names; then the workbook's defined names. `tests/io/test_xlsx_layout.py` compares each writer's output with its
+snapshot, so that a change in how the writers are built (streamed, styles registered once) cannot change a cell,
+a style, a width, a height, a merge or the print setup unnoticed. Regenerate with `python tests/xlsx_layout.py
+--write` only when a change in what a workbook shows is meant.
 """
 
 from __future__ import annotations
@@ -107,6 +107,8 @@ def _sheet(sheet: Any, normal: Callable[[str], str], styles: list[str]) -> dict[
         "area": sheet.print_area,
         "header_footer": hf,
         "freeze": sheet.freeze_panes,
+        "filter": sheet.auto_filter.ref,
+        "sheet_names": sorted([name, normal(str(defined.attr_text))] for name, defined in sheet.defined_names.items()),
         "view": [sheet.sheet_view.zoomScale, sheet.sheet_view.showGridLines, sheet.sheet_view.tabSelected],
         "validations": [[str(v.sqref), v.type, v.formula1, v.formula2, v.allow_blank, v.showDropDown,
                          v.showErrorMessage, v.showInputMessage, v.error, v.errorTitle, v.prompt, v.promptTitle,
