@@ -61,6 +61,7 @@ class SheetLayout:
     freeze: str | None = None
     landscape: bool = True
     area: str | None = None
+    finish: Callable[[Any], None] | None = None  # what else the openpyxl sheet is told (a filter, a page header)
 
     def append(self, values: Iterable[object], style: Style = PLAIN) -> int:
         """A row of `values` in `style`; its number."""
@@ -197,6 +198,8 @@ class StreamedBook:
         if layout.freeze:
             sheet.freeze_panes = layout.freeze
         print_setup(sheet, layout.title_rows, layout.landscape, layout.area)
+        if layout.finish:
+            layout.finish(sheet)
         _write_rows(sheet, layout, self._style_id)
         for merged, last in layout.merges:  # written at the sheet's tail
             sheet.merged_cells.add(f"A{merged}:{get_column_letter(last)}{merged}")
