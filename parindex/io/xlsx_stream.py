@@ -10,6 +10,7 @@ thousand units' report costs a thousand sheets' rows, not a thousand times the r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -274,9 +275,10 @@ def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style]
             written = []
             for column, cell in enumerate(cells, start=1):
                 if cell is not None:
-                    one = Written(sheet, row=row, column=column, value=cell_value(cell[0]))
+                    one = Written(sheet, row=row, column=column)
+                    one._style = copy(sheet.parent._cell_styles[number(cell[1])])  # a date adds its format
+                    one.value = cell_value(cell[0])
                     one.data_type = "s" if one.data_type == "f" else one.data_type  # text, never a formula
-                    one._style = sheet.parent._cell_styles[number(cell[1])]
                     written.append(one)
             writer.write_row(xf, written, row)
     writer.xf.send(None)
