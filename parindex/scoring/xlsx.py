@@ -87,20 +87,23 @@ def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
     notes: list[list[object]] = []
     differences: list[list[object]] = []
     totals: list[UnitTotals] = []
-    first: UnitSheet | None = None
+    used = {name.casefold() for name in reserved}  # sheet names taken, as Excel compares them
+
+    def write(unit: UnitSheet, many: bool) -> None:
+        book.write(_summary_sheet(unit, _sheet_name(unit.unit, used), many))
+
+    held: list[UnitSheet] = []  # the first unit's, until a second says the run has many (the compact layout)
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
         differences += unit.differences
-        if first is not None:  # the run has many units: the compact layout
-            book.write(_summary_sheet(first, _sheet_name(first.unit, [*book.sheetnames, *reserved]), many=True))
-            first = None
-        if len(totals) == 1:
-            first = unit
-        else:
-            book.write(_summary_sheet(unit, _sheet_name(unit.unit, [*book.sheetnames, *reserved]), many=True))
-    if first is not None:
-        book.write(_summary_sheet(first, _sheet_name(first.unit, [*book.sheetnames, *reserved]), many=False))
+        held.append(unit)
+        if len(totals) > 1:
+            for sheet in held:
+                write(sheet, many=True)
+            held.clear()
+    for sheet in held:
+        write(sheet, many=False)
     book.write(_warnings_sheet(reserved[0], notes))
     if differences:
         book.write(_differences_sheet(differences))
@@ -205,13 +208,13 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
 DIFFERENCES_SHEET = "Chênh lệch thẩm định"
 
 
-def _sheet_name(unit: str, taken: list[str]) -> str:
+def _sheet_name(unit: str, used: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of []:*?/\\, no ' at either end), unlike every name in
-    `taken` without regard to case (as Excel compares them)."""
+    `used` without regard to case (`used` holds them casefolded, as Excel compares them; the name is added)."""
     base = "".join(ch for ch in " ".join(document_text(unit).split()) if ch not in '[]:*?/\\').strip("'")[:28].strip()
     base = base or "Unit"
-    used = {name.casefold() for name in taken}
     name, n = base, 2
     while name.casefold() in used:
         name, n = f"{base[:25]} ({n})", n + 1
+    used.add(name.casefold())
     return name
