@@ -3,8 +3,9 @@
 A sheet is built as rows of (value, Style) in memory (`SheetLayout`): its widths are fitted, its rows wrapped and
 sized and its headings merged there, from the values, as `io/xlsx_print.py` describes; then `StreamedBook.write`
 streams it to the file and forgets it. Each distinct Style becomes openpyxl's Font, Alignment, fill, border and
-number format once per workbook; a cell takes the registered style as it is written. Nothing scans a sheet: a
-thousand units' report costs a thousand sheets' rows, not a thousand times the rows written so far.
+number format once per workbook; a cell takes the registered style's number as it is written, its row going to
+the sheet's stream as the XML openpyxl's writer makes (`_write_rows`). Nothing scans a sheet: a thousand units'
+report costs a thousand sheets' rows, not a thousand times the rows written so far.
 """
 
 from __future__ import annotations
