@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parindex.common.errors import ParindexError
 from parindex.common.findings import Finding
@@ -36,7 +36,9 @@ from parindex.criteria.sheet import (
 from parindex.io.atomic import write_atomic
 from parindex.io.sheets import read_book
 from parindex.io.workbook_guard import CRITERIA_CATEGORY
-from parindex.io.xlsx_cells import put
+
+if TYPE_CHECKING:
+    from parindex.io.xlsx_stream import SheetLayout, StreamedBook
 
 # The most characters a column gets: on A4 landscape at 9 pt (xlsx_print.LANDSCAPE_BUDGET) Nội dung and Cách chấm
 # share what these leave; the rest wraps.
@@ -54,91 +56,66 @@ def write_criteria_book(path: Path, cset: CriteriaSet, force: bool = False) -> i
         raise ParindexError(unreadable[0], where=str(path))
     rows = sheet_rows(cset)
 
-    def write(tmp: Path) -> None:
-        book = _book(cset, rows)
-        book.save(tmp)
-
-    write_atomic(path, write, force)
+    write_atomic(path, _book(cset, rows).save, force)
     return len(rows)
 
 
-def _book(cset: CriteriaSet, rows: list[Any]) -> Any:
-    from openpyxl import Workbook
+def _book(cset: CriteriaSet, rows: list[Any]) -> StreamedBook:
+    from parindex.io.xlsx_stream import StreamedBook
 
-    book = Workbook()
-    book.properties.creator = "parindex"
-    book.properties.title = cset.title
-    # no evidence workbook (a scored folder skips it), and what officers fill in: no output replaces it
-    book.properties.category = CRITERIA_CATEGORY
-    sheet = book.active
-    sheet.title = SHEET_SET
-    _fill_set(sheet, rows)
-    _fill_info(book.create_sheet(SHEET_INFO), cset)
-    banner = provenance_banner(cset)
-    if banner:
-        sheet.oddHeader.left.text = banner.text("vi")[:250]
-        sheet.oddHeader.left.size = 8
+    book = StreamedBook(CRITERIA_CATEGORY)  # no evidence workbook (a scored folder skips it), and what officers
+    book.book.properties.title = cset.title  # fill in: no output replaces it
+    book.write(_set_sheet(rows, provenance_banner(cset)))
+    book.write(_info_sheet(cset))
     return book
 
 
-def _fill_set(sheet: Any, rows: list[Any]) -> None:
-    from openpyxl.styles import Border, Font, PatternFill, Side
+def _set_sheet(rows: list[Any], banner: Message | None) -> SheetLayout:
+    from parindex.io.xlsx_stream import BOLD, PLAIN, SheetLayout
 
-    from parindex.io.xlsx_print import print_ready
-
-    thin = Side(style="thin", color="A6A6A6")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     keys = list(COLUMNS)
-    for index, key in enumerate(keys, start=1):
-        cell = sheet.cell(1, index, COLUMNS[key])
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.border = border
-    fills = [PatternFill("solid", fgColor="E7E6E6"), PatternFill("solid", fgColor="F2F2F2")]
-    for r, row in enumerate(rows, start=2):
-        for index, key in enumerate(keys, start=1):
-            cell = put(sheet.cell(r, index), _cell(row.values.get(key)))
-            cell.border = border
-            if row.group:
-                cell.font = Font(bold=True)
-                cell.fill = fills[min(row.depth, 1)]
-        sheet.cell(r, 1).number_format = "@"
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{column_letter(len(keys) - 1)}{len(rows) + 1}"
-    print_ready(sheet, 1, {column_letter(keys.index(key)): cap for key, cap in CAPS.items()})
+
+    def finish(sheet: Any) -> None:
+        sheet.auto_filter.ref = f"A1:{column_letter(len(keys) - 1)}{len(rows) + 1}"
+        if banner:
+            sheet.oddHeader.left.text = banner.text("vi")[:250]
+            sheet.oddHeader.left.size = 8
+
+    sheet = SheetLayout(SHEET_SET, freeze="C2", finish=finish)
+    sheet.append([COLUMNS[key] for key in keys], replace(BOLD, fill="DDEBF7", border=_GRID))
+    for row in rows:
+        style = replace(BOLD, fill=("E7E6E6", "F2F2F2")[min(row.depth, 1)]) if row.group else PLAIN
+        style = replace(style, border=_GRID)
+        cells = [(_cell(row.values.get(key)), style) for key in keys]
+        cells[0] = (cells[0][0], replace(style, number_format="@"))
+        sheet.rows.append(list(cells))
+    sheet.print_ready(1, {column_letter(keys.index(key)): cap for key, cap in CAPS.items()})
+    return sheet
 
 
-def _fill_info(sheet: Any, cset: CriteriaSet) -> None:
-    from openpyxl.styles import Alignment, Font
+def _info_sheet(cset: CriteriaSet) -> SheetLayout:
+    from parindex.io.xlsx_print import LINE_PT, text_lines
+    from parindex.io.xlsx_stream import BOLD, PLAIN, SheetLayout
 
-    from parindex.io.xlsx_print import LINE_PT, one_font, print_setup, text_lines
-
-    rows = info_rows(cset)
-    sheet.column_dimensions["A"].width = 24
-    sheet.column_dimensions["B"].width = INFO_WIDTH
-    for r, (label, value) in enumerate(rows, start=1):
-        key = put(sheet.cell(r, 1), label)
-        key.font = Font(bold=True)
-        key.alignment = Alignment(vertical="top")
-        cell = put(sheet.cell(r, 2), _cell(value))
-        cell.alignment = Alignment(wrap_text=True, horizontal="left", vertical="top")
-        if isinstance(value, str):
-            cell.number_format = "@"
+    sheet = SheetLayout(SHEET_INFO, widths={1: 24, 2: INFO_WIDTH})
+    label = replace(BOLD, vertical="top")
+    for number, (name, value) in enumerate(info_rows(cset), start=1):
+        written = replace(PLAIN, wrap=True, horizontal="left", vertical="top",
+                          number_format="@" if isinstance(value, str) else "General")
+        sheet.rows.append([(name, label), (_cell(value), written)])
         lines = text_lines(value, INFO_WIDTH)
         if lines > 1:
-            sheet.row_dimensions[r].height = LINE_PT * lines
+            sheet.heights[number] = LINE_PT * lines
     banner = provenance_banner(cset)
     if banner:  # a row the import ignores: its value is not a number, and 'Lưu ý' is no key
-        row = len(rows) + 2
-        heading = sheet.cell(row, 1, "Lưu ý")  # its own name: mypy 1.12 would take `label` for the str above
-        heading.font = Font(bold=True, color="C00000")
-        heading.alignment = Alignment(vertical="top")
-        note = put(sheet.cell(row, 2), banner.text("vi"))
-        note.font = Font(color="C00000")
-        note.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[row].height = LINE_PT * text_lines(banner.text("vi"), INFO_WIDTH)
-    one_font(sheet)
-    print_setup(sheet)
+        sheet.rows.append([(None, PLAIN), (None, PLAIN)])
+        red = replace(PLAIN, colour="C00000", vertical="top")
+        sheet.rows.append([("Lưu ý", replace(red, bold=True)), (banner.text("vi"), replace(red, wrap=True))])
+        sheet.heights[len(sheet.rows)] = LINE_PT * text_lines(banner.text("vi"), INFO_WIDTH)
+    return sheet
+
+
+_GRID = "A6A6A6"  # thin grey lines around every cell of the table
 
 
 def _cell(value: Any) -> Any:

@@ -7,7 +7,7 @@ One shape for both views: a title, columns, one row per lead agency (or per unit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,9 +16,10 @@ from parindex.common.i18n import fmt_plain, t
 from parindex.evidence.progress import Tally
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook
     from rich.console import Console
     from rich.table import Table
+
+    from parindex.io.xlsx_stream import SheetLayout
 
 Cell = str | int | Decimal | None
 
@@ -139,49 +140,28 @@ def markdown(report: ProgressReport) -> str:
 
 def write_xlsx(report: ProgressReport, path: Path, force: bool) -> None:
     from parindex.io.atomic import write_atomic
-
-    write_atomic(path, lambda tmp: _book(report).save(tmp), force)
-
-
-def _book(report: ProgressReport) -> Workbook:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
     from parindex.io.workbook_guard import REPORT_CATEGORY
-    from parindex.io.xlsx_cells import put
-    from parindex.io.xlsx_print import LINE_PT, font, print_ready, text_lines
+    from parindex.io.xlsx_stream import StreamedBook
 
-    book = Workbook()
-    book.properties.creator = "parindex"
-    book.properties.category = REPORT_CATEGORY  # found later in a folder of workbooks, it is skipped, not read
-    sheet = book.active
-    sheet.title = t("ui.progress.sheet")
-    thin = Side(style="thin", color="A6A6A6")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    put(sheet.cell(1, 1), report.title).font = Font(bold=True, size=13)
-    header_row = 3
-    for index, column in enumerate(report.columns, 1):
-        cell = put(sheet.cell(header_row, index), column)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.border = border
-    for offset, row in enumerate([*report.rows, report.total], header_row + 1):
-        for index, value in enumerate(row, 1):
-            cell = put(sheet.cell(offset, index), float(value) if isinstance(value, Decimal) else value)
-            if isinstance(value, Decimal):
-                cell.number_format = "0.0"
-            cell.border = border
-            if row is report.total:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(header_row + 1, 2)
-    print_ready(sheet, header_row)
+    book = StreamedBook(REPORT_CATEGORY)  # found later in a folder of workbooks, it is skipped, not read
+    book.write(_sheet(report))
+    write_atomic(path, book.save, force)
+
+
+def _sheet(report: ProgressReport) -> SheetLayout:
+    from parindex.io.xlsx_stream import BOLD, PLAIN, SheetLayout, Style
+
+    sheet = SheetLayout(t("ui.progress.sheet"), freeze="B4")
+    sheet.append([report.title], Style(size=13, bold=True, colour=None))
+    sheet.append([])
+    grid = "A6A6A6"
+    sheet.append(report.columns, replace(BOLD, fill="DDEBF7", border=grid))
+    for row in [*report.rows, report.total]:
+        style = replace(BOLD if row is report.total else PLAIN, border=grid)
+        sheet.rows.append([(float(value), replace(style, number_format="0.0")) if isinstance(value, Decimal)
+                           else (value, style) for value in row])
+    sheet.print_ready(3)
     # The notes go under the table, across it, once its columns are fitted (they would widen the first one).
-    width = sum(sheet.column_dimensions[get_column_letter(n)].width for n in range(1, len(report.columns) + 1))
-    for note_row, note in enumerate(report.notes, sheet.max_row + 2):
-        sheet.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(report.columns))
-        cell = put(sheet.cell(note_row, 1), note)
-        cell.font = font()
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.row_dimensions[note_row].height = LINE_PT * text_lines(note, width)
-    return book
+    for note_row, note in enumerate(report.notes, len(sheet.rows) + 2):
+        sheet.heading(note_row, len(report.columns), note, replace(PLAIN, colour=None))
+    return sheet

@@ -239,6 +239,7 @@ class _ItemsSheet:
         self.row = 1
         self.validations: dict[tuple[Any, ...], DataValidation] = {}
         self.lists: Worksheet | None = None
+        self.list_columns = 0  # the columns of Danh mục written
         self.yes_no = yes_no_words(cset)
 
     def fill(self) -> None:
@@ -366,7 +367,8 @@ class _ItemsSheet:
             self.lists = self.book.create_sheet(SHEET_LISTS)
             self.lists.sheet_state = "hidden"
             self.lists.protection.sheet = True
-        column = self.lists.max_column + 1 if self.lists.max_row > 1 or self.lists["A1"].value else 1
+        self.list_columns += 1  # counted, not found by scanning the sheet
+        column = self.list_columns
         self.lists.cell(1, column, code)
         for offset, label in enumerate(labels):
             self.lists.cell(2 + offset, column, label)

@@ -217,18 +217,12 @@ def report_json(report: GapReport) -> str:
 
 def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
     """A workbook an officer can sort and filter: summary, areas, recoverable items, leads, comparison."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     from parindex.io.atomic import write_atomic
     from parindex.io.workbook_guard import REPORT_CATEGORY
+    from parindex.io.xlsx_stream import StreamedBook, table
 
     data = report_dict(report)
-    book = Workbook()
-    book.properties.creator = "parindex"
-    book.properties.category = REPORT_CATEGORY
-    summary = book.active
-    summary.title = t("ui.gap.sheet_summary")
+    book = StreamedBook(REPORT_CATEGORY)
     o = data["official"]
     rows: list[list[Any]] = [[t("ui.gap.what"), t("ui.gap.value"), t("ui.gap.status"), t("ui.gap.source")]]
     first = [note for note in all_notes(report) if note.code in OPENING_NOTES]  # what is compared, before any figure
@@ -260,9 +254,8 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
                          ends["high"]["label"]])
     shown = {note.text() for note in first}
     rows += [[t("ui.gap.notes"), note["message"], "", ""] for note in data["notes"] if note["message"] not in shown]
-    _fill(summary, rows, Font)
+    book.write(table(t("ui.gap.sheet_summary"), rows))
 
-    areas = book.create_sheet(t("ui.gap.sheet_areas"))
     area_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.area"), t("ui.gap.rank_year", year=data["year"]),
                                    t("ui.gap.rank_year", year=data["year"] - 1), t("ui.gap.lead"),
                                    t("ui.gap.entered_col"), t("ui.gap.max"), t("ui.gap.percent"),
@@ -277,31 +270,27 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
                           json_number(done.score) if done else None, json_number(done.max) if done else None,
                           json_number(done.percent) if done else None, done.blank if done else None,
                           "\n".join(s["text"] for s in a["shortfalls"])])
-    _fill(areas, area_rows, Font)
+    book.write(table(t("ui.gap.sheet_areas"), area_rows))
 
-    items = book.create_sheet(t("ui.gap.sheet_items"))
     item_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.item"), t("ui.gap.area"), t("ui.gap.score"),
                                    t("ui.gap.max"), t("ui.gap.lost"), t("ui.gap.status"), t("ui.gap.lead")]]
     item_rows += [[i["code"], i["name"], i["area"], i["score"], i["max"], i["lost"], t(f"status.{i['status']}"),
                    i["lead"]] for i in data["recoverable"]]
-    _fill(items, item_rows, Font)
+    book.write(table(t("ui.gap.sheet_items"), item_rows))
 
-    leads = book.create_sheet(t("ui.gap.sheet_leads"))
     lead_rows: list[list[Any]] = [[t("ui.gap.lead"), t("ui.gap.items"), t("ui.gap.recoverable_points")]]
     lead_rows += [[b["lead"] or t("ui.gap.no_lead"), b["items"], b["lost"]] for b in data["by_lead"]]
-    _fill(leads, lead_rows, Font)
+    book.write(table(t("ui.gap.sheet_leads"), lead_rows))
 
     if data["not_entered"]:
-        blank = book.create_sheet(t("ui.gap.sheet_blank"))
         blank_rows: list[list[Any]] = [[t("ui.gap.code"), t("ui.gap.item"), t("ui.gap.area"), t("ui.gap.max_points"),
                                         t("ui.gap.lead")]]
         blank_rows += [[i["code"], i["name"], i["area"], i["max"], i["lead"] or t("ui.gap.no_lead")]
                        for i in sorted(data["not_entered"], key=lambda i: (i["lead"] or "~", code_key(i["code"])))]
-        _fill(blank, blank_rows, Font)
+        book.write(table(t("ui.gap.sheet_blank"), blank_rows))
 
     if data["comparison"]:
         cmp = data["comparison"]
-        sheet = book.create_sheet(t("ui.gap.sheet_compare"))
         cmp_rows: list[list[Any]] = [[t("ui.gap.kind"), t("ui.gap.code"), t("ui.gap.before"), t("ui.gap.after"),
                                       t("ui.gap.max_before"), t("ui.gap.max_after"), t("ui.gap.delta")]]
         for kind, label in (("same", "ui.gap.kind_changed"), ("max_changed", "ui.gap.kind_max"),
@@ -311,24 +300,8 @@ def write_xlsx(report: GapReport, path: Path, force: bool = False) -> None:
                     continue
                 cmp_rows.append([t(label), c["code"], c["before"], c["after"], c["max_before"], c["max_after"],
                                  c["delta"]])
-        _fill(sheet, cmp_rows, Font)
-
-    def save(tmp: Path) -> None:
-        book.save(tmp)
-
-    write_atomic(path, save, force)
-
-
-def _fill(sheet: Any, rows: list[list[Any]], font: Any) -> None:
-    from parindex.io.xlsx_cells import append
-    from parindex.io.xlsx_print import print_ready
-
-    for row in rows:
-        append(sheet, row)
-    for cell in sheet[1]:
-        cell.font = font(bold=True)
-    sheet.freeze_panes = "A2"
-    print_ready(sheet, 1)  # one font, fitted columns, wrapped rows, A4 landscape with the header on every page
+        book.write(table(t("ui.gap.sheet_compare"), cmp_rows))
+    write_atomic(path, book.save, force)
 
 
 def threshold_label(th: Threshold) -> str:

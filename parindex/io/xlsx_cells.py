@@ -24,11 +24,3 @@ def put(cell: Any, value: Any) -> Any:
     if cell.data_type == "f":
         cell.data_type = "s"
     return cell
-
-
-def append(sheet: Any, values: list[Any]) -> None:
-    """`sheet.append`, with every value put as `put` puts it."""
-    sheet.append([cell_value(value) for value in values])
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"

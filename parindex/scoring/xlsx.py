@@ -8,18 +8,16 @@ as its parts (areas, bonus, penalty) and a sheet of the items whose appraisal di
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from parindex.common.i18n import t
 from parindex.common.safe_text import document_text
 from parindex.criteria.provenance import provenance_banner
-from parindex.io.xlsx_cells import append
-from parindex.io.xlsx_print import FONT
+from parindex.io.xlsx_stream import BOLD, PLAIN, SheetLayout, Style, table
 from parindex.scoring.engine import UnitScore, UnitTotals
 from parindex.scoring.ranking import Ranking, build_ranking
 from parindex.scoring.reports import (
@@ -78,162 +76,121 @@ RANKING_BUDGET = 172
 def write_report_xlsx(parts: Iterable[tuple[UnitSheet, UnitTotals]], path: Path,
                       rank: Callable[[list[UnitTotals]], Ranking] = build_ranking) -> list[UnitTotals]:
     """The workbook: the ranking first when there are several units, then a summary sheet per unit, the
-    warnings and the appraisal differences; every sheet printable on A4 landscape."""
-    from openpyxl import Workbook
-
+    warnings and the appraisal differences; every sheet printable on A4 landscape. Each unit's sheet is written
+    as its part arrives (the first held until a second says the run has many); only the totals, the warnings and
+    the differences stay for the end."""
     from parindex.io.workbook_guard import REPORT_CATEGORY
+    from parindex.io.xlsx_stream import StreamedBook
 
-    workbook = Workbook()
-    workbook.properties.creator = "parindex"
-    workbook.properties.category = REPORT_CATEGORY  # found later in a scored folder, it is skipped, not read
-    workbook.remove(workbook.active)
+    book = StreamedBook(REPORT_CATEGORY)  # found later in a scored folder, it is skipped, not read
     reserved = [t("ui.score.warnings")[:31], t("ui.score.ranking")[:31], DIFFERENCES_SHEET]  # made after the units
     notes: list[list[object]] = []
     differences: list[list[object]] = []
     totals: list[UnitTotals] = []
-    unit_sheets: list[Any] = []
+    used = {name.casefold() for name in reserved}  # sheet names taken, as Excel compares them
+
+    def write(unit: UnitSheet, many: bool) -> None:
+        book.write(_summary_sheet(unit, _sheet_name(unit.unit, used), many))
+
+    held: list[UnitSheet] = []  # the first unit's, until a second says the run has many (the compact layout)
     for unit, unit_totals in parts:
         totals.append(unit_totals)
         notes += unit.notices
         differences += unit.differences
-        sheet = workbook.create_sheet(_sheet_name(unit.unit, [*workbook.sheetnames, *reserved]))
-        append(sheet, [unit.title])
-        append(sheet, [" — ".join(part for part in (unit.headline, unit.banner) if part)])
-        append(sheet, list(SUMMARY_HEADERS))
-        _bold_row(sheet, 3)
-        for row, bold in unit.rows:
-            append(sheet, row)
-            if bold:
-                _bold_row(sheet, sheet.max_row)
-        unit_sheets.append(sheet)
-    for sheet in unit_sheets:  # laid out once it is known whether the run has many units
-        _summary_layout(sheet, many=len(totals) > 1)
-    warnings = workbook.create_sheet(reserved[0])
-    append(warnings, [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
-                     t("report.col_message")])
-    for row in notes:
-        append(warnings, row)
-    _layout(warnings, (20, 9, 9, 14, 90), header_row=1)
+        held.append(unit)
+        if len(totals) > 1:
+            for sheet in held:
+                write(sheet, many=True)
+            held.clear()
+    for sheet in held:
+        write(sheet, many=False)
+    book.write(_warnings_sheet(reserved[0], notes))
     if differences:
-        sheet = workbook.create_sheet(DIFFERENCES_SHEET)
-        append(sheet, [t("ui.score.differences")])
-        append(sheet, [t("ui.score.unit"), t("ui.score.code"), t("ui.score.item"), t("ui.score.own"),
-                       t("ui.score.appraised"), t("ui.score.delta")])
-        for row in differences:
-            append(sheet, row)
-        _layout(sheet, (34, 9, 60, 11, 11, 11), header_row=2)
+        book.write(_differences_sheet(differences))
     if len(totals) > 1:
-        ranking_sheet(workbook.create_sheet(reserved[1], 0), rank(totals))
-        workbook.active = 0
-    workbook.save(path)
+        book.write(ranking_sheet(reserved[1], rank(totals)), index=0)
+    book.save(path)
     return totals
 
 
-def ranking_sheet(sheet: Any, ranking: Ranking) -> None:
+def ranking_sheet(title: str, ranking: Ranking) -> SheetLayout:
     """The table an office publishes: a title, the column headers (repeated on every printed page), one section
     per block with its units in rank order, then the notes; the columns every other format shows."""
-    from openpyxl.styles import Alignment, Font
-
-    from parindex.io.xlsx_print import fit_columns, one_font, print_setup, wrap_and_size_rows
-
     columns = ranking_columns(ranking, block=False)  # a table per block (or group): its heading names it
-    headers = [column.header for column in columns]
-    append(sheet, [t("ui.rank.title", year=ranking.years or "?", blocks=blocks_phrase(ranking))])
+    sheet = SheetLayout(title, freeze="C4")
+    title_text = t("ui.rank.title", year=ranking.years or "?", blocks=blocks_phrase(ranking))
+    sheet.append([title_text])
     # what went into the run, the sets' provenance and what the LV columns are: under the title, on every page
     opening = [f"{t('ui.run.title')}: " + "; ".join(ranking.summary.lines())] if ranking.summary else []
     lines = [*opening, " ".join(banner.text() for banner in ranking.banners), area_legend(ranking)]
-    append(sheet, ["\n".join(line for line in lines if line)])
-    append(sheet, headers)
-    _bold_row(sheet, 3)
+    legend = "\n".join(line for line in lines if line)
+    sheet.append([legend])
+    sheet.append([column.header for column in columns], BOLD)
+    styles = [_RANKING_STYLES.get(column.key, PLAIN) for column in columns]
     sections: list[tuple[int, str]] = []
     for section in ranking.blocks:
         # the block's name is written once the columns are fitted: it spans them all
-        sections.append((sheet.max_row + 1, t("annex.block", block=section.name, n=len(section.rows))))
-        sheet.cell(sheet.max_row + 1, 1, "")
-        for n, row in enumerate(section.rows, start=1):
-            append(sheet, ranking_cells(ranking, row, n, _number, block=False))
-            for index, column in enumerate(columns, start=1):
-                if column.key in FORMATS:
-                    sheet.cell(sheet.max_row, index).number_format = FORMATS[column.key]
-                elif column.key == "change":  # "▲ 7" centred, not run into last year's score on its left
-                    sheet.cell(sheet.max_row, index).alignment = Alignment(horizontal="center")
+        sections.append((sheet.append([""]), t("annex.block", block=section.name, n=len(section.rows))))
+        for n, ranked in enumerate(section.rows, start=1):
+            values = ranking_cells(ranking, ranked, n, _number, block=False)
+            sheet.rows.append(list(zip(values, styles, strict=True)))
     footnotes = ranking_footnotes(ranking, banners=False)
-    first_note = sheet.max_row + 2
-    one_font(sheet)
+    first_note = len(sheet.rows) + 2
     caps = {get_column_letter(index): RANKING_CAPS[column.key] for index, column in enumerate(columns, start=1)}
-    widths = fit_columns(sheet, 3, caps, RANKING_BUDGET)
-    wrap_and_size_rows(sheet, 3, widths)
-    notes = get_column_letter(len(columns))  # set off from the last area's figure on its left
-    for cell in sheet[notes][3:]:
-        cell.alignment = Alignment(horizontal="left", wrap_text=True, vertical="top", indent=1)
-    print_setup(sheet, "1:3")
+    sheet.print_ready(3, caps, budget=RANKING_BUDGET)
+    sheet.title_rows = "1:3"
+    last = len(columns)
+    for number in range(4, len(sheet.rows) + 1):  # the notes set off from the last area's figure on their left
+        sheet.restyle(number, last, horizontal="left", wrap=True, vertical="top", indent=1)
     for at, label in sections:
-        sheet.cell(at, 1, label).font = Font(name=FONT, bold=True)
-        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=len(headers))
+        sheet.put(at, 1, label, _LABEL)
+        sheet.merge(at, last)
     for offset, line in enumerate(footnotes):
-        sheet.cell(first_note + offset, 1, line).font = Font(name=FONT, italic=True)
-        sheet.merge_cells(start_row=first_note + offset, start_column=1, end_row=first_note + offset,
-                          end_column=len(headers))
-        _wrap_merged(sheet, first_note + offset, line, len(headers))
-    _heading_rows(sheet, 2, len(headers), size=14)
-    sheet.freeze_panes = "C4"
+        sheet.heading(first_note + offset, last, line, _FOOTNOTE)
+    sheet.heading(1, last, title_text, Style(size=14, bold=True, colour=None), tall=1.3)
+    sheet.heading(2, last, legend, PLAIN)
+    return sheet
 
 
-def _summary_layout(sheet: Any, many: bool) -> None:
+_RANKING_STYLES = {**{key: replace(PLAIN, number_format=form) for key, form in FORMATS.items()},
+                   "change": replace(PLAIN, horizontal="center")}  # "▲ 7" centred, not run into last year's score
+_LABEL = Style(size=None, bold=True, colour=None, vertical="top", wrap=True)  # in a row wrapped as the rest
+_FOOTNOTE = Style(size=None, italic=True, colour=None)
+
+
+def _summary_sheet(unit: UnitSheet, title: str, many: bool) -> SheetLayout:
     """One unit's report at 9 pt with its title on every page; in a many-unit run the compact sheet (COMPACT_CAPS),
     its title and warning read once on the first page and the header alone repeated."""
-    from parindex.io.xlsx_print import print_ready
-
-    print_ready(sheet, 3, COMPACT_CAPS if many else SUMMARY_CAPS, budget=COMPACT_BUDGET if many else None)
-    _heading_rows(sheet, 2, len(SUMMARY_HEADERS))  # the title and the set's warning, across the table
+    sheet = SheetLayout(title, freeze="A4")
+    heading = " — ".join(part for part in (unit.headline, unit.banner) if part)
+    sheet.append([unit.title])
+    sheet.append([heading])
+    sheet.append(SUMMARY_HEADERS, BOLD)
+    columns = len(SUMMARY_HEADERS)
+    for row, bold in unit.rows:  # a bold row bold across the table
+        sheet.append([*row, *[None] * (columns - len(row))] if bold else row, BOLD if bold else PLAIN)
+    sheet.print_ready(3, COMPACT_CAPS if many else SUMMARY_CAPS, budget=COMPACT_BUDGET if many else None)
+    sheet.heading(1, columns, unit.title, Style(size=13, bold=True, colour=None), tall=1.3)
+    sheet.heading(2, columns, heading, PLAIN)
     if not many:
-        sheet.print_title_rows = "1:3"
-    sheet.freeze_panes = "A4"
+        sheet.title_rows = "1:3"
+    return sheet
+
+
+def _warnings_sheet(title: str, notes: list[list[object]]) -> SheetLayout:
+    header = [t("ui.score.unit"), t("report.col_error_code"), t("report.col_item"), t("report.col_cell"),
+              t("report.col_message")]
+    return table(title, [header, *notes], (20, 9, 9, 14, 90))
+
+
+def _differences_sheet(differences: list[list[object]]) -> SheetLayout:
+    header = [t("ui.score.unit"), t("ui.score.code"), t("ui.score.item"), t("ui.score.own"), t("ui.score.appraised"),
+              t("ui.score.delta")]
+    return table(DIFFERENCES_SHEET, [header, *differences], (34, 9, 60, 11, 11, 11), above=[t("ui.score.differences")])
 
 
 def _number(value: Decimal | None, places: int) -> float | None:
     return None if value is None else float(value)
-
-
-def _bold_row(sheet: Any, row: int) -> None:
-    from openpyxl.styles import Font
-
-    for cell in sheet[row]:
-        cell.font = Font(name=FONT, bold=True)
-
-
-def _heading_rows(sheet: Any, rows: int, columns: int, size: int = 13) -> None:
-    """The title (bold) and the lines under it, each across the table and wrapped."""
-    from openpyxl.styles import Font
-
-    for line in range(1, rows + 1):
-        text = sheet.cell(line, 1).value
-        sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=columns)
-        if line == 1:
-            sheet.cell(1, 1).font = Font(name=FONT, size=size, bold=True)
-        _wrap_merged(sheet, line, text, columns)
-
-
-def _wrap_merged(sheet: Any, row: int, text: object, columns: int) -> None:
-    """A merged row as tall as its wrapped text (neither Excel nor LibreOffice sizes a merged row by itself)."""
-    from openpyxl.styles import Alignment
-
-    from parindex.io.xlsx_print import LINE_PT, text_lines
-
-    sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    width = sum(sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, columns + 1))
-    lines = text_lines(text, width, bold=row == 1)
-    sheet.row_dimensions[row].height = LINE_PT * lines * (1.3 if row == 1 else 1)
-
-
-def _layout(sheet: Any, caps: tuple[int, ...], header_row: int) -> None:
-    """Readable on screen and on paper: a bold header, then the print setup every workbook shares (one font,
-    fitted columns up to `caps`, wrapped rows, A4 landscape one page wide, the header on every page)."""
-    from parindex.io.xlsx_print import print_ready
-
-    _bold_row(sheet, header_row)
-    print_ready(sheet, header_row, {get_column_letter(n): cap for n, cap in enumerate(caps, start=1)})
-    sheet.freeze_panes = f"A{header_row + 1}"
 
 
 def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
@@ -251,13 +208,13 @@ def _summary_rows(unit: UnitScore) -> list[tuple[list[object], bool]]:
 DIFFERENCES_SHEET = "Chênh lệch thẩm định"
 
 
-def _sheet_name(unit: str, taken: list[str]) -> str:
+def _sheet_name(unit: str, used: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, none of []:*?/\\, no ' at either end), unlike every name in
-    `taken` without regard to case (as Excel compares them)."""
+    `used` without regard to case (`used` holds them casefolded, as Excel compares them; the name is added)."""
     base = "".join(ch for ch in " ".join(document_text(unit).split()) if ch not in '[]:*?/\\').strip("'")[:28].strip()
     base = base or "Unit"
-    used = {name.casefold() for name in taken}
     name, n = base, 2
     while name.casefold() in used:
         name, n = f"{base[:25]} ({n})", n + 1
+    used.add(name.casefold())
     return name

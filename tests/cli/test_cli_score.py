@@ -220,9 +220,10 @@ def test_sheet_names_of_the_xlsx_report_never_collide(tmp_path: Path) -> None:
     from parindex.scoring.xlsx import _sheet_name
 
     reserved = ["Cảnh báo", "Xếp hạng đơn vị"]
+    used = {name.casefold() for name in reserved}
     taken: list[str] = []
     for unit in ("UBND A", "ubnd a", "Cảnh báo", "'Sở X'", "Huyện [B]/C", "x" * 40, "x" * 40):
-        taken.append(_sheet_name(unit, [*taken, *reserved]))
+        taken.append(_sheet_name(unit, used))
     assert taken[:5] == ["UBND A", "ubnd a (2)", "Cảnh báo (2)", "Sở X", "Huyện BC"]
     assert len({name.casefold() for name in [*taken, *reserved]}) == len(taken) + len(reserved)
     assert all(len(name) <= 31 for name in taken)

@@ -10,7 +10,8 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from parindex.io.xlsx_print import FONT, LANDSCAPE_BUDGET, LINE_PT, print_ready, text_lines
+from parindex.io.xlsx_print import FONT, LANDSCAPE_BUDGET, LINE_PT, one_font, text_lines
+from parindex.io.xlsx_stream import SheetLayout, StreamedBook
 
 SAMPLE = Path(__file__).resolve().parents[2] / "evidence_samples" / "bac-giang-2020.xlsx"
 DISTRICTS = SAMPLE.parent / "synthetic-districts"
@@ -34,12 +35,21 @@ def _widths(sheet: Any) -> list[float]:
     return [sheet.column_dimensions[get_column_letter(n)].width for n in range(1, sheet.max_column + 1)]
 
 
-def test_one_font_fitted_columns_wrapped_rows_and_the_page() -> None:
-    sheet = Workbook().active
-    sheet.append(["Mã", "Nội dung", "Điểm tự đánh giá", "Ghi chú"])
-    sheet.append(["1.1.1", "Ban hành Kế hoạch cải cách hành chính năm", 1, "x " * 200])
-    sheet["A1"].font = Font(bold=True)  # a bold cell with no font name: LibreOffice's fallback serif
-    print_ready(sheet, 1)
+def _streamed(tmp_path: Path, layout: SheetLayout) -> Any:
+    """`layout` written as parindex writes a workbook, read back."""
+    book = StreamedBook()
+    book.write(layout)
+    book.save(tmp_path / "x.xlsx")
+    return load_workbook(tmp_path / "x.xlsx").active
+
+
+def test_one_font_fitted_columns_wrapped_rows_and_the_page(tmp_path: Path) -> None:
+    layout = SheetLayout("x")
+    layout.append(["Mã", "Nội dung", "Điểm tự đánh giá", "Ghi chú"])
+    layout.append(["1.1.1", "Ban hành Kế hoạch cải cách hành chính năm", 1, "x " * 200])
+    layout.restyle(1, 1, bold=True)
+    layout.print_ready(1)
+    sheet = _streamed(tmp_path, layout)
     assert_prints_well(sheet, "1:1")
     assert sheet["A1"].font.b and sheet["A1"].font.name == FONT  # bold kept
     widths = _widths(sheet)
@@ -49,12 +59,22 @@ def test_one_font_fitted_columns_wrapped_rows_and_the_page() -> None:
     assert sheet.row_dimensions[2].height == LINE_PT * text_lines("x " * 200, 60)
 
 
-def test_columns_wider_than_the_page_are_narrowed_to_print_at_nine_points() -> None:
+def test_columns_wider_than_the_page_are_narrowed_to_print_at_nine_points(tmp_path: Path) -> None:
+    layout = SheetLayout("x")
+    layout.append([f"Cột {n}" for n in range(6)])
+    layout.append(["chữ " * 20] * 6)
+    layout.print_ready(1)
+    assert sum(layout.widths.values()) <= LANDSCAPE_BUDGET
+    assert sum(_widths(_streamed(tmp_path, layout))) <= LANDSCAPE_BUDGET
+
+
+def test_one_font_keeps_what_a_cell_had_but_its_name() -> None:
     sheet = Workbook().active
-    sheet.append([f"Cột {n}" for n in range(6)])
-    sheet.append(["chữ " * 20] * 6)
-    print_ready(sheet, 1)
-    assert sum(_widths(sheet)) <= LANDSCAPE_BUDGET
+    sheet["A1"] = "x"
+    sheet["A1"].font = Font(bold=True, italic=True, size=13)  # a bold cell with no font name
+    one_font(sheet)
+    font = sheet["A1"].font
+    assert font.name == FONT and font.b and font.i and font.sz == 13
 
 
 def test_the_score_report_and_the_ranking_print_well(cli, tmp_path: Path) -> None:
