@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from itertools import islice
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
@@ -17,6 +18,9 @@ from parindex.evidence.model import EvidenceBook
 from parindex.io.input_files import FileIdentity, not_found, resolve_path
 from parindex.scoring.engine import Shared, UnitScore, UnitTotals, identity, score_book
 from parindex.scoring.run_plan import Entry, RunPlan, SurveyMatch, plan_run
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 R = TypeVar("R")
 
@@ -198,15 +202,8 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
     reading = Path(tempfile.mkdtemp(prefix="parindex-"))  # each worker's file being read, should it stop abruptly
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
                                initargs=(current_lang(), reading))
-    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
-        # Forked workers share this process's objects until they write to them; frozen, they are left out of the
-        # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
-        gc.freeze()
-        try:
-            results = pool.map(task, paths, matches, chunksize=_chunksize(len(paths), workers))  # workers fork here
-        finally:
-            gc.unfreeze()
+        results = _in_order(pool, paths, matches, criteria_ref, render, workers)
         try:
             for result in results:
                 if isinstance(result, ParindexError):
@@ -230,10 +227,40 @@ def _being_read(reading: Path) -> str:
     return ", ".join(found) or "?"
 
 
-def _chunksize(files: int, workers: int) -> int:
-    """Files per task sent to a worker: about four tasks per worker, so that sending tasks and results (pickled,
-    through a pipe) is paid per chunk rather than per file, while the last chunks still even out the workers."""
-    return max(8, min(64, files // (workers * 4)))
+CHUNK = 16  # files per task: sending tasks and results (pickled, through a pipe) is paid per chunk, not per file
+AHEAD = 2  # chunks per worker sent ahead of the one being taken: each worker always has the next at hand
+
+
+def _in_order(pool: Executor, paths: Sequence[Path], matches: Sequence[SurveyMatch | None],
+              criteria_ref: str | None, render: Callable[[UnitScore], R],
+              workers: int) -> Iterator[tuple[R, UnitTotals] | Skipped | ParindexError]:
+    """Each file's result in file order, scored `CHUNK` files a task with at most `AHEAD` tasks per worker sent
+    ahead: a chunk is sent as one is taken, so the results waiting in this process are bounded by the window, not
+    by the number of files, however slowly the output they go to is written (an xlsx writer's rows)."""
+    starts = iter(range(0, len(paths), CHUNK))
+    pending: deque[Future[list[tuple[R, UnitTotals] | Skipped | ParindexError]]] = deque()
+
+    def send(count: int) -> None:
+        for start in islice(starts, count):
+            pending.append(pool.submit(_score_chunk, paths[start:start + CHUNK], matches[start:start + CHUNK],
+                                       criteria_ref, render))
+
+    # Forked workers share this process's objects until they write to them; frozen, they are left out of the
+    # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
+    gc.freeze()
+    try:
+        send(workers * AHEAD)  # workers fork here
+    finally:
+        gc.unfreeze()
+    while pending:
+        done = pending.popleft().result()
+        send(1)
+        yield from done
+
+
+def _score_chunk(paths: Sequence[Path], matches: Sequence[SurveyMatch | None], criteria_ref: str | None,
+                 render: Callable[[UnitScore], R]) -> list[tuple[R, UnitTotals] | Skipped | ParindexError]:
+    return [_score_or_error(path, match, criteria_ref, render) for path, match in zip(paths, matches, strict=True)]
 
 
 def _cpus() -> int:
