@@ -111,7 +111,7 @@ class OpenedRun(NamedTuple):
     survey row beside it, and the sets already loaded."""
 
     plan: RunPlan
-    paths: list[Path]
+    paths: list[str]  # as given: a string a workbook, lighter than a Path kept for every unit of the run
     surveys: list[SurveyMatch | None]
     skipped: list[Skipped]
     sets: dict[str, CriteriaSet]
@@ -140,7 +140,7 @@ def open_run(paths: list[Path], criteria_ref: str | None, survey_paths: tuple[Pa
     sets: dict[str, CriteriaSet] = {}
     entries, skipped, merged = read_entries(paths, criteria_ref, sets, named)
     plan = plan_run(entries, surveys, previous, together)
-    return OpenedRun(plan, [Path(entry.source) for entry in entries],
+    return OpenedRun(plan, [entry.source for entry in entries],
                      [plan.survey_of(entry.source) for entry in entries], skipped, sets, merged)
 
 
@@ -171,7 +171,7 @@ def read_entries(paths: list[Path], criteria_ref: str | None, cache: dict[str, C
     return entries, skipped, [Path(book.path) for book in books if id(book) in left]
 
 
-def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[UnitScore], R],
+def score_many(paths: Sequence[Path | str], criteria_ref: str | None, render: Callable[[UnitScore], R],
                surveys: list[SurveyMatch | None] | None = None,
                cache: dict[str, CriteriaSet] | None = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
     """Each workbook read, scored with its row of the survey tables (`surveys`, beside `paths`; None: no table) and
@@ -231,7 +231,7 @@ CHUNK = 16  # files per task: sending tasks and results (pickled, through a pipe
 AHEAD = 2  # chunks per worker sent ahead of the one being taken: each worker always has the next at hand
 
 
-def _in_order(pool: Executor, paths: Sequence[Path], matches: Sequence[SurveyMatch | None],
+def _in_order(pool: Executor, paths: Sequence[Path | str], matches: Sequence[SurveyMatch | None],
               criteria_ref: str | None, render: Callable[[UnitScore], R],
               workers: int) -> Iterator[tuple[R, UnitTotals] | Skipped | ParindexError]:
     """Each file's result in file order, scored `CHUNK` files a task with at most `AHEAD` tasks per worker sent
@@ -258,7 +258,7 @@ def _in_order(pool: Executor, paths: Sequence[Path], matches: Sequence[SurveyMat
         yield from done
 
 
-def _score_chunk(paths: Sequence[Path], matches: Sequence[SurveyMatch | None], criteria_ref: str | None,
+def _score_chunk(paths: Sequence[Path | str], matches: Sequence[SurveyMatch | None], criteria_ref: str | None,
                  render: Callable[[UnitScore], R]) -> list[tuple[R, UnitTotals] | Skipped | ParindexError]:
     return [_score_or_error(path, match, criteria_ref, render) for path, match in zip(paths, matches, strict=True)]
 
@@ -316,7 +316,7 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="parindex-parent-watch", daemon=True).start()
 
 
-def _score_or_error(path: Path, survey: SurveyMatch | None, criteria_ref: str | None,
+def _score_or_error(path: Path | str, survey: SurveyMatch | None, criteria_ref: str | None,
                     render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
     note = _worker_note[-1] if _worker_note else None
     if note is not None:  # named by the main process if this worker stops abruptly while reading it
@@ -330,8 +330,9 @@ def _score_or_error(path: Path, survey: SurveyMatch | None, criteria_ref: str | 
             note.write_bytes(b"")
 
 
-def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
+def _score_or_skip(given: Path | str, criteria_ref: str | None, render: Callable[[UnitScore], R],
                    cache: dict[str, CriteriaSet], survey: SurveyMatch | None = None) -> tuple[R, UnitTotals] | Skipped:
+    path = Path(given)
     try:
         unit = score_workbook(path, criteria_ref, cache, survey)
     except ParindexError as exc:
