@@ -6,10 +6,10 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
@@ -50,6 +50,8 @@ class Collected(NamedTuple):
         """Less the files the run reads for another purpose (survey tables, the list of units) that the user
         keeps in the units' folder."""
         resolved = {resolve_path(path) for path in paths if path is not None}
+        if not resolved:
+            return self
         return Collected([p for p in self.workbooks if resolve_path(p) not in resolved], self.not_read)
 
 
@@ -60,7 +62,9 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
     Every file is checked to exist before any is read, and a file named twice is read once. The output
     (`output`) may be none of them, named or found in a folder (PS525): it would replace a workbook. Only
     last run's report, found in the folder as the output again, is left out (to be replaced with --force)."""
-    found: dict[Path, Path] = {}  # resolved → as given, in order
+    # resolved → as given, in order; keyed by text, not by the resolved Path: Python 3.11's pathlib interns each part
+    # of a path it parses, and a folder's names kept interned all at once grow the interpreter's table of them
+    found: dict[str, Path] = {}
     not_read: list[Path] = []
     is_output = FileIdentity(output)  # resolved once, not once per workbook
     for path in paths:
@@ -81,7 +85,7 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
                 if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
                     continue
                 raise ParindexError("PS525", path=str(workbook))
-            found.setdefault(resolved, workbook)
+            found.setdefault(os.path.normcase(resolved), workbook)
     if not found:  # only lock files were named
         raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
     return Collected(list(found.values()), not_read)
@@ -154,21 +158,35 @@ def read_entries(paths: list[Path], criteria_ref: str | None, cache: dict[str, C
 
     books: list[EvidenceBook] = []
     skipped: list[Skipped] = []
+    alike: dict[object, Any] = {}
     for path in paths:
         try:
-            books.append(read_info_book(path))
+            books.append(_alike(read_info_book(Path(os.fspath(path))), alike))  # a new Path: see collect_workbooks
         except ParindexError as exc:
             if exc.code == "PW420" and _is_report(path):  # no Thông tin: an earlier report left in the folder?
                 skipped.append(Skipped(path))
                 continue
             raise
     left = {id(book) for book in merged_among_parts(books) if Path(book.path).resolve() not in named}
+    merged = [Path(book.path) for book in books if id(book) in left]
     entries: list[Entry] = []
-    for book in books:
+    books.reverse()
+    while books:  # each book let go as its entry is made: never every book and every entry at once
+        book = books.pop()
         if id(book) not in left:
             cset = checked_set(book, criteria_ref, cache)
-            entries.append(Entry(book.path, *identity(cset, book), cset, book.info_refs))
-    return entries, skipped, [Path(book.path) for book in books if id(book) in left]
+            who = identity(cset, book)
+            entries.append(Entry(book.path, *who._replace(block=alike.setdefault(who.block, who.block)), cset,
+                                 book.info_refs))
+    return entries, skipped, merged
+
+
+def _alike(book: EvidenceBook, alike: dict[object, Any]) -> EvidenceBook:
+    """The book with each Thông tin text that workbooks say alike (year, level, set, fingerprint, block…) as one
+    string a run holds, and its cells as one dict where they are alike: a thousand workbooks' Thông tin, held at
+    once to be matched, then cost little more than their names."""
+    info = {key: value if key == "unit" else alike.setdefault(value, value) for key, value in book.info.items()}
+    return replace(book, info=info, info_refs=alike.setdefault(tuple(book.info_refs.items()), book.info_refs))
 
 
 def score_many(paths: Sequence[Path | str], criteria_ref: str | None, render: Callable[[UnitScore], R],
