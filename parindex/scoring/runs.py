@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
@@ -201,11 +202,11 @@ def score_many(paths: Sequence[Path | str], criteria_ref: str | None, render: Ca
     unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
     matches = surveys if surveys is not None else [None] * len(paths)
     workers = min(4, _cpus())
-    shared = Shared()  # the totals kept for the ranking share their values: memory flat in the number of units
+    kept = _Kept()  # the totals kept for the ranking share what units hold alike: memory flat in the number of units
     if len(paths) < PARALLEL_FROM or workers < 2:
         sets = cache if cache is not None else {}
         for path, match in zip(paths, matches, strict=True):
-            yield _kept(_score_or_skip(path, criteria_ref, render, sets, match), shared)
+            yield kept(_score_or_skip(path, criteria_ref, render, sets, match), path)
         return
     import multiprocessing
     import shutil
@@ -223,10 +224,10 @@ def score_many(paths: Sequence[Path | str], criteria_ref: str | None, render: Ca
     try:
         results = _in_order(pool, paths, matches, criteria_ref, render, workers)
         try:
-            for result in results:
+            for path, result in zip(paths, results, strict=True):
                 if isinstance(result, ParindexError):
                     raise result
-                yield _kept(result, shared)
+                yield kept(result, path)
         except BrokenProcessPool:  # a worker killed (out of memory) or aborted by a native library
             raise ParindexError("PS529", path=_being_read(reading)) from None
     finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
@@ -235,8 +236,27 @@ def score_many(paths: Sequence[Path | str], criteria_ref: str | None, render: Ca
         shutil.rmtree(reading, ignore_errors=True)
 
 
-def _kept(result: tuple[R, UnitTotals] | Skipped, shared: Shared) -> tuple[R, UnitTotals] | Skipped:
-    return result if isinstance(result, Skipped) else (result[0], shared.totals(result[1]))
+class _Kept:
+    """What this process keeps of each unit scored: its totals with one object for what units hold alike (`Shared`;
+    their lists of areas and adjustments too, never changed once scored) and its path as the run already holds it,
+    rather than the copies each worker's result arrives with."""
+
+    def __init__(self) -> None:
+        self.shared = Shared()
+        self.lists: dict[tuple[object, ...], list[Any]] = {}
+
+    def __call__(self, result: tuple[R, UnitTotals] | Skipped, path: Path | str) -> tuple[R, UnitTotals] | Skipped:
+        if isinstance(result, Skipped):
+            return result
+        totals = self.shared.totals(result[1])
+        source = os.fspath(path)
+        return result[0], replace(totals, areas=self._one("areas", totals.areas),
+                                  adjustments=self._one("adjustments", totals.adjustments),
+                                  source=source if source == totals.source else totals.source)
+
+    def _one(self, kind: str, shared: list[T]) -> list[T]:
+        """One list for every unit whose list holds the same shared objects (`Shared` keeps them: ids stay)."""
+        return self.lists.setdefault((kind, *map(id, shared)), shared)
 
 
 def _being_read(reading: Path) -> str:
