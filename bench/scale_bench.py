@@ -14,7 +14,9 @@ same files (open, every sheet `to_python()`, close; one process) as the floor a 
 
 Printed per format: CPU time and main-process peak memory at each N; the growth T(Nk)/T(N1) (linear: Nk/N1);
 memory per unit, (peak(Nk) − peak(N1)) / (Nk − N1); the cost of one more workbook, (T(Nk) − T(N1)) / (Nk − N1),
-and its ratio to calamine's.
+and its ratio to calamine's. Then issue 26's verdicts, each figure against its target (`--json` carries them):
+every format's growth within 1.15 × Nk/N1 (4.6 for 250 → 1,000), memory at most 1 KiB a unit, one more workbook
+at most 1.5 × calamine's, and at the largest N the xlsx run within 4 × the JSON run's CPU time and 2 × its peak.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from startup_bench import distinct_copies, environment
 
 FORMATS = ("json", "csv", "md", "xlsx", "docx")
+
+# Issue 26's targets
+LINEAR_SLACK = 1.15  # T(Nk)/T(N1) at most this × Nk/N1: 4.6 for 250 → 1,000
+KIB_PER_UNIT = 1.0  # the main process's growth a unit
+OVER_CALAMINE = 1.5  # one more workbook's CPU time against python-calamine reading it
+XLSX_CPU = 4.0  # at the largest N, the xlsx run against the JSON run
+XLSX_PEAK = 2.0
 
 # The command run as `parindex` runs it (`cli.app.main`), then its own figures: CPU (self + waited-for workers),
 # peak memory (self; the largest worker's), exit code. A fresh interpreter: Linux keeps a process's peak across fork
@@ -103,8 +112,9 @@ def measure(sizes: list[int], formats: list[str], base: Path) -> dict[str, objec
             runs[fmt][n] = child(_SCORE, ["score", str(made[n]), "--format", fmt, "-o", str(out), "--force"], env,
                                  base)
             out.unlink(missing_ok=True)
+    derived = derive(runs, sizes)
     return {"sizes": sizes, "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else
-            os.cpu_count(), "python": sys.version.split()[0], "runs": derive(runs, sizes)}
+            os.cpu_count(), "python": sys.version.split()[0], "runs": derived, "verdicts": verdicts(derived, sizes)}
 
 
 def derive(runs: dict[str, dict[int, dict[str, float]]], sizes: list[int]) -> dict[str, dict[str, object]]:
@@ -123,6 +133,32 @@ def derive(runs: dict[str, dict[int, dict[str, float]]], sizes: list[int]) -> di
                                "over_calamine": per_file / per_calamine[n] if per_calamine[n] > 0 else 0.0}
         out[name] = figures
     return out
+
+
+def verdicts(runs: dict[str, dict[str, object]], sizes: list[int]) -> list[dict[str, object]]:
+    """Each of issue 26's targets the figures can answer: what, the figure, the bound, and whether it is met."""
+    first, last = sizes[0], sizes[-1]
+    found: list[dict[str, object]] = []
+
+    def judge(what: str, value: float, bound: float) -> None:
+        found.append({"what": what, "value": round(value, 3), "bound": round(bound, 3), "met": value <= bound})
+
+    for name, figures in runs.items():
+        if name == "calamine":
+            continue
+        for n in sizes[1:]:
+            step = figures[str(n)]
+            assert isinstance(step, dict)
+            judge(f"{name} T({n})/T({first})", step["growth"], LINEAR_SLACK * n / first)
+            judge(f"{name} KiB a unit {first}→{n}", step["kib_per_unit"], KIB_PER_UNIT)
+            judge(f"{name} × calamine a workbook {first}→{n}", step["over_calamine"], OVER_CALAMINE)
+    if "xlsx" in runs and "json" in runs:
+        xlsx, json_ = (runs[name]["at"] for name in ("xlsx", "json"))
+        assert isinstance(xlsx, dict) and isinstance(json_, dict)
+        judge(f"xlsx / json CPU at {last}", xlsx[str(last)]["cpu"] / json_[str(last)]["cpu"], XLSX_CPU)
+        judge(f"xlsx / json peak at {last}", xlsx[str(last)]["maxrss_kib"] / json_[str(last)]["maxrss_kib"],
+              XLSX_PEAK)
+    return found
 
 
 def report(f: dict) -> None:
@@ -148,6 +184,10 @@ def report(f: dict) -> None:
         print("  ".join(cell.rjust(width) if i else cell.ljust(width) for i, (cell, width)
                         in enumerate(zip(row, widths, strict=True))))
     print(f"linear growth is T(N)/T({first}) = N/{first}; calamine: the read alone, every sheet, one process")
+    print("issue 26's targets:")
+    width = max((len(v["what"]) for v in f["verdicts"]), default=0)
+    for v in f["verdicts"]:
+        print(f"  {v['what'].ljust(width)}  {v['value']:8.2f}  ≤ {v['bound']:.2f}  {'met' if v['met'] else 'NOT MET'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -101,6 +101,42 @@ def test_the_scale_benchmark_runs_every_format_on_a_few_workbooks_and_prints_its
         assert runs[name]["at"]["9"]["cpu"] > 0 and runs[name]["at"]["9"]["maxrss_kib"] > 0
         assert {"growth", "kib_per_unit", "per_file_ms", "over_calamine"} <= set(runs[name]["9"])
     assert runs["calamine"]["at"]["9"]["cells"] > runs["calamine"]["at"]["3"]["cells"] > 0
+    judged = {verdict["what"] for verdict in figures["verdicts"]}
+    assert {"json T(9)/T(3)", "docx KiB a unit 3→9", "xlsx / json CPU at 9", "xlsx / json peak at 9"} <= judged
+    assert "issue 26's targets:" in done.stdout
     lines = done.stdout.splitlines()
     assert lines[1].split()[0] == "format" and [line.split()[0] for line in lines[2:8]] == [
         "json", "csv", "md", "xlsx", "docx", "calamine"]
+
+
+def test_the_scale_benchmark_works_out_its_figures_and_issue_26s_verdicts_from_fixed_runs() -> None:
+    from bench import scale_bench
+
+    runs = {"json": {250: {"cpu": 2.0, "maxrss_kib": 46_000}, 1000: {"cpu": 8.0, "maxrss_kib": 46_600}},
+            "xlsx": {250: {"cpu": 20.0, "maxrss_kib": 160_000}, 1000: {"cpu": 95.0, "maxrss_kib": 90_000}},
+            "calamine": {250: {"cpu": 0.5, "maxrss_kib": 16_000}, 1000: {"cpu": 2.0, "maxrss_kib": 16_000}}}
+    derived = scale_bench.derive(runs, [250, 1000])  # type: ignore[arg-type]
+    json_step = derived["json"]["1000"]
+    assert json_step == {"growth": 4.0, "kib_per_unit": 0.8, "per_file_ms": 8.0, "over_calamine": 4.0}
+    verdicts = {v["what"]: (v["value"], v["bound"], v["met"]) for v in scale_bench.verdicts(derived, [250, 1000])}
+    assert verdicts == {
+        "json T(1000)/T(250)": (4.0, 4.6, True), "json KiB a unit 250→1000": (0.8, 1.0, True),
+        "json × calamine a workbook 250→1000": (4.0, 1.5, False),
+        "xlsx T(1000)/T(250)": (4.75, 4.6, False), "xlsx KiB a unit 250→1000": (-93.333, 1.0, True),
+        "xlsx × calamine a workbook 250→1000": (50.0, 1.5, False),
+        "xlsx / json CPU at 1000": (11.875, 4.0, False), "xlsx / json peak at 1000": (1.931, 2.0, True)}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        scale_bench.report({"sizes": [250, 1000], "cpus": 2, "python": "3", "runs": derived,
+                            "verdicts": scale_bench.verdicts(derived, [250, 1000])})
+    text = " ".join(out.getvalue().split())
+    assert "json T(1000)/T(250) 4.00 ≤ 4.60 met" in text and "xlsx / json CPU at 1000 11.88 ≤ 4.00 NOT MET" in text
+
+
+def test_the_scale_benchmarks_linear_bound_scales_with_the_sizes() -> None:
+    from bench import scale_bench
+
+    runs = {"json": {250: {"cpu": 1.0, "maxrss_kib": 1}, 4000: {"cpu": 18.0, "maxrss_kib": 1}},
+            "calamine": {250: {"cpu": 1.0, "maxrss_kib": 1}, 4000: {"cpu": 2.0, "maxrss_kib": 1}}}
+    found = scale_bench.verdicts(scale_bench.derive(runs, [250, 4000]), [250, 4000])  # type: ignore[arg-type]
+    assert found[0] == {"what": "json T(4000)/T(250)", "value": 18.0, "bound": 18.4, "met": True}

@@ -321,7 +321,9 @@ def shared_areas(units: Sequence[UnitTotals]) -> list[tuple[str, str]]:
     (a department set and a commune set may number their areas differently)."""
     if not units:
         return []
-    common = set.intersection(*({(a.code, a.name) for a in unit.areas} for unit in units))
+    common = {(a.code, a.name) for a in units[0].areas}
+    for unit in units:  # one unit's areas at a time, not a set for every unit at once
+        common.intersection_update((a.code, a.name) for a in unit.areas)
     return [(a.code, a.name) for a in units[0].areas if (a.code, a.name) in common]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
@@ -129,25 +129,32 @@ def unit_json(unit: UnitScore, indent: int | None = None) -> str:
     return json.dumps(unit_dict(unit), ensure_ascii=False, indent=indent)
 
 
-def ranking_dicts(ranking: Ranking) -> list[dict[str, Any]]:
-    """The JSON ranking rows (a contract, README): score, max and percent are what the rank is decided on (null
-    for a unit left unranked)."""
-    return [{"block": r.block, "rank": r.rank, "unit": r.unit.unit,
-             **dict(zip(("score", "max", "percent"), map(json_number, r.figures), strict=True)), "band": r.band,
-             "previous_rank": r.previous_rank, "rank_change": r.rank_change,
-             "notes": r.notes()}
-            for r in ranking.rows]
+def ranking_dict(r: RankRow) -> dict[str, Any]:
+    """A JSON ranking row (a contract, README): score, max and percent are what the rank is decided on (null for a
+    unit left unranked)."""
+    return {"block": r.block, "rank": r.rank, "unit": r.unit.unit,
+            **dict(zip(("score", "max", "percent"), map(json_number, r.figures), strict=True)), "band": r.band,
+            "previous_rank": r.previous_rank, "rank_change": r.rank_change, "notes": r.notes()}
 
 
-def ranking_json(ranking: Ranking) -> str:
-    """The end of `scoring.result.RunResult`, after its units: the ranking, its notes, units gone, warnings."""
+def ranking_json(ranking: Ranking) -> Iterator[str]:
+    """The end of `scoring.result.RunResult`, after its units: the ranking row by row (as `json.dumps` writes a
+    list), its notes, units gone, warnings."""
+    yield '], "ranking": ['
+    for n, row in enumerate(_rows(ranking)):
+        yield (", " if n else "") + json.dumps(ranking_dict(row), ensure_ascii=False)
     gone = [{"block": b.name, "unit": g.unit, "rank": g.rank, "score": json_number(g.score)}
             for b in ranking.blocks for g in b.gone]
     extra = {"ranking_notes": ranking.notes, "ranking_gone": gone,
              "ranking_warnings": [{"code": n.code, "cell": n.where or "", "message": n.text()}
                                   for n in ranking.warnings]}
-    return (f'], "ranking": {json.dumps(ranking_dicts(ranking), ensure_ascii=False)}, '
-            + json.dumps(extra, ensure_ascii=False)[1:] + "\n")
+    yield "], " + json.dumps(extra, ensure_ascii=False)[1:] + "\n"
+
+
+def _rows(ranking: Ranking) -> Iterator[RankRow]:
+    """Every row, block after block, without a list of them all (`Ranking.rows`)."""
+    for block in ranking.blocks:
+        yield from block.rows
 
 
 class Column(NamedTuple):
@@ -276,22 +283,29 @@ def csv_head() -> str:
     return csv_style()[0].join(t(f"csv.{key}") for key in CSV_HEADER) + "\r\n"
 
 
-def ranking_csv(ranking: Ranking) -> str:
-    """After the item rows and an empty line: the ranking, with the same columns as every other format."""
+def ranking_csv(ranking: Ranking) -> Iterator[str]:
+    """After the item rows and an empty line: the ranking, with the same columns as every other format, row by
+    row."""
     delimiter, number = csv_style()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([])
+
+    def line(cells: Iterable[object]) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(cells)
+        return out.getvalue()
+
+    yield line([])
     columns = ranking_columns(ranking)
-    writer.writerow([column.header for column in columns])
+    yield line([column.header for column in columns])
     for block in ranking.blocks:
         for n, row in enumerate(block.rows, start=1):
             cells = ranking_cells(ranking, row, n, number)
-            writer.writerow([cell if column.numeric else csv_text(str(cell))
-                             for column, cell in zip(columns, cells, strict=True)])
-    for line in ranking_footnotes(ranking):
-        writer.writerow([csv_text(line)])
-    return out.getvalue()
+            yield line([cell if column.numeric else csv_text(str(cell))
+                        for column, cell in zip(columns, cells, strict=True)])
+    for note in ranking_footnotes(ranking):
+        yield line([csv_text(note)])
 
 
 def unit_markdown(unit: UnitScore) -> str:
@@ -330,19 +344,21 @@ def _md(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]|<>" else ch for ch in text)
 
 
-def ranking_markdown(ranking: Ranking) -> str:
-    lines: list[str] = []
+def ranking_markdown(ranking: Ranking) -> Iterator[str]:
+    """Each block's table, line by line, then the footnotes."""
     columns = ranking_columns(ranking)
     for block in ranking.blocks:
-        lines += ["", f"## {t('ui.score.ranking')} — {t('ui.rank.block')} {block.name}", "",
-                  "| " + " | ".join(column.header for column in columns) + " |",
-                  "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|"]
+        yield "\n".join(["", f"## {t('ui.score.ranking')} — {t('ui.rank.block')} {block.name}", "",
+                         "| " + " | ".join(column.header for column in columns) + " |",
+                         "|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|", ""])
         for n, row in enumerate(block.rows, start=1):
             cells = ranking_cells(ranking, row, n, shown_number)
-            lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+            yield "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |\n"
     footnotes = ranking_footnotes(ranking)
-    lines += ["", *(f"> {note}" for note in footnotes)] if footnotes else []
-    return "\n".join(lines) + "\n"
+    if footnotes:
+        yield "\n".join(["", *(f"> {note}" for note in footnotes), ""])
+    elif not ranking.blocks:
+        yield "\n"
 
 
 def shown_number(value: Decimal | None, places: int) -> str:
@@ -388,8 +404,8 @@ def run_markdown(summary: RunSummary | None) -> str:
 
 # --- a report as a stream: a head, each unit's part (made where the unit was scored), a tail ------------
 
-def no_ranking(ranking: Ranking) -> str:
-    return ""
+def no_ranking(ranking: Ranking) -> Iterable[str]:
+    return ()
 
 
 class TextReport(NamedTuple):
@@ -399,7 +415,7 @@ class TextReport(NamedTuple):
     unit: Callable[[UnitScore], str]  # one unit's part; runs in the worker process that scored the unit
     head: str = ""
     joiner: str = ""
-    tail: Callable[[Ranking], str] = no_ranking
+    tail: Callable[[Ranking], Iterable[str]] = no_ranking  # the ranking's text, piece by piece
     file_encoding: str = "utf-8"  # of a file written with -o
     parts_last: bool = False  # the units' parts after the ranking (short lines on a screen), not before
     opening: Callable[[RunSummary | None], str] | None = None  # many units: the run's summary, before all else
@@ -409,7 +425,7 @@ def json_report(many: bool) -> TextReport:
     """The JSON contract (`scoring.result`): one unit as itself, indented for people; several in `units`, then
     their ranking."""
     if not many:
-        return TextReport(partial(unit_json, indent=2), tail=lambda ranking: "\n")
+        return TextReport(partial(unit_json, indent=2), tail=lambda ranking: ["\n"])
     return TextReport(unit_json, '"units": [', ", ", ranking_json, opening=run_json)
 
 
@@ -442,7 +458,7 @@ def write_report(out: TextIO, report: TextReport, parts: Iterable[tuple[str, Uni
         else:
             out.write(text)
         totals.append(unit)
-    out.write(report.tail(run.rank(totals) if run is not None else build_ranking(totals)))
+    out.writelines(report.tail(run.rank(totals) if run is not None else build_ranking(totals)))
     out.write(report.joiner.join(part for part in held if part))
     return totals
 

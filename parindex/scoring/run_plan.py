@@ -118,7 +118,8 @@ class RunSummary(NamedTuple):
 
 @dataclass(frozen=True)
 class RunPlan:
-    entries: list[Entry]
+    """The run as checked, kept while its units are scored: what ranking them needs, not the workbooks' entries."""
+
     summary: RunSummary
     together: tuple[str, ...] = ()
     previous: tuple[PreviousRow, ...] | None = None  # None: no --previous
@@ -160,7 +161,7 @@ def plan_run(entries: Sequence[Entry], surveys: Sequence[SurveyTable] = (),
                          [Matched(table.path, sum(1 for row in table.rows if id(row) in tables.used), len(table.rows))
                           for table in surveys],
                          found)
-    return RunPlan(entries, summary, tuple(together), None if previous is None else tuple(previous), matches,
+    return RunPlan(summary, tuple(together), None if previous is None else tuple(previous), matches,
                    warnings)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import partial
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from parindex.common.errors import ParindexError
 from parindex.common.messages import Message
@@ -18,7 +19,11 @@ from parindex.io.input_files import FileIdentity, not_found, resolve_path
 from parindex.scoring.engine import Shared, UnitScore, UnitTotals, identity, score_book
 from parindex.scoring.run_plan import Entry, RunPlan, SurveyMatch, plan_run
 
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
 R = TypeVar("R")
+T = TypeVar("T")
 
 PARALLEL_FROM = 8  # below this, starting worker processes costs more than it saves
 
@@ -46,6 +51,8 @@ class Collected(NamedTuple):
         """Less the files the run reads for another purpose (survey tables, the list of units) that the user
         keeps in the units' folder."""
         resolved = {resolve_path(path) for path in paths if path is not None}
+        if not resolved:
+            return self
         return Collected([p for p in self.workbooks if resolve_path(p) not in resolved], self.not_read)
 
 
@@ -56,7 +63,9 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
     Every file is checked to exist before any is read, and a file named twice is read once. The output
     (`output`) may be none of them, named or found in a folder (PS525): it would replace a workbook. Only
     last run's report, found in the folder as the output again, is left out (to be replaced with --force)."""
-    found: dict[Path, Path] = {}  # resolved → as given, in order
+    # resolved → as given, in order; keyed by text, not by the resolved Path: Python 3.11's pathlib interns each part
+    # of a path it parses, and a folder's names kept interned all at once grow the interpreter's table of them
+    found: dict[str, Path] = {}
     not_read: list[Path] = []
     is_output = FileIdentity(output)  # resolved once, not once per workbook
     for path in paths:
@@ -77,7 +86,7 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
                 if path.is_dir() and _is_report(workbook):  # last run's report, rewritten with --force
                     continue
                 raise ParindexError("PS525", path=str(workbook))
-            found.setdefault(resolved, workbook)
+            found.setdefault(os.path.normcase(resolved), workbook)
     if not found:  # only lock files were named
         raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
     return Collected(list(found.values()), not_read)
@@ -107,7 +116,7 @@ class OpenedRun(NamedTuple):
     survey row beside it, and the sets already loaded."""
 
     plan: RunPlan
-    paths: list[Path]
+    paths: list[str]  # as given: a string a workbook, lighter than a Path kept for every unit of the run
     surveys: list[SurveyMatch | None]
     skipped: list[Skipped]
     sets: dict[str, CriteriaSet]
@@ -136,7 +145,7 @@ def open_run(paths: list[Path], criteria_ref: str | None, survey_paths: tuple[Pa
     sets: dict[str, CriteriaSet] = {}
     entries, skipped, merged = read_entries(paths, criteria_ref, sets, named)
     plan = plan_run(entries, surveys, previous, together)
-    return OpenedRun(plan, [Path(entry.source) for entry in entries],
+    return OpenedRun(plan, [entry.source for entry in entries],
                      [plan.survey_of(entry.source) for entry in entries], skipped, sets, merged)
 
 
@@ -150,24 +159,38 @@ def read_entries(paths: list[Path], criteria_ref: str | None, cache: dict[str, C
 
     books: list[EvidenceBook] = []
     skipped: list[Skipped] = []
+    alike: dict[object, Any] = {}
     for path in paths:
         try:
-            books.append(read_info_book(path))
+            books.append(_alike(read_info_book(Path(os.fspath(path))), alike))  # a new Path: see collect_workbooks
         except ParindexError as exc:
             if exc.code == "PW420" and _is_report(path):  # no Thông tin: an earlier report left in the folder?
                 skipped.append(Skipped(path))
                 continue
             raise
     left = {id(book) for book in merged_among_parts(books) if Path(book.path).resolve() not in named}
+    merged = [Path(book.path) for book in books if id(book) in left]
     entries: list[Entry] = []
-    for book in books:
+    books.reverse()
+    while books:  # each book let go as its entry is made: never every book and every entry at once
+        book = books.pop()
         if id(book) not in left:
             cset = checked_set(book, criteria_ref, cache)
-            entries.append(Entry(book.path, *identity(cset, book), cset, book.info_refs))
-    return entries, skipped, [Path(book.path) for book in books if id(book) in left]
+            who = identity(cset, book)
+            entries.append(Entry(book.path, *who._replace(block=alike.setdefault(who.block, who.block)), cset,
+                                 book.info_refs))
+    return entries, skipped, merged
 
 
-def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[UnitScore], R],
+def _alike(book: EvidenceBook, alike: dict[object, Any]) -> EvidenceBook:
+    """The book with each Thông tin text that workbooks say alike (year, level, set, fingerprint, block…) as one
+    string a run holds, and its cells as one dict where they are alike: a thousand workbooks' Thông tin, held at
+    once to be matched, then cost little more than their names."""
+    info = {key: value if key == "unit" else alike.setdefault(value, value) for key, value in book.info.items()}
+    return replace(book, info=info, info_refs=alike.setdefault(tuple(book.info_refs.items()), book.info_refs))
+
+
+def score_many(paths: Sequence[Path | str], criteria_ref: str | None, render: Callable[[UnitScore], R],
                surveys: list[SurveyMatch | None] | None = None,
                cache: dict[str, CriteriaSet] | None = None) -> Iterator[tuple[R, UnitTotals] | Skipped]:
     """Each workbook read, scored with its row of the survey tables (`surveys`, beside `paths`; None: no table) and
@@ -179,11 +202,11 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
     unit and the output can be streamed. `render` must be picklable (a module-level function or a partial)."""
     matches = surveys if surveys is not None else [None] * len(paths)
     workers = min(4, _cpus())
-    shared = Shared()  # the totals kept for the ranking share their values: memory flat in the number of units
+    kept = _Kept()  # the totals kept for the ranking share what units hold alike: memory flat in the number of units
     if len(paths) < PARALLEL_FROM or workers < 2:
         sets = cache if cache is not None else {}
         for path, match in zip(paths, matches, strict=True):
-            yield _kept(_score_or_skip(path, criteria_ref, render, sets, match), shared)
+            yield kept(_score_or_skip(path, criteria_ref, render, sets, match), path)
         return
     import multiprocessing
     import shutil
@@ -198,20 +221,13 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
     reading = Path(tempfile.mkdtemp(prefix="parindex-"))  # each worker's file being read, should it stop abruptly
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
                                initargs=(current_lang(), reading))
-    task = partial(_score_or_error, criteria_ref=criteria_ref, render=render)
     try:
-        # Forked workers share this process's objects until they write to them; frozen, they are left out of the
-        # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
-        gc.freeze()
+        results = _in_order(pool, paths, matches, criteria_ref, render, workers)
         try:
-            results = pool.map(task, paths, matches, chunksize=_chunksize(len(paths), workers))  # workers fork here
-        finally:
-            gc.unfreeze()
-        try:
-            for result in results:
+            for path, result in zip(paths, results, strict=True):
                 if isinstance(result, ParindexError):
                     raise result
-                yield _kept(result, shared)
+                yield kept(result, path)
         except BrokenProcessPool:  # a worker killed (out of memory) or aborted by a native library
             raise ParindexError("PS529", path=_being_read(reading)) from None
     finally:  # an error, Ctrl-C or a consumer that stops: drop the queued work, wait only for what runs
@@ -220,8 +236,27 @@ def score_many(paths: list[Path], criteria_ref: str | None, render: Callable[[Un
         shutil.rmtree(reading, ignore_errors=True)
 
 
-def _kept(result: tuple[R, UnitTotals] | Skipped, shared: Shared) -> tuple[R, UnitTotals] | Skipped:
-    return result if isinstance(result, Skipped) else (result[0], shared.totals(result[1]))
+class _Kept:
+    """What this process keeps of each unit scored: its totals with one object for what units hold alike (`Shared`;
+    their lists of areas and adjustments too, never changed once scored) and its path as the run already holds it,
+    rather than the copies each worker's result arrives with."""
+
+    def __init__(self) -> None:
+        self.shared = Shared()
+        self.lists: dict[tuple[object, ...], list[Any]] = {}
+
+    def __call__(self, result: tuple[R, UnitTotals] | Skipped, path: Path | str) -> tuple[R, UnitTotals] | Skipped:
+        if isinstance(result, Skipped):
+            return result
+        totals = self.shared.totals(result[1])
+        source = os.fspath(path)
+        return result[0], replace(totals, areas=self._one("areas", totals.areas),
+                                  adjustments=self._one("adjustments", totals.adjustments),
+                                  source=source if source == totals.source else totals.source)
+
+    def _one(self, kind: str, shared: list[T]) -> list[T]:
+        """One list for every unit whose list holds the same shared objects (`Shared` keeps them: ids stay)."""
+        return self.lists.setdefault((kind, *map(id, shared)), shared)
 
 
 def _being_read(reading: Path) -> str:
@@ -230,10 +265,40 @@ def _being_read(reading: Path) -> str:
     return ", ".join(found) or "?"
 
 
-def _chunksize(files: int, workers: int) -> int:
-    """Files per task sent to a worker: about four tasks per worker, so that sending tasks and results (pickled,
-    through a pipe) is paid per chunk rather than per file, while the last chunks still even out the workers."""
-    return max(8, min(64, files // (workers * 4)))
+CHUNK = 16  # files per task: sending tasks and results (pickled, through a pipe) is paid per chunk, not per file
+AHEAD = 2  # chunks per worker sent ahead of the one being taken: each worker always has the next at hand
+
+
+def _in_order(pool: Executor, paths: Sequence[Path | str], matches: Sequence[SurveyMatch | None],
+              criteria_ref: str | None, render: Callable[[UnitScore], R],
+              workers: int) -> Iterator[tuple[R, UnitTotals] | Skipped | ParindexError]:
+    """Each file's result in file order, scored `CHUNK` files a task with at most `AHEAD` tasks per worker sent
+    ahead: a chunk is sent as one is taken, so the results waiting in this process are bounded by the window, not
+    by the number of files, however slowly the output they go to is written (an xlsx writer's rows)."""
+    starts = iter(range(0, len(paths), CHUNK))
+    pending: deque[Future[list[tuple[R, UnitTotals] | Skipped | ParindexError]]] = deque()
+
+    def send(count: int) -> None:
+        for start in islice(starts, count):
+            pending.append(pool.submit(_score_chunk, paths[start:start + CHUNK], matches[start:start + CHUNK],
+                                       criteria_ref, render))
+
+    # Forked workers share this process's objects until they write to them; frozen, they are left out of the
+    # workers' collections, which would otherwise write to every one of them (the gc module's advice for fork)
+    gc.freeze()
+    try:
+        send(workers * AHEAD)  # workers fork here
+    finally:
+        gc.unfreeze()
+    while pending:
+        done = pending.popleft().result()
+        send(1)
+        yield from done
+
+
+def _score_chunk(paths: Sequence[Path | str], matches: Sequence[SurveyMatch | None], criteria_ref: str | None,
+                 render: Callable[[UnitScore], R]) -> list[tuple[R, UnitTotals] | Skipped | ParindexError]:
+    return [_score_or_error(path, match, criteria_ref, render) for path, match in zip(paths, matches, strict=True)]
 
 
 def _cpus() -> int:
@@ -289,7 +354,7 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="parindex-parent-watch", daemon=True).start()
 
 
-def _score_or_error(path: Path, survey: SurveyMatch | None, criteria_ref: str | None,
+def _score_or_error(path: Path | str, survey: SurveyMatch | None, criteria_ref: str | None,
                     render: Callable[[UnitScore], R]) -> tuple[R, UnitTotals] | Skipped | ParindexError:
     note = _worker_note[-1] if _worker_note else None
     if note is not None:  # named by the main process if this worker stops abruptly while reading it
@@ -303,8 +368,9 @@ def _score_or_error(path: Path, survey: SurveyMatch | None, criteria_ref: str | 
             note.write_bytes(b"")
 
 
-def _score_or_skip(path: Path, criteria_ref: str | None, render: Callable[[UnitScore], R],
+def _score_or_skip(given: Path | str, criteria_ref: str | None, render: Callable[[UnitScore], R],
                    cache: dict[str, CriteriaSet], survey: SurveyMatch | None = None) -> tuple[R, UnitTotals] | Skipped:
+    path = Path(given)
     try:
         unit = score_workbook(path, criteria_ref, cache, survey)
     except ParindexError as exc:

@@ -239,6 +239,11 @@ def unit_text(unit: UnitScore, look: Look) -> str:
     return rendered(unit_report(unit, look.width), look) + "\n"
 
 
+def ranking_tail(ranking: Ranking, look: Look, brief: bool = False) -> list[str]:
+    """The ranking as a report's tail (`reports.TextReport`): its tables, drawn whole."""
+    return [ranking_text(ranking, look, brief)]
+
+
 def ranking_text(ranking: Ranking, look: Look, brief: bool = False) -> str:
     text = rendered(ranking_tables(ranking, look.width), look)
     if brief:  # the lines of units with problems follow
@@ -261,7 +266,7 @@ def table_report(many: bool, look: Look, details: bool = True) -> TextReport:
     or, without `details`, the ranking first and then one line of counts per unit with problems."""
     opening = partial(run_text, look=look) if many else None
     if many and not details:
-        return TextReport(problem_line, tail=partial(ranking_text, look=look, brief=True), parts_last=True,
+        return TextReport(problem_line, tail=partial(ranking_tail, look=look, brief=True), parts_last=True,
                           opening=opening)
     return TextReport(partial(unit_text, look=look),
-                      tail=partial(ranking_text, look=look) if many else no_ranking, opening=opening)
+                      tail=partial(ranking_tail, look=look) if many else no_ranking, opening=opening)

@@ -57,25 +57,12 @@ class RankOptions(NamedTuple):
 
 def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bool, criteria: str | None,
               survey_paths: tuple[Path, ...] = (), options: RankOptions = RankOptions()) -> int:
-    from parindex.cli.outputs import guard_output, say_written
+    from parindex.cli.outputs import say_written
     from parindex.cli.render import say
-    from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
-    from parindex.io.input_files import named_files
-    from parindex.scoring.runs import collect_workbooks, open_run
 
     chosen = OUTPUTS.choose(fmt, output)
-    collected = collect_workbooks(files, output)
-    if output is not None:
-        guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
-    collected = collected.without(*survey_paths)
-    if collected.not_read:
-        say(Message("ui.score.not_xlsx", {"files": [str(path) for path in collected.not_read]}), "yellow", err=True,
-            head="⚠ ")
-    if not collected.workbooks:
-        raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
-    run = open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together,
-                   named_files(files))
+    run = _open_run(files, output, force, criteria, survey_paths, options)
     for skipped in run.skipped:
         say(Message("ui.score.skipped_report", {"path": skipped.path}), "yellow", err=True)
     for path in run.merged:
@@ -93,6 +80,30 @@ def run_score(files: list[Path], fmt: str | None, output: Path | None, force: bo
         say(Message("ui.score.errors_summary", {"units": len(failed), "total": len(totals),
                                                 "errors": sum(unit.errors for unit in failed)}), "yellow", err=True)
     return 1 if failed or any(unit.unranked for unit in totals) else 0
+
+
+def _open_run(files: list[Path], output: Path | None, force: bool, criteria: str | None,
+              survey_paths: tuple[Path, ...], options: RankOptions) -> OpenedRun:
+    """The workbooks found and the run checked before anything is scored (`runs.open_run`); what was found is let
+    go here, so that the run keeps a string per workbook, not its paths as found."""
+    from parindex.cli.outputs import guard_output
+    from parindex.cli.render import say
+    from parindex.common.errors import ParindexError
+    from parindex.common.messages import Message
+    from parindex.io.input_files import named_files
+    from parindex.scoring.runs import collect_workbooks, open_run
+
+    collected = collect_workbooks(files, output)
+    if output is not None:
+        guard_output(output, force, [Path(p) for p in (criteria, *survey_paths, *options.previous) if p])
+    collected = collected.without(*survey_paths)
+    if collected.not_read:
+        say(Message("ui.score.not_xlsx", {"files": [str(path) for path in collected.not_read]}), "yellow", err=True,
+            head="⚠ ")
+    if not collected.workbooks:
+        raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
+    return open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together,
+                    named_files(files))
 
 
 # --- one reporter per format: each unit's part, made where the unit was scored, and how the parts are written
