@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -299,7 +299,7 @@ class _ItemsSheet:
         value = self._value_validation(item)
         if value is not None:
             styles["value"] = value
-        self.sheet.rows.append([(values.get(key), styles.get(key, _CELL)) for key in COLUMNS])
+        self.sheet.rows.append([_cell(values.get(key), styles.get(key, _CELL)) for key in COLUMNS])
         if item.is_survey:
             self.sheet.comments[(self.row, self.col["value"])] = Comment(t("ui.template.survey_note"), "parindex",
                                                                           height=90, width=220)
@@ -357,6 +357,16 @@ class _ItemsSheet:
         lines = max(text_lines(text, WIDTHS[key], bold) for key, text in texts.items())
         if lines > 1:
             self.sheet.heights[self.row] = 15 * lines
+
+
+def _cell(value: object, style: Style) -> tuple[object, Style]:
+    """A cell of an item's row: a date carried into a Text cell as its serial number, as the cell has always shown
+    it (a date written to a cell already formatted would take a date format)."""
+    if style.number_format == "@" and isinstance(value, (date, time)):
+        from openpyxl.utils.datetime import to_excel
+
+        return to_excel(value), style
+    return value, style
 
 
 def _hidden(sheet: Any) -> None:
