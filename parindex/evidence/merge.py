@@ -89,7 +89,7 @@ def write_merged(path: Path, cset: CriteriaSet, merged: Merged, info: dict[str, 
                                  block=info.get("block", "").strip() or None)  # the parts' block, kept
         _fill(next(sheet for sheet in sheets if sheet.title == SHEET_ITEMS), cset, merged)
         # left among the parts, it is skipped, not read as one more
-        save_stamped(streamed(cset, sheets, MERGED_CATEGORY), tmp, day)
+        save_stamped(streamed(cset, sheets, MERGED_CATEGORY).book, tmp, day)
 
     write_atomic(path, write, force)
 

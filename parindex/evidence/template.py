@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -81,20 +81,21 @@ def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str 
     def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
         book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day,
                               lead=lead, block=block, carried=carried)
-        save_stamped(book, tmp, day)
+        save_stamped(book.book, tmp, day)
 
     write_atomic(path, write, force)
 
 
-def save_stamped(book: StreamedBook, target: Path, day: date) -> None:
-    """Save like openpyxl does, but with every timestamp set to `day`, so equal content gives equal bytes."""
+def save_stamped(book: Any, target: Path | BinaryIO, day: date) -> None:
+    """Save an openpyxl workbook (a `StreamedBook`'s, or one opened to be filled) like openpyxl does, but with every
+    timestamp set to `day`, so equal content gives equal bytes."""
     from openpyxl.writer.excel import ExcelWriter
 
     stamp = datetime(day.year, day.month, day.day)
-    book.book.properties.created = book.book.properties.modified = stamp
+    book.properties.created = book.properties.modified = stamp
     with _StampedZip(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         archive.stamp = (day.year, day.month, day.day, 0, 0, 0)
-        ExcelWriter(book.book, archive).write_data()
+        ExcelWriter(book, archive).write_data()
 
 
 class _StampedZip(zipfile.ZipFile):
