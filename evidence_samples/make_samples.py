@@ -121,14 +121,21 @@ class Filler:
 
 def write_units(cset, units: list[Unit], paths: list[Path]) -> None:
     """One workbook per unit: `parindex template`'s workbook for the set, level and year, filled in."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
     from parindex.evidence.template import build_template, save_stamped
 
     fillers: dict[tuple[str, int, str, date], Filler] = {}
     for unit, path in zip(units, paths, strict=True):
         key = (unit.level, unit.year, unit.prepared_by, unit.date, unit.block)
         if key not in fillers:
-            fillers[key] = Filler(build_template(cset, unit=unit.name, level=unit.level, year=unit.year,
-                                                 prepared_by=unit.prepared_by, today=unit.date, block=unit.block))
+            written = BytesIO()  # the template is written streamed: opened again to be filled in
+            save_stamped(build_template(cset, unit=unit.name, level=unit.level, year=unit.year,
+                                        prepared_by=unit.prepared_by, today=unit.date, block=unit.block).book,
+                         written, unit.date)
+            fillers[key] = Filler(load_workbook(written))
         filler = fillers[key]
         filler.fill(unit)
         path.parent.mkdir(parents=True, exist_ok=True)

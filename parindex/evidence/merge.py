@@ -9,13 +9,10 @@ and lead agency) each row came from. Scoring does not read that column.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import Any
 
 from parindex.common.errors import ParindexError
 from parindex.criteria.model import CriteriaSet
@@ -24,7 +21,7 @@ from parindex.evidence.model import COLUMNS, READ_COLUMNS, SHEET_ITEMS, SOURCE_H
 from parindex.evidence.parts import CONTENT, Merged
 from parindex.io.atomic import write_atomic
 from parindex.io.workbook_guard import MERGED_CATEGORY
-from parindex.io.xlsx_cells import put
+from parindex.io.xlsx_stream import SheetLayout, Style
 
 PART_COLUMNS = tuple(dict.fromkeys((*READ_COLUMNS, *CONTENT)))  # what a part says, notes included
 
@@ -71,56 +68,58 @@ def read_books(paths: Iterable[Path],
 
 # --- the merged workbook ------------------------------------------------------------------------------
 
-_THIN = Side(style="thin", color="A6A6A6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+# the source column in openpyxl's default font (Calibri): it was never restyled to the template's
+_SOURCE = Style(font="Calibri", border="A6A6A6")
+_SOURCE_HEADER = Style(font="Calibri", size=None, bold=True, colour=None, horizontal="center", vertical="center",
+                       wrap=True, fill="DDEBF7", border="A6A6A6")
 SOURCE_WIDTH = 34
 
 
 def write_merged(path: Path, cset: CriteriaSet, merged: Merged, info: dict[str, str], *, force: bool = False,
                  today: date | None = None) -> None:
     """The set's template for the unit, each item's cells filled from its part, atomically at `path`."""
-    from parindex.evidence.template import build_template, save_stamped
+    from parindex.evidence.template import save_stamped, streamed, template_sheets
 
     day = today or date.today()
     year = info.get("year", "").strip()
 
     def write(tmp: Path) -> None:
-        book = build_template(cset, unit=info.get("unit", ""), level=info.get("level") or None,
-                              year=int(year) if year.isdigit() else None, today=day,
-                              block=info.get("block", "").strip() or None)  # the parts' block, kept
-        _fill(book[SHEET_ITEMS], cset, merged)
-        book.properties.category = MERGED_CATEGORY  # left among the parts, it is skipped, not read as one more
-        save_stamped(book, tmp, day)
+        sheets = template_sheets(cset, unit=info.get("unit", ""), level=info.get("level") or None,
+                                 year=int(year) if year.isdigit() else None, today=day,
+                                 block=info.get("block", "").strip() or None)  # the parts' block, kept
+        _fill(next(sheet for sheet in sheets if sheet.title == SHEET_ITEMS), cset, merged)
+        # left among the parts, it is skipped, not read as one more
+        save_stamped(streamed(cset, sheets, MERGED_CATEGORY).book, tmp, day)
 
     write_atomic(path, write, force)
 
 
-def _fill(sheet: Worksheet, cset: CriteriaSet, merged: Merged) -> None:
+def _fill(sheet: SheetLayout, cset: CriteriaSet, merged: Merged) -> None:
+    """Each item's cells as its part held them, and the source column after the last."""
     from parindex.common.tables import column_letter
 
-    column = {key: index + 1 for index, key in enumerate(COLUMNS)}
-    source = len(COLUMNS) + 1
-    header = sheet.cell(1, source, SOURCE_HEADER)
-    header.font = Font(name="Calibri", bold=True)
-    header.fill = _HEADER_FILL
-    header.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    header.border = _BORDER
-    sheet.column_dimensions[column_letter(source - 1)].width = SOURCE_WIDTH
+    column = {key: index for index, key in enumerate(COLUMNS)}
+    source = len(COLUMNS)  # the source column's index in a row
+    sheet.rows[0].append((SOURCE_HEADER, _SOURCE_HEADER))
+    sheet.widths[source + 1] = SOURCE_WIDTH
     items = cset.item_by_code()
-    for row in range(2, sheet.max_row + 1):
-        code = sheet.cell(row, column["code"]).value
-        taken = merged.rows.get(code) if isinstance(code, str) and code in items else None
+    for cells in sheet.rows[1:]:
+        code = cells[column["code"]]
+        taken = merged.rows.get(code[0]) if code and isinstance(code[0], str) and code[0] in items else None
         if taken is None:  # a heading (or an item no part holds): the new cell looks like its neighbours
-            cell = sheet.cell(row, source)
-            cell.border = _BORDER
-            cell.fill = copy(sheet.cell(row, column["code"]).fill)
+            cells.append((None, replace(_SOURCE, fill=code[1].fill if code else None)))
             continue
         for key in CONTENT:
             value = taken.row.values.get(key)
-            if value is not None:
-                put(sheet.cell(row, column[key]), value)
-        cell = put(sheet.cell(row, source), taken.source)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.border = _BORDER
-    sheet.auto_filter.ref = f"A1:{column_letter(source - 1)}{sheet.max_row}"
+            old = cells[column[key]]
+            if value is not None and old is not None:
+                cells[column[key]] = (value, old[1])
+        cells.append((taken.source, replace(_SOURCE, vertical="top", wrap=True)))
+    template_finish, last = sheet.finish, len(sheet.rows)
+
+    def finish(written: Any) -> None:
+        if template_finish:
+            template_finish(written)
+        written.auto_filter.ref = f"A1:{column_letter(source)}{last}"
+
+    sheet.finish = finish

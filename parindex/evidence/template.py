@@ -11,18 +11,14 @@ options always give the same bytes.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.common.i18n import fmt_plain, t
 from parindex.common.messages import Message
@@ -45,8 +41,8 @@ from parindex.evidence.model import (
     Carried,
 )
 from parindex.io.atomic import write_atomic
-from parindex.io.xlsx_cells import put
-from parindex.io.xlsx_print import one_font, print_setup, text_lines
+from parindex.io.xlsx_print import FONT, text_lines
+from parindex.io.xlsx_stream import BOLD, UNSTYLED, SheetLayout, StreamedBook, Style
 
 SHEET_LISTS = "Danh mục"  # hidden: option lists too long for an inline dropdown
 YES = "Có"  # the Không áp dụng column's one option
@@ -61,15 +57,17 @@ WIDTHS = {"code": 8, "name": 32, "max": 7, "rule": 24, "value": 13, "not_applica
 PRINTED = "explanation"  # the last printed column
 FROZEN = "C2"  # header row, code and name columns
 
-_THIN = Side(style="thin", color="A6A6A6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_AREA_FILL = PatternFill("solid", fgColor="E7E6E6")
-_CRITERION_FILL = PatternFill("solid", fgColor="F2F2F2")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
-_SURVEY_FILL = PatternFill("solid", fgColor="EDEDED")
-_UNLOCKED = Protection(locked=False)
+_GREY = "A6A6A6"  # the thin border around every cell of a table
+_WRAP = Style(vertical="top", wrap=True)
+_HEADER = Style(bold=True, colour=None, horizontal="center", vertical="center", wrap=True, fill="DDEBF7",
+                border=_GREY)
+_AREA = Style(bold=True, colour=None, vertical="top", wrap=True, fill="E7E6E6", border=_GREY)
+_CRITERION = replace(_AREA, fill="F2F2F2")
+_CELL = replace(_WRAP, border=_GREY)
+_INPUT = replace(_CELL, fill="FFF9E5", locked=False)
+_SURVEY_FILL = "EDEDED"
+_INFO = Style(horizontal="left", number_format="@", border=_GREY)
+_INFO_INPUT = replace(_INFO, fill="FFF9E5", locked=False)
 
 
 def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str | None = None,
@@ -83,13 +81,14 @@ def write_template(path: Path, cset: CriteriaSet, *, unit: str = "", level: str 
     def write(tmp: Path) -> None:  # built inside: an output that cannot be written is refused before the work
         book = build_template(cset, unit=unit, level=level, year=year, prepared_by=prepared_by, today=day,
                               lead=lead, block=block, carried=carried)
-        save_stamped(book, tmp, day)
+        save_stamped(book.book, tmp, day)
 
     write_atomic(path, write, force)
 
 
-def save_stamped(book: Workbook, target: Path, day: date) -> None:
-    """Save like openpyxl does, but with every timestamp set to `day`, so equal content gives equal bytes."""
+def save_stamped(book: Any, target: Path | BinaryIO, day: date) -> None:
+    """Save an openpyxl workbook (a `StreamedBook`'s, or one opened to be filled) like openpyxl does, but with every
+    timestamp set to `day`, so equal content gives equal bytes."""
     from openpyxl.writer.excel import ExcelWriter
 
     stamp = datetime(day.year, day.month, day.day)
@@ -118,16 +117,19 @@ class _StampedZip(zipfile.ZipFile):
 
 def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
                    prepared_by: str = "", today: date, lead: str | None = None, block: str | None = None,
-                   carried: Carried | None = None) -> Workbook:
+                   carried: Carried | None = None) -> StreamedBook:
     """The workbook; with `lead`, only the items that agency leads (a part), the agency named in *Thông tin*; with
     `carried`, each item's cells as a filled workbook held them, and a sheet of what needs a second look."""
-    book = Workbook()
-    book.properties.creator = "parindex"
-    book.properties.title = cset.title
-    info = book.active
-    info.title = SHEET_INFO
-    items = book.create_sheet(SHEET_ITEMS)
-    _fill_info(info, cset, {
+    return streamed(cset, template_sheets(cset, unit=unit, level=level, year=year, prepared_by=prepared_by,
+                                          today=today, lead=lead, block=block, carried=carried))
+
+
+def template_sheets(cset: CriteriaSet, *, unit: str = "", level: str | None = None, year: int | None = None,
+                    prepared_by: str = "", today: date, lead: str | None = None, block: str | None = None,
+                    carried: Carried | None = None) -> list[SheetLayout]:
+    """The workbook's sheets laid out, in order: Thông tin, Tự đánh giá, Danh mục if a list needs it, Cần xem lại
+    if something carried over does."""
+    info = _info_sheet(cset, {
         "criteria_id": cset.id,
         "fingerprint": cset.fingerprint(),
         "unit": unit,
@@ -136,82 +138,76 @@ def build_template(cset: CriteriaSet, *, unit: str = "", level: str | None = Non
         "prepared_by": prepared_by,
         "date": today.isoformat(),
     }, {"block": block or LEVEL_BLOCKS[level or cset.level], **({"lead": lead} if lead else {})})
-    _ItemsSheet(book, items, cset, lead, carried.cells if carried else {}).fill()
-    sheets = [info, items]
+    items = _ItemsSheet(cset, lead, carried.cells if carried else {})
+    sheets = [info, *items.fill()]
     if carried is not None and carried.review:
-        sheets.append(_review_sheet(book, carried.review))
+        sheets.append(_review_sheet(carried.review))
+    return sheets
+
+
+def streamed(cset: CriteriaSet, sheets: list[SheetLayout], category: str | None = None) -> StreamedBook:
+    """The sheets written once into a workbook titled after the set."""
+    book = StreamedBook(category)
+    book.book.properties.title = cset.title
     for sheet in sheets:
-        one_font(sheet)
+        book.write(sheet)
     return book
+
+
+def _protect(sheet: Any, *allowed: str) -> None:
+    """The sheet protected (no password: it guards against slips), but for what `allowed` names."""
+    sheet.protection.sheet = True
+    for name in allowed:
+        setattr(sheet.protection, name, False)
 
 
 # --- Thông tin --------------------------------------------------------------------------------------
 
-def _fill_info(sheet: Worksheet, cset: CriteriaSet, values: dict[str, str], part: dict[str, str]) -> None:
-    sheet.column_dimensions["A"].width = 30
-    sheet.column_dimensions["B"].width = 80
-    title = put(sheet.cell(1, 1), cset.title)
-    title.font = Font(bold=True, size=14)
-    put(sheet.cell(2, 1), cset.basis or "").font = Font(italic=True, color="595959")
+def _info_sheet(cset: CriteriaSet, values: dict[str, str], part: dict[str, str]) -> SheetLayout:
+    sheet = SheetLayout(SHEET_INFO, widths={1: 30, 2: 80},
+                        finish=lambda written: _protect(written, "formatColumns", "formatRows"))
+    sheet.put(1, 1, cset.title, Style(size=14, bold=True, colour=None))
+    sheet.put(2, 1, cset.basis or "", Style(italic=True, colour="595959"))
     editable = {"unit", "level", "year", "prepared_by", "date", "block"}
     rows = {**INFO_KEYS, **BLOCK_INFO_KEYS, **{key: label for key, label in PART_INFO_KEYS.items() if key in part}}
     values = {**values, **part}
     for offset, (key, label) in enumerate(rows.items()):
         row = 4 + offset
-        sheet.cell(row, 1, label).font = Font(bold=True)
-        cell = put(sheet.cell(row, 2), values.get(key, ""))
-        cell.number_format = "@"
-        cell.alignment = Alignment(horizontal="left")
-        cell.border = _BORDER
-        if key in editable:
-            cell.protection = _UNLOCKED
-            cell.fill = _INPUT_FILL
+        sheet.put(row, 1, label, BOLD)
+        sheet.put(row, 2, values.get(key, ""), _INFO_INPUT if key in editable else _INFO)
     row = 4 + len(rows) + 1
+    merged = []
     banner = provenance_banner(cset)
     note = banner.text() if banner else None
     if note:
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        cell = sheet.cell(row, 1, note)
-        cell.font = Font(bold=True, color="C00000")
-        cell.alignment = _WRAP
-        sheet.row_dimensions[row].height = 48
+        sheet.put(row, 1, note, replace(_WRAP, bold=True, colour="C00000"))
+        sheet.heights[row] = 48
+        merged.append(row)
         row += 2
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     text = t("ui.template.instructions", to=_collector(cset.level, values.get("unit", ""), "lead" in part))
-    cell = sheet.cell(row, 1, text)
-    cell.alignment = _WRAP
-    sheet.row_dimensions[row].height = 14 * text_lines(text, 110 - 2)  # columns A and B, merged
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    print_setup(sheet)
+    sheet.put(row, 1, text, _WRAP)
+    sheet.heights[row] = 14 * text_lines(text, 110 - 2)  # columns A and B, merged
+    sheet.fill_blanks()
+    for one in (*merged, row):
+        sheet.merge(one, 2)
+    return sheet
 
 
 # --- Cần xem lại (template --from) -----------------------------------------------------------------------
 
 REVIEW_WIDTHS = (12, 14, 90, 40)
+_REVIEW_HEADER = Style(bold=True, colour=None, fill="DDEBF7", border=_GREY)
 
 
-def _review_sheet(book: Workbook, review: list[Message]) -> Worksheet:
+def _review_sheet(review: list[Message]) -> SheetLayout:
     """One row per thing to look at again: the item, the message's code, what it says, the filled workbook's cell."""
-    sheet = book.create_sheet(SHEET_REVIEW)
+    sheet = SheetLayout(SHEET_REVIEW, widths=dict(enumerate(REVIEW_WIDTHS, start=1)), freeze="A2", title_rows="1:1")
     headers = ("ui.template.review.item", "ui.template.review.code", "ui.template.review.text",
                "ui.template.review.where")
-    for column, (key, width) in enumerate(zip(headers, REVIEW_WIDTHS, strict=True), start=1):
-        cell = sheet.cell(1, column, t(key))
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        sheet.column_dimensions[column_letter(column - 1)].width = width
-    for row, message in enumerate(review, start=2):
-        said = (message.item or "", message.code, replace(message, item=None).text(), message.where or "")
-        for column, text in enumerate(said, start=1):
-            cell = put(sheet.cell(row, column), text)
-            cell.alignment = _WRAP
-            cell.border = _BORDER
-            cell.number_format = "@"
-    sheet.freeze_panes = "A2"
-    print_setup(sheet, "1:1")
+    sheet.append([t(key) for key in headers], _REVIEW_HEADER)
+    for message in review:
+        sheet.append((message.item or "", message.code, replace(message, item=None).text(), message.where or ""),
+                     replace(_CELL, number_format="@"))
     return sheet
 
 
@@ -226,52 +222,47 @@ def _collector(level: str, unit: str, is_part: bool) -> str:
 # --- Tự đánh giá ------------------------------------------------------------------------------------
 
 class _ItemsSheet:
-    def __init__(self, book: Workbook, sheet: Worksheet, cset: CriteriaSet, lead: str | None = None,
+    def __init__(self, cset: CriteriaSet, lead: str | None = None,
                  cells: dict[str, dict[str, RawValue]] | None = None) -> None:
-        self.book = book
-        self.sheet = sheet
         self.cset = cset
         self.leads = item_leads(cset)
         self.only = lead  # a part: only the items this agency leads, under their headings
         self.cells = cells or {}  # what a filled workbook held, by item code (template --from)
         self.col = {key: index + 1 for index, key in enumerate(COLUMNS)}
         self.letter = {key: column_letter(index) for index, key in enumerate(COLUMNS)}
-        self.row = 1
+        self.sheet = SheetLayout(SHEET_ITEMS, widths={self.col[key]: WIDTHS[key] for key in COLUMNS},
+                                 heights={1: 32}, freeze=FROZEN, title_rows="1:1", finish=self._finish)
         self.validations: dict[tuple[Any, ...], DataValidation] = {}
-        self.lists: Worksheet | None = None
-        self.list_columns = 0  # the columns of Danh mục written
+        self.lists: SheetLayout | None = None
         self.yes_no = yes_no_words(cset)
 
-    def fill(self) -> None:
-        sheet = self.sheet
-        for key, header in COLUMNS.items():
-            cell = sheet.cell(1, self.col[key], header)
-            cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
-            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-            cell.border = _BORDER
-            sheet.column_dimensions[self.letter[key]].width = WIDTHS[key]
-        sheet.row_dimensions[1].height = 32
+    @property
+    def row(self) -> int:
+        return len(self.sheet.rows)
+
+    def fill(self) -> list[SheetLayout]:
+        """The sheet laid out, and Danh mục after it if a choice list needed it."""
+        self.sheet.append(COLUMNS.values(), _HEADER)
         for area in self.cset.areas:
             if not self._wanted(area):
                 continue
-            self._heading(area.code, area.name, area.max, _AREA_FILL, area.lead)
+            self._heading(area.code, area.name, area.max, _AREA, area.lead)
             self._nodes(area, area)
-        last = self.row
-        sheet.freeze_panes = FROZEN
-        sheet.auto_filter.ref = f"A1:{self.letter['note']}{last}"
+        self.sheet.area = f"A1:{self.letter[PRINTED]}{self.row}"
+        return [self.sheet] if self.lists is None else [self.sheet, self.lists]
+
+    def _finish(self, sheet: Any) -> None:
+        """What the written sheet is told besides its rows: the filter, the checks, the protection, the banner."""
+        sheet.auto_filter.ref = f"A1:{self.letter['note']}{self.row}"
         for validation in self.validations.values():
-            sheet.add_data_validation(validation)
-        sheet.protection.sheet = True
-        for allowed in ("formatColumns", "formatRows", "autoFilter", "sort"):
-            setattr(sheet.protection, allowed, False)
-        print_setup(sheet, "1:1", area=f"A1:{self.letter[PRINTED]}{last}")
+            sheet.data_validations.append(validation)
+        _protect(sheet, "formatColumns", "formatRows", "autoFilter", "sort")
         banner = provenance_banner(self.cset)
         note = banner.text() if banner else None
         if note:
             sheet.oddHeader.left.text = note[:250]
             sheet.oddHeader.left.size = 8
-            sheet.oddHeader.left.font = "Times New Roman"
+            sheet.oddHeader.left.font = FONT
 
     def _wanted(self, group: Area | Criterion) -> bool:
         return self.only is None or any(self.leads[item.code] == self.only for item in items_of(group))
@@ -279,7 +270,7 @@ class _ItemsSheet:
     def _criterion(self, area: Area, criterion: Criterion) -> None:
         if not self._wanted(criterion):
             return
-        self._heading(criterion.code, criterion.name, criterion.max, _CRITERION_FILL, criterion.lead)
+        self._heading(criterion.code, criterion.name, criterion.max, _CRITERION, criterion.lead)
         self._nodes(area, criterion)
 
     def _nodes(self, area: Area, group: Area | Criterion) -> None:
@@ -290,61 +281,47 @@ class _ItemsSheet:
             elif self.only is None or self.leads[node.code] == self.only:
                 self._item(area, node)
 
-    def _cells(self) -> Iterator[tuple[str, Any]]:
-        for key in COLUMNS:
-            yield key, self.sheet.cell(self.row, self.col[key])
-
-    def _heading(self, code: str, name: str, maximum: Decimal, fill: PatternFill, lead: str | None) -> None:
-        self.row += 1
+    def _heading(self, code: str, name: str, maximum: Decimal, style: Style, lead: str | None) -> None:
         values = {"code": code, "name": name, "max": _number(maximum), "lead": lead or ""}
-        for key, cell in self._cells():
-            put(cell, values.get(key))
-            cell.font = Font(bold=True)
-            cell.fill = fill
-            cell.border = _BORDER
-            cell.alignment = _WRAP
-        self.sheet.cell(self.row, self.col["code"]).number_format = "@"
+        self.sheet.append([values.get(key) for key in COLUMNS], style)
+        self.sheet.restyle(self.row, self.col["code"], number_format="@")
         self._height({"name": name, "lead": lead or ""}, bold=True)
 
     def _item(self, area: Area, item: Item) -> None:
-        self.row += 1
         rule = item.rule_words(answers=self.yes_no)  # the words its dropdown offers
         lead = self.leads[item.code] or ""
         values = {**self.cells.get(item.code, {}),
                   "code": item.code, "name": item.name, "max": _number(item.max), "rule": rule, "lead": lead}
-        for key, cell in self._cells():
-            put(cell, values.get(key))
-            cell.border = _BORDER
-            cell.alignment = _WRAP
-            if key in INPUT_COLUMNS:
-                cell.protection = _UNLOCKED
-                cell.fill = _INPUT_FILL
-        self.sheet.cell(self.row, self.col["code"]).number_format = "@"
-        for key in ("evidence", "explanation", "note"):
-            self.sheet.cell(self.row, self.col[key]).number_format = "@"
-        self._value_validation(item)
+        text = replace(_CELL, number_format="@")
+        styles = {key: _INPUT for key in INPUT_COLUMNS} | {"code": text} | \
+            {key: replace(_INPUT, number_format="@") for key in ("evidence", "explanation", "note")}
+        if not item.not_applicable:
+            styles["not_applicable"] = _CELL  # locked, unfilled: nothing to choose
+        value = self._value_validation(item)
+        if value is not None:
+            styles["value"] = value
+        self.sheet.rows.append([_cell(values.get(key), styles.get(key, _CELL)) for key in COLUMNS])
+        if item.is_survey:
+            self.sheet.comments[(self.row, self.col["value"])] = Comment(t("ui.template.survey_note"), "parindex",
+                                                                          height=90, width=220)
         if item.not_applicable:
             self._validate(("na",), "not_applicable", _list_validation(f'"{YES}"', "ui.template.prompt_na"))
-        else:
-            na = self.sheet.cell(self.row, self.col["not_applicable"])
-            na.protection = Protection(locked=True)
-            na.fill = PatternFill()
         self._validate(("points", str(item.max)), "self_score", _points_validation(item.max))
         self._validate(("points", str(item.max)), "appraised", _points_validation(item.max))
         self._height({"name": item.name, "rule": rule, "lead": lead})
 
-    def _value_validation(self, item: Item) -> None:
+    def _value_validation(self, item: Item) -> Style | None:
+        """The value cell's check (for the row about to be appended); its style where it is not the input's."""
+        style = None
         entry = item.rule.entry(item.max)
         if entry is not None:
             key, validation = self._entry_validation(item.code, entry)
-            self._validate(key, "value", validation)
+            self._validate(key, "value", validation, self.row + 1)
             if entry.kind == "decimal" and entry.most is None:  # a share or a quantity: kept as typed (Text),
-                self.sheet.cell(self.row, self.col["value"]).number_format = "@"  # whatever the regional setting
+                style = replace(_INPUT, number_format="@")  # whatever the regional setting
         if item.is_survey:
-            cell = self.sheet.cell(self.row, self.col["value"])
-            cell.fill = _SURVEY_FILL
-            cell.comment = Comment(t("ui.template.survey_note"), "parindex", height=90, width=220)
-
+            style = replace(style or _INPUT, fill=_SURVEY_FILL)
+        return style
     def _entry_validation(self, code: str, entry: Entry) -> tuple[tuple[Any, ...], DataValidation]:
         """The validation for what a rule takes, and the key of the cells that share it (a choice list is the
         item's own; the other kinds are shared by every cell that takes the same)."""
@@ -364,26 +341,38 @@ class _ItemsSheet:
         if len(inline) <= INLINE_LIST_LIMIT and not any("," in label or '"' in label for label in labels):
             return inline
         if self.lists is None:
-            self.lists = self.book.create_sheet(SHEET_LISTS)
-            self.lists.sheet_state = "hidden"
-            self.lists.protection.sheet = True
-        self.list_columns += 1  # counted, not found by scanning the sheet
-        column = self.list_columns
-        self.lists.cell(1, column, code)
-        for offset, label in enumerate(labels):
-            self.lists.cell(2 + offset, column, label)
+            self.lists = SheetLayout(SHEET_LISTS, printed=False, finish=_hidden)
+        column = self.lists.columns + 1
+        for row, text in enumerate((code, *labels), start=1):
+            self.lists.put(row, column, text, UNSTYLED)  # as written, not restyled: nobody sees it
         letter = column_letter(column - 1)
         return f"'{SHEET_LISTS}'!${letter}$2:${letter}${1 + len(labels)}"
 
-    def _validate(self, key: tuple[Any, ...], column: str, validation: DataValidation) -> None:
+    def _validate(self, key: tuple[Any, ...], column: str, validation: DataValidation, row: int = 0) -> None:
+        """`validation` on the column's cell of `row` (else the last row), shared by every cell of the same `key`."""
         existing = self.validations.setdefault(key + (column,), validation)
-        existing.add(f"{self.letter[column]}{self.row}")
+        existing.add(f"{self.letter[column]}{row or self.row}")
 
     def _height(self, texts: dict[str, str], bold: bool = False) -> None:
         """Enough lines for the longest wrapped text (Excel does not size rows by itself on opening)."""
         lines = max(text_lines(text, WIDTHS[key], bold) for key, text in texts.items())
         if lines > 1:
-            self.sheet.row_dimensions[self.row].height = 15 * lines
+            self.sheet.heights[self.row] = 15 * lines
+
+
+def _cell(value: object, style: Style) -> tuple[object, Style]:
+    """A cell of an item's row: a date carried into a Text cell as its serial number, as the cell has always shown
+    it (a date written to a cell already formatted would take a date format)."""
+    if style.number_format == "@" and isinstance(value, (date, time)):
+        from openpyxl.utils.datetime import to_excel
+
+        return to_excel(value), style
+    return value, style
+
+
+def _hidden(sheet: Any) -> None:
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True
 
 
 def _number(value: Decimal) -> int | float:

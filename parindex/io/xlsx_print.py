@@ -11,8 +11,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from openpyxl.styles import Font
-
 FONT = "Times New Roman"
 SIZE = 11
 LINE_PT = 14  # the height of one line of 11 pt Times New Roman in a row (Excel: 14,25; LibreOffice: 12,65)
@@ -23,15 +21,6 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 LANDSCAPE_BUDGET = 128
 PORTRAIT_BUDGET = 85
 A4 = "9"  # openpyxl's Worksheet.PAPERSIZE_A4 (a streamed sheet has not the constant)
-
-
-def one_font(sheet: Any) -> None:
-    """Times New Roman in every cell written, keeping bold, italics, colour and size (a bold cell with no font
-    name falls back to whatever serif LibreOffice picks)."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            old = cell.font
-            cell.font = Font(name=FONT, size=old.sz or SIZE, bold=old.b, italic=old.i, underline=old.u, color=old.color)
 
 
 def text_lines(value: object, width: float, bold: bool = False) -> int:

@@ -21,14 +21,14 @@ from openpyxl.compat.strings import safe_string
 from openpyxl.utils import get_column_letter
 
 from parindex.io.xlsx_cells import cell_value
-from parindex.io.xlsx_print import LANDSCAPE_BUDGET, LINE_PT, MAX_WIDTH, MIN_WIDTH, PORTRAIT_BUDGET, text_lines
+from parindex.io.xlsx_print import FONT, LANDSCAPE_BUDGET, LINE_PT, MAX_WIDTH, MIN_WIDTH, PORTRAIT_BUDGET, text_lines
 
 
 @dataclass(frozen=True)
 class Style:
-    """How a cell looks, in Times New Roman (`xlsx_print.FONT`). `colour`: an int is the theme's colour (1, its
-    text colour, is what a cell not restyled keeps), a str an RGB; `size` None leaves the size to the application
-    (11 pt)."""
+    """How a cell looks, in Times New Roman (`xlsx_print.FONT`) unless `font` says another. `colour`: an int is the
+    theme's colour (1, its text colour, is what a cell not restyled keeps), a str an RGB; `size` None leaves the
+    size to the application (11 pt). `locked` False: the cell can be typed in once the sheet is protected."""
 
     size: float | None = 11
     bold: bool = False
@@ -41,10 +41,13 @@ class Style:
     number_format: str = "General"
     fill: str | None = None  # a solid fill's RGB
     border: str | None = None  # a thin border's RGB, on all four sides
+    locked: bool = True
+    font: str = FONT
 
 
 PLAIN = Style()
 BOLD = Style(bold=True, colour=None)
+UNSTYLED = Style()  # by identity: openpyxl's own default cell (Calibri), as a cell nobody styled is written
 
 Cell = tuple[object, Style]
 
@@ -59,6 +62,8 @@ class SheetLayout:
     widths: dict[int, float] = field(default_factory=dict)
     heights: dict[int, float] = field(default_factory=dict)
     merges: list[tuple[int, int]] = field(default_factory=list)  # (row, last column): merged from column 1
+    comments: dict[tuple[int, int], Any] = field(default_factory=dict)  # (row, column): an openpyxl Comment
+    printed: bool = True  # False: no print setup (a hidden sheet of lists)
     title_rows: str | None = None
     freeze: str | None = None
     landscape: bool = True
@@ -90,13 +95,18 @@ class SheetLayout:
                     area: str | None = None, budget: float | None = None) -> None:
         """Every cell of the table's rectangle written in the font, the columns fitted (`fit`), the rows from the
         header down wrapped and sized (`wrap`), A4 with the header row on every page (`xlsx_print.print_setup`)."""
+        self.fill_blanks()
+        self.fit(header_row, caps or {}, budget or (LANDSCAPE_BUDGET if landscape else PORTRAIT_BUDGET))
+        self.wrap(header_row)
+        self.title_rows, self.landscape, self.area = f"{header_row}:{header_row}", landscape, area
+
+    def fill_blanks(self) -> None:
+        """Every cell of the rectangle the rows span written: where nothing is, an empty cell in PLAIN (the font
+        shows where the officer types)."""
         columns = self.columns
         for row in self.rows:
             row.extend([None] * (columns - len(row)))
             row[:] = [(None, PLAIN) if cell is None else cell for cell in row]
-        self.fit(header_row, caps or {}, budget or (LANDSCAPE_BUDGET if landscape else PORTRAIT_BUDGET))
-        self.wrap(header_row)
-        self.title_rows, self.landscape, self.area = f"{header_row}:{header_row}", landscape, area
 
     def fit(self, header_row: int, caps: Mapping[str, float], budget: float) -> None:
         """Each column as wide as its longest value (the header by its longest word: it wraps), between MIN_WIDTH
@@ -199,7 +209,8 @@ class StreamedBook:
             sheet.column_dimensions[get_column_letter(column)].width = width
         if layout.freeze:
             sheet.freeze_panes = layout.freeze
-        print_setup(sheet, layout.title_rows, layout.landscape, layout.area)
+        if layout.printed:
+            print_setup(sheet, layout.title_rows, layout.landscape, layout.area)
         if layout.finish:
             layout.finish(sheet)
         _write_rows(sheet, layout, self._style_id)
@@ -213,6 +224,8 @@ class StreamedBook:
 
     def _style_id(self, sheet: Any, style: Style) -> int:
         """The workbook's number for `style` (its cellXfs entry), registered the first time it is asked for."""
+        if style is UNSTYLED:
+            return 0
         if style not in self._ids:
             self._ids[style] = self.book._cell_styles.add(self._style(sheet, style))
         return self._ids[style]
@@ -221,14 +234,12 @@ class StreamedBook:
         """openpyxl's style for `style`, registered in the workbook the first time it is asked for."""
         if style not in self._styles:
             from openpyxl.cell import WriteOnlyCell
-            from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+            from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
             from openpyxl.styles.colors import Color
-
-            from parindex.io.xlsx_print import FONT
 
             cell = WriteOnlyCell(sheet)
             colour = Color(theme=style.colour) if isinstance(style.colour, int) else style.colour
-            cell.font = Font(name=FONT, size=style.size, bold=style.bold, italic=style.italic, color=colour)
+            cell.font = Font(name=style.font, size=style.size, bold=style.bold, italic=style.italic, color=colour)
             cell.alignment = Alignment(horizontal=style.horizontal, vertical=style.vertical, wrap_text=style.wrap,
                                        indent=style.indent)
             cell.number_format = style.number_format
@@ -237,6 +248,8 @@ class StreamedBook:
             if style.border:
                 side = Side(style="thin", color=style.border)
                 cell.border = Border(left=side, right=side, top=side, bottom=side)
+            if not style.locked:
+                cell.protection = Protection(locked=False)
             self._styles[style] = cell._style
         return self._styles[style]
 
@@ -247,8 +260,8 @@ class StreamedBook:
 def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style], int]) -> None:
     """The layout's rows straight to the sheet's stream as the XML openpyxl writes for them: made as text and
     parsed in one piece (lxml), rather than a Cell object and a dozen calls a cell. A value of another type than
-    text, a number or nothing (a date) goes through openpyxl's own cell writer. The sheet is left as its
-    `append` leaves it, for `close` to write its tail."""
+    text, a number or nothing (a date), or a row with a comment, goes through openpyxl's own cell writer. The
+    sheet is left as its `append` leaves it, for `close` to write its tail."""
     from openpyxl.cell import Cell as Written
     from openpyxl.xml.functions import fromstring
 
@@ -257,6 +270,7 @@ def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style]
     xf = writer.xf.send(True)
     ids: dict[int, int] = {}  # by id(Style): a Style is hashed once a sheet, not once a cell
     letters = [get_column_letter(column) for column in range(1, layout.columns + 1)]
+    commented = {row for row, _ in layout.comments}
 
     def number(style: Style) -> int:
         if id(style) not in ids:
@@ -267,7 +281,7 @@ def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style]
         for row, cells in enumerate(layout.rows, start=1):
             if row in layout.heights:
                 sheet.row_dimensions[row].height = layout.heights[row]
-            if all(cell is None or type(cell[0]) in _FAST for cell in cells):
+            if row not in commented and all(cell is None or type(cell[0]) in _FAST for cell in cells):
                 attributes = "".join(f' {key}="{value}"' for key, value in sheet.row_dimensions.get(row, {}))
                 text = "".join(_cell_xml(f"{letters[column]}{row}", cell[0], number(cell[1]))
                                for column, cell in enumerate(cells) if cell is not None)
@@ -280,6 +294,7 @@ def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style]
                     one._style = copy(sheet.parent._cell_styles[number(cell[1])])  # a date adds its format
                     one.value = cell_value(cell[0])
                     one.data_type = "s" if one.data_type == "f" else one.data_type  # text, never a formula
+                    one.comment = layout.comments.get((row, column))
                     written.append(one)
             writer.write_row(xf, written, row)
     writer.xf.send(None)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 
-from parindex.io.xlsx_print import FONT, LANDSCAPE_BUDGET, LINE_PT, one_font, text_lines
-from parindex.io.xlsx_stream import SheetLayout, StreamedBook
+from parindex.io.xlsx_print import FONT, LANDSCAPE_BUDGET, LINE_PT, text_lines
+from parindex.io.xlsx_stream import SheetLayout, StreamedBook, Style
 
 SAMPLE = Path(__file__).resolve().parents[2] / "evidence_samples" / "bac-giang-2020.xlsx"
 DISTRICTS = SAMPLE.parent / "synthetic-districts"
@@ -68,12 +67,10 @@ def test_columns_wider_than_the_page_are_narrowed_to_print_at_nine_points(tmp_pa
     assert sum(_widths(_streamed(tmp_path, layout))) <= LANDSCAPE_BUDGET
 
 
-def test_one_font_keeps_what_a_cell_had_but_its_name() -> None:
-    sheet = Workbook().active
-    sheet["A1"] = "x"
-    sheet["A1"].font = Font(bold=True, italic=True, size=13)  # a bold cell with no font name
-    one_font(sheet)
-    font = sheet["A1"].font
+def test_one_font_keeps_what_a_cell_had_but_its_name(tmp_path: Path) -> None:
+    layout = SheetLayout("x")
+    layout.append(["x"], Style(bold=True, italic=True, size=13))  # a bold cell: its font named all the same
+    font = _streamed(tmp_path, layout)["A1"].font
     assert font.name == FONT and font.b and font.i and font.sz == 13
 
 

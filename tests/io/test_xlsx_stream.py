@@ -61,3 +61,33 @@ def test_a_merged_heading_is_one_cell_as_tall_as_its_text(tmp_path: Path) -> Non
     sheet = load_workbook(tmp_path / "m.xlsx").active
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A1:C1"]
     assert sheet["A1"].alignment.wrap_text and sheet.row_dimensions[1].height > 14
+
+
+def test_what_an_evidence_workbook_needs_protection_comments_another_font_and_a_hidden_sheet(tmp_path: Path) -> None:
+    from openpyxl.comments import Comment
+
+    from parindex.io.xlsx_stream import UNSTYLED, Style
+
+    def hide(sheet: object) -> None:
+        sheet.sheet_state = "hidden"  # type: ignore[attr-defined]
+
+    typed = SheetLayout("x")
+    typed.append(["Mã", "Kết quả"])
+    typed.put(2, 1, "1.1", PLAIN)
+    typed.put(2, 2, "", Style(locked=False, font="Calibri"))
+    typed.comments[(2, 2)] = Comment("Số liệu điều tra", "parindex")
+    lists = SheetLayout("lists", printed=False, finish=hide)
+    lists.put(1, 1, "a", UNSTYLED)
+    book = StreamedBook()
+    book.write(typed)
+    book.write(lists)
+    book.save(tmp_path / "e.xlsx")
+    read = load_workbook(tmp_path / "e.xlsx")
+    cell = read["x"]["B2"]
+    assert not cell.protection.locked and read["x"]["A2"].protection.locked
+    assert cell.font.name == "Calibri" and cell.comment.text == "Số liệu điều tra"
+    assert read["x"]["A2"].comment is None and read["x"].print_title_rows is None
+    hidden = read["lists"]
+    assert hidden.sheet_state == "hidden" and hidden["A1"].value == "a"
+    assert hidden["A1"].style_id == 0 and hidden["A1"].font.name == "Calibri"  # openpyxl's default cell
+    assert hidden.page_setup.paperSize is None and read["x"].page_setup.paperSize == 9  # no print setup
