@@ -361,13 +361,17 @@ class _ItemsSheet:
 
 
 def _cell(value: object, style: Style) -> tuple[object, Style]:
-    """A cell of an item's row: a date carried into a Text cell as its serial number, as the cell has always shown
-    it (a date written to a cell already formatted would take a date format)."""
+    """A cell of an item's row: a date carried into a Text cell as the officer saw it, 15/03/2024 (written as a
+    date it would show as its serial number, 45366, in a cell formatted as text)."""
     if style.number_format == "@" and isinstance(value, (date, time)):
-        from openpyxl.utils.datetime import to_excel
-
-        return to_excel(value), style
+        return _date_text(value), style
     return value, style
+
+
+def _date_text(value: date | time) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y" if value.time() == time(0) else "%d/%m/%Y %H:%M")
+    return value.strftime("%H:%M" if isinstance(value, time) else "%d/%m/%Y")
 
 
 def _hidden(sheet: Any) -> None:

@@ -196,3 +196,23 @@ def test_a_workbook_of_another_level_is_refused(cli, tmp_path):
     assert cli("template", str(MINIMAL), "-o", str(old)).code == 0  # a department's set
     result = cli("template", "par-commune-2025", "--from", str(old), "-o", str(tmp_path / "xa.xlsx"))
     assert result.code == 1 and "PS542" in result.err and "Thông tin!" in result.err
+
+
+def test_a_date_excel_made_of_typed_evidence_is_carried_as_the_officer_saw_it(cli, tmp_path, filled):
+    """Excel turns '15/03/2024' typed into the evidence column into a date; carried into the new workbook's text
+    cell it reads 15/03/2024, not the date's serial number (45366)."""
+    from datetime import date, datetime
+
+    from parindex.evidence.model import COLUMNS
+
+    book = load_workbook(filled)
+    sheet = book["Tự đánh giá"]
+    evidence = list(COLUMNS).index("evidence") + 1
+    rows = [row for row in range(2, sheet.max_row + 1) if str(sheet.cell(row, 1).value or "").count(".") == 2][:2]
+    sheet.cell(rows[0], evidence).value = date(2024, 3, 15)
+    sheet.cell(rows[1], evidence).value = datetime(2024, 3, 15, 8, 30)
+    book.save(filled)
+    out = tmp_path / "moi.xlsx"
+    assert cli("template", "par-province-2020", "--from", str(filled), "-o", str(out)).code == 0
+    carried = load_workbook(out)["Tự đánh giá"]
+    assert [carried.cell(row, evidence).value for row in rows] == ["15/03/2024", "15/03/2024 08:30"]
