@@ -195,6 +195,7 @@ class StreamedBook:
             self.book.properties.category = category
         self._styles: dict[Style, Any] = {}
         self._ids: dict[Style, int] = {}
+        self._titles: set[str] = set()  # casefolded, as Excel compares sheet names
 
     @property
     def sheetnames(self) -> list[str]:
@@ -204,7 +205,7 @@ class StreamedBook:
         """The sheet streamed into the workbook (at `index`, else last) and closed: nothing of it stays here."""
         from parindex.io.xlsx_print import print_setup
 
-        sheet = self.book.create_sheet(layout.title, index)
+        sheet = self._new_sheet(layout.title, index)
         for column, width in layout.widths.items():
             sheet.column_dimensions[get_column_letter(column)].width = width
         if layout.freeze:
@@ -221,6 +222,21 @@ class StreamedBook:
         # rows' heights, about 40 KiB, until the workbook is saved)
         sheet.row_dimensions.clear()
         sheet.column_dimensions.clear()
+
+    def _new_sheet(self, title: str, index: int | None) -> Any:
+        """A write-only sheet named `title`, which must be a name Excel opens and unlike the others. openpyxl's
+        `create_sheet` compares a new title with every sheet's, listing them all each time: the nation's 4,000
+        units' sheets cost 12 s that way. Here the titles taken are a set, and openpyxl's check is not run."""
+        from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+        if not 0 < len(title) <= 31 or title.casefold() in self._titles or set(title) & set("[]:*?/\\"):
+            raise ValueError(f"not a sheet name Excel opens, or one taken: {title!r}")  # a writer's mistake
+        self._titles.add(title.casefold())
+        sheet = WriteOnlyWorksheet(None, title)  # no workbook yet: openpyxl leaves the title to us
+        sheet._parent = self.book
+        sheet._WorkbookChild__title = title
+        self.book._add_sheet(sheet, index)
+        return sheet
 
     def _style_id(self, sheet: Any, style: Style) -> int:
         """The workbook's number for `style` (its cellXfs entry), registered the first time it is asked for."""

@@ -217,16 +217,28 @@ def test_explain_a_group_code_names_its_items(cli, workbook: Path) -> None:
 
 
 def test_sheet_names_of_the_xlsx_report_never_collide(tmp_path: Path) -> None:
-    from parindex.scoring.xlsx import _sheet_name
+    from parindex.scoring.xlsx import SheetNames
 
     reserved = ["Cảnh báo", "Xếp hạng đơn vị"]
-    used = {name.casefold() for name in reserved}
-    taken: list[str] = []
-    for unit in ("UBND A", "ubnd a", "Cảnh báo", "'Sở X'", "Huyện [B]/C", "x" * 40, "x" * 40):
-        taken.append(_sheet_name(unit, used))
+    names = SheetNames(reserved)
+    taken = [names.name(unit) for unit in ("UBND A", "ubnd a", "Cảnh báo", "'Sở X'", "Huyện [B]/C", "x" * 40,
+                                          "x" * 40, "Sở", "Sở (2)", "sở")]
     assert taken[:5] == ["UBND A", "ubnd a (2)", "Cảnh báo (2)", "Sở X", "Huyện BC"]
+    assert taken[7:] == ["Sở", "Sở (2)", "sở (3)"]  # ' (2)' taken by a unit of that name: the next number
     assert len({name.casefold() for name in [*taken, *reserved]}) == len(taken) + len(reserved)
     assert all(len(name) <= 31 for name in taken)
+
+
+def test_four_thousand_units_whose_names_begin_alike_keep_to_31_characters() -> None:
+    """The nation's communes: thousands of names alike in their first 28 characters take ' (1000)' and more, and
+    stay within the 31 characters Excel opens."""
+    from parindex.scoring.xlsx import SheetNames
+
+    names = SheetNames()
+    taken = [names.name(f"Ủy ban nhân dân xã Thử nghiệm số {n:04d}") for n in range(4000)]
+    assert len({name.casefold() for name in taken}) == 4000
+    assert max(len(name) for name in taken) == 31
+    assert taken[-1].endswith(" (4000)")
 
 
 def test_a_workbook_of_another_level_is_refused(cli, workbook: Path) -> None:

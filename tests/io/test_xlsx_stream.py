@@ -91,3 +91,16 @@ def test_what_an_evidence_workbook_needs_protection_comments_another_font_and_a_
     assert hidden.sheet_state == "hidden" and hidden["A1"].value == "a"
     assert hidden["A1"].style_id == 0 and hidden["A1"].font.name == "Calibri"  # openpyxl's default cell
     assert hidden.page_setup.paperSize is None and read["x"].page_setup.paperSize == 9  # no print setup
+
+
+def test_sheets_keep_their_names_and_places_and_a_name_taken_or_too_long_is_a_writers_mistake(tmp_path: Path) -> None:
+    import pytest
+
+    book = StreamedBook()
+    for title, index in (("Sở A", None), ("Xã B", None), ("Xếp hạng", 0)):
+        book.write(SheetLayout(title), index)
+    for title in ("sở a", "x" * 32, "a/b", ""):
+        with pytest.raises(ValueError):
+            book.write(SheetLayout(title))
+    book.save(tmp_path / "names.xlsx")
+    assert load_workbook(tmp_path / "names.xlsx").sheetnames == ["Xếp hạng", "Sở A", "Xã B"]
