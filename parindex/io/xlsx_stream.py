@@ -218,10 +218,10 @@ class StreamedBook:
         for merged, last in layout.merges:  # written at the sheet's tail
             sheet.merged_cells.add(f"A{merged}:{get_column_letter(last)}{merged}")
         sheet.close()
-        # written: what the sheet's rows and columns were told is no longer needed (a unit's sheet would keep its
-        # rows' heights, about 40 KiB, until the workbook is saved)
-        sheet.row_dimensions.clear()
-        sheet.column_dimensions.clear()
+        # written: what only the sheet's own XML needed is let go (its rows' heights alone were about 40 KiB a
+        # unit's sheet; its page setup, header, footer, views and the rest 13 KiB), kept until the workbook is saved
+        for written in _WRITTEN_INTO_THE_SHEET:
+            sheet.__dict__.pop(written, None)
 
     def _new_sheet(self, title: str, index: int | None) -> Any:
         """A write-only sheet named `title`, which must be a name Excel opens and unlike the others. openpyxl's
@@ -318,6 +318,12 @@ def _write_rows(sheet: Any, layout: SheetLayout, style_id: Callable[[Any, Style]
 
 
 _FAST = {str, int, float, type(None)}
+# What a write-only sheet holds that only its own XML reads (`close` wrote it): the workbook's save reads its title,
+# state, relations, print titles and area, filter and names, which stay.
+_WRITTEN_INTO_THE_SHEET = ("row_dimensions", "column_dimensions", "HeaderFooter", "page_setup", "page_margins",
+                           "print_options", "views", "protection", "data_validations", "row_breaks", "col_breaks",
+                           "merged_cells", "_cells", "_hyperlinks", "sheet_properties", "conditional_formatting",
+                           "scenarios", "_rows", "_writer_rows")
 _ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))  # openpyxl's ERROR_CODES
 
 
