@@ -40,6 +40,7 @@ OTHER_SPREADSHEETS = (".ods", ".xls", ".xlsm", ".xlsb", ".csv", ".fods")
 class Collected(NamedTuple):
     workbooks: list[Path]  # as given, in order, each once
     not_read: list[Path]  # spreadsheets in the given folders that are not .xlsx
+    folders_not_read: tuple[Path, ...] = ()  # folders inside the given ones that hold .xlsx files: not entered
 
     @property
     def parts(self) -> list[Path]:
@@ -53,7 +54,7 @@ class Collected(NamedTuple):
         resolved = {resolve_path(path) for path in paths if path is not None}
         if not resolved:
             return self
-        return Collected([p for p in self.workbooks if resolve_path(p) not in resolved], self.not_read)
+        return self._replace(workbooks=[p for p in self.workbooks if resolve_path(p) not in resolved])
 
 
 def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collected:
@@ -67,15 +68,17 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
     # of a path it parses, and a folder's names kept interned all at once grow the interpreter's table of them
     found: dict[str, Path] = {}
     not_read: list[Path] = []
+    folders: list[Path] = []
     is_output = FileIdentity(output)  # resolved once, not once per workbook
     for path in paths:
         if path.is_dir():
-            entries = sorted(p for p in path.iterdir() if not _scratch(p) and p.is_file())
+            entries, inner = _folder(path)
+            folders += inner
             inside = [p for p in entries if p.suffix.lower() == ".xlsx"]
             others = [p for p in entries if p.suffix.lower() in OTHER_SPREADSHEETS and not is_output.matches(p)]
             not_read += others
             if not inside:
-                raise ParindexError("PS523", path=str(path), others=_others(others))
+                raise ParindexError("PS523", path=str(path), others=_others(others) + subfolders_said(inner))
         elif not path.exists():
             raise not_found(path)
         else:
@@ -89,13 +92,64 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
             found.setdefault(os.path.normcase(resolved), workbook)
     if not found:  # only lock files were named
         raise ParindexError("PS523", path=", ".join(map(str, paths)), others="")
-    return Collected(list(found.values()), not_read)
+    return Collected(list(found.values()), not_read, tuple(folders))
+
+
+def _folder(path: Path) -> tuple[list[Path], list[Path]]:
+    """The files of a folder (sorted; no scratch files) and the folders in it that hold .xlsx files (one level down:
+    not entered, but named). A workbook's name on what is not a file — a pipe, a device, a link to nothing or in a
+    loop — is refused as it would be named on the line: a unit is never left out unsaid."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    with os.scandir(path) as listing:
+        for entry in listing:
+            if entry.name.startswith(("~$", "._")):
+                continue
+            kind = _kind(entry)
+            if kind == "file":
+                files.append(Path(entry.path))
+            elif kind == "folder":
+                if _holds_workbooks(entry.path):
+                    folders.append(Path(entry.path))
+            elif entry.name.lower().endswith(".xlsx"):
+                raise _unreadable(Path(entry.path))
+    return sorted(files), sorted(folders)
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """'file', 'folder' or 'other' (a pipe, a device, a link to nothing or in a loop), links followed."""
+    try:
+        return "file" if entry.is_file() else "folder" if entry.is_dir() else "other"
+    except OSError:  # a link in a loop, on some systems
+        return "other"
+
+
+def _holds_workbooks(folder: str) -> bool:
+    try:
+        with os.scandir(folder) as listing:
+            return any(entry.name.lower().endswith(".xlsx") and not entry.name.startswith(("~$", "._"))
+                       for entry in listing)
+    except OSError:  # not ours to enter: nothing said of it
+        return False
+
+
+def _unreadable(path: Path) -> ParindexError:
+    """Why a folder's entry named like a workbook cannot be read: not there (a link to nothing), a loop (PE300,
+    PE303: `not_found`), or not a regular file (PE307)."""
+    return not_found(path) if not path.exists() else ParindexError("PE307", path=str(path))
 
 
 def _is_report(path: Path) -> bool:
     from parindex.evidence.reader import is_report
 
     return is_report(path)
+
+
+def subfolders_said(folders: list[Path] | tuple[Path, ...]) -> str:
+    """' Not scored: the subfolders …' naming `folders` by their names, or nothing."""
+    from parindex.common.i18n import t
+
+    return " " + t("ui.score.subfolders", folders=", ".join(folder.name for folder in folders)) if folders else ""
 
 
 def _others(files: list[Path]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CliResult
+from tests.output import said
 
 SAMPLES = Path(__file__).resolve().parents[2] / "evidence_samples" / "synthetic-districts"
 
@@ -109,6 +111,32 @@ def test_spreadsheets_that_are_not_xlsx_are_named(cli: Callable[..., CliResult],
     assert result.code == 0
     assert "so-noi-vu.ods" in result.err and "so-tai-chinh.xls" in result.err and "ghi-chu.txt" not in result.err
     assert len(json.loads(result.out)["units"]) == 3
+
+
+def test_a_subfolder_holding_workbooks_is_named_not_entered(cli: Callable[..., CliResult], folder: Path) -> None:
+    inner = folder / "phuong"
+    inner.mkdir()
+    shutil.copy(next(folder.glob("*.xlsx")), inner / "phuong-1.xlsx")
+    (folder / "anh").mkdir()  # a folder of photos: nothing to say of it
+    (folder / "anh" / "a.png").write_bytes(b"\x89PNG")
+    result = run_unchanged(cli, [folder], "score", str(folder), "--format", "json")
+    assert result.code == 0 and len(json.loads(result.out)["units"]) == 3
+    assert "phuong" in result.err and "anh" not in said(result.err)
+    only = run_unchanged(cli, [folder.parent], "score", str(folder.parent))  # the province's folder of blocks
+    assert only.code == 2 and "PS523" in only.err and "so-filled" in only.err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes and links")
+@pytest.mark.parametrize(("make", "code"), [
+    (lambda path: os.mkfifo(path), "PE307"),                 # a pipe: reading it would wait for ever
+    (lambda path: path.symlink_to(path.parent / "gone.xlsx"), "PE300"),  # a link to a workbook moved away
+    (lambda path: path.symlink_to(path), "PE303"),           # a link to itself
+])
+def test_a_workbook_name_on_what_is_not_a_file_stops_the_run_rather_than_leave_a_unit_out(
+        cli: Callable[..., CliResult], folder: Path, make: Callable[[Path], None], code: str) -> None:
+    make(folder / "so-moi.xlsx")
+    result = cli("score", str(folder), "--format", "json")
+    assert result.code == 2 and code in result.err and "so-moi.xlsx" in result.err and not result.out
 
 
 def test_a_folder_of_only_other_spreadsheets_says_what_it_holds(cli: Callable[..., CliResult],

@@ -100,6 +100,9 @@ def _open_run(files: list[Path], output: Path | None, force: bool, criteria: str
     if collected.not_read:
         say(Message("ui.score.not_xlsx", {"files": [str(path) for path in collected.not_read]}), "yellow", err=True,
             head="⚠ ")
+    if collected.folders_not_read:
+        say(Message("ui.score.subfolders", {"folders": [str(path) for path in collected.folders_not_read]}), "yellow",
+            err=True, head="⚠ ")
     if not collected.workbooks:
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     return open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together,

@@ -260,6 +260,10 @@ MESSAGES.update({
                              "rồi Lưu thành (Save As) 'Excel Workbook (*.xlsx)').",
                              "Not scored: {files}, not .xlsx workbooks (to score one, open it in Excel or LibreOffice "
                              "and Save As 'Excel Workbook (*.xlsx)')."),
+    "ui.score.subfolders": Msg("Không chấm các thư mục con có sổ .xlsx: {folders}. Muốn chấm thì ghi tên từng thư mục "
+                               "trên dòng lệnh (ví dụ: parindex score so phuong xa).",
+                               "Not scored: the subfolders holding .xlsx workbooks, {folders}. To score them, name "
+                               "each folder on the command line (e.g. parindex score so phuong xa)."),
     "ui.score.skipped_report": Msg("Bỏ qua {path}: đây là tệp kết quả do parindex ghi, không phải sổ tự đánh giá.",
                                    "Skipped {path}: a report parindex wrote, not a self-assessment workbook."),
     "ui.score.reading": Msg("Đang đọc sổ", "Reading workbooks"),
