@@ -58,7 +58,7 @@ def _style(cell: Any) -> dict[str, Any]:
 def _value(value: Any, normal: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return normal(value)
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return "<date>"
     return value
 
@@ -264,7 +264,7 @@ def dump(value: Any, indent: str = "") -> str:
     if isinstance(value, dict) and value:
         items = [f"{inner}{json.dumps(key, ensure_ascii=False)}: {dump(value[key], inner)}" for key in sorted(value)]
         return "{\n" + ",\n".join(items) + f"\n{indent}}}" + ("" if indent else "\n")
-    nested = isinstance(value, list) and value and all(isinstance(item, (dict, list)) for item in value)
+    nested = isinstance(value, list) and value and all(isinstance(item, dict | list) for item in value)
     if nested:
         return "[\n" + ",\n".join(inner + dump(item, inner) for item in value) + f"\n{indent}]"
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

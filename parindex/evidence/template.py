@@ -363,7 +363,7 @@ class _ItemsSheet:
 def _cell(value: object, style: Style) -> tuple[object, Style]:
     """A cell of an item's row: a date carried into a Text cell as the officer saw it, 15/03/2024 (written as a
     date it would show as its serial number, 45366, in a cell formatted as text)."""
-    if style.number_format == "@" and isinstance(value, (date, time)):
+    if style.number_format == "@" and isinstance(value, date | time):
         return _date_text(value), style
     return value, style
 
