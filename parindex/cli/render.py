@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parindex.common.i18n import t
@@ -35,6 +37,13 @@ def say(message: Message | str, style: str = "", *, err: bool = False, head: Tex
         message = message.text() if message.code.startswith("ui.") else message.line()
     text = Text.assemble(head, message, style=style)
     target.print(fitted(text, target.width, whole), soft_wrap=True)
+
+
+def say_subfolders(folders: Sequence[Path]) -> None:
+    """The folders inside the given ones that hold workbooks and were not entered (`Collected.folders_not_read`)."""
+    if folders:
+        say(Message("ui.score.subfolders", {"folders": [str(path) for path in folders]}), "yellow", err=True,
+            head="⚠ ")
 
 
 def print_error(exc: ParindexError) -> None:

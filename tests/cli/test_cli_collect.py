@@ -216,3 +216,16 @@ def test_progress_names_the_unit_and_year_when_the_first_part_leaves_them_blank(
     result = cli("progress", str(tmp_path / "parts"), "--format", "md", "--lang", "en")
     assert result.code == 0, result.err
     assert f"{UNIT} (2021)" in result.out.splitlines()[0]
+
+
+def test_a_part_kept_in_a_subfolder_is_named_by_merge_and_progress(cli, tmp_path):
+    """An agency's part filed in a folder of its own inside the unit's: merge would leave its items out and progress
+    show it as not sent; both name the folder."""
+    folder = tmp_path / "parts"
+    parts = make_parts(cli, folder)
+    (folder / "nop-muon").mkdir()
+    parts[0].rename(folder / "nop-muon" / parts[0].name)
+    merged = cli("merge", str(folder), "-o", str(tmp_path / "merged.xlsx"), "--lang", "en")
+    assert merged.code in (0, 1) and "subfolders" in merged.err and "nop-muon" in merged.err
+    progress = cli("progress", str(folder), "--lang", "en")
+    assert progress.code in (0, 1) and "subfolders" in progress.err and "nop-muon" in progress.err

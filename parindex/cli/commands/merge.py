@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
 
 def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None) -> int:
     from parindex.cli.outputs import guard_output
-    from parindex.cli.render import say
+    from parindex.cli.render import say, say_subfolders
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
     from parindex.common.safe_text import OwnWords
@@ -41,7 +41,9 @@ def run_merge(files: list[Path], output: Path, force: bool, criteria: str | None
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.of_file(output)
-    paths = collect_workbooks(files).parts
+    collected = collect_workbooks(files)
+    say_subfolders(collected.folders_not_read)  # a part kept there would be left out of the merge
+    paths = collected.parts
     guard_output(output, force, [*paths, *([Path(criteria)] if criteria else [])])  # never over a part
     read = read_parts(paths, criteria, named_files(files))
     for path in read.skipped:

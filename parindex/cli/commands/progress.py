@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
 def run_progress(files: list[Path], expected: Path | None, fmt: str | None, output: Path | None, force: bool,
                  criteria: str | None) -> int:
     from parindex.cli.outputs import guard_output, say_written
-    from parindex.cli.render import say
+    from parindex.cli.render import say, say_subfolders
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
     from parindex.evidence.merge import read_books
@@ -43,7 +43,9 @@ def run_progress(files: list[Path], expected: Path | None, fmt: str | None, outp
     from parindex.scoring.runs import collect_workbooks
 
     chosen = OUTPUTS.choose(fmt, output)
-    paths = collect_workbooks(files, output).without(expected).parts
+    collected = collect_workbooks(files, output)
+    say_subfolders(collected.folders_not_read)  # a part kept there would show as not sent
+    paths = collected.without(expected).parts
     if not paths:  # the folder held only the list of units
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     inputs = [*([Path(criteria)] if criteria else []), *([expected] if expected else [])]

@@ -87,7 +87,7 @@ def _open_run(files: list[Path], output: Path | None, force: bool, criteria: str
     """The workbooks found and the run checked before anything is scored (`runs.open_run`); what was found is let
     go here, so that the run keeps a string per workbook, not its paths as found."""
     from parindex.cli.outputs import guard_output
-    from parindex.cli.render import say
+    from parindex.cli.render import say, say_subfolders
     from parindex.common.errors import ParindexError
     from parindex.common.messages import Message
     from parindex.io.input_files import named_files
@@ -100,9 +100,7 @@ def _open_run(files: list[Path], output: Path | None, force: bool, criteria: str
     if collected.not_read:
         say(Message("ui.score.not_xlsx", {"files": [str(path) for path in collected.not_read]}), "yellow", err=True,
             head="⚠ ")
-    if collected.folders_not_read:
-        say(Message("ui.score.subfolders", {"folders": [str(path) for path in collected.folders_not_read]}), "yellow",
-            err=True, head="⚠ ")
+    say_subfolders(collected.folders_not_read)
     if not collected.workbooks:
         raise ParindexError("PS523", path=", ".join(map(str, files)), others="")
     return open_run(collected.workbooks, criteria, survey_paths, options.previous, options.together,
