@@ -161,8 +161,6 @@ def table(title: str, rows: Sequence[Sequence[object]], caps: Sequence[float] = 
     """A sheet holding one table: the `above` rows (plain, one value each: a title) first, then the header row
     (bold across the table), then the rest of `rows`; fitted (`caps` by column, in order), wrapped, the header on
     every page and frozen under it."""
-    from openpyxl.utils import get_column_letter
-
     sheet = SheetLayout(title)
     for line in above:
         sheet.append([line])

@@ -211,10 +211,6 @@ def area_header(code: str) -> str:
     return f"LV{code} %"
 
 
-def ranking_headers(ranking: Ranking) -> list[str]:
-    return [column.header for column in ranking_columns(ranking)]
-
-
 def ranking_footnotes(ranking: Ranking, banners: bool = True) -> list[str]:
     """Below the table: the criteria sets' provenance warnings (unless shown above it), notes on the survey, units
     gone and new since last year, warnings on last year's file."""
